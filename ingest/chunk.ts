@@ -1,0 +1,114 @@
+/**
+ * Chunk: passages that follow the article's structure. A section is a heading (or an FAQ question)
+ * with what follows it; small sections are merged, long ones are split at sentence boundaries with one
+ * sentence of overlap, so a fact near a cut is still whole in one passage.
+ */
+import type { ChunkRecord, LanguageCode } from '../src/core/types.js';
+import type { Block } from './segment.js';
+
+export interface ChunkOptions {
+  /** Soft upper bound of a passage, in characters. */
+  maxChars: number;
+  /** Sections shorter than this are merged with the next one. */
+  minChars: number;
+}
+
+export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 900, minChars: 250 };
+
+interface Section {
+  heading: string | null;
+  lines: string[];
+}
+
+function sections(blocks: Block[]): Section[] {
+  const out: Section[] = [];
+  let current: Section = { heading: null, lines: [] };
+  for (const block of blocks) {
+    if (block.kind === 'heading' || block.kind === 'question') {
+      if (current.heading || current.lines.length) out.push(current);
+      current = { heading: block.text, lines: [] };
+    } else {
+      current.lines.push(block.kind === 'item' ? `• ${block.text}` : block.text);
+    }
+  }
+  if (current.heading || current.lines.length) out.push(current);
+  return out;
+}
+
+const segmenterCache = new Map<string, Intl.Segmenter>();
+
+export function sentences(text: string, lang: LanguageCode): string[] {
+  let segmenter = segmenterCache.get(lang);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
+    segmenterCache.set(lang, segmenter);
+  }
+  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+}
+
+/** Splits one section's text into pieces of at most maxChars, cutting between sentences. */
+function splitLong(lines: string[], lang: LanguageCode, maxChars: number): string[] {
+  const units = lines.flatMap((line) => (line.length > maxChars ? sentences(line, lang) : [line]));
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  for (const unit of units) {
+    if (size + unit.length > maxChars && current.length) {
+      pieces.push(current.join('\n'));
+      const last = current.at(-1)!;
+      // Overlap: carry the last sentence over when it is short enough to be context, not a repeat.
+      const tail = last.length <= maxChars / 3 ? last : sentences(last, lang).at(-1) ?? '';
+      current = tail && tail.length <= maxChars / 3 ? [tail] : [];
+      size = current.reduce((n, s) => n + s.length, 0);
+    }
+    current.push(unit);
+    size += unit.length + 1;
+  }
+  if (current.length) pieces.push(current.join('\n'));
+  return pieces;
+}
+
+export interface ChunkInput {
+  docId: string;
+  title: string;
+  source: string;
+  lang: LanguageCode;
+  date: string | null;
+  blocks: Block[];
+}
+
+export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAULT_CHUNKING): ChunkRecord[] {
+  const merged: Section[] = [];
+  for (const section of sections(article.blocks)) {
+    const prev = merged.at(-1);
+    const prevSize = prev ? prev.lines.join('\n').length : Infinity;
+    if (prev && prevSize < options.minChars && prevSize + section.lines.join('\n').length < options.maxChars) {
+      // A small section joins the next: the heading stays in the text so nothing is lost.
+      prev.lines.push(...(section.heading ? [section.heading] : []), ...section.lines);
+    } else {
+      merged.push({ heading: section.heading, lines: [...section.lines] });
+    }
+  }
+  const chunks: ChunkRecord[] = [];
+  for (const section of merged) {
+    if (!section.lines.length && !section.heading) continue;
+    const pieces = section.lines.length ? splitLong(section.lines, article.lang, options.maxChars) : [''];
+    for (const piece of pieces) {
+      const text = section.heading ? `${section.heading}\n${piece}`.trim() : piece;
+      if (!text) continue;
+      const position = chunks.length;
+      chunks.push({
+        id: `${article.docId}#${position}`,
+        docId: article.docId,
+        title: article.title,
+        source: article.source,
+        lang: article.lang,
+        date: article.date,
+        position,
+        section: section.heading,
+        text,
+      });
+    }
+  }
+  return chunks;
+}

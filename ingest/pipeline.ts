@@ -1,0 +1,227 @@
+/**
+ * The ingestion pipeline: load → segment → dedupe → language + date → chunk → embed → upsert.
+ *
+ * It syncs the index to a set of sources: the corpus folder, any extra paths given, and extra files
+ * ingested earlier that still exist. Unchanged articles (same content hash and model) are skipped;
+ * changed ones are re-embedded and replaced atomically; articles that are gone are removed. A file
+ * that cannot be read is reported and skipped, and what it produced before stays in the index.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { SogaError, describeError } from '../src/core/errors.js';
+import type { ChunkStore, Embedder, LanguageDetector, ProgressReporter } from '../src/core/ports.js';
+import type { ChunkWithVector, DocumentRecord } from '../src/core/types.js';
+import { normalizeText } from '../src/core/text/normalize.js';
+import { chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
+import { dedupe, type DedupedArticle } from './dedupe.js';
+import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
+import { detectDate } from './metadata.js';
+import { segment } from './segment.js';
+
+export interface IngestDeps {
+  store: ChunkStore;
+  /** Null: no model could be had, the index is lexical only. */
+  embedder: Embedder | null;
+  detector: LanguageDetector;
+  progress?: ProgressReporter;
+  /** Messages for the person running ingestion (stderr). */
+  log?: (message: string) => void;
+  now?: () => Date;
+}
+
+export interface IngestOptions {
+  corpusDir: string;
+  /** Extra files or folders to ingest beside the corpus. */
+  paths?: string[];
+  maxFileBytes: number;
+  batchSize: number;
+  chunking?: ChunkOptions;
+}
+
+export interface IngestFailure {
+  source: string;
+  code: string;
+  message: string;
+}
+
+export interface IngestReport {
+  added: string[];
+  updated: string[];
+  skipped: string[];
+  removed: string[];
+  failed: IngestFailure[];
+  /** True when the index was emptied because the embedding model changed. */
+  reembedded: boolean;
+  chunks: number;
+}
+
+interface FoundFile {
+  abs: string;
+  source: string;
+}
+
+/** Files under a folder, or the file itself; unreadable folders are reported, not fatal. */
+async function collect(target: string, root: string | null, failures: IngestFailure[]): Promise<FoundFile[]> {
+  const sourceOf = (abs: string) => (root ? path.relative(root, abs).split(path.sep).join('/') : abs);
+  let info;
+  try {
+    info = await stat(target);
+  } catch (error) {
+    failures.push({ source: target, code: 'UNREADABLE_FILE', message: `${target}: not found or not readable (${describeError(error)})` });
+    return [];
+  }
+  if (info.isFile()) return [{ abs: path.resolve(target), source: sourceOf(path.resolve(target)) }];
+  const out: FoundFile[] = [];
+  let entries;
+  try {
+    entries = await readdir(target, { withFileTypes: true });
+  } catch (error) {
+    failures.push({ source: sourceOf(path.resolve(target)) || target, code: 'UNREADABLE_FILE', message: `${target}: folder cannot be read (${describeError(error)})` });
+    return [];
+  }
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
+    const abs = path.resolve(target, entry.name);
+    if (entry.isDirectory()) out.push(...(await collect(abs, root, failures)));
+    else if (entry.isFile()) out.push({ abs, source: sourceOf(abs) });
+  }
+  return out;
+}
+
+export function documentId(title: string): string {
+  const slug = normalizeText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+  const hash = createHash('sha256').update(normalizeText(title)).digest('hex').slice(0, 8);
+  return `${slug || 'doc'}-${hash}`;
+}
+
+function articleText(article: DedupedArticle): string {
+  return `${article.title}\n${article.blocks.map((b) => b.text).join('\n')}`;
+}
+
+export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
+  const log = deps.log ?? (() => undefined);
+  const now = deps.now ?? (() => new Date());
+  const report: IngestReport = { added: [], updated: [], skipped: [], removed: [], failed: [], reembedded: false, chunks: 0 };
+  const corpusRoot = path.resolve(options.corpusDir);
+
+  const { reset } = await deps.store.prepare(deps.embedder?.modelId ?? null, deps.embedder?.dimension ?? null);
+  report.reembedded = reset;
+  if (reset) log(`the embedding model changed to ${deps.embedder?.modelId ?? 'none (lexical only)'}: re-indexing every document`);
+  await deps.store.removeOrphans();
+  const stored = new Map((await deps.store.listDocuments()).map((d) => [d.id, d]));
+
+  // Sources: the corpus, extra paths, and extra files ingested before that still exist.
+  const files: FoundFile[] = [];
+  const corpusFailures: IngestFailure[] = [];
+  files.push(...(await collect(corpusRoot, corpusRoot, corpusFailures)));
+  for (const extra of options.paths ?? []) {
+    const abs = path.resolve(extra);
+    const inside = abs === corpusRoot || abs.startsWith(corpusRoot + path.sep);
+    files.push(...(await collect(abs, inside ? corpusRoot : null, report.failed)));
+  }
+  const earlierExtras = [...stored.values()].flatMap((d) => d.sources).filter((s) => path.isAbsolute(s));
+  for (const extra of new Set(earlierExtras)) {
+    if (!files.some((f) => f.abs === extra)) files.push(...(await collect(extra, null, [])));
+  }
+  report.failed.push(...corpusFailures);
+  const unique = [...new Map(files.map((f) => [f.abs, f])).values()];
+
+  const loaded: LoadedFile[] = [];
+  const failedSources = new Set<string>(corpusFailures.map((f) => f.source));
+  for (const file of unique) {
+    if (!kindOf(file.abs)) {
+      report.failed.push({ source: file.source, code: 'UNSUPPORTED_FILE_TYPE', message: `${file.source}: unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
+      failedSources.add(file.source);
+      continue;
+    }
+    try {
+      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes }));
+    } catch (error) {
+      const code = error instanceof SogaError ? error.code : 'UNREADABLE_FILE';
+      report.failed.push({ source: file.source, code, message: describeError(error) });
+      failedSources.add(file.source);
+    }
+  }
+
+  const detect = (text: string) => deps.detector.detect(text).lang;
+  const segmented = loaded.flatMap((file) => segment(file, { detectLanguage: detect }));
+  const articles = dedupe(segmented);
+
+  // Titles shared by different articles get distinct ids.
+  const ids = new Map<string, number>();
+  const planned = articles.map((article) => {
+    let id = documentId(article.title);
+    const n = (ids.get(id) ?? 0) + 1;
+    ids.set(id, n);
+    if (n > 1) id = `${id}-${n}`;
+    const text = articleText(article);
+    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking ?? DEFAULT_CHUNKING)).update(JSON.stringify(article.sources)).digest('hex');
+    // Sources are part of the hash: a copy found in another file updates the document's source list.
+    return { id, article, text, contentHash };
+  });
+
+  const work = planned.filter((p) => {
+    const prev = stored.get(p.id);
+    return !(prev && prev.contentHash === p.contentHash && prev.embedModel === (deps.embedder?.modelId ?? null));
+  });
+  const totalChunks: number[] = [];
+  deps.progress?.start(work.length, 'ingesting');
+  for (const p of planned) {
+    const prev = stored.get(p.id);
+    const sources = p.article.sources;
+    if (!work.includes(p)) {
+      report.skipped.push(p.article.title);
+      totalChunks.push(prev!.chunkCount);
+      continue;
+    }
+    const body = p.article.blocks.map((b) => b.text).join('\n');
+    const lang = detect(body);
+    const date = detectDate(body);
+    const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: p.article.source, lang, date, blocks: p.article.blocks }, options.chunking);
+    try {
+      const withVectors: ChunkWithVector[] = chunks.map((c) => ({ ...c }));
+      if (deps.embedder) {
+        for (let i = 0; i < withVectors.length; i += options.batchSize) {
+          const batch = withVectors.slice(i, i + options.batchSize);
+          const vectors = await deps.embedder.embedPassages(batch.map((c) => `${c.title}\n${c.text}`));
+          batch.forEach((c, j) => (c.vector = vectors[j]));
+        }
+      }
+      const doc: DocumentRecord = {
+        id: p.id,
+        title: p.article.title,
+        source: p.article.source,
+        sources,
+        lang,
+        date,
+        contentHash: p.contentHash,
+        chunkCount: chunks.length,
+        ingestedAt: now().toISOString(),
+        embedModel: deps.embedder?.modelId ?? null,
+      };
+      await deps.store.upsertDocument(doc, withVectors);
+      (prev ? report.updated : report.added).push(p.article.title);
+      totalChunks.push(chunks.length);
+    } catch (error) {
+      if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
+      report.failed.push({ source: p.article.source, code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `${p.article.title}: ${describeError(error)}` });
+      if (prev) totalChunks.push(prev.chunkCount);
+    }
+    deps.progress?.tick();
+  }
+  deps.progress?.stop();
+
+  // Removal: a stored article that no source produced any more, unless its file failed to load
+  // this time (then we keep what we had rather than lose it).
+  const produced = new Set(planned.map((p) => p.id));
+  for (const doc of stored.values()) {
+    if (produced.has(doc.id)) continue;
+    if (doc.sources.some((s) => failedSources.has(s))) continue;
+    await deps.store.deleteDocument(doc.id);
+    report.removed.push(doc.title);
+  }
+  await deps.store.optimize();
+  report.chunks = totalChunks.reduce((a, b) => a + b, 0);
+  return report;
+}

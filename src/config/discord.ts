@@ -1,0 +1,5 @@
+/** Discord settings: owned by the discord adapter; merged into the one schema in schema.ts. */
+import { z } from 'zod';
+// Use the helpers of ./schema-helpers.js (bool, list, optional, int, num) for env strings.
+
+export const discordConfigShape = {} satisfies z.ZodRawShape;

@@ -1,0 +1,43 @@
+/**
+ * Parses the configuration once. An invalid value fails start-up with a message naming the variable
+ * and how to fix it (in the spirit of the AI SDK's loadSetting).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { SogaError } from '../core/errors.js';
+import { configSchema, type RawConfig } from './schema.js';
+
+export type Config = RawConfig;
+
+/** `.env` fills in what the real environment does not set; the real environment wins. */
+export function readEnvironment(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return { ...fromFile, ...env };
+}
+
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const value = env[name];
+      return `  ${name}=${value === undefined ? '(unset)' : JSON.stringify(value)}: ${issue.message}. Fix it in .env or the environment (see .env.example).`;
+    });
+    throw new SogaError('CONFIG_INVALID', `invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  if (config.SOGA_LLM_PROVIDER === 'openai' && !config.SOGA_LLM_BASE_URL && !config.SOGA_LLM_API_KEY) {
+    throw new SogaError(
+      'CONFIG_INVALID',
+      'SOGA_LLM_PROVIDER=openai needs SOGA_LLM_API_KEY (hosted API) or SOGA_LLM_BASE_URL (a local OpenAI-compatible server). Set one in .env, or set SOGA_LLM_PROVIDER=none for extractive answers.',
+    );
+  }
+  if (config.SOGA_LLM_PROVIDER !== 'none' && !config.SOGA_LLM_MODEL) {
+    throw new SogaError('CONFIG_INVALID', `SOGA_LLM_PROVIDER=${config.SOGA_LLM_PROVIDER} needs SOGA_LLM_MODEL (e.g. gpt-4o-mini, mistral-small, llama3.1). Set it in .env.`);
+  }
+  return config;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return parseConfig(readEnvironment(env));
+}

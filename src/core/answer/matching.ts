@@ -1,0 +1,74 @@
+/**
+ * How well a passage (or one sentence of it) covers the words that carry a question's topic, across
+ * languages: a word counts when it appears as is, shares a stem in one of the languages involved, or is
+ * a close cognate ("plataforma" ~ "plateforme"). Words are weighted by how rare they are in the corpus,
+ * and a word the corpus never uses gets the average weight: it may be another language's word for
+ * something the corpus has, or the very thing the corpus lacks ("treasurer").
+ */
+import { stem, topicWords } from '../text/analyzer.js';
+import { wordSimilarity, words } from '../text/normalize.js';
+import type { LanguageCode } from '../types.js';
+
+export interface TermStats {
+  /** Number of passages in the index. */
+  total: number;
+  /** Passages containing the (normalised) word. */
+  df(word: string): number;
+}
+
+export interface WeightedTerm {
+  word: string;
+  weight: number;
+  stems: Set<string>;
+}
+
+const COGNATE_MIN = 0.5;
+
+export function weightedTopicTerms(question: string, questionLang: LanguageCode, langs: LanguageCode[], stats: TermStats | null): WeightedTerm[] {
+  const topic = topicWords(question, questionLang);
+  if (!topic.length) return [];
+  const idf = (df: number) => Math.log(1 + (stats!.total - df + 0.5) / (df + 0.5));
+  const present = stats ? topic.filter((w) => stats.df(w) > 0) : [];
+  const mean = present.length ? present.reduce((s, w) => s + idf(stats!.df(w)), 0) / present.length : 1;
+  return topic.map((word) => ({
+    word,
+    weight: stats ? (stats.df(word) > 0 ? idf(stats.df(word)) : mean) : 1,
+    stems: new Set(langs.map((l) => stem(word, l))),
+  }));
+}
+
+/** Best match (0–1) of one term among a text's words. */
+function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>): number {
+  let best = 0;
+  for (const w of textWords) {
+    if (w === term.word) return 1;
+    let stems = stemCache.get(w);
+    if (!stems) {
+      stems = new Set(langs.map((l) => stem(w, l)));
+      stemCache.set(w, stems);
+    }
+    for (const s of stems) if (term.stems.has(s) && s.length >= 3) return 1;
+    if (w.length >= 4 && term.word.length >= 4) {
+      const sim = wordSimilarity(w, term.word);
+      if (sim >= COGNATE_MIN && sim > best) best = sim;
+    }
+  }
+  return best;
+}
+
+export interface CoverageResult {
+  /** Weighted share of the topic the text covers, 0–1. */
+  coverage: number;
+  /** Per term, how well it matched. */
+  matched: number[];
+}
+
+export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[]): CoverageResult {
+  if (!terms.length) return { coverage: 0, matched: [] };
+  const textWords = [...new Set(words(text))];
+  const cache = new Map<string, Set<string>>();
+  const matched = terms.map((t) => termMatch(t, textWords, langs, cache));
+  const total = terms.reduce((s, t) => s + t.weight, 0);
+  const got = terms.reduce((s, t, i) => s + t.weight * matched[i], 0);
+  return { coverage: total ? got / total : 0, matched };
+}

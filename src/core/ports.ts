@@ -1,0 +1,106 @@
+/**
+ * The small interfaces the core needs. Infrastructure (src/infra) implements them; tests pass fakes
+ * (test/fakes). Keeping them here is what lets the core import no database, model runtime or chat SDK.
+ */
+import type {
+  Answer,
+  ChunkRecord,
+  ChunkWithVector,
+  DocumentRecord,
+  LanguageCode,
+  RetrievalLists,
+} from './types.js';
+
+export interface Embedder {
+  /** Stored with the vectors: a different id means the index must be re-embedded. */
+  readonly modelId: string;
+  readonly dimension: number;
+  embedQueries(texts: string[]): Promise<Float32Array[]>;
+  embedPassages(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface SearchRequest {
+  text: string;
+  vector?: Float32Array;
+  /** How many hits each retriever returns before fusion. */
+  k: number;
+  /** Languages whose stemmers analyse the query (the question's and the corpus's). */
+  analyzeAs: LanguageCode[];
+}
+
+export interface ChunkStore {
+  /**
+   * Replaces every chunk of `doc` in one step: readers see the old chunks or the new ones, never a mix.
+   * The document row is written last, so a crash leaves the document marked as not ingested.
+   */
+  upsertDocument(doc: DocumentRecord, chunks: ChunkWithVector[]): Promise<void>;
+  deleteDocument(docId: string): Promise<void>;
+  listDocuments(): Promise<DocumentRecord[]>;
+  getChunks(ids: string[]): Promise<ChunkRecord[]>;
+  search(req: SearchRequest): Promise<RetrievalLists>;
+  /** Languages of the stored articles, so a query can be stemmed as each of them. */
+  corpusLanguages(): Promise<LanguageCode[]>;
+  countChunks(): Promise<number>;
+  /**
+   * Makes the index fit the embedding model (null: lexical only). A different model means another
+   * vector space, so the index is emptied and every document is re-embedded (`reset: true`).
+   */
+  prepare(embedModel: string | null, dimension: number | null): Promise<{ reset: boolean }>;
+  /** Refreshes indexes and compacts after a batch of writes. */
+  optimize(): Promise<void>;
+  /** Removes chunks whose document row is missing (left by a crash mid-write); returns how many documents. */
+  removeOrphans(): Promise<number>;
+}
+
+export type ChatRole = 'system' | 'user' | 'assistant';
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface GenerateOptions {
+  signal?: AbortSignal;
+  onToken?: (token: string) => void;
+}
+
+export interface ChatModel {
+  readonly modelId: string;
+  generate(messages: ChatMessage[], options?: GenerateOptions): Promise<string>;
+}
+
+export interface LanguageGuess {
+  lang: LanguageCode;
+  /** 0–1; low for very short or mixed text. */
+  confidence: number;
+}
+
+export interface LanguageDetector {
+  detect(text: string): LanguageGuess;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface AnswerLogEntryInput {
+  surface: string;
+  /** Room or channel id, if any. */
+  place?: string;
+  /** Platform id of the asker; the log stores it pseudonymised. */
+  askerId?: string;
+  answer: Answer;
+}
+
+export interface AnswerLog {
+  /** Returns the id of the stored entry, which feedback refers to. */
+  record(entry: AnswerLogEntryInput): Promise<string>;
+  addFeedback(entryId: string, feedback: { rating: 'up' | 'down'; comment?: string; by?: string }): Promise<void>;
+}
+
+/** Progress of long-running work (ingestion) for a bar on stderr or a web page. */
+export interface ProgressReporter {
+  start(total: number, label: string): void;
+  tick(n?: number): void;
+  stop(): void;
+}

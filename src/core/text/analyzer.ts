@@ -1,0 +1,111 @@
+/**
+ * Language-aware analysis for the lexical index and for matching questions against passages.
+ * Stemming uses the Snowball algorithms (snowball-stemmers); stop words come from `stopword`
+ * (conservative, used for indexing) and `stopwords-iso` (broad, used only to decide which words of a
+ * question carry its topic).
+ */
+import snowball from 'snowball-stemmers';
+import * as stopword from 'stopword';
+import isoStopwords from 'stopwords-iso' with { type: 'json' };
+import { normalizeText, words } from './normalize.js';
+import type { LanguageCode } from '../types.js';
+
+const SNOWBALL: Record<string, string> = {
+  ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', cs: 'czech', da: 'danish', nl: 'dutch',
+  en: 'english', fi: 'finnish', fr: 'french', de: 'german', hu: 'hungarian', it: 'italian', ga: 'irish',
+  no: 'norwegian', nb: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', es: 'spanish',
+  sl: 'slovene', sv: 'swedish', tr: 'turkish',
+};
+
+const STOPWORD_KEYS: Record<string, string> = {
+  ar: 'ara', ca: 'cat', cs: 'ces', da: 'dan', nl: 'nld', en: 'eng', fi: 'fin', fr: 'fra', de: 'deu',
+  el: 'ell', hu: 'hun', it: 'ita', no: 'nob', nb: 'nob', pl: 'pol', pt: 'por', ro: 'ron', ru: 'rus',
+  es: 'spa', sv: 'swe', tr: 'tur', sk: 'slk', sl: 'slv', bg: 'bul', hr: 'hrv', lt: 'lit', lv: 'lav', et: 'est',
+};
+
+type Stemmer = { stem(word: string): string };
+const stemmers = new Map<string, Stemmer | null>();
+const narrowStops = new Map<string, Set<string>>();
+const broadStops = new Map<string, Set<string>>();
+
+function stemmerFor(lang: LanguageCode): Stemmer | null {
+  if (!stemmers.has(lang)) {
+    const algorithm = SNOWBALL[lang];
+    stemmers.set(lang, algorithm ? (snowball.newStemmer(algorithm) as Stemmer) : null);
+  }
+  return stemmers.get(lang) ?? null;
+}
+
+function folded(list: readonly string[]): Set<string> {
+  return new Set(list.map((w) => normalizeText(w)));
+}
+
+/** Function words that are not indexed (conservative: numbers and ordinary nouns stay). */
+export function indexStopwords(lang: LanguageCode): Set<string> {
+  let set = narrowStops.get(lang);
+  if (!set) {
+    const key = STOPWORD_KEYS[lang];
+    const list = key ? ((stopword as unknown as Record<string, string[]>)[key] ?? []) : [];
+    set = folded(list);
+    narrowStops.set(lang, set);
+  }
+  return set;
+}
+
+/** Words that say nothing about a question's topic: function words, question words, fillers. */
+export function topicStopwords(lang: LanguageCode): Set<string> {
+  let set = broadStops.get(lang);
+  if (!set) {
+    const iso = (isoStopwords as Record<string, string[]>)[lang] ?? [];
+    set = new Set([...indexStopwords(lang), ...folded(iso)]);
+    broadStops.set(lang, set);
+  }
+  return set;
+}
+
+export function stem(word: string, lang: LanguageCode): string {
+  if (/^\d/.test(word)) return word;
+  const stemmer = stemmerFor(lang);
+  // Snowball works on accented input; our tokens are already accent-folded, which the algorithms
+  // tolerate (they then miss a few accented suffixes, consistently on both index and query sides).
+  return stemmer ? stemmer.stem(word) : word;
+}
+
+/** Index-side analysis of a passage written in `lang`. */
+export function analyzePassage(text: string, lang: LanguageCode): string[] {
+  const stops = indexStopwords(lang);
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (stops.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
+    out.push(stem(w, lang));
+  }
+  return out;
+}
+
+/**
+ * Query-side analysis: the question is stemmed as each language it may be matched in (its own and the
+ * corpus's), and the union of stems is searched, so "organisations" finds "organisation" in French and
+ * English articles alike.
+ */
+export function analyzeQuery(text: string, langs: LanguageCode[]): string[] {
+  const unique = [...new Set(langs)];
+  const stops = new Set(unique.flatMap((l) => [...indexStopwords(l)]));
+  const out = new Set<string>();
+  for (const w of words(text)) {
+    if (stops.has(w) || (w.length < 2 && !/\d/.test(w))) continue;
+    for (const lang of unique) out.add(stem(w, lang));
+  }
+  return [...out];
+}
+
+/** The words of a question that carry its topic, for answerability and sentence selection. */
+export function topicWords(text: string, lang: LanguageCode): string[] {
+  const stops = topicStopwords(lang);
+  const seen = new Set<string>();
+  for (const w of words(text)) {
+    if (stops.has(w)) continue;
+    if (w.length < 3 && !/\d/.test(w)) continue;
+    seen.add(w);
+  }
+  return [...seen];
+}

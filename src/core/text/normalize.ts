@@ -1,0 +1,43 @@
+/**
+ * Text normalisation shared by indexing, matching and evaluation, as the eval README defines it:
+ * lower case, accents removed (NFKD, combining marks dropped), typographic apostrophes to ', NBSP to
+ * space, runs of white space to one space.
+ */
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`´]/g;
+const SPACES = /[\s\u00a0\u202f\u2007]+/g;
+
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .replace(APOSTROPHES, "'")
+    .toLowerCase()
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+/** Words of normalised text: letters and digits, split on everything else (elisions included: l'ia → l, ia). */
+export function words(text: string): string[] {
+  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Character n-grams of each word padded with spaces, the cross-lingual matching unit. */
+export function charNgrams(word: string, n = 3): string[] {
+  const padded = ` ${word} `;
+  if (padded.length <= n) return [padded];
+  const out: string[] = [];
+  for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+  return out;
+}
+
+/** Dice similarity of two words' trigram sets: 1 for equal words, about 0.5 for close cognates. */
+export function wordSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  const ga = new Set(charNgrams(a));
+  const gb = new Set(charNgrams(b));
+  let shared = 0;
+  for (const g of ga) if (gb.has(g)) shared++;
+  return (2 * shared) / (ga.size + gb.size);
+}

@@ -1,0 +1,323 @@
+/**
+ * ChunkStore on embedded LanceDB: a `chunks` table (text, language-aware stems, character n-grams and,
+ * when a model is configured, vectors) with two BM25 full-text indexes, and a `documents` table that
+ * records what was ingested. A document row is written only after all its chunks are.
+ */
+import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import path from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
+import { SogaError } from '../../core/errors.js';
+import type { ChunkStore, SearchRequest } from '../../core/ports.js';
+import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, LanguageCode, RetrievalLists } from '../../core/types.js';
+import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
+import { normalizeText } from '../../core/text/normalize.js';
+import { sqlIn, sqlString } from './sql.js';
+
+const CHUNKS = 'chunks';
+const DOCUMENTS = 'documents';
+const SCHEMA_VERSION = 1;
+
+export interface IndexMeta {
+  schemaVersion: number;
+  embedModel: string | null;
+  dimension: number | null;
+}
+
+export interface LanceDbStoreOptions {
+  dir: string;
+  /** Seconds between checks for writes made by another process (the web upload vs the bot). */
+  readConsistencySeconds?: number;
+}
+
+type Row = Record<string, unknown>;
+
+function chunkSchema(dimension: number | null): Schema {
+  const fields = [
+    new Field('id', new Utf8(), false),
+    new Field('doc_id', new Utf8(), false),
+    new Field('title', new Utf8(), false),
+    new Field('source', new Utf8(), false),
+    new Field('lang', new Utf8(), false),
+    new Field('date', new Utf8(), true),
+    new Field('position', new Int32(), false),
+    new Field('section', new Utf8(), true),
+    new Field('text', new Utf8(), false),
+    new Field('lex', new Utf8(), false),
+    new Field('grams', new Utf8(), false),
+  ];
+  if (dimension) fields.push(new Field('vector', new FixedSizeList(dimension, new Field('item', new Float32(), true)), true));
+  return new Schema(fields);
+}
+
+const documentSchema = new Schema([
+  new Field('id', new Utf8(), false),
+  new Field('title', new Utf8(), false),
+  new Field('source', new Utf8(), false),
+  new Field('sources', new Utf8(), false),
+  new Field('lang', new Utf8(), false),
+  new Field('date', new Utf8(), true),
+  new Field('content_hash', new Utf8(), false),
+  new Field('chunk_count', new Int32(), false),
+  new Field('ingested_at', new Utf8(), false),
+  new Field('embed_model', new Utf8(), true),
+]);
+
+function wrapWriteError(error: unknown, what: string): SogaError {
+  const message = String((error as Error)?.message ?? error);
+  if (/ENOSPC|No space left/i.test(message)) {
+    return new SogaError('DISK_FULL', `${what}: the disk is full; nothing was changed`, { cause: error, hint: 'free some space and run again' });
+  }
+  return new SogaError('STORE_WRITE_FAILED', `${what}: the index could not be written; the previous version is kept`, { cause: error });
+}
+
+export class LanceDbStore implements ChunkStore {
+  private constructor(
+    private readonly db: lancedb.Connection,
+    private readonly dir: string,
+    private meta: IndexMeta,
+    private chunks: lancedb.Table | null,
+    private documents: lancedb.Table | null,
+  ) {}
+
+  static async open(options: LanceDbStoreOptions): Promise<LanceDbStore> {
+    try {
+      await mkdir(options.dir, { recursive: true });
+      const db = await lancedb.connect(options.dir, { readConsistencyInterval: options.readConsistencySeconds ?? 2 });
+      const names = await db.tableNames();
+      const meta = await readMeta(options.dir);
+      const chunks = names.includes(CHUNKS) ? await db.openTable(CHUNKS) : null;
+      const documents = names.includes(DOCUMENTS) ? await db.openTable(DOCUMENTS) : null;
+      return new LanceDbStore(db, options.dir, meta, chunks, documents);
+    } catch (cause) {
+      throw new SogaError('STORE_UNAVAILABLE', `cannot open the index in ${options.dir}`, {
+        cause,
+        hint: 'check the folder is writable (SOGA_DATA_DIR)',
+      });
+    }
+  }
+
+  get indexMeta(): IndexMeta {
+    return this.meta;
+  }
+
+  /**
+   * Makes the tables fit the embedding model. A different model or dimension means another vector
+   * space: the index is emptied so every document is re-embedded instead of mixing spaces.
+   */
+  async prepare(embedModel: string | null, dimension: number | null): Promise<{ reset: boolean }> {
+    const same = this.meta.schemaVersion === SCHEMA_VERSION && this.meta.embedModel === embedModel && this.meta.dimension === dimension;
+    if (same && this.chunks && this.documents) return { reset: false };
+    const hadData = Boolean(this.documents && (await this.documents.countRows()) > 0);
+    try {
+      if (!same || !this.chunks) {
+        this.chunks = await this.db.createEmptyTable(CHUNKS, chunkSchema(dimension), { mode: 'overwrite' });
+        this.documents = await this.db.createEmptyTable(DOCUMENTS, documentSchema, { mode: 'overwrite' });
+      } else if (!this.documents) {
+        this.documents = await this.db.createEmptyTable(DOCUMENTS, documentSchema, { mode: 'overwrite' });
+      }
+      this.meta = { schemaVersion: SCHEMA_VERSION, embedModel, dimension };
+      await writeMeta(this.dir, this.meta);
+    } catch (error) {
+      throw wrapWriteError(error, 'preparing the index');
+    }
+    return { reset: hadData && !same };
+  }
+
+  private requireChunks(): lancedb.Table {
+    if (!this.chunks) {
+      throw new SogaError('STORE_UNAVAILABLE', 'the index is empty', { hint: 'run `soga ingest` first' });
+    }
+    return this.chunks;
+  }
+
+  async upsertDocument(doc: DocumentRecord, chunks: ChunkWithVector[]): Promise<void> {
+    const table = this.requireChunks();
+    const wantsVectors = Boolean(this.meta.dimension);
+    const rows: Row[] = chunks.map((c) => {
+      if (wantsVectors && (!c.vector || c.vector.length !== this.meta.dimension)) {
+        throw new SogaError('EMBEDDING_DIMENSION_MISMATCH', `chunk ${c.id} has ${c.vector?.length ?? 0} dimensions, the index expects ${this.meta.dimension}`);
+      }
+      const indexed = `${c.title}\n${c.section ?? ''}\n${c.text}`;
+      const row: Row = {
+        id: c.id,
+        doc_id: c.docId,
+        title: c.title,
+        source: c.source,
+        lang: c.lang,
+        date: c.date,
+        position: c.position,
+        section: c.section,
+        text: c.text,
+        lex: analyzePassage(indexed, c.lang).join(' '),
+        grams: normalizeText(indexed),
+      };
+      if (wantsVectors) row.vector = Array.from(c.vector!);
+      return row;
+    });
+    try {
+      if (rows.length) {
+        // One merge = one commit: readers see the old chunks or the new ones, and stale positions go.
+        await table
+          .mergeInsert('id')
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .whenNotMatchedBySourceDelete({ where: `doc_id = ${sqlString(doc.id)}` })
+          .execute(rows);
+      } else {
+        await table.delete(`doc_id = ${sqlString(doc.id)}`);
+      }
+      await this.documents!.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([documentRow(doc)]);
+    } catch (error) {
+      if (error instanceof SogaError) throw error;
+      throw wrapWriteError(error, `writing "${doc.title}"`);
+    }
+  }
+
+  async deleteDocument(docId: string): Promise<void> {
+    try {
+      // The document row goes first: a crash in between leaves orphan chunks the next run removes.
+      await this.documents?.delete(`id = ${sqlString(docId)}`);
+      await this.chunks?.delete(`doc_id = ${sqlString(docId)}`);
+    } catch (error) {
+      throw wrapWriteError(error, `removing ${docId}`);
+    }
+  }
+
+  /** Chunks whose document row is missing (a crash mid-write) are removed. */
+  async removeOrphans(): Promise<number> {
+    if (!this.chunks || !this.documents) return 0;
+    const docIds = new Set((await this.documents.query().select(['id']).toArray()).map((r) => String(r.id)));
+    const chunkDocIds = new Set((await this.chunks.query().select(['doc_id']).toArray()).map((r) => String(r.doc_id)));
+    const orphans = [...chunkDocIds].filter((id) => !docIds.has(id));
+    if (orphans.length) await this.chunks.delete(`doc_id IN ${sqlIn(orphans)}`);
+    return orphans.length;
+  }
+
+  async listDocuments(): Promise<DocumentRecord[]> {
+    if (!this.documents) return [];
+    const rows = await this.documents.query().toArray();
+    return rows.map(toDocument).sort((a, b) => a.title.localeCompare(b.title));
+  }
+
+  async getChunks(ids: string[]): Promise<ChunkRecord[]> {
+    if (!this.chunks || !ids.length) return [];
+    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select(CHUNK_COLUMNS).toArray();
+    return rows.map(toChunk);
+  }
+
+  async corpusLanguages(): Promise<LanguageCode[]> {
+    return [...new Set((await this.listDocuments()).map((d) => d.lang))];
+  }
+
+  async countChunks(): Promise<number> {
+    return this.chunks ? this.chunks.countRows() : 0;
+  }
+
+  /** Builds or refreshes the full-text indexes and compacts small fragments after a write batch. */
+  async optimize(): Promise<void> {
+    const table = this.requireChunks();
+    if ((await table.countRows()) === 0) return;
+    const indices = await table.listIndices();
+    const has = (column: string) => indices.some((i) => i.columns.includes(column));
+    try {
+      if (!has('lex')) {
+        await table.createIndex('lex', {
+          config: lancedb.Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
+        });
+      }
+      if (!has('grams')) {
+        await table.createIndex('grams', {
+          config: lancedb.Index.fts({ baseTokenizer: 'ngram', ngramMinLength: 3, ngramMaxLength: 3, lowercase: true, asciiFolding: true, withPosition: false }),
+        });
+      }
+      await table.optimize();
+      await this.documents?.optimize();
+    } catch (error) {
+      throw wrapWriteError(error, 'indexing');
+    }
+  }
+
+  async search(req: SearchRequest): Promise<RetrievalLists> {
+    if (!this.chunks) return { vector: [], lexical: [], ngram: [] };
+    const table = this.chunks;
+    const stems = analyzeQuery(req.text, req.analyzeAs);
+    const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+    const [vector, lexical, ngram] = await Promise.all([
+      req.vector && this.meta.dimension ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
+      stems.length ? this.textSearch(table, stems.join(' '), 'lex', req.k) : Promise.resolve([]),
+      grams.length >= 3 ? this.textSearch(table, grams, 'grams', req.k) : Promise.resolve([]),
+    ]);
+    return { vector, lexical, ngram };
+  }
+
+  private async vectorSearch(table: lancedb.Table, vector: Float32Array, k: number): Promise<Hit[]> {
+    const rows = await table.vectorSearch(Array.from(vector)).column('vector').distanceType('cosine').select(CHUNK_COLUMNS).limit(k).toArray();
+    return rows.map((r) => ({ chunk: toChunk(r), score: 1 - Number(r._distance) }));
+  }
+
+  private async textSearch(table: lancedb.Table, query: string, column: string, k: number): Promise<Hit[]> {
+    const rows = await table.query().fullTextSearch(query, { columns: column }).select(CHUNK_COLUMNS).limit(k).toArray();
+    return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
+  }
+}
+
+const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'text'];
+
+function toChunk(r: Row): ChunkRecord {
+  return {
+    id: String(r.id),
+    docId: String(r.doc_id),
+    title: String(r.title),
+    source: String(r.source),
+    lang: String(r.lang),
+    date: r.date == null ? null : String(r.date),
+    position: Number(r.position),
+    section: r.section == null ? null : String(r.section),
+    text: String(r.text),
+  };
+}
+
+function documentRow(doc: DocumentRecord): Row {
+  return {
+    id: doc.id,
+    title: doc.title,
+    source: doc.source,
+    sources: JSON.stringify(doc.sources),
+    lang: doc.lang,
+    date: doc.date,
+    content_hash: doc.contentHash,
+    chunk_count: doc.chunkCount,
+    ingested_at: doc.ingestedAt,
+    embed_model: doc.embedModel,
+  };
+}
+
+function toDocument(r: Row): DocumentRecord {
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    source: String(r.source),
+    sources: JSON.parse(String(r.sources)) as string[],
+    lang: String(r.lang),
+    date: r.date == null ? null : String(r.date),
+    contentHash: String(r.content_hash),
+    chunkCount: Number(r.chunk_count),
+    ingestedAt: String(r.ingested_at),
+    embedModel: r.embed_model == null ? null : String(r.embed_model),
+  };
+}
+
+async function readMeta(dir: string): Promise<IndexMeta> {
+  try {
+    return JSON.parse(await readFile(path.join(dir, 'index-meta.json'), 'utf8')) as IndexMeta;
+  } catch {
+    return { schemaVersion: 0, embedModel: null, dimension: null };
+  }
+}
+
+async function writeMeta(dir: string, meta: IndexMeta): Promise<void> {
+  const file = path.join(dir, 'index-meta.json');
+  await writeFile(`${file}.tmp`, JSON.stringify(meta, null, 2));
+  await rename(`${file}.tmp`, file);
+}
