@@ -1,5 +1,45 @@
 /** Discord settings: owned by the discord adapter; merged into the one schema in schema.ts. */
 import { z } from 'zod';
-// Use the helpers of ./schema-helpers.js (bool, list, optional, int, num) for env strings.
+import { bool, int, list, optional } from './schema-helpers.js';
 
-export const discordConfigShape = {} satisfies z.ZodRawShape;
+/** Discord ids are 17–20 digit snowflakes; a typo (a name, a pasted mention) should fail at start-up. */
+const snowflake = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+  .refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a numeric Discord id (enable Developer Mode, then "Copy ID")');
+
+const snowflakeList = list.refine(
+  (ids) => ids.every((id) => /^\d{15,22}$/.test(id)),
+  'must be a comma-separated list of numeric Discord channel ids',
+);
+
+export const discordConfigShape = {
+  /** The bot runs when this is set. */
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: snowflake,
+  /** Set: commands are registered for this guild only (instant); unset: globally (may take up to an hour). */
+  DISCORD_GUILD_ID: snowflake,
+  /** Members with this role may use /corpus. Unset: nobody may (the handler refuses everyone). */
+  DISCORD_STAFF_ROLE_ID: snowflake,
+  /** Channels where the bot answers (threads inherit their parent's permission). Empty: every channel it can see. */
+  DISCORD_ALLOWED_CHANNELS: snowflakeList.default([]),
+  DISCORD_ALLOW_DMS: bool.default(false),
+  /** Answer messages that mention the bot (and replies to its answers). Needs the GuildMessages intent. */
+  DISCORD_ANSWER_MENTIONS: bool.default(true),
+  /**
+   * Answer every message in a thread the bot opened, without a mention. Needs the privileged
+   * MessageContent intent (enable it in the Developer Portal), because such messages arrive with empty text otherwise.
+   */
+  DISCORD_MESSAGE_CONTENT: bool.default(false),
+  DISCORD_RATE_LIMIT_USER_PER_MIN: int(1, 1000).default(6),
+  DISCORD_RATE_LIMIT_CHANNEL_PER_MIN: int(1, 10_000).default(30),
+  /** Attachments bigger than this are refused before and during download (Discord allows far bigger files). */
+  DISCORD_MAX_UPLOAD_BYTES: int(1024, 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** No heartbeat acknowledged (and no event) for this long: the connection is stuck and the bot exits. */
+  DISCORD_HEARTBEAT_MAX_AGE_MS: int(1000, 3_600_000).default(180_000),
+  /** The answer must be ready well before the 15-minute interaction token expires; the engine then falls back. */
+  DISCORD_ANSWER_DEADLINE_MS: int(1000, 600_000).default(90_000),
+  /** Minimum time between streamed edits of a generating answer (Discord allows about 5 edits per 5 s). */
+  DISCORD_STREAM_EDIT_INTERVAL_MS: int(250, 60_000).default(1500),
+} satisfies z.ZodRawShape;
