@@ -37,6 +37,8 @@ export interface IngestOptions {
   maxFileBytes: number;
   batchSize: number;
   chunking?: ChunkOptions;
+  /** Document ids staff removed from a shared export file; they are not indexed. */
+  exclude?: string[];
 }
 
 export interface IngestFailure {
@@ -160,6 +162,9 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash };
   });
+
+  const excluded = new Set(options.exclude ?? []);
+  for (let i = planned.length - 1; i >= 0; i--) if (excluded.has(planned[i].id)) planned.splice(i, 1);
 
   const work = planned.filter((p) => {
     const prev = stored.get(p.id);

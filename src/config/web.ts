@@ -1,5 +1,31 @@
-/** Web settings: owned by the web adapter; merged into the one schema in schema.ts. */
+/** Web settings (admin web and answer log): owned by the web adapter; merged into the one schema in schema.ts. */
 import { z } from 'zod';
-// Use the helpers of ./schema-helpers.js (bool, list, optional, int, num) for env strings.
+import { bool, int, optional } from './schema-helpers.js';
 
-export const webConfigShape = {} satisfies z.ZodRawShape;
+export const webConfigShape = {
+  /** Starts the admin web with the bot (`soga start`). */
+  SOGA_WEB_ENABLED: bool.default(false),
+  /** Loopback by default: the admin pages are for staff on the host or behind a reverse proxy. */
+  SOGA_WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  SOGA_WEB_PORT: int(0, 65535).default(8080),
+  /** The address staff use (e.g. https://soga.example.org behind a proxy); https makes cookies Secure. */
+  SOGA_WEB_PUBLIC_URL: optional,
+  /** Admin sign-in secret; kept only as a scrypt hash in memory once the server starts. */
+  SOGA_ADMIN_PASSWORD: optional,
+  /** Alternative to the password: `scrypt$N$r$p$saltHex$hashHex`, so the clear password is not in .env. */
+  SOGA_ADMIN_PASSWORD_HASH: optional,
+  /** Bearer token for scripts calling /api/* (also accepted on the sign-in form). */
+  SOGA_ADMIN_TOKEN: optional,
+  SOGA_WEB_SESSION_HOURS: int(1, 24 * 30).default(12),
+  /** Largest accepted document upload; bigger requests are refused before their body is read. */
+  SOGA_UPLOAD_MAX_BYTES: int(1024, 1024 ** 3).default(20 * 1024 * 1024),
+
+  /** Every answer is logged unless this is false. */
+  SOGA_LOG_ENABLED: bool.default(true),
+  /** SQLite file shared by the bot and the web (WAL mode). Relative paths are resolved from the working folder. */
+  SOGA_LOG_DB: z.string().min(1).default('data/answers.sqlite'),
+  /** Secret key that pseudonymises asker ids (HMAC-SHA256); never stored in the database. */
+  SOGA_LOG_HMAC_KEY: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)'),
+  /** Entries older than this many days are deleted daily; 0 keeps them forever. */
+  SOGA_LOG_RETENTION_DAYS: int(0, 36500).default(90),
+} satisfies z.ZodRawShape;

@@ -10,6 +10,9 @@ import type {
   LanguageCode,
   RetrievalLists,
 } from './types.js';
+import type { TermStats } from './answer/matching.js';
+
+export type { TermStats };
 
 export interface Embedder {
   /** Stored with the vectors: a different id means the index must be re-embedded. */
@@ -38,6 +41,8 @@ export interface ChunkStore {
   listDocuments(): Promise<DocumentRecord[]>;
   getChunks(ids: string[]): Promise<ChunkRecord[]>;
   search(req: SearchRequest): Promise<RetrievalLists>;
+  /** How many passages use each word: rare words weigh more when judging answerability. */
+  termStats(): Promise<TermStats>;
   /** Languages of the stored articles, so a query can be stemmed as each of them. */
   corpusLanguages(): Promise<LanguageCode[]>;
   countChunks(): Promise<number>;

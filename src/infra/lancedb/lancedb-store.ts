@@ -8,7 +8,7 @@ import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
 import { SogaError } from '../../core/errors.js';
-import type { ChunkStore, SearchRequest } from '../../core/ports.js';
+import type { ChunkStore, SearchRequest, TermStats } from '../../core/ports.js';
 import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, LanguageCode, RetrievalLists } from '../../core/types.js';
 import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
 import { normalizeText } from '../../core/text/normalize.js';
@@ -206,6 +206,27 @@ export class LanceDbStore implements ChunkStore {
     return rows.map(toChunk);
   }
 
+  private stats: { version: number; value: TermStats } | null = null;
+
+  /** Word document frequencies, recomputed when the table version changes (after an ingest). */
+  async termStats(): Promise<TermStats> {
+    if (!this.chunks) return { total: 0, df: () => 0 };
+    const version = await this.chunks.version();
+    if (this.stats?.version === version) return this.stats.value;
+    const df = new Map<string, number>();
+    let total = 0;
+    for await (const batch of this.chunks.query().select(['grams'])) {
+      const column = batch.getChild('grams');
+      for (let i = 0; i < batch.numRows; i++) {
+        total++;
+        for (const w of new Set(String(column?.get(i) ?? '').match(/[\p{L}\p{N}]+/gu) ?? [])) df.set(w, (df.get(w) ?? 0) + 1);
+      }
+    }
+    const value: TermStats = { total, df: (word) => df.get(word) ?? 0 };
+    this.stats = { version, value };
+    return value;
+  }
+
   async corpusLanguages(): Promise<LanguageCode[]> {
     return [...new Set((await this.listDocuments()).map((d) => d.lang))];
   }
@@ -309,11 +330,15 @@ function toDocument(r: Row): DocumentRecord {
 }
 
 async function readMeta(dir: string): Promise<IndexMeta> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path.join(dir, 'index-meta.json'), 'utf8')) as IndexMeta;
-  } catch {
-    return { schemaVersion: 0, embedModel: null, dimension: null };
+    text = await readFile(path.join(dir, 'index-meta.json'), 'utf8');
+  } catch (error) {
+    // No meta file: a new (or deleted) index, prepared on the next ingest.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 0, embedModel: null, dimension: null };
+    throw error;
   }
+  return JSON.parse(text) as IndexMeta;
 }
 
 async function writeMeta(dir: string, meta: IndexMeta): Promise<void> {

@@ -1,0 +1,117 @@
+/**
+ * CorpusManager over the corpus folder: uploads are stored under `<corpus>/uploads/` with generated
+ * names (the original name is never a path), checked by content, then ingested. Removing an article
+ * that shares its file with others puts it on an exclusion list instead of editing the export.
+ * Ingestion runs one at a time per process.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { SogaError } from '../src/core/errors.js';
+import type { CorpusChange, CorpusManager } from '../src/core/assistant.js';
+import type { DocumentRecord } from '../src/core/types.js';
+import { extractText, isPdf, kindOf, SUPPORTED_EXTENSIONS } from './load.js';
+import { ingest, type IngestDeps, type IngestOptions, type IngestReport } from './pipeline.js';
+
+export interface CorpusFolderOptions extends IngestOptions {
+  dataDir: string;
+}
+
+export class CorpusFolder implements CorpusManager {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: IngestDeps,
+    private readonly options: CorpusFolderOptions,
+  ) {}
+
+  private get uploadsDir(): string {
+    return path.join(this.options.corpusDir, 'uploads');
+  }
+
+  private get exclusionsFile(): string {
+    return path.join(this.options.dataDir, 'excluded-documents.json');
+  }
+
+  /** Serialises ingestion runs: two uploads at once must not interleave their writes. */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async exclusions(): Promise<string[]> {
+    try {
+      return JSON.parse(await readFile(this.exclusionsFile, 'utf8')) as string[];
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+  }
+
+  private async run(paths: string[] = []): Promise<IngestReport> {
+    return ingest(this.deps, { ...this.options, paths, exclude: await this.exclusions() });
+  }
+
+  list(): Promise<DocumentRecord[]> {
+    return this.deps.store.listDocuments();
+  }
+
+  reingest(): Promise<CorpusChange> {
+    return this.exclusive(() => this.run());
+  }
+
+  async addFile(originalName: string, bytes: Buffer, options: { uploadedBy?: string } = {}): Promise<CorpusChange> {
+    const kind = kindOf(originalName);
+    if (!kind) {
+      throw new SogaError('UNSUPPORTED_FILE_TYPE', `"${path.basename(originalName)}" is not a supported document`, { hint: `send ${SUPPORTED_EXTENSIONS.join(', ')}` });
+    }
+    if (bytes.length > this.options.maxFileBytes) {
+      throw new SogaError('FILE_TOO_LARGE', `the file is ${bytes.length} bytes, over the ${this.options.maxFileBytes}-byte limit`);
+    }
+    if (kind === 'pdf' && !isPdf(bytes)) {
+      throw new SogaError('INVALID_PDF', `"${path.basename(originalName)}" is not a PDF`, { hint: 'the content does not start with %PDF' });
+    }
+    // Fails with a clear code for binary data, encrypted or broken PDFs, before anything is stored.
+    const text = await extractText(bytes, kind, path.basename(originalName));
+    if (!text.trim()) throw new SogaError('EMPTY_DOCUMENT', `"${path.basename(originalName)}" has no text`);
+    const ext = path.extname(originalName).toLowerCase();
+    const stem = path.basename(originalName, path.extname(originalName)).normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'document';
+    const name = `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}-${stem}${ext}`;
+    return this.exclusive(async () => {
+      await mkdir(this.uploadsDir, { recursive: true });
+      const target = path.join(this.uploadsDir, name);
+      await writeFile(`${target}.part`, bytes);
+      await rename(`${target}.part`, target);
+      const report = await this.run();
+      const source = path.relative(this.options.corpusDir, target).split(path.sep).join('/');
+      const failure = report.failed.find((f) => f.source === source);
+      if (failure) {
+        await unlink(target);
+        throw new SogaError(failure.code as never, failure.message);
+      }
+      this.deps.log?.(`${options.uploadedBy ?? 'someone'} added ${source}`);
+      return report;
+    });
+  }
+
+  async remove(docId: string): Promise<CorpusChange> {
+    return this.exclusive(async () => {
+      const doc = (await this.deps.store.listDocuments()).find((d) => d.id === docId);
+      if (!doc) throw new SogaError('NOT_FOUND', `no document with id "${docId}"`, { hint: 'list documents to see their ids' });
+      const uploads = doc.sources.filter((s) => s.startsWith('uploads/'));
+      if (uploads.length === doc.sources.length) {
+        for (const s of uploads) await unlink(path.join(this.options.corpusDir, s)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'ENOENT') throw e;
+        });
+      } else {
+        // The article shares a file with others: exclude it rather than rewrite staff's export.
+        const excluded = new Set(await this.exclusions());
+        excluded.add(doc.id);
+        await mkdir(this.options.dataDir, { recursive: true });
+        await writeFile(this.exclusionsFile, JSON.stringify([...excluded], null, 2));
+      }
+      return this.run();
+    });
+  }
+}

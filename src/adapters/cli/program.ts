@@ -1,0 +1,155 @@
+/**
+ * The `soga` command. stdout carries results (and only JSON with --json); logs, warnings and
+ * progress go to stderr.
+ */
+import { createInterface } from 'node:readline/promises';
+import { Command, InvalidArgumentError } from 'commander';
+import { describeError } from '../../core/errors.js';
+import type { ChatTurn } from '../../core/types.js';
+import type { Config } from '../../config/load.js';
+import type { Runtime } from '../../main/runtime.js';
+import type { IngestReport } from '../../../ingest/pipeline.js';
+import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
+import { answerJson, formatAnswer } from './format-answer.js';
+import { terminalProgress } from './progress-bar.js';
+
+export interface CliDeps {
+  config: Config;
+  /** Builds the runtime lazily, so `--help` needs no model or index. */
+  runtime: () => Promise<Runtime>;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+function summary(report: IngestReport): string {
+  const list = (label: string, items: string[]) => (items.length ? `${label} (${items.length}):\n${items.map((t) => `  - ${t}`).join('\n')}` : `${label}: 0`);
+  return [
+    list('added', report.added),
+    list('updated', report.updated),
+    `skipped (unchanged): ${report.skipped.length}`,
+    list('removed', report.removed),
+    report.failed.length ? `failed (${report.failed.length}):\n${report.failed.map((f) => `  - [${f.code}] ${f.message}`).join('\n')}` : 'failed: 0',
+    `${report.chunks} passages indexed${report.reembedded ? ' (re-embedded with the new model)' : ''}`,
+  ].join('\n');
+}
+
+/** The first run has no index: build it from the shipped corpus before answering. */
+async function ensureIndexed(rt: Runtime, stderr: NodeJS.WritableStream): Promise<void> {
+  if ((await rt.store.listDocuments()).length) return;
+  stderr.write('No index yet: ingesting the corpus first.\n');
+  const report = await rt.ingest([], terminalProgress());
+  stderr.write(`${summary(report)}\n`);
+}
+
+const positiveInt = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 200) throw new InvalidArgumentError('a whole number from 1 to 200');
+  return n;
+};
+
+export function buildProgram(deps: CliDeps): Command {
+  const { stdout, stderr } = deps;
+  const out = (s: string) => stdout.write(`${s}\n`);
+  const program = new Command('soga')
+    .description('SOGA Assistant: answers questions from the Social Good Accelerator\'s own articles')
+    .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) })
+    .showHelpAfterError();
+
+  program
+    .command('ingest')
+    .description('sync the index with the corpus folder and any extra files or folders given')
+    .argument('[paths...]', 'extra files or folders (md, txt, html, pdf)')
+    .option('--json', 'print the report as JSON')
+    .action(async (paths: string[], opts: { json?: boolean }) => {
+      const rt = await deps.runtime();
+      const report = await rt.ingest(paths, opts.json ? undefined : terminalProgress());
+      out(opts.json ? JSON.stringify(report) : summary(report));
+      if (report.failed.length) process.exitCode = 2;
+    });
+
+  program
+    .command('ask')
+    .description('answer one question')
+    .argument('<question...>', 'the question')
+    .option('--json', 'print exactly one JSON object')
+    .option('--locale <code>', 'the asker\'s locale, used when the question is too short to tell')
+    .action(async (words: string[], opts: { json?: boolean; locale?: string }) => {
+      const rt = await deps.runtime();
+      await ensureIndexed(rt, stderr);
+      const answer = await rt.assistant.ask(words.join(' '), { locale: opts.locale, surface: 'cli' });
+      out(opts.json ? JSON.stringify(answerJson(answer)) : formatAnswer(answer, rt.messages));
+    });
+
+  program
+    .command('search')
+    .description('show the passages retrieval finds for a query')
+    .argument('<query...>', 'the query')
+    .option('--json', 'print exactly one JSON object')
+    .option('-k, --k <n>', 'how many results', positiveInt, 5)
+    .action(async (words: string[], opts: { json?: boolean; k: number }) => {
+      const rt = await deps.runtime();
+      await ensureIndexed(rt, stderr);
+      const query = words.join(' ');
+      const answer = await rt.assistant.ask(query, { surface: 'cli' });
+      const results = answer.retrieved.slice(0, opts.k).map((h, i) => ({ rank: i + 1, chunkId: h.chunk.id, title: h.chunk.title, source: h.chunk.source, lang: h.chunk.lang, score: Number(h.score.toFixed(5)), coverage: Number(h.coverage.toFixed(3)), text: h.chunk.text }));
+      if (opts.json) out(JSON.stringify({ query, results }));
+      else out(results.map((r) => `${r.rank}. ${r.title} (${r.chunkId}, ${r.lang}, score ${r.score}, coverage ${r.coverage})\n   ${r.text.replace(/\s+/g, ' ').slice(0, 240)}`).join('\n'));
+    });
+
+  program
+    .command('eval')
+    .description('measure retrieval and answers on a JSONL question set')
+    .argument('<file>', 'questions, one JSON object a line (see shared/eval/README.md)')
+    .option('--json', 'print the full report as JSON')
+    .option('--today <date>', 'the date the assistant takes as today (YYYY-MM-DD)')
+    .action(async (file: string, opts: { json?: boolean; today?: string }) => {
+      const rt = await deps.runtime();
+      await ensureIndexed(rt, stderr);
+      const questions = await readQuestions(file);
+      const report = await evaluate(rt.assistant, questions, opts.today ? new Date(opts.today) : undefined);
+      const mode = `retrieval: ${rt.embedder ? `hybrid (${rt.embedder.modelId} + BM25)` : 'lexical only (BM25)'}; answers: ${rt.chat ? rt.chat.modelId : 'extractive'}`;
+      if (opts.json) out(JSON.stringify({ mode, ...report }));
+      else out(`${mode}\n${formatReport(report)}`);
+    });
+
+  program
+    .command('chat')
+    .description('ask questions interactively in the terminal')
+    .action(async () => {
+      const rt = await deps.runtime();
+      await ensureIndexed(rt, stderr);
+      await interactiveChat(rt, stdout, stderr);
+    });
+
+  return program;
+}
+
+export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<void> {
+  const rl = createInterface({ input: process.stdin, output: stdout as NodeJS.WriteStream, terminal: Boolean((stdout as NodeJS.WriteStream).isTTY) });
+  const history: ChatTurn[] = [];
+  stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. Empty line or Ctrl-D to quit; "/new" starts over.\n');
+  try {
+    for (;;) {
+      let line: string;
+      try {
+        line = await rl.question('> ');
+      } catch {
+        break; // input closed
+      }
+      if (!line.trim()) break;
+      if (line.trim() === '/new') {
+        history.length = 0;
+        continue;
+      }
+      try {
+        const answer = await rt.assistant.ask(line, { history, surface: 'cli' });
+        stdout.write(`${formatAnswer(answer, rt.messages)}\n\n`);
+        history.push({ role: 'user', text: line }, { role: 'assistant', text: answer.text });
+      } catch (error) {
+        stderr.write(`error: ${describeError(error)}\n`);
+      }
+    }
+  } finally {
+    rl.close();
+  }
+}

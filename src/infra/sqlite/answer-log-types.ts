@@ -1,0 +1,170 @@
+/**
+ * What the admin web and the `soga logs` commands read and change in the answer log. The bot side only
+ * needs the core AnswerLog port (record + addFeedback); these are the richer staff operations.
+ */
+import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerMode, AnswerOutcome, Timings } from '../../core/types.js';
+
+export type ReviewStatus = 'unreviewed' | 'reviewed' | 'flagged';
+export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'reviewed', 'flagged'];
+
+export interface LoggedCitation {
+  n: number;
+  chunkId: string;
+  docId: string;
+  title: string;
+  source: string;
+  quote: string;
+  date: string | null;
+  lang: string;
+  score: number;
+}
+
+export interface LoggedPassage {
+  chunkId: string;
+  docId: string;
+  title: string;
+  source: string;
+  section: string | null;
+  /** Fused (RRF) score. */
+  score: number;
+  coverage: number;
+  ranks: Record<string, number>;
+  signals: Record<string, number>;
+}
+
+export interface LoggedFeedback {
+  at: string;
+  rating: 'up' | 'down';
+  comment: string | null;
+  /** Pseudonymised, like the asker. */
+  by: string | null;
+}
+
+export interface LogEntrySummary {
+  id: string;
+  createdAt: string;
+  surface: string;
+  place: string | null;
+  question: string;
+  lang: string;
+  outcome: AnswerOutcome | string;
+  mode: AnswerMode | string;
+  grounded: boolean;
+  totalMs: number;
+  reviewStatus: ReviewStatus;
+  thumbsUp: number;
+  thumbsDown: number;
+}
+
+export interface LogEntry extends LogEntrySummary {
+  asker: string | null;
+  standaloneQuestion: string;
+  answerText: string;
+  fallbackReason: string | null;
+  citations: LoggedCitation[];
+  retrieved: LoggedPassage[];
+  timings: Timings;
+  models: { embedder: string | null; chat: string | null };
+  feedback: LoggedFeedback[];
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  correctedAnswer: string | null;
+  correctedFacts: string[];
+  /** null: the reviewer did not say; false: the corpus does not answer this question. */
+  correctedAnswerable: boolean | null;
+}
+
+export interface LogFilter {
+  /** Inclusive ISO date or datetime (UTC). A bare date means from that day's start. */
+  from?: string;
+  /** Inclusive ISO date (the whole day) or datetime (UTC). */
+  to?: string;
+  surface?: string;
+  lang?: string;
+  thumbsDownOnly?: boolean;
+  /** outcome != 'answered' */
+  refusedOnly?: boolean;
+  unreviewedOnly?: boolean;
+  reviewStatus?: ReviewStatus;
+  /** Substring of the question (case-insensitive for ASCII). */
+  text?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface ReviewInput {
+  status: ReviewStatus;
+  by: string;
+  /** Omitted: leave as is; empty string: clear. */
+  correctedAnswer?: string;
+  correctedFacts?: string[];
+  correctedAnswerable?: boolean | null;
+}
+
+export interface DayStat {
+  day: string;
+  questions: number;
+  refused: number;
+  thumbsDown: number;
+}
+
+export interface LogStats {
+  total: number;
+  perDay: DayStat[];
+  /** Share (0–1) of entries whose outcome is not 'answered'. */
+  shareRefused: number;
+  /** Share (0–1) of entries with at least one 👎. */
+  shareThumbsDown: number;
+  /** Entries with any feedback, for context next to the 👎 share. */
+  withFeedback: number;
+  languages: { lang: string; count: number }[];
+  surfaces: { surface: string; count: number }[];
+  topUnanswered: { question: string; count: number; lastAt: string }[];
+}
+
+export interface AuditRecord {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  detail: string | null;
+}
+
+/** One line of the eval question format of /work/shared/eval (dev-questions.jsonl). */
+export interface EvalQuestion {
+  id: string;
+  lang: string;
+  q: string;
+  evidence: string[];
+  facts: string[];
+  answerable: boolean;
+}
+
+export type ExportFormat = 'jsonl' | 'csv';
+
+export interface AnswerLogAdmin extends AnswerLog {
+  list(filter?: LogFilter, paging?: { page?: number; pageSize?: number }): Page<LogEntrySummary>;
+  get(id: string): LogEntry | null;
+  review(id: string, input: ReviewInput): LogEntry;
+  stats(filter?: Pick<LogFilter, 'from' | 'to' | 'surface'>, options?: { topUnanswered?: number }): LogStats;
+  surfaces(): string[];
+  languages(): string[];
+  /** Deletes entries older than `days` days before `now`; returns how many. */
+  purgeOlderThan(days: number, now?: Date): number;
+  /** Deletes every entry asked by, and every feedback given by, this platform user id; returns entries deleted. */
+  eraseUser(platformUserId: string): { entries: number; feedback: number };
+  /** Lines (with trailing newline) of the export, streamed from the database. */
+  exportLines(format: ExportFormat, filter?: LogFilter): Iterable<string>;
+  /** Corrected entries as eval questions (dev-questions.jsonl format). */
+  exportEvalQuestions(): EvalQuestion[];
+  audit(actor: string, action: string, target?: string | null, detail?: string | null): void;
+  listAudit(limit?: number): AuditRecord[];
+  close(): void;
+}

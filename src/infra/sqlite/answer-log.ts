@@ -1,0 +1,314 @@
+/**
+ * The answer log in SQLite: every answer from every surface, with what was retrieved and cited, how
+ * long each step took, feedback and staff review. Implements the core AnswerLog port (what the bot
+ * needs) and the admin operations the web and `soga logs` use. Several processes may open the same file.
+ */
+import { SogaError } from '../../core/errors.js';
+import type { AnswerLogEntryInput } from '../../core/ports.js';
+import type { Answer } from '../../core/types.js';
+import type {
+  AnswerLogAdmin,
+  AuditRecord,
+  EvalQuestion,
+  ExportFormat,
+  LogEntry,
+  LogEntrySummary,
+  LogFilter,
+  LoggedCitation,
+  LoggedPassage,
+  LogStats,
+  Page,
+  ReviewInput,
+  ReviewStatus,
+} from './answer-log-types.js';
+import { REVIEW_STATUSES } from './answer-log-types.js';
+import { computeStats } from './answer-log-stats.js';
+import { evalQuestionOf, exportLines } from './answer-log-export.js';
+import { whereClause } from './log-filter-sql.js';
+import { answerLogMigrations } from './migrations.js';
+import { openDatabase, type Db } from './open-database.js';
+import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.js';
+
+export interface AnswerLogOptions {
+  /** SQLite file (SOGA_LOG_DB). */
+  file: string;
+  /** SOGA_LOG_HMAC_KEY. */
+  hmacKey: string | undefined;
+  now?: () => Date;
+  busyTimeoutMs?: number;
+}
+
+/** Raw row shape of `entries` plus feedback counts. */
+export interface EntryRow {
+  id: number;
+  created_at: string;
+  surface: string;
+  place: string | null;
+  asker: string | null;
+  question: string;
+  standalone_question: string;
+  lang: string;
+  answer_text: string;
+  mode: string;
+  outcome: string;
+  grounded: number;
+  fallback_reason: string | null;
+  citations_json: string;
+  retrieved_json: string;
+  timings_json: string;
+  total_ms: number;
+  embed_model: string | null;
+  chat_model: string | null;
+  review_status: ReviewStatus;
+  reviewed_by: string | null;
+  reviewed_at: string | null;
+  corrected_answer: string | null;
+  corrected_facts_json: string | null;
+  corrected_answerable: number | null;
+  ups: number;
+  downs: number;
+}
+
+export const ENTRY_COLUMNS = `e.*,
+  (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
+  (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs`;
+
+const MAX_PAGE_SIZE = 200;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function parseId(id: string): number | null {
+  return /^\d{1,15}$/.test(id) ? Number(id) : null;
+}
+
+function citationsOf(answer: Answer): LoggedCitation[] {
+  return answer.citations.map((c) => ({
+    n: c.n,
+    chunkId: c.chunkId,
+    docId: c.docId,
+    title: c.title,
+    source: c.source,
+    quote: c.quote,
+    date: c.date,
+    lang: c.lang,
+    score: c.score,
+  }));
+}
+
+/** Passages without their text: ids and scores are what review needs, and keep the log small. */
+function passagesOf(answer: Answer): LoggedPassage[] {
+  return answer.retrieved.map((hit) => ({
+    chunkId: hit.chunk.id,
+    docId: hit.chunk.docId,
+    title: hit.chunk.title,
+    source: hit.chunk.source,
+    section: hit.chunk.section,
+    score: hit.score,
+    coverage: hit.coverage,
+    ranks: { ...hit.ranks },
+    signals: { ...hit.signals },
+  }));
+}
+
+export function summaryOf(row: EntryRow): LogEntrySummary {
+  return {
+    id: String(row.id),
+    createdAt: row.created_at,
+    surface: row.surface,
+    place: row.place,
+    question: row.question,
+    lang: row.lang,
+    outcome: row.outcome,
+    mode: row.mode,
+    grounded: row.grounded === 1,
+    totalMs: row.total_ms,
+    reviewStatus: row.review_status,
+    thumbsUp: row.ups,
+    thumbsDown: row.downs,
+  };
+}
+
+export class SqliteAnswerLog implements AnswerLogAdmin {
+  readonly db: Db;
+  private readonly pseudonymise: Pseudonymiser;
+  private readonly now: () => Date;
+
+  constructor(options: AnswerLogOptions) {
+    // Checked before opening: without the key no entry could be written safely.
+    this.pseudonymise = createPseudonymiser(options.hmacKey);
+    this.now = options.now ?? (() => new Date());
+    this.db = openDatabase(options.file, answerLogMigrations, { busyTimeoutMs: options.busyTimeoutMs });
+  }
+
+  async record(entry: AnswerLogEntryInput): Promise<string> {
+    return this.recordSync(entry);
+  }
+
+  recordSync(entry: AnswerLogEntryInput): string {
+    const a = entry.answer;
+    const result = this.db
+      .prepare(
+        `INSERT INTO entries (created_at, surface, place, asker, question, standalone_question, lang, answer_text, mode,
+           outcome, grounded, fallback_reason, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        this.now().toISOString(),
+        entry.surface,
+        entry.place ?? null,
+        entry.askerId ? this.pseudonymise(entry.askerId) : null,
+        a.question,
+        a.standaloneQuestion,
+        a.language,
+        a.text,
+        a.mode,
+        a.outcome,
+        a.grounded ? 1 : 0,
+        a.fallbackReason ?? null,
+        JSON.stringify(citationsOf(a)),
+        JSON.stringify(passagesOf(a)),
+        JSON.stringify(a.timings),
+        a.timings.totalMs,
+        a.models.embedder,
+        a.models.chat,
+      );
+    return String(result.lastInsertRowid);
+  }
+
+  async addFeedback(entryId: string, feedback: { rating: 'up' | 'down'; comment?: string; by?: string }): Promise<void> {
+    if (feedback.rating !== 'up' && feedback.rating !== 'down') throw new TypeError(`rating must be up or down, not ${String(feedback.rating)}`);
+    const id = parseId(entryId);
+    const exists = id !== null && this.db.prepare('SELECT 1 FROM entries WHERE id = ?').get(id);
+    if (!exists) throw new SogaError('NOT_FOUND', `answer log entry ${entryId} does not exist (it may have been purged)`);
+    const by = feedback.by ? this.pseudonymise(feedback.by) : null;
+    this.db.transaction(() => {
+      // One vote per person and entry: a changed mind replaces the earlier vote.
+      if (by) this.db.prepare('DELETE FROM feedback WHERE entry_id = ? AND by_asker = ?').run(id, by);
+      this.db
+        .prepare('INSERT INTO feedback (entry_id, created_at, rating, comment, by_asker) VALUES (?, ?, ?, ?, ?)')
+        .run(id, this.now().toISOString(), feedback.rating, feedback.comment?.trim() || null, by);
+    }).immediate();
+  }
+
+  list(filter: LogFilter = {}, paging: { page?: number; pageSize?: number } = {}): Page<LogEntrySummary> {
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(paging.pageSize ?? 50)));
+    const page = Math.max(1, Math.floor(paging.page ?? 1));
+    const where = whereClause(filter);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM entries e ${where.sql}`).get(...where.params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`)
+      .all(...where.params, pageSize, (page - 1) * pageSize) as EntryRow[];
+    return { items: rows.map(summaryOf), total, page, pageSize };
+  }
+
+  get(id: string): LogEntry | null {
+    const numeric = parseId(id);
+    if (numeric === null) return null;
+    const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = ?`).get(numeric) as EntryRow | undefined;
+    if (!row) return null;
+    const feedback = this.db
+      .prepare('SELECT created_at AS at, rating, comment, by_asker AS by FROM feedback WHERE entry_id = ? ORDER BY id')
+      .all(numeric) as LogEntry['feedback'];
+    return {
+      ...summaryOf(row),
+      asker: row.asker,
+      standaloneQuestion: row.standalone_question,
+      answerText: row.answer_text,
+      fallbackReason: row.fallback_reason,
+      citations: JSON.parse(row.citations_json) as LoggedCitation[],
+      retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
+      timings: JSON.parse(row.timings_json) as LogEntry['timings'],
+      models: { embedder: row.embed_model, chat: row.chat_model },
+      feedback,
+      reviewedBy: row.reviewed_by,
+      reviewedAt: row.reviewed_at,
+      correctedAnswer: row.corrected_answer,
+      correctedFacts: row.corrected_facts_json ? (JSON.parse(row.corrected_facts_json) as string[]) : [],
+      correctedAnswerable: row.corrected_answerable === null ? null : row.corrected_answerable === 1,
+    };
+  }
+
+  review(id: string, input: ReviewInput): LogEntry {
+    if (!REVIEW_STATUSES.includes(input.status)) throw new TypeError(`unknown review status ${String(input.status)}`);
+    const numeric = parseId(id);
+    const sets = ['review_status = ?', 'reviewed_by = ?', 'reviewed_at = ?'];
+    const params: unknown[] = [input.status, input.by, this.now().toISOString()];
+    if (input.correctedAnswer !== undefined) {
+      sets.push('corrected_answer = ?');
+      params.push(input.correctedAnswer.trim() || null);
+    }
+    if (input.correctedFacts !== undefined) {
+      const facts = input.correctedFacts.map((f) => f.trim()).filter(Boolean);
+      sets.push('corrected_facts_json = ?');
+      params.push(facts.length ? JSON.stringify(facts) : null);
+    }
+    if (input.correctedAnswerable !== undefined) {
+      sets.push('corrected_answerable = ?');
+      params.push(input.correctedAnswerable === null ? null : input.correctedAnswerable ? 1 : 0);
+    }
+    const changes = numeric === null ? 0 : this.db.prepare(`UPDATE entries SET ${sets.join(', ')} WHERE id = ?`).run(...params, numeric).changes;
+    if (changes === 0) throw new SogaError('NOT_FOUND', `answer log entry ${id} does not exist`);
+    return this.get(id)!;
+  }
+
+  stats(filter: Pick<LogFilter, 'from' | 'to' | 'surface'> = {}, options: { topUnanswered?: number } = {}): LogStats {
+    return computeStats(this.db, filter, options.topUnanswered ?? 10);
+  }
+
+  surfaces(): string[] {
+    return (this.db.prepare('SELECT DISTINCT surface FROM entries ORDER BY surface').all() as { surface: string }[]).map((r) => r.surface);
+  }
+
+  languages(): string[] {
+    return (this.db.prepare('SELECT DISTINCT lang FROM entries ORDER BY lang').all() as { lang: string }[]).map((r) => r.lang);
+  }
+
+  purgeOlderThan(days: number, now: Date = this.now()): number {
+    if (!Number.isFinite(days) || days <= 0) throw new TypeError(`retention must be a positive number of days, not ${days}`);
+    const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+    // Feedback goes with its entry (ON DELETE CASCADE).
+    return this.db.prepare('DELETE FROM entries WHERE created_at < ?').run(cutoff).changes;
+  }
+
+  eraseUser(platformUserId: string): { entries: number; feedback: number } {
+    if (!platformUserId.trim()) throw new TypeError('a platform user id is needed');
+    const asker = this.pseudonymise(platformUserId);
+    return this.db
+      .transaction(() => {
+        const feedback = this.db.prepare('DELETE FROM feedback WHERE by_asker = ?').run(asker).changes;
+        const entries = this.db.prepare('DELETE FROM entries WHERE asker = ?').run(asker).changes;
+        return { entries, feedback };
+      })
+      .immediate();
+  }
+
+  exportLines(format: ExportFormat, filter: LogFilter = {}): Iterable<string> {
+    return exportLines(this.db, format, filter);
+  }
+
+  exportEvalQuestions(): EvalQuestion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${ENTRY_COLUMNS} FROM entries e
+         WHERE e.corrected_answer IS NOT NULL OR e.corrected_facts_json IS NOT NULL OR e.corrected_answerable = 0
+         ORDER BY e.id`,
+      )
+      .all() as EntryRow[];
+    return rows.map(evalQuestionOf);
+  }
+
+  audit(actor: string, action: string, target: string | null = null, detail: string | null = null): void {
+    this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(this.now().toISOString(), actor, action, target, detail);
+  }
+
+  listAudit(limit = 100): AuditRecord[] {
+    return this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(Math.max(1, Math.min(1000, limit))) as AuditRecord[];
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+export function openAnswerLog(options: AnswerLogOptions): SqliteAnswerLog {
+  return new SqliteAnswerLog(options);
+}

@@ -1,0 +1,66 @@
+/**
+ * Answer-log schema, one numbered step at a time. Never edit a released step: add a new one, so a
+ * database created by an older version upgrades in place.
+ */
+import type { Migration } from './open-database.js';
+
+export const answerLogMigrations: Migration[] = [
+  {
+    version: 1,
+    description: 'answer entries, feedback, audit trail',
+    sql: `
+      CREATE TABLE entries (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,            -- ISO 8601 UTC, sorts as text
+        surface TEXT NOT NULL,
+        place TEXT,                          -- room or channel id
+        asker TEXT,                          -- HMAC-SHA256 of the platform user id; the key is not in this file
+        question TEXT NOT NULL,
+        standalone_question TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        answer_text TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        grounded INTEGER NOT NULL,
+        fallback_reason TEXT,
+        citations_json TEXT NOT NULL,
+        retrieved_json TEXT NOT NULL,
+        timings_json TEXT NOT NULL,
+        total_ms REAL NOT NULL,
+        embed_model TEXT,
+        chat_model TEXT,
+        review_status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (review_status IN ('unreviewed', 'reviewed', 'flagged')),
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        corrected_answer TEXT,
+        corrected_facts_json TEXT,           -- key phrases a correct answer contains (eval "facts")
+        corrected_answerable INTEGER          -- 0 when the reviewer says the corpus does not answer it
+      );
+      CREATE INDEX entries_created_at ON entries (created_at);
+      CREATE INDEX entries_asker ON entries (asker);
+      CREATE INDEX entries_outcome ON entries (outcome, created_at);
+      CREATE INDEX entries_review ON entries (review_status, created_at);
+
+      CREATE TABLE feedback (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        rating TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+        comment TEXT,
+        by_asker TEXT                        -- pseudonymised like entries.asker
+      );
+      CREATE INDEX feedback_entry ON feedback (entry_id);
+      CREATE INDEX feedback_by ON feedback (by_asker);
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_at ON audit (at);
+    `,
+  },
+];

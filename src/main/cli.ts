@@ -1,0 +1,30 @@
+/** Entry point of the `soga` command. */
+import { describeError } from '../core/errors.js';
+import { loadConfig } from '../config/load.js';
+import { buildProgram } from '../adapters/cli/program.js';
+import { createRuntime, type Runtime } from './runtime.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    process.stderr.write(`${describeError(error)}\n`);
+    process.exit(1);
+  }
+  let runtime: Promise<Runtime> | null = null;
+  const program = buildProgram({
+    config,
+    runtime: () => (runtime ??= createRuntime(config)),
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
+  try {
+    await program.parseAsync(process.argv);
+  } catch (error) {
+    process.stderr.write(`error: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

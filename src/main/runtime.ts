@@ -1,0 +1,127 @@
+/**
+ * Wiring: builds the implementations from the parsed config and hands them to the core. The one place
+ * that knows which embedder, store, chat model and language detector are in use.
+ */
+import path from 'node:path';
+import { createAssistant, type PromptTemplates } from '../core/ask.js';
+import type { Assistant } from '../core/assistant.js';
+import { describeError, isSogaError } from '../core/errors.js';
+import type { Messages } from '../core/i18n.js';
+import type { ChatModel, Clock, Embedder, LanguageDetector, ProgressReporter } from '../core/ports.js';
+import type { Config } from '../config/load.js';
+import { EldLanguageDetector } from '../infra/eld-language-detector.js';
+import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
+import { LangChainChatModel } from '../infra/langchain-chat-model.js';
+import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
+import { TransformersEmbedder } from '../infra/transformers-embedder.js';
+import { CorpusFolder } from '../../ingest/corpus-manager.js';
+import type { IngestReport } from '../../ingest/pipeline.js';
+
+export interface Runtime {
+  config: Config;
+  store: LanceDbStore;
+  embedder: Embedder | null;
+  chat: ChatModel | null;
+  detector: LanguageDetector;
+  messages: Messages;
+  prompts: PromptTemplates;
+  assistant: Assistant;
+  corpus: CorpusFolder;
+  /** Syncs the index with the corpus folder (and extra paths). */
+  ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Operator messages (stderr for the CLI). */
+  log?: (message: string) => void;
+  clock?: Clock;
+}
+
+async function buildEmbedder(config: Config, log: (m: string) => void): Promise<Embedder | null> {
+  if (config.SOGA_EMBED_PROVIDER === 'none') return null;
+  try {
+    return await TransformersEmbedder.load({
+      model: config.SOGA_EMBED_MODEL,
+      modelDir: config.SOGA_EMBED_MODEL_DIR,
+      cacheDir: config.SOGA_EMBED_CACHE_DIR,
+      allowDownload: config.SOGA_EMBED_ALLOW_DOWNLOAD,
+      dtype: config.SOGA_EMBED_DTYPE,
+      queryPrefix: config.SOGA_EMBED_QUERY_PREFIX,
+      passagePrefix: config.SOGA_EMBED_PASSAGE_PREFIX,
+      batchSize: config.SOGA_EMBED_BATCH_SIZE,
+    });
+  } catch (error) {
+    // Said once, at start-up: the assistant still works, on BM25 alone.
+    log(`warning: ${describeError(error)}\n  → continuing with lexical retrieval only (BM25). Set SOGA_EMBED_PROVIDER=none to silence this.`);
+    return null;
+  }
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const clock = options.clock ?? { now: () => new Date() };
+  const [prompts, messages] = await Promise.all([loadPrompts(config.SOGA_PROMPTS_DIR), loadMessages(config.SOGA_PROMPTS_DIR)]);
+  const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb') });
+  let embedder = await buildEmbedder(config, log);
+  const indexed = store.indexMeta;
+  if (!embedder && indexed.embedModel) {
+    log(`note: the index holds vectors of ${indexed.embedModel}; without that model, questions use BM25 only.`);
+  } else if (embedder && indexed.embedModel && indexed.embedModel !== embedder.modelId) {
+    log(`note: the index was built with ${indexed.embedModel}; the next ingest re-embeds it with ${embedder.modelId}.`);
+  }
+  const chat =
+    config.SOGA_LLM_PROVIDER === 'none'
+      ? null
+      : await LangChainChatModel.create({
+          provider: config.SOGA_LLM_PROVIDER,
+          model: config.SOGA_LLM_MODEL!,
+          baseUrl: config.SOGA_LLM_BASE_URL,
+          apiKey: config.SOGA_LLM_API_KEY,
+          temperature: config.SOGA_LLM_TEMPERATURE,
+          maxTokens: config.SOGA_LLM_MAX_TOKENS,
+        });
+  const detector = new EldLanguageDetector({ fallback: config.SOGA_DEFAULT_LANGUAGE });
+  // Query vectors must live in the index's space: a mismatched model answers on BM25 alone.
+  const queryEmbedder = embedder && (!indexed.embedModel || indexed.embedModel === embedder.modelId) ? embedder : null;
+  const assistant = createAssistant(
+    { store, embedder: queryEmbedder, chat, detector, messages, prompts, clock, warn: log },
+    {
+      retrievalK: config.SOGA_RETRIEVAL_K,
+      contextPassages: config.SOGA_CONTEXT_PASSAGES,
+      weights: { vector: config.SOGA_WEIGHT_VECTOR, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },
+      minCoverage: config.SOGA_MIN_COVERAGE,
+      minVectorScore: config.SOGA_MIN_VECTOR_SCORE,
+      maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
+      defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
+      llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
+    },
+  );
+  const ingestOptions = {
+    corpusDir: config.SOGA_CORPUS_DIR,
+    dataDir: config.SOGA_DATA_DIR,
+    maxFileBytes: config.SOGA_MAX_FILE_BYTES,
+    batchSize: config.SOGA_EMBED_BATCH_SIZE,
+  };
+  const corpus = new CorpusFolder({ store, embedder, detector, log }, ingestOptions);
+  return {
+    config,
+    store,
+    embedder,
+    chat,
+    detector,
+    messages,
+    prompts,
+    assistant,
+    corpus,
+    async ingest(paths = [], progress) {
+      const { ingest } = await import('../../ingest/pipeline.js');
+      return ingest({ store, embedder, detector, log, progress }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
+    },
+    async close() {
+      // LanceDB and ONNX sessions are released with the process; nothing to flush.
+    },
+  };
+}
+
+export { isSogaError };
