@@ -1,0 +1,244 @@
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isSogaError } from '../../../src/core/errors.js';
+import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { csvCell } from '../../../src/infra/sqlite/answer-log-export.js';
+import { makeAnswer } from '../../fakes/fake-assistant.js';
+import type { Answer } from '../../../src/core/types.js';
+
+const KEY = 'test-key-0123456789abcdef';
+let dir: string;
+let file: string;
+let clock: Date;
+let log: SqliteAnswerLog;
+
+const answered = (question: string, extra: Partial<Answer> = {}): Answer =>
+  makeAnswer({
+    question,
+    outcome: 'answered',
+    grounded: true,
+    mode: 'extractive',
+    text: 'Fourteen countries were represented. [1]',
+    citations: [{ n: 1, chunkId: 'summit#2', docId: 'summit', title: 'Summit', source: 'a.md', quote: 'venus de 14 pays', date: '2023-05-01', lang: 'fr', score: 0.82 }],
+    retrieved: [
+      {
+        chunk: { id: 'summit#2', docId: 'summit', title: 'Summit', source: 'a.md', lang: 'fr', date: null, position: 2, section: 'Intro', text: 'long text not stored' },
+        score: 0.032,
+        ranks: { vector: 1, lexical: 2 },
+        signals: { vector: 0.82, lexical: 7.1 },
+        coverage: 0.75,
+      },
+    ],
+    ...extra,
+  });
+
+const at = (iso: string) => {
+  clock = new Date(iso);
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'soga-log-'));
+  file = path.join(dir, 'answers.sqlite');
+  clock = new Date('2025-06-15T12:00:00Z');
+  log = openAnswerLog({ file, hmacKey: KEY, now: () => clock });
+});
+
+afterEach(() => {
+  log.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('recording an answer', () => {
+  it('stores everything review needs and reads it back by id', async () => {
+    const id = await log.record({ surface: 'discord', place: 'chan-1', askerId: 'user-42', answer: answered('How many countries?') });
+    const entry = log.get(id)!;
+    expect(entry.question).toBe('How many countries?');
+    expect(entry.surface).toBe('discord');
+    expect(entry.place).toBe('chan-1');
+    expect(entry.outcome).toBe('answered');
+    expect(entry.grounded).toBe(true);
+    expect(entry.citations[0]).toMatchObject({ chunkId: 'summit#2', score: 0.82 });
+    expect(entry.retrieved[0]).toMatchObject({ chunkId: 'summit#2', score: 0.032, ranks: { vector: 1, lexical: 2 } });
+    expect(entry.timings.totalMs).toBe(11);
+    expect(entry.models).toEqual({ embedder: 'fake-embedder', chat: null });
+    expect(entry.reviewStatus).toBe('unreviewed');
+    expect(entry.createdAt).toBe('2025-06-15T12:00:00.000Z');
+  });
+
+  it('pseudonymises the asker with the keyed HMAC and never writes the key or the raw id to the file', async () => {
+    await log.record({ surface: 'matrix', askerId: '@alice:example.org', answer: answered('q') });
+    const entry = log.list().items[0]!;
+    const full = log.get(entry.id)!;
+    expect(full.asker).toBe(createHmac('sha256', KEY).update('@alice:example.org').digest('hex'));
+    log.close();
+    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`, { flag: 'a+' })]).toString('latin1');
+    expect(bytes).not.toContain('@alice:example.org');
+    expect(bytes).not.toContain(KEY);
+    log = openAnswerLog({ file, hmacKey: KEY, now: () => clock });
+  });
+
+  it('refuses to open without an HMAC key', () => {
+    expect(() => openAnswerLog({ file: path.join(dir, 'other.sqlite'), hmacKey: undefined })).toThrowError(/SOGA_LOG_HMAC_KEY/);
+  });
+
+  it('records feedback, one vote per person, and refuses feedback on a missing entry', async () => {
+    const id = await log.record({ surface: 'discord', answer: answered('q') });
+    await log.addFeedback(id, { rating: 'up', by: 'bob' });
+    await log.addFeedback(id, { rating: 'down', by: 'bob', comment: 'wrong date' });
+    await log.addFeedback(id, { rating: 'down', by: 'carol' });
+    const entry = log.get(id)!;
+    expect(entry.thumbsUp).toBe(0);
+    expect(entry.thumbsDown).toBe(2);
+    expect(entry.feedback.map((f) => f.comment)).toContain('wrong date');
+    await expect(log.addFeedback('999', { rating: 'up' })).rejects.toSatisfy((e) => isSogaError(e, 'NOT_FOUND'));
+  });
+});
+
+describe('listing the log with filters and paging', () => {
+  beforeEach(async () => {
+    at('2025-06-01T09:00:00Z');
+    const a = await log.record({ surface: 'discord', answer: answered('first fr', { language: 'fr' }) });
+    at('2025-06-02T09:00:00Z');
+    await log.record({ surface: 'matrix', answer: makeAnswer({ question: 'unknown thing', language: 'en' }) });
+    at('2025-06-03T23:59:00Z');
+    const c = await log.record({ surface: 'web', answer: answered('third en') });
+    await log.addFeedback(a, { rating: 'down', by: 'u1' });
+    log.review(c, { status: 'reviewed', by: 'admin' });
+  });
+
+  it('filters by inclusive date range', () => {
+    expect(log.list({ from: '2025-06-02', to: '2025-06-03' }).items.map((e) => e.question)).toEqual(['third en', 'unknown thing']);
+    expect(log.list({ to: '2025-06-01' }).items.map((e) => e.question)).toEqual(['first fr']);
+  });
+
+  it('filters by surface, language, thumbs-down, refused and unreviewed', () => {
+    expect(log.list({ surface: 'matrix' }).items.map((e) => e.question)).toEqual(['unknown thing']);
+    expect(log.list({ lang: 'fr' }).items.map((e) => e.question)).toEqual(['first fr']);
+    expect(log.list({ thumbsDownOnly: true }).items.map((e) => e.question)).toEqual(['first fr']);
+    expect(log.list({ refusedOnly: true }).items.map((e) => e.question)).toEqual(['unknown thing']);
+    expect(log.list({ unreviewedOnly: true }).total).toBe(2);
+  });
+
+  it('pages newest first', () => {
+    const first = log.list({}, { page: 1, pageSize: 2 });
+    const second = log.list({}, { page: 2, pageSize: 2 });
+    expect(first.total).toBe(3);
+    expect(first.items.map((e) => e.question)).toEqual(['third en', 'unknown thing']);
+    expect(second.items.map((e) => e.question)).toEqual(['first fr']);
+  });
+
+  it('computes the overview: per day, shares, languages and top unanswered questions', async () => {
+    at('2025-06-03T10:00:00Z');
+    await log.record({ surface: 'discord', answer: makeAnswer({ question: 'Unknown thing ' }) });
+    const stats = log.stats();
+    expect(stats.total).toBe(4);
+    expect(stats.perDay).toEqual([
+      { day: '2025-06-01', questions: 1, refused: 0, thumbsDown: 1 },
+      { day: '2025-06-02', questions: 1, refused: 1, thumbsDown: 0 },
+      { day: '2025-06-03', questions: 2, refused: 1, thumbsDown: 0 },
+    ]);
+    expect(stats.shareRefused).toBeCloseTo(0.5);
+    expect(stats.shareThumbsDown).toBeCloseTo(0.25);
+    expect(stats.languages).toEqual([{ lang: 'en', count: 3 }, { lang: 'fr', count: 1 }]);
+    expect(stats.topUnanswered).toHaveLength(1);
+    expect(stats.topUnanswered[0]!.count).toBe(2);
+  });
+});
+
+describe('reviewing and exporting corrections', () => {
+  it('marks, flags and corrects an entry, and exports corrections as eval questions', async () => {
+    const id = await log.record({ surface: 'discord', answer: answered('Combien de pays ?', { language: 'fr' }) });
+    const other = await log.record({ surface: 'discord', answer: makeAnswer({ question: 'Who is the CEO of Mars?' }) });
+    log.review(id, { status: 'flagged', by: 'admin' });
+    expect(log.get(id)!.reviewStatus).toBe('flagged');
+    const corrected = log.review(id, { status: 'reviewed', by: 'admin', correctedAnswer: 'Quatorze pays (14).', correctedFacts: ['14', ' '] });
+    expect(corrected).toMatchObject({ reviewStatus: 'reviewed', reviewedBy: 'admin', correctedAnswer: 'Quatorze pays (14).', correctedFacts: ['14'] });
+    log.review(other, { status: 'reviewed', by: 'admin', correctedAnswerable: false });
+    expect(log.exportEvalQuestions()).toEqual([
+      { id: `log-${id}`, lang: 'fr', q: 'Combien de pays ?', evidence: [], facts: ['14'], answerable: true },
+      { id: `log-${other}`, lang: 'en', q: 'Who is the CEO of Mars?', evidence: [], facts: [], answerable: false },
+    ]);
+    expect(() => log.review('12345', { status: 'reviewed', by: 'admin' })).toThrowError(/does not exist/);
+  });
+
+  it('exports JSONL and CSV, neutralising spreadsheet formulas', async () => {
+    await log.record({ surface: 'cli', answer: answered('=HYPERLINK("http://evil")') });
+    await log.record({ surface: 'cli', answer: answered('plain, with "quotes"') });
+    const jsonl = [...log.exportLines('jsonl')];
+    expect(jsonl).toHaveLength(2);
+    expect(JSON.parse(jsonl[0]!)).toMatchObject({ question: '=HYPERLINK("http://evil")', citations: [{ chunkId: 'summit#2' }] });
+    const csv = [...log.exportLines('csv')].join('');
+    expect(csv.split('\n')[0]).toMatch(/^id,created_at,surface/);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv).toContain('"plain, with ""quotes"""');
+    expect(csvCell('-1')).toBe("'-1");
+  });
+});
+
+describe('retention and erasure on a real database file', () => {
+  it('purges entries older than N days with their feedback, keeping newer ones', async () => {
+    at('2025-01-01T00:00:00Z');
+    const old = await log.record({ surface: 'discord', answer: answered('old') });
+    await log.addFeedback(old, { rating: 'down', by: 'x' });
+    at('2025-03-20T00:00:00Z');
+    await log.record({ surface: 'discord', answer: answered('recent') });
+    const purged = log.purgeOlderThan(90, new Date('2025-04-15T00:00:00Z'));
+    expect(purged).toBe(1);
+    expect(log.list().items.map((e) => e.question)).toEqual(['recent']);
+    const raw = new Database(file, { readonly: true });
+    expect((raw.prepare('SELECT count(*) AS n FROM feedback').get() as { n: number }).n).toBe(0);
+    raw.close();
+    expect(() => log.purgeOlderThan(0)).toThrowError(/positive/);
+  });
+
+  it('erases every entry asked by one platform user and their feedback, and nobody else', async () => {
+    const mine = await log.record({ surface: 'discord', askerId: '1234567890', answer: answered('mine') });
+    await log.record({ surface: 'matrix', askerId: '1234567890', answer: answered('mine too') });
+    const theirs = await log.record({ surface: 'discord', askerId: '999', answer: answered('theirs') });
+    await log.addFeedback(theirs, { rating: 'down', by: '1234567890' });
+    await log.addFeedback(theirs, { rating: 'up', by: '999' });
+    await log.addFeedback(mine, { rating: 'up', by: '999' });
+    expect(log.eraseUser('1234567890')).toEqual({ entries: 2, feedback: 1 });
+    expect(log.list().items.map((e) => e.question)).toEqual(['theirs']);
+    expect(log.get(theirs)!.feedback).toHaveLength(1);
+    expect(log.get(theirs)!.thumbsUp).toBe(1);
+    // A second process opening the same file sees the erasure.
+    const reopened = openAnswerLog({ file, hmacKey: KEY });
+    expect(reopened.list().total).toBe(1);
+    reopened.close();
+  });
+});
+
+describe('schema versions', () => {
+  it('migrates a new file to the latest user_version and reopens without re-running', () => {
+    const raw = new Database(file);
+    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    raw.close();
+    const again = openAnswerLog({ file, hmacKey: KEY });
+    again.close();
+  });
+
+  it('refuses a database written by a newer version', () => {
+    const other = path.join(dir, 'newer.sqlite');
+    const raw = new Database(other);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openAnswerLog({ file: other, hmacKey: KEY })).toThrowError(/newer/);
+  });
+});
+
+describe('audit trail', () => {
+  it('keeps who viewed or changed what, newest first', () => {
+    log.audit('admin', 'view_entry', '3');
+    log.audit('admin', 'export', null, 'csv');
+    expect(log.listAudit().map((a) => [a.actor, a.action, a.target])).toEqual([
+      ['admin', 'export', null],
+      ['admin', 'view_entry', '3'],
+    ]);
+  });
+});
