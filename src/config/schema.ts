@@ -33,7 +33,7 @@ export const configSchema = z.object({
   SOGA_WEIGHT_VECTOR: num(0, 10).default(1),
   SOGA_WEIGHT_LEXICAL: num(0, 10).default(1),
   SOGA_WEIGHT_NGRAM: num(0, 10).default(0.6),
-  SOGA_MIN_COVERAGE: num(0, 1).default(0.5),
+  SOGA_MIN_COVERAGE: num(0, 1).default(0.52),
   SOGA_MIN_VECTOR_SCORE: z.coerce.number().min(-1).max(1).optional(),
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
   SOGA_DEFAULT_LANGUAGE: z.string().min(2).default('en'),

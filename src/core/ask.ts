@@ -108,10 +108,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const fused = reciprocalRankFusion(lists, options.weights).slice(0, Math.max(options.contextPassages * 4, 20));
     const terms = weightedTopicTerms(text, lang, langs, stats);
     const top = fused[0]?.score ?? 1;
-    for (const hit of fused) hit.coverage = coverage(terms, `${hit.chunk.title}\n${hit.chunk.section ?? ''}\n${hit.chunk.text}`, langs).coverage;
+    const body = new Map<string, number>();
+    for (const hit of fused) {
+      hit.coverage = coverage(terms, `${hit.chunk.title}\n${hit.chunk.section ?? ''}\n${hit.chunk.text}`, langs).coverage;
+      body.set(hit.chunk.id, coverage(terms, hit.chunk.text, langs).coverage);
+    }
     // Rerank: rank fusion says which passages the retrievers agree on; coverage says which passages
-    // actually contain the question's topic words (across languages).
-    const rerank = (h: FusedHit) => 0.5 * (h.score / top) + 0.5 * h.coverage;
+    // contain the question's topic words (across languages). The passage's own text counts apart from
+    // its article title, which every passage of the article shares.
+    const rerank = (h: FusedHit) => 0.4 * (h.score / top) + 0.3 * h.coverage + 0.3 * body.get(h.chunk.id)!;
     fused.sort((a, b) => rerank(b) - rerank(a));
     timings.retrieveMs = performance.now() - t1;
     return { hits: fused, terms, langs, topVector: lists.vector[0]?.score ?? -1 };

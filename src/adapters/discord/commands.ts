@@ -9,7 +9,7 @@ import {
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+} from 'discord.js';
 
 export const ASK_COMMAND = 'ask';
 export const CORPUS_COMMAND = 'corpus';

@@ -2,6 +2,11 @@
  * Extractive answers: the embedded default and the fallback when a chat model fails. The best
  * supporting sentences of the retrieved passages are quoted verbatim, in their original language,
  * with citation numbers, after a lead-in in the asker's language.
+ *
+ * Candidates are windows of one or two consecutive sentences: the fact a member asks for often sits
+ * next to the sentence that matches the question's words ("…Nicolas Schmit. Le sommet a permis au
+ * commissaire de présenter la feuille de route…"). A sentence that ends with ":" brings the list
+ * that follows it.
  */
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -10,64 +15,98 @@ import { splitSentences } from './sentences.js';
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
   maxChars: number;
-  maxSentences: number;
+  /** A window longer than this scores lower: members want a short answer. */
+  windowChars: number;
+  maxQuotes: number;
 }
 
-export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 600, maxSentences: 3 };
+export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 700, windowChars: 480, maxQuotes: 2 };
 
-interface Candidate {
+interface Window {
   hitIndex: number;
-  sentenceIndex: number;
+  start: number;
+  end: number;
   text: string;
   score: number;
+}
+
+/** Sentences of a passage, where a lead-in ending with ":" absorbs the list lines after it. */
+function units(text: string, lang: LanguageCode): string[] {
+  const out: string[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const sentences = splitSentences(lines[i], lang);
+    for (const s of sentences) out.push(s);
+    if (/:\s*$/.test(lines[i])) {
+      const items: string[] = [];
+      while (i + 1 < lines.length && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/[,;]\s*$/, ''));
+      if (items.length && out.length) out[out.length - 1] = `${out[out.length - 1]} ${items.join(' ; ')}`;
+    }
+  }
+  return out;
+}
+
+/** Names and numbers that the question does not already contain: what an answer usually adds. */
+function novelty(text: string, question: Set<string>): number {
+  const fresh = (tokens: string[]) => new Set(tokens.map((t) => t.toLowerCase()).filter((t) => !question.has(t))).size;
+  const names = fresh(text.match(/(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]+/gu) ?? []);
+  const numbers = fresh(text.match(/(?<![\p{L}\p{N}])\d[\d.,:h]*/gu) ?? []);
+  return 0.5 * (Math.min(names, 4) / 4) + 0.5 * (Math.min(numbers, 2) / 2);
 }
 
 export interface ExtractiveResult {
   quotes: { text: string; hit: FusedHit }[];
 }
 
-/** Picks the sentences that best cover the question, favouring better-ranked passages. */
 export function selectSentences(hits: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[], options: ExtractiveOptions = DEFAULT_EXTRACTIVE): ExtractiveResult {
-  const candidates: Candidate[] = [];
+  const questionWords = new Set(terms.map((t) => t.word));
+  const windows: Window[] = [];
   hits.forEach((hit, hitIndex) => {
-    const sentences = splitSentences(hit.chunk.text, hit.chunk.lang);
-    sentences.forEach((sentence, sentenceIndex) => {
-      let text = sentence;
-      // A heading or an FAQ question is not an answer: it stands for the sentence that follows it.
-      if (/[?:]$/.test(sentence) || (sentenceIndex === 0 && hit.chunk.section && sentence === hit.chunk.section)) {
-        const next = sentences[sentenceIndex + 1];
-        if (!next) return;
-        text = next;
-        sentenceIndex += 1;
+    // The section heading is context (scored below), not a sentence to quote.
+    const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
+    const list = units(body || hit.chunk.text, hit.chunk.lang);
+    const context = coverage(terms, `${hit.chunk.title} ${hit.chunk.section ?? ''}`, langs).coverage;
+    const rankPrior = 1 / (1 + hitIndex * 0.25);
+    for (let start = 0; start < list.length; start++) {
+      for (let end = start + 1; end <= Math.min(start + 2, list.length); end++) {
+        const parts = list.slice(start, end);
+        // A heading or an FAQ question alone is not an answer.
+        if (end - start === 1 && /\?$/.test(parts[0])) continue;
+        const text = parts.join(' ');
+        const own = coverage(terms, text, langs).coverage;
+        const length = text.length > options.windowChars ? options.windowChars / text.length : 1;
+        const short = text.length < 30 ? 0.6 : 1;
+        const score = (own + 0.3 * context + 0.25 * novelty(text, questionWords)) * rankPrior * length * short;
+        windows.push({ hitIndex, start, end, text, score });
       }
-      const own = coverage(terms, text, langs).coverage;
-      // The heading a sentence sits under tells what it is about.
-      const context = coverage(terms, `${hit.chunk.title} ${hit.chunk.section ?? ''} ${sentence === text ? '' : sentence}`, langs).coverage;
-      const rankPrior = 1 / (1 + hitIndex * 0.35);
-      const lengthPenalty = text.length < 25 ? 0.5 : 1;
-      candidates.push({ hitIndex, sentenceIndex, text, score: (own + 0.35 * context) * rankPrior * lengthPenalty + hit.coverage * 0.2 });
-    });
+    }
   });
-  candidates.sort((a, b) => b.score - a.score);
-  const chosen: Candidate[] = [];
+  // Ties go to the two-sentence window: the neighbour often holds the fact the words point at.
+  windows.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start));
+  const chosen: Window[] = [];
   let size = 0;
-  for (const c of candidates) {
-    if (chosen.length >= options.maxSentences) break;
-    if (chosen.length && c.score < chosen[0].score * 0.75) break;
-    if (chosen.some((x) => x.hitIndex === c.hitIndex && x.sentenceIndex === c.sentenceIndex) || chosen.some((x) => x.text === c.text)) continue;
-    if (size + c.text.length > options.maxChars && chosen.length) continue;
-    chosen.push(c);
-    size += c.text.length;
+  for (const w of windows) {
+    if (chosen.length >= options.maxQuotes) break;
+    if (chosen.length && w.score < chosen[0].score * 0.85) break;
+    const overlaps = chosen.some((c) => c.hitIndex === w.hitIndex && w.start < c.end && c.start < w.end);
+    if (overlaps || (chosen.length && size + w.text.length > options.maxChars)) continue;
+    chosen.push(w);
+    size += w.text.length;
   }
-  // Quotes read in passage order within each passage.
-  chosen.sort((a, b) => a.hitIndex - b.hitIndex || a.sentenceIndex - b.sentenceIndex);
-  return { quotes: chosen.map((c) => ({ text: c.text.length > options.maxChars ? `${c.text.slice(0, options.maxChars).replace(/\s+\S*$/, '')}…` : c.text, hit: hits[c.hitIndex] })) };
+  chosen.sort((a, b) => a.hitIndex - b.hitIndex || a.start - b.start);
+  return {
+    quotes: chosen.map((c) => ({
+      text: c.text.length > options.maxChars ? `${c.text.slice(0, options.maxChars).replace(/\s+\S*$/, '')}…` : c.text,
+      hit: hits[c.hitIndex],
+    })),
+  };
 }
 
 /** Numbers citations by first appearance and renders the answer text. */
 export function renderExtractive(leadIn: string, result: ExtractiveResult, dateLabel: (date: string | null) => string): { text: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const lines = result.quotes.map((q) => {
+    const quote = q.text.replace(/…$/, '');
     let citation = citations.find((c) => c.chunkId === q.hit.chunk.id);
     if (!citation) {
       citation = {
@@ -76,18 +115,18 @@ export function renderExtractive(leadIn: string, result: ExtractiveResult, dateL
         docId: q.hit.chunk.docId,
         title: q.hit.chunk.title,
         source: q.hit.chunk.source,
-        quote: q.text.replace(/…$/, ''),
+        quote,
         date: q.hit.chunk.date,
         lang: q.hit.chunk.lang,
         score: q.hit.score,
       };
       citations.push(citation);
     } else {
-      citation.quote = `${citation.quote} ${q.text.replace(/…$/, '')}`;
+      citation.quote = `${citation.quote} ${quote}`;
     }
     return `« ${q.text} » [${citation.n}]`;
   });
-  const byDoc = new Set(citations.map((c) => c.date));
-  const dated = byDoc.size === 1 && citations[0]?.date ? ` (${dateLabel(citations[0].date)})` : '';
+  const dates = new Set(citations.map((c) => c.date));
+  const dated = dates.size === 1 && citations[0]?.date ? ` (${dateLabel(citations[0].date)})` : '';
   return { text: `${leadIn}${dated}\n${lines.join('\n')}`, citations };
 }

@@ -23,6 +23,8 @@ export interface WeightedTerm {
 }
 
 const COGNATE_MIN = 0.5;
+/** How far an unknown word leans towards the weight of the rarest word (0: the mean of known words). */
+const ABSENT_RARITY = 0.5;
 
 export function weightedTopicTerms(question: string, questionLang: LanguageCode, langs: LanguageCode[], stats: TermStats | null): WeightedTerm[] {
   const topic = topicWords(question, questionLang);
@@ -30,9 +32,12 @@ export function weightedTopicTerms(question: string, questionLang: LanguageCode,
   const idf = (df: number) => Math.log(1 + (stats!.total - df + 0.5) / (df + 0.5));
   const present = stats ? topic.filter((w) => stats.df(w) > 0) : [];
   const mean = present.length ? present.reduce((s, w) => s + idf(stats!.df(w)), 0) / present.length : 1;
+  // An unknown word weighs between the question's known words and a rare word: enough that a
+  // question about something absent ("treasurer") is not answered on its common words alone.
+  const unknown = stats && stats.total ? ABSENT_RARITY * idf(1) + (1 - ABSENT_RARITY) * mean : 1;
   return topic.map((word) => ({
     word,
-    weight: stats ? (stats.df(word) > 0 ? idf(stats.df(word)) : mean) : 1,
+    weight: stats ? (stats.df(word) > 0 ? idf(stats.df(word)) : unknown) : 1,
     stems: new Set(langs.map((l) => stem(word, l))),
   }));
 }

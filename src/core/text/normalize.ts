@@ -17,9 +17,16 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
-/** Words of normalised text: letters and digits, split on everything else (elisions included: l'ia → l, ia). */
+/**
+ * Words of normalised text: letters and digits, split on everything else (elisions included:
+ * l'ia → l, ia). A hyphenated compound also yields its joined form, so "co-financed" meets
+ * "cofinancé" and "e-mail" meets "email".
+ */
 export function words(text: string): string[] {
-  return normalizeText(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  const normalized = normalizeText(text);
+  const out = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const compound of normalized.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) out.push(compound.replace(/-/g, ''));
+  return out;
 }
 
 /** Character n-grams of each word padded with spaces, the cross-lingual matching unit. */

@@ -1,0 +1,348 @@
+/**
+ * Answering a question from /ask or from a message: access and rate checks, a placeholder shown at
+ * once, streamed progress, the final answer with sources and feedback buttons, and the thread that
+ * keeps the conversation.
+ */
+import {
+  ChannelType,
+  MessageFlags,
+  Routes,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIMessage,
+  type APIThreadChannel,
+  type ChatInputCommandInteraction,
+  type Message,
+} from 'discord.js';
+import { SogaError, describeError } from '../../core/errors.js';
+import type { Answer, ChatTurn } from '../../core/types.js';
+import { QUESTION_OPTION } from './commands.js';
+import { type BotContext, NO_MENTIONS, NO_MENTIONS_API, botId } from './context.js';
+import { stripMentions, turnsFromMessages } from './conversation.js';
+import { feedbackRow } from './feedback.js';
+import { formatAnswer, formatProgress, truncateAtWord } from './format-answer.js';
+import { pickLanguage } from './locale.js';
+import { ThrottledEditor } from './throttled-editor.js';
+
+type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
+
+/** After the deadline the engine should fall back to an extractive answer; past this grace, the bot gives up waiting. */
+const ABORT_GRACE_MS = 15_000;
+const THREAD_NAME_MAX = 90;
+/** Threads archive after a day without messages; a new question opens a new one. */
+const THREAD_ARCHIVE_MINUTES = 1440;
+
+interface Delivery {
+  /** Replaces the placeholder with the text generated so far. */
+  progress(content: string): Promise<unknown>;
+  /** Sends the final messages, the buttons under the last; returns the ids of the messages sent. */
+  deliver(parts: string[], row: Row | null): Promise<string[]>;
+}
+
+interface QuestionRequest {
+  question: string;
+  /** The platform locale (interaction locale, or the server's preferred one for messages). */
+  locale?: string;
+  history?: ChatTurn[];
+  place?: string;
+  askerId: string;
+}
+
+/** Whether the bot may answer here: DMs only if enabled; otherwise the channel (or a thread's parent) on the allow-list. */
+export function accessRefusal(
+  ctx: BotContext,
+  where: { isDm: boolean; channelId: string; parentId?: string | null },
+): 'discordDmsDisabled' | 'discordChannelNotEnabled' | null {
+  if (where.isDm) return ctx.config.DISCORD_ALLOW_DMS ? null : 'discordDmsDisabled';
+  const allowed = ctx.config.DISCORD_ALLOWED_CHANNELS;
+  if (allowed.length === 0) return null;
+  if (allowed.includes(where.channelId)) return null;
+  if (where.parentId && allowed.includes(where.parentId)) return null;
+  return 'discordChannelNotEnabled';
+}
+
+/** Per user first, then per channel; a question refused by the channel limit does not use up the user's. */
+export function rateRefusalSeconds(ctx: BotContext, userId: string, channelId: string): number | null {
+  const user = ctx.userLimiter.take(userId);
+  if (!user.allowed) return Math.ceil(user.retryAfterMs / 1000);
+  const channel = ctx.channelLimiter.take(channelId);
+  if (!channel.allowed) {
+    ctx.userLimiter.refund(userId);
+    return Math.ceil(channel.retryAfterMs / 1000);
+  }
+  return null;
+}
+
+/** The engine's answer, bounded in time even if the engine ignores the abort signal. */
+async function askWithDeadline(ctx: BotContext, request: QuestionRequest, onProgress: (text: string) => void): Promise<Answer> {
+  const deadline = ctx.config.DISCORD_ANSWER_DEADLINE_MS;
+  const signal = AbortSignal.timeout(deadline);
+  let partial = '';
+  let timer: NodeJS.Timeout | undefined;
+  const hardStop = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new SogaError('LLM_TIMEOUT', `no answer ${deadline + ABORT_GRACE_MS} ms after the question, even after aborting generation`)),
+      deadline + ABORT_GRACE_MS,
+    );
+  });
+  try {
+    return await Promise.race([
+      ctx.assistant.ask(request.question, {
+        history: request.history,
+        locale: request.locale,
+        surface: 'discord',
+        signal,
+        onToken: (token) => {
+          partial += token;
+          onProgress(formatProgress(partial));
+        },
+      }),
+      hardStop,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Asks, logs, and delivers; returns what was sent so the caller can keep the conversation. */
+async function answerAndDeliver(
+  ctx: BotContext,
+  request: QuestionRequest,
+  delivery: Delivery,
+): Promise<{ answer: Answer; messageIds: string[] }> {
+  const editor = new ThrottledEditor((text) => delivery.progress(text), ctx.config.DISCORD_STREAM_EDIT_INTERVAL_MS);
+  let answer: Answer;
+  try {
+    answer = await askWithDeadline(ctx, request, (text) => editor.push(text));
+  } finally {
+    await editor.close();
+  }
+  if (editor.error) ctx.log('warn', `discord: a streamed preview edit failed: ${describeError(editor.error)}`);
+
+  const lang = pickLanguage(ctx.messages, [answer.language, request.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
+  let row: Row | null = null;
+  if (answer.outcome === 'answered' || answer.outcome === 'not_found') {
+    try {
+      const entryId = await ctx.answerLog.record({ surface: 'discord', place: request.place, askerId: request.askerId, answer });
+      row = feedbackRow(ctx, entryId, lang);
+      if (!row) ctx.log('warn', `discord: answer-log id "${entryId}" is too long for a button; answer sent without feedback buttons`);
+    } catch (error) {
+      // The member still gets the answer; only the feedback buttons (which need the entry id) are lost.
+      ctx.log('error', `discord: could not record the answer in the answer log: ${describeError(error)}`);
+    }
+  }
+  const parts = formatAnswer(answer, ctx.messages, { lang, maxQuestionChars: ctx.config.SOGA_MAX_QUESTION_CHARS });
+  const messageIds = await delivery.deliver(parts, row);
+  return { answer, messageIds };
+}
+
+function threadName(question: string): string {
+  const oneLine = question.replace(/\s+/g, ' ').trim();
+  return truncateAtWord(oneLine || '?', THREAD_NAME_MAX);
+}
+
+/** Opens a public thread on a message; a missing permission is logged and the conversation goes on without one. */
+async function openThread(ctx: BotContext, channelId: string, messageId: string, question: string): Promise<string | null> {
+  try {
+    const thread = (await ctx.client.rest.post(Routes.threads(channelId, messageId), {
+      body: { name: threadName(question), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
+    })) as APIThreadChannel;
+    ctx.memory.rememberThread(thread.id);
+    return thread.id;
+  } catch (error) {
+    ctx.log('warn', `discord: could not open a thread on message ${messageId} in ${channelId} (does the bot have "Create Public Threads"?): ${describeError(error)}`);
+    return null;
+  }
+}
+
+/** The conversation in a thread the bot keeps, from memory or, after a restart, from the thread itself. */
+async function threadHistory(ctx: BotContext, threadId: string, beforeMessageId?: string): Promise<ChatTurn[] | undefined> {
+  const remembered = ctx.memory.history(threadId);
+  if (remembered) return remembered;
+  try {
+    const query = new URLSearchParams({ limit: '30', ...(beforeMessageId ? { before: beforeMessageId } : {}) });
+    const raw = (await ctx.client.rest.get(Routes.channelMessages(threadId), { query })) as APIMessage[];
+    const turns = turnsFromMessages(
+      raw.reverse().map((m) => ({ authorId: m.author.id, content: m.content })),
+      botId(ctx),
+    );
+    return turns.length ? turns : undefined;
+  } catch (error) {
+    ctx.log('warn', `discord: could not read the history of thread ${threadId}; answering without it: ${describeError(error)}`);
+    return undefined;
+  }
+}
+
+// ---------------------------------------------------------------- /ask
+
+export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
+  const question = interaction.options.getString(QUESTION_OPTION, true);
+  const lang = pickLanguage(ctx.messages, [interaction.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
+  const channel = interaction.channel;
+  const isThread = channel?.isThread() ?? false;
+  const refusal = accessRefusal(ctx, {
+    isDm: !interaction.inGuild(),
+    channelId: interaction.channelId,
+    parentId: isThread && channel?.isThread() ? channel.parentId : null,
+  });
+  if (refusal) {
+    await interaction.reply({ content: ctx.messages.t(lang, refusal), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const wait = rateRefusalSeconds(ctx, interaction.user.id, interaction.channelId);
+  if (wait !== null) {
+    await interaction.reply({
+      content: ctx.messages.t(lang, 'rateLimited', { seconds: wait }),
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  // Within Discord's 3-second window, before any slow work.
+  await interaction.deferReply();
+
+  const inOwnThread = isThread && (ctx.memory.ownsThread(interaction.channelId) || (channel?.isThread() && channel.ownerId === botId(ctx)));
+  const history = inOwnThread ? await threadHistory(ctx, interaction.channelId) : undefined;
+
+  try {
+    const { answer, messageIds } = await answerAndDeliver(
+      ctx,
+      { question, locale: interaction.locale, history, place: interaction.channelId, askerId: interaction.user.id },
+      {
+        progress: (content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }),
+        deliver: async (parts, row) => {
+          const ids: string[] = [];
+          for (const [i, content] of parts.entries()) {
+            const components = i === parts.length - 1 && row ? [row] : [];
+            const sent =
+              i === 0
+                ? await interaction.editReply({ content, components, allowedMentions: NO_MENTIONS })
+                : await interaction.followUp({ content, components, allowedMentions: NO_MENTIONS });
+            ids.push(sent.id);
+          }
+          return ids;
+        },
+      },
+    );
+    let key = inOwnThread ? interaction.channelId : messageIds[0];
+    // A new question in a channel gets its own thread, hung on the answer, for follow-ups.
+    if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
+      const threadId = await openThread(ctx, interaction.channelId, messageIds[0], question);
+      if (threadId) key = threadId;
+    }
+    if (answer.outcome === 'answered') ctx.memory.record(key, question, answer.text, messageIds);
+  } catch (error) {
+    await interaction.editReply({ content: ctx.messages.t(lang, 'error'), components: [], allowedMentions: NO_MENTIONS }).catch((editError: unknown) => {
+      ctx.log('error', `discord: could not tell the member the answer failed: ${describeError(editError)}`);
+    });
+    throw error;
+  }
+}
+
+function isThreadable(interaction: ChatInputCommandInteraction): boolean {
+  const type = interaction.channel?.type;
+  // Unknown (uncached) channels are tried; a refusal is logged by openThread.
+  return type === undefined || type === ChannelType.GuildText || type === ChannelType.GuildAnnouncement;
+}
+
+// ---------------------------------------------------------------- mentions, replies, thread follow-ups
+
+/** Decides whether a message is a question for the bot, and answers it. */
+export async function handleMessage(ctx: BotContext, message: Message): Promise<void> {
+  if (message.author.bot || message.system || message.webhookId) return;
+  if (!ctx.config.DISCORD_ANSWER_MENTIONS) return;
+  const me = botId(ctx);
+  const isDm = !message.inGuild();
+  const channel = message.channel;
+  const isThread = channel.isThread();
+  const inOwnThread = isThread && (ctx.memory.ownsThread(channel.id) || channel.ownerId === me);
+  const mentioned = message.mentions.users.has(me) || new RegExp(`<@!?${me}>`).test(message.content);
+  const refId = message.reference?.messageId;
+  const replyToBot = refId !== undefined && (ctx.memory.keyOfMessage(refId) !== undefined || message.mentions.repliedUser?.id === me);
+  const addressed =
+    mentioned || replyToBot || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT);
+  if (!addressed) return;
+  if (!ctx.seen.firstSeen(`message:${message.id}`)) return;
+
+  const question = stripMentions(message.content);
+  const locale = message.guild?.preferredLocale;
+  const lang = pickLanguage(ctx.messages, [locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
+  const send = (channelId: string, content: string, extra: Record<string, unknown> = {}) =>
+    ctx.client.rest.post(Routes.channelMessages(channelId), {
+      body: { content, allowed_mentions: NO_MENTIONS_API, ...extra },
+    }) as Promise<APIMessage>;
+  const replyTo = { message_reference: { message_id: message.id, fail_if_not_exists: false } };
+
+  const refusal = accessRefusal(ctx, { isDm, channelId: channel.id, parentId: isThread ? channel.parentId : null });
+  if (refusal) {
+    // Silence in a channel the bot is not enabled in would look like a broken bot to whoever mentioned it.
+    await send(channel.id, ctx.messages.t(lang, refusal), replyTo);
+    return;
+  }
+  if (!question) return;
+  const wait = rateRefusalSeconds(ctx, message.author.id, isThread && channel.parentId ? channel.parentId : channel.id);
+  if (wait !== null) {
+    await send(channel.id, ctx.messages.t(lang, 'rateLimited', { seconds: wait }), replyTo);
+    return;
+  }
+
+  // Where the answer goes: the same thread or DM, else a new thread on the question.
+  let targetId = channel.id;
+  let key: string | undefined;
+  let history: ChatTurn[] | undefined;
+  if (inOwnThread) {
+    key = channel.id;
+    history = await threadHistory(ctx, channel.id, message.id);
+  } else if (replyToBot && refId) {
+    key = ctx.memory.keyOfMessage(refId);
+    history = key ? ctx.memory.history(key) : undefined;
+    if (!history) {
+      const referenced = await message.fetchReference().catch(() => null);
+      if (referenced) history = turnsFromMessages([{ authorId: referenced.author.id, content: referenced.content }], me);
+    }
+  }
+  if (!inOwnThread && !isDm && !isThread && !replyToBot) {
+    const threadId = await openThread(ctx, channel.id, message.id, question);
+    if (threadId) {
+      targetId = threadId;
+      key = threadId;
+    }
+  }
+  const placeholder = await send(targetId, ctx.messages.t(lang, 'discordThinking'), targetId === channel.id ? replyTo : {});
+
+  try {
+    const { answer, messageIds } = await answerAndDeliver(
+      ctx,
+      { question, locale, history, place: channel.id, askerId: message.author.id },
+      {
+        progress: (content) =>
+          ctx.client.rest.patch(Routes.channelMessage(targetId, placeholder.id), {
+            body: { content, allowed_mentions: NO_MENTIONS_API },
+          }),
+        deliver: async (parts, row) => {
+          const ids: string[] = [];
+          for (const [i, content] of parts.entries()) {
+            const components = i === parts.length - 1 && row ? [row] : [];
+            if (i === 0) {
+              await ctx.client.rest.patch(Routes.channelMessage(targetId, placeholder.id), {
+                body: { content, components, allowed_mentions: NO_MENTIONS_API },
+              });
+              ids.push(placeholder.id);
+            } else {
+              ids.push((await send(targetId, content, { components })).id);
+            }
+          }
+          return ids;
+        },
+      },
+    );
+    if (answer.outcome === 'answered') ctx.memory.record(key ?? placeholder.id, question, answer.text, messageIds);
+  } catch (error) {
+    await ctx.client.rest
+      .patch(Routes.channelMessage(targetId, placeholder.id), {
+        body: { content: ctx.messages.t(lang, 'error'), components: [], allowed_mentions: NO_MENTIONS_API },
+      })
+      .catch((editError: unknown) => ctx.log('error', `discord: could not tell the member the answer failed: ${describeError(editError)}`));
+    throw error;
+  }
+}
