@@ -204,39 +204,32 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   const inOwnThread = isThread && (ctx.memory.ownsThread(interaction.channelId) || (channel?.isThread() && channel.ownerId === botId(ctx)));
   const history = inOwnThread ? await threadHistory(ctx, interaction.channelId) : undefined;
 
-  try {
-    const { answer, messageIds } = await answerAndDeliver(
-      ctx,
-      { question, locale: interaction.locale, history, place: interaction.channelId, askerId: interaction.user.id },
-      {
-        progress: (content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }),
-        deliver: async (parts, row) => {
-          const ids: string[] = [];
-          for (const [i, content] of parts.entries()) {
-            const components = i === parts.length - 1 && row ? [row] : [];
-            const sent =
-              i === 0
-                ? await interaction.editReply({ content, components, allowedMentions: NO_MENTIONS })
-                : await interaction.followUp({ content, components, allowedMentions: NO_MENTIONS });
-            ids.push(sent.id);
-          }
-          return ids;
-        },
+  const { answer, messageIds } = await answerAndDeliver(
+    ctx,
+    { question, locale: interaction.locale, history, place: interaction.channelId, askerId: interaction.user.id },
+    {
+      progress: (content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }),
+      deliver: async (parts, row) => {
+        const ids: string[] = [];
+        for (const [i, content] of parts.entries()) {
+          const components = i === parts.length - 1 && row ? [row] : [];
+          const sent =
+            i === 0
+              ? await interaction.editReply({ content, components, allowedMentions: NO_MENTIONS })
+              : await interaction.followUp({ content, components, allowedMentions: NO_MENTIONS });
+          ids.push(sent.id);
+        }
+        return ids;
       },
-    );
-    let key = inOwnThread ? interaction.channelId : messageIds[0];
-    // A new question in a channel gets its own thread, hung on the answer, for follow-ups.
-    if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
-      const threadId = await openThread(ctx, interaction.channelId, messageIds[0], question);
-      if (threadId) key = threadId;
-    }
-    if (answer.outcome === 'answered') ctx.memory.record(key, question, answer.text, messageIds);
-  } catch (error) {
-    await interaction.editReply({ content: ctx.messages.t(lang, 'error'), components: [], allowedMentions: NO_MENTIONS }).catch((editError: unknown) => {
-      ctx.log('error', `discord: could not tell the member the answer failed: ${describeError(editError)}`);
-    });
-    throw error;
+    },
+  );
+  let key = inOwnThread ? interaction.channelId : messageIds[0];
+  // A new question in a channel gets its own thread, hung on the answer, for follow-ups.
+  if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
+    const threadId = await openThread(ctx, interaction.channelId, messageIds[0], question);
+    if (threadId) key = threadId;
   }
+  if (answer.outcome === 'answered') ctx.memory.record(key, question, answer.text, messageIds);
 }
 
 function isThreadable(interaction: ChatInputCommandInteraction): boolean {
@@ -297,7 +290,10 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     key = ctx.memory.keyOfMessage(refId);
     history = key ? ctx.memory.history(key) : undefined;
     if (!history) {
-      const referenced = await message.fetchReference().catch(() => null);
+      const referenced = await message.fetchReference().catch((error: unknown) => {
+        ctx.log('warn', `discord: could not read the message replied to; answering without it: ${describeError(error)}`);
+        return null;
+      });
       if (referenced) history = turnsFromMessages([{ authorId: referenced.author.id, content: referenced.content }], me);
     }
   }
