@@ -5,7 +5,7 @@
  * Everything here comes from documents or a model, so it is treated as untrusted: HTML is escaped, the
  * result is sanitised to the Matrix allow-list, `@room` is defanged, and nothing becomes a pill.
  */
-import sanitizeHtml from 'sanitize-html';
+import sanitizeHtml, { type Attributes, type Options as SanitizeOptions } from 'sanitize-html';
 import { formatDocDate } from '../../core/answer/dates.js';
 import type { Messages } from '../../core/i18n.js';
 import type { Answer } from '../../core/types.js';
@@ -49,7 +49,7 @@ export function textToHtml(text: string): string {
 }
 
 /** The tags and attributes the Matrix client-server spec allows in `formatted_body` (v1.x, m.room.message). */
-const MATRIX_HTML: sanitizeHtml.Options = {
+const MATRIX_HTML: SanitizeOptions = {
   allowedTags: [
     'font', 'del', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'p', 'a', 'ul', 'ol', 'sup', 'sub', 'li',
     'b', 'i', 'u', 'strong', 'em', 's', 'strike', 'code', 'hr', 'br', 'div', 'table', 'thead', 'tbody', 'tr',
@@ -69,7 +69,7 @@ const MATRIX_HTML: sanitizeHtml.Options = {
   allowProtocolRelative: false,
   transformTags: {
     // A link to a Matrix user or room renders as a pill; our messages must not mention anyone.
-    a: (tagName, attribs) =>
+    a: (tagName: string, attribs: Attributes) =>
       /^(https?:\/\/matrix\.to\/|matrix:)/i.test(attribs.href ?? '') ? { tagName: 'span', attribs: {} } : { tagName, attribs },
   },
 };
@@ -124,4 +124,17 @@ export function formatAnswer(answer: Answer, messages: Messages): MatrixText {
     `${text}\n\n${sources}:\n${plain.join('\n')}`,
     `${textToHtml(text)}<p><strong>${escapeHtml(sources)}</strong></p>${list}`,
   );
+}
+
+/**
+ * A bot message in the thread rooted at `root`, replying to `replyTo`: the fallback fields let clients
+ * without thread support show it as a reply. `m.mentions: {}` declares that it notifies nobody.
+ */
+export function threadedNotice(text: MatrixText, root: string, replyTo: string): Record<string, unknown> {
+  return {
+    msgtype: 'm.notice',
+    ...text,
+    'm.mentions': {},
+    'm.relates_to': { rel_type: 'm.thread', event_id: root, is_falling_back: true, 'm.in_reply_to': { event_id: replyTo } },
+  };
 }

@@ -118,7 +118,9 @@ export function parseRequest(
   }
   // Files, images and the like are only ever read through `!corpus add`.
   if (content.msgtype !== undefined && content.msgtype !== 'm.text') return null;
-  if (isBotMentioned(content, bot) || where.qaRoom || where.botThread) return { kind: 'question', text };
+  if (isBotMentioned(content, bot)) return { kind: 'question', text };
+  // In Q&A rooms and bot threads plain text is a question, but `!something` is another bot's command.
+  if ((where.qaRoom || where.botThread) && !text.startsWith('!')) return { kind: 'question', text };
   return null;
 }
 

@@ -1,14 +1,14 @@
 // Minimal typing for the part of sanitize-html we use (its @types package is not installed).
 declare module 'sanitize-html' {
-  interface Attributes {
+  export interface Attributes {
     [name: string]: string;
   }
-  interface Frame {
+  export interface Frame {
     tag: string;
     attribs: Attributes;
     text: string;
   }
-  interface Options {
+  export interface Options {
     allowedTags?: string[] | false;
     allowedAttributes?: Record<string, (string | { name: string; values: string[] })[]> | false;
     allowedSchemes?: string[];

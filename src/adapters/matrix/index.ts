@@ -1,0 +1,293 @@
+/**
+ * The Matrix bot: logs in, syncs, and hands events to MatrixBot (bot.ts), which answers through the
+ * Assistant and manages the corpus through the CorpusManager. Everything Matrix-specific about sending,
+ * downloading and rate limits is here; formatting is in format-answer.ts.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Assistant, CorpusManager } from '../../core/assistant.js';
+import { SogaError, describeError } from '../../core/errors.js';
+import type { Messages } from '../../core/i18n.js';
+import type { AnswerLog } from '../../core/ports.js';
+import type { Config } from '../../config/load.js';
+import type { IStorageProvider, MatrixClient } from 'matrix-bot-sdk';
+import { BotState, type RawEvent } from './bot-state.js';
+import { MatrixBot, type MatrixPort } from './bot.js';
+import { createLog, type MatrixLog } from './log.js';
+import { loadMatrixSdk, missingCryptoError, type LoadedSdk } from './load-sdk.js';
+import { withRateLimitRetry } from './rate-limit.js';
+
+export interface MatrixDeps {
+  config: Config;
+  assistant: Assistant;
+  corpus: CorpusManager;
+  answerLog: AnswerLog;
+  messages: Messages;
+  /** Where operator lines go (default: stderr). */
+  write?: (line: string) => void;
+}
+
+export interface MatrixBotHandle {
+  /** The bot's Matrix user id. */
+  userId: string;
+  /** Stops syncing and waits for the questions being answered. */
+  stop(): Promise<void>;
+}
+
+interface Session {
+  homeserver: string;
+  userId: string;
+  accessToken: string;
+  deviceId?: string;
+}
+
+export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
+  const { config } = deps;
+  const log = createLog(config.SOGA_LOG_LEVEL, deps.write ?? ((line) => process.stderr.write(`${line}\n`)));
+  const homeserver = config.MATRIX_HOMESERVER_URL;
+  if (!homeserver) throw new SogaError('CONFIG_INVALID', 'MATRIX_HOMESERVER_URL is not set; the Matrix bot cannot start');
+  const loaded = loadMatrixSdk();
+  routeSdkLogs(loaded, log);
+  if (config.MATRIX_ENCRYPTION && !loaded.cryptoAvailable) throw missingCryptoError(loaded.cryptoError);
+  const { sdk } = loaded;
+  const retry = <T>(fn: () => Promise<T>) =>
+    withRateLimitRetry(fn, {
+      maxWaitMs: config.MATRIX_RATE_LIMIT_MAX_WAIT_MS,
+      onRetry: (ms, attempt) => log.warn(`rate limited by the homeserver; retrying in ${ms} ms (attempt ${attempt + 1})`),
+    });
+
+  const baseDir = resolve(config.SOGA_DATA_DIR, 'matrix');
+  const session = await authenticate(loaded, config, homeserver, baseDir, retry);
+  // One folder per account: a sync token or a crypto store belongs to one user and device.
+  const accountDir = join(baseDir, session.userId.replace(/[^\w.-]+/g, '_'));
+  mkdirSync(accountDir, { recursive: true });
+  const storage = new FreezableStorage(new sdk.SimpleFsStorageProvider(join(accountDir, 'sync.json')));
+  const cryptoStore = config.MATRIX_ENCRYPTION ? new sdk.RustSdkCryptoStorageProvider(join(accountDir, 'crypto')) : undefined;
+  const client = new sdk.MatrixClient(homeserver, session.accessToken, storage, cryptoStore);
+  // Save the sync token only after the events of a sync were accepted (written as pending), not before.
+  (client as unknown as { persistTokenAfterSync: boolean }).persistTokenAfterSync = true;
+  const firstStart = !(await storage.getSyncToken());
+
+  const profile = await retry(() => client.getUserProfile(session.userId)).catch((error: unknown) => {
+    log.warn(`cannot read the bot's display name (${describeError(error)}); only its user id counts as a mention`);
+    return {} as { displayname?: string };
+  });
+  const resolveRoom = async (room: string) => {
+    try {
+      return await retry(() => client.resolveRoom(room));
+    } catch (cause) {
+      throw new SogaError('CONFIG_INVALID', `cannot resolve the Matrix room ${room}`, { cause, hint: 'check MATRIX_QA_ROOMS / MATRIX_STAFF_ROOM' });
+    }
+  };
+  const qaRoomIds = await Promise.all(config.MATRIX_QA_ROOMS.map(resolveRoom));
+  const staffRoomId = config.MATRIX_STAFF_ROOM ? await resolveRoom(config.MATRIX_STAFF_ROOM) : undefined;
+  if (config.MATRIX_INVITE_ALLOWLIST.length === 0) log.warn('MATRIX_INVITE_ALLOWLIST is empty: every invite is declined');
+
+  const port: MatrixPort = {
+    send: (roomId, content) => retry(() => client.sendEvent(roomId, 'm.room.message', content)),
+    getEvent: (roomId, eventId) => retry(() => client.getEvent(roomId, eventId)) as Promise<RawEvent>,
+    download: (content) => downloadMedia(client, content, retry),
+    join: async (roomId) => {
+      await retry(() => client.joinRoom(roomId));
+    },
+    leave: async (roomId, reason) => {
+      await retry(() => client.leaveRoom(roomId, reason));
+    },
+    powerLevel: async (roomId, userId) => {
+      const levels = (await retry(() => client.getRoomStateEvent(roomId, 'm.room.power_levels', ''))) as {
+        users?: Record<string, number>;
+        users_default?: number;
+      };
+      return levels.users?.[userId] ?? levels.users_default ?? 0;
+    },
+    setTyping: async (roomId, typing) => {
+      await client.setTyping(roomId, typing, 60_000);
+    },
+  };
+
+  const bot = new MatrixBot(
+    {
+      identity: { userId: session.userId, displayName: profile.displayname },
+      defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
+      inviteAllowlist: config.MATRIX_INVITE_ALLOWLIST,
+      staffUsers: config.MATRIX_STAFF_USERS,
+      staffRoomId,
+      staffPowerLevel: config.MATRIX_STAFF_POWER_LEVEL,
+      qaRoomIds,
+      threadFollowups: config.MATRIX_THREAD_FOLLOWUPS,
+      maxUploadBytes: config.MATRIX_MAX_UPLOAD_BYTES,
+      // First start: the initial sync replays room history, which was asked before the bot existed.
+      ignoreBefore: firstStart ? Date.now() : undefined,
+    },
+    {
+      port,
+      state: new BotState(join(accountDir, 'state.json')),
+      assistant: deps.assistant,
+      corpus: deps.corpus,
+      answerLog: deps.answerLog,
+      messages: deps.messages,
+      log,
+    },
+  );
+
+  // The SDK emits synchronously and ignores what listeners return; MatrixBot never throws from accept*.
+  client.on('room.invite', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptInvite(roomId, event)));
+  client.on('room.event', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptEvent(roomId, event)));
+  client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) =>
+    log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`),
+  );
+
+  const replayed = bot.replayPending();
+  if (replayed > 0) log.info(`resuming ${replayed} event(s) left unfinished by the last run`);
+  await client.start();
+  log.info(`logged in as ${session.userId} on ${homeserver}${config.MATRIX_ENCRYPTION ? ' (end-to-end encryption on)' : ''}`);
+
+  return {
+    userId: session.userId,
+    async stop() {
+      bot.stop();
+      client.stop();
+      // A sync request already in flight still completes after stop(); it must not move the saved token.
+      storage.freeze();
+      await bot.idle();
+    },
+  };
+}
+
+function guard(log: MatrixLog, fn: () => unknown): void {
+  try {
+    fn();
+  } catch (error) {
+    // Accepting writes the pending list; if that fails the event is not acknowledged to the SDK either.
+    log.error(`cannot accept an event: ${describeError(error)}`);
+    throw error;
+  }
+}
+
+function routeSdkLogs({ sdk }: LoadedSdk, log: MatrixLog): void {
+  const text = (parts: unknown[]) => parts.map((p) => (typeof p === 'string' ? p : describeError(p))).join(' ');
+  sdk.LogService.setLogger({
+    trace: () => {},
+    debug: (module: string, ...parts: unknown[]) => log.debug(`[${module}] ${text(parts)}`),
+    info: (module: string, ...parts: unknown[]) => log.debug(`[${module}] ${text(parts)}`),
+    warn: (module: string, ...parts: unknown[]) => log.warn(`[${module}] ${text(parts)}`),
+    error: (module: string, ...parts: unknown[]) => log.error(`[${module}] ${text(parts)}`),
+  });
+  sdk.LogService.setLevel(sdk.LogLevel.INFO);
+  // The SDK logs every failed request at error level, including the expected 404s of optional lookups.
+  sdk.LogService.muteModule('Metrics');
+}
+
+/**
+ * An access token from the environment, or a password login whose token is kept in the data dir (a new
+ * login on every start would add a device to the account each time).
+ */
+async function authenticate(
+  { sdk }: LoadedSdk,
+  config: Config,
+  homeserver: string,
+  baseDir: string,
+  retry: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<Session> {
+  const whoami = async (token: string) => {
+    const probe = new sdk.MatrixClient(homeserver, token, new sdk.MemoryStorageProvider());
+    return (await retry(() => probe.getWhoAmI())) as { user_id: string; device_id?: string };
+  };
+  const expect = (userId: string) => {
+    if (config.MATRIX_USER_ID && config.MATRIX_USER_ID !== userId) {
+      throw new SogaError('CONFIG_INVALID', `MATRIX_ACCESS_TOKEN belongs to ${userId}, not MATRIX_USER_ID=${config.MATRIX_USER_ID}`);
+    }
+  };
+  if (config.MATRIX_ACCESS_TOKEN) {
+    const me = await whoami(config.MATRIX_ACCESS_TOKEN).catch((cause: unknown) => {
+      throw new SogaError('CONFIG_INVALID', `the homeserver ${homeserver} refused MATRIX_ACCESS_TOKEN`, { cause, hint: 'create a new token (docs/matrix.md)' });
+    });
+    expect(me.user_id);
+    return { homeserver, userId: me.user_id, accessToken: config.MATRIX_ACCESS_TOKEN, deviceId: me.device_id };
+  }
+  if (!config.MATRIX_USER_ID || !config.MATRIX_PASSWORD) {
+    throw new SogaError('CONFIG_INVALID', 'the Matrix bot needs MATRIX_ACCESS_TOKEN, or MATRIX_USER_ID and MATRIX_PASSWORD', { hint: 'see docs/matrix.md' });
+  }
+  const sessionFile = join(baseDir, 'session.json');
+  if (existsSync(sessionFile)) {
+    const saved = JSON.parse(readFileSync(sessionFile, 'utf8')) as Session;
+    if (saved.homeserver === homeserver && saved.userId === config.MATRIX_USER_ID) {
+      try {
+        await whoami(saved.accessToken);
+        return saved;
+      } catch (error) {
+        // Only a revoked token means "log in again"; a network error must not create a new device.
+        if ((error as { errcode?: string }).errcode !== 'M_UNKNOWN_TOKEN') throw error;
+      }
+    }
+  }
+  const auth = new sdk.MatrixAuth(homeserver);
+  let loggedIn: MatrixClient;
+  try {
+    loggedIn = await retry(() => auth.passwordLogin(config.MATRIX_USER_ID!, config.MATRIX_PASSWORD!, config.MATRIX_DEVICE_NAME));
+  } catch (cause) {
+    throw new SogaError('CONFIG_INVALID', `password login as ${config.MATRIX_USER_ID} on ${homeserver} failed`, { cause, hint: 'check MATRIX_USER_ID and MATRIX_PASSWORD' });
+  }
+  const me = await whoami(loggedIn.accessToken);
+  expect(me.user_id);
+  const session: Session = { homeserver, userId: me.user_id, accessToken: loggedIn.accessToken, deviceId: me.device_id };
+  mkdirSync(baseDir, { recursive: true });
+  writeFileSync(sessionFile, JSON.stringify(session), { mode: 0o600 });
+  chmodSync(sessionFile, 0o600);
+  return session;
+}
+
+/** Media download through the authenticated endpoint (Synapse ≥ 1.120 refuses the old one for new media). */
+async function downloadMedia(
+  client: MatrixClient,
+  content: Record<string, unknown>,
+  retry: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<Buffer> {
+  const encrypted = content.file as { url?: string } | undefined;
+  if (encrypted && typeof encrypted.url === 'string') {
+    if (!client.crypto) {
+      throw new SogaError('UNREADABLE_FILE', 'the file is end-to-end encrypted and MATRIX_ENCRYPTION is off', { hint: 'see docs/matrix.md' });
+    }
+    return client.crypto.decryptMedia(content.file as Parameters<typeof client.crypto.decryptMedia>[0]);
+  }
+  const url = content.url;
+  const match = typeof url === 'string' ? /^mxc:\/\/([^/]+)\/([^/?#]+)$/.exec(url) : null;
+  if (!match) throw new SogaError('UNREADABLE_FILE', `the file event has no valid mxc:// url (${String(url)})`);
+  const [, server, mediaId] = match;
+  const path = `/${encodeURIComponent(server)}/${encodeURIComponent(mediaId)}`;
+  try {
+    const res = await retry(() => client.doRequest('GET', `/_matrix/client/v1/media/download${path}`, null, null, 60_000, true, undefined, true));
+    return Buffer.from(res.body);
+  } catch (error) {
+    // Homeservers older than spec v1.11 do not know the authenticated endpoint.
+    if ((error as { errcode?: string }).errcode !== 'M_UNRECOGNIZED') throw error;
+    return (await retry(() => client.downloadContent(url as string))).data;
+  }
+}
+
+/** The SDK's file storage, whose writes can be switched off once the bot is stopping. */
+class FreezableStorage implements IStorageProvider {
+  private frozen = false;
+  constructor(private readonly inner: IStorageProvider) {}
+  freeze(): void {
+    this.frozen = true;
+  }
+  setSyncToken(token: string | null) {
+    if (!this.frozen) return this.inner.setSyncToken(token);
+  }
+  getSyncToken() {
+    return this.inner.getSyncToken();
+  }
+  setFilter(filter: Parameters<IStorageProvider['setFilter']>[0]) {
+    if (!this.frozen) return this.inner.setFilter(filter);
+  }
+  getFilter() {
+    return this.inner.getFilter();
+  }
+  readValue(key: string) {
+    return this.inner.readValue?.(key);
+  }
+  storeValue(key: string, value: string) {
+    if (!this.frozen) return this.inner.storeValue?.(key, value);
+  }
+}
