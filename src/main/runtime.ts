@@ -16,6 +16,8 @@ import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { TransformersEmbedder } from '../infra/transformers-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
+import { openAnswerLog, type SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
+import { DisabledAnswerLog } from '../infra/disabled-answer-log.js';
 
 export interface Runtime {
   config: Config;
@@ -27,6 +29,8 @@ export interface Runtime {
   prompts: PromptTemplates;
   assistant: Assistant;
   corpus: CorpusFolder;
+  /** The answer log (SQLite), opened on first use; a no-op log when SOGA_LOG_ENABLED=false. */
+  answerLog(): SqliteAnswerLog | DisabledAnswerLog;
   /** Syncs the index with the corpus folder (and extra paths). */
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
   close(): Promise<void>;
@@ -104,7 +108,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
   const corpus = new CorpusFolder({ store, embedder, detector, log }, ingestOptions);
+  let answerLog: SqliteAnswerLog | DisabledAnswerLog | null = null;
   return {
+    answerLog() {
+      answerLog ??= config.SOGA_LOG_ENABLED ? openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY }) : new DisabledAnswerLog();
+      return answerLog;
+    },
     config,
     store,
     embedder,
@@ -119,7 +128,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       return ingest({ store, embedder, detector, log, progress }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
     },
     async close() {
-      // LanceDB and ONNX sessions are released with the process; nothing to flush.
+      // LanceDB and ONNX sessions are released with the process; the log has a file to close.
+      answerLog?.close();
     },
   };
 }

@@ -5,3 +5,8 @@ declare module 'snowball-stemmers' {
   const snowball: { newStemmer(algorithm: string): Stemmer; algorithms(): string[] };
   export default snowball;
 }
+
+declare module 'stopword' {
+  const lists: Record<string, string[]>;
+  export = lists;
+}

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/types.js';
+import type { AnswerLog } from '../../core/ports.js';
 import type { Config } from '../../config/load.js';
 import type { Runtime } from '../../main/runtime.js';
 import type { IngestReport } from '../../../ingest/pipeline.js';
@@ -19,6 +20,8 @@ export interface CliDeps {
   runtime: () => Promise<Runtime>;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Record `ask` answers in the answer log (off in tests that run without a log). */
+  logAnswers?: boolean;
 }
 
 function summary(report: IngestReport): string {
@@ -77,6 +80,7 @@ export function buildProgram(deps: CliDeps): Command {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
       const answer = await rt.assistant.ask(words.join(' '), { locale: opts.locale, surface: 'cli' });
+      if (deps.logAnswers) await rt.answerLog().record({ surface: 'cli', answer });
       out(opts.json ? JSON.stringify(answerJson(answer)) : formatAnswer(answer, rt.messages));
     });
 
@@ -124,7 +128,7 @@ export function buildProgram(deps: CliDeps): Command {
   return program;
 }
 
-export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<void> {
+export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, answerLog?: AnswerLog): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: stdout as NodeJS.WriteStream, terminal: Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. Empty line or Ctrl-D to quit; "/new" starts over.\n');
@@ -143,6 +147,7 @@ export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream
       }
       try {
         const answer = await rt.assistant.ask(line, { history, surface: 'cli' });
+        await answerLog?.record({ surface: 'cli', answer });
         stdout.write(`${formatAnswer(answer, rt.messages)}\n\n`);
         history.push({ role: 'user', text: line }, { role: 'assistant', text: answer.text });
       } catch (error) {

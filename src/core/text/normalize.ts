@@ -24,7 +24,7 @@ export function normalizeText(text: string): string {
  */
 export function words(text: string): string[] {
   const normalized = normalizeText(text);
-  const out = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
   for (const compound of normalized.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) out.push(compound.replace(/-/g, ''));
   return out;
 }

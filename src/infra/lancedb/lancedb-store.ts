@@ -33,7 +33,7 @@ export interface LanceDbStoreOptions {
 type Row = Record<string, unknown>;
 
 function chunkSchema(dimension: number | null): Schema {
-  const fields = [
+  const fields: Field[] = [
     new Field('id', new Utf8(), false),
     new Field('doc_id', new Utf8(), false),
     new Field('title', new Utf8(), false),
