@@ -95,9 +95,10 @@ export class BotState {
     return [...this.data.pending];
   }
 
-  markHandled(eventId: string): void {
+  /** `remember: false` only clears it from pending (invites: the same room may invite us again later). */
+  markHandled(eventId: string, { remember = true } = {}): void {
     this.data.pending = this.data.pending.filter((p) => p.event.event_id !== eventId);
-    if (!this.handledSet.has(eventId)) {
+    if (remember && !this.handledSet.has(eventId)) {
       this.handledSet.add(eventId);
       this.data.handled.push(eventId);
       if (this.data.handled.length > LIMITS.handled) {

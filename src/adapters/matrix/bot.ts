@@ -86,9 +86,11 @@ export class MatrixBot {
 
   /** Takes an invite; accepted invites are handled (joined or declined) like messages. */
   acceptInvite(roomId: string, event: RawEvent): boolean {
-    if (this.stopped || this.deps.state.isKnown(event.event_id)) return false;
-    this.deps.state.addPending(roomId, event);
-    this.schedule(roomId, event);
+    // Invites come as stripped state, without an event id: one pending invite per room is enough.
+    const invite = { ...event, event_id: `invite:${roomId}` };
+    if (this.stopped || this.deps.state.isKnown(invite.event_id)) return false;
+    this.deps.state.addPending(roomId, invite);
+    this.schedule(roomId, invite);
     return true;
   }
 
@@ -155,7 +157,7 @@ export class MatrixBot {
       else await this.onMessage(roomId, event);
     } finally {
       // Marked even when it failed: the asker got an error reply, and a retry loop would spam the room.
-      this.deps.state.markHandled(event.event_id);
+      this.deps.state.markHandled(event.event_id, { remember: event.type !== 'm.room.member' });
     }
   }
 

@@ -79,7 +79,7 @@ function leadingMention(body: string, bot: BotIdentity): number | null {
     (n): n is string => typeof n === 'string' && n.trim().length > 0,
   );
   for (const name of names) {
-    const match = new RegExp(`^\\s*${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}_.:-])\\s*[:,]?\\s*`, 'iu').exec(body);
+    const match = new RegExp(`^\\s*${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}_.-])(?!:\\S)\\s*[:,]?\\s*`, 'iu').exec(body);
     if (match) return match[0].length;
   }
   return null;
