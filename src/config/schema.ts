@@ -11,43 +11,69 @@ import { bool, int, num, optional } from './schema-helpers.js';
 
 export const configSchema = z.object({
   // Where things live
+  /** Index (LanceDB), answer log and bot state live here. */
   SOGA_DATA_DIR: z.string().default('./data'),
+  /** The documents as staff hand them over (md, txt, html, pdf); uploads go to its uploads/ folder. */
   SOGA_CORPUS_DIR: z.string().default('./corpus'),
+  /** Prompt templates and localised bot sentences. */
   SOGA_PROMPTS_DIR: z.string().default('./prompts'),
+  /** Larger corpus files are refused before being read. */
   SOGA_MAX_FILE_BYTES: int(1024, 1024 ** 3).default(20 * 1024 * 1024),
 
   // Embeddings
+  /** transformers: local multilingual model (Transformers.js); none: lexical retrieval (BM25) only. */
   SOGA_EMBED_PROVIDER: z.enum(['transformers', 'none']).default('transformers'),
+  /** Hub id of the embedding model; stored with the vectors (changing it re-embeds the corpus). */
   SOGA_EMBED_MODEL: z.string().default('Xenova/multilingual-e5-small'),
+  /** A local model folder (config.json, tokenizer.json, onnx/); used instead of the hub. */
   SOGA_EMBED_MODEL_DIR: optional,
+  /** Where a downloaded model is cached. */
   SOGA_EMBED_CACHE_DIR: z.string().default('./models'),
+  /** Download the model from the hub once when it is not cached. Without it (or offline), BM25 alone is used. */
   SOGA_EMBED_ALLOW_DOWNLOAD: bool.default(true),
+  /** Model weights precision: q8 (quantized, default) is small and fast on CPU. */
   SOGA_EMBED_DTYPE: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16', 'auto']).default('q8'),
+  /** e5 models expect these prefixes on queries and passages. */
   SOGA_EMBED_QUERY_PREFIX: z.string().default('query: '),
   SOGA_EMBED_PASSAGE_PREFIX: z.string().default('passage: '),
+  /** Passages embedded per batch during ingestion. */
   SOGA_EMBED_BATCH_SIZE: int(1, 512).default(16),
 
   // Retrieval and answerability
+  /** Hits each retriever (vector, BM25, n-grams) returns before fusion. */
   SOGA_RETRIEVAL_K: int(1, 200).default(30),
+  /** Passages given to the chat model / considered for an extractive answer. */
   SOGA_CONTEXT_PASSAGES: int(1, 20).default(5),
+  /** Weights of the retrievers in reciprocal rank fusion. */
   SOGA_WEIGHT_VECTOR: num(0, 10).default(1),
   SOGA_WEIGHT_LEXICAL: num(0, 10).default(1),
   SOGA_WEIGHT_NGRAM: num(0, 10).default(0.6),
+  /** Answerability: share (rarity-weighted) of the question's topic words a passage must cover; below it the bot says the articles don't say. */
   SOGA_MIN_COVERAGE: num(0, 1).default(0.52),
+  /** With a real embedding model: cosine above which the best passage counts as relevant on its own (unset: coverage alone decides). */
   SOGA_MIN_VECTOR_SCORE: z.coerce.number().min(-1).max(1).optional(),
+  /** Longer questions are refused with a message. */
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
+  /** Language used when a question gives no clue (and for missing translations). */
   SOGA_DEFAULT_LANGUAGE: z.string().min(2).default('en'),
 
   // Chat model (generative answers); none = extractive answers only
+  /** none: extractive answers (quotes with citations); openai: any OpenAI-compatible endpoint (OpenAI, Mistral, vLLM, llama.cpp server, LM Studio); ollama. */
   SOGA_LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  /** e.g. http://127.0.0.1:8000/v1 for a local server; unset for api.openai.com (openai) or http://127.0.0.1:11434 (ollama). */
   SOGA_LLM_BASE_URL: optional,
+  /** Key of a hosted API; local servers usually need none. */
   SOGA_LLM_API_KEY: optional,
+  /** Model name at the endpoint, e.g. gpt-4o-mini, mistral-small-latest, llama3.1. */
   SOGA_LLM_MODEL: optional,
   SOGA_LLM_TEMPERATURE: num(0, 2).default(0.1),
+  /** A chat model slower than this is abandoned and the answer is extractive. */
   SOGA_LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
+  /** Upper bound of a generated answer. */
   SOGA_LLM_MAX_TOKENS: int(16, 32_000).default(500),
 
   // Logging
+  /** Verbosity of operator messages. */
   SOGA_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 
   ...discordConfigShape,
