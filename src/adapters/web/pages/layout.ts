@@ -45,5 +45,5 @@ ${body}
 }
 
 export function errorPage(ctx: PageContext, status: number, message: string): SafeHtml {
-  return layout(ctx, ctx.t('web.error.title', { status }), html`<p class="error" role="alert">${message}</p><p><a href="javascript:history.back()" data-back>${ctx.t('web.back')}</a></p>`);
+  return layout(ctx, ctx.t('web.error.title', { status }), html`<p class="error" role="alert">${message}</p><p><a href="/overview">${ctx.t('web.back')}</a></p>`);
 }

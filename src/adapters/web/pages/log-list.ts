@@ -1,0 +1,76 @@
+/** The answer log: filters (a GET form, so a filtered view can be bookmarked), table, paging, exports. */
+import type { LogEntrySummary, LogFilter, Page } from '../../../infra/sqlite/answer-log-types.js';
+import { html, type SafeHtml } from '../html.js';
+import { layout } from './layout.js';
+import { formatDateTime, type PageContext } from './page-context.js';
+
+export function filterQuery(filter: LogFilter, page?: number): string {
+  const q = new URLSearchParams();
+  if (filter.from) q.set('from', filter.from);
+  if (filter.to) q.set('to', filter.to);
+  if (filter.surface) q.set('surface', filter.surface);
+  if (filter.lang) q.set('lang', filter.lang);
+  if (filter.text) q.set('q', filter.text);
+  if (filter.thumbsDownOnly) q.set('down', '1');
+  if (filter.refusedOnly) q.set('refused', '1');
+  if (filter.unreviewedOnly) q.set('unreviewed', '1');
+  if (page && page > 1) q.set('page', String(page));
+  return q.toString();
+}
+
+function options(values: string[], selected: string | undefined, anyLabel: string): SafeHtml {
+  return html`<option value="">${anyLabel}</option>${values.map((v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`)}`;
+}
+
+const KNOWN_OUTCOMES = new Set(['answered', 'not_found', 'empty_question', 'question_too_long']);
+
+export function outcomeLabel(ctx: PageContext, outcome: string): string {
+  return KNOWN_OUTCOMES.has(outcome) ? ctx.t(`web.outcome.${outcome}`) : outcome;
+}
+
+export function logListPage(
+  ctx: PageContext,
+  data: { page: Page<LogEntrySummary>; filter: LogFilter; surfaces: string[]; languages: string[] },
+): SafeHtml {
+  const { page, filter } = data;
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  const check = (name: string, on: boolean | undefined, label: string) =>
+    html`<label class="check"><input type="checkbox" name="${name}" value="1"${on ? html` checked` : ''}> ${label}</label>`;
+  const rows = page.items.map(
+    (e) => html`<tr class="entry" data-id="${e.id}">
+  <td>${formatDateTime(e.createdAt, ctx.lang)}</td>
+  <td>${e.surface}</td>
+  <td>${e.lang}</td>
+  <td class="question"><a href="/log/${e.id}">${e.question || '—'}</a></td>
+  <td class="outcome outcome-${e.outcome}">${outcomeLabel(ctx, e.outcome)}</td>
+  <td class="feedback">${e.thumbsUp ? html`<span title="${ctx.t('web.thumbsUp')}">👍 ${e.thumbsUp}</span>` : ''} ${e.thumbsDown ? html`<span title="${ctx.t('web.thumbsDown')}">👎 ${e.thumbsDown}</span>` : ''}</td>
+  <td class="review review-${e.reviewStatus}">${ctx.t(`web.review.${e.reviewStatus}`)}</td>
+</tr>`,
+  );
+  const qs = filterQuery(filter);
+  const pager = html`<nav class="pager" aria-label="${ctx.t('web.log.pages')}">
+  ${page.page > 1 ? html`<a rel="prev" href="/log?${filterQuery(filter, page.page - 1)}">← ${ctx.t('web.log.prev')}</a>` : ''}
+  <span>${ctx.t('web.log.pageOf', { page: page.page, pages, total: page.total })}</span>
+  ${page.page < pages ? html`<a rel="next" href="/log?${filterQuery(filter, page.page + 1)}">${ctx.t('web.log.next')} →</a>` : ''}
+</nav>`;
+  return layout(
+    ctx,
+    ctx.t('web.log.title'),
+    html`<form method="get" action="/log" class="filters" id="log-filters">
+  <label>${ctx.t('web.log.from')} <input type="date" name="from" value="${filter.from ?? ''}"></label>
+  <label>${ctx.t('web.log.to')} <input type="date" name="to" value="${filter.to ?? ''}"></label>
+  <label>${ctx.t('web.log.surface')} <select name="surface">${options(data.surfaces, filter.surface, ctx.t('web.log.any'))}</select></label>
+  <label>${ctx.t('web.log.language')} <select name="lang">${options(data.languages, filter.lang, ctx.t('web.log.any'))}</select></label>
+  <label>${ctx.t('web.log.search')} <input type="search" name="q" value="${filter.text ?? ''}"></label>
+  ${check('down', filter.thumbsDownOnly, ctx.t('web.log.downOnly'))}
+  ${check('refused', filter.refusedOnly, ctx.t('web.log.refusedOnly'))}
+  ${check('unreviewed', filter.unreviewedOnly, ctx.t('web.log.unreviewedOnly'))}
+  <button type="submit">${ctx.t('web.log.apply')}</button> <a href="/log">${ctx.t('web.log.reset')}</a>
+</form>
+<p class="exports">${ctx.t('web.log.export')}: <a href="/log/export?format=jsonl&amp;${qs}">JSONL</a> · <a href="/log/export?format=csv&amp;${qs}">CSV</a> · <a href="/log/export?format=eval">${ctx.t('web.log.exportEval')}</a></p>
+${page.items.length
+  ? html`<table class="log"><thead><tr><th>${ctx.t('web.log.time')}</th><th>${ctx.t('web.log.surface')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.log.question')}</th><th>${ctx.t('web.log.outcome')}</th><th>${ctx.t('web.log.feedback')}</th><th>${ctx.t('web.log.review')}</th></tr></thead><tbody>${rows}</tbody></table>`
+  : html`<p class="empty">${ctx.t('web.log.empty')}</p>`}
+${pager}`,
+  );
+}

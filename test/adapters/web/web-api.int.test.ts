@@ -1,0 +1,296 @@
+import http from 'node:http';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FakeCorpus } from '../../fakes/fake-corpus.js';
+import { makeAnswer } from '../../fakes/fake-assistant.js';
+import { Client, minimalPdf, PASSWORD, startHarness, TOKEN, type Harness } from './web-harness.js';
+
+let h: Harness;
+let client: Client;
+
+beforeEach(async () => {
+  h = await startHarness();
+  client = new Client(h.url);
+});
+afterEach(async () => {
+  await h.stop();
+});
+
+function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }): { body: Buffer; type: string } {
+  const boundary = '----soga' + Math.random().toString(16).slice(2);
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function upload(name: string, data: Buffer, type = 'application/octet-stream', csrf = client.csrf) {
+  const { body, type: contentType } = multipart({ _csrf: csrf }, { name, type, data });
+  return client.fetch('/documents', { method: 'POST', body, headers: { 'content-type': contentType } });
+}
+
+async function waitForJobs(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const res = await client.fetch('/documents');
+    const page = await res.text();
+    if (!/data-state="(queued|running)"/.test(page)) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('jobs did not finish');
+}
+
+describe('without a session nothing is served', () => {
+  it('redirects pages to sign-in, answers 401 to the API and 403 to POSTs', async () => {
+    for (const p of ['/', '/overview', '/log', '/log/1', '/documents', '/playground', '/log/export?format=csv']) {
+      const res = await client.fetch(p);
+      expect(res.status, p).toBe(p === '/' ? 303 : 303);
+      expect(res.headers.get('location'), p).toMatch(p === '/' ? /^\/(overview|sign-in)/ : /^\/sign-in\?next=/);
+    }
+    const api = await client.fetch('/api/entries');
+    expect(api.status).toBe(401);
+    expect(api.headers.get('www-authenticate')).toBe('Bearer');
+    expect((await client.postForm('/log/1/review', { status: 'reviewed' })).status).toBe(403);
+    expect((await client.postForm('/playground', { question: 'hi' })).status).toBe(403);
+    expect((await upload('a.md', Buffer.from('# A\n\ntext'))).status).toBe(403);
+    expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+
+  it('accepts the admin token on the API only, and refuses a wrong one', async () => {
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'q1' }) });
+    const ok = await client.fetch('/api/entries', { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(ok.status).toBe(200);
+    expect((await ok.json()).total).toBe(1);
+    expect((await client.fetch('/api/entries', { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
+    expect((await client.fetch('/log', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(303);
+  });
+});
+
+describe('signing in', () => {
+  it('refuses a wrong password and a sign-in form without its token', async () => {
+    expect((await client.signIn('wrong')).status).toBe(401);
+    const res = await client.postForm('/sign-in', { name: 'x', password: PASSWORD });
+    expect(res.status).toBe(403);
+    expect(client.cookies.has('soga_session')).toBe(false);
+  });
+
+  it('sets an HttpOnly SameSite=Strict session cookie and records the sign-in in the audit trail', async () => {
+    const page = await client.fetch('/sign-in');
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const res = await client.postForm('/sign-in', { _csrf: token, name: 'Camille', password: PASSWORD, next: '//evil.example/' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/overview');
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('soga_session='))!;
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    expect(setCookie).not.toMatch(/Secure/);
+    expect(h.log.listAudit().map((a) => [a.actor, a.action])).toContainEqual(['Camille', 'sign_in']);
+    expect((await client.fetch('/log')).status).toBe(200);
+  });
+
+  it('marks cookies Secure when the public address is https', async () => {
+    await h.stop();
+    h = await startHarness({ env: { SOGA_WEB_PUBLIC_URL: 'https://soga.example.org' } });
+    client = new Client(h.url);
+    const res = await client.fetch('/sign-in');
+    expect(res.headers.getSetCookie()[0]).toMatch(/; Secure/);
+  });
+
+  it('signs out and the old session no longer works', async () => {
+    await client.signIn();
+    const old = new Map(client.cookies);
+    expect((await client.postForm('/sign-out', { _csrf: client.csrf })).status).toBe(303);
+    client.cookies = old;
+    expect((await client.fetch('/log')).status).toBe(303);
+  });
+});
+
+describe('CSRF protection', () => {
+  it('refuses a POST with a session but without the right token, and changes nothing', async () => {
+    const id = await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'q' }) });
+    await client.signIn();
+    expect((await client.postForm(`/log/${id}/review`, { status: 'reviewed' })).status).toBe(403);
+    expect((await client.postForm(`/log/${id}/review`, { status: 'reviewed', _csrf: 'forged' })).status).toBe(403);
+    expect(h.log.get(id)!.reviewStatus).toBe('unreviewed');
+    const crossSite = await client.postForm(`/log/${id}/review`, { status: 'reviewed', _csrf: client.csrf }, { origin: 'http://evil.example' });
+    expect(crossSite.status).toBe(403);
+    expect(h.log.get(id)!.reviewStatus).toBe('unreviewed');
+    const ok = await client.postForm(`/log/${id}/review`, { status: 'flagged', _csrf: client.csrf, corrected: 'Better answer', facts: '14\n2023' });
+    expect(ok.status).toBe(303);
+    expect(h.log.get(id)).toMatchObject({ reviewStatus: 'flagged', reviewedBy: 'Camille', correctedAnswer: 'Better answer', correctedFacts: ['14', '2023'] });
+  });
+
+  it('refuses an upload with a forged token', async () => {
+    await client.signIn();
+    expect((await upload('a.md', Buffer.from('# A\n\nbody'), 'text/markdown', 'forged')).status).toBe(403);
+    expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+});
+
+describe('uploads', () => {
+  beforeEach(async () => {
+    await client.signIn();
+  });
+
+  it('refuses a declared 200 MB upload before reading its body', async () => {
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const started = Date.now();
+    const { status, sent } = await new Promise<{ status: number; sent: number }>((resolve, reject) => {
+      const req = http.request(`${h.url}/documents`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(200 * 1024 * 1024) },
+      });
+      let sent = 0;
+      req.on('response', (res) => {
+        res.resume();
+        resolve({ status: res.statusCode!, sent });
+      });
+      req.on('error', (e) => (sent > 0 ? undefined : reject(e)));
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      req.write(chunk, () => (sent += chunk.length));
+      // The rest is never sent: the server must answer without waiting for it.
+    });
+    expect(status).toBe(413);
+    expect(sent).toBeLessThanOrEqual(64 * 1024);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+
+  it('stops a chunked upload as soon as it passes the cap', async () => {
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const cap = h.config.SOGA_UPLOAD_MAX_BYTES;
+    const result = await new Promise<{ status: number; sent: number }>((resolve) => {
+      const req = http.request(`${h.url}/documents`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'multipart/form-data; boundary=x', 'transfer-encoding': 'chunked' },
+      });
+      let sent = 0;
+      let done = false;
+      req.on('response', (res) => {
+        done = true;
+        res.resume();
+        resolve({ status: res.statusCode!, sent });
+      });
+      req.on('error', () => undefined);
+      const chunk = Buffer.alloc(64 * 1024, 97);
+      const pump = () => {
+        // Up to 200 MB, unless the server answers first.
+        if (done || sent >= 200 * 1024 * 1024) return;
+        sent += chunk.length;
+        if (req.write(chunk)) setImmediate(pump);
+        else req.once('drain', pump);
+      };
+      pump();
+    });
+    expect(result.status).toBe(413);
+    // Socket buffers let a little more through before the server's answer arrives, but nowhere near 200 MB.
+    expect(result.sent).toBeLessThan(cap * 8);
+  });
+
+  it('refuses an HTML file named .pdf, judging by content', async () => {
+    const res = await upload('report.pdf', Buffer.from('<!doctype html><html><body><h1>Not a PDF</h1></body></html>'), 'application/pdf');
+    expect(res.status).toBe(415);
+    expect(await res.text()).toContain('not a PDF');
+    expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+
+  it('refuses binary content named .md', async () => {
+    const res = await upload('notes.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+    expect(res.status).toBe(415);
+  });
+
+  it('stores ../../x.pdf under a safe name, never as a path', async () => {
+    const res = await upload('../../x.pdf', minimalPdf('Annual report of the accelerator'), 'application/pdf');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/documents\?job=[0-9a-f-]{36}$/);
+    await waitForJobs();
+    expect((h.corpus as FakeCorpus).uploads.map((u) => u.originalName)).toEqual(['x.pdf']);
+    expect(existsSync(path.join(h.dir, '..', 'x.pdf'))).toBe(false);
+    expect(existsSync(path.join(h.dir, 'data', '..', '..', 'x.pdf'))).toBe(false);
+    expect(readdirSync(h.dir)).toEqual(['data']);
+    const docs = await (await client.fetch('/api/documents')).json();
+    expect(docs).toHaveLength(1);
+    expect(docs[0].source).not.toContain('..');
+  });
+
+  it('ingests a Markdown upload in the background and reports progress through the job API', async () => {
+    (h.corpus as FakeCorpus).delayMs = 300;
+    const { body, type } = multipart({ _csrf: client.csrf }, { name: 'faq.md', type: 'text/markdown', data: Buffer.from('# Member FAQ\n\nThe hackathon takes place in Lyon.') });
+    const res = await client.fetch('/documents', { method: 'POST', body, headers: { 'content-type': type, accept: 'application/json' } });
+    expect(res.status).toBe(202);
+    const { job } = await res.json();
+    const running = await (await client.fetch(`/api/jobs/${job.id}`)).json();
+    expect(['queued', 'running']).toContain(running.state);
+    await new Promise((r) => setTimeout(r, 500));
+    const done = await (await client.fetch(`/api/jobs/${job.id}`)).json();
+    expect(done.state).toBe('done');
+    expect(done.change.added).toEqual(['member-faq']);
+  });
+});
+
+describe('pages are escaped and locked down', () => {
+  beforeEach(async () => {
+    await client.signIn();
+  });
+
+  it('renders a hostile question as text and sends a CSP without inline scripts', async () => {
+    const id = await h.log.record({ surface: 'discord', answer: makeAnswer({ question: '<img src=x onerror=alert(1)>' }) });
+    for (const p of ['/log', `/log/${id}`]) {
+      const res = await client.fetch(p);
+      const page = await res.text();
+      expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(page).not.toContain('<img src=x');
+      expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+      expect(res.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
+      expect(page).not.toMatch(/<script(?![^>]*\bsrc=)/);
+      expect(page).not.toMatch(/ style=/);
+    }
+    expect(h.log.listAudit().map((a) => a.action)).toContain('view_entry');
+  });
+
+  it('filters the log from the query string', async () => {
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'refused one', language: 'fr' }) });
+    await h.log.record({ surface: 'matrix', answer: makeAnswer({ question: 'answered one', outcome: 'answered' }) });
+    const page = await (await client.fetch('/log?refused=1')).text();
+    expect(page).toContain('refused one');
+    expect(page).not.toContain('answered one');
+    const json = await (await client.fetch('/api/entries?surface=matrix')).json();
+    expect(json.items.map((e: { question: string }) => e.question)).toEqual(['answered one']);
+  });
+
+  it('draws the overview chart as inline SVG from the server', async () => {
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'a' }) });
+    const page = await (await client.fetch('/overview')).text();
+    expect(page).toMatch(/<svg class="chart"[^>]*>/);
+    expect(page).toMatch(/<rect class="bar-refused"/);
+    expect(page).toContain('id="stat-refused">100%');
+  });
+
+  it('speaks French when the browser asks for it, and follows the switch', async () => {
+    const fr = await (await client.fetch('/log', { headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })).text();
+    expect(fr).toContain('<html lang="fr">');
+    expect(fr).toContain('Journal des réponses');
+    await client.fetch('/lang/en?next=/log');
+    const en = await (await client.fetch('/log', { headers: { 'accept-language': 'fr' } })).text();
+    expect(en).toContain('Answer log');
+  });
+
+  it('logs playground questions with surface web', async () => {
+    const res = await client.postForm('/playground', { _csrf: client.csrf, question: 'Where is the hackathon?', locale: 'en' });
+    expect(res.status).toBe(200);
+    const entries = h.log.list({ surface: 'web' });
+    expect(entries.items.map((e) => e.question)).toEqual(['Where is the hackathon?']);
+    expect(await res.text()).toContain(`/log/${entries.items[0]!.id}`);
+  });
+
+  it('exports CSV and corrected answers as eval questions', async () => {
+    const id = await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'How many countries?' }) });
+    h.log.review(id, { status: 'reviewed', by: 'x', correctedAnswer: '14 countries', correctedFacts: ['14'] });
+    const csv = await client.fetch('/log/export?format=csv');
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    expect(await csv.text()).toContain('How many countries?');
+    const evalRes = await client.fetch('/log/export?format=eval');
+    expect(JSON.parse((await evalRes.text()).trim())).toEqual({ id: `log-${id}`, lang: 'en', q: 'How many countries?', evidence: [], facts: ['14'], answerable: true });
+  });
+});

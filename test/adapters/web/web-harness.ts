@@ -1,0 +1,101 @@
+/** Starts the admin web on a free loopback port with fakes (or given engine parts) and a temp answer log. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Assistant, CorpusManager } from '../../../src/core/assistant.js';
+import { parseConfig, type Config } from '../../../src/config/load.js';
+import { loadMessages } from '../../../src/infra/prompt-files.js';
+import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { startWeb } from '../../../src/adapters/web/start-web.js';
+import { FakeAssistant, answerFromCorpus } from '../../fakes/fake-assistant.js';
+import { FakeCorpus } from '../../fakes/fake-corpus.js';
+
+export const PASSWORD = 'correct horse battery staple';
+export const TOKEN = 'admin-token-0123456789abcdef';
+export const HMAC_KEY = 'hmac-key-for-tests-0123456789';
+
+export interface Harness {
+  url: string;
+  dir: string;
+  config: Config;
+  log: SqliteAnswerLog;
+  corpus: CorpusManager;
+  assistant: Assistant;
+  reports: string[];
+  stop(): Promise<void>;
+}
+
+export async function startHarness(
+  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant } = {},
+): Promise<Harness> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
+  const config = parseConfig({
+    SOGA_DATA_DIR: path.join(dir, 'data'),
+    SOGA_WEB_PORT: '0',
+    SOGA_ADMIN_PASSWORD: PASSWORD,
+    SOGA_ADMIN_TOKEN: TOKEN,
+    SOGA_LOG_HMAC_KEY: HMAC_KEY,
+    SOGA_LOG_DB: path.join(dir, 'data', 'answers.sqlite'),
+    SOGA_UPLOAD_MAX_BYTES: String(1024 * 1024),
+    SOGA_EMBED_PROVIDER: 'none',
+    ...options.env,
+  });
+  const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+  const corpus = options.corpus ?? new FakeCorpus();
+  const assistant = options.assistant ?? new FakeAssistant(corpus instanceof FakeCorpus ? answerFromCorpus(corpus) : undefined);
+  const messages = await loadMessages('prompts');
+  const reports: string[] = [];
+  const web = await startWeb({ config, assistant, corpus, log, messages, report: (m) => reports.push(m) });
+  return {
+    url: web.url, dir, config, log, corpus, assistant, reports,
+    async stop() {
+      await web.stop();
+      log.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Cookie jar of one client: what the browser would send back. */
+export class Client {
+  cookies = new Map<string, string>();
+  csrf = '';
+
+  constructor(readonly base: string) {}
+
+  async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await fetch(this.base + pathname, { ...init, headers, redirect: 'manual' });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(';');
+      const eq = pair!.indexOf('=');
+      const name = pair!.slice(0, eq);
+      const value = pair!.slice(eq + 1);
+      if (value === '' || /Max-Age=0/.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  async postForm(pathname: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+    return this.fetch(pathname, { method: 'POST', body: new URLSearchParams(fields), headers });
+  }
+
+  async signIn(password = PASSWORD, name = 'Camille'): Promise<Response> {
+    const form = await (await this.fetch('/sign-in')).text();
+    const token = /name="_csrf" value="([^"]+)"/.exec(form)?.[1] ?? '';
+    const res = await this.postForm('/sign-in', { _csrf: token, name, password, next: '/log' });
+    if (res.status === 303) await this.refreshCsrf();
+    return res;
+  }
+
+  async refreshCsrf(): Promise<void> {
+    const page = await (await this.fetch('/playground')).text();
+    this.csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  }
+}
+
+export function minimalPdf(text: string): Buffer {
+  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (${text}) Tj ET\n%%EOF\n`, 'latin1');
+}
