@@ -223,13 +223,15 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
       },
     },
   );
-  let key = inOwnThread ? interaction.channelId : messageIds[0];
-  // A new question in a channel gets its own thread, hung on the answer, for follow-ups.
-  if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
-    const threadId = await openThread(ctx, interaction.channelId, messageIds[0], question);
-    if (threadId) key = threadId;
-  }
+  // A new question in a channel gets its own thread, hung on the answer, for follow-ups. Discord gives
+  // a thread started from a message that message's id, so the conversation is recorded under it first:
+  // a follow-up arriving the moment the thread exists already finds its history.
+  const key = inOwnThread ? interaction.channelId : messageIds[0];
   if (answer.outcome === 'answered') ctx.memory.record(key, question, answer.text, messageIds);
+  if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
+    ctx.memory.rememberThread(messageIds[0]);
+    await openThread(ctx, interaction.channelId, messageIds[0], question);
+  }
 }
 
 function isThreadable(interaction: ChatInputCommandInteraction): boolean {
@@ -298,6 +300,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     }
   }
   if (!inOwnThread && !isDm && !isThread && !replyToBot) {
+    ctx.memory.rememberThread(message.id);
     const threadId = await openThread(ctx, channel.id, message.id, question);
     if (threadId) {
       targetId = threadId;

@@ -53,6 +53,7 @@ export interface DiscordBot {
 }
 
 const MINUTE = 60_000;
+const FATAL_STOP_TIMEOUT_MS = 3_000;
 /** Close codes after which discord.js stops reconnecting: the bot would sit there answering nobody. */
 const FATAL_CLOSE_HINTS: Record<number, string> = {
   4004: 'the token was refused: check DISCORD_TOKEN',
@@ -124,9 +125,19 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     if (fatalRaised) return;
     fatalRaised = true;
     log('error', `discord: ${describeError(error)}`);
-    stop()
+    // A stuck connection can keep client.destroy() waiting for a gateway that never answers:
+    // onFatal must be called regardless, so the wait is bounded.
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log('warn', `discord: disconnecting took more than ${FATAL_STOP_TIMEOUT_MS} ms; giving up on a clean disconnect`);
+        resolve();
+      }, FATAL_STOP_TIMEOUT_MS);
+    });
+    Promise.race([stop(), bounded])
       .catch((stopError: unknown) => log('error', `discord: could not disconnect cleanly: ${describeError(stopError)}`))
       .finally(() => {
+        clearTimeout(timer);
         if (deps.onFatal) deps.onFatal(error);
         else process.exitCode = 1;
       });
