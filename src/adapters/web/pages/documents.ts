@@ -5,10 +5,11 @@ import type { Job } from '../ingestion-jobs.js';
 import { csrfField, layout } from './layout.js';
 import { formatDateTime, type PageContext } from './page-context.js';
 
-export function jobView(ctx: PageContext, job: Job): SafeHtml {
+/** `main`: the followed job (id="job", polled by app.js); the recent list reuses the markup without the id. */
+export function jobView(ctx: PageContext, job: Job, main = true): SafeHtml {
   const running = job.state === 'queued' || job.state === 'running';
   const change = job.change;
-  return html`<div class="job job-${job.state}" id="job" data-job-id="${job.id}" data-state="${job.state}" role="status" aria-live="polite">
+  return html`<div class="job job-${job.state}"${main ? html` id="job" role="status" aria-live="polite"` : ''} data-job-id="${job.id}" data-state="${job.state}">
   <span class="job-label">${ctx.t(`web.job.${job.kind}`)}: ${job.label}</span>
   ${running ? html`<progress class="job-progress" aria-label="${ctx.t('web.job.running')}"></progress> <span class="job-state">${ctx.t(`web.job.${job.state}`)}</span>` : html`<span class="job-state">${ctx.t(`web.job.${job.state}`)}</span>`}
   ${change && job.state === 'done' ? html`<span class="job-change">${ctx.t('web.job.change', { added: change.added.length, updated: change.updated.length, removed: change.removed.length, skipped: change.skipped.length })}</span>` : ''}
@@ -49,7 +50,7 @@ ${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td>${d.title
 <td><form method="post" action="/documents/${encodeURIComponent(d.id)}/delete" class="inline confirm" data-confirm="${ctx.t('web.docs.confirmDelete', { title: d.title })}">${csrfField(ctx)}<button type="submit"${running ? html` disabled` : ''}>${ctx.t('web.docs.delete')}</button></form></td></tr>`)}
 </tbody></table>`
   : html`<p class="empty">${ctx.t('web.docs.empty')}</p>`}
-${data.recent.length ? html`<h2>${ctx.t('web.docs.recent')}</h2><ul class="jobs">${data.recent.map((j) => html`<li>${formatDateTime(j.queuedAt, ctx.lang)} — ${j.by}: ${jobView(ctx, j)}</li>`)}</ul>` : ''}`,
+${data.recent.length ? html`<h2>${ctx.t('web.docs.recent')}</h2><ul class="jobs">${data.recent.map((j) => html`<li>${formatDateTime(j.queuedAt, ctx.lang)} — ${j.by}: ${jobView(ctx, j, false)}</li>`)}</ul>` : ''}`,
     // Without JavaScript the page still follows the running job by reloading itself.
     { head: running ? html`<noscript><meta http-equiv="refresh" content="2"></noscript>` : '' },
   );
