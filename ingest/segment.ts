@@ -61,7 +61,8 @@ function readLines(text: string): Line[] {
     // alt text / caption / credit: the alt text is the first line of the contiguous run of three.
     const a = raw[i - 1];
     const b = raw[i - 2];
-    if (a && b && raw[i - 3] !== undefined && !raw[i - 3]) drop.add(i - 2);
+    // The run starts after a blank line or right after the previous triple's credit (captions back to back).
+    if (a && b && raw[i - 3] !== undefined && (!raw[i - 3] || CREDIT.test(raw[i - 3]))) drop.add(i - 2);
     else if (a && !b && a.length < 60) drop.add(i - 1);
     else if (a && b && raw[i - 3] === undefined) drop.add(i - 2);
   });
@@ -176,7 +177,8 @@ function toBlocks(lines: Line[]): Block[] {
       blocks.push({ kind: 'heading', text: line.text, level: line.heading });
     } else if (BULLET.test(line.text) || /^\d+[.)]\s/.test(line.text) || (!line.blankBefore && blocks.length && blocks.at(-1)!.kind === 'item')) {
       blocks.push({ kind: 'item', text: line.text.replace(BULLET, '').trim() || line.text, level: 0 });
-    } else if (isTitleLike(line.text) && line.text.length <= 140 && line.blankBefore && next && next.text.length > line.text.length * 0.6 && /\?$/.test(line.text)) {
+    } else if (isTitleLike(line.text) && line.text.length <= 140 && line.blankBefore && next && (next.text.length > line.text.length * 0.6 || /:$/.test(next.text)) && /\?$/.test(line.text)) {
+      // An FAQ question; its answer may be long or start with a short lead-in to a list ("Parmi les intervenants :").
       blocks.push({ kind: 'question', text: line.text, level: 3 });
     } else if (isTitleLike(line.text) && line.text.length <= 120 && line.blankBefore && next && !isTitleLike(next.text)) {
       blocks.push({ kind: 'heading', text: line.text, level: 2 });
