@@ -58,8 +58,9 @@ function splitLong(lines: string[], lang: LanguageCode, maxChars: number): strin
       const last = current.at(-1)!;
       // Overlap: carry the last sentence over when it is short enough to be context, not a repeat.
       const tail = last.length <= maxChars / 3 ? last : sentences(last, lang).at(-1) ?? '';
-      current = tail && tail.length <= maxChars / 3 ? [tail] : [];
-      size = current.reduce((n, s) => n + s.length, 0);
+      // …and only when the piece it starts still fits: the overlap must not push a passage over maxChars.
+      current = tail && tail.length <= maxChars / 3 && tail.length + 1 + unit.length <= maxChars ? [tail] : [];
+      size = current.reduce((n, s) => n + s.length + 1, 0);
     }
     current.push(unit);
     size += unit.length + 1;
@@ -82,7 +83,11 @@ export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAUL
   for (const section of sections(article.blocks)) {
     const prev = merged.at(-1);
     const prevSize = prev ? prev.lines.join('\n').length : Infinity;
-    if (prev && prevSize < options.minChars && prevSize + section.lines.join('\n').length < options.maxChars) {
+    // A heading or FAQ question with nothing under it yet: what follows is its body, whatever its size.
+    const bodiless = Boolean(prev?.heading) && !prev!.lines.length;
+    // A bodiless section is not appended to the previous one: it would end that passage, cut from its answer.
+    const small = section.lines.length > 0 && prevSize < options.minChars && prevSize + section.lines.join('\n').length < options.maxChars;
+    if (prev && (bodiless || small)) {
       // A small section joins the next: the heading stays in the text so nothing is lost.
       prev.lines.push(...(section.heading ? [section.heading] : []), ...section.lines);
     } else {
