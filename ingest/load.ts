@@ -68,15 +68,20 @@ export async function loadFile(absPath: string, source: string, options: LoadOpt
 
 /** Extracts text from bytes already in memory (uploads from chat or the web use this directly). */
 export async function extractText(bytes: Buffer, kind: SourceKind, source: string): Promise<string> {
+  if (!bytes.length) throw new SogaError('EMPTY_DOCUMENT', `${source}: the file is empty (0 bytes)`, { hint: 'check that the file was saved completely' });
   if (kind === 'pdf') return extractPdf(bytes, source);
   if (looksBinary(bytes)) {
     throw new SogaError('BINARY_CONTENT', `${source}: looks like binary data, not ${kind}`, {
       hint: 'check that the file is what its extension says',
     });
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (kind === 'html') return htmlToText(text);
-  return text.replace(/\r\n?/g, '\n');
+  const raw = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const text = kind === 'html' ? htmlToText(raw) : raw.replace(/\r\n?/g, '\n');
+  // An empty file is a failure, not an empty article list: what it produced before must not be removed.
+  if (!text.trim()) {
+    throw new SogaError('EMPTY_DOCUMENT', `${source}: the file has no text`, { hint: 'check that the file was saved completely' });
+  }
+  return text;
 }
 
 /** NUL bytes or many invalid UTF-8 sequences mean the file is not text, whatever its name. */
