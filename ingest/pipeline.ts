@@ -220,9 +220,13 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   // Removal: a stored article that no source produced any more, unless its file failed to load
   // this time (then we keep what we had rather than lose it).
   const produced = new Set(planned.map((p) => p.id));
+  // A corpus folder that could not be listed (the root itself when it is missing or unreadable)
+  // protects every file that was under it.
+  const unreadableDirs = corpusFailures.map((f) => (f.source === corpusRoot ? '' : f.source));
+  const underUnreadable = (s: string) => !path.isAbsolute(s) && unreadableDirs.some((dir) => dir === '' || s.startsWith(`${dir}/`));
   for (const doc of stored.values()) {
     if (produced.has(doc.id)) continue;
-    if (doc.sources.some((s) => failedSources.has(s))) continue;
+    if (doc.sources.some((s) => failedSources.has(s) || underUnreadable(s))) continue;
     await deps.store.deleteDocument(doc.id);
     report.removed.push(doc.title);
   }
