@@ -106,6 +106,16 @@ export class LanceDbStore implements ChunkStore {
    * space: the index is emptied so every document is re-embedded instead of mixing spaces.
    */
   async prepare(embedModel: string | null, dimension: number | null): Promise<{ reset: boolean }> {
+    // The folder may have been deleted since the store was opened (a long-running bot or web process):
+    // forget the tables that are gone, so they are created again instead of failing on missing files.
+    const names = await this.db.tableNames().catch(() => [] as string[]);
+    if (!names.includes(CHUNKS) || !names.includes(DOCUMENTS)) {
+      if (!names.includes(CHUNKS)) this.chunks = null;
+      if (!names.includes(DOCUMENTS)) this.documents = null;
+      this.stats = null;
+      await mkdir(this.dir, { recursive: true });
+      this.meta = await readMeta(this.dir);
+    }
     const same = this.meta.schemaVersion === SCHEMA_VERSION && this.meta.embedModel === embedModel && this.meta.dimension === dimension;
     if (same && this.chunks && this.documents) return { reset: false };
     const hadData = Boolean(this.documents && (await this.documents.countRows()) > 0);
