@@ -52,7 +52,7 @@ export interface RawThreadMessage {
 
 /**
  * Rebuilds turns from a thread's messages (oldest first): the bot's are answers, with their sources
- * cut off (they start at the first "**[1]" citation line and its heading); the others are questions,
+ * cut off (they start at the first "**[n]" citation line and its heading); the others are questions,
  * with mentions removed.
  */
 export function turnsFromMessages(messages: RawThreadMessage[], botId: string): ChatTurn[] {
@@ -60,8 +60,10 @@ export function turnsFromMessages(messages: RawThreadMessage[], botId: string): 
   for (const message of messages) {
     if (message.authorId === botId) {
       const lines = message.content.split('\n');
-      const firstCitation = lines.findIndex((l) => l.startsWith('**[1] '));
-      const kept = firstCitation >= 0 ? lines.slice(0, Math.max(0, firstCitation - 1)) : lines;
+      // Sources may start in a later message of a split answer, at any number.
+      const firstCitation = lines.findIndex((l) => /^\*\*\[\d+\] /.test(l));
+      const kept = firstCitation >= 0 ? lines.slice(0, firstCitation) : lines;
+      if (firstCitation >= 0 && /^\*\*[^*]+\*\*$/.test(kept[kept.length - 1] ?? '')) kept.pop(); // the "Sources" heading
       const text = kept.join('\n').trim();
       if (!text) continue;
       const last = turns[turns.length - 1];

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { buildCommands } from '../../../src/adapters/discord/commands.js';
+import { ConversationMemory, turnsFromMessages } from '../../../src/adapters/discord/conversation.js';
+import { languageOfLocale, pickLanguage } from '../../../src/adapters/discord/locale.js';
+import { SlidingWindowLimiter } from '../../../src/adapters/discord/rate-limiter.js';
+import { RecentIds } from '../../../src/adapters/discord/recent-ids.js';
+import { parseFeedbackCustomId, feedbackCustomId } from '../../../src/adapters/discord/feedback.js';
+import { loadMessages } from './harness.js';
+
+describe('rate limiting', () => {
+  it('allows the limit within a window, tells how long to wait, and forgets old requests', () => {
+    let now = 0;
+    const limiter = new SlidingWindowLimiter(2, 60_000, () => now);
+    expect(limiter.take('u').allowed).toBe(true);
+    now = 10_000;
+    expect(limiter.take('u').allowed).toBe(true);
+    now = 20_000;
+    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 40_000 });
+    expect(limiter.take('other').allowed).toBe(true);
+    now = 60_001;
+    expect(limiter.take('u').allowed).toBe(true);
+  });
+});
+
+describe('remembering handled ids', () => {
+  it('reports the first sighting only, and forgets the oldest beyond its size', () => {
+    const ids = new RecentIds(2);
+    expect(ids.firstSeen('a')).toBe(true);
+    expect(ids.firstSeen('a')).toBe(false);
+    ids.firstSeen('b');
+    ids.firstSeen('c');
+    expect(ids.firstSeen('a')).toBe(true);
+  });
+});
+
+describe('choosing the language of the bot’s messages', () => {
+  it('maps Discord locales to catalog languages and falls back', () => {
+    const messages = loadMessages();
+    expect(languageOfLocale('pt-BR')).toBe('pt');
+    expect(pickLanguage(messages, ['es-ES'], 'en')).toBe('es');
+    expect(pickLanguage(messages, ['ja', undefined], 'fr')).toBe('fr');
+  });
+});
+
+describe('rebuilding a conversation', () => {
+  it('keeps questions without mentions and answers without their sources', () => {
+    const turns = turnsFromMessages(
+      [
+        { authorId: 'u', content: '<@42> what is SOGA?' },
+        { authorId: '42', content: 'A network [1].\n\n**Sources**\n**[1] About** · undated\n> quote\n`a.md`' },
+        { authorId: '42', content: '**[2] More** · undated' },
+      ],
+      '42',
+    );
+    expect(turns).toEqual([
+      { role: 'user', text: 'what is SOGA?' },
+      { role: 'assistant', text: 'A network [1].' },
+    ]);
+  });
+
+  it('continues a conversation from any of its answer messages', () => {
+    const memory = new ConversationMemory();
+    memory.record('t1', 'q1', 'a1', ['m1', 'm2']);
+    expect(memory.keyOfMessage('m2')).toBe('t1');
+    expect(memory.history('t1')).toEqual([{ role: 'user', text: 'q1' }, { role: 'assistant', text: 'a1' }]);
+  });
+});
+
+describe('feedback custom ids', () => {
+  it('round-trip the action and the answer-log entry id', () => {
+    expect(parseFeedbackCustomId(feedbackCustomId('down', 'abc:1'))).toEqual({ action: 'down', entryId: 'abc:1' });
+    expect(parseFeedbackCustomId('other:thing')).toBeNull();
+  });
+});
+
+describe('slash command definitions', () => {
+  it('localise /ask for the supported Discord locales and keep names within Discord rules', () => {
+    const [ask, corpus] = buildCommands({ allowDms: false });
+    for (const locale of ['fr', 'en-US', 'en-GB', 'es-ES', 'de', 'it', 'pt-BR', 'nl']) {
+      expect(ask.name_localizations?.[locale as 'fr'], locale).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+      expect(ask.description_localizations?.[locale as 'fr']?.length, locale).toBeLessThanOrEqual(100);
+    }
+    expect(ask.contexts).toEqual([0]);
+    expect(buildCommands({ allowDms: true })[0].contexts).toEqual([0, 1]);
+    expect(corpus.default_member_permissions).toBe('32');
+  });
+});
