@@ -22,6 +22,9 @@ export interface ExtractiveOptions {
 
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 700, windowChars: 480, maxQuotes: 2 };
 
+const SAME_PASSAGE_RATIO = 0.65;
+const OTHER_PASSAGE_RATIO = 0.85;
+
 interface Window {
   hitIndex: number;
   start: number;
@@ -87,7 +90,10 @@ export function selectSentences(hits: FusedHit[], terms: WeightedTerm[], langs: 
   let size = 0;
   for (const w of windows) {
     if (chosen.length >= options.maxQuotes) break;
-    if (chosen.length && w.score < chosen[0].score * 0.85) break;
+    // A second quote from the same passage continues the same story; one from another passage must
+    // be nearly as good to earn its place.
+    const sameHit = chosen.length && w.hitIndex === chosen[0].hitIndex;
+    if (chosen.length && w.score < chosen[0].score * (sameHit ? SAME_PASSAGE_RATIO : OTHER_PASSAGE_RATIO)) continue;
     const overlaps = chosen.some((c) => c.hitIndex === w.hitIndex && w.start < c.end && c.start < w.end);
     if (overlaps || (chosen.length && size + w.text.length > options.maxChars)) continue;
     chosen.push(w);
