@@ -189,7 +189,9 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
     await interaction.reply({ content: ctx.messages.t(lang, refusal), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const wait = rateRefusalSeconds(ctx, interaction.user.id, interaction.channelId);
+  // A thread counts towards its parent channel's limit, as for messages.
+  const limitedChannel = isThread && channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
+  const wait = rateRefusalSeconds(ctx, interaction.user.id, limitedChannel);
   if (wait !== null) {
     await interaction.reply({
       content: ctx.messages.t(lang, 'rateLimited', { seconds: wait }),

@@ -122,7 +122,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
   };
 
   const fatal = (error: Error) => {
-    if (fatalRaised) return;
+    // A disconnect we asked for is not a failure.
+    if (fatalRaised || stopped) return;
     fatalRaised = true;
     log('error', `discord: ${describeError(error)}`);
     // A stuck connection can keep client.destroy() waiting for a gateway that never answers:

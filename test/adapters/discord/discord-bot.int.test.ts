@@ -394,3 +394,44 @@ describe('gateway resilience', () => {
     expect(harness.fatal[0]?.message).toMatch(/stuck/);
   }, 20_000);
 });
+
+describe('registering slash commands', () => {
+  it('puts the localised command set on the guild through the REST API', async () => {
+    const { registerCommands } = await import('../../../src/adapters/discord/register-commands.js');
+    const { DiscordApiDouble } = await import('./discord-api-double.js');
+    const discord = new DiscordApiDouble();
+    await discord.start();
+    try {
+      const result = await registerCommands({
+        token: discord.token,
+        applicationId: discord.applicationId,
+        guildId: discord.guildId,
+        allowDms: false,
+        rest: { api: discord.restApi },
+      });
+      expect(result).toEqual({ scope: 'guild', names: ['ask', 'corpus'] });
+      const put = await discord.waitForRequest((r) => r.method === 'PUT');
+      expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
+      expect(put.body[0].name_localizations.fr).toBe('demander');
+    } finally {
+      await discord.close();
+    }
+  });
+});
+
+describe('replies to an answer', () => {
+  it('continue the conversation of the answer replied to', async () => {
+    const assistant = new FakeAssistant((q, context) => answered(q, context.history?.length ? 'Follow-up answer [1].' : 'First answer [1].'));
+    harness = await startHarness({ assistant });
+    const { token } = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
+    const edit = await finalEdit(harness, token);
+    const answerId = harness.discord.messagesIn(`interaction:${token}`)[0].id;
+    expect(edit.status).toBe(200);
+    harness.discord.sendMessage('who founded it?', { replyTo: answerId, mentionBot: true });
+    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
+    expect((assistant as FakeAssistant).calls[1].context.history).toEqual([
+      { role: 'user', text: 'What is SOGA?' },
+      { role: 'assistant', text: 'First answer [1].' },
+    ]);
+  });
+});
