@@ -135,7 +135,9 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'na
 
 /** HTML to text that keeps headings as Markdown headings, so chunking can follow the structure. */
 export function htmlToText(html: string): string {
-  const root = parseHtml(html, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
+  // node-html-parser keeps "<!DOCTYPE html>" (and an XML prolog) as a text node: it would become a line of the article.
+  const markup = html.replace(/<!doctype[^>]*>|<\?xml[^>]*\?>/gi, '');
+  const root = parseHtml(markup, { comment: false, blockTextElements: { script: false, style: false, pre: true } });
   const lines: string[] = [];
   let current = '';
   const flush = () => {
