@@ -12,6 +12,7 @@ import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { describeError, isSogaError, SogaError, type SogaErrorCode } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
+import type { AnswerLog } from '../../core/ports.js';
 import type { AnswerLogAdmin } from '../../infra/sqlite/answer-log-types.js';
 import { startRetentionTimer } from '../../infra/sqlite/retention-timer.js';
 import { AdminCredentials, sameToken, SessionStore, SignInLimiter, type Session } from './admin-auth.js';
@@ -36,7 +37,8 @@ export interface WebDeps {
   config: Config;
   assistant: Assistant;
   corpus: CorpusManager;
-  log: AnswerLogAdmin;
+  /** The SQLite answer log; a log that cannot list (SOGA_LOG_ENABLED=false) is refused at start. */
+  log: AnswerLogAdmin | AnswerLog;
   messages: Messages;
   /** Operator messages (unexpected errors, purges); stderr by default. */
   report?: (message: string) => void;
@@ -84,8 +86,18 @@ interface RequestState {
   bodyRead: boolean;
 }
 
+export function isAnswerLogAdmin(log: AnswerLog): log is AnswerLogAdmin {
+  return typeof (log as Partial<AnswerLogAdmin>).list === 'function' && typeof (log as Partial<AnswerLogAdmin>).audit === 'function';
+}
+
 export async function startWeb(deps: WebDeps): Promise<WebServer> {
-  const { config, assistant, corpus, log, messages } = deps;
+  const { config, assistant, corpus, messages } = deps;
+  if (!isAnswerLogAdmin(deps.log)) {
+    throw new SogaError('CONFIG_INVALID', 'the admin web needs the answer log (review, overview, audit trail), but it is disabled', {
+      hint: 'set SOGA_LOG_ENABLED=true and SOGA_LOG_HMAC_KEY, or SOGA_WEB_ENABLED=false',
+    });
+  }
+  const log = deps.log;
   const report = deps.report ?? ((m: string) => process.stderr.write(`${m}\n`));
   const now = deps.now ?? (() => new Date());
   const credentials = new AdminCredentials({

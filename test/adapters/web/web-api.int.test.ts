@@ -61,7 +61,7 @@ describe('without a session nothing is served', () => {
     await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'q1' }) });
     const ok = await client.fetch('/api/entries', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(ok.status).toBe(200);
-    expect((await ok.json()).total).toBe(1);
+    expect(((await ok.json()) as { total: number }).total).toBe(1);
     expect((await client.fetch('/api/entries', { headers: { authorization: 'Bearer nope' } })).status).toBe(401);
     expect((await client.fetch('/log', { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(303);
   });
@@ -209,7 +209,7 @@ describe('uploads', () => {
     expect(existsSync(path.join(h.dir, '..', 'x.pdf'))).toBe(false);
     expect(existsSync(path.join(h.dir, 'data', '..', '..', 'x.pdf'))).toBe(false);
     expect(readdirSync(h.dir)).toEqual(['data']);
-    const docs = await (await client.fetch('/api/documents')).json();
+    const docs = (await (await client.fetch('/api/documents')).json()) as { source: string }[];
     expect(docs).toHaveLength(1);
     expect(docs[0].source).not.toContain('..');
   });
@@ -219,11 +219,11 @@ describe('uploads', () => {
     const { body, type } = multipart({ _csrf: client.csrf }, { name: 'faq.md', type: 'text/markdown', data: Buffer.from('# Member FAQ\n\nThe hackathon takes place in Lyon.') });
     const res = await client.fetch('/documents', { method: 'POST', body, headers: { 'content-type': type, accept: 'application/json' } });
     expect(res.status).toBe(202);
-    const { job } = await res.json();
-    const running = await (await client.fetch(`/api/jobs/${job.id}`)).json();
+    const { job } = (await res.json()) as { job: { id: string } };
+    const running = (await (await client.fetch(`/api/jobs/${job.id}`)).json()) as { state: string };
     expect(['queued', 'running']).toContain(running.state);
     await new Promise((r) => setTimeout(r, 500));
-    const done = await (await client.fetch(`/api/jobs/${job.id}`)).json();
+    const done = (await (await client.fetch(`/api/jobs/${job.id}`)).json()) as { state: string; change: { added: string[] } };
     expect(done.state).toBe('done');
     expect(done.change.added).toEqual(['member-faq']);
   });
@@ -255,7 +255,7 @@ describe('pages are escaped and locked down', () => {
     const page = await (await client.fetch('/log?refused=1')).text();
     expect(page).toContain('refused one');
     expect(page).not.toContain('answered one');
-    const json = await (await client.fetch('/api/entries?surface=matrix')).json();
+    const json = (await (await client.fetch('/api/entries?surface=matrix')).json()) as { items: { question: string }[] };
     expect(json.items.map((e: { question: string }) => e.question)).toEqual(['answered one']);
   });
 

@@ -1,0 +1,78 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerLogsCommands } from '../../../src/adapters/cli/logs-command.js';
+import { parseConfig, type Config } from '../../../src/config/load.js';
+import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { makeAnswer } from '../../fakes/fake-assistant.js';
+
+let dir: string;
+let config: Config;
+let stdout: PassThrough;
+let printed: string;
+
+function program(): Command {
+  const p = new Command('soga').exitOverride();
+  registerLogsCommands(p, () => ({ config, stdout }));
+  return p;
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'soga-logs-cli-'));
+  config = parseConfig({ SOGA_LOG_DB: path.join(dir, 'answers.sqlite'), SOGA_LOG_HMAC_KEY: 'cli-test-key-0123456789', SOGA_LOG_RETENTION_DAYS: '30' });
+  stdout = new PassThrough();
+  printed = '';
+  stdout.on('data', (d) => (printed += d));
+  const old = new Date(Date.now() - 40 * 24 * 3600 * 1000);
+  const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY, now: () => old });
+  await log.record({ surface: 'discord', askerId: 'alice', answer: makeAnswer({ question: 'old question' }) });
+  log.close();
+  const fresh = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+  await fresh.record({ surface: 'discord', askerId: 'alice', answer: makeAnswer({ question: 'new question' }) });
+  await fresh.record({ surface: 'matrix', askerId: 'bob', answer: makeAnswer({ question: 'bob question' }) });
+  fresh.close();
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const remaining = () => {
+  const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+  try {
+    return log.list().items.map((e) => e.question).sort();
+  } finally {
+    log.close();
+  }
+};
+
+describe('soga logs', () => {
+  it('purge deletes entries older than the retention period', async () => {
+    await program().parseAsync(['node', 'soga', 'logs', 'purge']);
+    expect(printed).toContain('purged 1 entries older than 30 days');
+    expect(remaining()).toEqual(['bob question', 'new question']);
+  });
+
+  it('erase --user deletes that person only, and the audit keeps no id', async () => {
+    await program().parseAsync(['node', 'soga', 'logs', 'erase', '--user', 'alice']);
+    expect(printed).toContain('erased 2 entries');
+    expect(remaining()).toEqual(['bob question']);
+    const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+    expect(JSON.stringify(log.listAudit())).not.toContain('alice');
+    log.close();
+  });
+
+  it('export writes CSV to a file and JSONL to stdout', async () => {
+    const file = path.join(dir, 'out.csv');
+    await program().parseAsync(['node', 'soga', 'logs', 'export', '--format', 'csv', '--output', file]);
+    const csv = readFileSync(file, 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(4);
+    await program().parseAsync(['node', 'soga', 'logs', 'export', '--format', 'jsonl', '--surface', 'matrix']);
+    expect(printed.trim().split('\n').map((l) => JSON.parse(l).question)).toEqual(['bob question']);
+  });
+
+  it('refuses an unknown export format', async () => {
+    await expect(program().parseAsync(['node', 'soga', 'logs', 'export', '--format', 'xml'])).rejects.toThrow(/Allowed choices/);
+  });
+});
