@@ -53,7 +53,7 @@ export interface DiscordBot {
 }
 
 const MINUTE = 60_000;
-const FATAL_STOP_TIMEOUT_MS = 3_000;
+const STOP_TIMEOUT_MS = 3_000;
 /** Close codes after which discord.js stops reconnecting: the bot would sit there answering nobody. */
 const FATAL_CLOSE_HINTS: Record<number, string> = {
   4004: 'the token was refused: check DISCORD_TOKEN',
@@ -114,11 +114,23 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     lastSignOfLife = Date.now();
   };
 
+  /** Disconnects; bounded, because a stuck connection can keep client.destroy() waiting for a gateway that never answers. */
   const stop = async () => {
     if (stopped) return;
     stopped = true;
     watchdog?.stop();
-    await client.destroy();
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        log('warn', `discord: disconnecting took more than ${STOP_TIMEOUT_MS} ms; giving up on a clean disconnect`);
+        resolve();
+      }, STOP_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([client.destroy(), bounded]);
+    } finally {
+      clearTimeout(timer);
+    }
   };
 
   const fatal = (error: Error) => {
@@ -126,19 +138,9 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     if (fatalRaised || stopped) return;
     fatalRaised = true;
     log('error', `discord: ${describeError(error)}`);
-    // A stuck connection can keep client.destroy() waiting for a gateway that never answers:
-    // onFatal must be called regardless, so the wait is bounded.
-    let timer: NodeJS.Timeout | undefined;
-    const bounded = new Promise<void>((resolve) => {
-      timer = setTimeout(() => {
-        log('warn', `discord: disconnecting took more than ${FATAL_STOP_TIMEOUT_MS} ms; giving up on a clean disconnect`);
-        resolve();
-      }, FATAL_STOP_TIMEOUT_MS);
-    });
-    Promise.race([stop(), bounded])
+    stop()
       .catch((stopError: unknown) => log('error', `discord: could not disconnect cleanly: ${describeError(stopError)}`))
       .finally(() => {
-        clearTimeout(timer);
         if (deps.onFatal) deps.onFatal(error);
         else process.exitCode = 1;
       });
