@@ -1,0 +1,164 @@
+/**
+ * Loading files as staff hand them over: supported formats give text, anything else fails with a
+ * SogaError whose code says what is wrong and whose message names the file.
+ */
+import { mkdir, truncate, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractText, loadFile } from '../../ingest/load.js';
+import { SogaError, type SogaErrorCode } from '../../src/core/errors.js';
+import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
+import { TempDirs } from './helpers/env.js';
+
+const temp = new TempDirs();
+let dir: string;
+
+beforeAll(async () => {
+  dir = await temp.make('soga-load-');
+});
+afterAll(() => temp.removeAll());
+
+async function put(name: string, content: string | Buffer): Promise<string> {
+  const file = path.join(dir, name);
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, content);
+  return file;
+}
+
+/** Loads `name` and returns the SogaError it must fail with. */
+async function failure(name: string, options = { maxBytes: 1_000_000 }): Promise<SogaError> {
+  const error = await loadFile(path.join(dir, name), name, options).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, `${name} should fail`).toBeInstanceOf(SogaError);
+  return error as SogaError;
+}
+
+function expectFailure(error: SogaError, code: SogaErrorCode, name: string): void {
+  expect(error.code).toBe(code);
+  expect(error.message).toContain(name);
+}
+
+describe('supported files are read as text', () => {
+  it('reads Markdown as it is, without a BOM and with Unix line ends', async () => {
+    await put('note.md', '\uFEFF# Titre\r\n\r\nUn paragraphe.\r\n');
+    const loaded = await loadFile(path.join(dir, 'note.md'), 'note.md', { maxBytes: 1000 });
+    expect(loaded).toEqual({ source: 'note.md', kind: 'markdown', text: '# Titre\n\nUn paragraphe.\n' });
+  });
+
+  it('reads HTML into text with Markdown headings', async () => {
+    await put('page.htm', '<html><body><h1>Titre</h1><p>Un <em>paragraphe</em>.</p></body></html>');
+    const loaded = await loadFile(path.join(dir, 'page.htm'), 'page.htm', { maxBytes: 1000 });
+    expect(loaded.kind).toBe('html');
+    expect(loaded.text).toBe('# Titre\n\nUn paragraphe.');
+  });
+
+  it('extracts the text of a valid PDF', async () => {
+    await put('rapport.pdf', buildPdf({ lines: VALID_PDF_LINES }));
+    const loaded = await loadFile(path.join(dir, 'rapport.pdf'), 'rapport.pdf', { maxBytes: 100_000 });
+    expect(loaded.kind).toBe('pdf');
+    expect(loaded.text.trim().split('\n')).toEqual(VALID_PDF_LINES);
+  });
+
+  it('accepts upper-case extensions', async () => {
+    await put('UPPER.TXT', 'Du texte.');
+    expect((await loadFile(path.join(dir, 'UPPER.TXT'), 'UPPER.TXT', { maxBytes: 1000 })).kind).toBe('text');
+  });
+});
+
+describe('bad input fails with a clear code and a message naming the file', () => {
+  it('refuses an empty file (EMPTY_DOCUMENT), whatever its type', async () => {
+    for (const name of ['empty.md', 'empty.txt', 'empty.html', 'empty.pdf']) {
+      await put(name, '');
+      expectFailure(await failure(name), 'EMPTY_DOCUMENT', name);
+    }
+  });
+
+  it('refuses a file with only white space or an HTML page without text (EMPTY_DOCUMENT)', async () => {
+    await put('blank.txt', ' \n\n\t \r\n');
+    expectFailure(await failure('blank.txt'), 'EMPTY_DOCUMENT', 'blank.txt');
+    await put('scripts-only.html', '<html><head><script>var x = 1;</script></head><body><nav>Menu</nav></body></html>');
+    expectFailure(await failure('scripts-only.html'), 'EMPTY_DOCUMENT', 'scripts-only.html');
+  });
+
+  it('refuses a password-protected PDF (ENCRYPTED_PDF)', async () => {
+    await put('locked.pdf', buildPdf({ lines: ['Confidentiel'], encrypted: true }));
+    const error = await failure('locked.pdf');
+    expectFailure(error, 'ENCRYPTED_PDF', 'locked.pdf');
+    expect(error.message).toMatch(/password/i);
+    expect(error.hint).toMatch(/unprotected/);
+  });
+
+  it('refuses a truncated PDF (INVALID_PDF) with a hint that it is damaged', async () => {
+    const whole = buildPdf({ lines: VALID_PDF_LINES });
+    await put('cut.pdf', whole.subarray(0, Math.floor(whole.length / 2)));
+    const error = await failure('cut.pdf');
+    expectFailure(error, 'INVALID_PDF', 'cut.pdf');
+    expect(error.hint).toMatch(/damaged or truncated/);
+  });
+
+  it('refuses HTML or text named .pdf (INVALID_PDF)', async () => {
+    await put('page.pdf', '<!doctype html><html><body><p>Not a PDF</p></body></html>');
+    const html = await failure('page.pdf');
+    expectFailure(html, 'INVALID_PDF', 'page.pdf');
+    expect(html.hint).toMatch(/HTML or text/);
+    await put('notes.pdf', 'Juste du texte dans un fichier .pdf');
+    expectFailure(await failure('notes.pdf'), 'INVALID_PDF', 'notes.pdf');
+  });
+
+  it('refuses binary data named .md or .txt (BINARY_CONTENT)', async () => {
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.alloc(64, 7)]);
+    await put('image.md', png);
+    expectFailure(await failure('image.md'), 'BINARY_CONTENT', 'image.md');
+    // No NUL byte, but mostly invalid UTF-8.
+    const latinNoise = Buffer.from(Array.from({ length: 400 }, (_, i) => 0x80 + (i % 64)));
+    await put('noise.txt', latinNoise);
+    expectFailure(await failure('noise.txt'), 'BINARY_CONTENT', 'noise.txt');
+  });
+
+  it('still reads a Latin-1 file with a few accents as text', async () => {
+    await put('latin1.txt', Buffer.from('Un texte en Latin-1 avec des accents : économie, coopérative, été.', 'latin1'));
+    const loaded = await loadFile(path.join(dir, 'latin1.txt'), 'latin1.txt', { maxBytes: 1000 });
+    expect(loaded.text).toContain('Un texte en Latin-1');
+  });
+
+  it('refuses an unsupported extension (UNSUPPORTED_FILE_TYPE) and lists what is supported', async () => {
+    await put('rapport.docx', 'PK\u0003\u0004 fake docx');
+    const error = await failure('rapport.docx');
+    expectFailure(error, 'UNSUPPORTED_FILE_TYPE', 'rapport.docx');
+    expect(error.message).toContain('.docx');
+    expect(error.hint).toContain('.md');
+    await put('no-extension', 'texte');
+    expect((await failure('no-extension')).code).toBe('UNSUPPORTED_FILE_TYPE');
+  });
+
+  it('refuses a file over the size limit before reading it (FILE_TOO_LARGE)', async () => {
+    const file = await put('huge.txt', '');
+    await truncate(file, 2_000_001);
+    const error = await failure('huge.txt', { maxBytes: 2_000_000 });
+    expectFailure(error, 'FILE_TOO_LARGE', 'huge.txt');
+    expect(error.message).toContain('2000001');
+    expect(error.hint).toMatch(/SOGA_MAX_FILE_BYTES/);
+  });
+
+  it('refuses a missing file (UNREADABLE_FILE)', async () => {
+    expectFailure(await failure('does-not-exist.md'), 'UNREADABLE_FILE', 'does-not-exist.md');
+  });
+});
+
+describe('uploads are checked from their bytes', () => {
+  it('gives the same codes through extractText', async () => {
+    const codeOf = (bytes: Buffer, kind: 'pdf' | 'markdown') =>
+      extractText(bytes, kind, 'upload').then(
+        () => 'ok',
+        (e: SogaError) => e.code,
+      );
+    expect(await codeOf(Buffer.from('<html></html>'), 'pdf')).toBe('INVALID_PDF');
+    expect(await codeOf(buildPdf({ lines: ['x'], encrypted: true }), 'pdf')).toBe('ENCRYPTED_PDF');
+    expect(await codeOf(Buffer.from([1, 2, 0, 3]), 'markdown')).toBe('BINARY_CONTENT');
+    expect(await codeOf(Buffer.alloc(0), 'markdown')).toBe('EMPTY_DOCUMENT');
+    expect(await codeOf(buildPdf({ lines: [] }), 'pdf')).toBe('EMPTY_DOCUMENT');
+    expect(await codeOf(Buffer.from('# Titre\n\nTexte.'), 'markdown')).toBe('ok');
+  });
+});
