@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime, type Runtime } from '../../../src/main/runtime.js';
 import type { MatrixClient } from 'matrix-bot-sdk';
 import { registerUser } from '../../../scripts/synapse/register.mjs';
 import { parseConfig } from '../../../src/config/load.js';
@@ -27,6 +28,9 @@ if ('unavailable' in started) {
   console.warn(`skipping the Matrix integration test: ${started.unavailable}`);
 }
 const synapse: Synapse | undefined = 'unavailable' in started ? undefined : started;
+afterAll(async () => {
+  await synapse?.stop();
+}, 60_000);
 
 interface Event {
   event_id: string;
@@ -139,7 +143,6 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
 
   afterAll(async () => {
     await handle?.stop();
-    await synapse?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 
@@ -266,5 +269,59 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     const questions = events.filter((e) => e.sender !== bot.id && e.type === 'm.room.message' && /^(!ask|SOGA Bot:|And where)/.test(e.content.body));
     expect(questions.length).toBe(6);
     for (const q of questions) expect((await repliesTo(member.client, roomId, bot.id, q.event_id)).length).toBe(1);
+  });
+});
+
+describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }, () => {
+  const baseUrl = synapse?.baseUrl ?? '';
+  const dir = mkdtempSync(join(tmpdir(), 'soga-matrix-engine-'));
+  let runtime: Runtime;
+  let handle: MatrixBotHandle | undefined;
+  let botId: string;
+  let staff: { id: string; client: MatrixClient };
+  let member: { id: string; client: MatrixClient };
+
+  beforeAll(async () => {
+    const b = await registerUser({ baseUrl, username: 'soga-engine', password: 'pw', displayname: 'SOGA Engine' });
+    botId = b.user_id;
+    [staff, member] = await Promise.all([user('engine-staff', baseUrl), user('engine-member', baseUrl)]);
+    // Password login this time (the first suite used a token); the session is kept in the data dir.
+    const config = parseConfig({
+      SOGA_DATA_DIR: join(dir, 'data'), SOGA_CORPUS_DIR: join(dir, 'corpus'), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_LEVEL: 'warn',
+      MATRIX_HOMESERVER_URL: baseUrl, MATRIX_USER_ID: botId, MATRIX_PASSWORD: 'pw',
+      MATRIX_INVITE_ALLOWLIST: 'localhost', MATRIX_STAFF_USERS: staff.id,
+    });
+    runtime = await createRuntime(config, { log: () => {} });
+    handle = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog: new FakeAnswerLog(), messages: runtime.messages });
+  }, 60_000);
+
+  afterAll(async () => {
+    await handle?.stop();
+    await runtime?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('ingests a Markdown file a staff member uploads and answers from it, with the source cited', async () => {
+    const roomId = await staff.client.createRoom({ invite: [botId, member.id] });
+    await member.client.joinRoom(roomId);
+    await until('the bot to join', async () => ((await membership(staff.client, roomId, botId)) === 'join' ? true : undefined));
+
+    const bytes = Buffer.from('# Solar cooperative\n\nThe solar cooperative of Liège installs panels on school roofs since 2021. Parents and teachers founded it.\n');
+    const mxc = await staff.client.uploadContent(bytes, 'text/markdown', 'solar.md');
+    const upload = await staff.client.sendMessage(roomId, { msgtype: 'm.file', body: 'solar.md', url: mxc, info: { size: bytes.length } });
+    const command = await staff.client.sendMessage(roomId, {
+      msgtype: 'm.text', body: '!corpus add', 'm.relates_to': { 'm.in_reply_to': { event_id: upload } },
+    });
+    const added = await waitForReply(staff.client, roomId, botId, command);
+    expect(added.content.body).toMatch(/^solar\.md: 1 added, 0 updated, 0 unchanged/);
+
+    const question = await member.client.sendMessage(roomId, {
+      msgtype: 'm.text', body: 'SOGA Engine: who installs solar panels on school roofs?', 'm.mentions': { user_ids: [botId] },
+    });
+    const answer = await waitForReply(member.client, roomId, botId, question);
+    expect(answer.content.body).toContain('The solar cooperative of Liège installs panels on school roofs');
+    expect(answer.content.body).toMatch(/Sources:\n1\. Solar cooperative — /);
+    expect(answer.content.formatted_body).toContain('<strong>Solar cooperative</strong>');
+    expect(answer.content['m.mentions']).toEqual({});
   });
 });

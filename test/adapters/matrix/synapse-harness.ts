@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -17,8 +18,22 @@ export interface Synapse {
   stop(): Promise<void>;
 }
 
+/** `preferred` if nothing listens on it, else a free port: test runs in parallel must not share a server. */
+function freePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolvePort, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = server.address() as { port: number };
+        server.close(() => resolvePort(bound));
+      });
+    });
+  return tryPort(preferred).catch(() => tryPort(0));
+}
+
 /** Starts Synapse, or returns the reason it cannot run here (no Python ≥ 3.10, no PyPI access...). */
-export async function startSynapse(port: number): Promise<Synapse | { unavailable: string }> {
+export async function startSynapse(preferredPort: number): Promise<Synapse | { unavailable: string }> {
   const sharedVenv = join(REPO, '.synapse');
   try {
     // Installs into <repo>/.synapse/venv once (about 25 s); a no-op afterwards.
@@ -27,6 +42,7 @@ export async function startSynapse(port: number): Promise<Synapse | { unavailabl
     const e = error as { stderr?: string; message: string };
     return { unavailable: `Synapse could not be installed: ${(e.stderr || e.message).trim().split('\n').slice(-3).join(' | ')}` };
   }
+  const port = await freePort(preferredPort);
   const dir = mkdtempSync(join(tmpdir(), 'soga-synapse-'));
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'venv'))) symlinkSync(join(sharedVenv, 'venv'), join(dir, 'venv'));
