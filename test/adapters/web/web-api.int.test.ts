@@ -294,3 +294,20 @@ describe('pages are escaped and locked down', () => {
     expect(JSON.parse((await evalRes.text()).trim())).toEqual({ id: `log-${id}`, lang: 'en', q: 'How many countries?', evidence: [], facts: ['14'], answerable: true });
   });
 });
+
+describe('starting the web', () => {
+  it('refuses to start without an admin secret or without a usable answer log', async () => {
+    const { startWeb } = await import('../../../src/adapters/web/start-web.js');
+    const { DisabledAnswerLog } = await import('../../../src/infra/disabled-answer-log.js');
+    const { loadMessages } = await import('../../../src/infra/prompt-files.js');
+    const messages = await loadMessages('prompts');
+    await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages })).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
+    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: new DisabledAnswerLog(), messages })).rejects.toThrow(/answer log/);
+  });
+
+  it('answers 404 for a missing entry once signed in', async () => {
+    await client.signIn();
+    expect((await client.fetch('/log/424242')).status).toBe(404);
+    expect((await client.fetch('/api/entries/424242')).status).toBe(404);
+  });
+});

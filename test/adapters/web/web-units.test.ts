@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { AdminCredentials, hashAdminPassword, SignInLimiter } from '../../../src/adapters/web/admin-auth.js';
+import { html } from '../../../src/adapters/web/html.js';
+import { boundaryOf, parseMultipart } from '../../../src/adapters/web/multipart.js';
+import { fillDays } from '../../../src/adapters/web/svg-chart.js';
+import { checkUploadContent, safeUploadName } from '../../../src/adapters/web/upload-check.js';
+import { pickLanguage } from '../../../src/adapters/web/web-locale.js';
+import { safeLocalPath } from '../../../src/adapters/web/http-io.js';
+
+describe('upload names and content', () => {
+  it.each([
+    ['../../x.pdf', 'x.pdf'],
+    ['..\\..\\windows\\evil.md', 'evil.md'],
+    ['/etc/passwd', 'passwd'],
+    ['..', 'upload'],
+    ['.htaccess', 'htaccess'],
+    ['rapport\u0000annuel.PDF', 'rapportannuel.pdf'],
+    ['<script>.md', '_script_.md'],
+    ['Été 2025.md', 'Été 2025.md'],
+  ])('reduces %j to the harmless label %j', (input, expected) => {
+    expect(safeUploadName(input)).toBe(expected);
+  });
+
+  it('refuses HTML named .pdf, binary named .md, unknown types and empty files; accepts real ones', () => {
+    expect(() => checkUploadContent('a.pdf', Buffer.from('<html><body>hi</body></html>'))).toThrow(/not a PDF/);
+    expect(() => checkUploadContent('a.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary/);
+    expect(() => checkUploadContent('a.md', Buffer.from('%PDF-1.7 …'))).toThrow(/binary/);
+    expect(() => checkUploadContent('a.txt', Buffer.from([0xc3, 0x28, 0x41]))).toThrow(/UTF-8/);
+    expect(() => checkUploadContent('a.exe', Buffer.from('MZ'))).toThrow(/only/);
+    expect(() => checkUploadContent('a.md', Buffer.alloc(0))).toThrow(/empty/);
+    expect(() => checkUploadContent('a.pdf', Buffer.from('%PDF-1.4\n…'))).not.toThrow();
+    expect(() => checkUploadContent('a.html', Buffer.from('<h1>Été</h1>'))).not.toThrow();
+  });
+});
+
+describe('multipart parsing', () => {
+  it('separates fields from files and keeps binary bytes intact', () => {
+    const type = 'multipart/form-data; boundary=----b0undary';
+    const boundary = boundaryOf(type)!;
+    const bytes = Buffer.from([0, 1, 2, 13, 10, 45, 45, 255]);
+    const body = Buffer.concat([
+      Buffer.from(`------b0undary\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\ntok\r\n`),
+      Buffer.from(`------b0undary\r\nContent-Disposition: form-data; name="file"; filename="a \\"b\\".pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      bytes,
+      Buffer.from('\r\n------b0undary--\r\n'),
+    ]);
+    const parsed = parseMultipart(body, boundary);
+    expect(parsed.fields.get('_csrf')).toBe('tok');
+    expect(parsed.files[0]!.filename).toBe('a "b".pdf');
+    expect(parsed.files[0]!.data.equals(bytes)).toBe(true);
+    expect(boundaryOf('application/x-www-form-urlencoded')).toBeNull();
+    expect(() => parseMultipart(Buffer.from('garbage'), boundary)).toThrow(/malformed/);
+  });
+});
+
+describe('escaping', () => {
+  it('escapes interpolated values, including inside attributes, but not nested safe HTML', () => {
+    const q = `<img src=x onerror=alert(1)> "'&`;
+    expect(html`<p title="${q}">${q}</p>`.value).toBe('<p title="&lt;img src=x onerror=alert(1)&gt; &quot;&#39;&amp;">&lt;img src=x onerror=alert(1)&gt; &quot;&#39;&amp;</p>');
+    expect(html`<ul>${['<a>', html`<li>ok</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>ok</li></ul>');
+  });
+
+  it('only redirects to local paths', () => {
+    expect(safeLocalPath('/log?x=1')).toBe('/log?x=1');
+    expect(safeLocalPath('//evil.example')).toBe('/');
+    expect(safeLocalPath('/\\evil.example')).toBe('/');
+    expect(safeLocalPath('https://evil.example')).toBe('/');
+  });
+});
+
+describe('admin credentials', () => {
+  it('accepts the password, a stored hash of it, and the token, and nothing else', () => {
+    const creds = new AdminCredentials({ password: 'pa55word!', token: 'tok-123' });
+    expect(creds.verify('pa55word!')).toBe(true);
+    expect(creds.verify('tok-123')).toBe(true);
+    expect(creds.verify('pa55word')).toBe(false);
+    expect(creds.verify('')).toBe(false);
+    expect(creds.verifyToken('pa55word!')).toBe(false);
+    const hashed = new AdminCredentials({ passwordHash: hashAdminPassword('s3cret') });
+    expect(hashed.verify('s3cret')).toBe(true);
+    expect(hashed.verify('S3cret')).toBe(false);
+    expect(() => new AdminCredentials({})).toThrow(/SOGA_ADMIN_PASSWORD/);
+    expect(() => new AdminCredentials({ passwordHash: 'md5$abc' })).toThrow(/scrypt/);
+  });
+
+  it('blocks an address after repeated failures until the window passes', () => {
+    let now = 0;
+    const limiter = new SignInLimiter(3, 1000, () => now);
+    for (let i = 0; i < 3; i++) limiter.fail('1.2.3.4');
+    expect(limiter.blocked('1.2.3.4')).toBe(true);
+    expect(limiter.blocked('5.6.7.8')).toBe(false);
+    now = 1001;
+    expect(limiter.blocked('1.2.3.4')).toBe(false);
+  });
+});
+
+describe('interface language', () => {
+  it('prefers the switch, then the best supported Accept-Language, then the default', () => {
+    expect(pickLanguage('fr', 'en', 'en')).toBe('fr');
+    expect(pickLanguage(undefined, 'de-DE,fr;q=0.8,en;q=0.5', 'en')).toBe('fr');
+    expect(pickLanguage(undefined, 'en;q=0.2,fr;q=0.9', 'en')).toBe('fr');
+    expect(pickLanguage(undefined, 'de', 'fr')).toBe('fr');
+    expect(pickLanguage('xx', undefined, 'de')).toBe('en');
+  });
+});
+
+describe('chart days', () => {
+  it('fills the days without questions so gaps show', () => {
+    const days = fillDays([{ day: '2025-01-02', questions: 3, refused: 1, thumbsDown: 0 }], '2025-01-01', '2025-01-03');
+    expect(days.map((d) => [d.day, d.questions])).toEqual([['2025-01-01', 0], ['2025-01-02', 3], ['2025-01-03', 0]]);
+  });
+});
