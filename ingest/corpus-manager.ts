@@ -97,15 +97,18 @@ export class CorpusFolder implements CorpusManager {
 
   async remove(docId: string): Promise<CorpusChange> {
     return this.exclusive(async () => {
-      const doc = (await this.deps.store.listDocuments()).find((d) => d.id === docId);
+      const docs = await this.deps.store.listDocuments();
+      const doc = docs.find((d) => d.id === docId);
       if (!doc) throw new SogaError('NOT_FOUND', `no document with id "${docId}"`, { hint: 'list documents to see their ids' });
       const uploads = doc.sources.filter((s) => s.startsWith('uploads/'));
-      if (uploads.length === doc.sources.length) {
+      // An uploaded file that also produced other documents is kept: deleting it would remove them too.
+      const shared = docs.some((d) => d.id !== doc.id && d.sources.some((s) => uploads.includes(s)));
+      if (uploads.length === doc.sources.length && !shared) {
         for (const s of uploads) await unlink(path.join(this.options.corpusDir, s)).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'ENOENT') throw e;
         });
       } else {
-        // The article shares a file with others: exclude it rather than rewrite staff's export.
+        // The article shares a file with others: exclude it rather than rewrite staff's export or upload.
         const excluded = new Set(await this.exclusions());
         excluded.add(doc.id);
         await mkdir(this.options.dataDir, { recursive: true });
