@@ -36,11 +36,11 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
   const declared = (content.info as { size?: unknown } | undefined)?.size;
   const tooLarge = (size: number) => messages.t(lang, 'matrixCorpusTooLarge', { name, size, max: ctx.maxUploadBytes });
   if (typeof declared === 'number' && declared > ctx.maxUploadBytes) return tooLarge(declared);
-  const bytes = await files.download(content);
-  // The declared size is the sender's word; the downloaded size is the fact.
-  if (bytes.length > ctx.maxUploadBytes) return tooLarge(bytes.length);
   let change: CorpusChange;
   try {
+    const bytes = await files.download(content);
+    // The declared size is the sender's word; the downloaded size is the fact.
+    if (bytes.length > ctx.maxUploadBytes) return tooLarge(bytes.length);
     change = await ctx.corpus.addFile(name, bytes, { uploadedBy: ctx.sender });
   } catch (error) {
     // File problems (type, encoding, empty, encrypted PDF...) are for the uploader to fix; others propagate.

@@ -25,6 +25,8 @@ export interface MatrixDeps {
   messages: Messages;
   /** Where operator lines go (default: stderr). */
   write?: (line: string) => void;
+  /** Called when the bot cannot go on (its access token was revoked); it has stopped syncing by then. */
+  onFatal?: (error: Error) => void;
 }
 
 export interface MatrixBotHandle {
@@ -136,6 +138,26 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) =>
     log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`),
   );
+
+  // The SDK retries a failed sync forever; a revoked token never recovers, so say so once and stop.
+  const sdkClient = client as unknown as { doSync(token: string | null): Promise<unknown> };
+  const doSync = sdkClient.doSync.bind(client);
+  sdkClient.doSync = async (token) => {
+    try {
+      return await doSync(token);
+    } catch (error) {
+      if ((error as { errcode?: string }).errcode === 'M_UNKNOWN_TOKEN') {
+        client.stop();
+        const fatal = new SogaError('CONFIG_INVALID', `the homeserver revoked the Matrix bot's access token (${session.userId})`, {
+          cause: error,
+          hint: config.MATRIX_ACCESS_TOKEN ? 'set a new MATRIX_ACCESS_TOKEN' : 'restart: the bot logs in again with MATRIX_PASSWORD',
+        });
+        if (deps.onFatal) deps.onFatal(fatal);
+        else log.error(describeError(fatal));
+      }
+      throw error;
+    }
+  };
 
   const replayed = bot.replayPending();
   if (replayed > 0) log.info(`resuming ${replayed} event(s) left unfinished by the last run`);

@@ -132,7 +132,9 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
         MATRIX_MAX_UPLOAD_BYTES: '100000',
       }),
       assistant, corpus, answerLog, messages,
+      onFatal: (error) => fatal.push(error),
     });
+  const fatal: Error[] = [];
 
   beforeAll(async () => {
     const b = await registerUser({ baseUrl, username: 'soga', password: 'soga-pw', displayname: 'SOGA Bot' });
@@ -269,6 +271,13 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     const questions = events.filter((e) => e.sender !== bot.id && e.type === 'm.room.message' && /^(!ask|SOGA Bot:|And where)/.test(e.content.body));
     expect(questions.length).toBe(6);
     for (const q of questions) expect((await repliesTo(member.client, roomId, bot.id, q.event_id)).length).toBe(1);
+  });
+
+  it('reports a revoked access token as fatal instead of retrying forever', async () => {
+    const botClient = new sdk.MatrixClient(baseUrl, bot.token, new sdk.MemoryStorageProvider());
+    await botClient.doRequest('POST', '/_matrix/client/v3/logout');
+    const error = await until('the fatal error', async () => fatal[0], 60_000);
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', hint: 'set a new MATRIX_ACCESS_TOKEN' });
   });
 });
 
