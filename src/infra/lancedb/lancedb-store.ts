@@ -134,6 +134,18 @@ export class LanceDbStore implements ChunkStore {
     return { reset: hadData && !same };
   }
 
+  /**
+   * Opens the tables another process created after this store was opened (the bot started on an empty
+   * data folder, then `soga ingest` ran): without this, readers would see an empty index until restart.
+   */
+  private async attach(): Promise<void> {
+    if (this.chunks && this.documents) return;
+    const names = await this.db.tableNames();
+    if (!this.chunks && names.includes(CHUNKS)) this.chunks = await this.db.openTable(CHUNKS);
+    if (!this.documents && names.includes(DOCUMENTS)) this.documents = await this.db.openTable(DOCUMENTS);
+    if (this.chunks) this.meta = await readMeta(this.dir);
+  }
+
   private requireChunks(): lancedb.Table {
     if (!this.chunks) {
       throw new SogaError('STORE_UNAVAILABLE', 'the index is empty', { hint: 'run `soga ingest` first' });
@@ -196,6 +208,7 @@ export class LanceDbStore implements ChunkStore {
 
   /** Chunks whose document row is missing (a crash mid-write) are removed. */
   async removeOrphans(): Promise<number> {
+    await this.attach();
     if (!this.chunks || !this.documents) return 0;
     const docIds = new Set((await this.documents.query().select(['id']).toArray()).map((r) => String(r.id)));
     const chunkDocIds = new Set((await this.chunks.query().select(['doc_id']).toArray()).map((r) => String(r.doc_id)));
@@ -205,12 +218,14 @@ export class LanceDbStore implements ChunkStore {
   }
 
   async listDocuments(): Promise<DocumentRecord[]> {
+    await this.attach();
     if (!this.documents) return [];
     const rows = await this.documents.query().toArray();
     return rows.map(toDocument).sort((a, b) => a.title.localeCompare(b.title));
   }
 
   async getChunks(ids: string[]): Promise<ChunkRecord[]> {
+    await this.attach();
     if (!this.chunks || !ids.length) return [];
     const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select(CHUNK_COLUMNS).toArray();
     return rows.map(toChunk);
@@ -220,6 +235,7 @@ export class LanceDbStore implements ChunkStore {
 
   /** Word document frequencies, recomputed when the table version changes (after an ingest). */
   async termStats(): Promise<TermStats> {
+    await this.attach();
     if (!this.chunks) return { total: 0, df: () => 0 };
     const version = await this.chunks.version();
     if (this.stats?.version === version) return this.stats.value;
@@ -242,6 +258,7 @@ export class LanceDbStore implements ChunkStore {
   }
 
   async countChunks(): Promise<number> {
+    await this.attach();
     return this.chunks ? this.chunks.countRows() : 0;
   }
 
@@ -270,6 +287,7 @@ export class LanceDbStore implements ChunkStore {
   }
 
   async search(req: SearchRequest): Promise<RetrievalLists> {
+    await this.attach();
     if (!this.chunks) return { vector: [], lexical: [], ngram: [] };
     const table = this.chunks;
     const stems = analyzeQuery(req.text, req.analyzeAs);
