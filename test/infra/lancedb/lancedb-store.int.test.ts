@@ -1,0 +1,338 @@
+/**
+ * LanceDbStore on a real embedded LanceDB in a temporary folder.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as lancedb from '@lancedb/lancedb';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SogaError } from '../../../src/core/errors.js';
+import type { Embedder } from '../../../src/core/ports.js';
+import type { ChunkWithVector, DocumentRecord } from '../../../src/core/types.js';
+import { LanceDbStore } from '../../../src/infra/lancedb/lancedb-store.js';
+import { loadFixtureEmbedder, TempDirs } from '../../ingest/helpers/env.js';
+
+const temp = new TempDirs();
+afterEach(() => temp.removeAll());
+
+function doc(id: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  return {
+    id,
+    title: `Titre ${id}`,
+    source: `${id}.md`,
+    sources: [`${id}.md`],
+    lang: 'fr',
+    date: null,
+    contentHash: `hash-${id}`,
+    chunkCount: 0,
+    ingestedAt: '2026-01-01T00:00:00.000Z',
+    embedModel: null,
+    ...overrides,
+  };
+}
+
+function chunks(docId: string, texts: string[], overrides: Partial<ChunkWithVector> = {}): ChunkWithVector[] {
+  return texts.map((text, position) => ({
+    id: `${docId}#${position}`,
+    docId,
+    title: `Titre ${docId}`,
+    source: `${docId}.md`,
+    lang: 'fr',
+    date: null,
+    position,
+    section: null,
+    text,
+    ...overrides,
+  }));
+}
+
+async function put(store: LanceDbStore, id: string, texts: string[], docOverrides: Partial<DocumentRecord> = {}, chunkOverrides: Partial<ChunkWithVector> = {}) {
+  await store.upsertDocument(doc(id, { chunkCount: texts.length, ...docOverrides }), chunks(id, texts, chunkOverrides));
+}
+
+async function lexicalStore(): Promise<{ dir: string; store: LanceDbStore }> {
+  const dir = path.join(await temp.make('soga-lance-'), 'lancedb');
+  const store = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+  expect(await store.prepare(null, null)).toEqual({ reset: false });
+  return { dir, store };
+}
+
+const ids = (hits: { chunk: { id: string } }[]) => hits.map((h) => h.chunk.id);
+
+describe('a document is replaced in one step', { timeout: 30_000 }, () => {
+  it('leaves no stale chunk when a document is re-upserted with fewer chunks', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'a', ['premier passage sur les jardins', 'deuxième passage sur les vélos', 'troisième passage sur les semences']);
+    await put(store, 'b', ['un autre document sur les monnaies locales']);
+    expect(await store.countChunks()).toBe(4);
+    await put(store, 'a', ['passage unique, réécrit']);
+    expect(await store.countChunks()).toBe(2);
+    expect((await store.getChunks(['a#0', 'a#1', 'a#2'])).map((c) => c.text)).toEqual(['passage unique, réécrit']);
+    expect(await store.getChunks(['b#0'])).toHaveLength(1);
+    await store.optimize();
+    expect((await store.search({ text: 'semences vélos', k: 10, analyzeAs: ['fr'] })).lexical).toEqual([]);
+    expect((await store.listDocuments()).find((d) => d.id === 'a')!.chunkCount).toBe(1);
+  });
+
+  it('lets a concurrent reader see the old chunks or the new ones, never a mix or nothing', async () => {
+    const { store } = await lexicalStore();
+    const version = (v: number, n: number) => Array.from({ length: n }, (_, i) => `version ${v} passage ${i}`);
+    await put(store, 'a', version(0, 3));
+    const all = ['a#0', 'a#1', 'a#2', 'a#3', 'a#4'];
+    const seen: string[] = [];
+    let writing = true;
+    const reader = (async () => {
+      while (writing) {
+        const got = await store.getChunks(all);
+        const versions = new Set(got.map((c) => c.text.split(' passage')[0]));
+        seen.push(`${got.length}:${[...versions].join(',')}`);
+      }
+    })();
+    for (let v = 1; v <= 12; v++) await put(store, 'a', version(v, v % 2 ? 5 : 3));
+    writing = false;
+    await reader;
+    expect(seen.length).toBeGreaterThan(3);
+    for (const s of seen) expect(s).toMatch(/^(3:version (\d+)|5:version (\d+))$/);
+  });
+
+  it('keeps a document with no chunks as a row without passages', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'a', ['un passage']);
+    await store.upsertDocument(doc('a', { chunkCount: 0 }), []);
+    expect(await store.countChunks()).toBe(0);
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(['a']);
+  });
+});
+
+describe('documents are listed, read back and deleted', { timeout: 30_000 }, () => {
+  it('round-trips every field of a document, nulls included, sorted by title', async () => {
+    const { store } = await lexicalStore();
+    const full = doc('z', { title: 'Zéro déchet', sources: ['z.md', 'uploads/2026-01-01-abcd1234-z.md'], date: '2025-11-25', lang: 'en', chunkCount: 1, embedModel: null });
+    const bare = doc('m', { title: 'Atelier', chunkCount: 1 });
+    await store.upsertDocument(full, chunks('z', ['texte z'], { lang: 'en', date: '2025-11-25', section: 'Intro' }));
+    await store.upsertDocument(bare, chunks('m', ['texte m']));
+    expect(await store.listDocuments()).toEqual([bare, full]);
+    expect(await store.getChunks(['z#0'])).toEqual([
+      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', text: 'texte z' },
+    ]);
+    expect((await store.corpusLanguages()).sort()).toEqual(['en', 'fr']);
+  });
+
+  it('deletes a document and its chunks, and nothing else', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'a', ['un', 'deux']);
+    await put(store, 'b', ['trois']);
+    await store.deleteDocument('a');
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(['b']);
+    expect(await store.getChunks(['a#0', 'a#1', 'b#0'])).toHaveLength(1);
+    expect(await store.countChunks()).toBe(1);
+  });
+
+  it('answers an index that was never prepared with empty results', async () => {
+    const store = await LanceDbStore.open({ dir: path.join(await temp.make('soga-lance-'), 'never') });
+    expect(await store.listDocuments()).toEqual([]);
+    expect(await store.countChunks()).toBe(0);
+    expect(await store.search({ text: 'économie', k: 5, analyzeAs: ['fr'] })).toEqual({ vector: [], lexical: [], ngram: [] });
+    expect((await store.termStats()).total).toBe(0);
+    await expect(store.upsertDocument(doc('a'), [])).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  it('shows another process the index it created after this store was opened', async () => {
+    const dir = path.join(await temp.make('soga-lance-'), 'lancedb');
+    const bot = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    expect(await bot.listDocuments()).toEqual([]);
+    const ingester = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    await ingester.prepare(null, null);
+    await put(ingester, 'a', ["l'économie sociale et solidaire en Europe"]);
+    await ingester.optimize();
+    expect((await bot.listDocuments()).map((d) => d.id)).toEqual(['a']);
+    expect(ids((await bot.search({ text: 'économie', k: 5, analyzeAs: ['fr'] })).lexical)).toEqual(['a#0']);
+    await put(ingester, 'b', ['les monnaies locales']);
+    expect((await bot.listDocuments()).map((d) => d.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('text search: language-aware stems and accent-folded n-grams', { timeout: 30_000 }, () => {
+  let store: LanceDbStore;
+  let dir: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'soga-lance-search-'));
+    store = await LanceDbStore.open({ dir });
+    await store.prepare(null, null);
+    await put(store, 'org', ["Chaque organisation membre signe la charte de l'association."]);
+    await put(store, 'eco', ["L'économie sociale et solidaire rassemble coopératives, mutuelles et fondations."]);
+    await put(store, 'bike', ["L'atelier répare les vélos des étudiants le mercredi soir."]);
+    await put(store, 'en', ['Our volunteers prepared the summit in Mannheim.'], {}, { lang: 'en' });
+    await store.optimize();
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds "organisation" for the query "organisations" (French stemming)', async () => {
+    const { lexical } = await store.search({ text: 'organisations', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)).toEqual(['org#0']);
+  });
+
+  it('finds "économie" for the query "economie" (accents folded), in both lists', async () => {
+    const { lexical, ngram } = await store.search({ text: 'economie', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)).toEqual(['eco#0']);
+    expect(ids(ngram)[0]).toBe('eco#0');
+  });
+
+  it('stems a question as each language of the corpus', async () => {
+    expect(ids((await store.search({ text: 'volunteer', k: 5, analyzeAs: ['fr'] })).lexical)).toEqual([]);
+    expect(ids((await store.search({ text: 'volunteer', k: 5, analyzeAs: ['fr', 'en'] })).lexical)).toEqual(['en#0']);
+  });
+
+  it('catches cognates with n-grams where stems differ ("solidarity" → "solidaire")', async () => {
+    const { lexical, ngram } = await store.search({ text: 'solidarity', k: 5, analyzeAs: ['en'] });
+    expect(ids(lexical)).not.toContain('eco#0');
+    expect(ids(ngram)[0]).toBe('eco#0');
+  });
+
+  it('ranks by BM25 and returns nothing for absent words', async () => {
+    const { lexical } = await store.search({ text: 'vélos étudiants', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)[0]).toBe('bike#0');
+    expect(lexical[0].score).toBeGreaterThan(0);
+    expect((await store.search({ text: 'xylophone', k: 5, analyzeAs: ['fr'] })).lexical).toEqual([]);
+  });
+
+  it('searches rows written after the index was built', async () => {
+    await put(store, 'late', ['La ressourcerie collecte les meubles inutilisés.']);
+    expect(ids((await store.search({ text: 'ressourcerie', k: 5, analyzeAs: ['fr'] })).lexical)).toEqual(['late#0']);
+    await store.deleteDocument('late');
+  });
+
+  it('returns no vector list on a lexical-only index, even when given a vector', async () => {
+    const { vector } = await store.search({ text: 'vélos', vector: new Float32Array(64).fill(0.1), k: 5, analyzeAs: ['fr'] });
+    expect(vector).toEqual([]);
+  });
+});
+
+describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
+  let embedder: Embedder;
+  let cacheDir: string;
+  beforeAll(async () => {
+    cacheDir = mkdtempSync(path.join(os.tmpdir(), 'soga-lance-cache-'));
+    embedder = await loadFixtureEmbedder(cacheDir);
+    return () => rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  async function vectorStore() {
+    const dir = path.join(await temp.make('soga-lance-vec-'), 'lancedb');
+    const store = await LanceDbStore.open({ dir });
+    await store.prepare(embedder.modelId, embedder.dimension);
+    return store;
+  }
+
+  it('ranks first the passage that shares the query words', async () => {
+    const store = await vectorStore();
+    const texts = {
+      summit: 'Le sommet européen de l’économie sociale à Strasbourg a réuni deux mille participants venus de quatorze pays.',
+      podcast: 'Jeanne Bretécher parle d’intelligence artificielle et de communs numériques dans un podcast.',
+      donations: 'Les micro-dons en caisse permettent d’arrondir ses achats au profit des associations.',
+    };
+    for (const [id, text] of Object.entries(texts)) {
+      const [vector] = await embedder.embedPassages([text]);
+      await store.upsertDocument(doc(id, { chunkCount: 1, embedModel: embedder.modelId }), chunks(id, [text], { vector }));
+    }
+    for (const [id, query] of [
+      ['summit', 'sommet européen Strasbourg participants'],
+      ['podcast', 'podcast intelligence artificielle Jeanne'],
+      ['donations', 'micro-dons en caisse associations'],
+    ] as const) {
+      const [vector] = await embedder.embedQueries([query]);
+      const hits = (await store.search({ text: query, vector, k: 3, analyzeAs: ['fr'] })).vector;
+      expect(ids(hits)[0], query).toBe(`${id}#0`);
+      expect(hits).toHaveLength(3);
+      expect(hits[0].score).toBeGreaterThan(hits[1].score);
+      expect(hits[0].score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('refuses a chunk whose vector is missing or of another dimension', async () => {
+    const store = await vectorStore();
+    const missing = store.upsertDocument(doc('a', { chunkCount: 1 }), chunks('a', ['texte']));
+    await expect(missing).rejects.toBeInstanceOf(SogaError);
+    await expect(missing).rejects.toMatchObject({ code: 'EMBEDDING_DIMENSION_MISMATCH' });
+    await expect(store.upsertDocument(doc('a', { chunkCount: 1 }), chunks('a', ['texte'], { vector: new Float32Array(32) }))).rejects.toMatchObject({
+      code: 'EMBEDDING_DIMENSION_MISMATCH',
+    });
+    expect(await store.countChunks()).toBe(0);
+    expect(await store.listDocuments()).toEqual([]);
+  });
+
+  it('empties the index when the model changes, and keeps it when it does not', async () => {
+    const store = await vectorStore();
+    const [vector] = await embedder.embedPassages(['texte']);
+    await store.upsertDocument(doc('a', { chunkCount: 1 }), chunks('a', ['texte'], { vector }));
+    expect(await store.prepare(embedder.modelId, embedder.dimension)).toEqual({ reset: false });
+    expect(await store.countChunks()).toBe(1);
+    expect(await store.prepare('another/model', 64)).toEqual({ reset: true });
+    expect(await store.countChunks()).toBe(0);
+    expect(await store.listDocuments()).toEqual([]);
+    expect(store.indexMeta).toEqual({ schemaVersion: 1, embedModel: 'another/model', dimension: 64 });
+  });
+});
+
+describe('term statistics count the passages that use each word', { timeout: 30_000 }, () => {
+  it('counts passages, not occurrences, with folded words, and follows writes', async () => {
+    const { store } = await lexicalStore();
+    await store.upsertDocument(doc('a', { chunkCount: 2 }), [
+      ...chunks('a', ['Économie économie sociale'], { title: 'Jardins' }),
+      ...chunks('a', ['Les coopératives'], { title: 'Jardins' }).map((c) => ({ ...c, id: 'a#1', position: 1 })),
+    ]);
+    await store.upsertDocument(doc('b', { chunkCount: 1 }), chunks('b', ['économie circulaire'], { title: 'Ressourcerie' }));
+    const stats = await store.termStats();
+    expect(stats.total).toBe(3);
+    expect(stats.df('economie')).toBe(2);
+    expect(stats.df('cooperatives')).toBe(1);
+    expect(stats.df('jardins')).toBe(2); // the title is indexed with every passage
+    expect(stats.df('absent')).toBe(0);
+    await store.deleteDocument('b');
+    const after = await store.termStats();
+    expect(after.total).toBe(2);
+    expect(after.df('economie')).toBe(1);
+    expect(after.df('circulaire')).toBe(0);
+  });
+});
+
+describe('ids with quotes go through SQL filters safely', { timeout: 30_000 }, () => {
+  it("upserts, replaces, reads and deletes a document whose id contains '", async () => {
+    const { store } = await lexicalStore();
+    const id = "l'atelier d'été";
+    await put(store, id, ['premier', 'deuxième', 'troisième']);
+    await put(store, 'other', ['autre']);
+    expect((await store.getChunks([`${id}#0`, `${id}#2`])).map((c) => c.text).sort()).toEqual(['premier', 'troisième']);
+    await put(store, id, ['seul']);
+    expect(await store.getChunks([`${id}#1`, `${id}#2`])).toEqual([]);
+    expect(await store.countChunks()).toBe(2);
+    await store.deleteDocument(id);
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(['other']);
+    expect(await store.countChunks()).toBe(1);
+  });
+
+  it('treats an injection attempt as a plain id', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'keep', ['à garder']);
+    await store.deleteDocument("x' OR '1'='1");
+    await put(store, "y' OR doc_id <> '", ['injecté']);
+    expect((await store.listDocuments()).map((d) => d.id).sort()).toEqual(['keep', "y' OR doc_id <> '"]);
+    expect(await store.countChunks()).toBe(2);
+  });
+});
+
+describe('orphan chunks left by a crash are removed', { timeout: 30_000 }, () => {
+  it('removes the chunks whose document row is missing, and only those', async () => {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['un', 'deux']);
+    await put(store, 'b', ['trois']);
+    // A crash between the chunks and the document row: the row is missing.
+    const db = await lancedb.connect(dir);
+    await (await db.openTable('documents')).delete("id = 'a'");
+    expect(await store.countChunks()).toBe(3);
+    expect(await store.removeOrphans()).toBe(1);
+    expect(await store.countChunks()).toBe(1);
+    expect((await store.getChunks(['b#0'])).map((c) => c.text)).toEqual(['trois']);
+    expect(await store.removeOrphans()).toBe(0);
+  });
+});
