@@ -1,0 +1,47 @@
+/**
+ * EldLanguageDetector on the development questions (several languages, short, full of names).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
+
+const DEV_QUESTIONS = '/work/shared/eval/dev-questions.jsonl';
+const questions = readFileSync(DEV_QUESTIONS, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line) as { id: string; lang: string; q: string });
+
+const detector = new EldLanguageDetector({ fallback: 'fr' });
+
+describe('the language of a question is detected', () => {
+  it('gets at least 95% of the dev questions right', () => {
+    expect(questions.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(questions.map((q) => q.lang)).size).toBeGreaterThanOrEqual(5);
+    const wrong = questions.filter((q) => detector.detect(q.q).lang !== q.lang).map((q) => `${q.id} ${q.lang}→${detector.detect(q.q).lang}: ${q.q}`);
+    expect(wrong.length / questions.length, wrong.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('uses function words for a short question made mostly of English names', () => {
+    expect(detector.detect('Was ist die Initiative Transition Pathways?').lang).toBe('de');
+    expect(detector.detect('Who co-organised the workshop in Strasbourg?').lang).toBe('en');
+  });
+
+  it('is confident on a long paragraph and returns a confidence between 0 and 1', () => {
+    const guess = detector.detect(
+      "L'économie sociale et solidaire rassemble des associations, des coopératives, des mutuelles et des fondations qui placent l'utilité sociale avant le profit.",
+    );
+    expect(guess.lang).toBe('fr');
+    expect(guess.confidence).toBeGreaterThan(0.5);
+    expect(guess.confidence).toBeLessThanOrEqual(1);
+    for (const q of questions) {
+      const { confidence } = detector.detect(q.q);
+      expect(confidence).toBeGreaterThanOrEqual(0);
+      expect(confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('falls back to the configured language with zero confidence when there is no evidence', () => {
+    const en = new EldLanguageDetector({ fallback: 'en' });
+    for (const text of ['', '   ', '2025 !', '🙂👍']) expect(en.detect(text)).toEqual({ lang: 'en', confidence: 0 });
+  });
+});
