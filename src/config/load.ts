@@ -32,7 +32,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'SOGA_LLM_PROVIDER=openai needs SOGA_LLM_API_KEY (hosted API) or SOGA_LLM_BASE_URL (a local OpenAI-compatible server). Set one in .env, or set SOGA_LLM_PROVIDER=none for extractive answers.',
     );
   }
-  if (config.SOGA_LLM_PROVIDER !== 'none' && !config.SOGA_LLM_MODEL) {
+  if (config.SOGA_LLM_PROVIDER === 'local' && !config.SOGA_LLM_MODEL_PATH) {
+    throw new SogaError('CONFIG_INVALID', 'SOGA_LLM_PROVIDER=local needs SOGA_LLM_MODEL_PATH, the GGUF model file (scripts/provision-local-llm.sh fetches a small one; see docs/local-llm.md). Set it in .env.');
+  }
+  if ((config.SOGA_LLM_PROVIDER === 'openai' || config.SOGA_LLM_PROVIDER === 'ollama') && !config.SOGA_LLM_MODEL) {
     throw new SogaError('CONFIG_INVALID', `SOGA_LLM_PROVIDER=${config.SOGA_LLM_PROVIDER} needs SOGA_LLM_MODEL (e.g. gpt-4o-mini, mistral-small, llama3.1). Set it in .env.`);
   }
   return config;

@@ -64,14 +64,20 @@ export const configSchema = z.object({
   SOGA_DEFAULT_LANGUAGE: z.string().min(2).default('en'),
 
   // Chat model (generative answers); none = extractive answers only
-  /** none: extractive answers (quotes with citations); openai: any OpenAI-compatible endpoint (OpenAI, Mistral, vLLM, llama.cpp server, LM Studio); ollama. */
-  SOGA_LLM_PROVIDER: z.enum(['none', 'openai', 'ollama']).default('none'),
+  /** none: extractive answers (quotes with citations); openai: any OpenAI-compatible endpoint (OpenAI, Mistral, vLLM, llama.cpp server, LM Studio); ollama; local: a GGUF model run in-process by llama.cpp (SOGA_LLM_MODEL_PATH; see docs/local-llm.md). */
+  SOGA_LLM_PROVIDER: z.enum(['none', 'openai', 'ollama', 'local']).default('none'),
   /** e.g. http://127.0.0.1:8000/v1 for a local server; unset for api.openai.com (openai) or http://127.0.0.1:11434 (ollama). */
   SOGA_LLM_BASE_URL: optional,
   /** Key of a hosted API; local servers usually need none. */
   SOGA_LLM_API_KEY: optional,
-  /** Model name at the endpoint, e.g. gpt-4o-mini, mistral-small-latest, llama3.1. */
+  /** Model name at the endpoint, e.g. gpt-4o-mini, mistral-small-latest, llama3.1 (not used by local). */
   SOGA_LLM_MODEL: optional,
+  /** local provider: the GGUF model file, e.g. ./.models/gemma-3-270m-q4_k_m.gguf (scripts/provision-local-llm.sh fetches that small test model). */
+  SOGA_LLM_MODEL_PATH: optional,
+  /** local provider: context window in tokens; it must hold the rules, the passages, the question and the answer. */
+  SOGA_LLM_CONTEXT_SIZE: int(512, 262_144).default(4096),
+  /** local provider: CPU threads for generation; 0 uses every core. */
+  SOGA_LLM_THREADS: int(0, 1024).default(0),
   SOGA_LLM_TEMPERATURE: num(0, 2).default(0.1),
   /** A chat model slower than this is abandoned and the answer is extractive. */
   SOGA_LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),

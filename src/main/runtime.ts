@@ -12,6 +12,7 @@ import type { Config } from '../config/load.js';
 import { EldLanguageDetector } from '../infra/eld-language-detector.js';
 import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
 import { LangChainChatModel } from '../infra/langchain-chat-model.js';
+import { LlamaCppChatModel } from '../infra/llama-cpp-chat-model.js';
 import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { TransformersEmbedder } from '../infra/transformers-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
@@ -89,14 +90,23 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const chat =
     config.SOGA_LLM_PROVIDER === 'none'
       ? null
-      : await LangChainChatModel.create({
-          provider: config.SOGA_LLM_PROVIDER,
-          model: config.SOGA_LLM_MODEL!,
-          baseUrl: config.SOGA_LLM_BASE_URL,
-          apiKey: config.SOGA_LLM_API_KEY,
-          temperature: config.SOGA_LLM_TEMPERATURE,
-          maxTokens: config.SOGA_LLM_MAX_TOKENS,
-        });
+      : config.SOGA_LLM_PROVIDER === 'local'
+        ? await LlamaCppChatModel.load({
+            modelPath: config.SOGA_LLM_MODEL_PATH!,
+            contextSize: config.SOGA_LLM_CONTEXT_SIZE,
+            threads: config.SOGA_LLM_THREADS,
+            temperature: config.SOGA_LLM_TEMPERATURE,
+            maxTokens: config.SOGA_LLM_MAX_TOKENS,
+            log,
+          })
+        : await LangChainChatModel.create({
+            provider: config.SOGA_LLM_PROVIDER,
+            model: config.SOGA_LLM_MODEL!,
+            baseUrl: config.SOGA_LLM_BASE_URL,
+            apiKey: config.SOGA_LLM_API_KEY,
+            temperature: config.SOGA_LLM_TEMPERATURE,
+            maxTokens: config.SOGA_LLM_MAX_TOKENS,
+          });
   const detector = new EldLanguageDetector({ fallback: config.SOGA_DEFAULT_LANGUAGE });
   // Query vectors must live in the index's space: a mismatched model answers on BM25 alone.
   const queryEmbedder = embedder && (!indexed.embedModel || indexed.embedModel === embedder.modelId) ? embedder : null;

