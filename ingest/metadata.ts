@@ -4,18 +4,9 @@
  * first month and year, else a year that stands in a date-like phrase.
  */
 import { normalizeText } from '../src/core/text/normalize.js';
+import { MONTH_NUMBER } from '../src/core/text/months.js';
 
-const MONTHS: Record<string, number> = {};
-const MONTH_NAMES: Record<string, string[]> = {
-  fr: ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
-  en: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'],
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  de: ['januar', 'februar', 'marz', 'april', 'mai', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'dezember'],
-  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
-  pt: ['janeiro', 'fevereiro', 'marco', 'abril', 'maio', 'junho', 'julho', 'agosto', 'setembro', 'outubro', 'novembro', 'dezembro'],
-  nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-};
-for (const names of Object.values(MONTH_NAMES)) names.forEach((n, i) => (MONTHS[n] ??= i + 1));
+const MONTHS = MONTH_NUMBER;
 const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
 const YEAR = '((?:19|20)\\d{2})';
 const DAY = '(\\d{1,2})(?:er|st|nd|rd|th|º|°)?';

@@ -10,6 +10,7 @@ import type { ChatMessage, ChatModel, ChunkStore, Clock, Embedder, LanguageDetec
 import { reciprocalRankFusion, type FusionWeights } from './retrieval/fuse.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './answer/matching.js';
 import { renderExtractive, selectSentences } from './answer/extractive.js';
+import { expectedAnswerTypes } from './answer/answer-type.js';
 import { leaksPrompt, verifyCitations } from './answer/citations.js';
 import { splitSentences } from './answer/sentences.js';
 import { formatDocDate, relativeToToday } from './answer/dates.js';
@@ -217,7 +218,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
 
       // Extractive: quote the passages that clear the threshold.
       const usable = passages.filter((h) => h.coverage >= options.minCoverage * 0.8 || vectorSaysYes);
-      const selection = selectSentences(usable.length ? usable : passages.slice(0, 1), terms, langs);
+      const selection = selectSentences(usable.length ? usable : passages.slice(0, 1), terms, langs, expectedAnswerTypes(trimmed, lang));
       if (!selection.quotes.length) return notFound();
       const dateLabel = (date: string | null) => messages.t(lang, 'articleFrom', { date: formatDocDate(date, lang) ?? messages.t(lang, 'undated') });
       const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);

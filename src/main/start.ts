@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages, onFatal: fatal });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }

@@ -11,6 +11,7 @@
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
+import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer-type.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -23,7 +24,7 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 700, windowChars: 480, maxQuotes: 2 };
 
 const SAME_PASSAGE_RATIO = 0.65;
-const OTHER_PASSAGE_RATIO = 0.85;
+const OTHER_PASSAGE_RATIO = 0.95;
 
 interface Window {
   hitIndex: number;
@@ -42,7 +43,7 @@ function units(text: string, lang: LanguageCode): string[] {
     for (const s of sentences) out.push(s);
     if (/:\s*$/.test(lines[i])) {
       const items: string[] = [];
-      while (i + 1 < lines.length && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/[,;]\s*$/, ''));
+      while (i + 1 < lines.length && !/[:?]\s*$/.test(lines[i + 1]) && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/\s*[,;.]\s*$/, '').trim());
       if (items.length && out.length) out[out.length - 1] = `${out[out.length - 1]} ${items.join(' ; ')}`;
     }
   }
@@ -61,25 +62,41 @@ export interface ExtractiveResult {
   quotes: { text: string; hit: FusedHit }[];
 }
 
-export function selectSentences(hits: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[], options: ExtractiveOptions = DEFAULT_EXTRACTIVE): ExtractiveResult {
+export function selectSentences(
+  hits: FusedHit[],
+  terms: WeightedTerm[],
+  langs: LanguageCode[],
+  expected: Set<AnswerType> = new Set(),
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): ExtractiveResult {
   const questionWords = new Set(terms.map((t) => t.word));
   const windows: Window[] = [];
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
     const list = units(body || hit.chunk.text, hit.chunk.lang);
-    const context = coverage(terms, `${hit.chunk.title} ${hit.chunk.section ?? ''}`, langs).coverage;
-    const rankPrior = 1 / (1 + hitIndex * 0.25);
+    const heading = `${hit.chunk.title}\n${hit.chunk.section ?? ''}`;
+    const context = coverage(terms, heading, langs).coverage;
+    // Retrieval's confidence, not the bare position: passages of one article often tie.
+    const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
+    // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").
+    const asked = hit.chunk.section ? expectedAnswerTypes(hit.chunk.section, hit.chunk.lang) : new Set<AnswerType>();
+    const sameKind = [...expected].filter((t) => asked.has(t)).length / Math.max(expected.size, 1);
     for (let start = 0; start < list.length; start++) {
       for (let end = start + 1; end <= Math.min(start + 2, list.length); end++) {
         const parts = list.slice(start, end);
-        // A heading or an FAQ question alone is not an answer.
-        if (end - start === 1 && /\?$/.test(parts[0])) continue;
+        // A window never ends on a question or a dangling lead-in ("…est :"): what answers it is elsewhere.
+        if (/[?:]$/.test(parts[parts.length - 1])) continue;
         const text = parts.join(' ');
-        const own = coverage(terms, text, langs).coverage;
+        // What the heading already says need not be repeated by the sentence: half the credit goes
+        // to the sentence read under its title and section.
+        const own = 0.5 * coverage(terms, text, langs).coverage + 0.5 * coverage(terms, `${heading}\n${text}`, langs).coverage;
         const length = text.length > options.windowChars ? options.windowChars / text.length : 1;
         const short = text.length < 30 ? 0.6 : 1;
-        const score = (own + 0.3 * context + 0.25 * novelty(text, questionWords)) * rankPrior * length * short;
+        // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
+        // once the topic words are covered.
+        const typed = 0.4 * answerTypeMatch(text, expected);
+        const score = (own + 0.3 * context + 0.25 * novelty(text, questionWords) + typed + 0.2 * sameKind) * rankPrior * length * short;
         windows.push({ hitIndex, start, end, text, score });
       }
     }
@@ -99,7 +116,8 @@ export function selectSentences(hits: FusedHit[], terms: WeightedTerm[], langs: 
     chosen.push(w);
     size += w.text.length;
   }
-  chosen.sort((a, b) => a.hitIndex - b.hitIndex || a.start - b.start);
+  // Best quote first; two quotes of one passage keep their reading order.
+  chosen.sort((a, b) => (a.hitIndex === b.hitIndex ? a.start - b.start : b.score - a.score));
   return {
     quotes: chosen.map((c) => ({
       text: c.text.length > options.maxChars ? `${c.text.slice(0, options.maxChars).replace(/\s+\S*$/, '')}…` : c.text,
