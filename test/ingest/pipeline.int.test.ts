@@ -160,6 +160,23 @@ describe('incremental ingestion of a corpus folder', { timeout: 60_000 }, () => 
     expect(docs.find((d) => d.title === STRASBOURG)!.sources).toEqual([EXPORTS.bundle]);
   });
 
+  it('ingests Markdown, HTML, text and PDF files in subfolders, and ignores READMEs and hidden files', async () => {
+    const env = await setup({
+      'README.md': '# À propos de ce dossier\n\nCe fichier explique le dossier et ne doit pas être indexé comme un article.\n',
+      '.brouillon.md': '# Brouillon caché\n\nUn fichier caché, laissé par un éditeur, qui ne doit pas être indexé.\n',
+      'web/page.html': '<!doctype html><html><head><title>x</title></head><body><h1>Repair café de Lille</h1><p>Le repair café de Lille répare petits appareils et vêtements chaque premier dimanche du mois.</p></body></html>',
+      'notes/semences.txt': 'Bourse aux semences\n\nBourse aux semences\n\nChaque printemps, la bourse aux semences permet d’échanger des graines paysannes entre voisins.\n',
+      'rapport.pdf': buildPdf({ lines: VALID_PDF_LINES }),
+    });
+    const { report, docs } = await run(env);
+    expect(report.failed).toEqual([]);
+    expect(Object.fromEntries(docs.map((d) => [d.title, d.source]))).toEqual({
+      'Repair café de Lille': 'web/page.html',
+      'Bourse aux semences': 'notes/semences.txt',
+      [VALID_PDF_LINES[0]]: 'rapport.pdf',
+    });
+  });
+
   it('ingests the shipped exports into the twelve articles', async () => {
     const env = await setup({}, Object.values(EXPORTS));
     const { report, store, docs } = await run(env);
