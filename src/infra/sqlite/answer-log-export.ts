@@ -12,6 +12,13 @@ const CSV_COLUMNS = [
   'citations', 'total_ms', 'embed_model', 'chat_model', 'thumbs_up', 'thumbs_down', 'review_status', 'corrected_answer',
 ] as const;
 
+const CSV_SOURCE_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.asker, e.lang, e.question, e.answer_text, e.mode, e.outcome,
+  e.grounded, e.citations_json, e.total_ms, e.embed_model, e.chat_model, e.review_status, e.corrected_answer`;
+
+const BATCH = 500;
+const FEEDBACK_JSON = `(SELECT json_group_array(json_object('at', f.created_at, 'rating', f.rating, 'comment', f.comment, 'by', f.by_asker))
+   FROM (SELECT * FROM feedback WHERE entry_id = e.id ORDER BY id) f)`;
+
 /** Quotes a CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe. */
 export function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
@@ -51,16 +58,32 @@ function jsonOf(row: EntryRow, feedback: unknown[]) {
 }
 
 export function* exportLines(db: Db, format: ExportFormat, filter: LogFilter): Generator<string> {
+  if (format !== 'jsonl' && format !== 'csv') throw new TypeError(`unknown export format ${String(format)}`);
   const where = whereClause(filter);
-  const rows = db
-    .prepare(
-      `SELECT e.*,
-         (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
-         (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs
-       FROM entries e ${where.sql} ORDER BY e.created_at, e.id`,
-    )
-    .all(...where.params) as EntryRow[];
-  // Rows are read up front: a generator left open would hold a read transaction (and block WAL checkpoints).
+  // CSV leaves out the retrieved passages, by far the largest column: not reading it makes the export fast.
+  const columns = format === 'csv' ? CSV_SOURCE_COLUMNS : 'e.*';
+  // Read in pages of BATCH rows, continuing after the last (created_at, id): a large log never sits in
+  // memory, and no statement stays open between pages, so the caller may await (a slow HTTP client)
+  // while other requests use the same connection.
+  const statement = db.prepare(
+    `SELECT ${columns},
+       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
+       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs,
+       ${format === 'jsonl' ? FEEDBACK_JSON : 'NULL'} AS feedback_json
+     FROM entries e ${where.sql ? `${where.sql} AND` : 'WHERE'} (e.created_at > ? OR (e.created_at = ? AND e.id > ?))
+     ORDER BY e.created_at, e.id LIMIT ${BATCH}`,
+  );
+  function* pages(): Generator<EntryRow & { feedback_json: string | null }> {
+    let after = { at: '', id: 0 };
+    while (true) {
+      const page = statement.all(...where.params, after.at, after.at, after.id) as (EntryRow & { feedback_json: string | null })[];
+      yield* page;
+      if (page.length < BATCH) return;
+      const last = page.at(-1)!;
+      after = { at: last.created_at, id: last.id };
+    }
+  }
+  const rows = pages();
   if (format === 'csv') {
     yield `${CSV_COLUMNS.join(',')}\n`;
     for (const row of rows) {
@@ -76,9 +99,7 @@ export function* exportLines(db: Db, format: ExportFormat, filter: LogFilter): G
     }
     return;
   }
-  if (format !== 'jsonl') throw new TypeError(`unknown export format ${String(format)}`);
-  const feedbackOf = db.prepare('SELECT created_at AS at, rating, comment, by_asker AS by FROM feedback WHERE entry_id = ? ORDER BY id');
-  for (const row of rows) yield `${JSON.stringify(jsonOf(row, feedbackOf.all(row.id)))}\n`;
+  for (const row of rows) yield `${JSON.stringify(jsonOf(row, JSON.parse(row.feedback_json ?? '[]') as unknown[]))}\n`;
 }
 
 export function evalQuestionOf(row: EntryRow): EvalQuestion {

@@ -20,12 +20,11 @@ export interface LoggedCitation {
   score: number;
 }
 
+/** A retrieved passage as logged: ids and scores only (its text is in the index), to keep rows small. */
 export interface LoggedPassage {
   chunkId: string;
   docId: string;
   title: string;
-  source: string;
-  section: string | null;
   /** Fused (RRF) score. */
   score: number;
   coverage: number;

@@ -69,11 +69,19 @@ export interface EntryRow {
   downs: number;
 }
 
+const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
+  (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs`;
+
+/** What a list row needs: not the JSON columns, which are most of a row's bytes. */
+const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
+  e.review_status, ${FEEDBACK_COUNTS}`;
+
 export const ENTRY_COLUMNS = `e.*,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs`;
 
 const MAX_PAGE_SIZE = 200;
+export const MAX_LOGGED_PASSAGES = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function parseId(id: string): number | null {
@@ -94,22 +102,30 @@ function citationsOf(answer: Answer): LoggedCitation[] {
   }));
 }
 
-/** Passages without their text: ids and scores are what review needs, and keep the log small. */
+/** Six significant digits are plenty to compare scores, and halve the size of the JSON. */
+const round = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(6)) : n);
+const roundAll = (o: Record<string, number | undefined>) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, round(v!)]));
+
+/**
+ * Passages without their text: ids and scores are what review needs. Up to 30 of them per answer make
+ * this the biggest column, so only what the detail page shows is kept.
+ */
 function passagesOf(answer: Answer): LoggedPassage[] {
-  return answer.retrieved.map((hit) => ({
+  // The engine may consider up to k passages per retriever; the best MAX_LOGGED_PASSAGES by fused score are
+  // enough to see why an answer was given or refused.
+  return [...answer.retrieved].sort((a, b) => b.score - a.score).slice(0, MAX_LOGGED_PASSAGES).map((hit) => ({
     chunkId: hit.chunk.id,
     docId: hit.chunk.docId,
     title: hit.chunk.title,
-    source: hit.chunk.source,
-    section: hit.chunk.section,
-    score: hit.score,
-    coverage: hit.coverage,
-    ranks: { ...hit.ranks },
-    signals: { ...hit.signals },
+    score: round(hit.score),
+    coverage: round(hit.coverage),
+    ranks: roundAll(hit.ranks),
+    signals: roundAll(hit.signals),
   }));
 }
 
-export function summaryOf(row: EntryRow): LogEntrySummary {
+export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs'>): LogEntrySummary {
   return {
     id: String(row.id),
     createdAt: row.created_at,
@@ -195,7 +211,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const where = whereClause(filter);
     const total = (this.db.prepare(`SELECT count(*) AS n FROM entries e ${where.sql}`).get(...where.params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`)
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`)
       .all(...where.params, pageSize, (page - 1) * pageSize) as EntryRow[];
     return { items: rows.map(summaryOf), total, page, pageSize };
   }

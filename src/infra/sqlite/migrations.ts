@@ -9,32 +9,34 @@ export const answerLogMigrations: Migration[] = [
     version: 1,
     description: 'answer entries, feedback, audit trail',
     sql: `
+      -- Small, filtered columns first and the large JSON last: SQLite must walk a long value's overflow
+      -- pages to reach any column stored after it, which made filters and lists slow on big logs.
       CREATE TABLE entries (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         created_at TEXT NOT NULL,            -- ISO 8601 UTC, sorts as text
         surface TEXT NOT NULL,
         place TEXT,                          -- room or channel id
         asker TEXT,                          -- HMAC-SHA256 of the platform user id; the key is not in this file
-        question TEXT NOT NULL,
-        standalone_question TEXT NOT NULL,
         lang TEXT NOT NULL,
-        answer_text TEXT NOT NULL,
         mode TEXT NOT NULL,
         outcome TEXT NOT NULL,
         grounded INTEGER NOT NULL,
-        fallback_reason TEXT,
-        citations_json TEXT NOT NULL,
-        retrieved_json TEXT NOT NULL,
-        timings_json TEXT NOT NULL,
         total_ms REAL NOT NULL,
         embed_model TEXT,
         chat_model TEXT,
         review_status TEXT NOT NULL DEFAULT 'unreviewed' CHECK (review_status IN ('unreviewed', 'reviewed', 'flagged')),
         reviewed_by TEXT,
         reviewed_at TEXT,
+        corrected_answerable INTEGER,        -- 0 when the reviewer says the corpus does not answer it
+        question TEXT NOT NULL,
+        standalone_question TEXT NOT NULL,
+        fallback_reason TEXT,
+        answer_text TEXT NOT NULL,
         corrected_answer TEXT,
         corrected_facts_json TEXT,           -- key phrases a correct answer contains (eval "facts")
-        corrected_answerable INTEGER          -- 0 when the reviewer says the corpus does not answer it
+        timings_json TEXT NOT NULL,
+        citations_json TEXT NOT NULL,
+        retrieved_json TEXT NOT NULL
       );
       CREATE INDEX entries_created_at ON entries (created_at);
       CREATE INDEX entries_asker ON entries (asker);

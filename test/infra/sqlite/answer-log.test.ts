@@ -177,6 +177,18 @@ describe('reviewing and exporting corrections', () => {
     expect(csv).toContain('"plain, with ""quotes"""');
     expect(csvCell('-1')).toBe("'-1");
   });
+
+  it('exports every entry once across read pages, even when many share a timestamp, with their feedback', async () => {
+    const ids: string[] = [];
+    log.db.transaction(() => {
+      for (let i = 0; i < 1201; i++) ids.push(log.recordSync({ surface: 'discord', answer: makeAnswer({ question: `q${i}` }) }));
+    })();
+    await log.addFeedback(ids[700]!, { rating: 'down', comment: 'wrong', by: 'x' });
+    const lines = [...log.exportLines('jsonl')].map((l) => JSON.parse(l) as { id: string; feedback: { rating: string; comment: string }[] });
+    expect(lines.map((l) => l.id)).toEqual(ids);
+    expect(lines[700]!.feedback).toMatchObject([{ rating: 'down', comment: 'wrong' }]);
+    expect([...log.exportLines('csv')]).toHaveLength(1202);
+  });
 });
 
 describe('retention and erasure on a real database file', () => {

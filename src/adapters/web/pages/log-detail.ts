@@ -36,7 +36,7 @@ ${e.citations.map((c) => html`<tr><td>[${c.n}]</td><td>${c.title}</td><td>${c.so
   : html`<p class="empty">${ctx.t('web.detail.noCitations')}</p>`}
 <details class="retrieved"><summary>${ctx.t('web.detail.retrieved', { count: e.retrieved.length })}</summary>
 <table><thead><tr><th>${ctx.t('web.detail.chunk')}</th><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.detail.fused')}</th><th>${ctx.t('web.detail.coverage')}</th><th>vector</th><th>lexical</th><th>ngram</th></tr></thead><tbody>
-${e.retrieved.map((p) => html`<tr><td><code>${p.chunkId}</code></td><td>${p.title}${p.section ? html` › ${p.section}` : ''}</td><td>${score(p.score)}</td><td>${p.coverage.toFixed(2)}</td><td>${score(p.signals.vector)}</td><td>${score(p.signals.lexical)}</td><td>${score(p.signals.ngram)}</td></tr>`)}
+${e.retrieved.map((p) => html`<tr><td><code>${p.chunkId}</code></td><td>${p.title}</td><td>${score(p.score)}</td><td>${p.coverage.toFixed(2)}</td><td>${score(p.signals.vector)}</td><td>${score(p.signals.lexical)}</td><td>${score(p.signals.ngram)}</td></tr>`)}
 </tbody></table></details>
 <h2>${ctx.t('web.log.feedback')}</h2>
 ${e.feedback.length
