@@ -96,7 +96,7 @@ export function selectSentences(
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
         const typed = 0.4 * answerTypeMatch(text, expected);
-        const score = (own + 0.3 * context + 0.25 * novelty(text, questionWords) + typed + 0.2 * sameKind) * rankPrior * length * short;
+        const score = (own + 0.3 * context + 0.15 * novelty(text, questionWords) + typed + 0.2 * sameKind) * rankPrior * length * short;
         windows.push({ hitIndex, start, end, text, score });
       }
     }

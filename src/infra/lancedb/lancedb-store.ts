@@ -16,7 +16,8 @@ import { sqlIn, sqlString } from './sql.js';
 
 const CHUNKS = 'chunks';
 const DOCUMENTS = 'documents';
-const SCHEMA_VERSION = 1;
+// Bump when what is stored changes (columns or text analysis): the next ingest rebuilds the index.
+const SCHEMA_VERSION = 2;
 
 export interface IndexMeta {
   schemaVersion: number;

@@ -18,6 +18,6 @@ describe('the kind of answer a question asks for', () => {
     expect(answerTypeMatch('L’édition aura lieu du 25 au 27 novembre 2025 à Paris.', new Set(['date', 'place']))).toBe(1);
     expect(answerTypeMatch('Une plateforme de ressources sur les métiers du numérique.', new Set(['date', 'place']))).toBe(0);
     expect(answerTypeMatch('Trois distributeurs automatiques ferment chaque jour.', new Set(['number']))).toBe(1);
-    expect(answerTypeMatch('Le sommet a réuni surtout M. Nicolas Schmit.', new Set(['person']))).toBe(1);
+    expect(answerTypeMatch('Le sommet a réuni le commissaire Nicolas Schmit.', new Set(['person']))).toBe(1);
   });
 });
