@@ -86,6 +86,11 @@ interface RequestState {
   bodyRead: boolean;
 }
 
+/** Host of an Origin header, or null when it is not a URL (then it cannot match ours). */
+function originHost(origin: string): string | null {
+  return URL.canParse(origin) ? new URL(origin).host : null;
+}
+
 export function isAnswerLogAdmin(log: AnswerLog): log is AnswerLogAdmin {
   return typeof (log as Partial<AnswerLogAdmin>).list === 'function' && typeof (log as Partial<AnswerLogAdmin>).audit === 'function';
 }
@@ -358,7 +363,7 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
     }
     // A cross-site form cannot carry our SameSite=Strict cookie, but an Origin mismatch is refused outright too.
     const origin = req.headers.origin;
-    if (method === 'POST' && origin && origin !== 'null' && new URL(origin).host !== req.headers.host) return fail(s, 403, s.ctx.t('web.error.csrf'));
+    if (method === 'POST' && origin && origin !== 'null' && originHost(origin) !== req.headers.host) return fail(s, 403, s.ctx.t('web.error.csrf'));
 
     for (const r of routes) {
       if (r.method !== method && !(r.method === 'GET' && method === 'HEAD')) continue;
