@@ -105,7 +105,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     timings.embedMs = performance.now() - t0;
     const t1 = performance.now();
     const langs = [...new Set([lang, ...(await store.corpusLanguages())])];
-    const [lists, stats] = await Promise.all([store.search({ text, vector, k: options.retrievalK, analyzeAs: langs }), store.termStats()]);
+    const [lists, stats] = await Promise.all([store.search({ text, vector, vectorModel: embedder?.modelId, k: options.retrievalK, analyzeAs: langs }), store.termStats()]);
     const fused = reciprocalRankFusion(lists, options.weights).slice(0, Math.max(options.contextPassages * 4, 20));
     const terms = weightedTopicTerms(text, lang, langs, stats);
     const top = fused[0]?.score ?? 1;

@@ -25,6 +25,8 @@ export interface Embedder {
 export interface SearchRequest {
   text: string;
   vector?: Float32Array;
+  /** Model that made `vector`: the store searches vectors only when its index holds that model's. */
+  vectorModel?: string;
   /** How many hits each retriever returns before fusion. */
   k: number;
   /** Languages whose stemmers analyse the query (the question's and the corpus's). */

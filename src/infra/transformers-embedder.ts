@@ -49,7 +49,12 @@ export class TransformersEmbedder implements Embedder {
           : `download it once with network access, or set SOGA_EMBED_MODEL_DIR to a local copy (cache: ${env.cacheDir})`,
       });
     }
-    const probe = await extractor(['dimension probe'], { pooling: 'mean', normalize: true });
+    let probe;
+    try {
+      probe = await extractor(['dimension probe'], { pooling: 'mean', normalize: true });
+    } catch (cause) {
+      throw new SogaError('EMBEDDING_FAILED', `embedding model "${target}" loaded but cannot embed (${describeError(cause)})`, { cause });
+    }
     const modelId = options.modelDir ? `${options.model}@${path.basename(path.resolve(options.modelDir))}` : options.model;
     return new TransformersEmbedder(modelId, probe.dims.at(-1)!, extractor, options);
   }

@@ -108,10 +108,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
           });
   const detector = new EldLanguageDetector({ fallback: config.SOGA_DEFAULT_LANGUAGE });
-  // Query vectors must live in the index's space: a mismatched model answers on BM25 alone.
-  const queryEmbedder = embedder && (!indexed.embedModel || indexed.embedModel === embedder.modelId) ? embedder : null;
   const assistant = createAssistant(
-    { store, embedder: queryEmbedder, chat, detector, messages, prompts, clock, warn: log },
+    { store, embedder, chat, detector, messages, prompts, clock, warn: log },
     {
       retrievalK: config.SOGA_RETRIEVAL_K,
       contextPassages: config.SOGA_CONTEXT_PASSAGES,

@@ -365,7 +365,7 @@ describe('changing the embedding model re-embeds everything and never mixes vect
     expect(lexical.report.reembedded).toBe(false);
     expect(lexical.docs.every((d) => d.embedModel === null)).toBe(true);
     const [queryVector] = await fixture.embedQueries(['atelier vélo solidaire bicyclettes']);
-    expect((await lexical.store.search({ text: 'vélo', vector: queryVector, k: 5, analyzeAs: ['fr'] })).vector).toEqual([]);
+    expect((await lexical.store.search({ text: 'vélo', vector: queryVector, vectorModel: fixture.modelId, k: 5, analyzeAs: ['fr'] })).vector).toEqual([]);
 
     const embedded = await run(env, { embedder: fixture, log });
     expect(embedded.report.reembedded).toBe(true);
@@ -378,7 +378,7 @@ describe('changing the embedding model re-embeds everything and never mixes vect
     await expectConsistent(embedded.store, embedded.docs);
     // Every stored passage has a vector in the new space: a vector search can reach all of them.
     const total = await embedded.store.countChunks();
-    const vectorHits = (await embedded.store.search({ text: 'x', vector: queryVector, k: 100, analyzeAs: ['fr'] })).vector;
+    const vectorHits = (await embedded.store.search({ text: 'x', vector: queryVector, vectorModel: fixture.modelId, k: 100, analyzeAs: ['fr'] })).vector;
     expect(vectorHits).toHaveLength(total);
     expect(vectorHits[0].chunk.title).toBe(BIKES);
 
@@ -390,7 +390,7 @@ describe('changing the embedding model re-embeds everything and never mixes vect
     expect(back.report.reembedded).toBe(true);
     expect(back.docs.every((d) => d.embedModel === null)).toBe(true);
     expect(back.store.indexMeta).toMatchObject({ embedModel: null, dimension: null });
-    expect((await back.store.search({ text: 'vélo', vector: queryVector, k: 5, analyzeAs: ['fr'] })).vector).toEqual([]);
+    expect((await back.store.search({ text: 'vélo', vector: queryVector, vectorModel: fixture.modelId, k: 5, analyzeAs: ['fr'] })).vector).toEqual([]);
     expect((await lexicalHits(back.store, 'vélo')).length).toBeGreaterThan(0);
   });
 

@@ -294,7 +294,8 @@ export class LanceDbStore implements ChunkStore {
     const stems = analyzeQuery(req.text, req.analyzeAs);
     const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
     const [vector, lexical, ngram] = await Promise.all([
-      req.vector && this.meta.dimension ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
+      // Another model's query vector would be compared with vectors of a different space.
+      req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
       stems.length ? this.textSearch(table, stems.join(' '), 'lex', req.k) : Promise.resolve([]),
       grams.length >= 3 ? this.textSearch(table, grams, 'grams', req.k) : Promise.resolve([]),
     ]);
@@ -307,7 +308,7 @@ export class LanceDbStore implements ChunkStore {
   }
 
   private async textSearch(table: lancedb.Table, query: string, column: string, k: number): Promise<Hit[]> {
-    const rows = await table.query().fullTextSearch(query, { columns: column }).select(CHUNK_COLUMNS).limit(k).toArray();
+    const rows = await table.query().fullTextSearch(query, { columns: column }).select([...CHUNK_COLUMNS, '_score']).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }

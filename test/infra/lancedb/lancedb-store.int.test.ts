@@ -224,6 +224,16 @@ describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
     return store;
   }
 
+  it('never compares a query vector made by another model with the stored vectors', async () => {
+    const store = await vectorStore();
+    const text = 'Le sommet européen de l’économie sociale à Strasbourg.';
+    const [vector] = await embedder.embedPassages([text]);
+    await store.upsertDocument(doc('other', { chunkCount: 1, embedModel: embedder.modelId }), chunks('other', [text], { vector }));
+    const [query] = await embedder.embedQueries(['sommet Strasbourg']);
+    expect((await store.search({ text: 'sommet', vector: query, vectorModel: 'another-model', k: 3, analyzeAs: ['fr'] })).vector).toEqual([]);
+    expect((await store.search({ text: 'sommet', vector: query, vectorModel: embedder.modelId, k: 3, analyzeAs: ['fr'] })).vector).not.toEqual([]);
+  });
+
   it('ranks first the passage that shares the query words', async () => {
     const store = await vectorStore();
     const texts = {
@@ -241,7 +251,7 @@ describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
       ['donations', 'micro-dons en caisse associations'],
     ] as const) {
       const [vector] = await embedder.embedQueries([query]);
-      const hits = (await store.search({ text: query, vector, k: 3, analyzeAs: ['fr'] })).vector;
+      const hits = (await store.search({ text: query, vector, vectorModel: embedder.modelId, k: 3, analyzeAs: ['fr'] })).vector;
       expect(ids(hits)[0], query).toBe(`${id}#0`);
       expect(hits).toHaveLength(3);
       expect(hits[0].score).toBeGreaterThan(hits[1].score);
