@@ -8,6 +8,8 @@ import { loadConfig } from '../config/load.js';
 import { interactiveChat } from '../adapters/cli/program.js';
 import { terminalProgress } from '../adapters/cli/progress-bar.js';
 import { createRuntime } from './runtime.js';
+import { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
+import { startRetentionTimer } from '../infra/sqlite/retention-timer.js';
 
 interface Surface {
   name: string;
@@ -40,6 +42,11 @@ async function main(): Promise<void> {
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }
+  if (!config.SOGA_WEB_ENABLED && answerLog instanceof SqliteAnswerLog) {
+    // The admin web runs the daily purge when it is on; without it, main does.
+    const retention = startRetentionTimer({ log: answerLog, days: config.SOGA_LOG_RETENTION_DAYS, onError: (e) => log(`retention purge failed: ${describeError(e)}`) });
+    surfaces.push({ name: 'retention', stop: async () => retention.stop() });
+  }
   if (config.SOGA_WEB_ENABLED) {
     const { startWeb } = await import('../adapters/web/index.js');
     const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages });
@@ -58,7 +65,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  if (!surfaces.length) {
+  if (!surfaces.some((s) => s.name !== 'retention')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
     await interactiveChat(runtime, process.stdout, process.stderr, answerLog);
     await shutdown(0);

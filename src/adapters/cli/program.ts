@@ -13,6 +13,7 @@ import type { IngestReport } from '../../../ingest/pipeline.js';
 import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
+import { registerLogsCommands } from './logs-command.js';
 
 export interface CliDeps {
   config: Config;
@@ -125,6 +126,21 @@ export function buildProgram(deps: CliDeps): Command {
       await interactiveChat(rt, stdout, stderr);
     });
 
+  program
+    .command('discord-commands')
+    .description('register the Discord slash commands (for DISCORD_GUILD_ID, or globally with --global)')
+    .option('--global', 'register for every server (takes up to an hour to appear)')
+    .action(async (opts: { global?: boolean }) => {
+      const { config } = deps;
+      if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
+        throw new Error('set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env first (see docs/discord.md)');
+      }
+      const { registerCommands } = await import('../discord/register-commands.js');
+      const result = await registerCommands({ token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId: opts.global ? undefined : config.DISCORD_GUILD_ID, allowDms: config.DISCORD_ALLOW_DMS });
+      out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
+    });
+
+  registerLogsCommands(program, () => ({ config: deps.config, stdout, stderr }));
   return program;
 }
 
