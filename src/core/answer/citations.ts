@@ -33,10 +33,13 @@ export function verifyCitations(answer: string, passages: FusedHit[]): Verificat
     .replace(/[ \t]+([.,;:!?])/g, '$1')
     .trim();
   if (!used.length) problems.push('no valid citation');
-  const cited = (used.length ? used : passages.map((_, i) => i + 1)).map((n) => normalizeText(`${passages[n - 1].chunk.title}\n${passages[n - 1].chunk.text}`));
-  const all = passages.map((p) => normalizeText(`${p.chunk.title}\n${p.chunk.text}`));
+  // Spaces before punctuation don't count: French text has them (« L’objectif : … »), and the clean-up
+  // above removes them from the answer, quotes included.
+  const norm = (t: string) => normalizeText(t).replace(/ (?=[.,;:!?])/g, '');
+  const cited = (used.length ? used : passages.map((_, i) => i + 1)).map((n) => norm(`${passages[n - 1].chunk.title}\n${passages[n - 1].chunk.text}`));
+  const all = passages.map((p) => norm(`${p.chunk.title}\n${p.chunk.text}`));
   for (const match of text.matchAll(QUOTE)) {
-    const span = normalizeText(match[1]).replace(/[.…]+$/, '');
+    const span = norm(match[1]).replace(/[.…]+$/, '');
     if (!cited.some((p) => p.includes(span))) {
       problems.push(all.some((p) => p.includes(span)) ? `quote "${match[1]}" is from an uncited passage` : `quote "${match[1]}" is not in any passage`);
     }

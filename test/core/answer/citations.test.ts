@@ -37,6 +37,12 @@ describe('verifyCitations', () => {
     expect(bad.problems[0]).toMatch(/not in any passage/);
   });
 
+  it('accepts a verbatim French quote with spaces before its punctuation (« L’objectif : … »)', () => {
+    const french = [hit('c', 'L’objectif : discuter de la place de l’économie sociale ; et après ?')];
+    expect(verifyCitations('« L’objectif : discuter de la place de l’économie sociale ; et après ? » [1]', french).ok).toBe(true);
+    expect(verifyCitations('« L’objectif: discuter de la place » [1]', french).ok).toBe(true);
+  });
+
   it('rejects a quote taken from a passage the answer does not cite', () => {
     const v = verifyCitations('“La plateforme a été lancée en 2023” [1]', passages);
     expect(v.ok).toBe(false);
