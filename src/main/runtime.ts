@@ -2,6 +2,8 @@
  * Wiring: builds the implementations from the parsed config and hands them to the core. The one place
  * that knows which embedder, store, chat model and language detector are in use.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
 import type { Assistant } from '../core/assistant.js';
@@ -75,6 +77,20 @@ async function buildEmbedder(config: Config, log: (m: string) => void): Promise<
   }
 }
 
+/**
+ * Without SOGA_LOG_HMAC_KEY the embedded set-up still pseudonymises askers: a random key is made once
+ * and kept beside the data (never in the log database), readable by the owner only.
+ */
+function localHmacKey(dataDir: string, log: (m: string) => void): string {
+  const file = path.join(dataDir, 'answer-log.key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  log(`note: created ${file} to pseudonymise askers in the answer log (set SOGA_LOG_HMAC_KEY to manage the key yourself)`);
+  return key;
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const clock = options.clock ?? { now: () => new Date() };
@@ -131,7 +147,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let answerLog: SqliteAnswerLog | DisabledAnswerLog | null = null;
   return {
     answerLog() {
-      answerLog ??= config.SOGA_LOG_ENABLED ? openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY }) : new DisabledAnswerLog();
+      answerLog ??= config.SOGA_LOG_ENABLED ? openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY ?? localHmacKey(config.SOGA_DATA_DIR, log) }) : new DisabledAnswerLog();
       return answerLog;
     },
     config,

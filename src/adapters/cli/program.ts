@@ -2,7 +2,7 @@
  * The `soga` command. stdout carries results (and only JSON with --json); logs, warnings and
  * progress go to stderr.
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/types.js';
@@ -148,17 +148,15 @@ export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream
   const rl = createInterface({ input: process.stdin, output: stdout as NodeJS.WriteStream, terminal: Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. Empty line or Ctrl-D to quit; "/new" starts over.\n');
+  // The line iterator buffers piped input, so every line of `printf … | npm start` is answered.
+  rl.setPrompt('> ');
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = await rl.question('> ');
-      } catch {
-        break; // input closed
-      }
+    for await (const line of rl) {
       if (!line.trim()) break;
       if (line.trim() === '/new') {
         history.length = 0;
+        rl.prompt();
         continue;
       }
       try {
@@ -169,6 +167,7 @@ export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream
       } catch (error) {
         stderr.write(`error: ${describeError(error)}\n`);
       }
+      rl.prompt();
     }
   } finally {
     rl.close();
