@@ -5,6 +5,7 @@
  */
 import type { ChunkRecord, LanguageCode } from '../src/core/types.js';
 import type { Block } from './segment.js';
+import { splitSentences } from '../src/core/answer/sentences.js';
 
 export interface ChunkOptions {
   /** Soft upper bound of a passage, in characters. */
@@ -35,16 +36,8 @@ function sections(blocks: Block[]): Section[] {
   return out;
 }
 
-const segmenterCache = new Map<string, Intl.Segmenter>();
-
-export function sentences(text: string, lang: LanguageCode): string[] {
-  let segmenter = segmenterCache.get(lang);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
-    segmenterCache.set(lang, segmenter);
-  }
-  return [...segmenter.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
-}
+/** Sentences of one line of text (the core's splitter, so passages and quotes cut alike). */
+export const sentences = splitSentences;
 
 /** Splits one section's text into pieces of at most maxChars, cutting between sentences. */
 function splitLong(lines: string[], lang: LanguageCode, maxChars: number): string[] {
