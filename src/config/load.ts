@@ -42,5 +42,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return parseConfig(readEnvironment(env));
+  const config = parseConfig(readEnvironment(env));
+  // LanceDB's native logger reads its level from the environment; its warnings ("No existing dataset…")
+  // are noise for staff unless they asked for debug output.
+  env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
+  return config;
 }

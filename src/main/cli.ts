@@ -1,8 +1,7 @@
 /** Entry point of the `soga` command. */
 import { describeError } from '../core/errors.js';
 import { loadConfig } from '../config/load.js';
-import { buildProgram } from '../adapters/cli/program.js';
-import { createRuntime, type Runtime } from './runtime.js';
+import type { Runtime } from './runtime.js';
 
 async function main(): Promise<void> {
   let config;
@@ -12,6 +11,9 @@ async function main(): Promise<void> {
     process.stderr.write(`${describeError(error)}\n`);
     process.exit(1);
   }
+  // Loaded after the config: native modules (LanceDB) read their log level when they load.
+  const { buildProgram } = await import('../adapters/cli/program.js');
+  const { createRuntime } = await import('./runtime.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,

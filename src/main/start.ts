@@ -5,11 +5,6 @@
  */
 import { describeError } from '../core/errors.js';
 import { loadConfig } from '../config/load.js';
-import { interactiveChat } from '../adapters/cli/program.js';
-import { terminalProgress } from '../adapters/cli/progress-bar.js';
-import { createRuntime } from './runtime.js';
-import { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
-import { startRetentionTimer } from '../infra/sqlite/retention-timer.js';
 
 interface Surface {
   name: string;
@@ -18,6 +13,12 @@ interface Surface {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Loaded after the config: native modules (LanceDB) read their log level when they load.
+  const { interactiveChat } = await import('../adapters/cli/program.js');
+  const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
+  const { createRuntime } = await import('./runtime.js');
+  const { SqliteAnswerLog } = await import('../infra/sqlite/answer-log.js');
+  const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const runtime = await createRuntime(config, { log });
   const report = await runtime.ingest([], terminalProgress());
