@@ -1,0 +1,291 @@
+/**
+ * Measures the generative path with a real local GGUF model (SOGA_LLM_PROVIDER=local) on a question
+ * set in the format of shared/eval/dev-questions.jsonl: fact accuracy, how often the model's reply
+ * passes the citation verifier, how often (and why) the answer falls back to extractive, refusal
+ * accuracy, answer language, and median/p95 answer time on this machine.
+ *
+ *   bash scripts/provision-local-llm.sh          # once: .models/gemma-3-270m-q4_k_m.gguf
+ *   npm run eval:local-llm                       # every dev question
+ *   npm run eval:local-llm -- --langs fr,en --timeout-ms 20000 --max-tokens 160 --threads 2 --json out.json
+ *
+ * Options (each also read from the SOGA_* variable in brackets, then the config defaults):
+ *   --model PATH        GGUF file [SOGA_LLM_MODEL_PATH] (default .models/gemma-3-270m-q4_k_m.gguf)
+ *   --questions FILE    JSONL question set (default ../shared/eval/dev-questions.jsonl)
+ *   --langs fr,en       only these question languages
+ *   --timeout-ms N      generation time limit [SOGA_LLM_TIMEOUT_MS]
+ *   --max-tokens N      answer length limit [SOGA_LLM_MAX_TOKENS]
+ *   --threads N         CPU threads, 0 = every core [SOGA_LLM_THREADS]
+ *   --context-size N    [SOGA_LLM_CONTEXT_SIZE]
+ *   --json FILE         also write every answer and the summary as JSON
+ *
+ * The index is built in a temporary folder from the corpus (SOGA_CORPUS_DIR, default ./corpus) with
+ * lexical retrieval only (SOGA_EMBED_PROVIDER=none unless set). The helpers below are shared with
+ * test/infra/llama-cpp-chat-model.int.test.ts so that both count the paths the same way.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseConfig } from '../src/config/load.js';
+import { verifyCitations } from '../src/core/answer/citations.js';
+import type { ChatModel, GenerateOptions, LanguageDetector } from '../src/core/ports.js';
+import { normalizeText } from '../src/core/text/normalize.js';
+import type { Answer, FusedHit } from '../src/core/types.js';
+import { readQuestions, type EvalQuestion } from '../src/eval/evaluate.js';
+import type { Runtime } from '../src/main/runtime.js';
+import { LlamaCppChatModel } from '../src/infra/llama-cpp-chat-model.js';
+
+export const DEFAULT_MODEL_PATH = '.models/gemma-3-270m-q4_k_m.gguf';
+
+/** One call of the chat model as the assistant made it: what came back, or what went wrong. */
+export interface ModelCall {
+  raw?: string;
+  error?: string;
+  ms: number;
+}
+
+/**
+ * Records every call the assistant makes to `chat` (observation only: arguments and results pass
+ * through unchanged). The assistant holds the same object, so the wrapper sees its calls.
+ */
+export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
+  let calls: ModelCall[] = [];
+  const original = chat.generate.bind(chat);
+  (chat as { generate: ChatModel['generate'] }).generate = async (messages, options?: GenerateOptions) => {
+    const started = performance.now();
+    try {
+      const raw = await original(messages, options);
+      calls.push({ raw, ms: performance.now() - started });
+      return raw;
+    } catch (error) {
+      calls.push({ error: String((error as Error)?.message ?? error), ms: performance.now() - started });
+      throw error;
+    }
+  };
+  return {
+    take() {
+      const out = calls;
+      calls = [];
+      return out;
+    },
+  };
+}
+
+export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'other';
+
+export function fallbackKind(reason: string): FallbackKind {
+  if (reason === 'LLM_TIMEOUT') return 'timeout';
+  if (reason === 'LLM_FAILED') return 'model-failed';
+  if (reason.startsWith('answer repeated the system prompt')) return 'prompt-leak';
+  if (reason.startsWith('citation check failed')) return 'citation-check';
+  return 'other';
+}
+
+/** Which way the answer went: verified generation, extractive fallback, or a refusal (before or by the model). */
+export function answerPath(answer: Answer, calls: ModelCall[]): AnswerPath {
+  if (answer.mode === 'generative') return 'generative';
+  if (answer.mode === 'extractive' && answer.fallbackReason) return 'fallback';
+  if (answer.outcome === 'not_found') return calls.some((c) => c.raw !== undefined) ? 'model-no-answer' : 'refused';
+  return 'other';
+}
+
+/**
+ * Runs the citation verifier again on a generated answer as delivered: its [n] are renumbered to its
+ * citations, so the passages are the cited ones in that order. Every marker must name one and every
+ * quoted span must be in a cited passage. Extractive answers are built from the passages by the
+ * engine (lists are joined on one line, so their quotes are not byte-for-byte): only their markers
+ * are checked.
+ */
+export function recheckCitations(answer: Answer): { ok: boolean; problems: string[] } {
+  const markers = [...answer.text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const stray = markers.filter((n) => n < 1 || n > answer.citations.length);
+  if (stray.length) return { ok: false, problems: stray.map((n) => `[${n}] names no citation`) };
+  if (answer.mode !== 'generative') return { ok: true, problems: [] };
+  const hits = answer.citations.map((c) => answer.retrieved.find((h) => h.chunk.id === c.chunkId));
+  if (hits.some((h) => !h)) return { ok: false, problems: ['a citation names a passage that was not retrieved'] };
+  const check = verifyCitations(answer.text, hits as FusedHit[]);
+  return { ok: check.ok && check.problems.length === 0, problems: check.problems };
+}
+
+export function containsFact(text: string, fact: string): boolean {
+  const t = normalizeText(text);
+  return fact.split('|').some((alt) => t.includes(normalizeText(alt)));
+}
+
+/** Language of a generated answer, judged on its words without markers and quotes. */
+export function answerLanguage(answer: Answer, detector: LanguageDetector): string {
+  if (answer.mode !== 'generative') return answer.language;
+  const prose = answer.text.replace(/\[\d+\]/g, ' ').replace(/[«“"„][^«»“”"„]*[»”"“]/g, ' ');
+  return detector.detect(prose).lang;
+}
+
+export interface QuestionRun {
+  id: string;
+  lang: string;
+  answerable: boolean;
+  path: AnswerPath;
+  fallbackReason?: string;
+  fallbackKind?: FallbackKind;
+  answerLang: string;
+  factsOk: boolean | null;
+  refusedOk: boolean | null;
+  citationsOk: boolean;
+  ms: number;
+  answerMs: number;
+  modelMs: number;
+  raw: string[];
+  text: string;
+}
+
+export function quantile(values: number[], q: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export function summarize(runs: QuestionRun[]) {
+  const ans = runs.filter((r) => r.answerable);
+  const unans = runs.filter((r) => !r.answerable);
+  const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
+  // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
+  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && (r.fallbackKind === 'citation-check' || r.fallbackKind === 'prompt-leak')));
+  const fallbacks = runs.filter((r) => r.path === 'fallback');
+  const reasons: Record<string, number> = {};
+  for (const r of fallbacks) reasons[r.fallbackKind!] = (reasons[r.fallbackKind!] ?? 0) + 1;
+  const share = (n: number, d: number) => (d ? n / d : NaN);
+  const times = runs.map((r) => r.ms);
+  return {
+    questions: runs.length,
+    factAccuracy: share(ans.filter((r) => r.factsOk).length, ans.length),
+    factAccuracyGenerative: share(ans.filter((r) => r.path === 'generative' && r.factsOk).length, ans.filter((r) => r.path === 'generative').length),
+    reachedModel: reachedModel.length,
+    generative: runs.filter((r) => r.path === 'generative').length,
+    verificationPassRate: share(runs.filter((r) => r.path === 'generative').length, judged.length),
+    fallbackRate: share(fallbacks.length, reachedModel.length),
+    fallbackReasons: reasons,
+    modelNoAnswer: runs.filter((r) => r.path === 'model-no-answer').length,
+    refusalAccuracy: share(unans.filter((r) => r.refusedOk).length, unans.length),
+    falseRefusals: share(ans.filter((r) => r.path === 'refused' || r.path === 'model-no-answer').length, ans.length),
+    answerLanguageAccuracy: share(runs.filter((r) => r.answerLang === r.lang).length, runs.length),
+    citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
+    medianMs: quantile(times, 0.5),
+    p95Ms: quantile(times, 0.95),
+    maxMs: Math.max(...times),
+  };
+}
+
+export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[] }, q: EvalQuestion, now: Date): Promise<QuestionRun> {
+  calls.take();
+  const started = performance.now();
+  const answer = await runtime.assistant.ask(q.q, { surface: 'eval', now });
+  const ms = performance.now() - started;
+  const made = calls.take();
+  const p = answerPath(answer, made);
+  const refused = answer.outcome === 'not_found' && answer.citations.length === 0;
+  return {
+    id: q.id,
+    lang: q.lang,
+    answerable: q.answerable,
+    path: p,
+    fallbackReason: answer.fallbackReason,
+    fallbackKind: answer.fallbackReason ? fallbackKind(answer.fallbackReason) : undefined,
+    answerLang: answerLanguage(answer, runtime.detector),
+    factsOk: q.answerable ? !refused && q.facts.every((f) => containsFact(answer.text, f)) : null,
+    refusedOk: q.answerable ? null : refused,
+    citationsOk: recheckCitations(answer).ok,
+    ms,
+    answerMs: answer.timings.answerMs,
+    modelMs: made.reduce((s, c) => s + c.ms, 0),
+    raw: made.map((c) => c.raw ?? `(${c.error})`),
+    text: answer.text,
+  };
+}
+
+const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(0)}%`);
+const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      model: { type: 'string' },
+      questions: { type: 'string', default: path.resolve('../shared/eval/dev-questions.jsonl') },
+      langs: { type: 'string' },
+      'timeout-ms': { type: 'string' },
+      'max-tokens': { type: 'string' },
+      threads: { type: 'string' },
+      'context-size': { type: 'string' },
+      json: { type: 'string' },
+    },
+  });
+  const env = process.env;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'soga-eval-llm-'));
+  const config = parseConfig({
+    ...Object.fromEntries(Object.entries(env).filter(([k]) => k.startsWith('SOGA_'))),
+    SOGA_DATA_DIR: dataDir,
+    SOGA_EMBED_PROVIDER: env.SOGA_EMBED_PROVIDER ?? 'none',
+    SOGA_LOG_ENABLED: 'false',
+    SOGA_LLM_PROVIDER: 'local',
+    SOGA_LLM_MODEL_PATH: values.model ?? env.SOGA_LLM_MODEL_PATH ?? DEFAULT_MODEL_PATH,
+    SOGA_LLM_TIMEOUT_MS: values['timeout-ms'] ?? env.SOGA_LLM_TIMEOUT_MS,
+    SOGA_LLM_MAX_TOKENS: values['max-tokens'] ?? env.SOGA_LLM_MAX_TOKENS,
+    SOGA_LLM_THREADS: values.threads ?? env.SOGA_LLM_THREADS,
+    SOGA_LLM_CONTEXT_SIZE: values['context-size'] ?? env.SOGA_LLM_CONTEXT_SIZE,
+  });
+  const warnings: string[] = [];
+  // LanceDB's native logger reads this when it loads: keep its deprecation notices off the report.
+  process.env.LANCEDB_LOG ??= 'error';
+  const { createRuntime } = await import('../src/main/runtime.js');
+  try {
+    let t = performance.now();
+    const runtime = await createRuntime(config, { log: (m) => warnings.push(m) });
+    const loadMs = performance.now() - t;
+    t = performance.now();
+    await runtime.ingest();
+    const ingestMs = performance.now() - t;
+    const langs = values.langs?.split(',').map((l) => l.trim());
+    const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
+    const calls = recordCalls(runtime.chat!);
+    process.stderr.write(
+      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || 'all'}, context ${config.SOGA_LLM_CONTEXT_SIZE}\n`,
+    );
+    const runs: QuestionRun[] = [];
+    const now = new Date('2026-11-23');
+    for (const q of questions) {
+      const run = await runQuestion(runtime, calls, q, now);
+      runs.push(run);
+      const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
+      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)}\n`);
+    }
+    const summary = summarize(runs);
+    const lines = [
+      '',
+      `questions                        ${summary.questions} (${summary.reachedModel} reached the model)`,
+      `fact accuracy (answerable)       ${pct(summary.factAccuracy)}   (of verified generative answers: ${pct(summary.factAccuracyGenerative)})`,
+      `verified generative answers      ${summary.generative}`,
+      `citation-verification pass rate  ${pct(summary.verificationPassRate)}   (of model replies judged by the verifier)`,
+      `fallback rate                    ${pct(summary.fallbackRate)}   ${JSON.stringify(summary.fallbackReasons)}`,
+      `model said NO_ANSWER             ${summary.modelNoAnswer}`,
+      `refusal accuracy (unanswerable)  ${pct(summary.refusalAccuracy)}   false refusals ${pct(summary.falseRefusals)}`,
+      `answer language right            ${pct(summary.answerLanguageAccuracy)}`,
+      `citations re-verified            ${pct(summary.citationsRecheckOk)}`,
+      `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (values.json) {
+      await writeFile(values.json, JSON.stringify({ model: runtime.chat!.modelId, config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
+    }
+    await runtime.close();
+  } finally {
+    await LlamaCppChatModel.unloadAll();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`eval-local-llm: ${String((error as Error)?.message ?? error)}\n`);
+    process.exit(1);
+  });
+}
