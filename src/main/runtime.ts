@@ -16,7 +16,7 @@ import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
 import { LangChainChatModel } from '../infra/langchain-chat-model.js';
 import { LlamaCppChatModel } from '../infra/llama-cpp-chat-model.js';
 import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
-import { TransformersEmbedder } from '../infra/transformers-embedder.js';
+import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
@@ -60,7 +60,8 @@ async function buildEmbedder(config: Config, log: (m: string) => void): Promise<
         batchSize: config.SOGA_EMBED_BATCH_SIZE,
       });
     }
-    return await TransformersEmbedder.load({
+    // TransformersEmbedder in a worker thread: inference never stalls the chat adapters' event loop.
+    return await WorkerEmbedder.load({
       model: config.SOGA_EMBED_MODEL,
       modelDir: config.SOGA_EMBED_MODEL_DIR,
       cacheDir: config.SOGA_EMBED_CACHE_DIR,
