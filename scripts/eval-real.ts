@@ -109,8 +109,9 @@ async function soga(args: string[], setup: Setup, base: Record<string, string | 
   return res;
 }
 
-const pct = (x: number) => (Number.isNaN(x) ? '   –' : `${(x * 100).toFixed(0).padStart(4)}`);
-const dec = (x: number) => (Number.isNaN(x) ? '   –' : x.toFixed(2).padStart(4));
+const missing = (x: number | null) => x === null || Number.isNaN(x);
+const pct = (x: number) => (missing(x) ? '   –' : `${(x * 100).toFixed(0).padStart(4)}`);
+const dec = (x: number) => (missing(x) ? '   –' : x.toFixed(2).padStart(4));
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
@@ -123,16 +124,16 @@ export function sideBySide(setups: Setup[]): string {
   const width = cols.length * 5 - 1;
   const langs = [...new Set(setups.flatMap((s) => Object.keys(s.report!.perLanguage)))].sort();
   const lines = [
-    `${' '.repeat(12)}${setups.map((s) => s.name.slice(0, width).padEnd(width)).join(' │ ')}`,
-    `lang    n  a ${setups.map(() => cols.map((c) => c.padStart(4)).join(' ')).join(' │ ')}`,
+    `${' '.repeat(13)}${setups.map((s) => s.name.slice(0, width).padEnd(width)).join(' │ ')}`,
+    `lang     n  a ${setups.map(() => cols.map((c) => c.padStart(4)).join(' ')).join(' │ ')}`,
   ];
   const first = setups[0].report!;
   for (const lang of [...langs, 'overall']) {
     const m0 = lang === 'overall' ? first.overall : first.perLanguage[lang];
     const cells = setups.map((s) => group(lang === 'overall' ? s.report!.overall : s.report!.perLanguage[lang]));
-    lines.push(`${lang.padEnd(7)}${String(m0?.questions ?? '').padStart(2)} ${String(m0?.answerable ?? '').padStart(2)} ${cells.join(' │ ')}`);
+    lines.push(`${lang.padEnd(8)}${String(m0?.questions ?? '').padStart(2)} ${String(m0?.answerable ?? '').padStart(2)} ${cells.join(' │ ')}`);
   }
-  lines.push('(h@1, h@5, fact, ref in %: hit@1, hit@5, fact accuracy over answerable questions, refusal accuracy over unanswerable ones)');
+  lines.push('(in %: h@1, h@5 = hit@1, hit@5; fact = fact accuracy over answerable questions; ref = refusal accuracy over unanswerable ones, – where there are none)');
   return lines.join('\n');
 }
 

