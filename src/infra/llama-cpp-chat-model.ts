@@ -7,7 +7,8 @@
  * shared by every LlamaCppChatModel. One context sequence answers one question at a time: concurrent
  * questions queue, and the time spent waiting counts against the caller's deadline. On abort the
  * caller is released at once (LLM_TIMEOUT) even while llama.cpp is still in a prompt batch; the
- * generation itself stops at its next token and frees the sequence for the next question.
+ * generation itself stops at its next token and frees the sequence for the next question. A reply
+ * that starts reciting the system prompt is cut short (the core would discard it anyway).
  *
  * LangChain's ChatLlamaCpp (@langchain/community) is not used: its current releases need a newer
  * @langchain/core than the one the other providers pin, and it loads a model per instance.
@@ -15,6 +16,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ChatHistoryItem, Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import { leaksPrompt } from '../core/answer/citations.js';
 import { SogaError, describeError } from '../core/errors.js';
 import type { ChatMessage, ChatModel, GenerateOptions } from '../core/ports.js';
 
@@ -162,13 +164,24 @@ export class LlamaCppChatModel implements ChatModel {
       if (room < Math.min(this.options.maxTokens, 64)) {
         throw new SogaError('LLM_FAILED', `the prompt takes ${promptTokens} tokens of the ${sequence.contextSize} in the context (SOGA_LLM_CONTEXT_SIZE): no room left for the answer`);
       }
+      // A reply that starts reciting the rules will be discarded by the core's leak check whatever
+      // follows: stop there and hand back what was written, rather than generate until the deadline.
+      const rules = history.filter((h) => h.type === 'system').map((h) => (typeof h.text === 'string' ? h.text : '')).join('\n');
+      const stop = new AbortController();
+      let text = '';
       const result = await chat.generateResponse(history, {
-        signal,
+        signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+        stopOnAbortSignal: true,
         maxTokens: Math.min(this.options.maxTokens, room),
         temperature: this.options.temperature,
-        // Once the caller has given up (deadline), its stream has moved on to the extractive answer.
-        onTextChunk: onToken ? (text) => (signal?.aborted ? undefined : onToken(text)) : undefined,
+        onTextChunk: (chunk) => {
+          text += chunk;
+          if (rules && leaksPrompt(text, rules)) stop.abort();
+          // Once the caller has given up (deadline), its stream has moved on to the extractive answer.
+          if (onToken && !signal?.aborted) onToken(chunk);
+        },
       });
+      if (signal?.aborted) throw signal.reason;
       return result.response;
     } finally {
       chat.dispose({ disposeSequence: false });
