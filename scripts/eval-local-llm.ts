@@ -14,7 +14,7 @@
  *   --langs fr,en       only these question languages
  *   --timeout-ms N      generation time limit [SOGA_LLM_TIMEOUT_MS]
  *   --max-tokens N      answer length limit [SOGA_LLM_MAX_TOKENS]
- *   --threads N         CPU threads, 0 = every core [SOGA_LLM_THREADS]
+ *   --threads N         CPU threads, 0 = one fewer than the cores [SOGA_LLM_THREADS]
  *   --context-size N    [SOGA_LLM_CONTEXT_SIZE]
  *   --json FILE         also write every answer and the summary as JSON
  *
@@ -34,7 +34,7 @@ import { normalizeText } from '../src/core/text/normalize.js';
 import type { Answer, FusedHit } from '../src/core/types.js';
 import { readQuestions, type EvalQuestion } from '../src/eval/evaluate.js';
 import type { Runtime } from '../src/main/runtime.js';
-import { LlamaCppChatModel } from '../src/infra/llama-cpp-chat-model.js';
+import { LlamaCppChatModel, autoThreads } from '../src/infra/llama-cpp-chat-model.js';
 
 export const DEFAULT_MODEL_PATH = '.models/gemma-3-270m-q4_k_m.gguf';
 
@@ -135,6 +135,10 @@ export interface QuestionRun {
   ms: number;
   answerMs: number;
   modelMs: number;
+  /** From the question to the first generated token (retrieval and prompt evaluation); null if none came. */
+  firstTokenMs: number | null;
+  /** What the model wrote before it finished or was stopped (also when it ran out of time). */
+  streamed: string;
   raw: string[];
   text: string;
 }
@@ -170,6 +174,7 @@ export function summarize(runs: QuestionRun[]) {
     falseRefusals: share(ans.filter((r) => r.path === 'refused' || r.path === 'model-no-answer').length, ans.length),
     answerLanguageAccuracy: share(runs.filter((r) => r.answerLang === r.lang).length, runs.length),
     citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
+    medianFirstTokenMs: quantile(runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])), 0.5),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -179,7 +184,16 @@ export function summarize(runs: QuestionRun[]) {
 export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[] }, q: EvalQuestion, now: Date): Promise<QuestionRun> {
   calls.take();
   const started = performance.now();
-  const answer = await runtime.assistant.ask(q.q, { surface: 'eval', now });
+  let firstTokenMs: number | null = null;
+  let streamed = '';
+  const answer = await runtime.assistant.ask(q.q, {
+    surface: 'eval',
+    now,
+    onToken: (token) => {
+      firstTokenMs ??= performance.now() - started;
+      streamed += token;
+    },
+  });
   const ms = performance.now() - started;
   const made = calls.take();
   const p = answerPath(answer, made);
@@ -198,6 +212,8 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     ms,
     answerMs: answer.timings.answerMs,
     modelMs: made.reduce((s, c) => s + c.ms, 0),
+    firstTokenMs,
+    streamed,
     raw: made.map((c) => c.raw ?? `(${c.error})`),
     text: answer.text,
   };
@@ -248,7 +264,7 @@ async function main(): Promise<void> {
     const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
     const calls = recordCalls(runtime.chat!);
     process.stderr.write(
-      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || 'all'}, context ${config.SOGA_LLM_CONTEXT_SIZE}\n`,
+      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}\n`,
     );
     const runs: QuestionRun[] = [];
     const now = new Date('2026-11-23');
@@ -271,6 +287,7 @@ async function main(): Promise<void> {
       `answer language right            ${pct(summary.answerLanguageAccuracy)}`,
       `citations re-verified            ${pct(summary.citationsRecheckOk)}`,
       `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
+      `first generated token after      median ${sec(summary.medianFirstTokenMs)} (retrieval + reading the prompt)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {

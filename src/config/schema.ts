@@ -76,7 +76,7 @@ export const configSchema = z.object({
   SOGA_LLM_MODEL_PATH: optional,
   /** local provider: context window in tokens; it must hold the rules, the passages, the question and the answer. */
   SOGA_LLM_CONTEXT_SIZE: int(512, 262_144).default(4096),
-  /** local provider: CPU threads for generation; 0 uses every core. */
+  /** local provider: CPU threads for generation; 0: one fewer than the cores, at least 1 (llama.cpp slows sharply when a thread has to share its core). */
   SOGA_LLM_THREADS: int(0, 1024).default(0),
   SOGA_LLM_TEMPERATURE: num(0, 2).default(0.1),
   /** A chat model slower than this is abandoned and the answer is extractive. */

@@ -14,6 +14,7 @@
  * @langchain/core than the one the other providers pin, and it loads a model per instance.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { ChatHistoryItem, Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
 import { leaksPrompt } from '../core/answer/citations.js';
@@ -25,7 +26,7 @@ export interface LlamaCppChatOptions {
   modelPath: string;
   /** Tokens the context holds: prompt (system, passages, question) plus the answer. */
   contextSize: number;
-  /** CPU threads for evaluation; 0: as many as the machine has. */
+  /** CPU threads for evaluation; 0: one fewer than the machine's cores, at least one (see autoThreads). */
   threads: number;
   temperature: number;
   maxTokens: number;
@@ -44,6 +45,16 @@ interface Loaded {
 
 const cache = new Map<string, Promise<Loaded>>();
 
+/**
+ * Threads when none are configured: one core is left to the rest of the process (retrieval, the
+ * embedder, the bots) and to other programs. llama.cpp's threads busy-wait for each other, so when
+ * one of them has to share its core every token waits for it: on this 2-core machine with one core
+ * busy elsewhere, 2 threads generated 2.6 tokens/s and 1 thread 22.6 (docs/local-llm.md).
+ */
+export function autoThreads(cores = availableParallelism()): number {
+  return Math.max(1, cores - 1);
+}
+
 async function load(options: LlamaCppChatOptions): Promise<Loaded> {
   const { getLlama, LlamaLogLevel } = await import('node-llama-cpp');
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
@@ -61,7 +72,7 @@ async function load(options: LlamaCppChatOptions): Promise<Loaded> {
     const context = await model.createContext({
       contextSize: options.contextSize,
       sequences: 1,
-      ...(options.threads > 0 ? { threads: options.threads } : {}),
+      threads: options.threads > 0 ? options.threads : autoThreads(),
     });
     return { llama, model, context, sequence: context.getSequence(), tail: Promise.resolve() };
   } catch (error) {

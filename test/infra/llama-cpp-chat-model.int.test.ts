@@ -39,8 +39,8 @@ const LIMIT_MS = 20_000;
 /** What an answer may take beyond the limit: retrieval, the extractive answer, a busy event loop. */
 const SLACK_MS = 5_000;
 const MAX_TOKENS = 120;
-/** One thread: the other vitest worker has the second core (two spinning threads on one busy core are several times slower). */
-const THREADS = Number(process.env.SOGA_LLM_THREADS ?? 1);
+/** The default (0: one fewer than the cores), so that the other vitest worker keeps a core. */
+const THREADS = Number(process.env.SOGA_LLM_THREADS ?? 0);
 const NOW = new Date('2026-11-23');
 
 const INJECTED = `# Atelier numérique de Lyon 2026
