@@ -170,6 +170,7 @@ async function main() {
   log(`bulk ingest done (vector index: ${vectorIndex.action})`);
 
   // ── Retrieval ───────────────────────────────────────────────────────────────────────────────
+  await chunkTable.checkoutLatest(); // this handle predates the indexes: without this it would scan
   const ann = await LanceDbStore.open({ dir: storeDir });
   const exact = await LanceDbStore.open({ dir: storeDir, vectorIndex: { exact: true } });
   const model = worker.modelId;

@@ -258,8 +258,18 @@ export class LanceDbStore implements ChunkStore {
     return value;
   }
 
+  private languages: { table: lancedb.Table; version: number; value: LanguageCode[] } | null = null;
+
+  /** Asked on every question: read once per version of the documents table (11k rows took 180 ms at 100k passages). */
   async corpusLanguages(): Promise<LanguageCode[]> {
-    return [...new Set((await this.listDocuments()).map((d) => d.lang))];
+    await this.attach();
+    const table = this.documents;
+    if (!table) return [];
+    const version = await table.version();
+    if (this.languages?.table === table && this.languages.version === version) return this.languages.value;
+    const value = [...new Set((await table.query().select(['lang']).toArray()).map((r) => String(r.lang)))];
+    this.languages = { table, version, value };
+    return value;
   }
 
   async countChunks(): Promise<number> {
