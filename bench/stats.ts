@@ -51,7 +51,8 @@ export function ms(x: number | null | undefined, digits = 1): string {
 
 export function ratio(a: number | null | undefined, b: number | null | undefined): string {
   if (a == null || b == null || !b || Number.isNaN(a) || Number.isNaN(b)) return '–';
-  return `${(a / b).toFixed(2)}×`;
+  const r = a / b;
+  return `${r < 0.1 ? r.toPrecision(2) : r.toFixed(2)}×`;
 }
 
 export function rate(x: number | null | undefined): string {

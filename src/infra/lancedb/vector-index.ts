@@ -3,8 +3,8 @@
  * go with it. Chosen from `npm run bench` (docs/performance.md):
  *
  * - Small tables get no index: an exact (flat) scan costs about 3 ns per stored float on the 2-core
- *   benchmark machine, i.e. ~4 ms at 1.5 M floats (23k passages of 64 dims, 4k of 384 dims), and an
- *   index would only add build time and approximation.
+ *   benchmark machine, i.e. ~4 ms at 1.5 M floats (23k passages of 64 dims; of 384 dims, the 5,000-row
+ *   floor applies), and an index would only add build time and approximation.
  * - Past that, IVF_FLAT with √N partitions, cosine distance, probing 30 % of the partitions. It keeps
  *   the full vectors (no quantisation), so recall depends only on how many partitions are probed:
  *   at 100k passages recall@10 against exact search was 0.997 at 30 % (0.976 at 20 %), for 3 ms
