@@ -62,6 +62,8 @@ export const configSchema = z.object({
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
   /** Language used when a question gives no clue (and for missing translations). */
   SOGA_DEFAULT_LANGUAGE: z.string().min(2).default('en'),
+  /** Language-detection dictionary (ELD): extrasmall (~50 MB of memory) gets the dev and short test questions as right as large (~400 MB, 5 s to load); larger ones tell apart more of ELD's 60 languages on unusual text (docs/performance.md). */
+  SOGA_LANGUAGE_DICTIONARY: z.enum(['extrasmall', 'small', 'medium', 'large']).default('extrasmall'),
 
   // Chat model (generative answers); none = extractive answers only
   /** none: extractive answers (quotes with citations); openai: any OpenAI-compatible endpoint (OpenAI, Mistral, vLLM, llama.cpp server, LM Studio); ollama; local: a GGUF model run in-process by llama.cpp (SOGA_LLM_MODEL_PATH; see docs/local-llm.md). */

@@ -2,11 +2,41 @@
  * Language detection with ELD (n-gram detector, accurate on short text), steadied by function words:
  * a short question such as "Was ist die Initiative Transition Pathways?" is mostly English names, and
  * its German function words are the better evidence.
+ *
+ * ELD ships four n-gram dictionaries. They differ mostly in memory (measured with
+ * `npx tsx bench/language-id.ts`, docs/performance.md): the bot used 'large' (~400 MB of RSS) where
+ * 'extrasmall' (~55 MB) gets the same questions right once the function words have voted.
  */
-import { eld } from 'eld/large';
+import { eld as extrasmall } from 'eld/extrasmall';
 import { indexStopwords } from '../core/text/analyzer.js';
 import { words } from '../core/text/normalize.js';
 import type { LanguageDetector, LanguageGuess } from '../core/ports.js';
+
+export const ELD_DICTIONARIES = ['extrasmall', 'small', 'medium', 'large'] as const;
+export type EldDictionary = (typeof ELD_DICTIONARIES)[number];
+export const DEFAULT_ELD_DICTIONARY: EldDictionary = 'extrasmall';
+
+/** The part of an ELD instance the detector uses. */
+export interface EldEngine {
+  detect(text: string): { getScores(): Record<string, number>; isReliable(): boolean };
+}
+
+/**
+ * Each dictionary is imported only when asked for: importing one builds its whole n-gram table in
+ * memory, which is the cost this choice is about. Literal specifiers keep each entry point explicit.
+ */
+export async function loadEldDictionary(dictionary: EldDictionary): Promise<EldEngine> {
+  switch (dictionary) {
+    case 'extrasmall':
+      return extrasmall;
+    case 'small':
+      return (await import('eld/small')).eld;
+    case 'medium':
+      return (await import('eld/medium')).eld;
+    case 'large':
+      return (await import('eld/large')).eld;
+  }
+}
 
 export interface EldDetectorOptions {
   /** Used when the text gives no evidence at all (empty, digits, emoji). */
@@ -14,13 +44,22 @@ export interface EldDetectorOptions {
 }
 
 export class EldLanguageDetector implements LanguageDetector {
-  constructor(private readonly options: EldDetectorOptions) {}
+  /** A detector on the given dictionary (SOGA_LANGUAGE_DICTIONARY). */
+  static async load(options: EldDetectorOptions & { dictionary?: EldDictionary }): Promise<EldLanguageDetector> {
+    return new EldLanguageDetector(options, await loadEldDictionary(options.dictionary ?? DEFAULT_ELD_DICTIONARY));
+  }
+
+  /** Without an engine: the default dictionary, which is loaded with this module anyway. */
+  constructor(
+    private readonly options: EldDetectorOptions,
+    private readonly engine: EldEngine = extrasmall,
+  ) {}
 
   detect(text: string): LanguageGuess {
     const tokens = words(text);
     if (!tokens.some((t) => /\p{L}/u.test(t))) return { lang: this.options.fallback, confidence: 0 };
-    const result = eld.detect(text);
-    const scores: Record<string, number> = { ...(result.getScores() as Record<string, number>) };
+    const result = this.engine.detect(text);
+    const scores: Record<string, number> = { ...result.getScores() };
     const top = Object.entries(scores).sort((a, b) => b[1] - a[1]);
     const best = top[0]?.[1] ?? 0;
     if (!top.length || best <= 0) return { lang: this.options.fallback, confidence: 0 };

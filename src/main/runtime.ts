@@ -124,7 +124,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             temperature: config.SOGA_LLM_TEMPERATURE,
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
           });
-  const detector = new EldLanguageDetector({ fallback: config.SOGA_DEFAULT_LANGUAGE });
+  const detector = await EldLanguageDetector.load({ fallback: config.SOGA_DEFAULT_LANGUAGE, dictionary: config.SOGA_LANGUAGE_DICTIONARY });
   const assistant = createAssistant(
     { store, embedder, chat, detector, messages, prompts, clock, warn: log },
     {

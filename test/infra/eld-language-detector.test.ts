@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
+import { DEFAULT_ELD_DICTIONARY, EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 
 const DEV_QUESTIONS = '/work/shared/eval/dev-questions.jsonl';
 const questions = readFileSync(DEV_QUESTIONS, 'utf8')
@@ -11,7 +11,15 @@ const questions = readFileSync(DEV_QUESTIONS, 'utf8')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as { id: string; lang: string; q: string });
 
+const short = Object.entries(JSON.parse(readFileSync('test/fixtures/short-questions.json', 'utf8')) as Record<string, string[] | string>).flatMap(
+  ([lang, qs]) => (Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : []),
+);
+
 const detector = new EldLanguageDetector({ fallback: 'fr' });
+
+function wrongOn(d: EldLanguageDetector, qs: { lang: string; q: string }[]): string[] {
+  return qs.filter((q) => d.detect(q.q).lang !== q.lang).map((q) => `${q.lang}→${d.detect(q.q).lang}: ${q.q}`);
+}
 
 describe('the language of a question is detected', () => {
   it('gets at least 95% of the dev questions right', () => {
@@ -19,6 +27,20 @@ describe('the language of a question is detected', () => {
     expect(new Set(questions.map((q) => q.lang)).size).toBeGreaterThanOrEqual(5);
     const wrong = questions.filter((q) => detector.detect(q.q).lang !== q.lang).map((q) => `${q.id} ${q.lang}→${detector.detect(q.q).lang}: ${q.q}`);
     expect(wrong.length / questions.length, wrong.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('gets at least 95% of short questions right in fr, en, es, de, it, pt and nl with the default (smallest) dictionary', () => {
+    expect(DEFAULT_ELD_DICTIONARY).toBe('extrasmall');
+    expect(new Set(short.map((q) => q.lang))).toEqual(new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl']));
+    const wrong = wrongOn(detector, short);
+    expect(wrong.length / short.length, wrong.join('\n')).toBeLessThanOrEqual(0.05);
+  });
+
+  it('loads the configured dictionary, which answers like the default on the same questions', async () => {
+    const small = await EldLanguageDetector.load({ fallback: 'fr', dictionary: 'small' });
+    const wrong = wrongOn(small, short);
+    expect(wrong.length / short.length, wrong.join('\n')).toBeLessThanOrEqual(0.05);
+    expect(wrongOn(small, questions)).toEqual([]);
   });
 
   it('uses function words for a short question made mostly of English names', () => {
