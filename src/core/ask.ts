@@ -12,6 +12,8 @@ import { coverage, weightedTopicTerms, type WeightedTerm } from './answer/matchi
 import { renderExtractive, selectSentences } from './answer/extractive.js';
 import { expectedAnswerTypes } from './answer/answer-type.js';
 import { leaksPrompt, verifyCitations } from './answer/citations.js';
+import { checkAnswerLanguage } from './answer/answer-language.js';
+import { createStreamGuard } from './answer/stream-guard.js';
 import { splitSentences } from './answer/sentences.js';
 import { formatDocDate, relativeToToday } from './answer/dates.js';
 import type { Answer, AskContext, ChatTurn, Citation, FusedHit, LanguageCode, Timings } from './types.js';
@@ -143,13 +145,18 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return `<passage n="${i + 1}" title="${p.chunk.title.replace(/"/g, "'")}" date="${when}" source="${p.chunk.source}">\n${p.chunk.text.replace(/<\/?passages?\b[^>]*>/gi, '')}\n</passage>`;
       })
       .join('\n');
+    const asked = question.replace(/<\/?question>/gi, '');
     const chatMessages: ChatMessage[] = [
       { role: 'system', content: system },
-      { role: 'user', content: fill(prompts.answer, { passages: block, question: question.replace(/<\/?question>/gi, ''), language: languageName(lang) }) },
+      { role: 'user', content: fill(prompts.answer, { passages: block, question: asked, language: languageName(lang) }) },
     ];
+    const signal = deadline(options.llmTimeoutMs, context.signal);
+    // Streamed tokens are shown before the reply is checked: the guard holds back what could be the
+    // rules or NO_ANSWER (the checked answer below replaces whatever was shown).
+    const onToken = context.onToken && createStreamGuard({ forward: context.onToken, systemPrompt: system, givenText: `${block}\n${asked}`, signal }).push;
     let raw: string;
     try {
-      raw = await chat!.generate(chatMessages, { signal: deadline(options.llmTimeoutMs, context.signal), onToken: context.onToken });
+      raw = await chat!.generate(chatMessages, { signal, onToken });
     } catch (error) {
       const reason = /abort|timeout/i.test(String((error as Error)?.name) + describeError(error)) ? 'LLM_TIMEOUT' : 'LLM_FAILED';
       warn(`chat model failed (${reason}), answering extractively: ${describeError(error)}`);
@@ -159,6 +166,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     if (leaksPrompt(raw, prompts.system)) return { ok: false, reason: 'answer repeated the system prompt' };
     const verification = verifyCitations(raw, passages);
     if (!verification.ok) return { ok: false, reason: `citation check failed: ${verification.problems.join('; ')}` };
+    const language = checkAnswerLanguage(verification.text, lang, detector, passages.map((p) => p.chunk.title));
+    if (!language.ok) return { ok: false, reason: language.reason };
     // Renumber to 1..m in order of use so the sources list has no gaps.
     const renumber = new Map(verification.used.map((n, i) => [n, i + 1]));
     const text = verification.text.replace(/\[(\d+)\]/g, (_m, n: string) => `[${renumber.get(Number(n))}]`);
