@@ -4,6 +4,7 @@
  * it to prefer "du 25 au 27 novembre 2025, à Paris" over a sentence that merely repeats the topic.
  */
 import { MONTH_NUMBER } from '../text/months.js';
+import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person';
@@ -19,6 +20,33 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   nl: [['welk jaar', ['date']], ['hoeveel', ['number']], ['wanneer', ['date']], ['waar', ['place']], ['wie', ['person']]],
 };
 
+/**
+ * "Which organisation…", "Quel commissaire…": an interrogative determiner before a noun naming an
+ * agent asks for a name, like "who". Nouns accent-folded; plurals by the optional "s".
+ */
+const AGENT_QUESTIONS: Record<string, { determiners: string[]; nouns: string[] }> = {
+  en: { determiners: ['which', 'what'], nouns: ['organisations?', 'organizations?', 'associations?', 'partners?', 'compan(?:y|ies)', 'institutions?', 'foundations?', 'persons?', 'people', 'speakers?', 'commissioners?', 'ministers?', 'members?', 'networks?', 'cooperatives?', 'funders?', 'sponsors?'] },
+  fr: { determiners: ['quel', 'quels', 'quelle', 'quelles'], nouns: ['organisations?', 'organismes?', 'associations?', 'partenaires?', 'entreprises?', 'structures?', 'institutions?', 'fondations?', 'personnes?', 'intervenants?', 'intervenantes?', 'commissaires?', 'ministres?', 'membres?', 'reseaux?', 'cooperatives?', 'financeurs?'] },
+  es: { determiners: ['que', 'cual', 'cuales'], nouns: ['organizacion(?:es)?', 'asociacion(?:es)?', 'socios?', 'empresas?', 'entidad(?:es)?', 'instituciones?', 'institucion', 'fundacion(?:es)?', 'personas?', 'ponentes?', 'comisarios?', 'ministros?', 'miembros?', 'redes', 'red', 'cooperativas?'] },
+  de: { determiners: ['welche', 'welcher', 'welches', 'welchen'], nouns: ['organisation(?:en)?', 'verein(?:e)?', 'partner(?:n)?', 'unternehmen', 'institution(?:en)?', 'stiftung(?:en)?', 'person(?:en)?', 'kommissar(?:in)?', 'minister(?:in)?', 'mitglied(?:er)?', 'netzwerk(?:e)?', 'genossenschaft(?:en)?'] },
+  it: { determiners: ['quale', 'quali', 'che'], nouns: ['organizzazion[ei]', 'associazion[ei]', 'partner', 'aziend[ae]', 'enti', 'ente', 'istituzion[ei]', 'fondazion[ei]', 'person[ae]', 'relatori', 'commissari[oa]?', 'ministr[oi]', 'membri', 'reti', 'rete', 'cooperative?'] },
+  pt: { determiners: ['que', 'qual', 'quais'], nouns: ['organizac(?:ao|oes)', 'associac(?:ao|oes)', 'parceiros?', 'empresas?', 'entidades?', 'instituic(?:ao|oes)', 'fundac(?:ao|oes)', 'pessoas?', 'oradores?', 'comissarios?', 'ministros?', 'membros?', 'redes?', 'cooperativas?'] },
+  nl: { determiners: ['welke', 'welk'], nouns: ['organisaties?', 'verenigingen', 'vereniging', 'partners?', 'bedrijf', 'bedrijven', 'instellingen', 'instelling', 'stichtingen', 'stichting', 'personen', 'persoon', 'sprekers?', 'commissaris', 'minister', 'leden', 'lid', 'netwerken', 'netwerk', 'cooperaties?'] },
+};
+
+const agentPatterns = new Map<string, RegExp>();
+function agentPattern(lang: string): RegExp | null {
+  const spec = AGENT_QUESTIONS[lang];
+  if (!spec) return null;
+  let re = agentPatterns.get(lang);
+  if (!re) {
+    // The noun right after the determiner, or after one adjective ("which European organisation").
+    re = new RegExp(` (?:${spec.determiners.join('|')}) (?:[a-z]+ )?(?:${spec.nouns.join('|')}) `);
+    agentPatterns.set(lang, re);
+  }
+  return re;
+}
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
   // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
   const raw = question.toLowerCase();
@@ -31,6 +59,7 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
     }
     if (text.includes(` ${phrase} `)) kinds.forEach((k) => types.add(k));
   }
+  if (agentPattern(lang)?.test(text)) types.add('person');
   return types;
 }
 
@@ -41,10 +70,29 @@ const NUMBER = /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|fo
 // A capitalised word after a place preposition: "à Paris", "in Mannheim", "en Belgique".
 const PLACE = /(?:^|\s)(?:à|a|au|aux|en|in|at|im|nel|nella|em|na|no|op|te|de)\s+(?:la\s+|le\s+|l['’])?\p{Lu}\p{L}+/u;
 // Two capitalised words in a row that do not open the sentence: "Nicolas Schmit", "Chris Gordon".
-const PERSON = /[^.!?\s]\s+\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+/u;
+// (Sentence-initial names are checked apart: "Nicolas Schmit (Commissaire…)" but not "Le Social…".)
+const PERSON = /(?:^|[^.!?\s]\s+)(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+)/gu;
+// A one-word brand: "HelloAsso", "GirlEek". (Acronyms are left out: "SOGA" is in every passage.)
+const BRAND = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+\p{Lu}\p{L}+)(?![\p{L}\p{N}])/gu;
+const FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
 
-/** Share (0–1) of the expected answer types that the text contains. */
-export function answerTypeMatch(text: string, expected: Set<AnswerType>): number {
+/** A name (or brand) of which some word is not already in the question: who it is. */
+function hasNewName(text: string, known: Set<string>): boolean {
+  for (const re of [PERSON, BRAND]) {
+    for (const match of text.matchAll(re)) {
+      const nameWords = normalizeText(match[1]).split(/[-\s]+/);
+      if (match.index === 0 && FUNCTION_WORDS.has(nameWords[0])) continue;
+      if (nameWords.some((w) => !known.has(w))) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Share (0–1) of the expected answer types that the text contains. `known`: the question's own words
+ * (normalised); a name the question already gives ("Forum Alpha") does not answer "who".
+ */
+export function answerTypeMatch(text: string, expected: Set<AnswerType>, known: Set<string> = new Set()): number {
   if (!expected.size) return 0;
   const folded = normalizeText(text);
   let found = 0;
@@ -53,7 +101,7 @@ export function answerTypeMatch(text: string, expected: Set<AnswerType>): number
     else if (type === 'date' && YEAR.test(folded)) found += 0.6;
     else if (type === 'number' && NUMBER.test(folded)) found++;
     else if (type === 'place' && PLACE.test(text)) found++;
-    else if (type === 'person' && PERSON.test(text)) found++;
+    else if (type === 'person' && hasNewName(text, known)) found++;
   }
   return found / expected.size;
 }

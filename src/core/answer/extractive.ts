@@ -12,6 +12,7 @@ import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
 import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer-type.js';
+import { isInstructionLike } from './instructions.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -24,26 +25,32 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 700, windowChars: 480, maxQuotes: 2 };
 
 const SAME_PASSAGE_RATIO = 0.65;
-const OTHER_PASSAGE_RATIO = 0.95;
+const OTHER_PASSAGE_RATIO = 0.85;
 
-interface Window {
+export interface Window {
   hitIndex: number;
   start: number;
   end: number;
   text: string;
   score: number;
+  /** The parts of the score, for debugging and tests. */
+  parts: Record<string, number>;
 }
 
-/** Sentences of a passage, where a lead-in ending with ":" absorbs the list lines after it. */
+/**
+ * Sentences of a passage, where a lead-in ending with ":" absorbs the list lines after it. Sentences
+ * that address the assistant (planted instructions) are left out: a quote relays them verbatim.
+ */
 function units(text: string, lang: LanguageCode): string[] {
   const out: string[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const sentences = splitSentences(lines[i], lang);
+    const sentences = splitSentences(lines[i], lang).filter((s) => !isInstructionLike(s));
     for (const s of sentences) out.push(s);
     if (/:\s*$/.test(lines[i])) {
       const items: string[] = [];
       while (i + 1 < lines.length && !/[:?]\s*$/.test(lines[i + 1]) && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/\s*[,;.]\s*$/, '').trim());
+      items.splice(0, items.length, ...items.filter((item) => !isInstructionLike(item)));
       if (items.length && out.length) out[out.length - 1] = `${out[out.length - 1]} ${items.join(' ; ')}`;
     }
   }
@@ -62,13 +69,14 @@ export interface ExtractiveResult {
   quotes: { text: string; hit: FusedHit }[];
 }
 
-export function selectSentences(
+/** Every candidate window of every passage, scored; best first. */
+export function scoreWindows(
   hits: FusedHit[],
   terms: WeightedTerm[],
   langs: LanguageCode[],
   expected: Set<AnswerType> = new Set(),
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
-): ExtractiveResult {
+): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
   const windows: Window[] = [];
   hits.forEach((hit, hitIndex) => {
@@ -76,7 +84,9 @@ export function selectSentences(
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
     const list = units(body || hit.chunk.text, hit.chunk.lang);
     const heading = `${hit.chunk.title}\n${hit.chunk.section ?? ''}`;
-    const context = coverage(terms, heading, langs).coverage;
+    // How much of the question the passage as a whole covers: the sentence that answers need not
+    // repeat the topic the rest of its passage has set ("cofinancé par…" under "NEC ESS Europe 2023").
+    const context = 0.5 * coverage(terms, heading, langs).coverage + 0.5 * coverage(terms, `${heading}\n${hit.chunk.text}`, langs).coverage;
     // Retrieval's confidence, not the bare position: passages of one article often tie.
     const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
     // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").
@@ -95,14 +105,24 @@ export function selectSentences(
         const short = text.length < 30 ? 0.6 : 1;
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
-        const typed = 0.4 * answerTypeMatch(text, expected);
+        const typed = 0.4 * answerTypeMatch(text, expected, questionWords);
         const score = (own + 0.3 * context + 0.15 * novelty(text, questionWords) + typed + 0.2 * sameKind) * rankPrior * length * short;
-        windows.push({ hitIndex, start, end, text, score });
+        windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: novelty(text, questionWords), typed, sameKind, rankPrior, length, short } });
       }
     }
   });
   // Ties go to the two-sentence window: the neighbour often holds the fact the words point at.
-  windows.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start));
+  return windows.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start));
+}
+
+export function selectSentences(
+  hits: FusedHit[],
+  terms: WeightedTerm[],
+  langs: LanguageCode[],
+  expected: Set<AnswerType> = new Set(),
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+): ExtractiveResult {
+  const windows = scoreWindows(hits, terms, langs, expected, options);
   const chosen: Window[] = [];
   let size = 0;
   for (const w of windows) {

@@ -20,4 +20,20 @@ describe('the kind of answer a question asks for', () => {
     expect(answerTypeMatch('Trois distributeurs automatiques ferment chaque jour.', new Set(['number']))).toBe(1);
     expect(answerTypeMatch('Le sommet a réuni le commissaire Nicolas Schmit.', new Set(['person']))).toBe(1);
   });
+
+  it('takes "which organisation", "quel commissaire" and their kin for a question about who', () => {
+    expect([...expectedAnswerTypes('Which organisation co-financed the forum?', 'en')]).toEqual(['person']);
+    expect([...expectedAnswerTypes('Quel commissaire européen a présenté la feuille de route ?', 'fr')]).toEqual(['person']);
+    expect([...expectedAnswerTypes('Welche Partner organisieren das Treffen?', 'de')]).toEqual(['person']);
+    expect(expectedAnswerTypes('Which topics were discussed?', 'en').size).toBe(0);
+  });
+
+  it('counts a name as the answer to "who" only when the question does not already give it', () => {
+    const who = new Set(['person'] as const);
+    const known = new Set(['forum', 'alpha']);
+    expect(answerTypeMatch('Le réseau a organisé le Forum Alpha à Lyon.', who, known)).toBe(0);
+    expect(answerTypeMatch('Cet événement est cofinancé par la Banque Solidaire.', who, known)).toBe(1);
+    expect(answerTypeMatch('Nicolas Schmit (Commissaire à l’Emploi) a ouvert le sommet.', who, known)).toBe(1);
+    expect(answerTypeMatch('Le Social Good Accelerator a ouvert le sommet.', who, new Set(['social', 'good', 'accelerator']))).toBe(0);
+  });
 });
