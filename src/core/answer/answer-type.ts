@@ -47,6 +47,13 @@ function agentPattern(lang: string): RegExp | null {
   return re;
 }
 
+/** The words of the language's interrogatives ("quantas", "hoeveel"): they say what is asked, not about what. */
+export function interrogativeWords(lang: string): Set<string> {
+  const table = INTERROGATIVES[lang];
+  const spec = AGENT_QUESTIONS[lang];
+  return new Set([...(table ?? []).flatMap(([phrase]) => phrase.split(' ')), ...(spec?.determiners ?? [])]);
+}
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
   // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
   const raw = question.toLowerCase();

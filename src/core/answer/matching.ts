@@ -6,6 +6,7 @@
  * something the corpus has, or the very thing the corpus lacks ("treasurer").
  */
 import { stem, topicWords } from '../text/analyzer.js';
+import { interrogativeWords } from './answer-type.js';
 import { wordSimilarity, words } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
 
@@ -27,7 +28,8 @@ const COGNATE_MIN = 0.5;
 const ABSENT_RARITY = 0.5;
 
 export function weightedTopicTerms(question: string, questionLang: LanguageCode, langs: LanguageCode[], stats: TermStats | null): WeightedTerm[] {
-  const topic = topicWords(question, questionLang);
+  const asking = interrogativeWords(questionLang);
+  const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
   if (!topic.length) return [];
   const idf = (df: number) => Math.log(1 + (stats!.total - df + 0.5) / (df + 0.5));
   const present = stats ? topic.filter((w) => stats.df(w) > 0) : [];

@@ -114,9 +114,17 @@ export function analyzeQuery(text: string, langs: LanguageCode[]): string[] {
 /** The words of a question that carry its topic, for answerability and sentence selection. */
 export function topicWords(text: string, lang: LanguageCode): string[] {
   const stops = topicStopwords(lang);
+  // A hyphenated form ending in a function word is grammar, not a compound: "décrit-elle", "a-t-il",
+  // "dis-moi" must not become the topic words "decritelle", "atil", "dismoi" ("co-financed" stays).
+  const grammatical = new Set(
+    (normalizeText(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).filter((c) => {
+      const last = c.split('-').at(-1)!;
+      return stops.has(last) || last.length === 1;
+    }).map((c) => c.replace(/-/g, '')),
+  );
   const seen = new Set<string>();
   for (const w of words(text)) {
-    if (stops.has(w)) continue;
+    if (stops.has(w) || grammatical.has(w)) continue;
     if (w.length < 3 && !/\d/.test(w)) continue;
     seen.add(w);
   }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, stem, topicWords } from '../../../src/core/text/analyzer.js';
+import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
+
+describe('the words that carry a question’s topic', () => {
+  it('drops function words and keeps names, numbers and content words', () => {
+    expect(topicWords('Quand a eu lieu le sommet de Strasbourg en 2022 ?', 'fr')).toEqual(expect.arrayContaining(['sommet', 'strasbourg', '2022']));
+    expect(topicWords('Quand a eu lieu le sommet de Strasbourg en 2022 ?', 'fr')).not.toContain('quand');
+  });
+
+  it('joins a real compound ("co-financed") but not a verb with its pronoun ("décrit-elle", "a-t-il")', () => {
+    expect(topicWords('Which organisation co-financed the forum?', 'en')).toContain('cofinanced');
+    const fr = topicWords('Comment Jeanne décrit-elle le projet, et a-t-il réussi ?', 'fr');
+    expect(fr).toContain('decrit');
+    expect(fr).not.toContain('decritelle');
+    expect(fr).not.toContain('atil');
+  });
+
+  it('leaves interrogatives out of the weighted topic terms in every language', () => {
+    expect(weightedTopicTerms('Onde decorreu o FNAF 2021 e quantas pessoas reuniu?', 'pt', ['pt', 'fr'], null).map((t) => t.word)).not.toContain('quantas');
+    expect(weightedTopicTerms('Hoeveel mensen kwamen naar de top in Straatsburg?', 'nl', ['nl', 'fr'], null).map((t) => t.word)).not.toContain('hoeveel');
+  });
+});
+
+describe('stemming across the corpus languages', () => {
+  it('meets the French and English forms of one word', () => {
+    expect(stem('organisations', 'fr')).toBe(stem('organisation', 'fr'));
+    expect(analyzeQuery('organisations', ['en', 'fr'])).toContain(stem('organisation', 'fr'));
+  });
+});
