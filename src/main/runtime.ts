@@ -133,6 +133,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       weights: { vector: config.SOGA_WEIGHT_VECTOR, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },
       minCoverage: config.SOGA_MIN_COVERAGE,
       minVectorScore: config.SOGA_MIN_VECTOR_SCORE,
+      minVectorAgreement: config.SOGA_MIN_VECTOR_AGREEMENT,
+      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: config.SOGA_RERANK_VECTOR },
       maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
       defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
       llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
