@@ -15,6 +15,7 @@ import { leaksPrompt, verifyCitations } from './answer/citations.js';
 import { checkAnswerLanguage } from './answer/answer-language.js';
 import { createStreamGuard } from './answer/stream-guard.js';
 import { splitSentences } from './answer/sentences.js';
+import { isInstructionLike } from './answer/instructions.js';
 import { formatDocDate, relativeToToday } from './answer/dates.js';
 import type { Answer, AskContext, ChatTurn, Citation, FusedHit, LanguageCode, Timings } from './types.js';
 
@@ -211,8 +212,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   }
 
   function citationFor(hit: FusedHit, n: number, terms: WeightedTerm[], langs: LanguageCode[], extraText = ''): Citation {
-    const sentences = splitSentences(hit.chunk.text, hit.chunk.lang);
-    let best = sentences[0] ?? hit.chunk.text;
+    // The quote shown under a generated answer is the passage's own words: never a planted instruction.
+    const sentences = splitSentences(hit.chunk.text, hit.chunk.lang).filter((s) => !isInstructionLike(s));
+    let best = sentences[0] ?? hit.chunk.title;
     let bestScore = -1;
     for (const s of sentences) {
       const score = coverage(terms, s, langs).coverage + (extraText ? 0.5 * coverage(weightedTopicTerms(extraText, hit.chunk.lang, langs, null), s, langs).coverage : 0);
