@@ -28,6 +28,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/load.js';
+import { answerProse } from '../src/core/answer/answer-language.js';
 import { verifyCitations } from '../src/core/answer/citations.js';
 import type { ChatModel, GenerateOptions, LanguageDetector } from '../src/core/ports.js';
 import { normalizeText } from '../src/core/text/normalize.js';
@@ -43,6 +44,8 @@ export interface ModelCall {
   raw?: string;
   error?: string;
   ms: number;
+  /** performance.now() when the model produced its first token (streaming calls only). */
+  firstTokenAt?: number;
 }
 
 /**
@@ -54,12 +57,23 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
   const original = chat.generate.bind(chat);
   (chat as { generate: ChatModel['generate'] }).generate = async (messages, options?: GenerateOptions) => {
     const started = performance.now();
+    let firstTokenAt: number | undefined;
+    const onToken = options?.onToken;
+    const observed = onToken
+      ? {
+          ...options,
+          onToken: (token: string) => {
+            firstTokenAt ??= performance.now();
+            onToken(token);
+          },
+        }
+      : options;
     try {
-      const raw = await original(messages, options);
-      calls.push({ raw, ms: performance.now() - started });
+      const raw = await original(messages, observed);
+      calls.push({ raw, ms: performance.now() - started, firstTokenAt });
       return raw;
     } catch (error) {
-      calls.push({ error: String((error as Error)?.message ?? error), ms: performance.now() - started });
+      calls.push({ error: String((error as Error)?.message ?? error), ms: performance.now() - started, firstTokenAt });
       throw error;
     }
   };
@@ -73,13 +87,14 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
 }
 
 export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
-export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'wrong-language' | 'other';
 
 export function fallbackKind(reason: string): FallbackKind {
   if (reason === 'LLM_TIMEOUT') return 'timeout';
   if (reason === 'LLM_FAILED') return 'model-failed';
   if (reason.startsWith('answer repeated the system prompt')) return 'prompt-leak';
   if (reason.startsWith('citation check failed')) return 'citation-check';
+  if (reason.startsWith('answer is in another language')) return 'wrong-language';
   return 'other';
 }
 
@@ -114,11 +129,10 @@ export function containsFact(text: string, fact: string): boolean {
   return fact.split('|').some((alt) => t.includes(normalizeText(alt)));
 }
 
-/** Language of a generated answer, judged on its words without markers and quotes. */
+/** Language of a generated answer, judged on its own words (as the core does: no markers, quotes or titles). */
 export function answerLanguage(answer: Answer, detector: LanguageDetector): string {
   if (answer.mode !== 'generative') return answer.language;
-  const prose = answer.text.replace(/\[\d+\]/g, ' ').replace(/[«“"„][^«»“”"„]*[»”"“]/g, ' ');
-  return detector.detect(prose).lang;
+  return detector.detect(answerProse(answer.text, answer.citations.map((c) => c.title))).lang;
 }
 
 export interface QuestionRun {
@@ -137,7 +151,9 @@ export interface QuestionRun {
   modelMs: number;
   /** From the question to the first generated token (retrieval and prompt evaluation); null if none came. */
   firstTokenMs: number | null;
-  /** What the model wrote before it finished or was stopped (also when it ran out of time). */
+  /** From the question to the first token a streaming surface was shown (after the stream guard); null if none. */
+  firstShownMs: number | null;
+  /** What a streaming surface was shown (AskContext.onToken) before the checked answer replaced it. */
   streamed: string;
   raw: string[];
   text: string;
@@ -154,7 +170,7 @@ export function summarize(runs: QuestionRun[]) {
   const unans = runs.filter((r) => !r.answerable);
   const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
   // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
-  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && (r.fallbackKind === 'citation-check' || r.fallbackKind === 'prompt-leak')));
+  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && (r.fallbackKind === 'citation-check' || r.fallbackKind === 'prompt-leak' || r.fallbackKind === 'wrong-language')));
   const fallbacks = runs.filter((r) => r.path === 'fallback');
   const reasons: Record<string, number> = {};
   for (const r of fallbacks) reasons[r.fallbackKind!] = (reasons[r.fallbackKind!] ?? 0) + 1;
@@ -171,10 +187,13 @@ export function summarize(runs: QuestionRun[]) {
     fallbackReasons: reasons,
     modelNoAnswer: runs.filter((r) => r.path === 'model-no-answer').length,
     refusalAccuracy: share(unans.filter((r) => r.refusedOk).length, unans.length),
+    // Replies the checks discarded after part of them had been streamed to the asker.
+    discardedAfterStreaming: runs.filter((r) => r.path !== 'generative' && r.streamed.length > 0).length,
     falseRefusals: share(ans.filter((r) => r.path === 'refused' || r.path === 'model-no-answer').length, ans.length),
     answerLanguageAccuracy: share(runs.filter((r) => r.answerLang === r.lang).length, runs.length),
     citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
     medianFirstTokenMs: quantile(runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])), 0.5),
+    medianFirstShownMs: quantile(runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])), 0.5),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -184,18 +203,19 @@ export function summarize(runs: QuestionRun[]) {
 export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[] }, q: EvalQuestion, now: Date): Promise<QuestionRun> {
   calls.take();
   const started = performance.now();
-  let firstTokenMs: number | null = null;
+  let firstShownMs: number | null = null;
   let streamed = '';
   const answer = await runtime.assistant.ask(q.q, {
     surface: 'eval',
     now,
     onToken: (token) => {
-      firstTokenMs ??= performance.now() - started;
+      firstShownMs ??= performance.now() - started;
       streamed += token;
     },
   });
   const ms = performance.now() - started;
   const made = calls.take();
+  const firstAt = made.find((c) => c.firstTokenAt !== undefined)?.firstTokenAt;
   const p = answerPath(answer, made);
   const refused = answer.outcome === 'not_found' && answer.citations.length === 0;
   return {
@@ -212,7 +232,8 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     ms,
     answerMs: answer.timings.answerMs,
     modelMs: made.reduce((s, c) => s + c.ms, 0),
-    firstTokenMs,
+    firstTokenMs: firstAt === undefined ? null : firstAt - started,
+    firstShownMs,
     streamed,
     raw: made.map((c) => c.raw ?? `(${c.error})`),
     text: answer.text,
@@ -285,9 +306,11 @@ async function main(): Promise<void> {
       `model said NO_ANSWER             ${summary.modelNoAnswer}`,
       `refusal accuracy (unanswerable)  ${pct(summary.refusalAccuracy)}   false refusals ${pct(summary.falseRefusals)}`,
       `answer language right            ${pct(summary.answerLanguageAccuracy)}`,
+      `streamed, then discarded         ${summary.discardedAfterStreaming}   (replies partly shown while streaming, then replaced)`,
       `citations re-verified            ${pct(summary.citationsRecheckOk)}`,
       `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
       `first generated token after      median ${sec(summary.medianFirstTokenMs)} (retrieval + reading the prompt)`,
+      `first streamed token shown after median ${sec(summary.medianFirstShownMs)} (held back until it cannot be the rules or NO_ANSWER)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {

