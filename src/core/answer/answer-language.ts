@@ -9,16 +9,26 @@
  * (names, dates, numbers) gets the benefit of the doubt, because rejecting a right answer costs the
  * member the better answer while the extractive fallback is always in the right language anyway.
  */
+import { indexStopwords } from '../text/analyzer.js';
+import { normalizeText } from '../text/normalize.js';
 import type { LanguageDetector, LanguageGuess } from '../ports.js';
 import type { LanguageCode } from '../types.js';
 
 /**
- * Below this confidence the detector's guess is not "clearly" another language. Measured with the
- * ELD detector on one-sentence answers: right-language answers full of French names score 0.26–0.48
- * for the wrong language ("The Social Tech Academy, lancée en 2023, offers webinars." → en 0.27;
- * "HelloAsso et Social Good Accelerator." → da 0.48), whole sentences in one language 0.55–0.9.
+ * At or above this confidence the detector's guess alone is "clearly" another language. Measured with
+ * the ELD detector (extrasmall and large dictionaries) on one-sentence answers: right-language
+ * answers full of French names score up to 0.48 for a wrong language ("HelloAsso et Social Good
+ * Accelerator." → da 0.48), but right answers in Spanish or Portuguese only 0.31–0.39 for their own,
+ * so confidence alone misses a Spanish answer to a Portuguese question.
  */
-export const MIN_WRONG_LANGUAGE_CONFIDENCE = 0.5;
+export const CLEAR_CONFIDENCE = 0.5;
+/**
+ * Below that, function words decide: the guessed language must have at least this many in the
+ * answer, and more than twice as many as the asked language ("El NEC ESS se celebra en París del 25
+ * al 27 de noviembre": Spanish el, se, en, del, al, de against Portuguese se, de).
+ */
+export const MIN_FUNCTION_WORDS = 3;
+export const MIN_SUPPORTED_CONFIDENCE = 0.25;
 /** Fewer words than this (after stripping quotes, titles and markers) is too little to judge. */
 export const MIN_JUDGED_WORDS = 4;
 
@@ -50,8 +60,14 @@ export function checkAnswerLanguage(answer: string, asked: LanguageCode, detecto
   const words = prose.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_JUDGED_WORDS) return { ok: true, guess: null };
   const guess = detector.detect(prose);
-  if (guess.lang !== asked && guess.confidence >= MIN_WRONG_LANGUAGE_CONFIDENCE) {
-    return { ok: false, guess, reason: `answer is in another language (${guess.lang}, confidence ${guess.confidence.toFixed(2)}) than the question (${asked})` };
-  }
-  return { ok: true, guess };
+  if (guess.lang === asked || guess.confidence < MIN_SUPPORTED_CONFIDENCE) return { ok: true, guess };
+  const folded = words.map((w) => normalizeText(w));
+  const functionWords = (lang: LanguageCode) => {
+    const stops = indexStopwords(lang);
+    return folded.filter((w) => stops.has(w)).length;
+  };
+  const theirs = functionWords(guess.lang);
+  const clear = guess.confidence >= CLEAR_CONFIDENCE || (theirs >= MIN_FUNCTION_WORDS && theirs > 2 * functionWords(asked));
+  if (!clear) return { ok: true, guess };
+  return { ok: false, guess, reason: `answer is in another language (${guess.lang}, confidence ${guess.confidence.toFixed(2)}, ${theirs} of its function words) than the question (${asked})` };
 }

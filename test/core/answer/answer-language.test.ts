@@ -27,6 +27,17 @@ describe('checkAnswerLanguage', () => {
     }
   });
 
+  it('rejects a Spanish answer to a Portuguese question, which the detector alone is unsure of, by its function words', () => {
+    const answer = 'El NEC ESS 2025 se celebra en París, del 25 al 27 de noviembre de 2025, en la Maison de la Mutualité [1].';
+    expect(detector.detect(answer).confidence).toBeLessThan(0.5);
+    const check = checkAnswerLanguage(answer, 'pt', detector);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.guess.lang).toBe('es');
+    // The same answer to a Spanish question passes, and so does a Portuguese one to the Portuguese question.
+    expect(checkAnswerLanguage(answer, 'es', detector).ok).toBe(true);
+    expect(checkAnswerLanguage('O NEC ESS 2025 decorre em Paris, de 25 a 27 de novembro de 2025, na Maison de la Mutualité [1].', 'pt', detector).ok).toBe(true);
+  });
+
   it('accepts a German answer full of French names', () => {
     expect(checkAnswerLanguage('Der NEC ESS 2025 findet vom 25. bis 27. November 2025 in Paris statt, in der Maison de la Mutualité [1].', 'de', detector).ok).toBe(true);
   });
@@ -48,9 +59,12 @@ describe('checkAnswerLanguage', () => {
     // Three words: not judged at all.
     const never: LanguageDetector = { detect: () => ({ lang: 'fr', confidence: 1 }) };
     expect(checkAnswerLanguage('À Paris [1].', 'de', never)).toEqual({ ok: true, guess: null });
-    // Another language, but not confidently.
+    // Another language, but not confidently, and no function words of it to back the guess.
     const unsure: LanguageDetector = { detect: () => ({ lang: 'es', confidence: 0.35 }) };
     expect(checkAnswerLanguage('O NEC ESS 2025 decorre em Paris [1].', 'pt', unsure).ok).toBe(true);
+    // Names only ("HelloAsso et Social Good Accelerator" reads as Danish to ELD's large dictionary).
+    const names: LanguageDetector = { detect: () => ({ lang: 'da', confidence: 0.48 }) };
+    expect(checkAnswerLanguage('HelloAsso et Social Good Accelerator [1].', 'en', names).ok).toBe(true);
     const sure: LanguageDetector = { detect: () => ({ lang: 'es', confidence: 0.7 }) };
     expect(checkAnswerLanguage('O NEC ESS 2025 decorre em Paris [1].', 'pt', sure).ok).toBe(false);
   });
