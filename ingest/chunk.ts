@@ -16,6 +16,15 @@ export interface ChunkOptions {
 
 export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 900, minChars: 250 };
 
+/**
+ * Bumped whenever the chunking algorithm changes: it is part of every document's content hash, so the
+ * next ingest re-chunks documents whose text did not change.
+ */
+export const CHUNKER_VERSION = 2;
+
+/** A line that announces what follows ("Le thème de NEC ESS 2025 est :") or asks it (an FAQ question). */
+const announces = (line: string | undefined) => line !== undefined && /[:?]\s*$/.test(line);
+
 interface Section {
   heading: string | null;
   lines: string[];
@@ -47,6 +56,16 @@ function splitLong(lines: string[], lang: LanguageCode, maxChars: number): strin
   let size = 0;
   for (const unit of units) {
     if (size + unit.length > maxChars && current.length) {
+      // A piece never ends on a lead-in or a question: it moves to the next piece, with what answers it.
+      const moved = current.length > 1 && announces(current.at(-1)) ? current.pop()! : null;
+      if (moved) {
+        pieces.push(current.join('\n'));
+        current = [moved];
+        size = moved.length + 1;
+        current.push(unit);
+        size += unit.length + 1;
+        continue;
+      }
       pieces.push(current.join('\n'));
       const last = current.at(-1)!;
       // Overlap: carry the last sentence over when it is short enough to be context, not a repeat.
@@ -77,7 +96,8 @@ export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAUL
     const prev = merged.at(-1);
     const prevSize = prev ? prev.lines.join('\n').length : Infinity;
     // A heading or FAQ question with nothing under it yet: what follows is its body, whatever its size.
-    const bodiless = Boolean(prev?.heading) && !prev!.lines.length;
+    // So is a section whose last line announces what follows ("… est :"), or asks it.
+    const bodiless = (Boolean(prev?.heading) && !prev!.lines.length) || announces(prev?.lines.at(-1));
     // A bodiless section is not appended to the previous one: it would end that passage, cut from its answer.
     const small = section.lines.length > 0 && prevSize < options.minChars && prevSize + section.lines.join('\n').length < options.maxChars;
     if (prev && (bodiless || small)) {

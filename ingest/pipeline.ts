@@ -13,7 +13,7 @@ import { SogaError, describeError } from '../src/core/errors.js';
 import type { ChunkStore, Embedder, LanguageDetector, ProgressReporter } from '../src/core/ports.js';
 import type { ChunkWithVector, DocumentRecord } from '../src/core/types.js';
 import { normalizeText } from '../src/core/text/normalize.js';
-import { chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
+import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
 import { dedupe, type DedupedArticle } from './dedupe.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
 import { detectDate } from './metadata.js';
@@ -158,7 +158,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     ids.set(id, n);
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
-    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking ?? DEFAULT_CHUNKING)).update(JSON.stringify(article.sources)).digest('hex');
+    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking ?? DEFAULT_CHUNKING)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash };
   });

@@ -134,6 +134,30 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
     for (const c of chunks) expect(c.text.trimEnd().endsWith('Qui peut participer ?')).toBe(false);
   });
 
+  it('keeps a lead-in ("Le thème est :") with what it announces, even when that looks like a heading', () => {
+    const chunks = chunkArticle(
+      input([
+        q('Où et quand ?'),
+        p('Du 25 au 27 novembre, à Bruxelles puis à Paris, pour trois journées de conférences, d’ateliers et de rencontres entre associations, coopératives, fondations et collectivités de toute l’Europe, autour des communs numériques.'),
+        q('Quel est le thème de l’édition ?'),
+        p('Le thème de l’édition est :'),
+        // Title-like: the segmenter takes it for a heading, which used to open the next passage alone.
+        h('“Coopérer ou subir ? Une troisième voie numérique.”'),
+        p('L’objectif est d’explorer des alternatives européennes aux modèles dominants. '.repeat(3)),
+      ]),
+    );
+    const holder = chunks.find((c) => c.text.includes('Le thème de l’édition est :'))!;
+    expect(holder.text).toContain('Une troisième voie numérique');
+    for (const c of chunks) expect(/[:?]$/.test(c.text.trimEnd())).toBe(false);
+  });
+
+  it('moves a lead-in to the next piece when a long section is cut right after it', () => {
+    const before = Array.from({ length: 6 }, (_, i) => `Phrase de contexte numéro ${i + 1} sur le programme de la journée.`);
+    const chunks = chunkArticle(input([h('Programme'), ...before.map(p), p('Les partenaires de la journée sont :'), p('Réseau Un, Coop Deux et Fondation Trois, avec le soutien de la région.')]), { maxChars: 400, minChars: 100 });
+    const holder = chunks.find((c) => c.text.includes('Les partenaires de la journée sont :'))!;
+    expect(holder.text).toContain('Réseau Un, Coop Deux et Fondation Trois');
+  });
+
   it('repeats the question at the top of each piece when its answer is too long for one passage', () => {
     const answer = Array.from({ length: 12 }, (_, i) => `La réponse détaillée numéro ${i + 1} explique un aspect différent du programme de formation.`).join(' ');
     const chunks = chunkArticle(input([q('Que propose la Social Tech Academy ?'), p(answer)]), { maxChars: 300, minChars: 100 });

@@ -49,7 +49,9 @@ function units(text: string, lang: LanguageCode): string[] {
     for (const s of sentences) out.push(s);
     if (/:\s*$/.test(lines[i])) {
       const items: string[] = [];
-      while (i + 1 < lines.length && !/[:?]\s*$/.test(lines[i + 1]) && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/\s*[,;.]\s*$/, '').trim());
+      // The first line after it is what it announces, whatever its length ("Le thème est :" → the
+      // theme); more lines follow while they look like list items.
+      while (i + 1 < lines.length && !/[:?]\s*$/.test(lines[i + 1]) && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80 || (!items.length && lines[i + 1].length <= 300)) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/\s*[,;.]\s*$/, '').trim());
       items.splice(0, items.length, ...items.filter((item) => !isInstructionLike(item)));
       if (items.length && out.length) out[out.length - 1] = `${out[out.length - 1]} ${items.join(' ; ')}`;
     }

@@ -65,6 +65,14 @@ describe('extractive answers: which sentences are quoted', () => {
   });
 });
 
+describe('extractive answers: what a lead-in announces', () => {
+  it('quotes the line after "… est :" with it, however long, and never the lead-in alone', () => {
+    const theme = hit('t', 'Forum Alpha 2025', 'Quel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Créer ensemble une troisième voie numérique, ouverte, sobre et gouvernée démocratiquement.”\nL’objectif est d’explorer des alternatives.', 0.03, 'Quel est le thème du Forum Alpha 2025 ?');
+    const result = answer('Quel est le thème du Forum Alpha 2025 ?', 'fr', [theme]);
+    expect(result.quotes[0].text).toMatch(/^Le thème du Forum Alpha 2025 est : “Coopérer ou subir \? Créer ensemble une troisième voie numérique/);
+  });
+});
+
 describe('extractive answers: rendering', () => {
   it('numbers citations by first use and quotes each passage once', () => {
     const a = hit('a', 'A', 'Première phrase sur le Forum Alpha. Deuxième phrase sur le Forum Alpha.');
