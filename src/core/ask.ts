@@ -240,7 +240,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const signal = deadline(options.llmTimeoutMs, context.signal);
     // Streamed tokens are shown before the reply is checked: the guard holds back what could be the
     // rules or NO_ANSWER (the checked answer below replaces whatever was shown).
-    const onToken = context.onToken && createStreamGuard({ forward: context.onToken, systemPrompt: system, givenText: `${block}\n${asked}`, signal }).push;
+    // The answer template's own sentences count as rules too (a model may recite either).
+    const instructions = `${system}\n${fill(prompts.answer, { passages: '', question: '', language: languageName(lang) })}`;
+    const onToken = context.onToken && createStreamGuard({ forward: context.onToken, systemPrompt: instructions, givenText: `${block}\n${asked}`, signal }).push;
     let raw: string;
     try {
       raw = await chat!.generate(chatMessages, { signal, onToken });

@@ -68,6 +68,13 @@ async function load(options: LlamaCppChatOptions): Promise<Loaded> {
     },
   });
   const model = await llama.loadModel({ modelPath: options.modelPath });
+  // A file without a chat template is usually a base (pretrained) model. node-llama-cpp then formats
+  // the chat with its template for the architecture, which such a model never learned: measured with
+  // Gemma 3 270M base, every reply recited the rules and the answer fell back to extractive
+  // (docs/local-llm.md). Say so once, so that the operator knows why no answer is generated.
+  if (!model.fileInfo.metadata?.tokenizer?.chat_template) {
+    log(`warning: ${path.basename(options.modelPath)} has no chat template, so it is probably a base (not instruction-tuned) model: expect its replies to fail the checks and the answers to be extractive. Use an instruction-tuned GGUF (docs/local-llm.md).`);
+  }
   try {
     const context = await model.createContext({
       contextSize: options.contextSize,

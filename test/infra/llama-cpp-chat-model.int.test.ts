@@ -150,6 +150,8 @@ describe('the local llama.cpp provider with a real GGUF model', () => {
     expect(again.modelId).toBe(runtime.chat!.modelId);
     // The cached model and context: no second load of 250 MB.
     expect(performance.now() - started).toBeLessThan(200);
+    // The test model is a base model (no chat template): the operator is told why answers will be extractive.
+    if (path.basename(MODEL) === 'gemma-3-270m-q4_k_m.gguf') expect(warnings.some((w) => /no chat template.*base/.test(w))).toBe(true);
   });
 
   it('answers the French and English dev questions in their language; what is delivered passes the verifier, or falls back with its reason', async (ctx) => {
@@ -173,6 +175,12 @@ describe('the local llama.cpp provider with a real GGUF model', () => {
       // The generation limit holds: a slow model gives way to the extractive answer.
       expect(run.answerMs, where).toBeLessThan(LIMIT_MS + SLACK_MS);
       expect(run.text, where).not.toContain(CANARY);
+      // What a streaming surface showed before the checks: never the rules, their canary or NO_ANSWER,
+      // and nothing at all of a reply that was discarded for reciting the rules.
+      expect(run.streamed, where).not.toContain(CANARY);
+      expect(run.streamed, where).not.toContain('NO_ANSWER');
+      expect(leaksPrompt(run.streamed, systemPrompt), where).toBe(false);
+      if (run.fallbackKind === 'prompt-leak') expect(run.streamed, where).toBe('');
     }
     const summary = summarize(runs);
     console.info(`[llama-cpp int] paths over ${runs.length} questions: ${JSON.stringify({ generative: summary.generative, fallbacks: summary.fallbackReasons, modelNoAnswer: summary.modelNoAnswer, refusedBeforeModel: runs.filter((r) => r.path === 'refused').length })}`);
