@@ -13,8 +13,8 @@
  *   signal has fired (the caller has moved on to the extractive answer).
  *
  * Words that the passages or the question also contain, and function words, are not the rules' own:
- * a run must hold two words of the rules' own to count. Held-back text is never flushed: the checked answer
- * that ask() returns replaces the preview, so the tail costs nothing.
+ * a run must hold two words of the rules' own to count. Held-back text is never flushed: the checked
+ * answer that ask() returns replaces the preview, so the tail costs nothing.
  */
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
