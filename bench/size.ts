@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -21,7 +21,7 @@ import { normalizeText } from '../src/core/text/normalize.js';
 import type { ChunkWithVector, DocumentRecord, Timings } from '../src/core/types.js';
 import { parseConfig, type Config } from '../src/config/load.js';
 import { EldLanguageDetector } from '../src/infra/eld-language-detector.js';
-import { LanceDbStore } from '../src/infra/lancedb/lancedb-store.js';
+import { FUZZY_QUERY, LanceDbStore } from '../src/infra/lancedb/lancedb-store.js';
 import { OpenAiEmbedder } from '../src/infra/openai-embedder.js';
 import { DEFAULT_VECTOR_INDEX, type VectorIndexReport } from '../src/infra/lancedb/vector-index.js';
 import { loadMessages, loadPrompts } from '../src/infra/prompt-files.js';
@@ -138,7 +138,8 @@ async function main() {
   const storeDir = path.join(dataDir, 'lancedb');
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(storeDir, { recursive: true });
-  const plain = await LanceDbStore.open({ dir: storeDir, vectorIndex: { minRows: Number.MAX_SAFE_INTEGER } });
+  // Sees the rows written through another handle below at once (a 2 s consistency window could hide them).
+  const plain = await LanceDbStore.open({ dir: storeDir, readConsistencySeconds: 0, vectorIndex: { minRows: Number.MAX_SAFE_INTEGER } });
   await plain.prepare(worker.modelId, dim);
   const db = await lancedb.connect(storeDir);
   const chunkTable = await db.openTable('chunks');
@@ -155,7 +156,7 @@ async function main() {
   await docTable.add(documentRows(chunks, worker.modelId));
   const writeMs = performance.now() - t;
   t = performance.now();
-  await plain.optimize(); // FTS indexes (lex, grams) + compaction, no vector index
+  await plain.optimize(); // FTS index (lex) + compaction + term statistics, no vector index
   const ftsMs = performance.now() - t;
   const indexed = await LanceDbStore.open({ dir: storeDir });
   t = performance.now();
@@ -184,22 +185,19 @@ async function main() {
   });
   const stems = queries.map((q) => analyzeQuery(q.text, [...new Set([q.lang, ...LANGS])]));
   const lexQuery = (i: number) => chunkTable.query().fullTextSearch(stems[i].join(' '), { columns: 'lex' }).select(['id', '_score']).limit(K).toArray();
-  const gramsQuery = (i: number) => chunkTable.query().fullTextSearch(normalizeText(queries[i].text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim(), { columns: 'grams' }).select(['id', '_score']).limit(K).toArray();
-  // Candidate replacement for the trigram retriever at scale: typo-tolerant BM25 on the stems (Levenshtein 1).
-  const fuzzyQuery = (i: number) => (stems[i].length ? chunkTable.query().fullTextSearch(new lancedb.MatchQuery(stems[i].join(' '), 'lex', { fuzziness: 1, prefixLength: 1, maxExpansions: 10 })).select(['id', '_score']).limit(K).toArray() : null);
+  // The store's approximate list (it replaced the character-trigram query): BM25 on the stems within edit distance 1.
+  const fuzzyQuery = (i: number) => (stems[i].length ? chunkTable.query().fullTextSearch(new lancedb.MatchQuery(stems[i].join(' '), 'lex', FUZZY_QUERY)).select(['id', '_score']).limit(K).toArray() : null);
   const modes: Record<string, (i: number) => unknown> = {
     'vector ANN': (i) => ann.search(req(i, { vector: true })),
     'vector flat': (i) => exact.search(req(i, { vector: true })),
     'vector in-process': async (i) => cosine.search(qvec(i), K),
     'BM25 lex': (i) => (stems[i].length ? lexQuery(i) : null),
     'BM25 lex in-process': async (i) => bm25.search(stems[i], K),
-    'n-gram FTS': gramsQuery,
-    'text (lex+n-gram)': (i) => ann.search(req(i, { text: true })),
+    'BM25 lex fuzzy': fuzzyQuery,
+    'text (lex+fuzzy)': (i) => ann.search(req(i, { text: true })),
     'hybrid ANN': (i) => ann.search(req(i, { vector: true, text: true })),
     'hybrid flat': (i) => exact.search(req(i, { vector: true, text: true })),
     'hybrid in-process': async (i) => [cosine.search(qvec(i), K), bm25.search(stems[i], K)],
-    'BM25 lex fuzzy': fuzzyQuery,
-    'hybrid fuzzy': (i) => Promise.all([ann.search(req(i, { vector: true })), lexQuery(i), fuzzyQuery(i)]),
   };
   for (const fn of Object.values(modes)) for (let i = 0; i < 10; i++) await fn(i % Q); // warm caches
   const retrieval: Record<string, { seq: Latency; conc: Latency; qps: number }> = {};
@@ -250,6 +248,17 @@ async function main() {
   await chunkTable.checkoutLatest();
   const unindexed: Record<string, number> = {};
   for (const index of await chunkTable.listIndices()) unindexed[index.columns.join(',')] = (await chunkTable.indexStats(index.name))?.numUnindexedRows ?? -1;
+  // Term statistics: what a reader pays after an ingest (the file optimize() wrote), and what counting costs.
+  t = performance.now();
+  await (await LanceDbStore.open({ dir: storeDir })).termStats();
+  const statsReadMs = performance.now() - t;
+  const statsFile = path.join(storeDir, 'term-stats.json');
+  await rename(statsFile, `${statsFile}.aside`);
+  t = performance.now();
+  await (await LanceDbStore.open({ dir: storeDir })).termStats();
+  const statsCountMs = performance.now() - t;
+  await rename(`${statsFile}.aside`, statsFile);
+  result.termStats = { readMs: statsReadMs, countMs: statsCountMs, fileBytes: (await stat(statsFile)).size };
   result.incremental = { documents: freshDocs.size, passages: freshCount, upsertMs, optimizeMs, unindexedAfter: unindexed, fragments: (await chunkTable.stats()).fragmentStats.numFragments };
   log('incremental ingest done');
 

@@ -46,13 +46,14 @@ export const configSchema = z.object({
   SOGA_EMBED_INPUT_TYPE: bool.default(false),
 
   // Retrieval and answerability
-  /** Hits each retriever (vector, BM25, n-grams) returns before fusion. */
+  /** Hits each retriever (vector, BM25 on stems, the approximate list) returns before fusion. */
   SOGA_RETRIEVAL_K: int(1, 200).default(30),
   /** Passages given to the chat model / considered for an extractive answer. */
   SOGA_CONTEXT_PASSAGES: int(1, 20).default(5),
   /** Weights of the retrievers in reciprocal rank fusion. */
   SOGA_WEIGHT_VECTOR: num(0, 10).default(1),
   SOGA_WEIGHT_LEXICAL: num(0, 10).default(1),
+  /** The approximate list (typos, close cognates): character trigrams up to 5,000 passages, BM25 on stems within edit distance 1 past that (docs/performance.md). */
   SOGA_WEIGHT_NGRAM: num(0, 10).default(0.6),
   /** Answerability: share (rarity-weighted) of the question's topic words a passage must cover; below it the bot says the articles don't say. */
   SOGA_MIN_COVERAGE: num(0, 1).default(0.52),

@@ -1,9 +1,18 @@
 /**
- * ChunkStore on embedded LanceDB: a `chunks` table (text, language-aware stems, character n-grams and,
- * when a model is configured, vectors) with two BM25 full-text indexes, and a `documents` table that
- * records what was ingested. A document row is written only after all its chunks are.
+ * ChunkStore on embedded LanceDB: a `chunks` table (text, language-aware stems, normalised text and,
+ * when a model is configured, vectors) with a BM25 full-text index on the stems, and a `documents`
+ * table that records what was ingested. A document row is written only after all its chunks are.
+ *
+ * Lexical retrieval is BM25 on the stems plus an approximate list for typos and close cognates
+ * ("solidarity"/"solidaire"). While the table is small that list comes from a character-trigram
+ * index; its posting lists grow with the table (p95 39 ms at 10k passages, 460 ms at 100k), so past
+ * `trigramMaxRows` the index is dropped and the list is the stems again with edit distance 1
+ * (FUZZY_QUERY: ~25 ms p95 at 100k). Trigrams stay below the threshold because on the development
+ * questions they still rank better (docs/performance.md). The word document frequencies the
+ * answerability check needs are computed when the index is optimised and kept beside the tables
+ * (`term-stats.json`), so no question pays for a scan of every passage.
  */
-import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
@@ -17,6 +26,18 @@ import { VectorIndex, type VectorIndexOptions, type VectorIndexReport } from './
 
 const CHUNKS = 'chunks';
 const DOCUMENTS = 'documents';
+const TERM_STATS = 'term-stats.json';
+/**
+ * The fuzzy lexical query of large tables: at most 10 near stems per stem keep it at ~7 ms p50 at 100k
+ * passages; more expansions bring back long posting lists. The first letter is kept: without it a short
+ * stem ("ess") also matches "les", "des", "est".
+ */
+export const FUZZY_QUERY = { fuzziness: 1, prefixLength: 1, maxExpansions: 10 };
+/**
+ * Up to this many passages the approximate list comes from character trigrams (p95 ~20 ms at 5k
+ * passages on 2 cores, growing linearly); past it from FUZZY_QUERY.
+ */
+export const DEFAULT_TRIGRAM_MAX_ROWS = 5_000;
 // Bump when what is stored changes (columns or text analysis): the next ingest rebuilds the index.
 const SCHEMA_VERSION = 2;
 
@@ -32,6 +53,8 @@ export interface LanceDbStoreOptions {
   readConsistencySeconds?: number;
   /** When and how the vectors get an approximate index (defaults: vector-index.ts, measured by `npm run bench`). */
   vectorIndex?: Partial<VectorIndexOptions>;
+  /** Largest table searched with the character-trigram index (DEFAULT_TRIGRAM_MAX_ROWS); 0: never. */
+  trigramMaxRows?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -48,6 +71,7 @@ function chunkSchema(dimension: number | null): Schema {
     new Field('section', new Utf8(), true),
     new Field('text', new Utf8(), false),
     new Field('lex', new Utf8(), false),
+    // Normalised text: the trigram index of small tables, and the words of the term statistics.
     new Field('grams', new Utf8(), false),
   ];
   if (dimension) fields.push(new Field('vector', new FixedSizeList(dimension, new Field('item', new Float32(), true)), true));
@@ -83,6 +107,7 @@ export class LanceDbStore implements ChunkStore {
     private chunks: lancedb.Table | null,
     private documents: lancedb.Table | null,
     private readonly vectors: VectorIndex,
+    private readonly trigramMaxRows: number,
   ) {}
 
   static async open(options: LanceDbStoreOptions): Promise<LanceDbStore> {
@@ -93,7 +118,7 @@ export class LanceDbStore implements ChunkStore {
       const meta = await readMeta(options.dir);
       const chunks = names.includes(CHUNKS) ? await db.openTable(CHUNKS) : null;
       const documents = names.includes(DOCUMENTS) ? await db.openTable(DOCUMENTS) : null;
-      return new LanceDbStore(db, options.dir, meta, chunks, documents, new VectorIndex(options.dir, options.vectorIndex));
+      return new LanceDbStore(db, options.dir, meta, chunks, documents, new VectorIndex(options.dir, options.vectorIndex), options.trigramMaxRows ?? DEFAULT_TRIGRAM_MAX_ROWS);
     } catch (cause) {
       throw new SogaError('STORE_UNAVAILABLE', `cannot open the index in ${options.dir}`, {
         cause,
@@ -126,6 +151,9 @@ export class LanceDbStore implements ChunkStore {
     const hadData = Boolean(this.documents && (await this.documents.countRows()) > 0);
     try {
       if (!same || !this.chunks) {
+        // Table versions may repeat after an overwrite: statistics of the old table must not match.
+        await rm(path.join(this.dir, TERM_STATS), { force: true });
+        this.stats = null;
         this.chunks = await this.db.createEmptyTable(CHUNKS, chunkSchema(dimension), { mode: 'overwrite' });
         this.documents = await this.db.createEmptyTable(DOCUMENTS, documentSchema, { mode: 'overwrite' });
       } else if (!this.documents) {
@@ -237,25 +265,59 @@ export class LanceDbStore implements ChunkStore {
   }
 
   private stats: { version: number; value: TermStats } | null = null;
+  private refreshing: Promise<void> | null = null;
 
-  /** Word document frequencies, recomputed when the table version changes (after an ingest). */
+  /**
+   * Word document frequencies. They are computed by optimize() after every ingest and saved with the
+   * table version they describe, so a reader (this process or the bot beside the web upload) only reads
+   * a file. When the table has moved on without an optimize() (writes still under way), the last
+   * statistics are served while a fresh count runs in the background: they weigh words by rarity, and a
+   * few articles more or less barely change that. Only an index that never had statistics waits for them.
+   */
   async termStats(): Promise<TermStats> {
     await this.attach();
     if (!this.chunks) return { total: 0, df: () => 0 };
-    const version = await this.chunks.version();
+    const table = this.chunks;
+    const version = await table.version();
     if (this.stats?.version === version) return this.stats.value;
+    const saved = await readTermStats(this.dir);
+    // A newer file than this handle's version: the handle lags the writer by the read-consistency interval.
+    if (saved && saved.version >= version) {
+      this.stats = saved;
+      return saved.value;
+    }
+    if (saved && (!this.stats || saved.version > this.stats.version)) this.stats = saved;
+    if (!this.stats) {
+      await this.keepStats(await this.countTerms(table));
+      return this.stats!.value;
+    }
+    // A failed background count is retried by the next question; the served statistics stay valid.
+    this.refreshing ??= this.countTerms(table)
+      .then((counted) => this.keepStats(counted))
+      .catch(() => undefined)
+      .finally(() => (this.refreshing = null));
+    return this.stats.value;
+  }
+
+  /** One pass over the normalised text of every passage (~3 s at 100k passages on 2 cores). */
+  private async countTerms(table: lancedb.Table): Promise<{ version: number; total: number; df: Map<string, number> }> {
+    const version = await table.version();
     const df = new Map<string, number>();
     let total = 0;
-    for await (const batch of this.chunks.query().select(['grams'])) {
+    for await (const batch of table.query().select(['grams'])) {
       const column = batch.getChild('grams');
       for (let i = 0; i < batch.numRows; i++) {
         total++;
         for (const w of new Set(String(column?.get(i) ?? '').match(/[\p{L}\p{N}]+/gu) ?? [])) df.set(w, (df.get(w) ?? 0) + 1);
       }
     }
-    const value: TermStats = { total, df: (word) => df.get(word) ?? 0 };
-    this.stats = { version, value };
-    return value;
+    return { version, total, df };
+  }
+
+  private async keepStats(counted: { version: number; total: number; df: Map<string, number> }): Promise<void> {
+    if (this.stats && this.stats.version >= counted.version) return;
+    this.stats = { version: counted.version, value: termStatsOf(counted.total, counted.df) };
+    await writeTermStats(this.dir, counted).catch(() => undefined); // a read-only data folder still answers
   }
 
   private languages: { table: lancedb.Table; version: number; value: LanguageCode[] } | null = null;
@@ -289,10 +351,15 @@ export class LanceDbStore implements ChunkStore {
           config: lancedb.Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false }),
         });
       }
-      if (!has('grams')) {
+      // Built while the table is small, dropped once it is past the threshold (and with it most of
+      // optimize()'s cost at 100k passages: 25 of 27 s); the fuzzy query takes over.
+      const small = (await table.countRows()) <= this.trigramMaxRows;
+      if (small && !has('grams')) {
         await table.createIndex('grams', {
           config: lancedb.Index.fts({ baseTokenizer: 'ngram', ngramMinLength: 3, ngramMaxLength: 3, lowercase: true, asciiFolding: true, withPosition: false }),
         });
+      } else if (!small) {
+        for (const index of indices.filter((i) => i.columns.includes('grams'))) await table.dropIndex(index.name);
       }
       await table.optimize();
       await this.ensureVectorIndex(table);
@@ -300,6 +367,8 @@ export class LanceDbStore implements ChunkStore {
     } catch (error) {
       throw wrapWriteError(error, 'indexing');
     }
+    // Counted here, once per ingest, rather than by the first question after it.
+    await this.keepStats(await this.countTerms(table));
   }
 
   /** Creates, retrains or drops the vectors' ANN index as the table grows or shrinks (vector-index.ts). */
@@ -311,15 +380,30 @@ export class LanceDbStore implements ChunkStore {
     await this.attach();
     if (!this.chunks) return { vector: [], lexical: [], ngram: [] };
     const table = this.chunks;
-    const stems = analyzeQuery(req.text, req.analyzeAs);
+    const stems = analyzeQuery(req.text, req.analyzeAs).join(' ');
     const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+    const trigrams = await this.hasTrigramIndex(table);
+    const approximate = trigrams
+      ? grams.length >= 3 ? this.textSearch(table, grams, req.k, 'grams') : Promise.resolve([])
+      : stems ? this.textSearch(table, new lancedb.MatchQuery(stems, 'lex', FUZZY_QUERY), req.k) : Promise.resolve([]);
     const [vector, lexical, ngram] = await Promise.all([
       // Another model's query vector would be compared with vectors of a different space.
       req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
-      stems.length ? this.textSearch(table, stems.join(' '), 'lex', req.k) : Promise.resolve([]),
-      grams.length >= 3 ? this.textSearch(table, grams, 'grams', req.k) : Promise.resolve([]),
+      stems ? this.textSearch(table, stems, req.k) : Promise.resolve([]),
+      approximate,
     ]);
     return { vector, lexical, ngram };
+  }
+
+  private trigramState: { table: lancedb.Table; version: number; value: boolean } | null = null;
+
+  /** Whether optimize() left a trigram index (small table); looked up once per table version. */
+  private async hasTrigramIndex(table: lancedb.Table): Promise<boolean> {
+    const version = await table.version();
+    if (this.trigramState?.table === table && this.trigramState.version === version) return this.trigramState.value;
+    const value = (await table.listIndices()).some((i) => i.columns.includes('grams'));
+    this.trigramState = { table, version, value };
+    return value;
   }
 
   private async vectorSearch(table: lancedb.Table, vector: Float32Array, k: number): Promise<Hit[]> {
@@ -329,8 +413,9 @@ export class LanceDbStore implements ChunkStore {
     return rows.map((r) => ({ chunk: toChunk(r), score: 1 - Number(r._distance) }));
   }
 
-  private async textSearch(table: lancedb.Table, query: string, column: string, k: number): Promise<Hit[]> {
-    const rows = await table.query().fullTextSearch(query, { columns: column }).select([...CHUNK_COLUMNS, '_score']).limit(k).toArray();
+  private async textSearch(table: lancedb.Table, query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
+    const search = typeof query === 'string' ? table.query().fullTextSearch(query, { columns: column }) : table.query().fullTextSearch(query);
+    const rows = await search.select([...CHUNK_COLUMNS, '_score']).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }
@@ -391,6 +476,28 @@ async function readMeta(dir: string): Promise<IndexMeta> {
     throw error;
   }
   return JSON.parse(text) as IndexMeta;
+}
+
+function termStatsOf(total: number, df: Map<string, number>): TermStats {
+  return { total, df: (word) => df.get(word) ?? 0 };
+}
+
+/** The statistics optimize() saved, or null (none yet, or unreadable: they are counted again). */
+async function readTermStats(dir: string): Promise<{ version: number; value: TermStats } | null> {
+  try {
+    const saved = JSON.parse(await readFile(path.join(dir, TERM_STATS), 'utf8')) as { version: number; total: number; df: Record<string, number> };
+    return { version: saved.version, value: termStatsOf(saved.total, new Map(Object.entries(saved.df))) };
+  } catch {
+    return null;
+  }
+}
+
+async function writeTermStats(dir: string, counted: { version: number; total: number; df: Map<string, number> }): Promise<void> {
+  const file = path.join(dir, TERM_STATS);
+  // Per-process temporary name: the bot and the web process may both save statistics.
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ version: counted.version, total: counted.total, df: Object.fromEntries(counted.df) }));
+  await rename(tmp, file);
 }
 
 async function writeMeta(dir: string, meta: IndexMeta): Promise<void> {

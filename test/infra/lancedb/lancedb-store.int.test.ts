@@ -1,7 +1,7 @@
 /**
  * LanceDbStore on a real embedded LanceDB in a temporary folder.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
@@ -208,6 +208,52 @@ describe('text search: language-aware stems and accent-folded n-grams', { timeou
   });
 });
 
+describe('past trigramMaxRows: the stems with edit distance 1 instead of trigrams', { timeout: 30_000 }, () => {
+  let dir: string;
+  let store: LanceDbStore;
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'soga-lance-fuzzy-'));
+    const small = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    await small.prepare(null, null);
+    await put(small, 'eco', ["L'économie sociale et solidaire rassemble coopératives, mutuelles et fondations."]);
+    await put(small, 'bike', ["L'atelier répare les vélos des étudiants le mercredi soir."]);
+    await put(small, 'en', ['Our volunteers prepared the summit in Mannheim.'], {}, { lang: 'en' });
+    await small.optimize();
+    store = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 2 });
+    return () => rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drops the trigram index once the table is past the threshold', async () => {
+    const table = await (await lancedb.connect(dir)).openTable('chunks');
+    expect((await table.listIndices()).flatMap((i) => i.columns).sort()).toEqual(['grams', 'lex']);
+    await store.optimize(); // 3 passages > 2
+    await table.checkoutLatest();
+    expect((await table.listIndices()).flatMap((i) => i.columns)).toEqual(['lex']);
+  });
+
+  it('catches cognates whose stems differ by a letter ("solidarity" → "solidaire")', async () => {
+    await store.optimize();
+    const { lexical, ngram } = await store.search({ text: 'solidarity', k: 5, analyzeAs: ['en'] });
+    expect(ids(lexical)).not.toContain('eco#0');
+    expect(ids(ngram)).toEqual(['eco#0']);
+  });
+
+  it('forgives a typo in the approximate list only, and stops at one edit', async () => {
+    await store.optimize();
+    const typo = await store.search({ text: 'rasemble', k: 5, analyzeAs: ['fr'] });
+    expect(typo.lexical).toEqual([]);
+    expect(ids(typo.ngram)).toEqual(['eco#0']);
+    expect((await store.search({ text: 'rasembel', k: 5, analyzeAs: ['fr'] })).ngram).toEqual([]);
+  });
+
+  it('still finds exact words in both lists', async () => {
+    await store.optimize();
+    const { lexical, ngram } = await store.search({ text: 'vélos', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)).toEqual(['bike#0']);
+    expect(ids(ngram)).toEqual(['bike#0']);
+  });
+});
+
 describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
   let embedder: Embedder;
   let cacheDir: string;
@@ -299,10 +345,49 @@ describe('term statistics count the passages that use each word', { timeout: 30_
     expect(stats.df('jardins')).toBe(2); // the title is indexed with every passage
     expect(stats.df('absent')).toBe(0);
     await store.deleteDocument('b');
+    await store.optimize(); // as every ingest ends
     const after = await store.termStats();
     expect(after.total).toBe(2);
     expect(after.df('economie')).toBe(1);
     expect(after.df('circulaire')).toBe(0);
+  });
+
+  it('are counted by optimize() and read back from its file by another store, without a scan', async () => {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['économie sociale', 'jardins partagés']);
+    await store.optimize();
+    const file = path.join(dir, 'term-stats.json');
+    const saved = JSON.parse(readFileSync(file, 'utf8'));
+    expect(saved).toMatchObject({ total: 2, df: { economie: 1, jardins: 1 } });
+    // A reader given doctored figures for the current version uses them: it read the file, it did not count.
+    writeFileSync(file, JSON.stringify({ ...saved, total: 99, df: { economie: 42 } }));
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    const stats = await reader.termStats();
+    expect(stats.total).toBe(99);
+    expect(stats.df('economie')).toBe(42);
+  });
+
+  it('serve the last figures while new writes are counted in the background, then the new ones', async () => {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['économie sociale']);
+    await store.optimize();
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    expect((await reader.termStats()).total).toBe(1);
+    await put(store, 'b', ['économie circulaire', 'ressourcerie']); // no optimize(): an ingest still under way
+    expect((await reader.termStats()).total).toBe(1);
+    await expect.poll(async () => (await reader.termStats()).total, { timeout: 10_000 }).toBe(3);
+    expect((await reader.termStats()).df('economie')).toBe(2);
+  });
+
+  it('are counted on the spot for an index that never had any, and forgotten when the index is emptied', async () => {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['économie sociale']);
+    expect(existsSync(path.join(dir, 'term-stats.json'))).toBe(false);
+    expect((await store.termStats()).total).toBe(1);
+    expect(existsSync(path.join(dir, 'term-stats.json'))).toBe(true);
+    await store.prepare('other-model', 8); // another model: the index is emptied
+    expect(existsSync(path.join(dir, 'term-stats.json'))).toBe(false);
+    expect((await store.termStats()).total).toBe(0);
   });
 });
 
