@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
+import { probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
 import type { Messages } from '../core/i18n.js';
@@ -25,6 +26,8 @@ import { DisabledAnswerLog } from '../infra/disabled-answer-log.js';
 
 export interface Runtime {
   config: Config;
+  /** The embedding model's cross-lingual check at start-up (null: no model, or the check failed). */
+  embedderProbe: ProbeResult | null;
   store: LanceDbStore;
   embedder: Embedder | null;
   chat: ChatModel | null;
@@ -92,6 +95,24 @@ function localHmacKey(dataDir: string, log: (m: string) => void): string {
   return key;
 }
 
+/** Runs the cross-lingual check once and says what it means for retrieval. */
+async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Promise<ProbeResult | null> {
+  try {
+    const probe = await probeCrossLingual(embedder);
+    if (!probe.multilingual) {
+      log(
+        `note: the embedding model ${embedder.modelId} paired ${probe.matched} of ${probe.total} sentences with their translations in a built-in check ` +
+          `(a multilingual retrieval model such as multilingual-e5 pairs ${probe.total} of ${probe.total}): its ranking is fused with BM25, ` +
+          'but it neither reranks passages nor decides whether the articles answer a question.',
+      );
+    }
+    return probe;
+  } catch (error) {
+    log(`warning: the embedding model's cross-lingual check failed (${describeError(error)}); its ranking is fused with BM25 but not trusted further.`);
+    return null;
+  }
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const clock = options.clock ?? { now: () => new Date() };
@@ -125,6 +146,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
           });
   const detector = await EldLanguageDetector.load({ fallback: config.SOGA_DEFAULT_LANGUAGE, dictionary: config.SOGA_LANGUAGE_DICTIONARY });
+  const probe = embedder ? await checkEmbedder(embedder, log) : null;
+  // A model that does not match meaning across languages still ranks passages (one more list in the
+  // fusion), but its closeness must not rerank them or decide answerability.
+  const semantic = probe?.multilingual ?? false;
   const assistant = createAssistant(
     { store, embedder, chat, detector, messages, prompts, clock, warn: log },
     {
@@ -132,9 +157,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       contextPassages: config.SOGA_CONTEXT_PASSAGES,
       weights: { vector: config.SOGA_WEIGHT_VECTOR, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },
       minCoverage: config.SOGA_MIN_COVERAGE,
-      minVectorScore: config.SOGA_MIN_VECTOR_SCORE,
-      minVectorAgreement: config.SOGA_MIN_VECTOR_AGREEMENT,
-      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: config.SOGA_RERANK_VECTOR },
+      minVectorScore: semantic ? config.SOGA_MIN_VECTOR_SCORE : undefined,
+      minVectorAgreement: semantic ? config.SOGA_MIN_VECTOR_AGREEMENT : 0,
+      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: semantic ? config.SOGA_RERANK_VECTOR : 0 },
       maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
       defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
       llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
@@ -154,6 +179,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       return answerLog;
     },
     config,
+    embedderProbe: probe,
     store,
     embedder,
     chat,

@@ -122,3 +122,12 @@ describe('embedding texts', { timeout: 60_000 }, () => {
     expect(await embedder.embedQueries([])).toEqual([]);
   });
 });
+
+describe('the cross-lingual check on the fixture model', { timeout: 60_000 }, () => {
+  it('finds it lexical (about one pair in eight), so the runtime does not let it rerank or refuse', async () => {
+    const { probeCrossLingual } = await import('../../src/core/retrieval/cross-lingual-probe.js');
+    const result = await probeCrossLingual(embedder);
+    expect(result.multilingual).toBe(false);
+    expect(result.matched).toBeLessThan(4);
+  });
+});
