@@ -241,7 +241,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
 }
 
 const pct = (x: number) => (Number.isNaN(x) ? '–' : `${(x * 100).toFixed(0)}%`);
-const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const sec = (ms: number) => (Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(1)} s`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
