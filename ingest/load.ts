@@ -6,7 +6,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
-import { PDFParse, PasswordException, InvalidPDFException } from 'pdf-parse';
 import { SogaError } from '../src/core/errors.js';
 
 export type SourceKind = 'markdown' | 'text' | 'html' | 'pdf';
@@ -103,6 +102,9 @@ async function extractPdf(bytes: Buffer, source: string): Promise<string> {
       hint: 'the file may be HTML or text renamed to .pdf',
     });
   }
+  // Imported on the first PDF: pdf-parse (pdf.js) adds ~180 MB of RSS to every process that loads it,
+  // the bot included, which reads PDFs only when one is uploaded.
+  const { PDFParse, PasswordException, InvalidPDFException } = await import('pdf-parse');
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const result = await parser.getText();
