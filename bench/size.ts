@@ -321,7 +321,11 @@ async function makeAssistant(config: Config, store: ChunkStore, embedder: Embedd
       contextPassages: config.SOGA_CONTEXT_PASSAGES,
       weights: { vector: config.SOGA_WEIGHT_VECTOR, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },
       minCoverage: config.SOGA_MIN_COVERAGE,
-      minVectorScore: config.SOGA_MIN_VECTOR_SCORE,
+      // The fixture model matches no meaning: runtime.ts's probe finds it not multilingual, so its
+      // closeness neither reranks nor decides answerability there; the same here.
+      minVectorScore: undefined,
+      minVectorAgreement: 0,
+      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: 0 },
       maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
       defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
       llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
