@@ -13,7 +13,7 @@ import { renderExtractive, selectSentences } from './answer/extractive.js';
 import { expectedAnswerTypes } from './answer/answer-type.js';
 import { leaksPrompt, verifyCitations } from './answer/citations.js';
 import { checkAnswerLanguage } from './answer/answer-language.js';
-import { createStreamGuard } from './answer/stream-guard.js';
+import { createStreamGuard, revealsSecret } from './answer/stream-guard.js';
 import { splitSentences } from './answer/sentences.js';
 import { isInstructionLike } from './answer/instructions.js';
 import { formatDocDate, relativeToToday } from './answer/dates.js';
@@ -253,6 +253,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     }
     if (NO_ANSWER.test(raw) && raw.replace(NO_ANSWER, '').trim().length < 20) return { ok: false, reason: 'model found no answer in the passages', notFound: true };
     if (leaksPrompt(raw, prompts.system)) return { ok: false, reason: 'answer repeated the system prompt' };
+    if (revealsSecret(raw, system, `${block}\n${asked}`)) return { ok: false, reason: 'answer repeated the system prompt (a secret-looking word of it)' };
     const verification = verifyCitations(raw, passages);
     if (!verification.ok) return { ok: false, reason: `citation check failed: ${verification.problems.join('; ')}` };
     const language = checkAnswerLanguage(verification.text, lang, detector, passages.map((p) => p.chunk.title));

@@ -77,6 +77,16 @@ describe('ask() checks that a generated answer is in the asker’s language', ()
   });
 });
 
+describe('ask() never delivers a secret-looking word of the rules', () => {
+  it('falls back when an otherwise valid answer writes the canary', async () => {
+    const chat = new ScriptedChatModel((m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. Reference 7f3a.`);
+    const answer = await build(chat).ask(QUESTION_EN);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/system prompt \(a secret-looking word/);
+    expect(answer.text).not.toContain('7f3a');
+  });
+});
+
 describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
   async function streamed(reply: (m: ChatMessage[]) => string, question = QUESTION_EN) {
     const tokens: string[] = [];

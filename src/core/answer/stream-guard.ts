@@ -61,6 +61,21 @@ function grams(words: string[], n: number): Set<string> {
   return out;
 }
 
+/**
+ * Words of the rules that look like secrets (letters and digits mixed, at least 4 characters, as in
+ * a canary "CANARY-7f3a") and that the data does not contain: no answer has a reason to write one.
+ */
+export function secretWords(systemPrompt: string, givenText = ''): Set<string> {
+  const given = new Set(normWords(givenText));
+  return new Set(normWords(systemPrompt).filter((w) => w.length >= 4 && /\p{L}/u.test(w) && /\p{N}/u.test(w) && !given.has(w)));
+}
+
+/** The first secret word of the rules (see secretWords) that `text` contains, or null. */
+export function revealsSecret(text: string, systemPrompt: string, givenText = ''): string | null {
+  const secrets = secretWords(systemPrompt, givenText);
+  return normWords(text).find((w) => secrets.has(w)) ?? null;
+}
+
 export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
   const run = Math.max(2, options.run ?? DEFAULT_LEAK_RUN);
   const holdChars = options.holdChars ?? DEFAULT_HOLD_CHARS;
@@ -74,7 +89,7 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
   const stops = indexStopwords(options.rulesLanguage ?? 'en');
   const own = (w: string) => !stops.has(w) && !givenWords.has(w);
   const leakGrams = new Set([...grams(ruleWords, run)].filter((g) => !givenGrams.has(g) && g.split(' ').filter(own).length >= 2));
-  const secrets = new Set(ruleWords.filter((w) => w.length >= 4 && /\p{L}/u.test(w) && /\p{N}/u.test(w) && !givenWords.has(w)));
+  const secrets = secretWords(options.systemPrompt, options.givenText);
 
   let text = '';
   let sent = 0;
