@@ -262,11 +262,14 @@ describe('SOGA_EMBED_PROVIDER=openai in the runtime', () => {
     const rt = await createRuntime(config, { log: () => undefined });
     try {
       expect(rt.embedder?.modelId).toBe(`openai:e5-test@${new URL(s.baseUrl).host}`);
+      // Start-up embeds the cross-lingual check's sentences through the endpoint too; count after it.
+      expect(rt.embedderProbe).not.toBeNull();
+      const atStart = s.requests.length;
       const report = await rt.ingest();
       expect(report.failed).toEqual([]);
       expect(report.chunks).toBeGreaterThan(0);
       expect(rt.store.indexMeta.embedModel).toBe(rt.embedder!.modelId);
-      const passages = s.requests.flatMap((r) => r.body.input).filter((t) => String(t).startsWith('passage: '));
+      const passages = s.requests.slice(atStart).flatMap((r) => r.body.input).filter((t) => String(t).startsWith('passage: '));
       expect(passages.length).toBe(report.chunks);
       const answer = await rt.assistant.ask('Combien de pays au sommet de Strasbourg ?');
       expect(answer.retrieved[0].ranks.vector).toBeDefined();
