@@ -14,8 +14,6 @@ import type { ChatModel, Clock, Embedder, LanguageDetector, ProgressReporter } f
 import type { Config } from '../config/load.js';
 import { EldLanguageDetector } from '../infra/eld-language-detector.js';
 import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
-import { LangChainChatModel } from '../infra/langchain-chat-model.js';
-import { LlamaCppChatModel } from '../infra/llama-cpp-chat-model.js';
 import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
@@ -125,11 +123,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   } else if (embedder && indexed.embedModel && indexed.embedModel !== embedder.modelId) {
     log(`note: the index was built with ${indexed.embedModel}; the next ingest re-embeds it with ${embedder.modelId}.`);
   }
+  // Chat providers are imported only when configured: LangChain alone is ~20 MB in every bot process.
   const chat =
     config.SOGA_LLM_PROVIDER === 'none'
       ? null
       : config.SOGA_LLM_PROVIDER === 'local'
-        ? await LlamaCppChatModel.load({
+        ? await (await import('../infra/llama-cpp-chat-model.js')).LlamaCppChatModel.load({
             modelPath: config.SOGA_LLM_MODEL_PATH!,
             contextSize: config.SOGA_LLM_CONTEXT_SIZE,
             threads: config.SOGA_LLM_THREADS,
@@ -137,7 +136,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
             log,
           })
-        : await LangChainChatModel.create({
+        : await (await import('../infra/langchain-chat-model.js')).LangChainChatModel.create({
             provider: config.SOGA_LLM_PROVIDER,
             model: config.SOGA_LLM_MODEL!,
             baseUrl: config.SOGA_LLM_BASE_URL,
