@@ -111,6 +111,20 @@ export function analyzeQuery(text: string, langs: LanguageCode[]): string[] {
   return [...out];
 }
 
+/**
+ * Ordinals and their kin are in the broad stop-word lists, yet "the first round table" and "the next
+ * meeting" are different events: in a question they carry the topic. (Accent-folded.)
+ */
+const ORDINALS = new Set([
+  'first', 'second', 'third', 'last', 'next', 'previous',
+  'premier', 'premiere', 'premiers', 'premieres', 'deuxieme', 'second', 'seconde', 'troisieme', 'dernier', 'derniere', 'prochain', 'prochaine', 'precedent', 'precedente',
+  'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'proximo', 'proxima', 'anterior',
+  'erste', 'ersten', 'erster', 'zweite', 'zweiten', 'dritte', 'letzte', 'letzten', 'nachste', 'nachsten', 'vorige',
+  'primo', 'prima', 'secondo', 'seconda', 'terzo', 'terza', 'prossimo', 'prossima', 'precedente',
+  'primeiro', 'primeira', 'terceiro', 'terceira', 'proximo', 'proxima',
+  'eerste', 'tweede', 'derde', 'laatste', 'volgende', 'vorige',
+]);
+
 /** The words of a question that carry its topic, for answerability and sentence selection. */
 export function topicWords(text: string, lang: LanguageCode): string[] {
   const stops = topicStopwords(lang);
@@ -124,7 +138,7 @@ export function topicWords(text: string, lang: LanguageCode): string[] {
   );
   const seen = new Set<string>();
   for (const w of words(text)) {
-    if (stops.has(w) || grammatical.has(w)) continue;
+    if ((stops.has(w) && !ORDINALS.has(w)) || grammatical.has(w)) continue;
     if (w.length < 3 && !/\d/.test(w)) continue;
     seen.add(w);
   }

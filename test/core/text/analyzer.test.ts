@@ -16,6 +16,12 @@ describe('the words that carry a question’s topic', () => {
     expect(fr).not.toContain('atil');
   });
 
+  it('keeps ordinals, which tell "the first round table" from "the next meeting"', () => {
+    expect(topicWords('Quand a eu lieu la première table ronde ?', 'fr')).toContain('premiere');
+    expect(topicWords('When is the next summit?', 'en')).toContain('next');
+    expect(topicWords('Wann war das erste Treffen?', 'de')).toContain('erste');
+  });
+
   it('leaves interrogatives out of the weighted topic terms in every language', () => {
     expect(weightedTopicTerms('Onde decorreu o FNAF 2021 e quantas pessoas reuniu?', 'pt', ['pt', 'fr'], null).map((t) => t.word)).not.toContain('quantas');
     expect(weightedTopicTerms('Hoeveel mensen kwamen naar de top in Straatsburg?', 'nl', ['nl', 'fr'], null).map((t) => t.word)).not.toContain('hoeveel');
