@@ -115,7 +115,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const clock = options.clock ?? { now: () => new Date() };
   const [prompts, messages] = await Promise.all([loadPrompts(config.SOGA_PROMPTS_DIR), loadMessages(config.SOGA_PROMPTS_DIR)]);
-  const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb') });
+  const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   let embedder = await buildEmbedder(config, log);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {

@@ -16,7 +16,7 @@ import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
-import { SogaError } from '../../core/errors.js';
+import { describeError, SogaError } from '../../core/errors.js';
 import type { ChunkStore, SearchRequest, TermStats } from '../../core/ports.js';
 import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, LanguageCode, RetrievalLists } from '../../core/types.js';
 import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
@@ -55,6 +55,8 @@ export interface LanceDbStoreOptions {
   vectorIndex?: Partial<VectorIndexOptions>;
   /** Largest table searched with the character-trigram index (DEFAULT_TRIGRAM_MAX_ROWS); 0: never. */
   trigramMaxRows?: number;
+  /** Operator warnings for failures the store survives (a background count, a read-only folder). */
+  warn?: (message: string) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -108,6 +110,7 @@ export class LanceDbStore implements ChunkStore {
     private documents: lancedb.Table | null,
     private readonly vectors: VectorIndex,
     private readonly trigramMaxRows: number,
+    private readonly warn: (message: string) => void,
   ) {}
 
   static async open(options: LanceDbStoreOptions): Promise<LanceDbStore> {
@@ -118,7 +121,7 @@ export class LanceDbStore implements ChunkStore {
       const meta = await readMeta(options.dir);
       const chunks = names.includes(CHUNKS) ? await db.openTable(CHUNKS) : null;
       const documents = names.includes(DOCUMENTS) ? await db.openTable(DOCUMENTS) : null;
-      return new LanceDbStore(db, options.dir, meta, chunks, documents, new VectorIndex(options.dir, options.vectorIndex), options.trigramMaxRows ?? DEFAULT_TRIGRAM_MAX_ROWS);
+      return new LanceDbStore(db, options.dir, meta, chunks, documents, new VectorIndex(options.dir, options.vectorIndex), options.trigramMaxRows ?? DEFAULT_TRIGRAM_MAX_ROWS, options.warn ?? ((m) => process.stderr.write(`warning: ${m}\n`)));
     } catch (cause) {
       throw new SogaError('STORE_UNAVAILABLE', `cannot open the index in ${options.dir}`, {
         cause,
@@ -294,7 +297,7 @@ export class LanceDbStore implements ChunkStore {
     // A failed background count is retried by the next question; the served statistics stay valid.
     this.refreshing ??= this.countTerms(table)
       .then((counted) => this.keepStats(counted))
-      .catch(() => undefined)
+      .catch((error: unknown) => this.warnOnce('count', `recounting word frequencies failed; the previous figures are still used: ${describeError(error)}`))
       .finally(() => (this.refreshing = null));
     return this.stats.value;
   }
@@ -317,7 +320,17 @@ export class LanceDbStore implements ChunkStore {
   private async keepStats(counted: { version: number; total: number; df: Map<string, number> }): Promise<void> {
     if (this.stats && this.stats.version >= counted.version) return;
     this.stats = { version: counted.version, value: termStatsOf(counted.total, counted.df) };
-    await writeTermStats(this.dir, counted).catch(() => undefined); // a read-only data folder still answers
+    // A read-only data folder still answers, from the figures in memory.
+    await writeTermStats(this.dir, counted).catch((error: unknown) => this.warnOnce('write', `word frequencies could not be saved (${describeError(error)}); they are recounted in memory`));
+  }
+
+  private warned = new Set<string>();
+
+  /** Each kind of survivable failure is reported once per process, not on every question. */
+  private warnOnce(kind: string, message: string): void {
+    if (this.warned.has(kind)) return;
+    this.warned.add(kind);
+    this.warn(message);
   }
 
   private languages: { table: lancedb.Table; version: number; value: LanguageCode[] } | null = null;

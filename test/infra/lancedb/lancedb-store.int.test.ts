@@ -1,7 +1,7 @@
 /**
  * LanceDbStore on a real embedded LanceDB in a temporary folder.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
@@ -377,6 +377,22 @@ describe('term statistics count the passages that use each word', { timeout: 30_
     expect((await reader.termStats()).total).toBe(1);
     await expect.poll(async () => (await reader.termStats()).total, { timeout: 10_000 }).toBe(3);
     expect((await reader.termStats()).df('economie')).toBe(2);
+  });
+
+  it('are still served when they cannot be saved, with one warning that says so', async () => {
+    const dir = path.join(await temp.make('soga-lance-'), 'lancedb');
+    const warnings: string[] = [];
+    const store = await LanceDbStore.open({ dir, readConsistencySeconds: 0, warn: (m) => warnings.push(m) });
+    await store.prepare(null, null);
+    await put(store, 'a', ['économie sociale']);
+    // A folder where the file should go: the rename onto it fails, as on a read-only or full disk.
+    mkdirSync(path.join(dir, 'term-stats.json'));
+    expect((await store.termStats()).total).toBe(1);
+    await put(store, 'b', ['économie circulaire']);
+    await store.optimize();
+    expect((await store.termStats()).df('economie')).toBe(2);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/word frequencies could not be saved/);
   });
 
   it('are counted on the spot for an index that never had any, and forgotten when the index is emptied', async () => {
