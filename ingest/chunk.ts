@@ -20,7 +20,7 @@ export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 900, minChars: 250 };
  * Bumped whenever the chunking algorithm changes: it is part of every document's content hash, so the
  * next ingest re-chunks documents whose text did not change.
  */
-export const CHUNKER_VERSION = 2;
+export const CHUNKER_VERSION = 3;
 
 /** A line that announces what follows ("Le thème de NEC ESS 2025 est :") or asks it (an FAQ question). */
 const announces = (line: string | undefined) => line !== undefined && /[:?]\s*$/.test(line);
@@ -54,24 +54,27 @@ function splitLong(lines: string[], lang: LanguageCode, maxChars: number): strin
   const pieces: string[] = [];
   let current: string[] = [];
   let size = 0;
+  // How many lines at the head of `current` are the overlap carried from the previous piece.
+  let carried = 0;
   for (const unit of units) {
     if (size + unit.length > maxChars && current.length) {
-      // A piece never ends on a lead-in or a question: it moves to the next piece, with what answers it.
-      const moved = current.length > 1 && announces(current.at(-1)) ? current.pop()! : null;
-      if (moved) {
-        pieces.push(current.join('\n'));
-        current = [moved];
-        size = moved.length + 1;
-        current.push(unit);
-        size += unit.length + 1;
+      // A piece never ends on a lead-in or a question: it moves to the next piece, with what answers it
+      // (when the two fit together; a piece of nothing but the carried overlap is not pushed).
+      const last = current.at(-1)!;
+      if (current.length > 1 && announces(last) && last.length + 1 + unit.length <= maxChars) {
+        current.pop();
+        if (current.length > carried) pieces.push(current.join('\n'));
+        current = [last, unit];
+        size = last.length + 1 + unit.length + 1;
+        carried = 0;
         continue;
       }
       pieces.push(current.join('\n'));
-      const last = current.at(-1)!;
       // Overlap: carry the last sentence over when it is short enough to be context, not a repeat.
       const tail = last.length <= maxChars / 3 ? last : sentences(last, lang).at(-1) ?? '';
       // …and only when the piece it starts still fits: the overlap must not push a passage over maxChars.
       current = tail && tail.length <= maxChars / 3 && tail.length + 1 + unit.length <= maxChars ? [tail] : [];
+      carried = current.length;
       size = current.reduce((n, s) => n + s.length + 1, 0);
     }
     current.push(unit);
@@ -96,8 +99,9 @@ export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAUL
     const prev = merged.at(-1);
     const prevSize = prev ? prev.lines.join('\n').length : Infinity;
     // A heading or FAQ question with nothing under it yet: what follows is its body, whatever its size.
-    // So is a section whose last line announces what follows ("… est :"), or asks it.
-    const bodiless = (Boolean(prev?.heading) && !prev!.lines.length) || announces(prev?.lines.at(-1));
+    // So is a section whose last line announces what follows ("Le thème … est :"). (Not one that ends
+    // with a question: that may be rhetorical, and FAQ questions are headings already.)
+    const bodiless = (Boolean(prev?.heading) && !prev!.lines.length) || /:\s*$/.test(prev?.lines.at(-1) ?? '');
     // A bodiless section is not appended to the previous one: it would end that passage, cut from its answer.
     const small = section.lines.length > 0 && prevSize < options.minChars && prevSize + section.lines.join('\n').length < options.maxChars;
     if (prev && (bodiless || small)) {

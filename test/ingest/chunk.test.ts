@@ -158,6 +158,36 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
     expect(holder.text).toContain('Réseau Un, Coop Deux et Fondation Trois');
   });
 
+  it('does not let a rhetorical question at the end of a section swallow the next section', () => {
+    const chunks = chunkArticle(
+      input([
+        h('Pourquoi coopérer ?'),
+        p('Les associations partagent des outils, des données et des savoir-faire depuis des années, et les résultats sont là. '.repeat(3)),
+        p('Et vous, rejoindrez-vous le mouvement ?'),
+        h('Programme du 12 mars'),
+        p('Ateliers le matin, conférences l’après-midi, au Musée Social, avec les réseaux de la région. '.repeat(3)),
+      ]),
+    );
+    const programme = chunks.find((c) => c.text.includes('Ateliers le matin'))!;
+    expect(programme.section).toBe('Programme du 12 mars');
+  });
+
+  it('never pushes a passage that holds only the overlap carried from the previous one', () => {
+    const chunks = chunkArticle(
+      input([
+        h('Programme'),
+        p('Une longue phrase de contexte sur le programme de la journée, ses ateliers, ses conférences et ses intervenants venus de toute l’Europe.'),
+        p('Une courte phrase de transition ici.'),
+        p('Les partenaires de la journée sont :'),
+        p('Réseau Un, Coop Deux, Fondation Trois et la région Auvergne-Rhône-Alpes, qui soutiennent la journée depuis sa première édition à Lyon en 2019.'),
+      ]),
+      { maxChars: 200, minChars: 50 },
+    );
+    const bodies = chunks.map((c) => c.text.replace(/^Programme\n/, ''));
+    expect(bodies).not.toContain('Une courte phrase de transition ici.');
+    expect(chunks.find((c) => c.text.includes('Les partenaires de la journée sont :'))!.text).toContain('Réseau Un');
+  });
+
   it('repeats the question at the top of each piece when its answer is too long for one passage', () => {
     const answer = Array.from({ length: 12 }, (_, i) => `La réponse détaillée numéro ${i + 1} explique un aspect différent du programme de formation.`).join(' ');
     const chunks = chunkArticle(input([q('Que propose la Social Tech Academy ?'), p(answer)]), { maxChars: 300, minChars: 100 });
