@@ -57,9 +57,9 @@ export const configSchema = z.object({
   SOGA_WEIGHT_NGRAM: num(0, 10).default(0.6),
   /** Answerability: share (rarity-weighted) of the question's topic words a passage must cover; below it the bot says the articles don't say. */
   SOGA_MIN_COVERAGE: num(0, 1).default(0.52),
-  /** With a real embedding model: cosine from which a passage needs only half of SOGA_MIN_COVERAGE (unset: off; with multilingual-e5-small leave it unset, see docs/real-model.md). */
+  /** With an embedding model that passes the start-up cross-lingual check: cosine from which a passage needs only half of SOGA_MIN_COVERAGE (unset: off; with multilingual-e5-small leave it unset, see docs/real-model.md). */
   SOGA_MIN_VECTOR_SCORE: z.coerce.number().min(-1).max(1).optional(),
-  /** With an embedding model: the passage that clears SOGA_MIN_COVERAGE must also sit this far up the question's vector similarity range (0: the k-th vector hit, 1: the best one); 0 turns the check off. */
+  /** With an embedding model that passes the start-up cross-lingual check: the passage that clears SOGA_MIN_COVERAGE must also sit this far up the question's vector similarity range (0: the k-th vector hit, 1: the best one); 0 turns the check off. */
   SOGA_MIN_VECTOR_AGREEMENT: num(0, 1).default(0.5),
   /** Rerank of the fused passages: weight of the rank-fusion score (normalised to the best). */
   SOGA_RERANK_FUSION: num(0, 10).default(0.4),
@@ -67,7 +67,7 @@ export const configSchema = z.object({
   SOGA_RERANK_COVERAGE: num(0, 10).default(0.3),
   /** Rerank: weight of the topic coverage of the passage's own text. */
   SOGA_RERANK_PASSAGE_COVERAGE: num(0, 10).default(0.3),
-  /** Rerank: weight of the closeness to the question in the embedding space (the cross-lingual signal; no effect without an embedding model). */
+  /** Rerank: weight of the closeness to the question in the embedding space (the cross-lingual signal; only for a model that passes the start-up cross-lingual check). */
   SOGA_RERANK_VECTOR: num(0, 10).default(0.6),
   /** Longer questions are refused with a message. */
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),

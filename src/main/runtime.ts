@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
 import { probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
+import { askOptionsFrom } from './ask-options.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
 import type { Messages } from '../core/i18n.js';
@@ -145,25 +146,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
           });
   const detector = await EldLanguageDetector.load({ fallback: config.SOGA_DEFAULT_LANGUAGE, dictionary: config.SOGA_LANGUAGE_DICTIONARY });
-  const probe = embedder ? await checkEmbedder(embedder, log) : null;
   // A model that does not match meaning across languages still ranks passages (one more list in the
-  // fusion), but its closeness must not rerank them or decide answerability.
-  const semantic = probe?.multilingual ?? false;
-  const assistant = createAssistant(
-    { store, embedder, chat, detector, messages, prompts, clock, warn: log },
-    {
-      retrievalK: config.SOGA_RETRIEVAL_K,
-      contextPassages: config.SOGA_CONTEXT_PASSAGES,
-      weights: { vector: config.SOGA_WEIGHT_VECTOR, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },
-      minCoverage: config.SOGA_MIN_COVERAGE,
-      minVectorScore: semantic ? config.SOGA_MIN_VECTOR_SCORE : undefined,
-      minVectorAgreement: semantic ? config.SOGA_MIN_VECTOR_AGREEMENT : 0,
-      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: semantic ? config.SOGA_RERANK_VECTOR : 0 },
-      maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
-      defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
-      llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
-    },
-  );
+  // fusion), but its closeness must not rerank them or decide answerability (ask-options.ts).
+  const probe = embedder ? await checkEmbedder(embedder, log) : null;
+  const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log }, askOptionsFrom(config, probe));
   const ingestOptions = {
     corpusDir: config.SOGA_CORPUS_DIR,
     dataDir: config.SOGA_DATA_DIR,

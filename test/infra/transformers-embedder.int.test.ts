@@ -124,7 +124,7 @@ describe('embedding texts', { timeout: 60_000 }, () => {
 });
 
 describe('the cross-lingual check on the fixture model', { timeout: 60_000 }, () => {
-  it('finds it lexical (about one pair in eight), so the runtime does not let it rerank or refuse', async () => {
+  it('finds it lexical (about one pair in eight)', async () => {
     const { probeCrossLingual } = await import('../../src/core/retrieval/cross-lingual-probe.js');
     const result = await probeCrossLingual(embedder);
     expect(result.multilingual).toBe(false);
