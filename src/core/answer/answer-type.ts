@@ -51,7 +51,8 @@ function agentPattern(lang: string): RegExp | null {
 export function interrogativeWords(lang: string): Set<string> {
   const table = INTERROGATIVES[lang];
   const spec = AGENT_QUESTIONS[lang];
-  return new Set([...(table ?? []).flatMap(([phrase]) => phrase.split(' ')), ...(spec?.determiners ?? [])]);
+  // One-word interrogatives only: the words of "what year" / "quel jour" may be the topic elsewhere.
+  return new Set([...(table ?? []).map(([phrase]) => phrase).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
 }
 
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {

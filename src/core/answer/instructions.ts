@@ -14,8 +14,9 @@ import { normalizeText } from '../text/normalize.js';
 
 // Accent-folded, lower-case text is matched, so "règles" is written "regles" and so on.
 const OVERRIDE_VERBS = [
-  'ignore', 'ignores', 'ignorez', 'ignorer', 'ignora', 'ignorate', 'ignoriere', 'ignorieren', 'negeer', 'negeren',
-  'disregard', 'forget', 'oublie', 'oubliez', 'oublier', 'olvida', 'olvide', 'olvidad', 'dimentica', 'dimenticate',
+  // Imperatives only: an infinitive opens ordinary prose ("Ignorer les règles du RGPD coûte cher…").
+  'ignore', 'ignores', 'ignorez', 'ignora', 'ignorate', 'ignoriere', 'negeer',
+  'disregard', 'forget', 'oublie', 'oubliez', 'olvida', 'olvide', 'olvidad', 'dimentica', 'dimenticate',
   'vergiss', 'vergessen sie', 'vergeet', 'esquece', 'esqueca', 'override', 'bypass', 'desobedece',
 ];
 const RULE_NOUNS = [
@@ -29,9 +30,10 @@ const RULE_NOUNS = [
 const OVERRIDE = new RegExp(
   `^(?:[^.!?]{0,24}[:,]\\s*|(?:please|now|maintenant|svp|bitte|jetzt|por favor|per favore|alsjeblieft)\\s+)?(?:${OVERRIDE_VERBS.join('|')})\\b[^.!?]{0,60}\\b(?:${RULE_NOUNS.join('|')})\\b`,
 );
-// "Your rules" can be ordinary prose; "your instructions" / "your prompt" addressed to a reader of an
-// article hardly ever are.
-const PROMPT_TALK = /\b(?:system prompt|prompt systeme|prompt del sistema|systemprompt|prompt do sistema|your (?:instructions|prompt)|tes instructions|ton prompt|deine anweisungen|tus instrucciones|le tue istruzioni|suas instrucoes|je instructies)\b/;
+// Asking for the prompt: "your instructions / ton prompt", or a verb of showing before "prompt". (An
+// article may well explain "how to write a system prompt".)
+const PROMPT_TALK =
+  /\b(?:(?:your|ton|tes|vos|votre|deine|dein|ihre|tus|tu|le tue|il tuo|seu|suas|seus|je) (?:system ?)?(?:prompt|instructions|instructies|anweisungen|instrucciones|istruzioni|instrucoes)|(?:reveal|show|print|repeat|display|disclose|revele|revelez|affiche|montre|repete|repetez|zeig|zeige|verrate|wiederhole|muestra|revela|repite|mostra|mostrami|rivela|ripeti|mostre|repita|toon|herhaal)\b[^.!?]{0,30}\bprompt)\b/;
 const ROLE_CHANGE = /\b(?:you are now|from now on you|act as (?:an?|the) (?:ai|assistant|bot|model)|tu es maintenant|a partir de maintenant tu|ahora eres|ora sei|du bist jetzt|agora voce e|je bent nu)\b/;
 // Mass mentions and raw mention syntax (<@123>, <@&123>, <!here>) never belong in an article.
 const MENTIONS = /(?:^|[^\w])@(?:everyone|here|room)\b|<@[!&]?\d+>|<!(?:here|everyone|channel)>/i;

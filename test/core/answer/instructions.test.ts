@@ -27,6 +27,9 @@ describe('isInstructionLike: sentences that address the assistant', () => {
     'The Social Tech Academy trains assistants and coordinators in digital skills.',
     'Contact: contact@socialgoodaccelerator.eu',
     'Les consignes sanitaires seront communiquées aux participants.',
+    'Ignorer les règles du RGPD coûte cher aux associations.',
+    'Oublier les règles de gouvernance partagée, c’est risquer la confiance des membres.',
+    'The workshop explains how to write a system prompt for your chatbot.',
   ])('leaves ordinary prose alone: %s', (sentence) => {
     expect(isInstructionLike(sentence)).toBe(false);
   });

@@ -25,6 +25,8 @@ describe('the words that carry a question’s topic', () => {
   it('leaves interrogatives out of the weighted topic terms in every language', () => {
     expect(weightedTopicTerms('Onde decorreu o FNAF 2021 e quantas pessoas reuniu?', 'pt', ['pt', 'fr'], null).map((t) => t.word)).not.toContain('quantas');
     expect(weightedTopicTerms('Hoeveel mensen kwamen naar de top in Straatsburg?', 'nl', ['nl', 'fr'], null).map((t) => t.word)).not.toContain('hoeveel');
+    // …but only the interrogative itself: "année" (from "en quelle année") may be the topic elsewhere.
+    expect(weightedTopicTerms("Quand commence l'Année européenne du bénévolat ?", 'fr', ['fr'], null).map((t) => t.word)).toContain('annee');
   });
 });
 
