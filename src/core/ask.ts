@@ -321,8 +321,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         fallbackReason = generated.reason;
       }
 
-      // Extractive: quote the passages that clear the threshold.
-      const usable = passages.filter((h) => h.coverage >= options.minCoverage * 0.8 || vectorVouches(h));
+      // Extractive: quote the passages that clear the threshold, and that the model (when trusted) does
+      // not place far from the question: the false friends the gate exists for must not be quoted either.
+      const usable = passages.filter((h) => (h.coverage >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
       const selection = selectSentences(usable.length ? usable : passages.slice(0, 1), terms, langs, expectedAnswerTypes(trimmed, lang));
       if (!selection.quotes.length) return notFound();
       const dateLabel = (date: string | null) => messages.t(lang, 'articleFrom', { date: formatDocDate(date, lang) ?? messages.t(lang, 'undated') });

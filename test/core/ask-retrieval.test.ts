@@ -108,6 +108,21 @@ describe('the answerability gate with an embedding model', () => {
     expect((await build(null).assistant.ask(Q_NEC)).outcome).toBe('answered');
   });
 
+  it('does not quote a passage that shares the words but that the model places far from the question', async () => {
+    const FAR = 'NEC ESS 2025 : Le NEC ESS 2025 se tiendra sans vous si vous oubliez de vous inscrire au NEC ESS 2025.';
+    const store = FakeChunkStore.withPassages([...PASSAGES, { title: 'NEC ESS 2025', date: '2025-11-25', text: FAR }]);
+    const embedder = embedderFor({ [FAR]: [0, 0, 0.2, 1] });
+    for (const chunk of store.chunks.values()) chunk.vector = embedder.vector(chunk.text);
+    const assistant = createAssistant(
+      { store, embedder, chat: null, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en, fr }), prompts: { system: 'r', answer: '{{passages}}', condense: '{{question}}' }, clock: { now: () => new Date('2026-11-23T12:00:00Z') } },
+      { retrievalK: 10, contextPassages: 3, weights: { vector: 1, lexical: 1, ngram: 0.6 }, minCoverage: 0.52, maxQuestionChars: 1000, defaultLanguage: 'en', llmTimeoutMs: 200 },
+    );
+    const answer = await assistant.ask(Q_NEC);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.retrieved.slice(0, 3).some((h) => h.chunk.text === FAR && h.coverage >= 0.52)).toBe(true);
+    expect(answer.citations.map((c) => c.quote).join(' ')).not.toContain('oubliez');
+  });
+
   it('does not answer on a high cosine alone: the passage must share some of the question’s topic', async () => {
     // cosine 0.995 with the Social Tech Academy passage, which says nothing about a treasurer or SOGA
     const answer = await build(embedderFor(), { minVectorScore: 0.8 }).assistant.ask(Q_TREASURER);

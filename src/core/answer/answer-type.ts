@@ -40,8 +40,9 @@ function agentPattern(lang: string): RegExp | null {
   if (!spec) return null;
   let re = agentPatterns.get(lang);
   if (!re) {
-    // The noun right after the determiner, or after one adjective ("which European organisation").
-    re = new RegExp(` (?:${spec.determiners.join('|')}) (?:[a-z]+ )?(?:${spec.nouns.join('|')}) `);
+    // The noun right after the determiner, or after one adjective ("which European organisation"),
+    // which must not be a function word: "what do members get" asks for a thing, not a name.
+    re = new RegExp(` (?:${spec.determiners.join('|')}) (?:([a-z]+) )?(?:${spec.nouns.join('|')}) `);
     agentPatterns.set(lang, re);
   }
   return re;
@@ -67,7 +68,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
     }
     if (text.includes(` ${phrase} `)) kinds.forEach((k) => types.add(k));
   }
-  if (agentPattern(lang)?.test(text)) types.add('person');
+  const agent = agentPattern(lang)?.exec(text);
+  if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');
   return types;
 }
 

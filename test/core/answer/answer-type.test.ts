@@ -26,6 +26,8 @@ describe('the kind of answer a question asks for', () => {
     expect([...expectedAnswerTypes('Quel commissaire européen a présenté la feuille de route ?', 'fr')]).toEqual(['person']);
     expect([...expectedAnswerTypes('Welche Partner organisieren das Treffen?', 'de')]).toEqual(['person']);
     expect(expectedAnswerTypes('Which topics were discussed?', 'en').size).toBe(0);
+    expect(expectedAnswerTypes('What do members get from joining SOGA?', 'en').has('person')).toBe(false);
+    expect(expectedAnswerTypes('O que as organizações devem fazer?', 'pt').has('person')).toBe(false);
   });
 
   it('counts a name as the answer to "who" only when the question does not already give it', () => {
