@@ -34,7 +34,7 @@ export interface ProbeResult {
 
 const PASS = 6;
 
-function cosine(a: Float32Array, b: Float32Array): number {
+export function cosine(a: Float32Array, b: Float32Array): number {
   let dot = 0;
   let na = 0;
   let nb = 0;

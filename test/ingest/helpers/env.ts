@@ -67,14 +67,4 @@ export function loadFixtureEmbedder(cacheDir: string, overrides: Partial<Transfo
   return TransformersEmbedder.load(fixtureEmbedderOptions(cacheDir, overrides));
 }
 
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return dot / Math.sqrt(na * nb);
-}
+export { cosine } from '../../../src/core/retrieval/cross-lingual-probe.js';
