@@ -38,6 +38,10 @@ export const configSchema = z.object({
   SOGA_EMBED_PASSAGE_PREFIX: z.string().default('passage: '),
   /** Passages embedded per batch during ingestion. */
   SOGA_EMBED_BATCH_SIZE: int(1, 512).default(16),
+  /** Soft upper bound of a passage, in characters; changing it re-chunks (and re-embeds) every document on the next ingest. */
+  SOGA_CHUNK_MAX_CHARS: int(200, 8000).default(900),
+  /** Sections shorter than this are merged with the next one. */
+  SOGA_CHUNK_MIN_CHARS: int(0, 4000).default(250),
   /** openai provider: the endpoint's base URL, before /embeddings, e.g. http://127.0.0.1:8765/v1 (unset: https://api.openai.com/v1). */
   SOGA_EMBED_BASE_URL: optional,
   /** openai provider: key of a hosted API, sent as a Bearer token; local servers usually need none. */

@@ -151,6 +151,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log }, askOptionsFrom(config, probe));
   const ingestOptions = {
+    chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },
     corpusDir: config.SOGA_CORPUS_DIR,
     dataDir: config.SOGA_DATA_DIR,
     maxFileBytes: config.SOGA_MAX_FILE_BYTES,
