@@ -16,7 +16,7 @@ import { checkAnswerLanguage } from './answer/answer-language.js';
 import { createStreamGuard, revealsSecret } from './answer/stream-guard.js';
 import { splitSentences } from './answer/sentences.js';
 import { isInstructionLike } from './answer/instructions.js';
-import { formatDocDate, relativeToToday } from './answer/dates.js';
+import { articleDateLabel, relativeToToday } from './answer/dates.js';
 import type { Answer, AskContext, ChatTurn, Citation, FusedHit, LanguageCode, Timings } from './types.js';
 
 export interface PromptTemplates {
@@ -326,7 +326,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const usable = passages.filter((h) => (h.coverage >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
       const selection = selectSentences(usable.length ? usable : passages.slice(0, 1), terms, langs, expectedAnswerTypes(trimmed, lang));
       if (!selection.quotes.length) return notFound();
-      const dateLabel = (date: string | null) => messages.t(lang, 'articleFrom', { date: formatDocDate(date, lang) ?? messages.t(lang, 'undated') });
+      const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
       const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
       timings.answerMs = performance.now() - t2;
       return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: rendered.text, citations: rendered.citations, fallbackReason });

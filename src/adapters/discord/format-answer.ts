@@ -7,6 +7,7 @@
  */
 import type { Answer, Citation } from '../../core/types.js';
 import type { Messages } from '../../core/i18n.js';
+import { articleDateLabel } from '../../core/answer/dates.js';
 
 export const DISCORD_MESSAGE_LIMIT = 2000;
 /** A quote is "a few lines": longer passages are cut at a word boundary. */
@@ -63,7 +64,7 @@ function formatSource(source: string): string {
 /** One numbered source: title, date, a quoted passage of a few lines, where it comes from. */
 export function formatCitation(citation: Citation, messages: Messages, lang: string): string {
   const title = truncateAtWord(citation.title.replace(/\s+/g, ' ').trim() || citation.docId, MAX_TITLE_CHARS);
-  const date = citation.date ? messages.t(lang, 'articleFrom', { date: citation.date }) : messages.t(lang, 'undated');
+  const date = articleDateLabel(citation.date, lang, (key, vars) => messages.t(lang, key, vars));
   const lines = [`**[${citation.n}] ${escapeBold(title)}** · ${date}`];
   if (citation.quote.trim()) lines.push(quoteLines(citation.quote));
   lines.push(formatSource(citation.source));

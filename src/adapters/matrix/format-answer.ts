@@ -6,7 +6,7 @@
  * result is sanitised to the Matrix allow-list, `@room` is defanged, and nothing becomes a pill.
  */
 import sanitizeHtml, { type Attributes, type Options as SanitizeOptions } from 'sanitize-html';
-import { formatDocDate } from '../../core/answer/dates.js';
+import { articleDateLabel } from '../../core/answer/dates.js';
 import type { Messages } from '../../core/i18n.js';
 import type { Answer } from '../../core/types.js';
 
@@ -106,7 +106,7 @@ export function formatAnswer(answer: Answer, messages: Messages): MatrixText {
   const plain: string[] = [];
   const html: string[] = [];
   for (const c of answer.citations) {
-    const date = messages.t(lang, 'articleFrom', { date: formatDocDate(c.date, lang) ?? messages.t(lang, 'undated') });
+    const date = articleDateLabel(c.date, lang, (key, vars) => messages.t(lang, key, vars));
     const quote = truncate(c.quote.replace(/\s+/g, ' ').trim(), MAX_QUOTE_CHARS);
     plain.push(`${c.n}. ${c.title} — ${date}\n   « ${quote} »\n   ${c.source}`);
     html.push(

@@ -18,3 +18,15 @@ export function relativeToToday(date: string | null, today: Date): 'past' | 'upc
   const end = Date.UTC(y, m - 1, d);
   return end < today.getTime() ? 'past' : 'upcoming';
 }
+
+/**
+ * "article du 25 novembre 2025", "article de février 2022", "Artikel aus 2022": languages put another
+ * preposition before a full date than before a month or a year, so each precision has its own message
+ * (articleFrom, articleFromMonth, articleFromYear); an undated article says just that.
+ */
+export function articleDateLabel(date: string | null, lang: string, t: (key: string, vars: Record<string, string>) => string): string {
+  const formatted = formatDocDate(date, lang);
+  if (!date || !formatted) return t('undated', {});
+  const parts = date.split('-').length;
+  return t(parts >= 3 ? 'articleFrom' : parts === 2 ? 'articleFromMonth' : 'articleFromYear', { date: formatted });
+}

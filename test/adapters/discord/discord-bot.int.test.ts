@@ -68,7 +68,7 @@ describe('answering /ask', () => {
     expect(edit.body.content).toContain('SOGA is the Social Good Accelerator [1].');
     expect(edit.body.content).toContain('**[1] About SOGA**');
     expect(edit.body.content).toContain('> The Social Good Accelerator is a European network.');
-    expect(edit.body.content).toContain('2023-05-02');
+    expect(edit.body.content).toContain('article of May 2, 2023'); // the date in the answer's language, not ISO
     expect(edit.body.content).toContain('`articles/article-1.md`');
     const buttons = edit.body.components[0].components;
     expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual(['soga:up:entry-1', 'soga:down:entry-1']);

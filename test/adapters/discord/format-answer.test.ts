@@ -53,7 +53,7 @@ describe('cutting text at word boundaries', () => {
 describe('formatting sources', () => {
   it('numbers each source with its title, date, a quote of a few lines, and where it comes from', () => {
     const text = formatCitation(citation(2, { quote: 'l1\nl2\nl3\nl4\nl5' }), messages, 'fr');
-    expect(text.split('\n')[0]).toBe('**[2] Title 2** · article du 2024-01-02');
+    expect(text.split('\n')[0]).toBe('**[2] Title 2** · article du 2 janvier 2024');
     expect(text).toContain('> l1\n> l2\n> l3 …');
     expect(text).not.toContain('l4');
     expect(text.endsWith('`a/2.md`')).toBe(true);

@@ -29,7 +29,7 @@ describe('an answer with citations', () => {
     expect(out.body).toBe(
       'The forum is on 25 November [1].\n\nIt is in Brussels [2].\n\nSources:\n' +
         '1. Title 1 — article of November 25, 2025\n   « Quoted passage 1. »\n   corpus/doc1.md\n' +
-        '2. Title 2 — article of undated\n   « Quoted passage 2. »\n   https://example.org/a?b=1&c=2',
+        '2. Title 2 — undated\n   « Quoted passage 2. »\n   https://example.org/a?b=1&c=2',
     );
   });
 
@@ -38,7 +38,7 @@ describe('an answer with citations', () => {
     expect(out.formatted_body).toBe(
       '<p>The forum is on 25 November [1].</p><p>It is in Brussels [2].</p><p><strong>Sources</strong></p><ol start="1">' +
         '<li><strong>Title 1</strong> — article of November 25, 2025<blockquote>Quoted passage 1.</blockquote><code>corpus/doc1.md</code></li>' +
-        '<li><strong>Title 2</strong> — article of undated<blockquote>Quoted passage 2.</blockquote><a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a></li></ol>',
+        '<li><strong>Title 2</strong> — undated<blockquote>Quoted passage 2.</blockquote><a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a></li></ol>',
     );
   });
 

@@ -81,3 +81,20 @@ describe('extractive answers: rendering', () => {
     expect(rendered.text).toBe('Voici : (article du 2026-01-10)\n« Première phrase sur le Forum Alpha. » [1]\n« Deuxième phrase sur le Forum Alpha. » [1]');
   });
 });
+
+describe('the date label of an article, by precision', () => {
+  it('uses the preposition each language puts before a full date, a month or a year, and says "undated" alone', async () => {
+    const { articleDateLabel } = await import('../../../src/core/answer/dates.js');
+    const { Messages } = await import('../../../src/core/i18n.js');
+    const fr = (await import('../../../prompts/locales/fr.json', { with: { type: 'json' } })).default;
+    const de = (await import('../../../prompts/locales/de.json', { with: { type: 'json' } })).default;
+    const en = (await import('../../../prompts/locales/en.json', { with: { type: 'json' } })).default;
+    const messages = new Messages({ fr, de, en });
+    const label = (date: string | null, lang: string) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
+    expect(label('2025-11-25', 'fr')).toBe('article du 25 novembre 2025');
+    expect(label('2022-02', 'fr')).toBe('article de février 2022');
+    expect(label('2022', 'fr')).toBe('article de 2022');
+    expect(label('2022', 'de')).toBe('Artikel aus 2022');
+    expect(label(null, 'fr')).toBe('non daté');
+  });
+});
