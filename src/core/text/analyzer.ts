@@ -120,7 +120,8 @@ const ORDINALS = new Set([
   'premier', 'premiere', 'premiers', 'premieres', 'deuxieme', 'second', 'seconde', 'troisieme', 'dernier', 'derniere', 'prochain', 'prochaine', 'precedent', 'precedente',
   'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'proximo', 'proxima', 'anterior',
   'erste', 'ersten', 'erster', 'zweite', 'zweiten', 'dritte', 'letzte', 'letzten', 'nachste', 'nachsten', 'vorige',
-  'primo', 'prima', 'secondo', 'seconda', 'terzo', 'terza', 'prossimo', 'prossima', 'precedente',
+  // (Not "secondo": in a question it is mostly "according to".)
+  'primo', 'prima', 'terzo', 'terza', 'prossimo', 'prossima', 'precedente',
   'primeiro', 'primeira', 'terceiro', 'terceira', 'proximo', 'proxima',
   'eerste', 'tweede', 'derde', 'laatste', 'volgende', 'vorige',
 ]);
