@@ -42,9 +42,41 @@ export function charNgrams(word: string, n = 3): string[] {
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   if (/^\d+$/.test(a) || /^\d+$/.test(b)) return 0;
+  return Math.max(dice(a, b), dice(cognateKey(a), cognateKey(b)));
+}
+
+function dice(a: string, b: string): number {
   const ga = new Set(charNgrams(a));
   const gb = new Set(charNgrams(b));
   let shared = 0;
   for (const g of ga) if (gb.has(g)) shared++;
   return (2 * shared) / (ga.size + gb.size);
+}
+
+/**
+ * A spelling in which Romance and English cognates meet: the same Latin word is written "existent" /
+ * "esistono", "action" / "ação" / "azione", "photo" / "foto", "communs" / "comuni". Accent-folded input.
+ */
+const cognateKeys = new Map<string, string>();
+
+export function cognateKey(word: string): string {
+  let key = cognateKeys.get(word);
+  if (key === undefined) {
+    // Memoised like the stems: matching compares the same passage words again on every question.
+    if (cognateKeys.size >= 100_000) cognateKeys.clear();
+    cognateKeys.set(word, (key = spellCognate(word)));
+  }
+  return key;
+}
+
+function spellCognate(word: string): string {
+  return word
+    .replace(/ph/g, 'f')
+    .replace(/th/g, 't')
+    .replace(/y/g, 'i')
+    .replace(/k/g, 'c')
+    .replace(/x/g, 's')
+    .replace(/(?:zione|zioni|ciones|cione|cion|coes|cao|tions)$/, 'tion')
+    .replace(/ct/g, 't')
+    .replace(/([a-z])\1/g, '$1');
 }
