@@ -70,11 +70,16 @@ export interface CoverageResult {
   matched: number[];
 }
 
+/** "percent", "pourcentage", "percentuale", "Prozent", "porcentaje", "procent"… (accent-folded). */
+const PERCENT = /^(?:per|pour|por|pro)[cz]ent/;
+
 export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[]): CoverageResult {
   if (!terms.length) return { coverage: 0, matched: [] };
   const textWords = [...new Set(words(text))];
   const cache = new Map<string, Set<string>>();
-  const matched = terms.map((t) => termMatch(t, textWords, langs, cache));
+  // Words are letters and digits, so "85 %" leaves no word behind: the sign answers "percentage".
+  const percent = text.includes('%');
+  const matched = terms.map((t) => (percent && PERCENT.test(t.word) ? 1 : termMatch(t, textWords, langs, cache)));
   const total = terms.reduce((s, t) => s + t.weight, 0);
   const got = terms.reduce((s, t, i) => s + t.weight * matched[i], 0);
   return { coverage: total ? got / total : 0, matched };
