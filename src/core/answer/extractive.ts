@@ -25,6 +25,8 @@ export interface ExtractiveOptions {
 export const DEFAULT_EXTRACTIVE: ExtractiveOptions = { maxChars: 700, windowChars: 480, maxQuotes: 2 };
 
 const SAME_PASSAGE_RATIO = 0.65;
+/** parts.typed of a window that holds every expected kind of answer (0.4 × a full match). */
+const COMPLETE = 0.4;
 const OTHER_PASSAGE_RATIO = 0.85;
 
 export interface Window {
@@ -125,6 +127,13 @@ export function selectSentences(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
 ): ExtractiveResult {
   const windows = scoreWindows(hits, terms, langs, expected, options);
+  // Within the best passage, the kind of thing asked for decides between near-equals: a window nearly
+  // as good as the best that holds all of it (the date and the place of a "when and where") goes first,
+  // rather than the neighbouring FAQ answer that repeats the event's name ("Quel est le thème…").
+  if (expected.size && windows.length && windows[0].parts.typed < COMPLETE) {
+    const typed = windows.findIndex((w) => w.hitIndex === windows[0].hitIndex && w.parts.typed >= COMPLETE && w.score >= windows[0].score * OTHER_PASSAGE_RATIO);
+    if (typed > 0) windows.unshift(...windows.splice(typed, 1));
+  }
   const chosen: Window[] = [];
   let size = 0;
   for (const w of windows) {
@@ -132,6 +141,10 @@ export function selectSentences(
     // A second quote from the same passage continues the same story; one from another passage must
     // be nearly as good to earn its place.
     const sameHit = chosen.length && w.hitIndex === chosen[0].hitIndex;
+    // When the first quote already holds every kind of thing asked for (the date and the place of a
+    // "when and where"), a second one must hold them too: it is no longer needed to complete the answer,
+    // and a neighbouring FAQ answer on the same event ("Quel est le thème…") would only add noise.
+    if (chosen.length && expected.size && chosen[0].parts.typed >= COMPLETE && w.parts.typed < COMPLETE) continue;
     if (chosen.length && w.score < chosen[0].score * (sameHit ? SAME_PASSAGE_RATIO : OTHER_PASSAGE_RATIO)) continue;
     const overlaps = chosen.some((c) => c.hitIndex === w.hitIndex && w.start < c.end && c.start < w.end);
     if (overlaps || (chosen.length && size + w.text.length > options.maxChars)) continue;

@@ -73,6 +73,21 @@ describe('extractive answers: what a lead-in announces', () => {
   });
 });
 
+describe('extractive answers: the kind of thing asked for', () => {
+  it('answers "when and where" with the window that holds both, not the FAQ answer beside it that repeats the name', () => {
+    const faq = hit(
+      'f',
+      'Forum Alpha 2025 : coopérer ou subir ?',
+      "Où et quand se déroulera cette édition ?\nL’édition aura lieu du 25 au 27 novembre 2025 : 25 novembre à Bruxelles, puis à Paris.\nQuel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Une troisième voie numérique.”",
+      0.03,
+      'Où et quand se déroulera cette édition ?',
+    );
+    const result = answer('When and where does Forum Alpha 2025 take place?', 'en', [faq]);
+    expect(result.quotes[0].text).toContain('du 25 au 27 novembre 2025');
+    expect(result.quotes.map((q) => q.text).join(' ')).not.toContain('troisième voie');
+  });
+});
+
 describe('extractive answers: rendering', () => {
   it('numbers citations by first use and quotes each passage once', () => {
     const a = hit('a', 'A', 'Première phrase sur le Forum Alpha. Deuxième phrase sur le Forum Alpha.');
