@@ -9,6 +9,7 @@ import { Messages } from '../../src/core/i18n.js';
 import type { ChatMessage } from '../../src/core/ports.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
+import { testAskOptions } from '../fakes/ask-options.js';
 import { ScriptedChatModel } from '../fakes/scripted-chat-model.js';
 import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
@@ -43,7 +44,7 @@ function build(chat: ScriptedChatModel, overrides: Partial<AskDeps> = {}) {
       clock: { now: () => new Date('2026-11-23T12:00:00Z') },
       ...overrides,
     },
-    { retrievalK: 10, contextPassages: 2, weights: { vector: 1, lexical: 1, ngram: 0.6 }, minCoverage: 0.52, maxQuestionChars: 1000, defaultLanguage: 'en', llmTimeoutMs: 500 },
+    testAskOptions({ contextPassages: 2, llmTimeoutMs: 500 }),
   );
 }
 

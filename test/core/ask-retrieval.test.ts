@@ -8,6 +8,7 @@ import { createAssistant, type AskDeps, type AskOptions } from '../../src/core/a
 import { Messages } from '../../src/core/i18n.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
+import { testAskOptions } from '../fakes/ask-options.js';
 import { FakeEmbedder } from '../fakes/fake-embedder.js';
 import type { SearchRequest } from '../../src/core/ports.js';
 import en from '../../prompts/locales/en.json' with { type: 'json' };
@@ -62,16 +63,7 @@ function build(embedder: FakeEmbedder | null, options: Partial<AskOptions> = {},
     clock: { now: () => new Date('2026-11-23T12:00:00Z') },
     warn: (m) => warnings.push(m),
   };
-  const assistant = createAssistant(deps, {
-    retrievalK: 10,
-    contextPassages: 3,
-    weights: { vector: 1, lexical: 1, ngram: 0.6 },
-    minCoverage: 0.52,
-    maxQuestionChars: 1000,
-    defaultLanguage: 'en',
-    llmTimeoutMs: 200,
-    ...options,
-  });
+  const assistant = createAssistant(deps, testAskOptions(options));
   return { assistant, searches, warnings };
 }
 
@@ -115,7 +107,7 @@ describe('the answerability gate with an embedding model', () => {
     for (const chunk of store.chunks.values()) chunk.vector = embedder.vector(chunk.text);
     const assistant = createAssistant(
       { store, embedder, chat: null, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en, fr }), prompts: { system: 'r', answer: '{{passages}}', condense: '{{question}}' }, clock: { now: () => new Date('2026-11-23T12:00:00Z') } },
-      { retrievalK: 10, contextPassages: 3, weights: { vector: 1, lexical: 1, ngram: 0.6 }, minCoverage: 0.52, maxQuestionChars: 1000, defaultLanguage: 'en', llmTimeoutMs: 200 },
+      testAskOptions(),
     );
     const answer = await assistant.ask(Q_NEC);
     expect(answer.outcome).toBe('answered');
@@ -174,7 +166,7 @@ describe('retrieve() keeps each retriever’s best passage among the candidates'
     expect(lists.lexical.length + lists.ngram.length).toBeGreaterThan(40); // the fillers crowd the fused head
     const assistant = createAssistant(
       { store, embedder, chat: null, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en, fr }), prompts: { system: 's', answer: 'a', condense: 'c' }, clock: { now: () => new Date('2026-11-23') } },
-      { retrievalK: 30, contextPassages: 3, weights: { vector: 1, lexical: 1, ngram: 0.6 }, minCoverage: 0.52, maxQuestionChars: 1000, defaultLanguage: 'en', llmTimeoutMs: 200 },
+      testAskOptions({ retrievalK: 30 }),
     );
     const answer = await assistant.ask(question);
     expect(answer.retrieved.slice(0, 3).map((h) => h.chunk.text)).toContain(target.text);

@@ -3,6 +3,7 @@ import { createAssistant, type AskDeps, type AskOptions } from '../../src/core/a
 import { Messages } from '../../src/core/i18n.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
+import { testAskOptions } from '../fakes/ask-options.js';
 import { ScriptedChatModel, StalledChatModel } from '../fakes/scripted-chat-model.js';
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
@@ -27,16 +28,7 @@ function build(overrides: Partial<AskDeps> = {}, options: Partial<AskOptions> = 
     clock: { now: () => new Date('2026-11-23T12:00:00Z') },
     ...overrides,
   };
-  return createAssistant(deps, {
-    retrievalK: 10,
-    contextPassages: 3,
-    weights: { vector: 1, lexical: 1, ngram: 0.6 },
-    minCoverage: 0.52,
-    maxQuestionChars: 1000,
-    defaultLanguage: 'en',
-    llmTimeoutMs: 200,
-    ...options,
-  });
+  return createAssistant(deps, testAskOptions(options));
 }
 
 describe('ask() refuses bad questions before retrieval', () => {

@@ -110,8 +110,9 @@ export function scoreWindows(
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
         const typed = 0.4 * answerTypeMatch(text, expected, questionWords);
-        const score = (own + 0.3 * context + 0.15 * novelty(text, questionWords) + typed + 0.2 * sameKind) * rankPrior * length * short;
-        windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: novelty(text, questionWords), typed, sameKind, rankPrior, length, short } });
+        const fresh = novelty(text, questionWords);
+        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short;
+        windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
       }
     }
   });

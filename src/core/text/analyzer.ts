@@ -117,13 +117,13 @@ export function analyzeQuery(text: string, langs: LanguageCode[]): string[] {
  */
 const ORDINALS = new Set([
   'first', 'second', 'third', 'last', 'next', 'previous',
-  'premier', 'premiere', 'premiers', 'premieres', 'deuxieme', 'second', 'seconde', 'troisieme', 'dernier', 'derniere', 'prochain', 'prochaine', 'precedent', 'precedente',
+  'premier', 'premiere', 'premiers', 'premieres', 'deuxieme', 'seconde', 'troisieme', 'dernier', 'derniere', 'prochain', 'prochaine', 'precedent', 'precedente',
   'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'proximo', 'proxima', 'anterior',
   'erste', 'ersten', 'erster', 'zweite', 'zweiten', 'dritte', 'letzte', 'letzten', 'nachste', 'nachsten', 'vorige',
-  // (Not "secondo": in a question it is mostly "according to".)
-  'primo', 'prima', 'terzo', 'terza', 'prossimo', 'prossima', 'precedente',
-  'primeiro', 'primeira', 'terceiro', 'terceira', 'proximo', 'proxima',
-  'eerste', 'tweede', 'derde', 'laatste', 'volgende', 'vorige',
+  // (Not "secondo": in a question it is mostly "according to". Words two languages share are listed once.)
+  'primo', 'prima', 'terzo', 'terza', 'prossimo', 'prossima',
+  'primeiro', 'primeira', 'terceiro', 'terceira',
+  'eerste', 'tweede', 'derde', 'laatste', 'volgende',
 ]);
 
 /** The words of a question that carry its topic, for answerability and sentence selection. */
