@@ -20,7 +20,7 @@ export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 900, minChars: 250 };
  * Bumped whenever the chunking algorithm changes: it is part of every document's content hash, so the
  * next ingest re-chunks documents whose text did not change.
  */
-export const CHUNKER_VERSION = 3;
+export const CHUNKER_VERSION = 4;
 
 /** A line that announces what follows ("Le thème de NEC ESS 2025 est :") or asks it (an FAQ question). */
 const announces = (line: string | undefined) => line !== undefined && /[:?]\s*$/.test(line);
@@ -93,6 +93,24 @@ export interface ChunkInput {
   blocks: Block[];
 }
 
+/** Longest lead carried by every passage: a sentence, not a second passage. */
+export const LEAD_MAX_CHARS = 240;
+
+/**
+ * The article's lead: the first sentence of its first real paragraph (headings, captions-as-headings,
+ * list items and one-line fragments are skipped), cut at a word under LEAD_MAX_CHARS. News articles
+ * name their subject there ("Le 17 novembre 2023 marque la fin de NEC ESS Europe…"), and the passages
+ * further down rarely repeat it.
+ */
+export function articleLead(blocks: Block[], lang: LanguageCode): string | null {
+  const first = blocks.find((b) => b.kind === 'paragraph' && b.text.length >= 40);
+  if (!first) return null;
+  const sentence = (sentences(first.text, lang)[0] ?? first.text).trim();
+  if (sentence.length <= LEAD_MAX_CHARS) return sentence;
+  const cut = sentence.slice(0, LEAD_MAX_CHARS);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LEAD_MAX_CHARS / 2)).trimEnd()}…`;
+}
+
 export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAULT_CHUNKING): ChunkRecord[] {
   const merged: Section[] = [];
   for (const section of sections(article.blocks)) {
@@ -111,6 +129,7 @@ export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAUL
       merged.push({ heading: section.heading, lines: [...section.lines] });
     }
   }
+  const lead = articleLead(article.blocks, article.lang);
   const chunks: ChunkRecord[] = [];
   for (const section of merged) {
     if (!section.lines.length && !section.heading) continue;
@@ -128,6 +147,9 @@ export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAUL
         date: article.date,
         position,
         section: section.heading,
+        // Every passage carries it, the one that holds it too (so that all passages of the article are
+        // read under the same heading); the index skips it where the text has it (passage-text.ts).
+        context: lead,
         text,
       });
     }

@@ -13,6 +13,7 @@ import { SogaError, describeError } from '../src/core/errors.js';
 import type { ChunkStore, Embedder, LanguageDetector, ProgressReporter } from '../src/core/ports.js';
 import type { ChunkWithVector, DocumentRecord } from '../src/core/types.js';
 import { normalizeText } from '../src/core/text/normalize.js';
+import { embeddedText } from '../src/core/retrieval/passage-text.js';
 import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
 import { dedupe, type DedupedArticle } from './dedupe.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
@@ -189,7 +190,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       if (deps.embedder) {
         for (let i = 0; i < withVectors.length; i += options.batchSize) {
           const batch = withVectors.slice(i, i + options.batchSize);
-          const vectors = await deps.embedder.embedPassages(batch.map((c) => `${c.title}\n${c.text}`));
+          const vectors = await deps.embedder.embedPassages(batch.map(embeddedText));
           batch.forEach((c, j) => (c.vector = vectors[j]));
         }
       }

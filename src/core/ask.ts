@@ -8,6 +8,7 @@ import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatMessage, ChatModel, ChunkStore, Clock, Embedder, LanguageDetector } from './ports.js';
 import { reciprocalRankFusion, type FusionWeights } from './retrieval/fuse.js';
+import { searchableText } from './retrieval/passage-text.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './answer/matching.js';
 import { renderExtractive, selectSentences } from './answer/extractive.js';
 import { expectedAnswerTypes } from './answer/answer-type.js';
@@ -182,7 +183,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const top = fused[0]?.score ?? 1;
     const body = new Map<string, number>();
     for (const hit of fused) {
-      hit.coverage = coverage(terms, `${hit.chunk.title}\n${hit.chunk.section ?? ''}\n${hit.chunk.text}`, langs).coverage;
+      hit.coverage = coverage(terms, searchableText(hit.chunk), langs).coverage;
       body.set(hit.chunk.id, coverage(terms, hit.chunk.text, langs).coverage);
     }
     // Closeness: where a passage's cosine sits between the k-th vector hit (0) and the best (1). Raw

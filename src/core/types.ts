@@ -39,6 +39,12 @@ export interface ChunkRecord {
   position: number;
   /** Heading path or FAQ question the passage sits under, if any. */
   section: string | null;
+  /**
+   * The article's lead sentence, carried by the passages that do not hold it: a passage deep in an
+   * article ("Denis Stokkink a présenté le projet…") is still found by what the article is about (the
+   * event and year its lead names). Absent in indexes built before it existed.
+   */
+  context?: string | null;
   text: string;
 }
 

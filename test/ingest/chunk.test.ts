@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkArticle, DEFAULT_CHUNKING, sentences, type ChunkInput } from '../../ingest/chunk.js';
+import { articleLead, chunkArticle, DEFAULT_CHUNKING, LEAD_MAX_CHARS, sentences, type ChunkInput } from '../../ingest/chunk.js';
 import { dedupe, type DedupedArticle } from '../../ingest/dedupe.js';
 import { loadFile } from '../../ingest/load.js';
 import { detectDate } from '../../ingest/metadata.js';
@@ -48,6 +48,18 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
         expect(c).toMatchObject({ docId: ci.docId, title: ci.title, source: ci.source, lang: ci.lang, date: ci.date });
         expect(c.id).toBe(`${ci.docId}#${c.position}`);
       }
+    }
+  });
+
+  it("gives every passage its article's lead, so a passage deep in an article still names the event", () => {
+    const interview = chunked.find(({ chunks }) => chunks.some((c) => c.text.includes('Denis Stokkink (Pour La Solidarité) a présenté')))!;
+    expect(interview, 'the article with the Social Tech Academy presentation').toBeDefined();
+    const deep = interview.chunks.find((c) => c.text.includes('a présenté le projet'))!;
+    expect(deep.text).not.toMatch(/NEC ESS/);
+    expect(deep.context).toMatch(/^Le 17 novembre 2023 marque la fin de NEC ESS Europe/);
+    for (const { chunks } of chunked) {
+      expect(new Set(chunks.map((c) => c.context)).size).toBe(1);
+      expect(chunks[0].context?.length).toBeGreaterThan(0);
     }
   });
 
@@ -262,5 +274,29 @@ describe('small sections are merged, nothing is lost', () => {
 
   it('returns no chunk for an article without blocks', () => {
     expect(chunkArticle(input([]))).toEqual([]);
+  });
+});
+
+describe("the article's lead: its first sentence, carried by every passage", () => {
+  it('is the first sentence of the first real paragraph: headings, items and fragments are skipped', () => {
+    const blocks = [h('Programme'), p('Photo : la salle.'), item('Un point de liste assez long pour passer la limite de taille.'), p('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille. La suite du paragraphe.'), p('Un autre paragraphe.')];
+    expect(articleLead(blocks, 'fr')).toBe('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille.');
+    const chunks = chunkArticle(input([...blocks, h('Intervenants'), p('Denis Stokkink a présenté le projet. '.repeat(40))]));
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) expect(c.context).toBe('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille.');
+  });
+
+  it('is cut at a word, with an ellipsis, when the first sentence is too long', () => {
+    const long = `Du 25 au 27 novembre 2025, ${'les acteurs européens du numérique éthique et de l’économie sociale '.repeat(6)}se retrouvent.`;
+    const lead = articleLead([p(long)], 'fr')!;
+    expect(lead.length).toBeLessThanOrEqual(LEAD_MAX_CHARS + 1);
+    expect(lead).toMatch(/^Du 25 au 27 novembre 2025, les acteurs/);
+    expect(lead).toMatch(/\p{L}…$/u);
+    expect(long.startsWith(lead.slice(0, -1))).toBe(true);
+  });
+
+  it('is absent from an article with no paragraph', () => {
+    expect(articleLead([h('Titre seul'), item('un point')], 'fr')).toBeNull();
+    expect(chunkArticle(input([h('Titre seul'), item('un point de liste')]))[0].context).toBeNull();
   });
 });

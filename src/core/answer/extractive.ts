@@ -87,7 +87,8 @@ export function scoreWindows(
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
     const list = units(body || hit.chunk.text, hit.chunk.lang);
-    const heading = `${hit.chunk.title}\n${hit.chunk.section ?? ''}`;
+    // The article's lead counts as heading: it names the event and year the passage is about.
+    const heading = `${hit.chunk.title}\n${hit.chunk.context ?? ''}\n${hit.chunk.section ?? ''}`;
     // How much of the question the passage as a whole covers: the sentence that answers need not
     // repeat the topic the rest of its passage has set ("cofinancé par…" under "NEC ESS Europe 2023").
     const context = 0.5 * coverage(terms, heading, langs).coverage + 0.5 * coverage(terms, `${heading}\n${hit.chunk.text}`, langs).coverage;

@@ -21,6 +21,7 @@ import type { ChunkStore, SearchRequest, TermStats } from '../../core/ports.js';
 import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, LanguageCode, RetrievalLists } from '../../core/types.js';
 import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
 import { normalizeText } from '../../core/text/normalize.js';
+import { searchableText } from '../../core/retrieval/passage-text.js';
 import { sqlIn, sqlString } from './sql.js';
 import { VectorIndex, type VectorIndexOptions, type VectorIndexReport } from './vector-index.js';
 
@@ -39,7 +40,7 @@ export const FUZZY_QUERY = { fuzziness: 1, prefixLength: 1, maxExpansions: 10 };
  */
 export const DEFAULT_TRIGRAM_MAX_ROWS = 5_000;
 // Bump when what is stored changes (columns or text analysis): the next ingest rebuilds the index.
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 
 export interface IndexMeta {
   schemaVersion: number;
@@ -71,6 +72,7 @@ function chunkSchema(dimension: number | null): Schema {
     new Field('date', new Utf8(), true),
     new Field('position', new Int32(), false),
     new Field('section', new Utf8(), true),
+    new Field('context', new Utf8(), true),
     new Field('text', new Utf8(), false),
     new Field('lex', new Utf8(), false),
     // Normalised text: the trigram index of small tables, and the words of the term statistics.
@@ -196,7 +198,7 @@ export class LanceDbStore implements ChunkStore {
       if (wantsVectors && (!c.vector || c.vector.length !== this.meta.dimension)) {
         throw new SogaError('EMBEDDING_DIMENSION_MISMATCH', `chunk ${c.id} has ${c.vector?.length ?? 0} dimensions, the index expects ${this.meta.dimension}`);
       }
-      const indexed = `${c.title}\n${c.section ?? ''}\n${c.text}`;
+      const indexed = searchableText(c);
       const row: Row = {
         id: c.id,
         doc_id: c.docId,
@@ -206,9 +208,12 @@ export class LanceDbStore implements ChunkStore {
         date: c.date,
         position: c.position,
         section: c.section,
+        context: c.context ?? null,
         text: c.text,
         lex: analyzePassage(indexed, c.lang).join(' '),
-        grams: normalizeText(indexed),
+        // Without the article's lead: the term statistics are counted on this column, and a lead
+        // repeated in every passage would make its words look common (and weigh less in a question).
+        grams: normalizeText(searchableText({ ...c, context: null })),
       };
       if (wantsVectors) row.vector = Array.from(c.vector!);
       return row;
@@ -263,7 +268,7 @@ export class LanceDbStore implements ChunkStore {
   async getChunks(ids: string[]): Promise<ChunkRecord[]> {
     await this.attach();
     if (!this.chunks || !ids.length) return [];
-    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select(CHUNK_COLUMNS).toArray();
+    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select(await this.chunkColumns(this.chunks)).toArray();
     return rows.map(toChunk);
   }
 
@@ -419,21 +424,34 @@ export class LanceDbStore implements ChunkStore {
     return value;
   }
 
+  private readonly columns = new WeakMap<lancedb.Table, string[]>();
+
+  /** CHUNK_COLUMNS that the table has: an index built before a column existed stays searchable until the next ingest rebuilds it. */
+  private async chunkColumns(table: lancedb.Table): Promise<string[]> {
+    let columns = this.columns.get(table);
+    if (!columns) {
+      const names = new Set((await table.schema()).fields.map((f) => f.name));
+      columns = CHUNK_COLUMNS.filter((c) => names.has(c));
+      this.columns.set(table, columns);
+    }
+    return columns;
+  }
+
   private async vectorSearch(table: lancedb.Table, vector: Float32Array, k: number): Promise<Hit[]> {
     // Cosine, and the probes that keep recall@10 ≥ 0.95 once the table has an index (vector-index.ts).
     const query = await this.vectors.tune(table.vectorSearch(Array.from(vector)));
-    const rows = await query.select(CHUNK_COLUMNS).limit(k).toArray();
+    const rows = await query.select(await this.chunkColumns(table)).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: 1 - Number(r._distance) }));
   }
 
   private async textSearch(table: lancedb.Table, query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
     const search = typeof query === 'string' ? table.query().fullTextSearch(query, { columns: column }) : table.query().fullTextSearch(query);
-    const rows = await search.select([...CHUNK_COLUMNS, '_score']).limit(k).toArray();
+    const rows = await search.select([...(await this.chunkColumns(table)), '_score']).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }
 
-const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'text'];
+const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'context', 'text'];
 
 function toChunk(r: Row): ChunkRecord {
   return {
@@ -445,6 +463,7 @@ function toChunk(r: Row): ChunkRecord {
     date: r.date == null ? null : String(r.date),
     position: Number(r.position),
     section: r.section == null ? null : String(r.section),
+    context: r.context == null ? null : String(r.context),
     text: String(r.text),
   };
 }

@@ -47,6 +47,16 @@ describe('extractive answers: which sentences are quoted', () => {
     expect(result.quotes.map((q) => q.text).join(' ')).toContain('Banque Solidaire');
   });
 
+  it("reads a passage under its article's lead: the event the lead names need not be repeated by the sentence", () => {
+    const lead = 'Le 20 mars 2024 marque la fin du Forum Alpha, organisé par le réseau.';
+    const plain = hit('interview', 'Une belle édition', "Marie Durand (Réseau Sud) a présenté le projet Atlas porté par l'association.", 0.03);
+    const interview = { ...plain, chunk: { ...plain.chunk, context: lead } };
+    const elsewhere = hit('beta', 'Sommet Beta 2024', 'Au Sommet Beta 2024, Jean Martin (Réseau Nord) a présenté le projet Atlas.', 0.031);
+    const result = answer('Wer hat das Projekt Atlas beim Forum Alpha 2024 vorgestellt?', 'de', [elsewhere, interview]);
+    expect(result.quotes[0].hit.chunk.id).toBe('interview');
+    expect(result.quotes[0].text).toContain('Marie Durand');
+  });
+
   it('adds a second passage when its best sentence scores at least 85 % of the first, and not below', () => {
     // Same sentence shape in both passages; only retrieval's confidence differs, and with it the
     // score: rank prior 0.6 + 0.4 × (score / best score), so 0.75 of the best gives 90 %, 0.5 gives 80 %.

@@ -109,11 +109,11 @@ describe('documents are listed, read back and deleted', { timeout: 30_000 }, () 
     const { store } = await lexicalStore();
     const full = doc('z', { title: 'Zéro déchet', sources: ['z.md', 'uploads/2026-01-01-abcd1234-z.md'], date: '2025-11-25', lang: 'en', chunkCount: 1, embedModel: null });
     const bare = doc('m', { title: 'Atelier', chunkCount: 1 });
-    await store.upsertDocument(full, chunks('z', ['texte z'], { lang: 'en', date: '2025-11-25', section: 'Intro' }));
+    await store.upsertDocument(full, chunks('z', ['texte z'], { lang: 'en', date: '2025-11-25', section: 'Intro', context: 'Le chapeau de z.' }));
     await store.upsertDocument(bare, chunks('m', ['texte m']));
     expect(await store.listDocuments()).toEqual([bare, full]);
     expect(await store.getChunks(['z#0'])).toEqual([
-      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', text: 'texte z' },
+      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', context: 'Le chapeau de z.', text: 'texte z' },
     ]);
     expect((await store.corpusLanguages()).sort()).toEqual(['en', 'fr']);
   });
@@ -327,6 +327,42 @@ describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
     expect(await store.countChunks()).toBe(0);
     expect(await store.listDocuments()).toEqual([]);
     expect(store.indexMeta).toMatchObject({ embedModel: 'another/model', dimension: 64 });
+  });
+});
+
+describe("passages are found by their article's lead", { timeout: 30_000 }, () => {
+  const lead = 'Le 17 novembre 2023 marque la fin de NEC ESS Europe.';
+
+  it('finds a passage by words only the lead has, and returns the lead with it', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'interview', [lead, 'Denis Stokkink a présenté la Social Tech Academy.'], {}, { context: lead });
+    await put(store, 'other', ['La Social Tech Academy forme aux métiers du numérique.']);
+    await store.optimize();
+    const { lexical } = await store.search({ text: 'Qui a présenté la Social Tech Academy au NEC ESS 2023 ?', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)[0]).toBe('interview#1');
+    expect(lexical[0].chunk.context).toBe(lead);
+  });
+
+  it('does not count the lead in the term statistics: repeated in every passage, its words would look common', async () => {
+    const { store } = await lexicalStore();
+    await put(store, 'a', [lead, 'Premier passage.', 'Second passage.'], {}, { context: lead });
+    const stats = await store.termStats();
+    expect(stats.total).toBe(3);
+    expect(stats.df('novembre')).toBe(1);
+    expect(stats.df('passage')).toBe(2);
+  });
+
+  it('still searches an index built before passages had a lead, until the next ingest rebuilds it', async () => {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['La ressourcerie collecte les meubles.']);
+    await store.optimize();
+    const table = await (await lancedb.connect(dir)).openTable('chunks');
+    await table.dropColumns(['context']);
+    const reopened = await LanceDbStore.open({ dir, readConsistencySeconds: 0 });
+    const { lexical } = await reopened.search({ text: 'ressourcerie', k: 5, analyzeAs: ['fr'] });
+    expect(ids(lexical)).toEqual(['a#0']);
+    expect(lexical[0].chunk.context ?? null).toBeNull();
+    expect((await reopened.getChunks(['a#0']))[0].text).toBe('La ressourcerie collecte les meubles.');
   });
 });
 
