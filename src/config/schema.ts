@@ -73,6 +73,8 @@ export const configSchema = z.object({
   SOGA_RERANK_PASSAGE_COVERAGE: num(0, 10).default(0.3),
   /** Rerank: weight of the closeness to the question in the embedding space (the cross-lingual signal; only for a model that passes the start-up cross-lingual check). */
   SOGA_RERANK_VECTOR: num(0, 10).default(0.6),
+  /** Rerank: weight of holding the kind of thing the question asks for (a date for "when", a place for "where", a name for "who"). */
+  SOGA_RERANK_ANSWER_TYPE: num(0, 10).default(0.15),
   /** Longer questions are refused with a message. */
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
   /** Language used when a question gives no clue (and for missing translations). */

@@ -11,7 +11,7 @@ import { reciprocalRankFusion, type FusionWeights } from './retrieval/fuse.js';
 import { searchableText } from './retrieval/passage-text.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './answer/matching.js';
 import { renderExtractive, selectSentences } from './answer/extractive.js';
-import { expectedAnswerTypes } from './answer/answer-type.js';
+import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer/answer-type.js';
 import { leaksPrompt, verifyCitations } from './answer/citations.js';
 import { checkAnswerLanguage } from './answer/answer-language.js';
 import { createStreamGuard, revealsSecret } from './answer/stream-guard.js';
@@ -72,6 +72,12 @@ export interface RerankWeights {
   coverage: number;
   passageCoverage: number;
   vector: number;
+  /**
+   * Whether the passage holds the kind of thing asked for (a date for "when", a place for "where", a
+   * name for "who": answer-type.ts). Passages of one article often cover the question's topic words
+   * alike; this tells the one that answers from its neighbours. Absent: 0.
+   */
+  answerType?: number;
 }
 
 /**
@@ -79,7 +85,7 @@ export interface RerankWeights {
  * held-out question set; 1.5 and more start to override clear lexical evidence) restores the cross-lingual
  * signal that coverage lacks: an English question shares few words with the French passage that answers it.
  */
-export const DEFAULT_RERANK: RerankWeights = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0.6 };
+export const DEFAULT_RERANK: RerankWeights = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0.6, answerType: 0.15 };
 export const DEFAULT_MIN_VECTOR_AGREEMENT = 0.5;
 
 const NO_ANSWER = /\bNO_ANSWER\b/;
@@ -165,7 +171,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
 
   async function retrieve(text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
     const t0 = performance.now();
-    const vector = await embedQuery(text);
+    // A model whose list is not fused (weight 0: it failed the start-up check) is not asked at all.
+    const vector = options.weights.vector ? await embedQuery(text) : undefined;
     timings.embedMs = performance.now() - t0;
     const t1 = performance.now();
     const langs = [...new Set([lang, ...(await store.corpusLanguages())])];
@@ -177,7 +184,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     // a passage that only the vector model finds (a Spanish question, a French passage) would otherwise
     // lose the cut to passages that BM25 and n-grams both rank in the middle.
     const pool = Math.max(options.contextPassages * 4, 20);
-    const leaders = new Set([lists.vector[0], lists.lexical[0], lists.ngram[0]].map((h) => h?.chunk.id));
+    const leaders = new Set((['vector', 'lexical', 'ngram'] as const).filter((name) => options.weights[name]).map((name) => lists[name][0]?.chunk.id));
     const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
     const terms = weightedTopicTerms(text, lang, langs, stats);
     const top = fused[0]?.score ?? 1;
@@ -206,7 +213,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     // article title, which every passage of the article shares; closeness brings back what the
     // embedding model knows across languages, which word overlap cannot see.
     const w = options.rerank ?? DEFAULT_RERANK;
-    const score = new Map(fused.map((h) => [h.chunk.id, w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0)]));
+    const expected = w.answerType ? expectedAnswerTypes(text, lang) : new Set<AnswerType>();
+    const known = new Set(terms.map((t) => t.word));
+    const typed = (h: FusedHit) => (expected.size ? (w.answerType ?? 0) * answerTypeMatch(h.chunk.text, expected, known) : 0);
+    const score = new Map(fused.map((h) => [h.chunk.id, w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0) + typed(h)]));
     fused.sort((a, b) => score.get(b.chunk.id)! - score.get(a.chunk.id)!);
     timings.retrieveMs = performance.now() - t1;
     return { hits: fused, terms, langs, cosines, closeness, embedded: vector !== undefined };

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
-import { probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
+import { PARAPHRASE_PAIRS, probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
 import { askOptionsFrom } from './ask-options.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
@@ -98,12 +98,11 @@ function localHmacKey(dataDir: string, log: (m: string) => void): string {
 async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Promise<ProbeResult | null> {
   try {
     const probe = await probeCrossLingual(embedder);
-    if (!probe.multilingual) {
-      log(
-        `note: the embedding model ${embedder.modelId} paired ${probe.matched} of ${probe.total} sentences with their translations in a built-in check ` +
-          `(a multilingual retrieval model such as multilingual-e5 pairs ${probe.total} of ${probe.total}): its ranking is fused with BM25, ` +
-          'but it neither reranks passages nor decides whether the articles answer a question.',
-      );
+    const check = `paired ${probe.paraphrasesMatched} of ${PARAPHRASE_PAIRS.length} sentences with their paraphrases and ${probe.matched} of ${probe.total} with their translations in a built-in check (multilingual-e5 pairs all of both)`;
+    if (!probe.semantic) {
+      log(`note: the embedding model ${embedder.modelId} ${check}: it shows no sense of meaning, so its ranking is left out and answers use BM25 alone.`);
+    } else if (!probe.multilingual) {
+      log(`note: the embedding model ${embedder.modelId} ${check}: its ranking is fused with BM25, but it neither reranks passages nor decides whether the articles answer a question.`);
     }
     return probe;
   } catch (error) {

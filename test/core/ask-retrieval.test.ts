@@ -4,7 +4,7 @@
  * cosine threshold that never answers alone, and answering on BM25 alone when the embedder fails.
  */
 import { describe, expect, it } from 'vitest';
-import { createAssistant, type AskDeps, type AskOptions } from '../../src/core/ask.js';
+import { createAssistant, DEFAULT_RERANK, type AskDeps, type AskOptions } from '../../src/core/ask.js';
 import { Messages } from '../../src/core/i18n.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
@@ -64,14 +64,16 @@ function build(embedder: FakeEmbedder | null, options: Partial<AskOptions> = {},
     warn: (m) => warnings.push(m),
   };
   const assistant = createAssistant(deps, testAskOptions(options));
-  return { assistant, searches, warnings };
+  return { assistant, searches, warnings, deps };
 }
 
 describe('retrieve() ranks with the embedding model’s closeness as well as word overlap', () => {
   it('puts the passage the model finds closest first when the question shares more words with another', async () => {
-    const lexical = await build(null).assistant.ask(Q_CASH);
+    // (Without the answer-type term, which would also see that only one of the two holds a number.)
+    const rerank = { ...DEFAULT_RERANK, answerType: 0 };
+    const lexical = await build(null, { rerank }).assistant.ask(Q_CASH);
     expect(lexical.retrieved[0].chunk.text).toBe(COFFEE); // "machines", "France", "day": the wrong passage
-    const hybrid = await build(embedderFor()).assistant.ask(Q_CASH);
+    const hybrid = await build(embedderFor(), { rerank }).assistant.ask(Q_CASH);
     expect(hybrid.retrieved[0].chunk.text).toBe(CASH);
   });
 
@@ -170,5 +172,33 @@ describe('retrieve() keeps each retriever’s best passage among the candidates'
     );
     const answer = await assistant.ask(question);
     expect(answer.retrieved.slice(0, 3).map((h) => h.chunk.text)).toContain(target.text);
+  });
+});
+
+describe('retrieve() prefers, among passages that cover the topic alike, the one that holds what is asked for', () => {
+  const WHY = 'Pourquoi participer au NEC ESS 2025 ? Parce que le NEC ESS 2025 est plus qu’un événement : une communauté.';
+  const WHEN = 'Le NEC ESS 2025 aura lieu du 25 au 27 novembre 2025 à Paris.';
+  const Q = 'When and where does NEC ESS 2025 take place?';
+  const store = () => FakeChunkStore.withPassages([{ title: 'NEC ESS 2025', text: WHY }, { title: 'NEC ESS 2025', text: WHEN }]);
+  const rerank = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0 };
+  const ask = (answerType: number) => {
+    const deps = { ...build(null).deps, store: store() };
+    return createAssistant(deps, testAskOptions({ rerank: { ...rerank, answerType } })).ask(Q);
+  };
+
+  it('puts the passage with the date and the place first for a "when and where" question', async () => {
+    expect((await ask(0)).retrieved[0].chunk.text).toBe(WHY); // word overlap alone: the FAQ answer that repeats the name
+    expect((await ask(0.15)).retrieved[0].chunk.text).toBe(WHEN);
+  });
+});
+
+describe('a model whose ranking is not fused', () => {
+  it('is not asked to embed the question', async () => {
+    const embedder = embedderFor();
+    const { assistant } = build(embedder, { weights: { vector: 0, lexical: 1, ngram: 0.6 } });
+    const answer = await assistant.ask(Q_CASH);
+    expect(embedder.queries).toEqual([]);
+    expect(answer.retrieved.every((h) => h.ranks.vector === undefined)).toBe(true);
+    expect(answer.models.embedder).toBeNull();
   });
 });

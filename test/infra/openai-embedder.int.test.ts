@@ -16,6 +16,7 @@ import { isSogaError } from '../../src/core/errors.js';
 import { parseConfig } from '../../src/config/load.js';
 import { createRuntime } from '../../src/main/runtime.js';
 import { OpenAiEmbedder, type OpenAiEmbedderOptions } from '../../src/infra/openai-embedder.js';
+import { PARAPHRASE_PAIRS, PROBE_PAIRS } from '../../src/core/retrieval/cross-lingual-probe.js';
 
 type Behaviour =
   | { kind: 'ok'; dim?: number; drop?: number; base64?: boolean; shuffle?: boolean }
@@ -29,9 +30,19 @@ interface Recorded {
   body: { model: string; input: string[] | string; input_type?: string; encoding_format?: string };
 }
 
-/** A deterministic vector per text: texts sharing words point the same way. */
+/**
+ * A deterministic vector per text: texts sharing words point the same way. The sentences of the
+ * start-up check get one direction per pair, as a multilingual model would give them, so that the
+ * runtime keeps this endpoint's ranking (a bag of words alone is left out).
+ */
 function vectorFor(text: string, dim: number): number[] {
   const v = new Array<number>(dim).fill(0);
+  const sentence = text.replace(/^(query|passage): /, '');
+  const pair = [PROBE_PAIRS, PARAPHRASE_PAIRS].map((pairs) => pairs.findIndex((p) => p.includes(sentence))).find((i) => i >= 0);
+  if (pair !== undefined) {
+    v[pair % dim] = 1;
+    return v;
+  }
   for (const word of text.toLowerCase().split(/\W+/).filter(Boolean)) {
     let h = 2166136261;
     for (const ch of word) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
