@@ -37,12 +37,19 @@ export function weightedTopicTerms(question: string, questionLang: LanguageCode,
   // An unknown word weighs between the question's known words and a rare word: enough that a
   // question about something absent ("treasurer") is not answered on its common words alone.
   const unknown = stats && stats.total ? ABSENT_RARITY * idf(1) + (1 - ABSENT_RARITY) * mean : 1;
-  return topic.map((word) => ({
+  const terms = topic.map((word) => ({
     word,
     weight: stats ? (stats.df(word) > 0 ? idf(stats.df(word)) : unknown) : 1,
     stems: new Set(langs.map((l) => stem(word, l))),
   }));
+  // A year is written alike in every language, so one the corpus never mentions is no translation:
+  // the articles are about other years ("NEC ESS 2026" when they tell of 2025). It weighs as much as
+  // the rest of the question together, which keeps the best coverage at one half or less.
+  const rest = terms.filter((t) => !(stats && YEAR.test(t.word) && stats.df(t.word) === 0)).reduce((sum, t) => sum + t.weight, 0);
+  return terms.map((t) => (stats && YEAR.test(t.word) && stats.df(t.word) === 0 ? { ...t, weight: Math.max(t.weight, rest) } : t));
 }
+
+const YEAR = /^(?:19|20)\d\d$/;
 
 /** Best match (0–1) of one term among a text's words. */
 function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>): number {

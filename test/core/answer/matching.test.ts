@@ -1,0 +1,32 @@
+/**
+ * Topic coverage: how much of a question's topic a passage holds, across languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { coverage, weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
+
+/** A corpus of 100 passages that tells of NEC ESS 2025 (and 2023), never of 2026. */
+const stats: TermStats = { total: 100, df: (w) => ({ nec: 20, ess: 30, '2025': 15, '2023': 10, paris: 8, lieu: 12 })[w] ?? 0 };
+const PASSAGE = 'Le NEC ESS 2025 aura lieu à Paris du 25 au 27 novembre.';
+
+describe('numbers in a question are matched exactly', () => {
+  it('does not take one year for a cognate of another', () => {
+    const terms = weightedTopicTerms('NEC ESS 2026', 'en', ['en', 'fr'], null);
+    const result = coverage(terms, PASSAGE, ['en', 'fr']);
+    expect(result.matched).toEqual([1, 1, 0]);
+  });
+
+  it('lets a year the corpus never mentions weigh as much as the rest of the question, so no passage covers more than half', () => {
+    const langs = ['en', 'fr'];
+    const asked = weightedTopicTerms('Where will NEC ESS 2026 take place in Paris?', 'en', langs, stats);
+    expect(coverage(asked, PASSAGE, langs).coverage).toBeLessThanOrEqual(0.5);
+    // The same question about a year the corpus has is covered as usual.
+    const known = weightedTopicTerms('Where will NEC ESS 2025 take place in Paris?', 'en', langs, stats);
+    expect(coverage(known, PASSAGE, langs).coverage).toBeGreaterThan(0.6);
+  });
+
+  it('weighs an unknown word that is not a year as any unknown word, less: it may be a translation', () => {
+    const venue = weightedTopicTerms('NEC ESS Paris venue', 'en', ['en', 'fr'], stats).find((t) => t.word === 'venue')!;
+    const year = weightedTopicTerms('NEC ESS Paris 2026', 'en', ['en', 'fr'], stats).find((t) => t.word === '2026')!;
+    expect(venue.weight).toBeLessThan(year.weight);
+  });
+});
