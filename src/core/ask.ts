@@ -219,7 +219,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const score = new Map(fused.map((h) => [h.chunk.id, w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0) + typed(h)]));
     fused.sort((a, b) => score.get(b.chunk.id)! - score.get(a.chunk.id)!);
     timings.retrieveMs = performance.now() - t1;
-    return { hits: fused, terms, langs, cosines, closeness, embedded: vector !== undefined };
+    // Used only if the store compared it: an index built by another model (or none) returns no vector list.
+    return { hits: fused, terms, langs, cosines, closeness, embedded: lists.vector.length > 0 };
   }
 
   function citationFor(hit: FusedHit, n: number, terms: WeightedTerm[], langs: LanguageCode[], extraText = ''): Citation {

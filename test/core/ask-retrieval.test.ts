@@ -202,3 +202,23 @@ describe('a model whose ranking is not fused', () => {
     expect(answer.models.embedder).toBeNull();
   });
 });
+
+describe('the answer says which model found its passages', () => {
+  it('names no embedder when the index holds no vectors the question could be compared with', async () => {
+    // The index was built without this model (lexical, or by another model before a re-ingest).
+    const embedder = embedderFor();
+    const { assistant, deps } = build(null);
+    const answer = await createAssistant({ ...deps, embedder }, testAskOptions()).ask(Q_CASH);
+    expect(embedder.queries).toEqual([Q_CASH]);
+    expect(answer.retrieved.every((h) => h.ranks.vector === undefined)).toBe(true);
+    expect(answer.models.embedder).toBeNull();
+    expect((await assistant.ask(Q_CASH)).models.embedder).toBeNull();
+  });
+
+  it('names the embedder when its vectors ranked the passages', async () => {
+    const embedder = embedderFor();
+    const answer = await build(embedder).assistant.ask(Q_CASH);
+    expect(answer.retrieved.some((h) => h.ranks.vector !== undefined)).toBe(true);
+    expect(answer.models.embedder).toBe(embedder.modelId);
+  });
+});
