@@ -28,6 +28,9 @@ const SAME_PASSAGE_RATIO = 0.65;
 /** parts.typed of a window that holds every expected kind of answer (0.4 × a full match). */
 const COMPLETE = 0.4;
 const OTHER_PASSAGE_RATIO = 0.85;
+/** Score factor of a passage about another year than the question's. */
+const OTHER_EDITION = 0.75;
+const YEAR = /^(?:19|20)\d\d$/;
 
 export interface Window {
   hitIndex: number;
@@ -43,11 +46,13 @@ export interface Window {
  * Sentences of a passage, where a lead-in ending with ":" absorbs the list lines after it. Sentences
  * that address the assistant (planted instructions) are left out: a quote relays them verbatim.
  */
-function units(text: string, lang: LanguageCode): string[] {
+function units(text: string, lang: LanguageCode, longChars: number): string[] {
   const out: string[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const sentences = splitSentences(lines[i], lang).filter((s) => !isInstructionLike(s));
+    const sentences = splitSentences(lines[i], lang)
+      .flatMap((s) => listItems(s, longChars))
+      .filter((s) => !isInstructionLike(s));
     for (const s of sentences) out.push(s);
     if (/:\s*$/.test(lines[i])) {
       const items: string[] = [];
@@ -59,6 +64,18 @@ function units(text: string, lang: LanguageCode): string[] {
     }
   }
   return out;
+}
+
+/**
+ * A sentence too long to quote whole that is a list ("Nous avons eu le plaisir d'accueillir A (…) ;
+ * B (…) ; C (…).") is quoted item by item: the item that answers would otherwise be lost in a
+ * 700-character quote, or scored down for its length. Each item keeps its ";", so that neighbouring
+ * items joined by a space are still the passage's own words.
+ */
+function listItems(sentence: string, longChars: number): string[] {
+  if (sentence.length <= longChars) return [sentence];
+  const items = sentence.split(/(?<=;)\s+/);
+  return items.length >= 3 ? items : [sentence];
 }
 
 /** Names and numbers that the question does not already contain: what an answer usually adds. */
@@ -82,16 +99,21 @@ export function scoreWindows(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
 ): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
+  const askedYears = new Set([...questionWords].filter((w) => YEAR.test(w)));
   const windows: Window[] = [];
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
-    const list = units(body || hit.chunk.text, hit.chunk.lang);
+    const list = units(body || hit.chunk.text, hit.chunk.lang, options.windowChars);
     // The article's lead counts as heading: it names the event and year the passage is about.
     const heading = `${hit.chunk.title}\n${hit.chunk.context ?? ''}\n${hit.chunk.section ?? ''}`;
     // How much of the question the passage as a whole covers: the sentence that answers need not
     // repeat the topic the rest of its passage has set ("cofinancé par…" under "NEC ESS Europe 2023").
     const context = 0.5 * coverage(terms, heading, langs).coverage + 0.5 * coverage(terms, `${heading}\n${hit.chunk.text}`, langs).coverage;
+    // A passage that names other years than the question's, and not its own, tells of another
+    // edition ("NEC ESS 2025" for a question about the 2023 one): its names are not the answer.
+    const years = new Set(`${heading}\n${hit.chunk.text}`.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
+    const otherEdition = askedYears.size > 0 && years.size > 0 && ![...askedYears].some((y) => years.has(y)) ? OTHER_EDITION : 1;
     // Retrieval's confidence, not the bare position: passages of one article often tie.
     const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
     // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").
@@ -102,7 +124,8 @@ export function scoreWindows(
         const parts = list.slice(start, end);
         // A window never ends on a question or a dangling lead-in ("…est :"): what answers it is elsewhere.
         if (/[?:]$/.test(parts[parts.length - 1])) continue;
-        const text = parts.join(' ');
+        // A window that ends inside a list ends on its item's ";", which the quote leaves out.
+        const text = parts.join(' ').replace(/\s*;$/, '');
         // What the heading already says need not be repeated by the sentence: half the credit goes
         // to the sentence read under its title and section.
         const own = 0.5 * coverage(terms, text, langs).coverage + 0.5 * coverage(terms, `${heading}\n${text}`, langs).coverage;
@@ -112,7 +135,7 @@ export function scoreWindows(
         // once the topic words are covered.
         const typed = 0.4 * answerTypeMatch(text, expected, questionWords);
         const fresh = novelty(text, questionWords);
-        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short;
+        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderExtractive, selectSentences } from '../../../src/core/answer/extractive.js';
+import { DEFAULT_EXTRACTIVE, renderExtractive, selectSentences } from '../../../src/core/answer/extractive.js';
 import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
 import type { FusedHit } from '../../../src/core/types.js';
@@ -72,6 +72,33 @@ describe('extractive answers: which sentences are quoted', () => {
     const partners = hit('p', 'Forum Alpha 2025', "Le Forum Alpha 2025 est co-organisé par :\n• Réseau Un\n• Coop Deux\n• Fondation Trois\nL'entrée est libre.");
     const result = answer('Who co-organises Forum Alpha 2025?', 'en', [partners]);
     expect(result.quotes[0].text).toMatch(/Réseau Un ; Coop Deux ; Fondation Trois/);
+  });
+});
+
+describe('extractive answers: long lists and other editions', () => {
+  const guests =
+    "Nous avons eu le plaisir d'accueillir Marie Durand (Présidente du Réseau Sud) ; Paul Petit (Directeur de la Fondation Nord) ; " +
+    "Anne Leroy (Cheffe de projet, Agence des territoires, France) ; Luc Moreau (Président de la Coopérative Est) ; " +
+    "Jeanne Blanc (Responsable Europe chez Civic Lab) ; Sophie Roux (Directrice de l'Union des mutuelles solidaires) ; " +
+    "Karim Benali (Secrétaire général de la Fédération des associations de quartier) ; Claire Fontaine (Chargée de mission numérique, Région Centre) ; " +
+    "Hugo Martin (Délégué interministériel - Gouvernement français).";
+
+  it('quotes the item of a long list that answers, in the passage’s own words, not the whole list', () => {
+    expect(guests.length).toBeGreaterThan(DEFAULT_EXTRACTIVE.windowChars);
+    const result = answer('Qui représentait le gouvernement français au Forum Alpha 2024 ?', 'fr', [hit('guests', 'Forum Alpha 2024 : les invités', guests)]);
+    const quoted = result.quotes.map((q) => q.text);
+    expect(quoted.join(' ')).toContain('Hugo Martin (Délégué interministériel - Gouvernement français)');
+    for (const q of quoted) {
+      expect(guests).toContain(q);
+      expect(q.length).toBeLessThan(guests.length / 2);
+    }
+  });
+
+  it('prefers a passage about the year asked for to one about another edition', () => {
+    const other = hit('2025', 'Forum Alpha 2025', 'Qui co-organise le Forum Alpha ?\nLe Forum Alpha 2025 est co-organisé par : Banque Solidaire ; Réseau Sud ; Civic Lab ; Fondation Est.', 0.031, 'Qui co-organise le Forum Alpha ?');
+    const asked = hit('2023', 'Retour sur le Forum Alpha 2023', 'Cette édition a été co-organisée avec la Fondation Nord.', 0.03);
+    const result = answer('Qui a co-organisé le Forum Alpha 2023 ?', 'fr', [other, asked]);
+    expect(result.quotes[0].hit.chunk.id).toBe('2023');
   });
 });
 
