@@ -6,7 +6,7 @@
 import { describeError } from './errors.js';
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
-import type { ChatMessage, ChatModel, ChunkStore, Clock, Embedder, LanguageDetector } from './ports.js';
+import type { ChatMessage, ChatModel, ChunkStore, Clock, Embedder, LanguageDetector, Lexicon, TermStats } from './ports.js';
 import { reciprocalRankFusion, type FusionWeights } from './retrieval/fuse.js';
 import { searchableText } from './retrieval/passage-text.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './answer/matching.js';
@@ -36,6 +36,8 @@ export interface AskDeps {
   clock: Clock;
   /** Warnings for operators (stderr / logs), e.g. a chat model that failed. */
   warn?: (message: string) => void;
+  /** Bilingual dictionaries for questions in languages the articles are not written in (optional). */
+  lexicon?: Lexicon | null;
 }
 
 export interface AskOptions {
@@ -122,6 +124,7 @@ interface Retrieved {
 
 export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const { store, embedder, chat, detector, messages, prompts, clock } = deps;
+  const lexicon = deps.lexicon ?? null;
   const warn = deps.warn ?? (() => undefined);
 
   function pickLanguage(text: string, locale?: string): LanguageCode {
@@ -169,6 +172,29 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     }
   }
 
+  /**
+   * Dictionary translations of the question's topic words that the corpus never uses, into each other
+   * language of the corpus. Words the corpus knows are left alone: they already match, and a
+   * dictionary's other senses would only add noise.
+   */
+  async function translateUnknown(text: string, lang: LanguageCode, langs: LanguageCode[], stats: TermStats): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!lexicon) return out;
+    const unknown = weightedTopicTerms(text, lang, langs, stats).filter((t) => stats.df(t.word) === 0).map((t) => t.word);
+    if (!unknown.length) return out;
+    for (const target of langs.filter((l) => l !== lang)) {
+      try {
+        for (const [word, translated] of await lexicon.translate(unknown, lang, target)) out.set(word, [...(out.get(word) ?? []), ...translated]);
+      } catch (error) {
+        // A broken dictionary file costs the cross-lingual matches, not the answer.
+        if (!lexiconDown) warn(`the ${lang}→${target} dictionary could not be read, questions are matched without it: ${describeError(error)}`);
+        lexiconDown = true;
+      }
+    }
+    return out;
+  }
+  let lexiconDown = false;
+
   async function retrieve(text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
     const t0 = performance.now();
     // A model whose list is not fused (weight 0: it failed the start-up check) is not asked at all.
@@ -176,17 +202,18 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     timings.embedMs = performance.now() - t0;
     const t1 = performance.now();
     const langs = [...new Set([lang, ...(await store.corpusLanguages())])];
-    const [lists, stats] = await Promise.all([
-      store.search({ text, vector, vectorModel: vector ? embedder?.modelId : undefined, k: options.retrievalK, analyzeAs: langs }),
-      store.termStats(),
-    ]);
+    const stats = await store.termStats();
+    const translations = await translateUnknown(text, lang, langs, stats);
+    // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").
+    const query = translations.size ? `${text}\n${[...new Set([...translations.values()].flat())].join(' ')}` : text;
+    const lists = await store.search({ text: query, vector, vectorModel: vector ? embedder?.modelId : undefined, k: options.retrievalK, analyzeAs: langs });
     // Only the head of the fused list is reranked, but each retriever's best passage always gets there:
     // a passage that only the vector model finds (a Spanish question, a French passage) would otherwise
     // lose the cut to passages that BM25 and n-grams both rank in the middle.
     const pool = Math.max(options.contextPassages * 4, 20);
     const leaders = new Set((['vector', 'lexical', 'ngram'] as const).filter((name) => options.weights[name]).map((name) => lists[name][0]?.chunk.id));
     const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
-    const terms = weightedTopicTerms(text, lang, langs, stats);
+    const terms = weightedTopicTerms(text, lang, langs, stats, translations);
     const top = fused[0]?.score ?? 1;
     const body = new Map<string, number>();
     for (const hit of fused) {

@@ -22,6 +22,20 @@ export interface Embedder {
   embedPassages(texts: string[]): Promise<Float32Array[]>;
 }
 
+/**
+ * Bilingual dictionaries: the words of a question in the languages of the articles. Without an
+ * embedding model this is what lets "Mitglieder" meet "membres"; infra/freedict-lexicon.ts reads
+ * FreeDict's files.
+ */
+export interface Lexicon {
+  /**
+   * Translations of each (folded, lower-case) word from `from` into `to`, best first, at most a few
+   * per word; words the dictionary does not know are left out. Resolves to an empty map when there
+   * is no dictionary for the pair.
+   */
+  translate(words: string[], from: LanguageCode, to: LanguageCode): Promise<Map<string, string[]>>;
+}
+
 export interface SearchRequest {
   text: string;
   vector?: Float32Array;

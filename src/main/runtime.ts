@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
 import { PARAPHRASE_PAIRS, probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
+import { FreedictLexicon } from '../infra/freedict-lexicon.js';
 import { askOptionsFrom } from './ask-options.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
@@ -111,6 +112,17 @@ async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Prom
   }
 }
 
+/** The bilingual dictionaries in `dir`, or null (and a note saying what is missing). */
+function openLexicon(dir: string, log: (m: string) => void): FreedictLexicon | null {
+  if (!dir) return null;
+  const lexicon = new FreedictLexicon(dir, (m) => log(`warning: ${m}`));
+  if (!lexicon.available().length) {
+    log(`note: no bilingual dictionary in ${dir} (bash scripts/install-dictionaries.sh installs FreeDict's): questions in languages the articles are not written in are matched by shared names and cognates only.`);
+    return null;
+  }
+  return lexicon;
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   const clock = options.clock ?? { now: () => new Date() };
@@ -148,7 +160,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // A model that does not match meaning across languages still ranks passages (one more list in the
   // fusion), but its closeness must not rerank them or decide answerability (ask-options.ts).
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
-  const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log }, askOptionsFrom(config, probe));
+  const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, log);
+  const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));
   const ingestOptions = {
     chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },
     corpusDir: config.SOGA_CORPUS_DIR,

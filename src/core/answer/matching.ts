@@ -21,13 +21,24 @@ export interface WeightedTerm {
   word: string;
   weight: number;
   stems: Set<string>;
+  /**
+   * The word's translations into the corpus languages (a bilingual dictionary's, see Lexicon), each
+   * as its words' stems: a passage that holds every word of one of them covers the term.
+   */
+  translations?: Set<string>[][];
 }
 
 const COGNATE_MIN = 0.5;
 /** How far an unknown word leans towards the weight of the rarest word (0: the mean of known words). */
 const ABSENT_RARITY = 0.5;
 
-export function weightedTopicTerms(question: string, questionLang: LanguageCode, langs: LanguageCode[], stats: TermStats | null): WeightedTerm[] {
+export function weightedTopicTerms(
+  question: string,
+  questionLang: LanguageCode,
+  langs: LanguageCode[],
+  stats: TermStats | null,
+  translations: ReadonlyMap<string, string[]> = new Map(),
+): WeightedTerm[] {
   const asking = interrogativeWords(questionLang);
   const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
   if (!topic.length) return [];
@@ -37,11 +48,15 @@ export function weightedTopicTerms(question: string, questionLang: LanguageCode,
   // An unknown word weighs between the question's known words and a rare word: enough that a
   // question about something absent ("treasurer") is not answered on its common words alone.
   const unknown = stats && stats.total ? ABSENT_RARITY * idf(1) + (1 - ABSENT_RARITY) * mean : 1;
-  const terms = topic.map((word) => ({
-    word,
-    weight: stats ? (stats.df(word) > 0 ? idf(stats.df(word)) : unknown) : 1,
-    stems: new Set(langs.map((l) => stem(word, l))),
-  }));
+  const stemsOf = (word: string) => new Set(langs.map((l) => stem(word, l)));
+  const terms = topic.map((word): WeightedTerm => {
+    const translated = (translations.get(word) ?? []).map((t) => words(t).filter((w) => w.length > 2 || /\d/.test(w))).filter((ws) => ws.length);
+    // A word the corpus does not use but whose translation it does weighs as that translation: it is
+    // the same topic in the articles' language, not a missing one.
+    const translatedDf = stats ? Math.max(0, ...translated.map((ws) => Math.min(...ws.map((w) => stats.df(w))))) : 0;
+    const weight = !stats ? 1 : stats.df(word) > 0 ? idf(stats.df(word)) : translatedDf > 0 ? idf(translatedDf) : unknown;
+    return { word, weight, stems: stemsOf(word), ...(translated.length ? { translations: translated.map((ws) => ws.map(stemsOf)) } : {}) };
+  });
   // A year is written alike in every language, so one the corpus never mentions is no translation:
   // the articles are about other years ("NEC ESS 2026" when they tell of 2025). It weighs as much as
   // the rest of the question together, which keeps the best coverage at one half or less.
@@ -53,14 +68,17 @@ const YEAR = /^(?:19|20)\d\d$/;
 
 /** Best match (0–1) of one term among a text's words. */
 function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>): number {
+  if (term.translations?.length) {
+    const stemsOfText = textWords.map((w) => stemsOf(w, langs, stemCache));
+    // Every word of one translation, by stem ("lettre ouverte" in "sa lettre ouverte"): no cognates here,
+    // a dictionary's senses are noisy enough.
+    const found = term.translations.some((translation) => translation.every((wanted) => stemsOfText.some((have) => [...have].some((s) => s.length >= 3 && wanted.has(s)))));
+    if (found) return 1;
+  }
   let best = 0;
   for (const w of textWords) {
     if (w === term.word) return 1;
-    let stems = stemCache.get(w);
-    if (!stems) {
-      stems = new Set(langs.map((l) => stem(w, l)));
-      stemCache.set(w, stems);
-    }
+    const stems = stemsOf(w, langs, stemCache);
     for (const s of stems) if (term.stems.has(s) && s.length >= 3) return 1;
     if (w.length >= 4 && term.word.length >= 4) {
       const sim = wordSimilarity(w, term.word);
@@ -68,6 +86,15 @@ function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[
     }
   }
   return best;
+}
+
+function stemsOf(word: string, langs: LanguageCode[], cache: Map<string, Set<string>>): Set<string> {
+  let stems = cache.get(word);
+  if (!stems) {
+    stems = new Set(langs.map((l) => stem(word, l)));
+    cache.set(word, stems);
+  }
+  return stems;
 }
 
 export interface CoverageResult {

@@ -30,3 +30,25 @@ describe('numbers in a question are matched exactly', () => {
     expect(venue.weight).toBeLessThan(year.weight);
   });
 });
+
+describe("a word's dictionary translations cover it", () => {
+  const langs = ['de', 'fr'];
+  const LETTER = 'Le Social Good Accelerator et ses 70 membres ont publié une lettre ouverte.';
+  const frStats: TermStats = { total: 100, df: (w) => ({ membres: 5, membre: 5, lettre: 3, ouverte: 4, social: 40, good: 40, accelerator: 40 })[w] ?? 0 };
+
+  it('matches a passage that holds every word of one translation, by stem', () => {
+    const terms = weightedTopicTerms('Mitglieder offenen Brief', 'de', langs, frStats, new Map([['mitglieder', ['membre']], ['brief', ['lettre ouverte', 'epitre']]]));
+    expect(coverage(terms, LETTER, langs).matched).toEqual([1, 0, 1]);
+    // Half a translation is no match: "lettre" alone is not "lettre pastorale".
+    const pastoral = weightedTopicTerms('Brief', 'de', langs, frStats, new Map([['brief', ['lettre pastorale']]]));
+    expect(coverage(pastoral, LETTER, langs).matched).toEqual([0]);
+  });
+
+  it('weighs a translated word as its translation, not as a word the corpus lacks', () => {
+    const without = weightedTopicTerms('Mitglieder', 'de', langs, frStats).find((t) => t.word === 'mitglieder')!;
+    const translated = weightedTopicTerms('Mitglieder', 'de', langs, frStats, new Map([['mitglieder', ['membre']]])).find((t) => t.word === 'mitglieder')!;
+    const idfOfMembre = Math.log(1 + (100 - 5 + 0.5) / (5 + 0.5));
+    expect(translated.weight).toBeCloseTo(idfOfMembre, 6);
+    expect(without.translations).toBeUndefined();
+  });
+});

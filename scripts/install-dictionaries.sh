@@ -1,0 +1,21 @@
+#!/usr/bin/env sh
+# Installs FreeDict's bilingual dictionaries (Debian packages, dictd format, into /usr/share/dictd):
+# with them, the words of a question that the articles never use ("Mitglieder") are looked up in the
+# articles' languages ("membres"). SOGA_DICTIONARY_DIR points elsewhere for another folder.
+#
+# Direct pairs into French and English, the languages of the SOGA articles. German-English is left
+# out: at 12 MB of index it is too large to hold in memory (src/infra/freedict-lexicon.ts), and
+# Spanish and Italian have no French dictionary (through English, the senses multiply).
+# On other systems: the same files are published by FreeDict (freedict.org), `*.index` + `*.dict.dz`.
+set -eu
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+PACKAGES="dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-por-fra dict-freedict-eng-fra \
+  dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-ita-eng dict-freedict-nld-eng dict-freedict-por-eng"
+missing=""
+for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+if [ -n "$missing" ]; then
+  $SUDO apt-get update
+  # dictd's server is not needed: the assistant reads the files itself.
+  $SUDO apt-get install -y --no-install-recommends $missing
+fi
+ls /usr/share/dictd/freedict-*.index

@@ -1,0 +1,140 @@
+/**
+ * Bilingual dictionaries in the dictd format that FreeDict publishes (Debian: `dict-freedict-deu-fra`
+ * and friends, installed by scripts/install-dictionaries.sh into /usr/share/dictd). A pair's files
+ * are `freedict-<from>-<to>.index` (headword, offset, length: offsets in dictd's base-64) and
+ * `freedict-<from>-<to>.dict.dz` (gzip). A pair is read on the first question that needs it and kept.
+ *
+ * Headwords are looked up by their stem in the source language, so that "Mitglieder" finds
+ * "Mitglied"; an entry's translations are its first line after the headword and its numbered senses
+ * (the later lines of many entries are definitions in the source language, not translations).
+ */
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Lexicon } from '../core/ports.js';
+import type { LanguageCode } from '../core/types.js';
+import { stem } from '../core/text/analyzer.js';
+import { normalizeText } from '../core/text/normalize.js';
+
+/** ISO 639-1 (the assistant's codes) to ISO 639-3 (FreeDict's file names). */
+const ISO3: Record<string, string> = { de: 'deu', en: 'eng', es: 'spa', fr: 'fra', it: 'ita', nl: 'nld', pt: 'por' };
+
+/** Translations kept per word: the first senses; later ones are rarer and add noise to a query. */
+export const MAX_TRANSLATIONS = 4;
+/** Longer translations are explanations, not words to look for. */
+const MAX_WORDS = 3;
+
+/** Larger dictionaries are not loaded (see load()). */
+export const DEFAULT_MAX_INDEX_BYTES = 4_000_000;
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeNumber(text: string): number {
+  let n = 0;
+  for (const c of text) {
+    const v = B64.indexOf(c);
+    if (v < 0) return NaN;
+    n = n * 64 + v;
+  }
+  return n;
+}
+
+/** The translations of one dictd entry (its text after the headword line). */
+export function entryTranslations(entry: string): string[] {
+  const lines = entry.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+  const senses = lines.filter((l, i) => i === 0 || /^\d+\.\s/.test(l));
+  const out: string[] = [];
+  for (const line of senses) {
+    const text = line
+      .replace(/^\d+\.\s*/, '')
+      .replace(/\s*\d+\.\s*$/, '')
+      .replace(/\([^)]*\)|<[^>]*>|\[[^\]]*\]/g, ' ');
+    for (const item of text.split(/[,;]/)) {
+      const t = normalizeText(item).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+      if (t && t.split(' ').length <= MAX_WORDS && !out.includes(t)) out.push(t);
+    }
+  }
+  return out;
+}
+
+type Table = Map<string, string[]>;
+
+function lookUp(table: Table, words: string[], from: LanguageCode): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const word of words) {
+    const folded = normalizeText(word);
+    const found = table.get(folded) ?? table.get(stem(folded, from));
+    if (found?.length) out.set(word, found.slice(0, MAX_TRANSLATIONS));
+  }
+  return out;
+}
+
+export class FreedictLexicon implements Lexicon {
+  private readonly tables = new Map<string, Promise<Table | null>>();
+
+  /** `dir` holds the dictd files; pairs without files translate nothing. */
+  constructor(
+    private readonly dir: string,
+    private readonly warn: (message: string) => void = () => undefined,
+    private readonly maxIndexBytes = DEFAULT_MAX_INDEX_BYTES,
+  ) {}
+
+  /** Language pairs (from → to) whose files are in the folder. */
+  available(): [LanguageCode, LanguageCode][] {
+    const pairs: [LanguageCode, LanguageCode][] = [];
+    for (const from of Object.keys(ISO3)) for (const to of Object.keys(ISO3)) if (from !== to && existsSync(this.file(from, to, '.index'))) pairs.push([from, to]);
+    return pairs;
+  }
+
+  async translate(words: string[], from: LanguageCode, to: LanguageCode): Promise<Map<string, string[]>> {
+    // Direct pairs only: through English (Spanish → English → French) the senses multiply, and on
+    // the development questions that made an unanswerable one answered ("entrada" → "access" → "accès").
+    const table = await this.table(from, to);
+    return table ? lookUp(table, words, from) : new Map();
+  }
+
+  private file(from: string, to: string, ext: string): string {
+    return path.join(this.dir, `freedict-${ISO3[from] ?? from}-${ISO3[to] ?? to}${ext}`);
+  }
+
+  private table(from: LanguageCode, to: LanguageCode): Promise<Table | null> {
+    const key = `${from}-${to}`;
+    let table = this.tables.get(key);
+    if (!table) {
+      table = this.load(from, to);
+      this.tables.set(key, table);
+    }
+    return table;
+  }
+
+  private async load(from: LanguageCode, to: LanguageCode): Promise<Table | null> {
+    if (!ISO3[from] || !ISO3[to] || !existsSync(this.file(from, to, '.index'))) return null;
+    // FreeDict's German-English (12 MB of index, 400,000 headwords) would cost ~500 MB and 10 s.
+    const size = (await stat(this.file(from, to, '.index'))).size;
+    if (size > this.maxIndexBytes) {
+      this.warn(`the ${from}→${to} dictionary is too large to hold in memory (${Math.round(size / 1e6)} MB of index; limit ${Math.round(this.maxIndexBytes / 1e6)} MB): questions in ${from} are not translated into ${to}`);
+      return null;
+    }
+    const [index, packed] = await Promise.all([readFile(this.file(from, to, '.index'), 'utf8'), readFile(this.file(from, to, '.dict.dz'))]);
+    const dict = gunzipSync(packed);
+    const table: Table = new Map();
+    for (const line of index.split('\n')) {
+      const [headword, offset, length] = line.split('\t');
+      if (!headword || length === undefined || headword.startsWith('00')) continue;
+      const start = decodeNumber(offset);
+      const size = decodeNumber(length);
+      if (!Number.isFinite(start) || !Number.isFinite(size)) continue;
+      const translations = entryTranslations(dict.subarray(start, start + size).toString('utf8'));
+      if (!translations.length) continue;
+      const word = normalizeText(headword);
+      // The exact headword first; its stem as a fallback for inflected forms.
+      for (const key of [word, stem(word, from)]) {
+        const known = table.get(key);
+        if (!known) table.set(key, translations);
+        else if (key === word) for (const t of translations) if (!known.includes(t)) known.push(t);
+      }
+    }
+    return table;
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * FreedictLexicon on dictd files: pairs written by the test in FreeDict's format (base-64 offsets,
+ * gzip), and Debian's German-French dictionary where scripts/install-dictionaries.sh installed it.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { entryTranslations, FreedictLexicon } from '../../src/infra/freedict-lexicon.js';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const b64 = (n: number): string => (n < 64 ? B64[n] : b64(Math.floor(n / 64)) + B64[n % 64]);
+
+/** Writes freedict-<pair>.index / .dict.dz for the entries (headword → entry text after the headword line). */
+function writePair(dir: string, pair: string, entries: Record<string, string>) {
+  let dict = '00-database-info\nA test dictionary.\n\n';
+  const index = [`00-database-info\t${b64(0)}\t${b64(dict.length)}`];
+  for (const [headword, body] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
+    const entry = `${headword} /x/\n${body}\n\n`;
+    index.push(`${headword}\t${b64(Buffer.byteLength(dict))}\t${b64(Buffer.byteLength(entry))}`);
+    dict += entry;
+  }
+  writeFileSync(path.join(dir, `freedict-${pair}.index`), `${index.join('\n')}\n`);
+  writeFileSync(path.join(dir, `freedict-${pair}.dict.dz`), gzipSync(Buffer.from(dict)));
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+writePair(dir, 'deu-fra', {
+  Mitglied: 'membre',
+  Brief: 'lettre, épître\nSchriftliche Mitteilung an jemanden',
+  Stadt: '1. localité\n2. cité, ville\n(eine größere Siedlung)',
+  Regulierung: '<n, fem> régulation\nSteuerung, Kontrollieren eines Prozesses',
+  Wort: 'une explication beaucoup trop longue pour être un mot',
+});
+
+describe('translating words with a FreeDict pair', () => {
+  const lexicon = new FreedictLexicon(dir);
+
+  it('finds a word by its headword or, inflected, by its stem, and folds accents', async () => {
+    const found = await lexicon.translate(['mitglieder', 'brief', 'xylophon'], 'de', 'fr');
+    expect(Object.fromEntries(found)).toEqual({ mitglieder: ['membre'], brief: ['lettre', 'epitre'] });
+  });
+
+  it('takes the first line and the numbered senses, not the definitions in the source language', async () => {
+    const found = await lexicon.translate(['stadt', 'regulierung'], 'de', 'fr');
+    expect(found.get('stadt')).toEqual(['localite', 'cite', 'ville']);
+    expect(found.get('regulierung')).toEqual(['regulation']);
+  });
+
+  it('translates nothing for a pair it has no files for, and lists the pairs it has', async () => {
+    expect((await lexicon.translate(['mitglieder'], 'de', 'en')).size).toBe(0);
+    expect(lexicon.available()).toEqual([['de', 'fr']]);
+  });
+
+  it('leaves out a dictionary too large to hold in memory, and says so once', async () => {
+    const warnings: string[] = [];
+    const small = new FreedictLexicon(dir, (m) => warnings.push(m), 10);
+    expect((await small.translate(['mitglieder'], 'de', 'fr')).size).toBe(0);
+    await small.translate(['brief'], 'de', 'fr');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/de→fr dictionary is too large/);
+  });
+});
+
+describe('the translations of one entry', () => {
+  it('drops grammar marks, parentheses, trailing sense numbers and explanations longer than three words', () => {
+    expect(entryTranslations('direito /x/\ndroit 2.\n(condição de se poder ter)\n3.\n(estudo das leis)')).toEqual(['droit']);
+    expect(entryTranslations('Wort /x/\nune explication beaucoup trop longue')).toEqual([]);
+    expect(entryTranslations('Generalsekretär /x/\n<m> secrétaire général')).toEqual(['secretaire general']);
+  });
+});
+
+const DEBIAN = '/usr/share/dictd';
+describe.skipIf(!existsSync(path.join(DEBIAN, 'freedict-deu-fra.index')))("Debian's German-French FreeDict", { timeout: 60_000 }, () => {
+  it('translates the words of a German question about a French article', async () => {
+    const found = await new FreedictLexicon(DEBIAN).translate(['mitglieder', 'offenen', 'brief'], 'de', 'fr');
+    expect(found.get('mitglieder')).toContain('membre');
+    expect(found.get('brief')).toContain('lettre');
+    expect(found.get('offenen')).toContain('ouvert');
+  });
+});
