@@ -94,6 +94,21 @@ export class FreedictLexicon implements Lexicon {
     return table ? lookUp(table, words, from) : new Map();
   }
 
+  /**
+   * Reads, one after the other, every pair into `targets` that the folder holds, so that the first
+   * question in German does not wait for its dictionary. Failures are the warn callback's.
+   */
+  async warmUp(targets: LanguageCode[]): Promise<void> {
+    for (const [from, to] of this.available()) {
+      if (!targets.includes(to)) continue;
+      try {
+        await this.table(from, to);
+      } catch (error) {
+        this.warn(`the ${from}→${to} dictionary could not be read: ${(error as Error).message}`);
+      }
+    }
+  }
+
   private file(from: string, to: string, ext: string): string {
     return path.join(this.dir, `freedict-${ISO3[from] ?? from}-${ISO3[to] ?? to}${ext}`);
   }
@@ -119,7 +134,11 @@ export class FreedictLexicon implements Lexicon {
     const [index, packed] = await Promise.all([readFile(this.file(from, to, '.index'), 'utf8'), readFile(this.file(from, to, '.dict.dz'))]);
     const dict = gunzipSync(packed);
     const table: Table = new Map();
-    for (const line of index.split('\n')) {
+    const lines = index.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      // Reading German-French takes ~1 s of CPU: let the chat adapters answer their events meanwhile.
+      if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+      const line = lines[i];
       const [headword, offset, length] = line.split('\t');
       if (!headword || length === undefined || headword.startsWith('00')) continue;
       const start = decodeNumber(offset);

@@ -40,6 +40,8 @@ export interface Runtime {
   answerLog(): SqliteAnswerLog | DisabledAnswerLog;
   /** Syncs the index with the corpus folder (and extra paths). */
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
+  /** Reads the bilingual dictionaries into the corpus languages now rather than on the first question that needs one. */
+  warmUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -186,6 +188,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     prompts,
     assistant,
     corpus,
+    async warmUp() {
+      if (lexicon) await lexicon.warmUp(await store.corpusLanguages());
+    },
     async ingest(paths = [], progress) {
       const { ingest } = await import('../../ingest/pipeline.js');
       return ingest({ store, embedder, detector, log, progress }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   log(`index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`);
   for (const f of report.failed) log(`  [${f.code}] ${f.message}`);
 
+  // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
+  void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
   const answerLog = runtime.answerLog();
   const surfaces: Surface[] = [];
   const fatal = (error: Error) => {

@@ -64,6 +64,25 @@ describe('translating words with a FreeDict pair', () => {
   });
 });
 
+describe('reading the dictionaries ahead of the first question', () => {
+  it('loads every pair into the given languages, and only those', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-warm-'));
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      writePair(own, 'nld-eng', { lid: 'member' });
+      const lexicon = new FreedictLexicon(own);
+      await lexicon.warmUp(['fr']);
+      // The files are gone: what was read ahead still translates, the rest no longer can.
+      rmSync(path.join(own, 'freedict-deu-fra.index'));
+      rmSync(path.join(own, 'freedict-nld-eng.index'));
+      expect((await lexicon.translate(['mitglieder'], 'de', 'fr')).get('mitglieder')).toEqual(['membre']);
+      expect((await lexicon.translate(['lid'], 'nl', 'en')).size).toBe(0);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the translations of one entry', () => {
   it('drops grammar marks, parentheses, trailing sense numbers and explanations longer than three words', () => {
     expect(entryTranslations('direito /x/\ndroit 2.\n(condição de se poder ter)\n3.\n(estudo das leis)')).toEqual(['droit']);
