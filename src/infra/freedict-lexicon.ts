@@ -9,7 +9,7 @@
  * (the later lines of many entries are definitions in the source language, not translations).
  */
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Lexicon } from '../core/ports.js';
@@ -24,6 +24,9 @@ const ISO3: Record<string, string> = { de: 'deu', en: 'eng', es: 'spa', fr: 'fra
 export const MAX_TRANSLATIONS = 4;
 /** Longer translations are explanations, not words to look for. */
 const MAX_WORDS = 3;
+
+/** Part of the cache file's name: bumped when entryTranslations() or the keys change. */
+const PARSER_VERSION = 1;
 
 /** Larger dictionaries are not loaded (see load()). */
 export const DEFAULT_MAX_INDEX_BYTES = 4_000_000;
@@ -73,11 +76,15 @@ function lookUp(table: Table, words: string[], from: LanguageCode): Map<string, 
 export class FreedictLexicon implements Lexicon {
   private readonly tables = new Map<string, Promise<Table | null>>();
 
-  /** `dir` holds the dictd files; pairs without files translate nothing. */
+  /**
+   * `dir` holds the dictd files; pairs without files translate nothing. `cacheDir` (optional) keeps
+   * the parsed tables between runs.
+   */
   constructor(
     private readonly dir: string,
     private readonly warn: (message: string) => void = () => undefined,
     private readonly maxIndexBytes = DEFAULT_MAX_INDEX_BYTES,
+    private readonly cacheDir: string | null = null,
   ) {}
 
   /** Language pairs (from → to) whose files are in the folder. */
@@ -131,6 +138,50 @@ export class FreedictLexicon implements Lexicon {
       this.warn(`the ${from}→${to} dictionary is too large to hold in memory (${Math.round(size / 1e6)} MB of index; limit ${Math.round(this.maxIndexBytes / 1e6)} MB): questions in ${from} are not translated into ${to}`);
       return null;
     }
+    const cached = await this.readCache(from, to, size);
+    if (cached) return cached;
+    const table = await this.parse(from, to);
+    await this.writeCache(from, to, size, table);
+    return table;
+  }
+
+  /**
+   * The parsed table of a pair, saved once per dictionary version: parsing German-French costs about
+   * a second of CPU, reading it back ~50 ms. Keyed by the index's size and modification time.
+   */
+  private cacheFile(from: LanguageCode, to: LanguageCode): string | null {
+    return this.cacheDir ? path.join(this.cacheDir, `freedict-${ISO3[from]}-${ISO3[to]}.v${PARSER_VERSION}.json`) : null;
+  }
+
+  private async readCache(from: LanguageCode, to: LanguageCode, size: number): Promise<Table | null> {
+    const file = this.cacheFile(from, to);
+    if (!file || !existsSync(file)) return null;
+    try {
+      const saved = JSON.parse(await readFile(file, 'utf8')) as { size: number; mtimeMs: number; entries: [string, string[]][] };
+      const mtimeMs = (await stat(this.file(from, to, '.index'))).mtimeMs;
+      return saved.size === size && saved.mtimeMs === mtimeMs ? new Map(saved.entries) : null;
+    } catch {
+      // A torn or foreign file: parse the dictionary again (and overwrite it).
+      return null;
+    }
+  }
+
+  private async writeCache(from: LanguageCode, to: LanguageCode, size: number, table: Table): Promise<void> {
+    const file = this.cacheFile(from, to);
+    if (!file) return;
+    try {
+      await mkdir(path.dirname(file), { recursive: true });
+      const mtimeMs = (await stat(this.file(from, to, '.index'))).mtimeMs;
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify({ size, mtimeMs, entries: [...table] }));
+      await rename(tmp, file);
+    } catch (error) {
+      // Only speed is lost (a read-only data folder, a full disk): the next start parses again.
+      this.warn(`could not save the parsed ${from}→${to} dictionary in ${path.dirname(file)}: ${(error as Error).message}`);
+    }
+  }
+
+  private async parse(from: LanguageCode, to: LanguageCode): Promise<Table> {
     const [index, packed] = await Promise.all([readFile(this.file(from, to, '.index'), 'utf8'), readFile(this.file(from, to, '.dict.dz'))]);
     const dict = gunzipSync(packed);
     const table: Table = new Map();

@@ -115,9 +115,9 @@ async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Prom
 }
 
 /** The bilingual dictionaries in `dir`, or null (and a note saying what is missing). */
-function openLexicon(dir: string, log: (m: string) => void): FreedictLexicon | null {
+function openLexicon(dir: string, dataDir: string, log: (m: string) => void): FreedictLexicon | null {
   if (!dir) return null;
-  const lexicon = new FreedictLexicon(dir, (m) => log(`warning: ${m}`));
+  const lexicon = new FreedictLexicon(dir, (m) => log(`warning: ${m}`), undefined, path.join(dataDir, 'dictionaries'));
   if (!lexicon.available().length) {
     log(`note: no bilingual dictionary in ${dir} (bash scripts/install-dictionaries.sh installs FreeDict's): questions in languages the articles are not written in are matched by shared names and cognates only.`);
     return null;
@@ -162,7 +162,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // A model that does not match meaning across languages still ranks passages (one more list in the
   // fusion), but its closeness must not rerank them or decide answerability (ask-options.ts).
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
-  const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, log);
+  const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
   const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));
   const ingestOptions = {
     chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },

@@ -83,6 +83,41 @@ describe('reading the dictionaries ahead of the first question', () => {
   });
 });
 
+describe('the parsed dictionaries are kept between runs', () => {
+  it('reads a pair back from the cache, and parses it again once the dictionary changed', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-cache-'));
+    const cache = path.join(own, 'cache');
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      expect((await new FreedictLexicon(own, undefined, undefined, cache).translate(['mitglied'], 'de', 'fr')).get('mitglied')).toEqual(['membre']);
+      // Without the entries file, only the cache can answer.
+      rmSync(path.join(own, 'freedict-deu-fra.dict.dz'));
+      expect((await new FreedictLexicon(own, undefined, undefined, cache).translate(['mitglied'], 'de', 'fr')).get('mitglied')).toEqual(['membre']);
+      // A new edition (another index) is parsed again, not served from the old cache.
+      writePair(own, 'deu-fra', { Mitglied: 'adhérent', Brief: 'lettre' });
+      const fresh = await new FreedictLexicon(own, undefined, undefined, cache).translate(['mitglied', 'brief'], 'de', 'fr');
+      expect(Object.fromEntries(fresh)).toEqual({ mitglied: ['adherent'], brief: ['lettre'] });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('still translates when the cache cannot be written, and says why', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-nocache-'));
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      writeFileSync(path.join(own, 'not-a-folder'), 'x');
+      const warnings: string[] = [];
+      const lexicon = new FreedictLexicon(own, (m) => warnings.push(m), undefined, path.join(own, 'not-a-folder', 'cache'));
+      expect((await lexicon.translate(['mitglied'], 'de', 'fr')).get('mitglied')).toEqual(['membre']);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/could not save the parsed de→fr dictionary/);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the translations of one entry', () => {
   it('drops grammar marks, parentheses, trailing sense numbers and explanations longer than three words', () => {
     expect(entryTranslations('direito /x/\ndroit 2.\n(condição de se poder ter)\n3.\n(estudo das leis)')).toEqual(['droit']);
