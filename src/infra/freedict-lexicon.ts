@@ -26,7 +26,7 @@ export const MAX_TRANSLATIONS = 4;
 const MAX_WORDS = 3;
 
 /** Part of the cache file's name: bumped when entryTranslations() or the keys change. */
-const PARSER_VERSION = 1;
+const PARSER_VERSION = 2;
 
 /** Larger dictionaries are not loaded (see load()). */
 export const DEFAULT_MAX_INDEX_BYTES = 4_000_000;
@@ -73,6 +73,42 @@ function lookUp(table: Table, words: string[], from: LanguageCode): Map<string, 
   return out;
 }
 
+/** Headword → translations; each headword also under its stem, for inflected forms. */
+function directTable(entries: [string, string[]][], from: LanguageCode): Table {
+  const table: Table = new Map();
+  for (const [word, translations] of entries) {
+    // The exact headword first; its stem as a fallback for inflected forms.
+    for (const key of [word, stem(word, from)]) {
+      const known = table.get(key);
+      if (!known) table.set(key, [...translations]);
+      else if (key === word) for (const t of translations) if (!known.includes(t)) known.push(t);
+    }
+  }
+  return table;
+}
+
+/**
+ * A dictionary read backwards: French-Spanish gives Spanish → French, where FreeDict has no
+ * Spanish-French. A one-word translation points back to its headwords, those that list it first
+ * before those that list it among later senses.
+ */
+function reversedTable(entries: [string, string[]][], from: LanguageCode): Table {
+  const ranked = new Map<string, { word: string; rank: number }[]>();
+  for (const [headword, translations] of entries) {
+    translations.forEach((t, rank) => {
+      if (t.includes(' ')) return;
+      for (const key of new Set([t, stem(t, from)])) {
+        const list = ranked.get(key) ?? [];
+        if (!list.some((e) => e.word === headword)) list.push({ word: headword, rank });
+        ranked.set(key, list);
+      }
+    });
+  }
+  const table: Table = new Map();
+  for (const [key, list] of ranked) table.set(key, list.sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS).map((e) => e.word));
+  return table;
+}
+
 export class FreedictLexicon implements Lexicon {
   private readonly tables = new Map<string, Promise<Table | null>>();
 
@@ -90,7 +126,7 @@ export class FreedictLexicon implements Lexicon {
   /** Language pairs (from → to) whose files are in the folder. */
   available(): [LanguageCode, LanguageCode][] {
     const pairs: [LanguageCode, LanguageCode][] = [];
-    for (const from of Object.keys(ISO3)) for (const to of Object.keys(ISO3)) if (from !== to && existsSync(this.file(from, to, '.index'))) pairs.push([from, to]);
+    for (const from of Object.keys(ISO3)) for (const to of Object.keys(ISO3)) if (from !== to && this.source(from, to)) pairs.push([from, to]);
     return pairs;
   }
 
@@ -130,18 +166,29 @@ export class FreedictLexicon implements Lexicon {
     return table;
   }
 
+  /** The pair's own files, or, failing them, the reverse pair's (read backwards), or null. */
+  private source(from: LanguageCode, to: LanguageCode): { from: LanguageCode; to: LanguageCode; reversed: boolean } | null {
+    if (!ISO3[from] || !ISO3[to]) return null;
+    if (existsSync(this.file(from, to, '.index'))) return { from, to, reversed: false };
+    if (existsSync(this.file(to, from, '.index'))) return { from: to, to: from, reversed: true };
+    return null;
+  }
+
   private async load(from: LanguageCode, to: LanguageCode): Promise<Table | null> {
-    if (!ISO3[from] || !ISO3[to] || !existsSync(this.file(from, to, '.index'))) return null;
+    const source = this.source(from, to);
+    if (!source) return null;
+    const index = this.file(source.from, source.to, '.index');
     // FreeDict's German-English (12 MB of index, 400,000 headwords) would cost ~500 MB and 10 s.
-    const size = (await stat(this.file(from, to, '.index'))).size;
+    const size = (await stat(index)).size;
     if (size > this.maxIndexBytes) {
       this.warn(`the ${from}→${to} dictionary is too large to hold in memory (${Math.round(size / 1e6)} MB of index; limit ${Math.round(this.maxIndexBytes / 1e6)} MB): questions in ${from} are not translated into ${to}`);
       return null;
     }
-    const cached = await this.readCache(from, to, size);
+    const cached = await this.readCache(from, to, index, size);
     if (cached) return cached;
-    const table = await this.parse(from, to);
-    await this.writeCache(from, to, size, table);
+    const entries = await this.parse(source.from, source.to);
+    const table = source.reversed ? reversedTable(entries, from) : directTable(entries, from);
+    await this.writeCache(from, to, index, size, table);
     return table;
   }
 
@@ -153,12 +200,12 @@ export class FreedictLexicon implements Lexicon {
     return this.cacheDir ? path.join(this.cacheDir, `freedict-${ISO3[from]}-${ISO3[to]}.v${PARSER_VERSION}.json`) : null;
   }
 
-  private async readCache(from: LanguageCode, to: LanguageCode, size: number): Promise<Table | null> {
+  private async readCache(from: LanguageCode, to: LanguageCode, index: string, size: number): Promise<Table | null> {
     const file = this.cacheFile(from, to);
     if (!file || !existsSync(file)) return null;
     try {
       const saved = JSON.parse(await readFile(file, 'utf8')) as { size: number; mtimeMs: number; entries: [string, string[]][] };
-      const mtimeMs = (await stat(this.file(from, to, '.index'))).mtimeMs;
+      const mtimeMs = (await stat(index)).mtimeMs;
       return saved.size === size && saved.mtimeMs === mtimeMs ? new Map(saved.entries) : null;
     } catch {
       // A torn or foreign file: parse the dictionary again (and overwrite it).
@@ -166,12 +213,12 @@ export class FreedictLexicon implements Lexicon {
     }
   }
 
-  private async writeCache(from: LanguageCode, to: LanguageCode, size: number, table: Table): Promise<void> {
+  private async writeCache(from: LanguageCode, to: LanguageCode, index: string, size: number, table: Table): Promise<void> {
     const file = this.cacheFile(from, to);
     if (!file) return;
     try {
       await mkdir(path.dirname(file), { recursive: true });
-      const mtimeMs = (await stat(this.file(from, to, '.index'))).mtimeMs;
+      const mtimeMs = (await stat(index)).mtimeMs;
       const tmp = `${file}.${process.pid}.tmp`;
       await writeFile(tmp, JSON.stringify({ size, mtimeMs, entries: [...table] }));
       await rename(tmp, file);
@@ -181,30 +228,23 @@ export class FreedictLexicon implements Lexicon {
     }
   }
 
-  private async parse(from: LanguageCode, to: LanguageCode): Promise<Table> {
+  /** The entries of a pair's files: headword (folded) and its translations. */
+  private async parse(from: LanguageCode, to: LanguageCode): Promise<[string, string[]][]> {
     const [index, packed] = await Promise.all([readFile(this.file(from, to, '.index'), 'utf8'), readFile(this.file(from, to, '.dict.dz'))]);
     const dict = gunzipSync(packed);
-    const table: Table = new Map();
+    const entries: [string, string[]][] = [];
     const lines = index.split('\n');
     for (let i = 0; i < lines.length; i++) {
       // Reading German-French takes ~1 s of CPU: let the chat adapters answer their events meanwhile.
       if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
-      const line = lines[i];
-      const [headword, offset, length] = line.split('\t');
+      const [headword, offset, length] = lines[i].split('\t');
       if (!headword || length === undefined || headword.startsWith('00')) continue;
       const start = decodeNumber(offset);
       const size = decodeNumber(length);
       if (!Number.isFinite(start) || !Number.isFinite(size)) continue;
       const translations = entryTranslations(dict.subarray(start, start + size).toString('utf8'));
-      if (!translations.length) continue;
-      const word = normalizeText(headword);
-      // The exact headword first; its stem as a fallback for inflected forms.
-      for (const key of [word, stem(word, from)]) {
-        const known = table.get(key);
-        if (!known) table.set(key, translations);
-        else if (key === word) for (const t of translations) if (!known.includes(t)) known.push(t);
-      }
+      if (translations.length) entries.push([normalizeText(headword), translations]);
     }
-    return table;
+    return entries;
   }
 }

@@ -49,9 +49,24 @@ describe('translating words with a FreeDict pair', () => {
     expect(found.get('regulierung')).toEqual(['regulation']);
   });
 
-  it('translates nothing for a pair it has no files for, and lists the pairs it has', async () => {
+  it('translates nothing for a pair it has no files for (either way), and lists the pairs it has', async () => {
     expect((await lexicon.translate(['mitglieder'], 'de', 'en')).size).toBe(0);
-    expect(lexicon.available()).toEqual([['de', 'fr']]);
+    expect(lexicon.available()).toEqual([
+      ['de', 'fr'],
+      ['fr', 'de'],
+    ]);
+  });
+
+  it('reads a pair backwards when only the reverse exists (French-Spanish for Spanish → French)', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-rev-'));
+    try {
+      writePair(own, 'fra-spa', { ville: 'ciudad, población', 'cité': 'ciudadela\n2. ciudad', lettre: 'carta, letra', 'lettre ouverte': 'carta abierta' });
+      const found = await new FreedictLexicon(own).translate(['ciudades', 'carta', 'abierta', 'perro'], 'es', 'fr');
+      // Headwords that give the word first come first; inflected forms meet by stem; phrases are not keys.
+      expect(Object.fromEntries(found)).toEqual({ ciudades: ['ville', 'cite'], carta: ['lettre'] });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('leaves out a dictionary too large to hold in memory, and says so once', async () => {

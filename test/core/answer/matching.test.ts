@@ -2,7 +2,7 @@
  * Topic coverage: how much of a question's topic a passage holds, across languages.
  */
 import { describe, expect, it } from 'vitest';
-import { coverage, weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
+import { coverage, questionNames, weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
 
 /** A corpus of 100 passages that tells of NEC ESS 2025 (and 2023), never of 2026. */
 const stats: TermStats = { total: 100, df: (w) => ({ nec: 20, ess: 30, '2025': 15, '2023': 10, paris: 8, lieu: 12 })[w] ?? 0 };
@@ -44,11 +44,29 @@ describe("a word's dictionary translations cover it", () => {
     expect(coverage(pastoral, LETTER, langs).matched).toEqual([0]);
   });
 
-  it('weighs a translated word as its translation, not as a word the corpus lacks', () => {
+  it("keeps the weight of a word the corpus lacks: a dictionary's first sense may not be the question's", () => {
     const without = weightedTopicTerms('Mitglieder', 'de', langs, frStats).find((t) => t.word === 'mitglieder')!;
     const translated = weightedTopicTerms('Mitglieder', 'de', langs, frStats, new Map([['mitglieder', ['membre']]])).find((t) => t.word === 'mitglieder')!;
-    const idfOfMembre = Math.log(1 + (100 - 5 + 0.5) / (5 + 0.5));
-    expect(translated.weight).toBeCloseTo(idfOfMembre, 6);
+    expect(translated.weight).toBe(without.weight);
+    expect(translated.translations).toHaveLength(1);
     expect(without.translations).toBeUndefined();
+  });
+});
+
+describe('a name of several words is one thing', () => {
+  const langs = ['es', 'fr', 'en'];
+  const stats: TermStats = { total: 100, df: (w) => ({ web: 2, summit: 5, social: 40, economy: 10 })[w] ?? 0 };
+
+  it('finds the names of a question, not its first word', () => {
+    expect(questionNames('Welchen Plan hat Barbara Trachte bei der Social Good Week vorgestellt?')).toEqual(['barbara trachte', 'social good week']);
+    expect(questionNames('¿Cuánto cuesta la entrada al Web Summit 2026?')).toEqual(['web summit']);
+    expect(questionNames('Who co-organises NEC ESS 2025?')).toEqual(['nec ess']);
+  });
+
+  it('counts a word of a name half where the text uses it apart from the name', () => {
+    const terms = weightedTopicTerms('¿Entradas para el Web Summit?', 'es', langs, stats);
+    expect(terms.map((t) => t.word)).toEqual(['entradas', 'web', 'summit']);
+    expect(coverage(terms, 'Le Social Economy Summit "ActSE" à Ljubljana.', langs).matched).toEqual([0, 0, 0.5]);
+    expect(coverage(terms, 'Le Social Innovation Village lors du Web Summit à Lisbonne.', langs).matched).toEqual([0, 1, 1]);
   });
 });
