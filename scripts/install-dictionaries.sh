@@ -3,9 +3,9 @@
 # with them, the words of a question that the articles never use ("Mitglieder") are looked up in the
 # articles' languages ("membres"). SOGA_DICTIONARY_DIR points elsewhere for another folder.
 #
-# Direct pairs into French and English, the languages of the SOGA articles. German-English is left
-# out: at 12 MB of index it is too large to hold in memory (src/infra/freedict-lexicon.ts), and
-# Spanish and Italian have no French dictionary (through English, the senses multiply).
+# Pairs into French and English, the languages of the SOGA articles. FreeDict has no Spanish-French
+# or Italian-French: French-Spanish and French-Italian are read backwards. German-English is left out:
+# at 12 MB of index it is too large to hold in memory (src/infra/freedict-lexicon.ts).
 # On other systems: the same files are published by FreeDict (freedict.org), `*.index` + `*.dict.dz`.
 set -eu
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
