@@ -5,25 +5,11 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { entryTranslations, FreedictLexicon } from '../../src/infra/freedict-lexicon.js';
+import { writeDictdPair } from '../fakes/dictd-files.js';
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const b64 = (n: number): string => (n < 64 ? B64[n] : b64(Math.floor(n / 64)) + B64[n % 64]);
-
-/** Writes freedict-<pair>.index / .dict.dz for the entries (headword → entry text after the headword line). */
-function writePair(dir: string, pair: string, entries: Record<string, string>) {
-  let dict = '00-database-info\nA test dictionary.\n\n';
-  const index = [`00-database-info\t${b64(0)}\t${b64(dict.length)}`];
-  for (const [headword, body] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
-    const entry = `${headword} /x/\n${body}\n\n`;
-    index.push(`${headword}\t${b64(Buffer.byteLength(dict))}\t${b64(Buffer.byteLength(entry))}`);
-    dict += entry;
-  }
-  writeFileSync(path.join(dir, `freedict-${pair}.index`), `${index.join('\n')}\n`);
-  writeFileSync(path.join(dir, `freedict-${pair}.dict.dz`), gzipSync(Buffer.from(dict)));
-}
+const writePair = writeDictdPair;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
