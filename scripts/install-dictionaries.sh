@@ -13,7 +13,9 @@ PACKAGES="dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-por-fra dict
   dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-ita-eng dict-freedict-nld-eng dict-freedict-por-eng \
   dict-freedict-fra-spa dict-freedict-fra-ita"
 missing=""
-for p in $PACKAGES; do dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"; done
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+done
 if [ -n "$missing" ]; then
   $SUDO apt-get update
   # dictd's server is not needed: the assistant reads the files itself.
