@@ -8,7 +8,7 @@
  * "Mitglied"; an entry's translations are its first line after the headword and its numbered senses
  * (the later lines of many entries are definitions in the source language, not translations).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -125,9 +125,23 @@ export class FreedictLexicon implements Lexicon {
 
   /** Language pairs (from → to) whose files are in the folder. */
   available(): [LanguageCode, LanguageCode][] {
+    return this.pairs().filter(([from, to]) => !this.isTooLarge(from, to));
+  }
+
+  /** Pairs whose files are there but too large to hold in memory (see load()): they translate nothing. */
+  tooLarge(): [LanguageCode, LanguageCode][] {
+    return this.pairs().filter(([from, to]) => this.isTooLarge(from, to));
+  }
+
+  private pairs(): [LanguageCode, LanguageCode][] {
     const pairs: [LanguageCode, LanguageCode][] = [];
     for (const from of Object.keys(ISO3)) for (const to of Object.keys(ISO3)) if (from !== to && this.source(from, to)) pairs.push([from, to]);
     return pairs;
+  }
+
+  private isTooLarge(from: LanguageCode, to: LanguageCode): boolean {
+    const source = this.source(from, to);
+    return source !== null && statSync(this.file(source.from, source.to, '.index')).size > this.maxIndexBytes;
   }
 
   async translate(words: string[], from: LanguageCode, to: LanguageCode): Promise<Map<string, string[]>> {
@@ -178,12 +192,10 @@ export class FreedictLexicon implements Lexicon {
     const source = this.source(from, to);
     if (!source) return null;
     const index = this.file(source.from, source.to, '.index');
-    // FreeDict's German-English (12 MB of index, 400,000 headwords) would cost ~500 MB and 10 s.
+    // FreeDict's German-English (12 MB of index, 400,000 headwords) would cost ~500 MB and 10 s. Not
+    // a warning here, in the middle of a chat: the runtime lists such pairs once at start-up (tooLarge()).
     const size = (await stat(index)).size;
-    if (size > this.maxIndexBytes) {
-      this.warn(`the ${from}→${to} dictionary is too large to hold in memory (${Math.round(size / 1e6)} MB of index; limit ${Math.round(this.maxIndexBytes / 1e6)} MB): questions in ${from} are not translated into ${to}`);
-      return null;
-    }
+    if (size > this.maxIndexBytes) return null;
     const cached = await this.readCache(from, to, index, size);
     if (cached) return cached;
     const entries = await this.parse(source.from, source.to);

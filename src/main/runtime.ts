@@ -118,6 +118,8 @@ async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Prom
 function openLexicon(dir: string, dataDir: string, log: (m: string) => void): FreedictLexicon | null {
   if (!dir) return null;
   const lexicon = new FreedictLexicon(dir, (m) => log(`warning: ${m}`), undefined, path.join(dataDir, 'dictionaries'));
+  const large = lexicon.tooLarge().map(([from, to]) => `${from}→${to}`);
+  if (large.length) log(`note: bilingual dictionaries too large to hold in memory are not used: ${large.join(', ')}`);
   if (!lexicon.available().length) {
     log(`note: no bilingual dictionary in ${dir} (bash scripts/install-dictionaries.sh installs FreeDict's): questions in languages the articles are not written in are matched by shared names and cognates only.`);
     return null;

@@ -55,13 +55,16 @@ describe('translating words with a FreeDict pair', () => {
     }
   });
 
-  it('leaves out a dictionary too large to hold in memory, and says so once', async () => {
+  it('leaves out a dictionary too large to hold in memory, and lists it apart, without a warning mid-conversation', async () => {
     const warnings: string[] = [];
     const small = new FreedictLexicon(dir, (m) => warnings.push(m), 10);
     expect((await small.translate(['mitglieder'], 'de', 'fr')).size).toBe(0);
-    await small.translate(['brief'], 'de', 'fr');
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/de→fr dictionary is too large/);
+    expect(small.available()).toEqual([]);
+    expect(small.tooLarge()).toEqual([
+      ['de', 'fr'],
+      ['fr', 'de'],
+    ]);
+    expect(warnings).toEqual([]);
   });
 });
 
