@@ -62,6 +62,12 @@ export interface AskOptions {
   maxQuestionChars: number;
   defaultLanguage: LanguageCode;
   llmTimeoutMs: number;
+  /**
+   * Whether questions are embedded at all (default true). Off for a model that showed no sense of
+   * meaning in the start-up check: nothing would use its vector. Apart from the fusion weight, so that
+   * SOGA_WEIGHT_VECTOR=0 keeps a trusted model's rerank and answerability gate.
+   */
+  embedQuestions?: boolean;
 }
 
 /**
@@ -197,8 +203,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
 
   async function retrieve(text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
     const t0 = performance.now();
-    // A model whose list is not fused (weight 0: it failed the start-up check) is not asked at all.
-    const vector = options.weights.vector ? await embedQuery(text) : undefined;
+    // A model that failed the start-up check altogether is not asked at all.
+    const vector = options.embedQuestions === false ? undefined : await embedQuery(text);
     timings.embedMs = performance.now() - t0;
     const t1 = performance.now();
     const langs = [...new Set([lang, ...(await store.corpusLanguages())])];

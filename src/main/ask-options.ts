@@ -13,6 +13,7 @@ export function askOptionsFrom(config: Config, probe: ProbeResult | null): AskOp
   const semantic = probe?.multilingual ?? false;
   const fused = probe?.semantic ?? true;
   return {
+    embedQuestions: fused,
     retrievalK: config.SOGA_RETRIEVAL_K,
     contextPassages: config.SOGA_CONTEXT_PASSAGES,
     weights: { vector: fused ? config.SOGA_WEIGHT_VECTOR : 0, lexical: config.SOGA_WEIGHT_LEXICAL, ngram: config.SOGA_WEIGHT_NGRAM },

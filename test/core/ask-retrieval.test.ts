@@ -192,14 +192,24 @@ describe('retrieve() prefers, among passages that cover the topic alike, the one
   });
 });
 
-describe('a model whose ranking is not fused', () => {
+describe('a model that showed no sense of meaning', () => {
   it('is not asked to embed the question', async () => {
     const embedder = embedderFor();
-    const { assistant } = build(embedder, { weights: { vector: 0, lexical: 1, ngram: 0.6 } });
+    const { assistant } = build(embedder, { embedQuestions: false, weights: { vector: 0, lexical: 1, ngram: 0.6 } });
     const answer = await assistant.ask(Q_CASH);
     expect(embedder.queries).toEqual([]);
     expect(answer.retrieved.every((h) => h.ranks.vector === undefined)).toBe(true);
     expect(answer.models.embedder).toBeNull();
+  });
+});
+
+describe('a trusted model whose list is not fused (SOGA_WEIGHT_VECTOR=0)', () => {
+  it('still embeds the question and reranks by closeness', async () => {
+    const embedder = embedderFor();
+    const { assistant } = build(embedder, { weights: { vector: 0, lexical: 1, ngram: 0.6 }, rerank: { ...DEFAULT_RERANK, answerType: 0 } });
+    const answer = await assistant.ask(Q_CASH);
+    expect(embedder.queries).toEqual([Q_CASH]);
+    expect(answer.retrieved[0].chunk.text).toBe(CASH);
   });
 });
 

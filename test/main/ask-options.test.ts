@@ -24,6 +24,7 @@ describe('what the embedding model may do, from its start-up check', () => {
   it('leaves out the ranking of a model that pairs neither: beside BM25 it is noise', () => {
     const options = askOptionsFrom(config, { matched: 1, total: 8, multilingual: false, paraphrasesMatched: 1, semantic: false });
     expect(options.weights.vector).toBe(0);
+    expect(options.embedQuestions).toBe(false);
     expect(options.weights.lexical).toBe(config.SOGA_WEIGHT_LEXICAL);
     expect(options.rerank?.vector).toBe(0);
     expect(options.minVectorScore).toBeUndefined();
