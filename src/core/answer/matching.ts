@@ -61,7 +61,10 @@ export function weightedTopicTerms(
   });
   // A name of several words ("Web Summit", "Social Tech Academy") is one thing: its words are marked,
   // and coverage() counts them fully only where the name stands whole.
-  for (const name of questionNames(question)) for (const t of terms) if (name.split(' ').includes(t.word)) t.name ??= name;
+  // Only names whose every word the corpus uses: a German noun pair ("Projekt Atlas", "Europäische
+  // Kommission") is capitalised like a name but stands in no French passage as such.
+  const names = stats ? questionNames(question).filter((name) => name.split(' ').every((w) => stats.df(w) > 0)) : [];
+  for (const name of names) for (const t of terms) if (name.split(' ').includes(t.word)) t.name ??= name;
   // A year is written alike in every language, so one the corpus never mentions is no translation:
   // the articles are about other years ("NEC ESS 2026" when they tell of 2025). It weighs as much as
   // the rest of the question together, which keeps the best coverage at one half or less.
@@ -81,7 +84,8 @@ export function questionNames(question: string): string[] {
   const names: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length >= 2) names.push(normalizeText(run.join(' ')));
+    // Hyphens split like words() splits them: "Jean-Marc Ayrault" is "jean marc ayrault".
+    if (run.length >= 2) names.push(normalizeText(run.join(' ')).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
     run = [];
   };
   tokens.forEach((token, i) => {

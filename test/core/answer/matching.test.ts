@@ -63,6 +63,15 @@ describe('a name of several words is one thing', () => {
     expect(questionNames('Who co-organises NEC ESS 2025?')).toEqual(['nec ess']);
   });
 
+  it('takes only runs whose every word the corpus uses, hyphens split as in the text', () => {
+    const known: TermStats = { total: 100, df: (w) => ({ jean: 3, marc: 3, ayrault: 2, projekt: 0, atlas: 4 })[w] ?? 0 };
+    const terms = weightedTopicTerms('Was hat Jean-Marc Ayrault über das Projekt Atlas gesagt?', 'de', ['de', 'fr'], known);
+    expect(Object.fromEntries(terms.filter((t) => t.name).map((t) => [t.word, t.name]))).toEqual({ jean: 'jean marc ayrault', marc: 'jean marc ayrault', ayrault: 'jean marc ayrault' });
+    const matched = coverage(terms, 'Jean-Marc Ayrault a présenté le projet Atlas.', ['de', 'fr']).matched;
+    expect(matched[terms.findIndex((t) => t.word === 'ayrault')]).toBe(1);
+    expect(matched[terms.findIndex((t) => t.word === 'atlas')]).toBe(1);
+  });
+
   it('counts a word of a name half where the text uses it apart from the name', () => {
     const terms = weightedTopicTerms('¿Entradas para el Web Summit?', 'es', langs, stats);
     expect(terms.map((t) => t.word)).toEqual(['entradas', 'web', 'summit']);
