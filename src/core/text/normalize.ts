@@ -20,12 +20,15 @@ export function normalizeText(text: string): string {
 /**
  * Words of normalised text: letters and digits, split on everything else (elisions included:
  * l'ia → l, ia). A hyphenated compound also yields its joined form, so "co-financed" meets
- * "cofinancé" and "e-mail" meets "email".
+ * "cofinancé" and "e-mail" meets "email" (not a range of numbers: "2024-2026" is two years).
  */
 export function words(text: string): string[] {
   const normalized = normalizeText(text);
   const out: string[] = normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
-  for (const compound of normalized.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) out.push(compound.replace(/-/g, ''));
+  for (const compound of normalized.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []) {
+    // "2024-2026" is a range, not a word "20242026" that no passage would hold.
+    if (!/^[\d-]+$/.test(compound)) out.push(compound.replace(/-/g, ''));
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cognateKey, wordSimilarity } from '../../../src/core/text/normalize.js';
+import { cognateKey, wordSimilarity, words } from '../../../src/core/text/normalize.js';
 
 describe('close cognates across the Romance languages and English', () => {
   it('meets words that the Latin spelling rules set apart ("ação" / "action", "esistono" / "existent")', () => {
@@ -26,5 +26,12 @@ describe('the percent sign', () => {
       expect(coverage(terms, 'près de 85 % des métiers', [lang, 'fr']).matched[word], q).toBe(1);
       expect(coverage(terms, 'près de la moitié des métiers', [lang, 'fr']).matched[word], q).toBe(0);
     }
+  });
+});
+
+describe('words of a text', () => {
+  it('adds the joined form of a hyphenated compound, but not of a range of numbers', () => {
+    expect(words('Le projet co-financé')).toEqual(['le', 'projet', 'co', 'finance', 'cofinance']);
+    expect(words('coopération 2024-2026')).toEqual(['cooperation', '2024', '2026']);
   });
 });
