@@ -189,17 +189,19 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const unknown = weightedTopicTerms(text, lang, langs, stats).filter((t) => stats.df(t.word) === 0).map((t) => t.word);
     if (!unknown.length) return out;
     for (const target of langs.filter((l) => l !== lang)) {
+      const pair = `${lang}→${target}`;
       try {
         for (const [word, translated] of await lexicon.translate(unknown, lang, target)) out.set(word, [...(out.get(word) ?? []), ...translated]);
+        lexiconDown.delete(pair);
       } catch (error) {
-        // A broken dictionary file costs the cross-lingual matches, not the answer.
-        if (!lexiconDown) warn(`the ${lang}→${target} dictionary could not be read, questions are matched without it: ${describeError(error)}`);
-        lexiconDown = true;
+        // A broken dictionary file costs the cross-lingual matches, not the answer; said once per outage of each pair.
+        if (!lexiconDown.has(pair)) warn(`the ${pair} dictionary could not be read, questions are matched without it: ${describeError(error)}`);
+        lexiconDown.add(pair);
       }
     }
     return out;
   }
-  let lexiconDown = false;
+  const lexiconDown = new Set<string>();
 
   async function retrieve(text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
     const t0 = performance.now();

@@ -8,10 +8,13 @@
  * "Mitglied"; an entry's translations are its first line after the headword and its numbered senses
  * (the later lines of many entries are definitions in the source language, not translations).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+import { describeError, SogaError } from '../core/errors.js';
 import type { Lexicon } from '../core/ports.js';
 import type { LanguageCode } from '../core/types.js';
 import { stem } from '../core/text/analyzer.js';
@@ -25,8 +28,16 @@ export const MAX_TRANSLATIONS = 4;
 /** Longer translations are explanations, not words to look for. */
 const MAX_WORDS = 3;
 
-/** Part of the cache file's name: bumped when entryTranslations() or the keys change. */
-const PARSER_VERSION = 2;
+/**
+ * Part of the cache file's name, with the limits above: bumped when entryTranslations(), the keys or
+ * the tables change. (A new stemmer release can also change keys: delete SOGA_DATA_DIR/dictionaries.)
+ */
+const PARSER_VERSION = 3;
+const CACHE_VERSION = `v${PARSER_VERSION}-${MAX_TRANSLATIONS}-${MAX_WORDS}`;
+
+/** Entries handled between two yields to the event loop: the chat adapters answer their events meanwhile. */
+const SLICE = 2000;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Larger dictionaries are not loaded (see load()). */
 export const DEFAULT_MAX_INDEX_BYTES = 4_000_000;
@@ -41,6 +52,15 @@ function decodeNumber(text: string): number {
     n = n * 64 + v;
   }
   return n;
+}
+
+/**
+ * The headword as the entry writes it ("porte-parole", "aujourd'hui"): the index keeps a stripped,
+ * lower-cased form ("porteparole") that no article uses.
+ */
+export function entryHeadword(entry: string): string {
+  const first = entry.split('\n', 1)[0] ?? '';
+  return first.replace(/\s+[/<\[].*$/, '').trim();
 }
 
 /** The translations of one dictd entry (its text after the headword line). */
@@ -74,9 +94,11 @@ function lookUp(table: Table, words: string[], from: LanguageCode): Map<string, 
 }
 
 /** Headword → translations; each headword also under its stem, for inflected forms. */
-function directTable(entries: [string, string[]][], from: LanguageCode): Table {
+async function directTable(entries: [string, string[]][], from: LanguageCode): Promise<Table> {
   const table: Table = new Map();
-  for (const [word, translations] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    if (i % SLICE === SLICE - 1) await breathe();
+    const [word, translations] = entries[i];
     // The exact headword first; its stem as a fallback for inflected forms.
     for (const key of [word, stem(word, from)]) {
       const known = table.get(key);
@@ -92,9 +114,11 @@ function directTable(entries: [string, string[]][], from: LanguageCode): Table {
  * Spanish-French. A one-word translation points back to its headwords, those that list it first
  * before those that list it among later senses.
  */
-function reversedTable(entries: [string, string[]][], from: LanguageCode): Table {
+async function reversedTable(entries: [string, string[]][], from: LanguageCode): Promise<Table> {
   const ranked = new Map<string, { word: string; rank: number }[]>();
-  for (const [headword, translations] of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    if (i % SLICE === SLICE - 1) await breathe();
+    const [headword, translations] = entries[i];
     translations.forEach((t, rank) => {
       if (t.includes(' ')) return;
       for (const key of new Set([t, stem(t, from)])) {
@@ -161,7 +185,7 @@ export class FreedictLexicon implements Lexicon {
       try {
         await this.table(from, to);
       } catch (error) {
-        this.warn(`the ${from}→${to} dictionary could not be read: ${(error as Error).message}`);
+        this.warn(describeError(error));
       }
     }
   }
@@ -174,7 +198,14 @@ export class FreedictLexicon implements Lexicon {
     const key = `${from}-${to}`;
     let table = this.tables.get(key);
     if (!table) {
-      table = this.load(from, to);
+      table = this.load(from, to).catch((cause: unknown) => {
+        // Not kept: a file being replaced by an upgrade, or too many open files, may read next time.
+        this.tables.delete(key);
+        throw new SogaError('DICTIONARY_UNREADABLE', `the ${from}→${to} dictionary in ${this.dir} could not be read: ${describeError(cause)}`, {
+          cause,
+          hint: 'reinstall it (bash scripts/install-dictionaries.sh) or set SOGA_DICTIONARY_DIR= to do without',
+        });
+      });
       this.tables.set(key, table);
     }
     return table;
@@ -199,28 +230,43 @@ export class FreedictLexicon implements Lexicon {
     const cached = await this.readCache(from, to, index, size);
     if (cached) return cached;
     const entries = await this.parse(source.from, source.to);
-    const table = source.reversed ? reversedTable(entries, from) : directTable(entries, from);
+    if (!entries.length) {
+      // Not cached: an index this reader does not understand should not be remembered as an empty dictionary.
+      this.warn(`the ${from}→${to} dictionary (${index}) holds no entry this reader understands: questions in ${from} are not translated into ${to}`);
+      return null;
+    }
+    const table = source.reversed ? await reversedTable(entries, from) : await directTable(entries, from);
     await this.writeCache(from, to, index, size, table);
     return table;
   }
 
   /**
    * The parsed table of a pair, saved once per dictionary version: parsing German-French costs about
-   * a second of CPU, reading it back ~50 ms. Keyed by the index's size and modification time.
+   * a second of CPU, reading it back a tenth of that. Keyed by the index's size and modification time.
+   * One line per key ("key<TAB>translation<US>translation"), read in slices like the dictionary.
    */
   private cacheFile(from: LanguageCode, to: LanguageCode): string | null {
-    return this.cacheDir ? path.join(this.cacheDir, `freedict-${ISO3[from]}-${ISO3[to]}.v${PARSER_VERSION}.json`) : null;
+    return this.cacheDir ? path.join(this.cacheDir, `freedict-${ISO3[from]}-${ISO3[to]}.${CACHE_VERSION}.tsv`) : null;
   }
 
   private async readCache(from: LanguageCode, to: LanguageCode, index: string, size: number): Promise<Table | null> {
     const file = this.cacheFile(from, to);
     if (!file || !existsSync(file)) return null;
     try {
-      const saved = JSON.parse(await readFile(file, 'utf8')) as { size: number; mtimeMs: number; entries: [string, string[]][] };
+      const lines = (await readFile(file, 'utf8')).split('\n');
+      const header = JSON.parse(lines[0]) as { size?: unknown; mtimeMs?: unknown; keys?: unknown };
       const mtimeMs = (await stat(index)).mtimeMs;
-      return saved.size === size && saved.mtimeMs === mtimeMs ? new Map(saved.entries) : null;
+      if (header.size !== size || header.mtimeMs !== mtimeMs || typeof header.keys !== 'number') return null;
+      const table: Table = new Map();
+      for (let i = 1; i < lines.length; i++) {
+        if (i % (SLICE * 5) === 0) await breathe();
+        const tab = lines[i].indexOf('\t');
+        if (tab > 0) table.set(lines[i].slice(0, tab), lines[i].slice(tab + 1).split('\u001f'));
+      }
+      // A torn file (a crash while writing elsewhere than through rename) is parsed again.
+      return table.size === header.keys ? table : null;
     } catch {
-      // A torn or foreign file: parse the dictionary again (and overwrite it).
+      // A foreign or damaged file: parse the dictionary again (and overwrite it).
       return null;
     }
   }
@@ -231,31 +277,39 @@ export class FreedictLexicon implements Lexicon {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const mtimeMs = (await stat(index)).mtimeMs;
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ size, mtimeMs, entries: [...table] }));
+      // Unique per writer, so two processes (or two containers sharing a volume) never share a temp file.
+      const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      const lines = [JSON.stringify({ size, mtimeMs, keys: table.size })];
+      for (const [key, translations] of table) lines.push(`${key}\t${translations.join('\u001f')}`);
+      await writeFile(tmp, lines.join('\n'));
       await rename(tmp, file);
+      // Tables of earlier versions of this reader are dead weight.
+      const prefix = `freedict-${ISO3[from]}-${ISO3[to]}.`;
+      for (const name of await readdir(path.dirname(file))) {
+        if (name.startsWith(prefix) && name !== path.basename(file) && !name.endsWith('.tmp')) await rm(path.join(path.dirname(file), name), { force: true });
+      }
     } catch (error) {
       // Only speed is lost (a read-only data folder, a full disk): the next start parses again.
-      this.warn(`could not save the parsed ${from}→${to} dictionary in ${path.dirname(file)}: ${(error as Error).message}`);
+      this.warn(`could not save the parsed ${from}→${to} dictionary in ${path.dirname(file)}: ${describeError(error)}`);
     }
   }
 
-  /** The entries of a pair's files: headword (folded) and its translations. */
+  /** The entries of a pair's files: headword (folded, as the entry writes it) and its translations. */
   private async parse(from: LanguageCode, to: LanguageCode): Promise<[string, string[]][]> {
     const [index, packed] = await Promise.all([readFile(this.file(from, to, '.index'), 'utf8'), readFile(this.file(from, to, '.dict.dz'))]);
-    const dict = gunzipSync(packed);
+    const dict = await promisify(gunzip)(packed);
     const entries: [string, string[]][] = [];
-    const lines = index.split('\n');
+    const lines = index.split(/\r?\n/);
     for (let i = 0; i < lines.length; i++) {
-      // Reading German-French takes ~1 s of CPU: let the chat adapters answer their events meanwhile.
-      if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
-      const [headword, offset, length] = lines[i].split('\t');
-      if (!headword || length === undefined || headword.startsWith('00')) continue;
+      if (i % SLICE === SLICE - 1) await breathe();
+      const [indexed, offset, length] = lines[i].split('\t');
+      if (!indexed || length === undefined || indexed.startsWith('00')) continue;
       const start = decodeNumber(offset);
       const size = decodeNumber(length);
       if (!Number.isFinite(start) || !Number.isFinite(size)) continue;
-      const translations = entryTranslations(dict.subarray(start, start + size).toString('utf8'));
-      if (translations.length) entries.push([normalizeText(headword), translations]);
+      const entry = dict.subarray(start, start + size).toString('utf8');
+      const translations = entryTranslations(entry);
+      if (translations.length) entries.push([normalizeText(entryHeadword(entry) || indexed), translations]);
     }
     return entries;
   }

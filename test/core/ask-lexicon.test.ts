@@ -70,7 +70,7 @@ describe('a question in a language the articles are not written in, with a dicti
     expect(answer.outcome).toBe('not_found');
   });
 
-  it('answers without translations, with one warning, when the dictionary cannot be read', async () => {
+  it('goes on without translations while the dictionary cannot be read (as if there were none), saying so once per outage', async () => {
     const lexicon = new FakeLexicon(DICTIONARY);
     lexicon.failure = new Error('EIO: i/o error, read');
     const warnings: string[] = [];
@@ -78,7 +78,13 @@ describe('a question in a language the articles are not written in, with a dicti
     const first = await assistant.ask(QUESTION);
     await assistant.ask(QUESTION);
     expect(first.outcome).toBe('not_found');
-    expect(warnings.filter((w) => /dictionary could not be read/.test(w))).toHaveLength(1);
+    expect(warnings.filter((w) => /de→fr dictionary could not be read/.test(w))).toHaveLength(1);
     expect(warnings[0]).toMatch(/EIO/);
+    // Back: translated again; down again: said again.
+    lexicon.failure = null;
+    expect((await assistant.ask(QUESTION)).outcome).toBe('answered');
+    lexicon.failure = new Error('EIO again');
+    await assistant.ask(QUESTION);
+    expect(warnings.filter((w) => /dictionary could not be read/.test(w))).toHaveLength(2);
   });
 });

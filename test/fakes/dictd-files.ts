@@ -15,7 +15,9 @@ export function writeDictdPair(dir: string, pair: string, entries: Record<string
   const index = [`00-database-info\t${b64(0)}\t${b64(dict.length)}`];
   for (const [headword, body] of Object.entries(entries).sort(([a], [b]) => a.localeCompare(b))) {
     const entry = `${headword} /x/\n${body}\n\n`;
-    index.push(`${headword}\t${b64(Buffer.byteLength(dict))}\t${b64(Buffer.byteLength(entry))}`);
+    // Like dictd's own indexes: the headword lower-cased and stripped of punctuation ("porteparole").
+    const indexed = headword.toLowerCase().replace(/[^\p{L}\p{N} ]+/gu, '');
+    index.push(`${indexed}\t${b64(Buffer.byteLength(dict))}\t${b64(Buffer.byteLength(entry))}`);
     dict += entry;
   }
   writeFileSync(path.join(dir, `freedict-${pair}.index`), `${index.join('\n')}\n`);

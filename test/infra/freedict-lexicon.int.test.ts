@@ -2,10 +2,11 @@
  * FreedictLexicon on dictd files: pairs written by the test in FreeDict's format (base-64 offsets,
  * gzip), and Debian's German-French dictionary where scripts/install-dictionaries.sh installed it.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isSogaError } from '../../src/core/errors.js';
 import { entryTranslations, FreedictLexicon } from '../../src/infra/freedict-lexicon.js';
 import { writeDictdPair } from '../fakes/dictd-files.js';
 
@@ -46,10 +47,11 @@ describe('translating words with a FreeDict pair', () => {
   it('reads a pair backwards when only the reverse exists (French-Spanish for Spanish → French)', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-rev-'));
     try {
-      writePair(own, 'fra-spa', { ville: 'ciudad, población', 'cité': 'ciudadela\n2. ciudad', lettre: 'carta, letra', 'lettre ouverte': 'carta abierta' });
-      const found = await new FreedictLexicon(own).translate(['ciudades', 'carta', 'abierta', 'perro'], 'es', 'fr');
-      // Headwords that give the word first come first; inflected forms meet by stem; phrases are not keys.
-      expect(Object.fromEntries(found)).toEqual({ ciudades: ['ville', 'cite'], carta: ['lettre'] });
+      writePair(own, 'fra-spa', { ville: 'ciudad, población', 'cité': 'ciudadela\n2. ciudad', lettre: 'carta, letra', 'lettre ouverte': 'carta abierta', 'porte-parole': 'portavoz' });
+      const found = await new FreedictLexicon(own).translate(['ciudades', 'carta', 'abierta', 'perro', 'portavoz'], 'es', 'fr');
+      // Headwords that give the word first come first; inflected forms meet by stem; phrases are not
+      // keys; a headword is written as its entry writes it, not as the index strips it ("porteparole").
+      expect(Object.fromEntries(found)).toEqual({ ciudades: ['ville', 'cite'], carta: ['lettre'], portavoz: ['porte-parole'] });
     } finally {
       rmSync(own, { recursive: true, force: true });
     }
@@ -65,6 +67,57 @@ describe('translating words with a FreeDict pair', () => {
       ['fr', 'de'],
     ]);
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('dictionaries that cannot be read', () => {
+  it('fails with DICTIONARY_UNREADABLE, and reads the pair again once its files are back', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-broken-'));
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      const entries = path.join(own, 'freedict-deu-fra.dict.dz');
+      const saved = readFileSync(entries);
+      rmSync(entries);
+      const lexicon = new FreedictLexicon(own);
+      const error = await lexicon.translate(['mitglied'], 'de', 'fr').then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(isSogaError(error, 'DICTIONARY_UNREADABLE')).toBe(true);
+      expect((error as Error).message).toMatch(/de→fr dictionary .* could not be read/);
+      writeFileSync(entries, saved);
+      expect((await lexicon.translate(['mitglied'], 'de', 'fr')).get('mitglied')).toEqual(['membre']);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('reads an index with Windows line ends', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-crlf-'));
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      const index = path.join(own, 'freedict-deu-fra.index');
+      writeFileSync(index, readFileSync(index, 'utf8').replace(/\n/g, '\r\n'));
+      expect((await new FreedictLexicon(own).translate(['mitglied'], 'de', 'fr')).get('mitglied')).toEqual(['membre']);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('says so when an index holds no entry it understands, and does not cache it as an empty dictionary', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-empty-'));
+    const cache = path.join(own, 'cache');
+    try {
+      writePair(own, 'deu-fra', { Mitglied: 'membre' });
+      writeFileSync(path.join(own, 'freedict-deu-fra.index'), 'Mitglied 12 34\n');
+      const warnings: string[] = [];
+      expect((await new FreedictLexicon(own, (m) => warnings.push(m), undefined, cache).translate(['mitglied'], 'de', 'fr')).size).toBe(0);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatch(/holds no entry this reader understands/);
+      expect(existsSync(cache) ? readdirSync(cache) : []).toEqual([]);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });
 
