@@ -40,9 +40,10 @@ export interface ChunkRecord {
   /** Heading path or FAQ question the passage sits under, if any. */
   section: string | null;
   /**
-   * The article's lead sentence, carried by the passages that do not hold it: a passage deep in an
-   * article ("Denis Stokkink a présenté le projet…") is still found by what the article is about (the
-   * event and year its lead names). Absent in indexes built before it existed.
+   * The article's lead sentence, carried by every passage of the article: a passage deep in an article
+   * ("Denis Stokkink a présenté le projet…") is still found by what the article is about (the event and
+   * year its lead names). passage-text.ts leaves it out of the words of the passage that holds it.
+   * Absent in indexes built before it existed.
    */
   context?: string | null;
   text: string;

@@ -6,6 +6,7 @@ import type { ChunkStore, SearchRequest, TermStats } from '../../src/core/ports.
 import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, RetrievalLists } from '../../src/core/types.js';
 import { analyzePassage, analyzeQuery } from '../../src/core/text/analyzer.js';
 import { charNgrams, words } from '../../src/core/text/normalize.js';
+import { searchableText } from '../../src/core/retrieval/passage-text.js';
 
 export class FakeChunkStore implements ChunkStore {
   docs = new Map<string, DocumentRecord>();
@@ -64,10 +65,10 @@ export class FakeChunkStore implements ChunkStore {
     const ngram: Hit[] = [];
     const vector: Hit[] = [];
     for (const c of this.chunks.values()) {
-      const terms = analyzePassage(`${c.title} ${c.text}`, c.lang);
+      const terms = analyzePassage(searchableText(c), c.lang);
       const shared = terms.filter((t) => q.has(t)).length;
       if (shared) lexical.push({ chunk: c, score: shared });
-      const g = words(`${c.title} ${c.text}`).flatMap((w) => charNgrams(w)).filter((x) => grams.has(x)).length;
+      const g = words(searchableText(c)).flatMap((w) => charNgrams(w)).filter((x) => grams.has(x)).length;
       if (g) ngram.push({ chunk: c, score: g });
       if (req.vector && c.vector) {
         let dot = 0;

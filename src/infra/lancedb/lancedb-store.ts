@@ -213,6 +213,7 @@ export class LanceDbStore implements ChunkStore {
         lex: analyzePassage(indexed, c.lang).join(' '),
         // Without the article's lead: the term statistics are counted on this column, and a lead
         // repeated in every passage would make its words look common (and weigh less in a question).
+        // So the trigram list of small tables does not see the lead either; BM25 on `lex` does.
         grams: normalizeText(searchableText({ ...c, context: null })),
       };
       if (wantsVectors) row.vector = Array.from(c.vector!);
