@@ -425,17 +425,20 @@ export class LanceDbStore implements ChunkStore {
     return value;
   }
 
-  private readonly columns = new WeakMap<lancedb.Table, string[]>();
+  private columns: { table: lancedb.Table; version: number; value: string[] } | null = null;
 
-  /** CHUNK_COLUMNS that the table has: an index built before a column existed stays searchable until the next ingest rebuilds it. */
+  /**
+   * CHUNK_COLUMNS that the table has: an index built before a column existed stays searchable until the
+   * next ingest rebuilds it. Looked up once per table version, so that a rebuild by another process
+   * (the web upload beside the bot) is seen.
+   */
   private async chunkColumns(table: lancedb.Table): Promise<string[]> {
-    let columns = this.columns.get(table);
-    if (!columns) {
-      const names = new Set((await table.schema()).fields.map((f) => f.name));
-      columns = CHUNK_COLUMNS.filter((c) => names.has(c));
-      this.columns.set(table, columns);
-    }
-    return columns;
+    const version = await table.version();
+    if (this.columns?.table === table && this.columns.version === version) return this.columns.value;
+    const names = new Set((await table.schema()).fields.map((f) => f.name));
+    const value = CHUNK_COLUMNS.filter((c) => names.has(c));
+    this.columns = { table, version, value };
+    return value;
   }
 
   private async vectorSearch(table: lancedb.Table, vector: Float32Array, k: number): Promise<Hit[]> {

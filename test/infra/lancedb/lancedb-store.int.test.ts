@@ -363,6 +363,9 @@ describe("passages are found by their article's lead", { timeout: 30_000 }, () =
     expect(ids(lexical)).toEqual(['a#0']);
     expect(lexical[0].chunk.context ?? null).toBeNull();
     expect((await reopened.getChunks(['a#0']))[0].text).toBe('La ressourcerie collecte les meubles.');
+    // The column comes back (another process rebuilt the table): the open store reads it from then on.
+    await table.addColumns([{ name: 'context', valueSql: "'Le chapeau.'" }]);
+    expect((await reopened.getChunks(['a#0']))[0].context).toBe('Le chapeau.');
   });
 });
 
