@@ -6,13 +6,16 @@
  * Lexical retrieval is BM25 on the stems plus an approximate list for typos and close cognates
  * ("solidarity"/"solidaire"). While the table is small that list comes from a character-trigram
  * index; its posting lists grow with the table (p95 39 ms at 10k passages, 460 ms at 100k), so past
- * `trigramMaxRows` the index is dropped and the list is the stems again with edit distance 1
- * (FUZZY_QUERY: ~25 ms p95 at 100k). Trigrams stay below the threshold because on the development
- * questions they still rank better (docs/performance.md). The word document frequencies the
- * answerability check needs are computed when the index is optimised and kept beside the tables
- * (`term-stats.json`), so no question pays for a scan of every passage.
+ * `trigramMaxRows` the index is dropped and the list is BM25 on the stems plus the stems of the index
+ * one edit away from them, found in memory in the table's stem vocabulary (stem-vocabulary.ts). LanceDB's
+ * own fuzzy query did the same expansion inside the query and cost 137 ms p95 at 1M passages; a plain
+ * query on the expanded stems costs about what the exact one does (docs/performance.md). Trigrams stay
+ * below the threshold because on the development questions they still rank better. The word document
+ * frequencies the answerability check needs, and the stem vocabulary of large tables, are computed
+ * when the index is optimised and kept beside the tables (`term-stats.json`, `stem-vocabulary.json`),
+ * so no question pays for a scan of every passage.
  */
-import { mkdir, readFile, rm, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
@@ -23,15 +26,24 @@ import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
 import { normalizeText } from '../../core/text/normalize.js';
 import { searchableText } from '../../core/retrieval/passage-text.js';
 import { sqlIn, sqlString } from './sql.js';
+import { StemVocabulary } from './stem-vocabulary.js';
 import { VectorIndex, type VectorIndexOptions, type VectorIndexReport } from './vector-index.js';
 
 const CHUNKS = 'chunks';
 const DOCUMENTS = 'documents';
 const TERM_STATS = 'term-stats.json';
+const STEM_VOCABULARY = 'stem-vocabulary.json';
 /**
- * The fuzzy lexical query of large tables: at most 10 near stems per stem keep it at ~7 ms p50 at 100k
- * passages; more expansions bring back long posting lists. The first letter is kept: without it a short
- * stem ("ess") also matches "les", "des", "est".
+ * The approximate list of large tables: each stem of the question with at most this many stems of the
+ * index one edit away (first letter fixed; the ones most passages use first). 3 and 10 cost the same at
+ * 1M passages (13.7 / 13.6 ms p95); on the shipped corpus forced onto this path, 3 ranked one dev
+ * question better (docs/performance.md).
+ */
+export const NEAR_STEMS_PER_STEM = 3;
+/**
+ * LanceDB's fuzzy query on the stems, what large tables used before the stem vocabulary: now only
+ * while a store has no vocabulary yet (an index optimised before it existed, while it is counted).
+ * Its `maxExpansions` is a budget for the whole question, not per stem.
  */
 export const FUZZY_QUERY = { fuzziness: 1, prefixLength: 1, maxExpansions: 10 };
 /**
@@ -158,7 +170,9 @@ export class LanceDbStore implements ChunkStore {
       if (!same || !this.chunks) {
         // Table versions may repeat after an overwrite: statistics of the old table must not match.
         await rm(path.join(this.dir, TERM_STATS), { force: true });
+        await rm(path.join(this.dir, STEM_VOCABULARY), { force: true });
         this.stats = null;
+        this.vocabulary = null;
         this.chunks = await this.db.createEmptyTable(CHUNKS, chunkSchema(dimension), { mode: 'overwrite' });
         this.documents = await this.db.createEmptyTable(DOCUMENTS, documentSchema, { mode: 'overwrite' });
       } else if (!this.documents) {
@@ -308,22 +322,31 @@ export class LanceDbStore implements ChunkStore {
     return this.stats.value;
   }
 
-  /** One pass over the normalised text of every passage (~3 s at 100k passages on 2 cores). */
-  private async countTerms(table: lancedb.Table): Promise<{ version: number; total: number; df: Map<string, number> }> {
-    const version = await table.version();
-    const df = new Map<string, number>();
-    let total = 0;
-    for await (const batch of table.query().select(['grams'])) {
-      const column = batch.getChild('grams');
-      for (let i = 0; i < batch.numRows; i++) {
-        total++;
-        for (const w of new Set(String(column?.get(i) ?? '').match(/[\p{L}\p{N}]+/gu) ?? [])) df.set(w, (df.get(w) ?? 0) + 1);
-      }
-    }
-    return { version, total, df };
+  /** Word document frequencies: one pass over the normalised text of every passage (~3 s at 100k passages on 2 cores). */
+  private async countTerms(table: lancedb.Table): Promise<Counted> {
+    const { version, total, df } = await this.scan(table, { words: true, stems: false });
+    return { version, total, df: df! };
   }
 
-  private async keepStats(counted: { version: number; total: number; df: Map<string, number> }): Promise<void> {
+  /** One pass over every passage: the words of its normalised text and/or its stems, each counted once per passage. */
+  private async scan(table: lancedb.Table, what: { words: boolean; stems: boolean }): Promise<{ version: number; total: number; df: Map<string, number> | null; stems: Map<string, number> | null }> {
+    const version = await table.version();
+    const df = what.words ? new Map<string, number>() : null;
+    const stems = what.stems ? new Map<string, number>() : null;
+    let total = 0;
+    for await (const batch of table.query().select([...(df ? ['grams'] : []), ...(stems ? ['lex'] : [])])) {
+      const grams = batch.getChild('grams');
+      const lex = batch.getChild('lex');
+      for (let i = 0; i < batch.numRows; i++) {
+        total++;
+        if (df) for (const w of new Set(String(grams?.get(i) ?? '').match(/[\p{L}\p{N}]+/gu) ?? [])) df.set(w, (df.get(w) ?? 0) + 1);
+        if (stems) for (const x of new Set(String(lex?.get(i) ?? '').split(' '))) if (x) stems.set(x, (stems.get(x) ?? 0) + 1);
+      }
+    }
+    return { version, total, df, stems };
+  }
+
+  private async keepStats(counted: Counted): Promise<void> {
     if (this.stats && this.stats.version >= counted.version) return;
     this.stats = { version: counted.version, value: termStatsOf(counted.total, counted.df) };
     // A read-only data folder still answers, from the figures in memory.
@@ -364,6 +387,7 @@ export class LanceDbStore implements ChunkStore {
     if ((await table.countRows()) === 0) return;
     const indices = await table.listIndices();
     const has = (column: string) => indices.some((i) => i.columns.includes(column));
+    let small: boolean;
     try {
       if (!has('lex')) {
         await table.createIndex('lex', {
@@ -371,8 +395,8 @@ export class LanceDbStore implements ChunkStore {
         });
       }
       // Built while the table is small, dropped once it is past the threshold (and with it most of
-      // optimize()'s cost at 100k passages: 25 of 27 s); the fuzzy query takes over.
-      const small = (await table.countRows()) <= this.trigramMaxRows;
+      // optimize()'s cost at 100k passages: 25 of 27 s); the stems one edit away take over.
+      small = (await table.countRows()) <= this.trigramMaxRows;
       if (small && !has('grams')) {
         await table.createIndex('grams', {
           config: lancedb.Index.fts({ baseTokenizer: 'ngram', ngramMinLength: 3, ngramMaxLength: 3, lowercase: true, asciiFolding: true, withPosition: false }),
@@ -386,8 +410,12 @@ export class LanceDbStore implements ChunkStore {
     } catch (error) {
       throw wrapWriteError(error, 'indexing');
     }
-    // Counted here, once per ingest, rather than by the first question after it.
-    await this.keepStats(await this.countTerms(table));
+    // Counted here, once per ingest, rather than by the first question after it; the stems in the same
+    // pass, for the approximate list of a table past the trigram threshold.
+    const counted = await this.scan(table, { words: true, stems: !small });
+    await this.keepStats({ version: counted.version, total: counted.total, df: counted.df! });
+    if (counted.stems) await this.keepVocabulary(counted.version, counted.stems);
+    else await rm(path.join(this.dir, STEM_VOCABULARY), { force: true }).catch(() => {});
   }
 
   /** Creates, retrains or drops the vectors' ANN index as the table grows or shrinks (vector-index.ts). */
@@ -399,26 +427,99 @@ export class LanceDbStore implements ChunkStore {
     await this.attach();
     if (!this.chunks) return { vector: [], lexical: [], ngram: [] };
     const table = this.chunks;
-    const stems = analyzeQuery(req.text, req.analyzeAs).join(' ');
+    const stemList = analyzeQuery(req.text, req.analyzeAs);
+    const stems = stemList.join(' ');
     const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
-    const trigrams = await this.hasTrigramIndex(table);
+    const version = await table.version();
+    const trigrams = await this.hasTrigramIndex(table, version);
     const approximate = trigrams
       ? grams.length >= 3 ? this.textSearch(table, grams, req.k, 'grams') : Promise.resolve([])
-      : stems ? this.textSearch(table, new lancedb.MatchQuery(stems, 'lex', FUZZY_QUERY), req.k) : Promise.resolve([]);
+      : stems ? this.textSearch(table, this.nearStemQuery(stemList), req.k) : Promise.resolve([]);
     const [vector, lexical, ngram] = await Promise.all([
       // Another model's query vector would be compared with vectors of a different space.
       req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
       stems ? this.textSearch(table, stems, req.k) : Promise.resolve([]),
       approximate,
     ]);
+    // After this question's lists: reading a vocabulary holds the main thread (~0.1 s at 1M passages).
+    if (!trigrams) this.lookAtVocabulary(table, version);
     return { vector, lexical, ngram };
+  }
+
+  /**
+   * The approximate list's query on a large table: the question's stems and the stems of the index one
+   * edit away, as one plain BM25 query. Until this store has the table's stem vocabulary (the first
+   * questions after opening, while it is read; an index optimised before vocabularies existed, while
+   * they are counted), LanceDB's fuzzy query, which finds the same kind of stems but slowly.
+   */
+  private nearStemQuery(stems: string[]): string | lancedb.MatchQuery {
+    const vocabulary = this.vocabulary?.value;
+    if (!vocabulary) {
+      this.fuzzyFallbacks++;
+      // LanceDB (lance-index 10) cuts the fixed prefix at a byte and panics on a stem whose first letter
+      // takes two ("œuvre", "школа"): such stems are left to the exact list until the vocabulary is read.
+      const fuzzy = stems.filter((s) => s.charCodeAt(0) < 0x80);
+      return fuzzy.length ? new lancedb.MatchQuery(fuzzy.join(' '), 'lex', FUZZY_QUERY) : stems.join(' ');
+    }
+    return vocabulary.expand(stems, NEAR_STEMS_PER_STEM).join(' ');
+  }
+
+  /** Questions whose approximate list used LanceDB's fuzzy query because no stem vocabulary was loaded yet. */
+  fuzzyFallbacks = 0;
+
+  private vocabulary: { version: number; value: StemVocabulary; fileTime: number | null } | null = null;
+  private vocabularyTask: Promise<void> | null = null;
+  private vocabularySeen: { table: lancedb.Table; version: number } | null = null;
+
+  /**
+   * Keeps the stem vocabulary current without making a question wait: on each new table version the
+   * file is looked at in the background, read if optimize() saved a newer one, counted (and saved) if
+   * there is none at all. Rows written since the vocabulary was counted are still searched, exactly;
+   * only their new stems cannot be reached from a typo until the next optimize().
+   */
+  private lookAtVocabulary(table: lancedb.Table, version: number): void {
+    const seen = this.vocabularySeen;
+    // (While a read or count runs, versions are not marked seen: the next question looks again.)
+    if ((seen?.table === table && seen.version === version) || this.vocabularyTask) return;
+    this.vocabularySeen = { table, version };
+    if (this.vocabulary && this.vocabulary.version >= version) return;
+    this.vocabularyTask = this.refreshVocabulary(table)
+      .catch((error: unknown) => this.warnOnce('vocabulary', `the stem vocabulary could not be read or counted (${describeError(error)}); typos are matched by LanceDB's slower fuzzy query meanwhile`))
+      .finally(() => (this.vocabularyTask = null));
+  }
+
+  /** Waits for the vocabulary being read or counted, if any (tests; a warm-up). */
+  async vocabularyReady(): Promise<void> {
+    await this.vocabularyTask;
+  }
+
+  private async refreshVocabulary(table: lancedb.Table): Promise<void> {
+    const saved = await readStemVocabulary(this.dir, this.vocabulary?.fileTime ?? null);
+    if (saved) {
+      // A file that changed was written by an optimize() (or a count) after the one this store holds.
+      this.vocabulary = saved;
+      return;
+    }
+    if (this.vocabulary) return; // the file did not change: optimize() has not run since
+    const counted = await this.scan(table, { words: false, stems: true });
+    await this.keepVocabulary(counted.version, counted.stems!);
+  }
+
+  private async keepVocabulary(version: number, stems: Map<string, number>): Promise<void> {
+    if (this.vocabulary && this.vocabulary.version >= version) return;
+    const value = StemVocabulary.fromCounts(stems);
+    const kept = { version, value, fileTime: null as number | null };
+    this.vocabulary = kept;
+    // Its own file is not read back on the next table version.
+    await writeStemVocabulary(this.dir, version, value)
+      .then((fileTime) => (kept.fileTime = fileTime))
+      .catch((error: unknown) => this.warnOnce('write-vocabulary', `the stem vocabulary could not be saved (${describeError(error)}); it is counted again by each process`));
   }
 
   private trigramState: { table: lancedb.Table; version: number; value: boolean } | null = null;
 
   /** Whether optimize() left a trigram index (small table); looked up once per table version. */
-  private async hasTrigramIndex(table: lancedb.Table): Promise<boolean> {
-    const version = await table.version();
+  private async hasTrigramIndex(table: lancedb.Table, version: number): Promise<boolean> {
     if (this.trigramState?.table === table && this.trigramState.version === version) return this.trigramState.value;
     const value = (await table.listIndices()).some((i) => i.columns.includes('grams'));
     this.trigramState = { table, version, value };
@@ -514,6 +615,37 @@ async function readMeta(dir: string): Promise<IndexMeta> {
   return JSON.parse(text) as IndexMeta;
 }
 
+interface Counted {
+  version: number;
+  total: number;
+  df: Map<string, number>;
+}
+
+/**
+ * The stem vocabulary optimize() saved, or null: none, unreadable (it is counted again), or the same
+ * file as `knownTime` (not read twice).
+ */
+async function readStemVocabulary(dir: string, knownTime: number | null): Promise<{ version: number; value: StemVocabulary; fileTime: number } | null> {
+  const file = path.join(dir, STEM_VOCABULARY);
+  try {
+    const { mtimeMs } = await stat(file);
+    if (mtimeMs === knownTime) return null;
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { version: number; stems: [string, number][] };
+    return { version: saved.version, value: StemVocabulary.fromCounts(saved.stems), fileTime: mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves the vocabulary; returns the file's modification time. */
+async function writeStemVocabulary(dir: string, version: number, vocabulary: StemVocabulary): Promise<number> {
+  const file = path.join(dir, STEM_VOCABULARY);
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, JSON.stringify({ version, stems: [...vocabulary.entries()] }));
+  await rename(tmp, file);
+  return (await stat(file)).mtimeMs;
+}
+
 function termStatsOf(total: number, df: Map<string, number>): TermStats {
   return { total, df: (word) => df.get(word) ?? 0 };
 }
@@ -528,7 +660,7 @@ async function readTermStats(dir: string): Promise<{ version: number; value: Ter
   }
 }
 
-async function writeTermStats(dir: string, counted: { version: number; total: number; df: Map<string, number> }): Promise<void> {
+async function writeTermStats(dir: string, counted: Counted): Promise<void> {
   const file = path.join(dir, TERM_STATS);
   // Per-process temporary name: the bot and the web process may both save statistics.
   const tmp = `${file}.${process.pid}.tmp`;

@@ -254,6 +254,149 @@ describe('past trigramMaxRows: the stems with edit distance 1 instead of trigram
   });
 });
 
+describe('past trigramMaxRows: the stems one edit away come from a vocabulary of the index', { timeout: 30_000 }, () => {
+  // Past the threshold: the approximate list is the question's stems plus the indexed stems one edit away.
+  async function largeStore(warn?: (m: string) => void): Promise<{ dir: string; store: LanceDbStore }> {
+    const dir = path.join(await temp.make('soga-lance-vocab-'), 'lancedb');
+    const store = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0, warn });
+    await store.prepare(null, null);
+    return { dir, store };
+  }
+  const vocabularyFile = (dir: string) => path.join(dir, 'stem-vocabulary.json');
+
+  it('is counted by optimize() and saved beside the tables with the passages of each stem', async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'eco', ["L'économie sociale et solidaire rassemble coopératives, mutuelles et fondations."]);
+    await put(store, 'eco2', ['Économie circulaire']);
+    await store.optimize();
+    const saved = JSON.parse(readFileSync(vocabularyFile(dir), 'utf8')) as { version: number; stems: [string, number][] };
+    const counts = new Map(saved.stems);
+    expect(counts.get('econom')).toBe(2);
+    expect(counts.get('rassembl')).toBe(1);
+    expect(saved.version).toBe(await (await (await lancedb.connect(dir)).openTable('chunks')).version());
+  });
+
+  it('is not kept for a table that is still searched with trigrams', async () => {
+    const dir = path.join(await temp.make('soga-lance-vocab-'), 'lancedb');
+    const store = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 5 });
+    await store.prepare(null, null);
+    await put(store, 'eco', ['économie sociale']);
+    await store.optimize();
+    expect(existsSync(vocabularyFile(dir))).toBe(false);
+  });
+
+  it('matches a typo in every word of a long question, not only in the first ones', async () => {
+    const { store } = await largeStore();
+    // "cas" has twelve neighbours: LanceDB's fuzzy query spent its 10 expansions for the whole question on them.
+    for (const c of 'abcdefghijkl') await put(store, `ca${c}`, [`ca${c}`]);
+    await put(store, 'bike', ["L'atelier répare les vélos des étudiants le mercredi soir."]);
+    await store.optimize();
+    const { lexical, ngram } = await store.search({ text: 'caz atelir', k: 30, analyzeAs: ['fr'] });
+    expect(ids(lexical)).toEqual([]);
+    expect(ids(ngram)).toContain('bike#0');
+    expect(ids(ngram)).toContain('caa#0');
+  });
+
+  it('is read from the file by another store, which then does not use the fuzzy query', async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'eco', ["L'économie sociale et solidaire rassemble coopératives, mutuelles et fondations."]);
+    await store.optimize();
+    // Doctored file: a stem one edit from "rassembl" that no passage holds, so a read (not a count) shows.
+    const saved = JSON.parse(readFileSync(vocabularyFile(dir), 'utf8')) as { version: number; stems: [string, number][] };
+    writeFileSync(vocabularyFile(dir), JSON.stringify({ ...saved, stems: [['rassemble', 5]] }));
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0 });
+    // The first question starts the read and does not wait for it: LanceDB's fuzzy query, counted.
+    expect(ids((await reader.search({ text: 'rasembl', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
+    expect(reader.fuzzyFallbacks).toBe(1);
+    await reader.vocabularyReady();
+    // "rasembles" → "rasembl" is one edit from "rassemble" (the doctored stem), two from "rassembl": nothing.
+    expect((await reader.search({ text: 'rasembl', k: 5, analyzeAs: ['fr'] })).ngram).toEqual([]);
+    expect(reader.fuzzyFallbacks).toBe(1);
+  });
+
+  it('is counted in the background and saved for an index optimised before vocabularies existed', async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'eco', ["L'économie sociale et solidaire rassemble coopératives, mutuelles et fondations."]);
+    await store.optimize();
+    rmSync(vocabularyFile(dir));
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0 });
+    expect(ids((await reader.search({ text: 'rasemble', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
+    await reader.vocabularyReady();
+    expect(existsSync(vocabularyFile(dir))).toBe(true);
+    expect(ids((await reader.search({ text: 'rasemble', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
+    expect(reader.fuzzyFallbacks).toBe(1);
+  });
+
+  it("reaches the new stems of another process's ingest once it has optimised, and keeps searching rows written before that", async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'eco', ['économie sociale']);
+    await store.optimize();
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0 });
+    await reader.search({ text: 'economie', k: 5, analyzeAs: ['fr'] });
+    await reader.vocabularyReady();
+    await put(store, 'late', ['La ressourcerie collecte les meubles.']); // no optimize() yet
+    const before = await reader.search({ text: 'ressourcerie', k: 5, analyzeAs: ['fr'] });
+    expect(ids(before.lexical)).toEqual(['late#0']);
+    expect(ids(before.ngram)).toEqual(['late#0']); // the exact stem is always in the query
+    await reader.vocabularyReady();
+    expect((await reader.search({ text: 'resourcerie', k: 5, analyzeAs: ['fr'] })).ngram).toEqual([]);
+    await store.optimize();
+    await reader.search({ text: 'economie', k: 5, analyzeAs: ['fr'] }); // a new version: the file is looked at
+    await reader.vocabularyReady();
+    expect(ids((await reader.search({ text: 'resourcerie', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['late#0']);
+    expect(reader.fuzzyFallbacks).toBe(1);
+  });
+
+  it('serves words whose first letter is not ASCII, with the vocabulary and before it is read', async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'oeuvre', ["Les œuvres de l'atelier sont exposées."]);
+    await put(store, 'school', ['Школа открыта.'], {}, { lang: 'ru' });
+    await store.optimize();
+    // A typo after the first letter: found through the vocabulary.
+    expect(ids((await store.search({ text: 'œuvrs', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['oeuvre#0']);
+    // A fresh store has no vocabulary yet: LanceDB's fuzzy query, which would panic on these stems.
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0 });
+    const mixed = await reader.search({ text: 'œuvres школа atelir', k: 5, analyzeAs: ['fr', 'ru'] });
+    expect(reader.fuzzyFallbacks).toBe(1);
+    expect(ids(mixed.lexical).sort()).toEqual(['oeuvre#0', 'school#0']);
+    expect(ids(mixed.ngram)).toEqual(['oeuvre#0']); // "atelir" → "atelier"; the other two in the exact list
+    const another = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0 });
+    expect(ids((await another.search({ text: 'школа', k: 5, analyzeAs: ['fr', 'ru'] })).ngram)).toEqual(['school#0']);
+    expect(another.fuzzyFallbacks).toBe(1);
+    await Promise.all([reader.vocabularyReady(), another.vocabularyReady()]);
+  });
+
+  it('is forgotten when the index is emptied for another model', async () => {
+    const { dir, store } = await largeStore();
+    await put(store, 'eco', ['économie sociale']);
+    await store.optimize();
+    expect(existsSync(vocabularyFile(dir))).toBe(true);
+    await store.prepare('other-model', 8);
+    expect(existsSync(vocabularyFile(dir))).toBe(false);
+    expect(await store.search({ text: 'economie', k: 5, analyzeAs: ['fr'] })).toEqual({ vector: [], lexical: [], ngram: [] });
+    await store.vocabularyReady(); // the empty table's (empty) vocabulary, counted in the background
+    expect(await store.search({ text: 'economi', k: 5, analyzeAs: ['fr'] })).toEqual({ vector: [], lexical: [], ngram: [] });
+  });
+
+  it('falls back to the fuzzy query with one warning when the vocabulary can be neither read nor counted', async () => {
+    const warnings: string[] = [];
+    const { dir, store } = await largeStore((m) => warnings.push(m));
+    await put(store, 'eco', ['économie sociale']);
+    await store.optimize();
+    const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0, warn: (m) => warnings.push(m) });
+    writeFileSync(vocabularyFile(dir), 'not json');
+    // The count's write fails too: a folder where the temporary file would go.
+    mkdirSync(`${vocabularyFile(dir)}.${process.pid}.tmp`);
+    expect(ids((await reader.search({ text: 'economi', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
+    await reader.vocabularyReady();
+    // Counted in memory: used from then on, and the failed save said once.
+    expect(ids((await reader.search({ text: 'economi', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
+    expect(reader.fuzzyFallbacks).toBe(1);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/stem vocabulary could not be saved/);
+  });
+});
+
 describe('vector search with the fixture embedder', { timeout: 60_000 }, () => {
   let embedder: Embedder;
   let cacheDir: string;
