@@ -140,11 +140,12 @@ const PERCENT = /^(?:per|pour|por|pro)[cz]ent/;
 
 export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[]): CoverageResult {
   if (!terms.length) return { coverage: 0, matched: [] };
-  const textWords = [...new Set(words(text))];
+  const all = words(text);
+  const textWords = [...new Set(all)];
   const cache = new Map<string, Set<string>>();
   // Words are letters and digits, so "85 %" leaves no word behind: the sign answers "percentage".
   const percent = text.includes('%');
-  const folded = ` ${words(text).join(' ')} `;
+  const folded = terms.some((t) => t.name) ? ` ${all.join(' ')} ` : '';
   // A word of a name that the text uses apart from the name ("Summit" in "Social Economy Summit" for
   // "Web Summit") is half a match: it may be another thing of the same kind.
   const matched = terms.map((t) => {
