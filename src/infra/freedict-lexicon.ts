@@ -8,14 +8,14 @@
  * "Mitglied"; an entry's translations are its first line after the headword and its numbered senses
  * (the later lines of many entries are definitions in the source language, not translations).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 import { describeError, SogaError } from '../core/errors.js';
 import type { Lexicon } from '../core/ports.js';
+import { writeFileAtomically } from './atomic-file.js';
 import type { LanguageCode } from '../core/types.js';
 import { stem } from '../core/text/analyzer.js';
 import { normalizeText } from '../core/text/normalize.js';
@@ -277,12 +277,9 @@ export class FreedictLexicon implements Lexicon {
     try {
       await mkdir(path.dirname(file), { recursive: true });
       const mtimeMs = (await stat(index)).mtimeMs;
-      // Unique per writer, so two processes (or two containers sharing a volume) never share a temp file.
-      const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
       const lines = [JSON.stringify({ size, mtimeMs, keys: table.size })];
       for (const [key, translations] of table) lines.push(`${key}\t${translations.join('\u001f')}`);
-      await writeFile(tmp, lines.join('\n'));
-      await rename(tmp, file);
+      await writeFileAtomically(file, lines.join('\n'));
       // Tables of earlier versions of this reader are dead weight.
       const prefix = `freedict-${ISO3[from]}-${ISO3[to]}.`;
       for (const name of await readdir(path.dirname(file))) {

@@ -15,11 +15,12 @@
  * when the index is optimised and kept beside the tables (`term-stats.json`, `stem-vocabulary.json`),
  * so no question pays for a scan of every passage.
  */
-import { mkdir, readFile, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
 import { describeError, SogaError } from '../../core/errors.js';
+import { writeFileAtomically } from '../atomic-file.js';
 import type { ChunkStore, SearchRequest, TermStats } from '../../core/ports.js';
 import type { ChunkRecord, ChunkWithVector, DocumentRecord, Hit, LanguageCode, RetrievalLists } from '../../core/types.js';
 import { analyzePassage, analyzeQuery } from '../../core/text/analyzer.js';
@@ -640,9 +641,7 @@ async function readStemVocabulary(dir: string, knownTime: number | null): Promis
 /** Saves the vocabulary; returns the file's modification time. */
 async function writeStemVocabulary(dir: string, version: number, vocabulary: StemVocabulary): Promise<number> {
   const file = path.join(dir, STEM_VOCABULARY);
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ version, stems: [...vocabulary.entries()] }));
-  await rename(tmp, file);
+  await writeFileAtomically(file, JSON.stringify({ version, stems: [...vocabulary.entries()] }));
   return (await stat(file)).mtimeMs;
 }
 
@@ -661,15 +660,10 @@ async function readTermStats(dir: string): Promise<{ version: number; value: Ter
 }
 
 async function writeTermStats(dir: string, counted: Counted): Promise<void> {
-  const file = path.join(dir, TERM_STATS);
-  // Per-process temporary name: the bot and the web process may both save statistics.
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, JSON.stringify({ version: counted.version, total: counted.total, df: Object.fromEntries(counted.df) }));
-  await rename(tmp, file);
+  // The bot and the web process may both save statistics.
+  await writeFileAtomically(path.join(dir, TERM_STATS), JSON.stringify({ version: counted.version, total: counted.total, df: Object.fromEntries(counted.df) }));
 }
 
 async function writeMeta(dir: string, meta: IndexMeta): Promise<void> {
-  const file = path.join(dir, 'index-meta.json');
-  await writeFile(`${file}.tmp`, JSON.stringify(meta, null, 2));
-  await rename(`${file}.tmp`, file);
+  await writeFileAtomically(path.join(dir, 'index-meta.json'), JSON.stringify(meta, null, 2));
 }

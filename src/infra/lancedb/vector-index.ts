@@ -21,7 +21,8 @@
  * What was built (partitions, probes, trained size) is kept next to the tables in
  * `vector-index.json`, which a store in another process re-reads every few seconds.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeFileAtomically } from '../atomic-file.js';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
 
@@ -162,9 +163,7 @@ export class VectorIndex {
   }
 
   private async write(state: VectorIndexState | null): Promise<void> {
-    const file = path.join(this.dir, STATE_FILE);
-    await writeFile(`${file}.tmp`, JSON.stringify(state, null, 2));
-    await rename(`${file}.tmp`, file);
+    await writeFileAtomically(path.join(this.dir, STATE_FILE), JSON.stringify(state, null, 2));
     this.state = state;
     this.readAt = Date.now();
   }

@@ -384,9 +384,9 @@ describe('past trigramMaxRows: the stems one edit away come from a vocabulary of
     await put(store, 'eco', ['économie sociale']);
     await store.optimize();
     const reader = await LanceDbStore.open({ dir, readConsistencySeconds: 0, trigramMaxRows: 0, warn: (m) => warnings.push(m) });
-    writeFileSync(vocabularyFile(dir), 'not json');
-    // The count's write fails too: a folder where the temporary file would go.
-    mkdirSync(`${vocabularyFile(dir)}.${process.pid}.tmp`);
+    // Neither readable nor replaceable: a non-empty folder where the file should be.
+    rmSync(vocabularyFile(dir), { force: true });
+    mkdirSync(path.join(vocabularyFile(dir), 'in-the-way'), { recursive: true });
     expect(ids((await reader.search({ text: 'economi', k: 5, analyzeAs: ['fr'] })).ngram)).toEqual(['eco#0']);
     await reader.vocabularyReady();
     // Counted in memory: used from then on, and the failed save said once.
