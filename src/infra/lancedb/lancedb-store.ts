@@ -284,7 +284,7 @@ export class LanceDbStore implements ChunkStore {
   async getChunks(ids: string[]): Promise<ChunkRecord[]> {
     await this.attach();
     if (!this.chunks || !ids.length) return [];
-    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select(await this.chunkColumns(this.chunks)).toArray();
+    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select((await this.tableShape(this.chunks)).columns).toArray();
     return rows.map(toChunk);
   }
 
@@ -432,14 +432,14 @@ export class LanceDbStore implements ChunkStore {
     const stems = stemList.join(' ');
     const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
     const version = await table.version();
-    const trigrams = await this.hasTrigramIndex(table, version);
+    const { trigrams, columns } = await this.tableShape(table, version);
     const approximate = trigrams
-      ? grams.length >= 3 ? this.textSearch(table, grams, req.k, 'grams') : Promise.resolve([])
-      : stems ? this.textSearch(table, this.nearStemQuery(stemList), req.k) : Promise.resolve([]);
+      ? grams.length >= 3 ? this.textSearch(table, columns, grams, req.k, 'grams') : Promise.resolve([])
+      : stems ? this.textSearch(table, columns, this.nearStemQuery(stemList), req.k) : Promise.resolve([]);
     const [vector, lexical, ngram] = await Promise.all([
       // Another model's query vector would be compared with vectors of a different space.
-      req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, req.vector, req.k) : Promise.resolve([]),
-      stems ? this.textSearch(table, stems, req.k) : Promise.resolve([]),
+      req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, columns, req.vector, req.k) : Promise.resolve([]),
+      stems ? this.textSearch(table, columns, stems, req.k) : Promise.resolve([]),
       approximate,
     ]);
     // After this question's lists: reading a vocabulary holds the main thread (~0.1 s at 1M passages).
@@ -517,42 +517,32 @@ export class LanceDbStore implements ChunkStore {
       .catch((error: unknown) => this.warnOnce('write-vocabulary', `the stem vocabulary could not be saved (${describeError(error)}); it is counted again by each process`));
   }
 
-  private trigramState: { table: lancedb.Table; version: number; value: boolean } | null = null;
-
-  /** Whether optimize() left a trigram index (small table); looked up once per table version. */
-  private async hasTrigramIndex(table: lancedb.Table, version: number): Promise<boolean> {
-    if (this.trigramState?.table === table && this.trigramState.version === version) return this.trigramState.value;
-    const value = (await table.listIndices()).some((i) => i.columns.includes('grams'));
-    this.trigramState = { table, version, value };
-    return value;
-  }
-
-  private columns: { table: lancedb.Table; version: number; value: string[] } | null = null;
+  private shape: { table: lancedb.Table; version: number; trigrams: boolean; columns: string[] } | null = null;
 
   /**
-   * CHUNK_COLUMNS that the table has: an index built before a column existed stays searchable until the
-   * next ingest rebuilds it. Looked up once per table version, so that a rebuild by another process
-   * (the web upload beside the bot) is seen.
+   * What the table looks like at a version, looked up once per version: whether optimize() left a
+   * trigram index (small table), and which CHUNK_COLUMNS it has (an index built before a column existed
+   * stays searchable until the next ingest rebuilds it; a rebuild by another process is seen).
    */
-  private async chunkColumns(table: lancedb.Table): Promise<string[]> {
-    const version = await table.version();
-    if (this.columns?.table === table && this.columns.version === version) return this.columns.value;
-    const names = new Set((await table.schema()).fields.map((f) => f.name));
-    const value = CHUNK_COLUMNS.filter((c) => names.has(c));
-    this.columns = { table, version, value };
-    return value;
+  private async tableShape(table: lancedb.Table, version?: number): Promise<{ trigrams: boolean; columns: string[] }> {
+    const v = version ?? (await table.version());
+    if (this.shape?.table === table && this.shape.version === v) return this.shape;
+    const [indices, schema] = await Promise.all([table.listIndices(), table.schema()]);
+    const names = new Set(schema.fields.map((f) => f.name));
+    this.shape = { table, version: v, trigrams: indices.some((i) => i.columns.includes('grams')), columns: CHUNK_COLUMNS.filter((c) => names.has(c)) };
+    return this.shape;
   }
 
-  private async vectorSearch(table: lancedb.Table, vector: Float32Array, k: number): Promise<Hit[]> {
+  private async vectorSearch(table: lancedb.Table, columns: string[], vector: Float32Array, k: number): Promise<Hit[]> {
     // Cosine, and the probes that keep recall@10 ≥ 0.95 once the table has an index (vector-index.ts).
     const query = await this.vectors.tune(table.vectorSearch(Array.from(vector)));
-    const rows = await query.select(await this.chunkColumns(table)).limit(k).toArray();
+    const rows = await query.select(columns).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: 1 - Number(r._distance) }));
   }
 
-  private async textSearch(table: lancedb.Table, query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
+  private async textSearch(table: lancedb.Table, columns: string[], query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
     const search = typeof query === 'string' ? table.query().fullTextSearch(query, { columns: column }) : table.query().fullTextSearch(query);
-    const rows = await search.select([...(await this.chunkColumns(table)), '_score']).limit(k).toArray();
+    const rows = await search.select([...columns, '_score']).limit(k).toArray();
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }
