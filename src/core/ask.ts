@@ -124,7 +124,7 @@ interface Retrieved {
   cosines: Map<string, number>;
   /** 0–1 closeness of a hit to the question in the embedding space; null without a vector list. */
   closeness: ((hit: FusedHit) => number) | null;
-  /** False when there is no embedder or it failed for this question. */
+  /** Whether the question's vector ranked passages (false: no embedder, it failed, or the index holds no vectors of it). */
   embedded: boolean;
 }
 
@@ -183,11 +183,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
    * language of the corpus. Words the corpus knows are left alone: they already match, and a
    * dictionary's other senses would only add noise.
    */
-  async function translateUnknown(text: string, lang: LanguageCode, langs: LanguageCode[], stats: TermStats): Promise<Map<string, string[]>> {
+  async function translateUnknown(terms: WeightedTerm[], lang: LanguageCode, langs: LanguageCode[], stats: TermStats): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
-    if (!lexicon) return out;
-    const unknown = weightedTopicTerms(text, lang, langs, stats).filter((t) => stats.df(t.word) === 0).map((t) => t.word);
-    if (!unknown.length) return out;
+    const unknown = terms.filter((t) => stats.df(t.word) === 0).map((t) => t.word);
+    if (!lexicon || !unknown.length) return out;
     for (const target of langs.filter((l) => l !== lang)) {
       const pair = `${lang}→${target}`;
       try {
@@ -211,7 +210,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const t1 = performance.now();
     const langs = [...new Set([lang, ...(await store.corpusLanguages())])];
     const stats = await store.termStats();
-    const translations = await translateUnknown(text, lang, langs, stats);
+    const untranslated = weightedTopicTerms(text, lang, langs, stats);
+    const translations = await translateUnknown(untranslated, lang, langs, stats);
     // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").
     const query = translations.size ? `${text}\n${[...new Set([...translations.values()].flat())].join(' ')}` : text;
     const lists = await store.search({ text: query, vector, vectorModel: vector ? embedder?.modelId : undefined, k: options.retrievalK, analyzeAs: langs });
@@ -221,7 +221,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     const pool = Math.max(options.contextPassages * 4, 20);
     const leaders = new Set((['vector', 'lexical', 'ngram'] as const).filter((name) => options.weights[name]).map((name) => lists[name][0]?.chunk.id));
     const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
-    const terms = weightedTopicTerms(text, lang, langs, stats, translations);
+    const terms = translations.size ? weightedTopicTerms(text, lang, langs, stats, translations) : untranslated;
     const top = fused[0]?.score ?? 1;
     const body = new Map<string, number>();
     for (const hit of fused) {

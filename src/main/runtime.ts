@@ -97,7 +97,7 @@ function localHmacKey(dataDir: string, log: (m: string) => void): string {
   return key;
 }
 
-/** Runs the cross-lingual check once and says what it means for retrieval. */
+/** Runs the start-up check (paraphrases and translations) once and says what it means for retrieval. */
 async function checkEmbedder(embedder: Embedder, log: (m: string) => void): Promise<ProbeResult | null> {
   try {
     const probe = await probeCrossLingual(embedder);
@@ -161,8 +161,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
           });
   const detector = await EldLanguageDetector.load({ fallback: config.SOGA_DEFAULT_LANGUAGE, dictionary: config.SOGA_LANGUAGE_DICTIONARY });
-  // A model that does not match meaning across languages still ranks passages (one more list in the
-  // fusion), but its closeness must not rerank them or decide answerability (ask-options.ts).
+  // What the model may do follows from the start-up check (ask-options.ts): a model that pairs only
+  // paraphrases is one more ranked list; one that pairs neither is left out.
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
   const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));

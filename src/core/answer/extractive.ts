@@ -13,6 +13,7 @@ import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
 import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
+import { isYear, yearsIn } from '../text/normalize.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -30,7 +31,6 @@ const COMPLETE = 0.4;
 const OTHER_PASSAGE_RATIO = 0.85;
 /** Score factor of a passage about another year than the question's. */
 const OTHER_EDITION = 0.75;
-const YEAR = /^(?:19|20)\d\d$/;
 
 export interface Window {
   hitIndex: number;
@@ -99,7 +99,7 @@ export function scoreWindows(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
 ): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
-  const askedYears = new Set([...questionWords].filter((w) => YEAR.test(w)));
+  const askedYears = [...questionWords].filter(isYear);
   const windows: Window[] = [];
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
@@ -112,8 +112,8 @@ export function scoreWindows(
     const context = 0.5 * coverage(terms, heading, langs).coverage + 0.5 * coverage(terms, `${heading}\n${hit.chunk.text}`, langs).coverage;
     // A passage that names other years than the question's, and not its own, tells of another
     // edition ("NEC ESS 2025" for a question about the 2023 one): its names are not the answer.
-    const years = new Set(`${heading}\n${hit.chunk.text}`.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
-    const otherEdition = askedYears.size > 0 && years.size > 0 && ![...askedYears].some((y) => years.has(y)) ? OTHER_EDITION : 1;
+    const years = yearsIn(`${heading}\n${hit.chunk.text}`);
+    const otherEdition = askedYears.length > 0 && years.size > 0 && !askedYears.some((y) => years.has(y)) ? OTHER_EDITION : 1;
     // Retrieval's confidence, not the bare position: passages of one article often tie.
     const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
     // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").

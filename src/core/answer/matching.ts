@@ -7,7 +7,7 @@
  */
 import { stem, topicWords } from '../text/analyzer.js';
 import { interrogativeWords } from './answer-type.js';
-import { normalizeText, wordSimilarity, words } from '../text/normalize.js';
+import { isYear, normalizeText, wordSimilarity, words } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
 
 export interface TermStats {
@@ -68,11 +68,10 @@ export function weightedTopicTerms(
   // A year is written alike in every language, so one the corpus never mentions is no translation:
   // the articles are about other years ("NEC ESS 2026" when they tell of 2025). It weighs as much as
   // the rest of the question together, which keeps the best coverage at one half or less.
-  const rest = terms.filter((t) => !(stats && YEAR.test(t.word) && stats.df(t.word) === 0)).reduce((sum, t) => sum + t.weight, 0);
-  return terms.map((t) => (stats && YEAR.test(t.word) && stats.df(t.word) === 0 ? { ...t, weight: Math.max(t.weight, rest) } : t));
+  const unseenYear = (t: WeightedTerm) => Boolean(stats) && isYear(t.word) && stats!.df(t.word) === 0;
+  const rest = terms.filter((t) => !unseenYear(t)).reduce((sum, t) => sum + t.weight, 0);
+  return terms.map((t) => (unseenYear(t) ? { ...t, weight: Math.max(t.weight, rest) } : t));
 }
-
-const YEAR = /^(?:19|20)\d\d$/;
 
 /**
  * Runs of two or more capitalised words in a question, folded: "Web Summit", "NEC ESS", "Social Good

@@ -83,3 +83,13 @@ function spellCognate(word: string): string {
     .replace(/ct/g, 't')
     .replace(/([a-z])\1/g, '$1');
 }
+
+/** A four-digit year word ("2025"): written alike in every language. */
+export function isYear(word: string): boolean {
+  return /^(?:19|20)\d\d$/.test(word);
+}
+
+/** The years a text names ("2024-2026" names both). */
+export function yearsIn(text: string): Set<string> {
+  return new Set(text.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
+}
