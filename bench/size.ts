@@ -34,6 +34,10 @@ import { CACHE_DIR, generateChunks, generateQueries, loadCorpus, type BenchChunk
 import { percentiles, sequential, waves, type Latency } from './stats.js';
 import { cachedVectors, passageText } from './vectors.js';
 
+/** The schema's default fusion weights, which the bench compares approximate and exact lists with. */
+const DEFAULTS = parseConfig({});
+const FUSION = { vector: DEFAULTS.SOGA_WEIGHT_VECTOR, lexical: DEFAULTS.SOGA_WEIGHT_LEXICAL, ngram: DEFAULTS.SOGA_WEIGHT_NGRAM };
+
 const { values: args } = parseArgs({
   options: {
     size: { type: 'string' },
@@ -258,8 +262,8 @@ async function main() {
     recallAnn += ids(a.vector).filter((id) => truth.has(id)).length / Math.max(1, truth.size);
     recallInProcess += cosine.search(qvec(i), 10).filter((s) => truth.has(chunks[s.index]?.id ?? '')).length / Math.max(1, truth.size);
     const [ha, he] = await Promise.all([ann.search(req(i, { vector: true, text: true })), exact.search(req(i, { vector: true, text: true }))]);
-    const fa = ids(reciprocalRankFusion(ha).slice(0, 10));
-    const fe = new Set(ids(reciprocalRankFusion(he).slice(0, 10)));
+    const fa = ids(reciprocalRankFusion(ha, FUSION).slice(0, 10));
+    const fe = new Set(ids(reciprocalRankFusion(he, FUSION).slice(0, 10)));
     fusedSame += fa.filter((id) => fe.has(id)).length / Math.max(1, fe.size);
   }
   result.recall = { annVsExact: recallAnn / Q, inProcessVsExact: recallInProcess / Q, fusedTop10VsExact: fusedSame / Q };
@@ -364,7 +368,8 @@ async function makeAssistant(config: Config, store: ChunkStore, embedder: Embedd
       // closeness neither reranks nor decides answerability there; the same here.
       minVectorScore: undefined,
       minVectorAgreement: 0,
-      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: 0 },
+      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: 0, answerType: config.SOGA_RERANK_ANSWER_TYPE },
+      embedQuestions: true,
       maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
       defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
       llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,

@@ -4,7 +4,7 @@
  * cosine threshold that never answers alone, and answering on BM25 alone when the embedder fails.
  */
 import { describe, expect, it } from 'vitest';
-import { createAssistant, DEFAULT_RERANK, type AskDeps, type AskOptions } from '../../src/core/ask.js';
+import { createAssistant, type AskDeps, type AskOptions } from '../../src/core/ask.js';
 import { Messages } from '../../src/core/i18n.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
@@ -70,7 +70,7 @@ function build(embedder: FakeEmbedder | null, options: Partial<AskOptions> = {},
 describe('retrieve() ranks with the embedding model’s closeness as well as word overlap', () => {
   it('puts the passage the model finds closest first when the question shares more words with another', async () => {
     // (Without the answer-type term, which would also see that only one of the two holds a number.)
-    const rerank = { ...DEFAULT_RERANK, answerType: 0 };
+    const rerank = { ...testAskOptions().rerank, answerType: 0 };
     const lexical = await build(null, { rerank }).assistant.ask(Q_CASH);
     expect(lexical.retrieved[0].chunk.text).toBe(COFFEE); // "machines", "France", "day": the wrong passage
     const hybrid = await build(embedderFor(), { rerank }).assistant.ask(Q_CASH);
@@ -78,7 +78,7 @@ describe('retrieve() ranks with the embedding model’s closeness as well as wor
   });
 
   it('ranks by word overlap alone when the vector weight is 0', async () => {
-    const answer = await build(embedderFor(), { rerank: { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0 } }).assistant.ask(Q_CASH);
+    const answer = await build(embedderFor(), { rerank: { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0, answerType: 0 } }).assistant.ask(Q_CASH);
     expect(answer.retrieved[0].chunk.text).toBe(COFFEE);
   });
 });
@@ -206,7 +206,7 @@ describe('a model that showed no sense of meaning', () => {
 describe('a trusted model whose list is not fused (SOGA_WEIGHT_VECTOR=0)', () => {
   it('still embeds the question and reranks by closeness', async () => {
     const embedder = embedderFor();
-    const { assistant } = build(embedder, { weights: { vector: 0, lexical: 1, ngram: 0.6 }, rerank: { ...DEFAULT_RERANK, answerType: 0 } });
+    const { assistant } = build(embedder, { weights: { vector: 0, lexical: 1, ngram: 0.6 }, rerank: { ...testAskOptions().rerank, answerType: 0 } });
     const answer = await assistant.ask(Q_CASH);
     expect(embedder.queries).toEqual([Q_CASH]);
     expect(answer.retrieved[0].chunk.text).toBe(CASH);

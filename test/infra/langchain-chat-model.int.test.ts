@@ -6,6 +6,7 @@ import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { LangChainChatModel } from '../../src/infra/langchain-chat-model.js';
 import { loadPrompts } from '../../src/infra/prompt-files.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
+import { testAskOptions } from '../fakes/ask-options.js';
 import { startOpenAiServer, type Behaviour } from '../fakes/openai-compatible-server.js';
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 
@@ -61,7 +62,7 @@ describe('ask() over a real HTTP chat endpoint', () => {
     const chat = await modelFor(behaviours);
     return createAssistant(
       { store: store(), embedder: null, chat, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en }), prompts: await loadPrompts('prompts'), clock: { now: () => new Date('2026-11-23') } },
-      { retrievalK: 10, contextPassages: 3, weights: { vector: 1, lexical: 1, ngram: 0.6 }, minCoverage: 0.52, maxQuestionChars: 1000, defaultLanguage: 'en', llmTimeoutMs: timeoutMs },
+      testAskOptions({ llmTimeoutMs: timeoutMs }),
     );
   }
 

@@ -6,9 +6,7 @@ import type { FusedHit, RetrievalLists } from '../types.js';
 
 export type FusionWeights = Record<keyof RetrievalLists, number>;
 
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 1, lexical: 1, ngram: 0.6 };
-
-export function reciprocalRankFusion(lists: RetrievalLists, weights: FusionWeights = DEFAULT_WEIGHTS, k = 60): FusedHit[] {
+export function reciprocalRankFusion(lists: RetrievalLists, weights: FusionWeights, k = 60): FusedHit[] {
   const fused = new Map<string, FusedHit>();
   for (const name of Object.keys(lists) as (keyof RetrievalLists)[]) {
     const weight = weights[name] ?? 0;

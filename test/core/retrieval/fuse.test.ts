@@ -6,7 +6,7 @@ const hit = (id: string, score = 1): Hit => ({ chunk: { id, docId: id, title: id
 
 describe('reciprocal rank fusion', () => {
   it('ranks first what several retrievers agree on', () => {
-    const fused = reciprocalRankFusion({ vector: [hit('a'), hit('b')], lexical: [hit('b'), hit('c')], ngram: [hit('b')] });
+    const fused = reciprocalRankFusion({ vector: [hit('a'), hit('b')], lexical: [hit('b'), hit('c')], ngram: [hit('b')] }, { vector: 1, lexical: 1, ngram: 0.6 });
     expect(fused[0].chunk.id).toBe('b');
     expect(fused[0].ranks).toEqual({ vector: 2, lexical: 1, ngram: 1 });
   });

@@ -1,0 +1,40 @@
+/**
+ * Stage 4 of ask(): may the passages answer at all? Answerable when one passage both covers the
+ * question's topic words and, with a trusted embedding model, is among the passages the model finds
+ * closest. Either signal alone is fooled: coverage by near-cognates ("presidential" ~ "présidence"),
+ * cosine by anything on a neighbouring topic. Without a model, coverage decides alone.
+ */
+import type { FusedHit } from '../types.js';
+import type { Retrieved } from '../retrieval/retrieve.js';
+
+export interface AnswerabilityOptions {
+  /** Weighted share of the question's topic words a passage must cover to be used. */
+  minCoverage: number;
+  /**
+   * With a trusted model: cosine from which a passage counts as relevant with half the coverage; never
+   * enough on its own, since an off-topic question's best cosine can be as high as an answerable one's.
+   */
+  minVectorScore?: number;
+  /** How close to the question (0–1, see closenessFrom) the covering passage must also be; 0: no check. */
+  minVectorAgreement: number;
+}
+
+export interface Answerability {
+  answerable: boolean;
+  /**
+   * The passages an extractive answer may quote: those that clear most of the threshold and that the
+   * model (when trusted) does not place far from the question, since the false friends the gate exists
+   * for must not be quoted either. The best passage alone when none does.
+   */
+  usable: FusedHit[];
+}
+
+export function judgeAnswerability(passages: FusedHit[], retrieved: Pick<Retrieved, 'cosines' | 'closeness'>, options: AnswerabilityOptions): Answerability {
+  const { cosines, closeness } = retrieved;
+  const agrees = (h: FusedHit) => !closeness || closeness(h) >= options.minVectorAgreement;
+  // A high cosine lowers the coverage needed, never to nothing: the passage must share some of the topic.
+  const vectorVouches = (h: FusedHit) => options.minVectorScore !== undefined && (cosines.get(h.chunk.id) ?? -1) >= options.minVectorScore && h.coverage >= options.minCoverage / 2;
+  const answerable = passages.some((h) => (h.coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
+  const usable = passages.filter((h) => (h.coverage >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
+  return { answerable, usable: usable.length ? usable : passages.slice(0, 1) };
+}

@@ -1,0 +1,69 @@
+/**
+ * Stage 3 of ask(): the passages for a question, best first. The question is embedded (when a model
+ * is trusted), its unknown words translated with the dictionaries, the store's three ranked lists
+ * (vectors, BM25 on stems, BM25 on trigrams) fused, and the head of the fused list reranked.
+ */
+import type { ChunkStore } from '../ports.js';
+import type { FusedHit, LanguageCode, Timings } from '../types.js';
+import { weightedTopicTerms, type WeightedTerm } from '../answer/matching.js';
+import { reciprocalRankFusion, type FusionWeights } from './fuse.js';
+import { closenessFrom, rerank, type Closeness, type RerankWeights } from './rerank.js';
+import type { QueryEmbedder } from './query-embedder.js';
+import type { QueryTranslator } from './query-translator.js';
+
+export interface RetrieveOptions {
+  retrievalK: number;
+  contextPassages: number;
+  weights: FusionWeights;
+  rerank: RerankWeights;
+  /** Off for a model that showed no sense of meaning in the start-up check: nothing would use its vector. */
+  embedQuestions: boolean;
+}
+
+export interface Retrieved {
+  hits: FusedHit[];
+  /** The question's topic words, weighted by rarity, with their dictionary translations. */
+  terms: WeightedTerm[];
+  /** The question's language and the corpus's. */
+  langs: LanguageCode[];
+  /** Cosine of each passage the vector search returned. */
+  cosines: Map<string, number>;
+  /** Null without a vector list. */
+  closeness: Closeness | null;
+  /** Whether the question's vector ranked passages (false: no embedder, it failed, or the index holds no vectors of it). */
+  embedded: boolean;
+}
+
+export interface RetrieveDeps {
+  store: ChunkStore;
+  queryEmbedder: QueryEmbedder;
+  translator: QueryTranslator;
+  /** Id of the model that makes question vectors: the store compares them only with its own. */
+  embedModelId: string | undefined;
+}
+
+export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
+  const { store } = deps;
+  const t0 = performance.now();
+  const vector = options.embedQuestions ? await deps.queryEmbedder.embed(text) : undefined;
+  timings.embedMs = performance.now() - t0;
+  const t1 = performance.now();
+  const langs = [...new Set([lang, ...(await store.corpusLanguages())])];
+  const stats = await store.termStats();
+  const untranslated = weightedTopicTerms(text, lang, langs, stats);
+  const translations = await deps.translator.translateUnknown(untranslated, lang, langs, stats);
+  // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").
+  const query = translations.size ? `${text}\n${[...new Set([...translations.values()].flat())].join(' ')}` : text;
+  const lists = await store.search({ text: query, vector, vectorModel: vector ? deps.embedModelId : undefined, k: options.retrievalK, analyzeAs: langs });
+  // Only the head of the fused list is reranked, but each retriever's best passage always gets there:
+  // a passage that only the vector model finds (a Spanish question, a French passage) would otherwise
+  // lose the cut to passages that BM25 and n-grams both rank in the middle.
+  const pool = Math.max(options.contextPassages * 4, 20);
+  const leaders = new Set((['vector', 'lexical', 'ngram'] as const).filter((name) => options.weights[name]).map((name) => lists[name][0]?.chunk.id));
+  const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
+  const terms = translations.size ? weightedTopicTerms(text, lang, langs, stats, translations) : untranslated;
+  const { cosines, closeness } = closenessFrom(lists.vector);
+  rerank(fused, text, lang, terms, langs, closeness, options.rerank);
+  timings.retrieveMs = performance.now() - t1;
+  return { hits: fused, terms, langs, cosines, closeness, embedded: lists.vector.length > 0 };
+}
