@@ -1,0 +1,315 @@
+/**
+ * Date expressions in text, parsed into values that can be compared across languages: "les 5 et 6
+ * mai 2022", "du 25 au 27 novembre 2025", "26 and 27 May", "May 26–27, 2021", "26. und 27. Mai 2021",
+ * "au printemps 2023", "en octobre 2021", "2024-2026", "2021-10-12".
+ *
+ * Precision over recall: a wrong date is worse than a missing one. So a number counts as a day only
+ * next to a month name ("14 pays" is not a day), a lone year only after a preposition that makes it
+ * a time ("en 2023", not "les métiers de 2030"), a numeric date only when it cannot be read two ways
+ * ("12/10/2021" is skipped), and a season or bare month without a year only when the caller gives
+ * the date it is relative to ("janvier prochain").
+ */
+import { MONTH_NUMBER } from './months.js';
+
+export type DatePrecision = 'day' | 'month' | 'season' | 'year';
+
+export interface DateValue {
+  /** The expression as written. */
+  text: string;
+  /** Offset of `text` in the input. */
+  index: number;
+  /** 'YYYY-MM-DD' (day), 'YYYY-MM' (month, season) or 'YYYY' (year). */
+  start: string;
+  /** Last day / month / year of a range, same precision as `start`; null for a single value. */
+  end: string | null;
+  precision: DatePrecision;
+  /** True when the year was not written and comes from the caller's reference date. */
+  yearInferred: boolean;
+}
+
+export interface DateParseOptions {
+  /** Language of the text, when known: month-first forms without a year are read in English only. */
+  lang?: string;
+  /** Year of a date written without one (the article's year). */
+  refYear?: number;
+  /** 'YYYY-MM-DD' or 'YYYY-MM': what "janvier prochain", "next spring" are relative to. Implies refYear. */
+  refDate?: string;
+}
+
+const SEASONS: Record<string, 'spring' | 'summer' | 'autumn'> = {
+  printemps: 'spring', ete: 'summer', automne: 'autumn',
+  spring: 'spring', summer: 'summer', autumn: 'autumn', fall: 'autumn',
+  fruhling: 'spring', fruhjahr: 'spring', sommer: 'summer', herbst: 'autumn',
+  primavera: 'spring', verano: 'summer', otono: 'autumn',
+  estate: 'summer', autunno: 'autumn',
+  verao: 'summer', outono: 'autumn',
+  lente: 'spring', zomer: 'summer', herfst: 'autumn',
+};
+// Winter straddles two years ("l'hiver 2023"): which one is meant is a guess, so it is not parsed.
+const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], autumn: [9, 11] } as const;
+
+// English month names that are also common words: a month only when capitalised ("May 26", not "may 26").
+const WORD_MONTHS = new Set(['may', 'march']);
+
+const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).join('|');
+const MONTH = `(${alternation(Object.keys(MONTH_NUMBER))})`;
+const SEASON = `(${alternation(Object.keys(SEASONS))})`;
+const YEAR = '((?:19|20)\\d{2})(?![\\d])';
+const DAY_SUFFIX = '(?:er|re|st|nd|rd|th|\\.|°|º)?';
+const DAY = `(?<![\\d/.,])\\d{1,2}${DAY_SUFFIX}(?!\\d)`;
+const LIST_WORDS = [',', '&', 'et', 'and', 'und', 'y', 'e', 'en'];
+const RANGE_WORDS = ['au', 'to', 'bis', 'al', 'a', 'ao', 'tot', 'through', 'until', "jusqu'au", '-', '–', '—', '‑'];
+const SEP = `(?:\\s*(?:${[...LIST_WORDS, ...RANGE_WORDS].map(escape).join('|')})\\s*(?:le\\s+|the\\s+|il\\s+|el\\s+)?)`;
+const DAY_LIST = `(${DAY}(?:${SEP}${DAY})*)`;
+const RANGE_SEP = `\\s*(?:au|to|bis|al|a|ao|tot|through|until|jusqu'au|-|–|—|‑)\\s*(?:le\\s+|the\\s+|il\\s+|el\\s+)?`;
+const OF = '(?:de\\s+|del\\s+|di\\s+|of\\s+)?';
+const RANGE_OPENER = "(?:(?:du|from|vom|del|dal|de|van|entre|between)\\s+)?";
+
+type Match = { index: number; length: number; value: Omit<DateValue, 'text' | 'index'> };
+type Rule = { re: RegExp; parse: (m: RegExpExecArray, ctx: Context) => Match['value'] | null };
+interface Context {
+  original: string;
+  lang?: string;
+  refYear?: number;
+  refMonth?: number;
+}
+
+const rules: Rule[] = [
+  // ISO: "2021-10-12"
+  {
+    re: new RegExp(`(?<![\\d-])${YEAR}-(\\d{2})-(\\d{2})(?![\\d-])`, 'dg'),
+    parse: (m) => day(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  // Numeric day and month, only where one reading is possible: "25/11/2025" (a US "11/25/2025" too).
+  {
+    re: new RegExp(`(?<![\\d/.])(\\d{1,2})([/.])(\\d{1,2})\\2${YEAR}(?![/.]\\d)`, 'dg'),
+    parse: (m) => {
+      const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      if (a > 12 && b <= 12) return day(y, b, a);
+      if (b > 12 && a <= 12) return day(y, a, b);
+      if (a === b) return day(y, a, b);
+      return null;
+    },
+  },
+  // Across months: "du 30 septembre au 2 octobre 2021", "30 September – 2 October 2021".
+  {
+    re: new RegExp(
+      `${RANGE_OPENER}(${DAY})\\s+${OF}${MONTH}(?:\\s+${OF}${YEAR})?${RANGE_SEP}(${DAY})\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`,
+      'dg',
+    ),
+    parse: (m, ctx) => {
+      const start = { d: parseInt(m[1], 10), mo: month(m[2]) };
+      const end = { d: parseInt(m[4], 10), mo: month(m[5]) };
+      if (!monthOk(m, 2, ctx) || !monthOk(m, 5, ctx)) return null;
+      const endYear = m[6] ? Number(m[6]) : m[3] ? Number(m[3]) : ctx.refYear;
+      if (endYear === undefined) return null;
+      const startYear = m[3] ? Number(m[3]) : end.mo < start.mo ? endYear - 1 : endYear;
+      return range(day(startYear, start.mo, start.d), day(endYear, end.mo, end.d), !m[6] && !m[3]);
+    },
+  },
+  // Day first: "le 17 novembre 2023", "les 5 et 6 mai 2022", "du 25 au 27 novembre 2025",
+  // "26 and 27 May", "26. und 27. Mai 2021", "1 de maio de 2021".
+  {
+    re: new RegExp(`${RANGE_OPENER}${DAY_LIST}\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dg'),
+    parse: (m, ctx) => {
+      if (!monthOk(m, 2, ctx)) return null;
+      const days = m[1].match(/\d{1,2}/g)!.map(Number);
+      const y = m[3] ? Number(m[3]) : ctx.refYear;
+      if (y === undefined) return null;
+      const mo = month(m[2]);
+      if (days.some((d, i) => i > 0 && d <= days[i - 1])) return null;
+      return range(day(y, mo, days[0]), days.length > 1 ? day(y, mo, days[days.length - 1]) : null, !m[3]);
+    },
+  },
+  // Month first (English): "May 26–27, 2021", "November 25, 2025", "on May 26." (without a year only
+  // where nothing follows the day: "in May 12 members joined" is not a date).
+  {
+    re: new RegExp(
+      `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:${RANGE_SEP}(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`,
+      'dg',
+    ),
+    parse: (m, ctx) => {
+      if (!monthOk(m, 1, ctx)) return null;
+      if (!m[4] && ctx.lang && ctx.lang !== 'en') return null;
+      const y = m[4] ? Number(m[4]) : ctx.refYear;
+      if (y === undefined) return null;
+      const mo = month(m[1]);
+      const [d1, d2] = [Number(m[2]), m[3] ? Number(m[3]) : null];
+      if (d2 !== null && d2 <= d1) return null;
+      return range(day(y, mo, d1), d2 === null ? null : day(y, mo, d2), !m[4]);
+    },
+  },
+  // Month and year: "en février 2022", "November 2023", "octobre de 2021".
+  {
+    re: new RegExp(`\\b${MONTH}\\s+${OF}${YEAR}`, 'dg'),
+    parse: (m, ctx) => (monthOk(m, 1, ctx) ? monthValue(Number(m[2]), month(m[1]), false) : null),
+  },
+  // A month alone after a preposition, in the reference year: "en octobre", "le mois d'octobre",
+  // "en janvier prochain" (next after the reference date).
+  {
+    re: new RegExp(
+      `\\b(?:en|in|im|em|au mois d'|au mois de|le mois d'|le mois de|in the month of)\\s*${MONTH}\\b(?:\\s+(prochain|dernier|next|last))?(?!\\s*,?\\s*(?:de\\s+)?\\d)`,
+      'dg',
+    ),
+    parse: (m, ctx) => {
+      if (!monthOk(m, 1, ctx) || ctx.refYear === undefined) return null;
+      const mo = month(m[1]);
+      if (!m[2]) return monthValue(ctx.refYear, mo, true);
+      if (ctx.refMonth === undefined) return null;
+      const next = m[2] === 'prochain' || m[2] === 'next';
+      const y = next ? (mo > ctx.refMonth ? ctx.refYear : ctx.refYear + 1) : mo < ctx.refMonth ? ctx.refYear : ctx.refYear - 1;
+      return monthValue(y, mo, true);
+    },
+  },
+  // A season and year: "au printemps 2023", "spring 2023", "im Herbst 2021".
+  {
+    re: new RegExp(`\\b${SEASON}\\s+${OF}${YEAR}`, 'dg'),
+    parse: (m) => season(Number(m[2]), SEASONS[m[1]], false),
+  },
+  // Next season: "au printemps prochain", "next spring".
+  {
+    re: new RegExp(`\\b(?:${SEASON}\\s+(?:prochain|prochaine)|next\\s+${SEASON})\\b`, 'dg'),
+    parse: (m, ctx) => {
+      if (ctx.refYear === undefined || ctx.refMonth === undefined) return null;
+      const s = SEASONS[m[1] ?? m[2]];
+      return season(ctx.refMonth < SEASON_MONTHS[s][0] ? ctx.refYear : ctx.refYear + 1, s, true);
+    },
+  },
+  // Years: "2024-2026", "de 2024 à 2026", "from 2021 to 2023".
+  {
+    re: new RegExp(
+      `(?:\\b(?:de|from|von|del|dal|van|entre|between)\\s+${YEAR}\\s+(?:a|to|bis|al|tot|et|and)\\s+${YEAR}|(?<![\\d\\-/.])${YEAR}\\s*[-–—‑]\\s*${YEAR}(?![\\-/.]?\\d))`,
+      'dg',
+    ),
+    parse: (m) => {
+      const [a, b] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
+      if (b <= a || b - a > 20) return null;
+      return { start: String(a), end: String(b), precision: 'year', yearInferred: false };
+    },
+  },
+  // A lone year after a preposition of time: "en 2023", "in 2021", "im Jahr 2020".
+  {
+    re: new RegExp(`\\b(?:en|in|im|em|nel|durant|pendant|during|courant|im jahr|in the year)\\s+${YEAR}`, 'dg'),
+    parse: (m) => ({ start: m[1], end: null, precision: 'year', yearInferred: false }),
+  },
+];
+
+/** Every date expression found in `text`, in order; overlapping readings keep the longest. */
+export function findDateExpressions(text: string, options: DateParseOptions = {}): DateValue[] {
+  const folded = foldKeepingOffsets(text);
+  const ref = options.refDate?.match(/^(\d{4})-(\d{2})/);
+  const ctx: Context = {
+    original: text,
+    lang: options.lang,
+    refYear: options.refYear ?? (ref ? Number(ref[1]) : undefined),
+    refMonth: ref ? Number(ref[2]) : undefined,
+  };
+  const found: Match[] = [];
+  for (const rule of rules) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const value = rule.parse(m, ctx);
+      // A trailing space or comma is not part of the expression as written.
+      if (value) found.push({ index: m.index, length: m[0].replace(/[\s,]+$/, '').length, value });
+    }
+  }
+  found.sort((a, b) => b.length - a.length || a.index - b.index);
+  const kept: Match[] = [];
+  for (const f of found) {
+    if (kept.every((k) => f.index + f.length <= k.index || k.index + k.length <= f.index)) kept.push(f);
+  }
+  return kept
+    .sort((a, b) => a.index - b.index)
+    .map((k) => ({ text: text.slice(k.index, k.index + k.length), index: k.index, ...k.value }));
+}
+
+/** The date values of a text (what `findDateExpressions` finds), for comparing texts by value. */
+export function dateValuesIn(text: string, lang?: string, refYear?: number): DateValue[] {
+  return findDateExpressions(text, { lang, refYear });
+}
+
+/** True when two expressions denote the same date or range ("26 and 27 May 2021" = "les 26 et 27 mai 2021"). */
+export function sameDateValue(
+  a: Pick<DateValue, 'start' | 'end' | 'precision'>,
+  b: Pick<DateValue, 'start' | 'end' | 'precision'>,
+): boolean {
+  return a.precision === b.precision && a.start === b.start && (a.end ?? a.start) === (b.end ?? b.start);
+}
+
+/** First day of a value ('YYYY-MM-DD'): where a range starts, for sorting and "from" filters. */
+export function firstDay(v: Pick<DateValue, 'start'>): string {
+  const [y, m = '01', d = '01'] = v.start.split('-');
+  return `${y}-${m}-${d}`;
+}
+
+/** Last day of a value ('YYYY-MM-DD'): an event is past once today is after it. */
+export function lastDay(v: Pick<DateValue, 'start' | 'end'>): string {
+  const [y, m, d] = (v.end ?? v.start).split('-');
+  if (d) return `${y}-${m}-${d}`;
+  if (m) return `${y}-${m}-${pad(daysInMonth(Number(y), Number(m)))}`;
+  return `${y}-12-31`;
+}
+
+function day(y: number, mo: number, d: number): Match['value'] | null {
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
+  return { start: `${y}-${pad(mo)}-${pad(d)}`, end: null, precision: 'day', yearInferred: false };
+}
+
+function range(start: Match['value'] | null, end: Match['value'] | null, yearInferred: boolean): Match['value'] | null {
+  if (!start) return null;
+  if (end === null) return { ...start, yearInferred };
+  if (!end || end.start <= start.start) return null;
+  return { ...start, end: end.start, yearInferred };
+}
+
+function monthValue(y: number, mo: number, yearInferred: boolean): Match['value'] {
+  return { start: `${y}-${pad(mo)}`, end: null, precision: 'month', yearInferred };
+}
+
+function season(y: number, s: keyof typeof SEASON_MONTHS, yearInferred: boolean): Match['value'] {
+  const [from, to] = SEASON_MONTHS[s];
+  return { start: `${y}-${pad(from)}`, end: `${y}-${pad(to)}`, precision: 'season', yearInferred };
+}
+
+function month(name: string): number {
+  return MONTH_NUMBER[name];
+}
+
+/** "may"/"march" name a month only when written with a capital (the English words otherwise). */
+function monthOk(m: RegExpExecArray, group: number, ctx: Context): boolean {
+  if (!WORD_MONTHS.has(m[group])) return true;
+  const first = ctx.original.charAt(m.indices![group]![0]);
+  return first !== first.toLowerCase();
+}
+
+function daysInMonth(y: number, mo: number): number {
+  return new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Lower case without accents, one character for one, so offsets in the folded text are offsets in
+ * the original ("Février" → "fevrier"; "’" → "'"; no-break spaces → spaces).
+ */
+function foldKeepingOffsets(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    let f = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (/[\u2018\u2019\u02bc]/.test(ch)) f = "'";
+    else if (/[\u00a0\u202f\u2007]/.test(ch)) f = ' ';
+    // A character that folds to more or fewer ("ß", "ﬁ", an astral symbol) is kept as it is.
+    out += f.length === ch.length ? f : ch;
+  }
+  return out;
+}

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import {
+  dateValuesIn,
+  findDateExpressions,
+  firstDay,
+  lastDay,
+  sameDateValue,
+} from '../../../src/core/text/date-expressions.js';
+
+/** [text as written, start, end, precision] of each expression found. */
+const read = (text: string, options?: Parameters<typeof findDateExpressions>[1]) =>
+  findDateExpressions(text, options).map((v) => [v.text, v.start, v.end, v.precision]);
+
+describe('French dates in the articles (sentences copied from corpus/)', () => {
+  it('reads a pair of days with their month and year', () => {
+    expect(read('Les 5 et 6 mai 2022 à Strasbourg, dans le cadre de la présidence française')).toEqual([
+      ['5 et 6 mai 2022', '2022-05-05', '2022-05-06', 'day'],
+    ]);
+  });
+
+  it('reads a range of days, the opener "du" included', () => {
+    expect(read('Du 25 au 27 novembre 2025, le Social Good Accelerator (SOGA) et ses partenaires')).toEqual([
+      ['Du 25 au 27 novembre 2025', '2025-11-25', '2025-11-27', 'day'],
+    ]);
+  });
+
+  it('reads single days and months with their year', () => {
+    expect(read('Le 17 novembre 2023 marque la fin de NEC ESS Europe')).toEqual([['17 novembre 2023', '2023-11-17', null, 'day']]);
+    expect(read('présenté le 16 décembre 2021 par la Commission européenne')).toEqual([['16 décembre 2021', '2021-12-16', null, 'day']]);
+    expect(read('En février 2022, le Social Good Accelerator et ses partenaires')).toEqual([['février 2022', '2022-02', null, 'month']]);
+    expect(read('à la DG Grow, à Bruxelles, en janvier 2020')).toEqual([['janvier 2020', '2020-01', null, 'month']]);
+    expect(read('le 1er juin 2020')).toEqual([['1er juin 2020', '2020-06-01', null, 'day']]);
+  });
+
+  it('reads a season with its year', () => {
+    expect(read('Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne')).toEqual([
+      ['printemps 2023', '2023-03', '2023-05', 'season'],
+    ]);
+  });
+
+  it('gives a date written without a year the reference year, and says so', () => {
+    const [v] = findDateExpressions('se sont réunis les 5 et 6 mai à Strasbourg', { refYear: 2022 });
+    expect(v).toMatchObject({ start: '2022-05-05', end: '2022-05-06', precision: 'day', yearInferred: true });
+    expect(read('Le mercredi 26 novembre, de 13h à 17h, SOGA organise', { refYear: 2025 })).toEqual([
+      ['26 novembre', '2025-11-26', null, 'day'],
+    ]);
+    expect(read('Le mois d’octobre a été intense pour l’équipe', { refYear: 2021 })).toEqual([
+      ['Le mois d’octobre', '2021-10', null, 'month'],
+    ]);
+  });
+
+  it('leaves a date without a year alone when no reference year is given', () => {
+    expect(read('se sont réunis les 5 et 6 mai à Strasbourg')).toEqual([]);
+    expect(read('Le 25 janvier, le Social Good Accelerator (SOGA)')).toEqual([]);
+  });
+
+  it('places "janvier prochain" after the reference date, and skips it without one', () => {
+    const text = 'un voyage apprenant qui se déroulera en janvier prochain';
+    expect(read(text, { refDate: '2023-11-20' })).toEqual([['en janvier prochain', '2024-01', null, 'month']]);
+    expect(read(text, { refYear: 2023 })).toEqual([]);
+  });
+});
+
+describe('English and other languages', () => {
+  it('reads a pair of days without a year in an English article', () => {
+    expect(read('broadcast from the Rhineland city on 26 and 27 May, which does not detract', { refYear: 2021, lang: 'en' })).toEqual([
+      ['26 and 27 May', '2021-05-26', '2021-05-27', 'day'],
+    ]);
+  });
+
+  it('reads month-first dates and ranges', () => {
+    expect(read('The summit took place on May 26–27, 2021 in Mannheim.')).toEqual([['May 26–27, 2021', '2021-05-26', '2021-05-27', 'day']]);
+    expect(read('on November 25, 2025')).toEqual([['November 25, 2025', '2025-11-25', null, 'day']]);
+  });
+
+  it('reads German, Spanish, Portuguese, Dutch and Italian day-first dates', () => {
+    expect(read('am 26. und 27. Mai 2021 in Mannheim')).toEqual([['26. und 27. Mai 2021', '2021-05-26', '2021-05-27', 'day']]);
+    expect(read('del 25 al 27 de noviembre de 2025')).toEqual([['del 25 al 27 de noviembre de 2025', '2025-11-25', '2025-11-27', 'day']]);
+    expect(read('em 1 de maio de 2021')).toEqual([['1 de maio de 2021', '2021-05-01', null, 'day']]);
+    expect(read('op 26 en 27 mei 2021')).toEqual([['26 en 27 mei 2021', '2021-05-26', '2021-05-27', 'day']]);
+    expect(read('il 5 e 6 maggio 2022')).toEqual([['5 e 6 maggio 2022', '2022-05-05', '2022-05-06', 'day']]);
+    expect(read('im Herbst 2021')).toEqual([['Herbst 2021', '2021-09', '2021-11', 'season']]);
+  });
+
+  it('reads a range across two months', () => {
+    expect(read('du 30 septembre au 2 octobre 2021')).toEqual([
+      ['du 30 septembre au 2 octobre 2021', '2021-09-30', '2021-10-02', 'day'],
+    ]);
+  });
+
+  it('reads years: a range, and a lone year after a preposition of time', () => {
+    expect(read('le programme 2024-2026')).toEqual([['2024-2026', '2024', '2026', 'year']]);
+    expect(read('In the context of the German Council Presidency in 2020')).toEqual([['in 2020', '2020', null, 'year']]);
+    expect(read('2021-10-12')).toEqual([['2021-10-12', '2021-10-12', null, 'day']]);
+  });
+});
+
+describe('what is not a date (precision over recall)', () => {
+  it('does not take a year in a name or after "de" for an event date', () => {
+    expect(read('les métiers de 2030')).toEqual([]);
+    expect(read('le SOGA a été finaliste des Social Economy Awards 2021')).toEqual([]);
+    expect(read('cette édition 2025 se tiendra à Bruxelles')).toEqual([]);
+  });
+
+  it('does not take a count for a day', () => {
+    expect(read('des représentants de 14 pays et plus de 80 intervenants', { refYear: 2023 })).toEqual([]);
+    expect(read('More than 80 meetings and 300 European organisations', { refYear: 2021, lang: 'en' })).toEqual([]);
+  });
+
+  it('does not take the English words "may" and "march" for months, nor "May 12 members"', () => {
+    expect(read('We may 12 people. In May 12 members joined.', { refYear: 2021, lang: 'en' })).toEqual([]);
+    expect(read('they march 5 abreast', { refYear: 2021, lang: 'en' })).toEqual([]);
+  });
+
+  it('skips a numeric date that reads two ways, keeps one that reads one way', () => {
+    expect(read('le 12/10/2021')).toEqual([]);
+    expect(read('le 25/11/2025')).toEqual([['25/11/2025', '2025-11-25', null, 'day']]);
+  });
+
+  it('reads only the month of an impossible day or a backwards range of days', () => {
+    expect(read('le 31 novembre 2025')).toEqual([['novembre 2025', '2025-11', null, 'month']]);
+    expect(read('les 27 et 25 mai 2021')).toEqual([['mai 2021', '2021-05', null, 'month']]);
+    expect(read('les 27 et 25 mai', { refYear: 2021 })).toEqual([]);
+    expect(read('2026-2024')).toEqual([]);
+  });
+
+  it('does not read a season whose year is a guess ("l’hiver 2023")', () => {
+    expect(read('l’hiver 2023')).toEqual([]);
+  });
+});
+
+describe('comparing texts by value across languages', () => {
+  it('finds the same dates in an English and a French sentence', () => {
+    const [en] = dateValuesIn('on 26 and 27 May 2021', 'en');
+    const [fr] = dateValuesIn('les 26 et 27 mai 2021', 'fr');
+    const [us] = dateValuesIn('May 26–27, 2021', 'en');
+    expect(sameDateValue(en, fr)).toBe(true);
+    expect(sameDateValue(us, fr)).toBe(true);
+    const [other] = dateValuesIn('le 26 mai 2021', 'fr');
+    expect(sameDateValue(other, fr)).toBe(false);
+  });
+
+  it('uses the reference year for a date without one', () => {
+    const [a] = dateValuesIn('26 and 27 May', 'en', 2021);
+    const [b] = dateValuesIn('les 26 et 27 mai 2021', 'fr');
+    expect(sameDateValue(a, b)).toBe(true);
+  });
+
+  it('gives the first and last day of any precision', () => {
+    expect(lastDay({ start: '2023-03', end: '2023-05' })).toBe('2023-05-31');
+    expect(lastDay({ start: '2024-02', end: null })).toBe('2024-02-29');
+    expect(lastDay({ start: '2024', end: '2026' })).toBe('2026-12-31');
+    expect(firstDay({ start: '2023-03' })).toBe('2023-03-01');
+    expect(lastDay({ start: '2025-11-25', end: '2025-11-27' })).toBe('2025-11-27');
+  });
+});
