@@ -6,8 +6,8 @@ every fact (one of its |-separated alternatives) must occur within WINDOW charac
 occurrence, so that an extractive answer quoting that passage can contain it. Unanswerable questions
 must have empty evidence and facts. Ids must be unique. Normalisation follows ../shared/eval/README.md.
 
-Conversation items ({"id", "lang", "turns": [{"q", "evidence", "facts", "answerable"}]}) are checked turn
-by turn (turn n of c01 is reported as c01.n). A .json file is read as an events list (eval/events-gold.json):
+Conversation items ({"id", "lang", "turns": [{"q", "evidence", "facts", "answerable"}]}, a turn may add its
+own "lang") are checked turn by turn (turn n of c01 is reported as c01.n); a conversation has 2 to 4 turns. A .json file is read as an events list (eval/events-gold.json):
 every evidence sentence must occur in the corpus, dates must be YYYY, YYYY-MM or YYYY-MM-DD (or null when
 the corpus gives none), an end must not precede its start, and soga_role must be one of the listed values.
 
@@ -50,7 +50,8 @@ def main() -> int:
             continue
         if not 2 <= len(item["turns"]) <= 4:
             errors.append(f"{item['id']}: a conversation has 2 to 4 turns")
-        questions += [dict(turn, id=f"{item['id']}.{n}", lang=item["lang"])
+        # A turn may carry its own lang when the member switches language mid-conversation.
+        questions += [dict(turn, id=f"{item['id']}.{n}", lang=turn.get("lang", item["lang"]))
                       for n, turn in enumerate(item["turns"], 1)]
     for q in questions:
         qid = q["id"]
