@@ -81,6 +81,12 @@ export const configSchema = z.object({
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
   /** Language used when a question gives no clue (and for missing translations). */
   SOGA_DEFAULT_LANGUAGE: z.string().min(2).default('en'),
+  /** Pins "today" (YYYY-MM-DD) for reproducible evaluations and tests: past and upcoming events, "next" questions and "how long ago" are judged against it. Unset: the machine's date. */
+  SOGA_TODAY: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD, e.g. 2026-12-06')
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T12:00:00Z`)), 'not a calendar date')
+    .optional(),
   /** Language-detection dictionary (ELD): extrasmall (~50 MB of memory) gets the dev and short test questions as right as large (~400 MB, 5 s to load); larger ones tell apart more of ELD's 60 languages on unusual text (docs/performance.md). */
   SOGA_LANGUAGE_DICTIONARY: z.enum(['extrasmall', 'small', 'medium', 'large']).default('extrasmall'),
 

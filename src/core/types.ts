@@ -141,6 +141,8 @@ export interface Answer {
   language: LanguageCode;
   outcome: AnswerOutcome;
   text: string;
+  /** The sentence of `text` that states what was asked (extractive answers), for surfaces that show it first. */
+  direct?: string;
   grounded: boolean;
   mode: AnswerMode;
   citations: Citation[];

@@ -129,7 +129,9 @@ function openLexicon(dir: string, dataDir: string, log: (m: string) => void): Fr
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
-  const clock = options.clock ?? { now: () => new Date() };
+  // SOGA_TODAY pins the day (at noon UTC, so that no time zone moves it); the time of day matters to nothing.
+  const pinned = config.SOGA_TODAY ? new Date(`${config.SOGA_TODAY}T12:00:00Z`) : null;
+  const clock = options.clock ?? { now: () => (pinned ? new Date(pinned) : new Date()) };
   const [prompts, messages] = await Promise.all([loadPrompts(config.SOGA_PROMPTS_DIR), loadMessages(config.SOGA_PROMPTS_DIR)]);
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   let embedder = await buildEmbedder(config, log);

@@ -54,7 +54,9 @@ describe('ask() answers extractively from the passages, in the asker’s languag
     expect(answer.outcome).toBe('answered');
     expect(answer.mode).toBe('extractive');
     expect(answer.language).toBe('fr');
-    expect(answer.text.startsWith(fr.leadIn)).toBe(true);
+    // The answer first, in French, from the passage's own values; then the lead-in and the verbatim quote.
+    expect(answer.direct).toBe('En bref : 25–27 novembre 2025, Paris, Maison de la Mutualité (l’année dernière) [1].');
+    expect(answer.text.split('\n')[1].startsWith(fr.leadIn)).toBe(true);
     expect(answer.text).toContain('25 au 27 novembre 2025');
     expect(answer.citations[0]).toMatchObject({ n: 1, title: PASSAGES[0].title, date: '2025-11-25' });
     expect(PASSAGES[0].text).toContain(answer.citations[0].quote);
@@ -64,7 +66,8 @@ describe('ask() answers extractively from the passages, in the asker’s languag
     const answer = await build().ask('¿En qué año el Téléthon permitió donar a través de Alexa?');
     expect(answer.language).toBe('es');
     expect(answer.outcome).toBe('answered');
-    expect(answer.text.startsWith(es.leadIn)).toBe(true);
+    expect(answer.direct).toBe('En resumen: 2018 (hace 8 años) [1].');
+    expect(answer.text).toContain(es.leadIn);
     expect(answer.text).toContain('En 2018');
   });
 

@@ -6,8 +6,31 @@
 import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
+import { hasEmail, hasPhone, hasPrice } from './answer-values.js';
 
-export type AnswerType = 'date' | 'place' | 'number' | 'person';
+export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price';
+
+/**
+ * Kinds of value named by a noun rather than an interrogative ("the phone number of…", "le prix…").
+ * Kept apart from INTERROGATIVES, whose one-word entries are not topic words: these are.
+ */
+const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
+  en: [['phone', 'phone'], ['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['price', 'price'], ['cost', 'price'], ['costs', 'price'], ['fee', 'price'], ['ticket', 'price']],
+  fr: [['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['courriel', 'email'], ['adresse mail', 'email'], ['prix', 'price'], ['cout', 'price'], ['coute', 'price'], ['tarif', 'price'], ['billet', 'price']],
+  de: [['telefon', 'phone'], ['telefonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadresse', 'email'], ['preis', 'price'], ['kostet', 'price'], ['eintritt', 'price'], ['ticket', 'price']],
+  es: [['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['correo', 'email'], ['precio', 'price'], ['cuesta', 'price'], ['entrada', 'price']],
+  it: [['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['posta elettronica', 'email'], ['prezzo', 'price'], ['costa', 'price'], ['costo', 'price'], ['biglietto', 'price']],
+  pt: [['telefone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['preco', 'price'], ['custa', 'price'], ['custo', 'price'], ['bilhete', 'price'], ['ingresso', 'price']],
+  nl: [['telefoon', 'phone'], ['telefoonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadres', 'email'], ['prijs', 'price'], ['kost', 'price'], ['kosten', 'price'], ['ticket', 'price']],
+};
+
+/** "Has … already happened?": a question about whether a date is past, answered with the date. */
+const ALREADY: Record<string, string[]> = { en: ['already', 'yet'], fr: ['deja'], de: ['schon', 'bereits'], es: ['ya'], it: ['gia'], pt: ['ja'], nl: ['al', 'reeds'] };
+
+export function asksWhetherPast(question: string, lang: string): boolean {
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  return (ALREADY[lang] ?? ALREADY.en).some((w) => text.includes(` ${w} `));
+}
 
 /** Interrogatives of each language (accent-folded, lower case), longest first where they overlap. */
 const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
@@ -68,6 +91,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
     }
     if (text.includes(` ${phrase} `)) kinds.forEach((k) => types.add(k));
   }
+  for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (text.includes(` ${noun} `)) types.add(kind);
+  if (asksWhetherPast(question, lang)) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');
   return types;
@@ -112,6 +137,9 @@ export function answerTypeMatch(text: string, expected: Set<AnswerType>, known: 
     else if (type === 'number' && NUMBER.test(folded)) found++;
     else if (type === 'place' && PLACE.test(text)) found++;
     else if (type === 'person' && hasNewName(text, known)) found++;
+    else if (type === 'phone' && hasPhone(text)) found++;
+    else if (type === 'email' && hasEmail(text)) found++;
+    else if (type === 'price' && hasPrice(text)) found++;
   }
   return found / expected.size;
 }

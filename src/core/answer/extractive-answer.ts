@@ -1,23 +1,88 @@
 /**
- * Stage 5 without a chat model (and the fallback when it fails): the best sentences of the usable
- * passages quoted verbatim, after a lead-in in the asker's language (extractive.ts chooses them).
+ * Stage 5 without a chat model (and the fallback when it fails): one short sentence that states what
+ * was asked, in the asker's language (direct-answer.ts), then the best sentences of the usable passages
+ * quoted verbatim (extractive.ts chooses them). When the question asks for a kind of value that no
+ * usable passage holds (a date, a phone number, an e-mail address, a price), it is not answered by a
+ * nearby passage: the result is "not found". When two articles give different dates for it, the answer
+ * says so and quotes both.
  */
 import type { Messages } from '../i18n.js';
+import { sameDateValue } from '../text/date-expressions.js';
+import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
-import { expectedAnswerTypes } from './answer-type.js';
+import { asksWhetherPast, expectedAnswerTypes, type AnswerType } from './answer-type.js';
+import { hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
-import { renderExtractive, selectSentences } from './extractive.js';
+import { directAnswer, formatDateValue, quotedDate, type Quote } from './direct-answer.js';
+import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
 
-export interface ExtractiveAnswer {
-  text: string;
-  citations: Citation[];
+export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
+
+/** Kinds of value a passage must hold for the question to be answered from it at all. */
+const REQUIRED: Partial<Record<AnswerType, (text: string, lang: string) => boolean>> = {
+  date: hasDate,
+  phone: hasPhone,
+  email: hasEmail,
+  price: hasPrice,
+};
+
+/** Share of the best window's score from which another article's window counts as answering the same question. */
+const CONFLICT_RATIO = 0.9;
+
+export interface ExtractiveInput {
+  messages: Messages;
+  question: string;
+  lang: LanguageCode;
+  usable: FusedHit[];
+  terms: WeightedTerm[];
+  langs: LanguageCode[];
+  today: Date;
 }
 
-/** Null when no sentence of the passages can be quoted (all of them planted instructions, say). */
-export function answerExtractively(messages: Messages, question: string, lang: LanguageCode, usable: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[]): ExtractiveAnswer | null {
-  const selection = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang));
-  if (!selection.quotes.length) return null;
+export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
+  const { messages, question, lang, usable, terms, langs, today } = input;
+  const expected = expectedAnswerTypes(question, lang);
+  for (const kind of expected) {
+    const holds = REQUIRED[kind];
+    if (holds && !usable.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
+  }
+  const known = new Set(terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]));
   const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
-  return renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
+  const conflict = expected.has('date') && !asksWhetherPast(question, lang) ? conflictingDates(usable, terms, langs, expected) : null;
+  const selection = conflict ?? selectSentences(usable, terms, langs, expected);
+  if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
+  const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
+  const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
+  let direct: string | null;
+  if (conflict) {
+    const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
+    direct = messages.t(lang, 'directConflict', { values });
+  } else {
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages });
+  }
+  return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
+}
+
+/**
+ * Two articles that answer a "when" question about equally well with different dates ("fondé en 2017"
+ * / "créé en 2018"): both are quoted. Equally well means within CONFLICT_RATIO of the best window, so
+ * that another edition of an event, which its year already scores down, does not count.
+ */
+function conflictingDates(usable: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[], expected: Set<AnswerType>): ExtractiveResult | null {
+  const windows = scoreWindows(usable, terms, langs, expected);
+  const best = windows[0];
+  if (!best) return null;
+  const byDoc = new Map<string, { text: string; hit: FusedHit }>();
+  for (const w of windows) {
+    if (w.score < best.score * CONFLICT_RATIO) break;
+    const hit = usable[w.hitIndex];
+    if (byDoc.has(hit.chunk.docId)) continue;
+    byDoc.set(hit.chunk.docId, { text: w.text, hit });
+  }
+  const dated = [...byDoc.values()].map((q) => ({ q, date: quotedDate({ text: q.text, citation: { lang: q.hit.chunk.lang, date: q.hit.chunk.date } as Citation }) })).filter((x) => x.date);
+  if (dated.length < 2) return null;
+  const [a, b] = dated;
+  if (sameDateValue(a.date!, b.date!) || a.date!.start.slice(0, 4) === b.date!.start.slice(0, 4)) return null;
+  return { quotes: [a.q, b.q] };
 }

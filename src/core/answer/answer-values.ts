@@ -1,0 +1,94 @@
+/**
+ * The values an answer can state, read from a passage's own words: dates (as values, see
+ * text/date-expressions.ts), places, numbers, names, and the contact and price kinds that a nearby
+ * passage must never stand in for. Precision over recall: a value is read only where its shape is
+ * unmistakable, since a direct answer built from a wrong one states something false.
+ */
+import { findDateExpressions, type DateValue } from '../text/date-expressions.js';
+import { MONTH_NUMBER } from '../text/months.js';
+import { indexStopwords } from '../text/analyzer.js';
+import { normalizeText } from '../text/normalize.js';
+
+const FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
+
+/** The year of an article's date ('2022-05-06' → 2022), the reference of a date written without one. */
+export function yearOf(date: string | null | undefined): number | undefined {
+  const y = date ? Number(date.slice(0, 4)) : NaN;
+  return Number.isFinite(y) ? y : undefined;
+}
+
+export function datesIn(text: string, lang: string, articleDate: string | null): DateValue[] {
+  return findDateExpressions(text, { lang, refYear: yearOf(articleDate) });
+}
+
+/** Whether a text holds a date at all (a day and month without a year counts: the article gives it). */
+export function hasDate(text: string, lang: string): boolean {
+  return findDateExpressions(text, { lang, refYear: 2000 }).length > 0;
+}
+
+// A capitalised run after a place preposition: "à Strasbourg", "in Mannheim", "au Parlement européen".
+const PLACE = /(?:^|[\s(])(?:à|au|aux|in|at|im|nel|nella|em|na|no|op|te|a|en)\s+(?:la\s+|le\s+|l['’]|the\s+)?(\p{Lu}[\p{L}-]+(?:\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+)*)/gu;
+
+/** Places named in the text that the question does not name already. */
+export function placesIn(text: string, known: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(PLACE)) {
+    const words = normalizeText(m[1]).split(/[\s-]+/);
+    if (words.some((w) => MONTH_NUMBER[w] !== undefined) || FUNCTION_WORDS.has(words[0])) continue;
+    if (words.every((w) => known.has(w))) continue;
+    if (!out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+// "4 500", "14", "85 %", "1,2 million": a number with an optional unit word after it.
+const NUMBER = /(?<![\p{L}\p{N}.,/-])(\d{1,3}(?:[  ]\d{3})+|\d+(?:[.,]\d+)?)(\s?%)?(?:\s+(\p{L}[\p{L}'’-]*))?/gu;
+
+export interface NumberValue {
+  value: string;
+  /** The word after it in the passage ("pays"), if any. */
+  unit: string | null;
+}
+
+/** Numbers that are not part of a date expression and not a year, with the word that says what they count. */
+export function numbersIn(text: string, lang: string, known: Set<string>): NumberValue[] {
+  const dates = findDateExpressions(text, { lang, refYear: 2000 });
+  const inDate = (i: number) => dates.some((d) => i >= d.index && i < d.index + d.text.length);
+  const out: NumberValue[] = [];
+  for (const m of text.matchAll(NUMBER)) {
+    const digits = m[1].replace(/[  ]/g, '');
+    if (inDate(m.index!) || /^(19|20)\d{2}$/.test(digits) || known.has(digits)) continue;
+    out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit: m[2] ? null : (m[3] ?? null) });
+  }
+  return out;
+}
+
+// Two capitalised words or more ("Nicolas Schmit"), or a one-word brand ("HelloAsso").
+const NAME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll}+\p{Lu}\p{L}+)(?![\p{L}\p{N}])/gu;
+
+/** Names in the text with a word the question does not contain; a sentence's first word is not a name on its own. */
+export function namesIn(text: string, known: Set<string>): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NAME)) {
+    const words = normalizeText(m[1]).split(/[-\s]+/);
+    if (FUNCTION_WORDS.has(words[0]) || words.some((w) => MONTH_NUMBER[w] !== undefined)) continue;
+    if (words.every((w) => known.has(w))) continue;
+    if (!out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
+const PHONE = /(?:\+\d{1,3}[\s.]?)?(?:\(?\d{1,4}\)?[\s.-]?){3,}\d{2,4}/;
+const PRICE = /(?:€|\$|£)\s?\d|\d[\d\s.,]*\s?(?:€|eur\b|euros?\b|\$|£|chf\b|dollars?\b)/i;
+
+export function hasEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+export function hasPhone(text: string): boolean {
+  // Digits in a phone's shape that are not a date range or a list of years.
+  return [...text.matchAll(new RegExp(PHONE.source, 'g'))].some((m) => m[0].replace(/\D/g, '').length >= 9 && !/^(19|20)\d{2}\D+(19|20)\d{2}$/.test(m[0].trim()));
+}
+export function hasPrice(text: string): boolean {
+  return PRICE.test(text);
+}

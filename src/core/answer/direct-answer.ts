@@ -1,0 +1,158 @@
+/**
+ * The one short sentence that opens an extractive answer and states what was asked — a date (with how
+ * long ago or how soon, from today), a place, a number, a name — in the asker's language. It is built
+ * only from values read in the quoted passages (answer-values.ts) and formatted with Intl; when the
+ * quote holds no such value, or more than one that could be meant, there is no sentence: never a guess.
+ */
+import type { Messages } from '../i18n.js';
+import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
+import { normalizeText } from '../text/normalize.js';
+import type { Citation, LanguageCode } from '../types.js';
+import { asksWhetherPast, type AnswerType } from './answer-type.js';
+import { articleDateLabel } from './dates.js';
+import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
+
+export interface Quote {
+  text: string;
+  citation: Citation;
+}
+
+/**
+ * The future tense of an announcement ("aura lieu", "se tiendra", "will take place"). An article's date
+ * is read from its text, so an earlier article date alone does not make a report an announcement.
+ */
+const FUTURE = /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|prochain|prochaine|will|shall|upcoming|wird|werden|tendr[áa]|ser[áa]|terr[àa]|sar[àa]|ter[áa]|zal|zullen)(?![\p{L}])/iu;
+
+const SEASON_MONTH: Record<string, number> = { '03': 4, '06': 7, '09': 10 };
+
+/** "25–27 November 2025", "May 2022", "spring 2023" (as its months), "2024–2026", in the reader's language. */
+export function formatDateValue(v: DateValue, lang: LanguageCode, withYear = true): string {
+  const utc = (s: string) => {
+    const [y, m = 1, d = 1] = s.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+  const fmt = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' });
+  const start = utc(v.start);
+  const end = v.end ? utc(v.end) : null;
+  try {
+    if (v.precision === 'day') {
+      const f = fmt(withYear ? { day: 'numeric', month: 'long', year: 'numeric' } : { day: 'numeric', month: 'long' });
+      return end ? f.formatRange(start, end) : f.format(start);
+    }
+    if (v.precision === 'month' || v.precision === 'season') {
+      // A season is said as its months ("March – May 2023"): Intl names months in every language.
+      const f = fmt({ month: 'long', year: 'numeric' });
+      const last = v.precision === 'season' && !end ? utc(`${v.start.slice(0, 5)}${String(SEASON_MONTH[v.start.slice(5, 7)] ?? Number(v.start.slice(5, 7)) + 2).padStart(2, '0')}`) : end;
+      return last ? f.formatRange(start, last) : f.format(start);
+    }
+  } catch {
+    // A language Intl does not know: the value as written is still right.
+    return v.text;
+  }
+  return v.end ? `${v.start}–${v.end}` : v.start;
+}
+
+export type Tense = 'past' | 'upcoming' | 'ongoing';
+
+export function tenseOf(v: DateValue, today: Date): Tense {
+  const day = today.toISOString().slice(0, 10);
+  if (lastDay(v) < day) return 'past';
+  if (firstDay(v) > day) return 'upcoming';
+  return 'ongoing';
+}
+
+/** "1 year ago", "in 3 weeks", "il y a 2 mois": how far a date is from today, in the reader's language. */
+export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): string | null {
+  const tense = tenseOf(v, today);
+  if (tense === 'ongoing') return null;
+  const edge = new Date(`${tense === 'past' ? lastDay(v) : firstDay(v)}T12:00:00Z`).getTime();
+  const days = Math.round((edge - today.getTime()) / 86_400_000);
+  const abs = Math.abs(days);
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] = abs >= 330 ? [Math.round(days / 365), 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
+  try {
+    return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(value, unit);
+  } catch {
+    return null;
+  }
+}
+
+/** The date a quote gives, read as its article dates it; null when it gives none or several different ones. */
+export function quotedDate(quote: Quote): DateValue | null {
+  const values = datesIn(quote.text, quote.citation.lang, quote.citation.date);
+  // A year alone is weak when a finer date is there ("en 2023, le 17 novembre 2023…").
+  const fine = values.filter((v) => v.precision !== 'year');
+  const pool = fine.length ? fine : values;
+  const distinct = pool.filter((v, i) => pool.findIndex((w) => w.start === v.start && w.end === v.end) === i);
+  if (distinct.length === 1) return distinct[0];
+  // "du 25 au 27 novembre 2025 : 25 novembre à Bruxelles ; 26 et 27 novembre à Paris": the range that
+  // holds all the others is the answer; dates that do not nest are different answers, so none is.
+  const covering = distinct.filter((v) => distinct.every((w) => firstDay(v) <= firstDay(w) && lastDay(w) <= lastDay(v)));
+  return covering.length === 1 ? covering[0] : null;
+}
+
+export interface DirectAnswerInput {
+  question: string;
+  lang: LanguageCode;
+  expected: Set<AnswerType>;
+  /** The question's words (normalised): a value the question already names is not an answer. */
+  known: Set<string>;
+  quotes: Quote[];
+  today: Date;
+  messages: Messages;
+}
+
+export function directAnswer(input: DirectAnswerInput): string | null {
+  const { lang, expected, known, quotes, today, messages } = input;
+  if (!expected.size) return null;
+  const t = (key: string, vars: Record<string, string | number>) => messages.t(lang, key, vars);
+  // The first quote that holds what was asked states it: the best quote may be the one that names the
+  // event, its neighbour the one that gives the date.
+  for (const quote of quotes) {
+    const found = valueOf(quote, input);
+    if (!found) continue;
+    const { value, date } = found;
+    const n = quote.citation.n;
+    // A year the quote does not write comes from the article's date, itself read from the text: the
+    // day is stated, the year and "how long ago" are not (the quote below shows what is known).
+    const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
+    if (!date || !relative) return t('directValue', { value, n });
+    const tense = tenseOf(date, today);
+    if (asksWhetherPast(input.question, lang)) return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
+    // An article that announced a date now past tells what was planned, not what happened.
+    const articleDate = quote.citation.date;
+    if (tense === 'past' && articleDate && articleDate < firstDay(date).slice(0, articleDate.length) && FUTURE.test(quote.text)) {
+      return t('directAnnounced', { value, relative, n, article: articleDateLabel(articleDate, lang, t) });
+    }
+    return t('directDate', { value, relative, n });
+  }
+  return null;
+}
+
+function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
+  const { lang, expected, known } = input;
+  const parts: string[] = [];
+  let date: DateValue | null = null;
+  if (expected.has('date')) {
+    date = quotedDate(quote);
+    if (!date) return null;
+    parts.push(formatDateValue(date, lang, !date.yearInferred));
+  }
+  if (expected.has('place')) {
+    const places = placesIn(quote.text, known);
+    if (places.length) parts.push(places.slice(0, 3).join(', '));
+    else if (!parts.length) return null;
+  }
+  if (expected.has('number') && !expected.has('date')) {
+    const numbers = numbersIn(quote.text, quote.citation.lang, known);
+    // Several numbers: the one whose word is the question's ("14 pays" for "how many countries"), or none.
+    const chosen = numbers.length === 1 ? numbers[0] : numbers.find((x) => x.unit && known.has(normalizeText(x.unit)));
+    if (!chosen) return null;
+    parts.push(chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value);
+  }
+  if (expected.has('person') && !parts.length) {
+    const names = namesIn(quote.text, known);
+    if (!names.length) return null;
+    parts.push(names.slice(0, 3).join(', '));
+  }
+  return parts.length ? { value: parts.join(', '), date } : null;
+}
