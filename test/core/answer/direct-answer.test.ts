@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { directAnswer, formatDateValue, quotedDate, relativeToNow, type Quote } from '../../../src/core/answer/direct-answer.js';
+import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+import { Messages } from '../../../src/core/i18n.js';
+import type { Citation } from '../../../src/core/types.js';
+import en from '../../../prompts/locales/en.json' with { type: 'json' };
+import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
+import de from '../../../prompts/locales/de.json' with { type: 'json' };
+
+const messages = new Messages({ en, fr, de });
+const TODAY = new Date('2026-12-06T12:00:00Z');
+const quote = (text: string, date: string | null, n = 1, lang = 'fr'): Quote => ({ text, citation: { n, lang, date } as Citation });
+const ask = (question: string, lang: string, quotes: Quote[], known: string[] = []) =>
+  directAnswer({ question, lang, expected: expectedAnswerTypes(question, lang), known: new Set(known), quotes, today: TODAY, messages });
+
+// Sentences of the shipped corpus.
+const NEC_2025 = 'L’édition aura lieu du 25 au 27 novembre 2025 : 25 novembre à Bruxelles, pour la journée européenne d’ouverture ; 26 et 27 novembre à Paris, pour deux journées de conférences';
+const STRASBOURG = 'Près d’un an après le Sommet de Mannheim, les acteurs européens de l’économie sociale se sont réunis les 5 et 6 mai à Strasbourg dans le cadre de la présidence française du Conseil de l’Union européenne.';
+const PARTICIPANTS = 'Pendant deux jours, près de 2 000 participants venus de 14 pays ont assisté à des conférences, ateliers et débats.';
+
+describe('the direct answer states what was asked, from the quote’s own values', () => {
+  it('answers "has it already happened?" with yes and how long ago, in the asker’s language', () => {
+    expect(ask('Has NEC ESS 2025 already happened?', 'en', [quote(NEC_2025, '2025-11-25')], ['nec', 'ess', '2025'])).toMatch(/^Yes: it was on November 25\s–\s27, 2025 \(last year\) \[1\]\.$/);
+    expect(ask('Hat NEC ESS 2025 schon stattgefunden?', 'de', [quote(NEC_2025, '2025-11-25')], ['nec', 'ess', '2025'])).toMatch(/^Ja: am 25\.–27\. November 2025 \(letztes Jahr\) \[1\]\.$/);
+  });
+  it('says "not yet" of a date after today', () => {
+    expect(ask('Has the summit already happened?', 'en', [quote('Le sommet aura lieu le 14 mars 2027 à Lisbonne.', '2026-11-01')])).toMatch(/^Not yet: .*March 14, 2027 \(in 3 months\)/);
+  });
+  it('gives the date and the place for "when and where", the year from the article when the text leaves it out, without claiming it', () => {
+    const answer = ask('Quand et où a eu lieu le deuxième sommet ?', 'fr', [quote(STRASBOURG, '2022-05-06')], ['deuxieme', 'sommet']);
+    expect(answer).toBe('En bref : 5–6 mai, Strasbourg [1].');
+  });
+  it('picks the number whose word the question uses, and cites the quote that holds it', () => {
+    expect(ask('Combien de pays étaient représentés ?', 'fr', [quote(STRASBOURG, '2022-05-06'), quote(PARTICIPANTS, '2022-05-06', 2)], ['pays', 'representes'])).toBe('En bref : 14 pays [2].');
+  });
+  it('says nothing rather than guess between numbers the question does not tell apart', () => {
+    expect(ask('How many were there?', 'en', [quote(PARTICIPANTS, '2022-05-06')])).toBeNull();
+  });
+  it('reports a past date announced in the future tense as an announcement', () => {
+    const answer = ask('When is the Social Good Week in Lisbon?', 'en', [quote('La Social Good Week se tiendra au printemps 2023 à Lisbonne.', '2022-02')], ['social', 'good', 'week', 'lisbon']);
+    expect(answer).toMatch(/^In short: announced for March\s–\sMay 2023 in an article of February 2022 \(\d+ years ago\)/);
+  });
+  it('states nothing for a question that asks for no kind of value', () => {
+    expect(ask('What is Coopedia?', 'en', [quote(PARTICIPANTS, null)])).toBeNull();
+  });
+});
+
+describe('dates of a quote', () => {
+  it('takes the range that holds the others', () => {
+    expect(quotedDate(quote(NEC_2025, '2025-11-25'))).toMatchObject({ start: '2025-11-25', end: '2025-11-27' });
+  });
+  it('takes none when the quote gives dates that do not nest', () => {
+    expect(quotedDate(quote('Le 12 octobre 2021 à Ljubljana, puis le 13 octobre 2021 à Paris.', '2021-10-12'))).toBeNull();
+  });
+  it('formats and places a date relative to today in the reader’s language', () => {
+    const v = quotedDate(quote(NEC_2025, '2025-11-25'))!;
+    expect(formatDateValue(v, 'fr')).toBe('25–27 novembre 2025');
+    expect(relativeToNow(v, TODAY, 'fr')).toBe('l’année dernière');
+  });
+});
