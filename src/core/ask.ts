@@ -118,7 +118,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         fallbackReason = generated.reason;
       }
 
-      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, terms: retrieved.terms, langs: retrieved.langs, today: context.now ?? clock.now() });
+      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today: context.now ?? clock.now() });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
       return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason });

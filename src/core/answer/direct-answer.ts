@@ -11,6 +11,7 @@ import type { Citation, LanguageCode } from '../types.js';
 import { asksWhetherPast, type AnswerType } from './answer-type.js';
 import { articleDateLabel } from './dates.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
+import { splitSentences } from './sentences.js';
 
 export interface Quote {
   text: string;
@@ -128,7 +129,27 @@ export function directAnswer(input: DirectAnswerInput): string | null {
   return null;
 }
 
+/**
+ * The value of the quote's sentence about the question's topic: a two-sentence quote may give a date
+ * in the sentence about another event ("… au FNAF 2021 à Paris. … l’ActSE de Ljubljana, le 12 octobre").
+ */
 function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
+  const sentences = splitSentences(quote.text, quote.citation.lang);
+  if (sentences.length < 2) return valueOfText(quote, input);
+  // Words, not numbers: a year is shared by every event of that year.
+  const overlap = (s: string) => new Set(normalizeText(s).split(/[^\p{L}\p{N}]+/u).filter((w) => input.known.has(w) && !/^\d+$/.test(w))).size;
+  const ranked = sentences.map((text) => ({ text, overlap: overlap(text) })).sort((a, b) => b.overlap - a.overlap);
+  if (!ranked[0].overlap) return null;
+  for (const s of ranked) {
+    // Only a sentence as much about the topic as the best one may give the value.
+    if (s.overlap < ranked[0].overlap) break;
+    const found = valueOfText({ ...quote, text: s.text }, input);
+    if (found) return found;
+  }
+  return null;
+}
+
+function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
   const { lang, expected, known } = input;
   const parts: string[] = [];
   let date: DateValue | null = null;

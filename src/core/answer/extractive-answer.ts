@@ -35,17 +35,19 @@ export interface ExtractiveInput {
   question: string;
   lang: LanguageCode;
   usable: FusedHit[];
+  /** All the passages retrieved for the answer: the kind of value asked for must be in one of them. */
+  passages: FusedHit[];
   terms: WeightedTerm[];
   langs: LanguageCode[];
   today: Date;
 }
 
 export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
-  const { messages, question, lang, usable, terms, langs, today } = input;
+  const { messages, question, lang, usable, passages, terms, langs, today } = input;
   const expected = expectedAnswerTypes(question, lang);
   for (const kind of expected) {
     const holds = REQUIRED[kind];
-    if (holds && !usable.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
+    if (holds && !passages.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
   }
   const known = new Set(terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]));
   const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
