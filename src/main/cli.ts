@@ -14,10 +14,12 @@ async function main(): Promise<void> {
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');
   const { createRuntime } = await import('./runtime.js');
+  const { openConfiguredAnswerLog } = await import('./answer-log.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
     runtime: () => (runtime ??= createRuntime(config)),
+    openAnswerLog: () => openConfiguredAnswerLog(config, (m) => process.stderr.write(`${m}\n`)),
     stdout: process.stdout,
     stderr: process.stderr,
   });

@@ -3,8 +3,14 @@
  * (Discord when DISCORD_TOKEN is set, Matrix when MATRIX_HOMESERVER_URL is set, the admin web when
  * SOGA_WEB_ENABLED=true). With none configured, an interactive chat opens in the terminal.
  */
-import { describeError } from '../core/errors.js';
+import type { AnswerFeedback } from '../core/answer-log.js';
+import { describeError, SogaError } from '../core/errors.js';
 import { loadConfig } from '../config/load.js';
+
+/** With the log off no answer carries an entry id, so no feedback control is shown; this only guards. */
+const NO_FEEDBACK: AnswerFeedback = {
+  addFeedback: () => Promise.reject(new SogaError('NOT_FOUND', 'the answer log is disabled (SOGA_LOG_ENABLED=false): feedback is not recorded')),
+};
 
 interface Surface {
   name: string;
@@ -17,7 +23,6 @@ async function main(): Promise<void> {
   const { interactiveChat } = await import('../adapters/cli/program.js');
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
   const { createRuntime } = await import('./runtime.js');
-  const { SqliteAnswerLog } = await import('../infra/sqlite/answer-log.js');
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const runtime = await createRuntime(config, { log });
@@ -27,7 +32,9 @@ async function main(): Promise<void> {
 
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
   void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
+  // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
   const answerLog = runtime.answerLog();
+  const feedback = answerLog ?? NO_FEEDBACK;
   const surfaces: Surface[] = [];
   const fatal = (error: Error) => {
     log(`fatal: ${describeError(error)}`);
@@ -35,19 +42,23 @@ async function main(): Promise<void> {
   };
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
-    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages, onFatal: fatal });
+    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal });
     surfaces.push({ name: 'discord', stop: () => bot.stop() });
     log('Discord bot started');
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages, onFatal: fatal });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }
-  if (!config.SOGA_WEB_ENABLED && answerLog instanceof SqliteAnswerLog) {
-    // The admin web runs the daily purge when it is on; without it, main does.
-    const retention = startRetentionTimer({ log: answerLog, days: config.SOGA_LOG_RETENTION_DAYS, onError: (e) => log(`retention purge failed: ${describeError(e)}`) });
+  if (answerLog) {
+    const retention = startRetentionTimer({
+      log: answerLog,
+      days: config.SOGA_LOG_RETENTION_DAYS,
+      onPurged: (n) => n > 0 && log(`answer log: purged ${n} entries older than ${config.SOGA_LOG_RETENTION_DAYS} days`),
+      onError: (e) => log(`answer log: retention purge failed: ${describeError(e)}`),
+    });
     surfaces.push({ name: 'retention', stop: async () => retention.stop() });
   }
   if (config.SOGA_WEB_ENABLED) {
@@ -62,7 +73,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const s of surfaces.reverse()) await s.stop().catch((e: unknown) => log(`stopping ${s.name}: ${describeError(e)}`));
-    answerLog.close();
+    answerLog?.close();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));
@@ -70,7 +81,7 @@ async function main(): Promise<void> {
 
   if (!surfaces.some((s) => s.name !== 'retention')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
-    await interactiveChat(runtime, process.stdout, process.stderr, answerLog);
+    await interactiveChat(runtime, process.stdout, process.stderr);
     await shutdown(0);
   }
 }

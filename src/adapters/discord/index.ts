@@ -15,7 +15,7 @@ import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerFeedback } from '../../core/answer-log.js';
 import { handleAskCommand, handleMessage } from './answering.js';
 import { ASK_COMMAND, CORPUS_COMMAND } from './commands.js';
 import { type BotContext, type Log, NO_MENTIONS } from './context.js';
@@ -34,7 +34,8 @@ export interface DiscordDeps {
   config: Config;
   assistant: Assistant;
   corpus: CorpusManager;
-  answerLog: AnswerLog;
+  /** Where 👍/👎 on an answer go (the answer log's feedback side). */
+  feedback: AnswerFeedback;
   messages: Messages;
   /**
    * Called once when the bot cannot go on (stuck gateway, token or intents refused), after the client
@@ -96,7 +97,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     config,
     assistant: deps.assistant,
     corpus: deps.corpus,
-    answerLog: deps.answerLog,
+    feedback: deps.feedback,
     messages: deps.messages,
     client,
     log,

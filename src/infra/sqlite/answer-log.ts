@@ -4,7 +4,7 @@
  * needs) and the admin operations the web and `soga logs` use. Several processes may open the same file.
  */
 import { SogaError } from '../../core/errors.js';
-import type { AnswerLogEntryInput } from '../../core/ports.js';
+import type { AnswerLogEntryInput, FeedbackInput } from '../../core/answer-log.js';
 import type { Answer } from '../../core/types.js';
 import type {
   AnswerLogAdmin,
@@ -20,8 +20,8 @@ import type {
   Page,
   ReviewInput,
   ReviewStatus,
-} from './answer-log-types.js';
-import { REVIEW_STATUSES } from './answer-log-types.js';
+} from '../../core/answer-log.js';
+import { REVIEW_STATUSES } from '../../core/answer-log.js';
 import { computeStats } from './answer-log-stats.js';
 import { evalQuestionOf, exportLines } from './answer-log-export.js';
 import { whereClause } from './log-filter-sql.js';

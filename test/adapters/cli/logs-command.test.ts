@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerLogsCommands } from '../../../src/adapters/cli/logs-command.js';
 import { parseConfig, type Config } from '../../../src/config/load.js';
 import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { openConfiguredAnswerLog } from '../../../src/main/answer-log.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 let dir: string;
@@ -16,7 +17,7 @@ let printed: string;
 
 function program(): Command {
   const p = new Command('soga').exitOverride();
-  registerLogsCommands(p, () => ({ config, stdout }));
+  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredAnswerLog(config, () => {}), stdout }));
   return p;
 }
 

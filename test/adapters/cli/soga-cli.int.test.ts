@@ -10,7 +10,7 @@ let dataDir: string;
 
 function soga(args: string[], env: Record<string, string> = {}) {
   return run(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
-    env: { ...process.env, SOGA_DATA_DIR: dataDir, SOGA_EMBED_PROVIDER: 'none', SOGA_LLM_PROVIDER: 'none', LANCEDB_LOG: 'error', ...env },
+    env: { ...process.env, SOGA_DATA_DIR: dataDir, SOGA_LOG_DB: path.join(dataDir, 'answers.sqlite'), SOGA_EMBED_PROVIDER: 'none', SOGA_LLM_PROVIDER: 'none', LANCEDB_LOG: 'error', ...env },
     maxBuffer: 10 * 1024 * 1024,
   });
 }
