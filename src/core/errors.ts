@@ -20,7 +20,8 @@ export type SogaErrorCode =
   | 'LLM_FAILED'
   | 'LLM_TIMEOUT'
   | 'EVAL_FILE_INVALID'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'LOG_KEY_MISMATCH';
 
 export class SogaError extends Error {
   readonly code: SogaErrorCode;

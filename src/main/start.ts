@@ -34,6 +34,8 @@ async function main(): Promise<void> {
   void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
   // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
   const answerLog = runtime.answerLog();
+  // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
+  answerLog?.assertKey();
   const feedback = answerLog ?? NO_FEEDBACK;
   const surfaces: Surface[] = [];
   const fatal = (error: Error) => {
