@@ -5,7 +5,11 @@
  */
 import type { AnswerFeedback } from '../core/answer-log.js';
 import { describeError, SogaError } from '../core/errors.js';
-import { loadConfig } from '../config/load.js';
+import { redactCredentials, type Redactor } from '../core/redact.js';
+import { loadConfig, secretRedactor } from '../config/load.js';
+
+/** Everything written to stderr goes through it: error bodies of remote servers can echo credentials. */
+let redact: Redactor = redactCredentials;
 
 /** With the log off no answer carries an entry id, so no feedback control is shown; this only guards. */
 const NO_FEEDBACK: AnswerFeedback = {
@@ -19,12 +23,14 @@ interface Surface {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  redact = secretRedactor(config);
+  process.env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { interactiveChat } = await import('../adapters/cli/program.js');
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
   const { createRuntime } = await import('./runtime.js');
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
-  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   const runtime = await createRuntime(config, { log });
   const report = await runtime.ingest([], terminalProgress());
   log(`index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`);
@@ -44,13 +50,13 @@ async function main(): Promise<void> {
   };
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
-    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal });
+    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, log: (level, m) => log(`[${level}] ${m}`) });
     surfaces.push({ name: 'discord', stop: () => bot.stop() });
     log('Discord bot started');
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, write: log });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }
@@ -65,7 +71,7 @@ async function main(): Promise<void> {
   }
   if (config.SOGA_WEB_ENABLED) {
     const { startWeb } = await import('../adapters/web/index.js');
-    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages });
+    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages, report: log });
     surfaces.push({ name: 'web', stop: () => web.stop() });
     log(`admin web on ${web.url}`);
   }
@@ -89,6 +95,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${describeError(error)}\n`);
+  process.stderr.write(`${redact(describeError(error))}\n`);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -253,6 +253,14 @@ describe('the pseudonymisation key the log was written with', () => {
     expect(KEY).not.toContain(fingerprint);
     log = openAnswerLog({ file, hmacKey: KEY });
     expect(log.keyMatches).toBe(true);
+  });
+});
+
+describe('file permissions', () => {
+  it('creates the log readable by its owner only, like the key beside it', async () => {
+    await log.record({ surface: 'cli', answer: answered('private') });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
   });
 });
 
