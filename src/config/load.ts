@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { SogaError } from '../core/errors.js';
-import { configSchema, type RawConfig } from './schema.js';
+import { createRedactor, type Redactor } from '../core/redact.js';
+import { configSchema, SECRET_VARIABLES, type RawConfig } from './schema.js';
 
 export type Config = RawConfig;
 
@@ -21,7 +22,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');
       const value = env[name];
-      return `  ${name}=${value === undefined ? '(unset)' : JSON.stringify(value)}: ${issue.message}. Fix it in .env or the environment (see .env.example).`;
+      const shown = value === undefined ? '(unset)' : (SECRET_VARIABLES as readonly string[]).includes(name) ? `(hidden, ${value.length} characters)` : JSON.stringify(value);
+      return `  ${name}=${shown}: ${issue.message}. Fix it in .env or the environment (see .env.example).`;
     });
     throw new SogaError('CONFIG_INVALID', `invalid configuration:\n${lines.join('\n')}`);
   }
@@ -41,10 +43,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   return config;
 }
 
+/** Redacts the configured secrets (and credential-shaped values) from text bound for stderr or logs. */
+export function secretRedactor(config: Config): Redactor {
+  return createRedactor(SECRET_VARIABLES.map((name) => config[name]));
+}
+
+/** Reads the environment and `.env` and returns the parsed value; changes nothing (main sets what native modules read). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const config = parseConfig(readEnvironment(env));
-  // LanceDB's native logger reads its level from the environment; its warnings ("No existing dataset…")
-  // are noise for staff unless they asked for debug output.
-  env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
-  return config;
+  return parseConfig(readEnvironment(env));
 }

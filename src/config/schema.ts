@@ -121,3 +121,16 @@ export const configSchema = z.object({
 });
 
 export type RawConfig = z.infer<typeof configSchema>;
+
+/** Never printed, not even in a configuration error; redacted from everything written to stderr or logs. */
+export const SECRET_VARIABLES = [
+  'SOGA_LOG_HMAC_KEY',
+  'SOGA_LLM_API_KEY',
+  'SOGA_EMBED_API_KEY',
+  'SOGA_ADMIN_PASSWORD',
+  'SOGA_ADMIN_PASSWORD_HASH',
+  'SOGA_ADMIN_TOKEN',
+  'DISCORD_TOKEN',
+  'MATRIX_ACCESS_TOKEN',
+  'MATRIX_PASSWORD',
+] as const satisfies readonly (keyof RawConfig)[];

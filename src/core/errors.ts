@@ -20,7 +20,8 @@ export type SogaErrorCode =
   | 'LLM_FAILED'
   | 'LLM_TIMEOUT'
   | 'EVAL_FILE_INVALID'
-  | 'NOT_FOUND';
+  | 'NOT_FOUND'
+  | 'LOG_KEY_MISMATCH';
 
 export class SogaError extends Error {
   readonly code: SogaErrorCode;
@@ -41,7 +42,7 @@ export function isSogaError(error: unknown, code?: SogaErrorCode): error is Soga
 
 /** Message of any thrown value, with its cause chain, for logs. */
 export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
+  if (!(error instanceof Error)) return describeValue(error);
   const parts = [error.message];
   let cause = (error as { cause?: unknown }).cause;
   for (let depth = 0; cause instanceof Error && depth < 3; depth++) {
@@ -50,4 +51,25 @@ export function describeError(error: unknown): string {
   }
   const hint = error instanceof SogaError && error.hint ? ` (${error.hint})` : '';
   return parts.join(': ') + hint;
+}
+
+/**
+ * A thrown or logged value that is not an Error: SDKs log and reject with plain objects (matrix-bot-sdk's
+ * `{ errcode, error }` bodies, HTTP responses), which String() turns into "[object Object]".
+ */
+function describeValue(value: unknown): string {
+  if (value === null || typeof value !== 'object') return String(value);
+  const o = value as Record<string, unknown>;
+  const body = typeof o.body === 'object' && o.body !== null ? (o.body as Record<string, unknown>) : o;
+  const status = o.statusCode ?? o.status;
+  const code = body.errcode ?? body.code;
+  const text = body.error ?? body.message ?? o.message;
+  const parts = [typeof status === 'number' ? `HTTP ${status}` : '', typeof code === 'string' ? code : '', typeof text === 'string' ? text : ''].filter(Boolean);
+  if (parts.length) return parts.join(' ');
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 500 ? `${json.slice(0, 500)}…` : json;
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }

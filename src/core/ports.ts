@@ -3,7 +3,6 @@
  * (test/fakes). Keeping them here is what lets the core import no database, model runtime or chat SDK.
  */
 import type {
-  Answer,
   ChunkRecord,
   ChunkWithVector,
   DocumentRecord,
@@ -13,6 +12,7 @@ import type {
 import type { TermStats } from './answer/matching.js';
 
 export type { TermStats };
+export type { AnswerFeedback, AnswerLog, AnswerLogAdmin, AnswerLogEntryInput, FeedbackInput } from './answer-log.js';
 
 export interface Embedder {
   /** Stored with the vectors: a different id means the index must be re-embedded. */
@@ -102,21 +102,6 @@ export interface LanguageDetector {
 
 export interface Clock {
   now(): Date;
-}
-
-export interface AnswerLogEntryInput {
-  surface: string;
-  /** Room or channel id, if any. */
-  place?: string;
-  /** Platform id of the asker; the log stores it pseudonymised. */
-  askerId?: string;
-  answer: Answer;
-}
-
-export interface AnswerLog {
-  /** Returns the id of the stored entry, which feedback refers to. */
-  record(entry: AnswerLogEntryInput): Promise<string>;
-  addFeedback(entryId: string, feedback: { rating: 'up' | 'down'; comment?: string; by?: string }): Promise<void>;
 }
 
 /** Progress of long-running work (ingestion) for a bar on stderr or a web page. */

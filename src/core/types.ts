@@ -96,6 +96,10 @@ export interface AskContext {
   /** Today's date; injected so that "upcoming" vs "past" is testable. */
   now?: Date;
   surface?: Surface;
+  /** Platform id of the asker, for the answer log (stored pseudonymised); never used to answer. */
+  asker?: string;
+  /** Room, channel or page the question came from, for the answer log. */
+  place?: string;
   /** Streaming of generated text, for adapters that show progress. */
   onToken?: (token: string) => void;
   signal?: AbortSignal;
@@ -152,4 +156,6 @@ export interface Answer {
   retrieved: FusedHit[];
   timings: Timings;
   models: { embedder: string | null; chat: string | null };
+  /** Id of the answer log entry (set by the recording decorator when the log is on): feedback refers to it. */
+  logEntryId?: string;
 }

@@ -1,6 +1,7 @@
 /** Entry point of the `soga` command. */
 import { describeError } from '../core/errors.js';
-import { loadConfig } from '../config/load.js';
+import { redactCredentials } from '../core/redact.js';
+import { loadConfig, secretRedactor } from '../config/load.js';
 import type { Runtime } from './runtime.js';
 
 async function main(): Promise<void> {
@@ -8,23 +9,30 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    process.stderr.write(`${describeError(error)}\n`);
+    process.stderr.write(`${redactCredentials(describeError(error))}\n`);
     process.exit(1);
   }
+  const redact = secretRedactor(config);
+  // LanceDB's native logger reads its level from the environment when it loads (below); its warnings
+  // ("No existing dataset…") are noise for staff unless they asked for debug output.
+  process.env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
+  const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');
   const { createRuntime } = await import('./runtime.js');
+  const { openConfiguredAnswerLog } = await import('./answer-log.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
-    runtime: () => (runtime ??= createRuntime(config)),
+    runtime: () => (runtime ??= createRuntime(config, { log })),
+    openAnswerLog: () => openConfiguredAnswerLog(config, log),
     stdout: process.stdout,
     stderr: process.stderr,
   });
   try {
     await program.parseAsync(process.argv);
   } catch (error) {
-    process.stderr.write(`error: ${describeError(error)}\n`);
+    log(`error: ${describeError(error)}`);
     process.exitCode = 1;
   }
 }

@@ -2,8 +2,6 @@
  * Wiring: builds the implementations from the parsed config and hands them to the core. The one place
  * that knows which embedder, store, chat model and language detector are in use.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
 import { PARAPHRASE_PAIRS, probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
@@ -21,8 +19,9 @@ import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
-import { openAnswerLog, type SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
-import { DisabledAnswerLog } from '../infra/disabled-answer-log.js';
+import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
+import { recordingAssistant } from '../core/recording-assistant.js';
+import { openConfiguredAnswerLog } from './answer-log.js';
 
 export interface Runtime {
   config: Config;
@@ -34,10 +33,13 @@ export interface Runtime {
   detector: LanguageDetector;
   messages: Messages;
   prompts: PromptTemplates;
+  /** Answers and records each answer in the answer log (when it is on): what every surface asks. */
   assistant: Assistant;
+  /** Answers without recording: for `soga eval` and `soga search`, which are measurements, not questions. */
+  engine: Assistant;
   corpus: CorpusFolder;
-  /** The answer log (SQLite), opened on first use; a no-op log when SOGA_LOG_ENABLED=false. */
-  answerLog(): SqliteAnswerLog | DisabledAnswerLog;
+  /** The answer log (SQLite), opened on first use with the same key everywhere; null when SOGA_LOG_ENABLED=false. */
+  answerLog(): SqliteAnswerLog | null;
   /** Syncs the index with the corpus folder (and extra paths). */
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
   /** Reads the bilingual dictionaries into the corpus languages now rather than on the first question that needs one. */
@@ -81,20 +83,6 @@ async function buildEmbedder(config: Config, log: (m: string) => void): Promise<
     log(`warning: ${describeError(error)}\n  → continuing with lexical retrieval only (BM25). Set SOGA_EMBED_PROVIDER=none to silence this.`);
     return null;
   }
-}
-
-/**
- * Without SOGA_LOG_HMAC_KEY the embedded set-up still pseudonymises askers: a random key is made once
- * and kept beside the data (never in the log database), readable by the owner only.
- */
-function localHmacKey(dataDir: string, log: (m: string) => void): string {
-  const file = path.join(dataDir, 'answer-log.key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32).toString('hex');
-  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
-  log(`note: created ${file} to pseudonymise askers in the answer log (set SOGA_LOG_HMAC_KEY to manage the key yourself)`);
-  return key;
 }
 
 /** Runs the start-up check (paraphrases and translations) once and says what it means for retrieval. */
@@ -167,7 +155,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // paraphrases is one more ranked list; one that pairs neither is left out.
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
-  const assistant = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));
+  const engine = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));
   const ingestOptions = {
     chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },
     corpusDir: config.SOGA_CORPUS_DIR,
@@ -176,12 +164,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
   const corpus = new CorpusFolder({ store, embedder, detector, log }, ingestOptions);
-  let answerLog: SqliteAnswerLog | DisabledAnswerLog | null = null;
+  let answerLog: SqliteAnswerLog | null | undefined;
+  const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
+  // Opened on the first answer, not here: `soga eval` and `soga search` never touch the log.
+  const assistant = config.SOGA_LOG_ENABLED
+    ? recordingAssistant(engine, { record: (entry) => openLog()!.record(entry) }, {
+        onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
+      })
+    : engine;
   return {
-    answerLog() {
-      answerLog ??= config.SOGA_LOG_ENABLED ? openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY ?? localHmacKey(config.SOGA_DATA_DIR, log) }) : new DisabledAnswerLog();
-      return answerLog;
-    },
+    answerLog: openLog,
     config,
     embedderProbe: probe,
     store,
@@ -191,6 +183,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     messages,
     prompts,
     assistant,
+    engine,
     corpus,
     async warmUp() {
       if (lexicon) await lexicon.warmUp(await store.corpusLanguages());

@@ -3,8 +3,18 @@
  * (Discord when DISCORD_TOKEN is set, Matrix when MATRIX_HOMESERVER_URL is set, the admin web when
  * SOGA_WEB_ENABLED=true). With none configured, an interactive chat opens in the terminal.
  */
-import { describeError } from '../core/errors.js';
-import { loadConfig } from '../config/load.js';
+import type { AnswerFeedback } from '../core/answer-log.js';
+import { describeError, SogaError } from '../core/errors.js';
+import { redactCredentials, type Redactor } from '../core/redact.js';
+import { loadConfig, secretRedactor } from '../config/load.js';
+
+/** Everything written to stderr goes through it: error bodies of remote servers can echo credentials. */
+let redact: Redactor = redactCredentials;
+
+/** With the log off no answer carries an entry id, so no feedback control is shown; this only guards. */
+const NO_FEEDBACK: AnswerFeedback = {
+  addFeedback: () => Promise.reject(new SogaError('NOT_FOUND', 'the answer log is disabled (SOGA_LOG_ENABLED=false): feedback is not recorded')),
+};
 
 interface Surface {
   name: string;
@@ -13,13 +23,14 @@ interface Surface {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  redact = secretRedactor(config);
+  process.env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { interactiveChat } = await import('../adapters/cli/program.js');
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
   const { createRuntime } = await import('./runtime.js');
-  const { SqliteAnswerLog } = await import('../infra/sqlite/answer-log.js');
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
-  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   const runtime = await createRuntime(config, { log });
   const report = await runtime.ingest([], terminalProgress());
   log(`index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`);
@@ -27,7 +38,11 @@ async function main(): Promise<void> {
 
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
   void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
+  // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
   const answerLog = runtime.answerLog();
+  // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
+  answerLog?.assertKey();
+  const feedback = answerLog ?? NO_FEEDBACK;
   const surfaces: Surface[] = [];
   const fatal = (error: Error) => {
     log(`fatal: ${describeError(error)}`);
@@ -35,24 +50,28 @@ async function main(): Promise<void> {
   };
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
-    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages, onFatal: fatal });
+    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, log: (level, m) => log(`[${level}] ${m}`) });
     surfaces.push({ name: 'discord', stop: () => bot.stop() });
     log('Discord bot started');
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog, messages: runtime.messages, onFatal: fatal });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, write: log });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }
-  if (!config.SOGA_WEB_ENABLED && answerLog instanceof SqliteAnswerLog) {
-    // The admin web runs the daily purge when it is on; without it, main does.
-    const retention = startRetentionTimer({ log: answerLog, days: config.SOGA_LOG_RETENTION_DAYS, onError: (e) => log(`retention purge failed: ${describeError(e)}`) });
+  if (answerLog) {
+    const retention = startRetentionTimer({
+      log: answerLog,
+      days: config.SOGA_LOG_RETENTION_DAYS,
+      onPurged: (n) => n > 0 && log(`answer log: purged ${n} entries older than ${config.SOGA_LOG_RETENTION_DAYS} days`),
+      onError: (e) => log(`answer log: retention purge failed: ${describeError(e)}`),
+    });
     surfaces.push({ name: 'retention', stop: async () => retention.stop() });
   }
   if (config.SOGA_WEB_ENABLED) {
     const { startWeb } = await import('../adapters/web/index.js');
-    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages });
+    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages, report: log });
     surfaces.push({ name: 'web', stop: () => web.stop() });
     log(`admin web on ${web.url}`);
   }
@@ -62,7 +81,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const s of surfaces.reverse()) await s.stop().catch((e: unknown) => log(`stopping ${s.name}: ${describeError(e)}`));
-    answerLog.close();
+    answerLog?.close();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));
@@ -70,12 +89,12 @@ async function main(): Promise<void> {
 
   if (!surfaces.some((s) => s.name !== 'retention')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
-    await interactiveChat(runtime, process.stdout, process.stderr, answerLog);
+    await interactiveChat(runtime, process.stdout, process.stderr);
     await shutdown(0);
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${describeError(error)}\n`);
+  process.stderr.write(`${redact(describeError(error))}\n`);
   process.exit(1);
 });

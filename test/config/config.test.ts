@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src/config/load.js';
+import { loadConfig, parseConfig, secretRedactor } from '../../src/config/load.js';
 import { configSchema } from '../../src/config/schema.js';
 import { isSogaError } from '../../src/core/errors.js';
 
@@ -35,5 +35,31 @@ describe('configuration', () => {
 
   it('keeps the e5 prefixes intact through .env (quoted spaces)', () => {
     expect(readFileSync('.env.example', 'utf8')).toContain('SOGA_EMBED_QUERY_PREFIX="query: "');
+  });
+
+  it('never prints the value of a secret variable in a configuration error', () => {
+    const secret = 'short-secret';
+    const error = (() => {
+      try {
+        parseConfig({ SOGA_LOG_HMAC_KEY: secret });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).toContain('SOGA_LOG_HMAC_KEY=(hidden, 12 characters)');
+    expect(error?.message).toMatch(/at least 16 characters/);
+    expect(error?.message).not.toContain(secret);
+  });
+
+  it('redacts every configured secret from operator output', () => {
+    const config = parseConfig({ SOGA_LLM_PROVIDER: 'openai', SOGA_LLM_MODEL: 'm', SOGA_LLM_API_KEY: 'plain-looking-key-42', MATRIX_PASSWORD: 'matrix-pass-99' });
+    expect(secretRedactor(config)('401 for plain-looking-key-42 and matrix-pass-99')).toBe('401 for [redacted] and [redacted]');
+  });
+
+  it('returns the configuration without touching the environment it reads', () => {
+    const env: NodeJS.ProcessEnv = { SOGA_LOG_LEVEL: 'debug' };
+    const before = { ...env };
+    expect(loadConfig(env).SOGA_LOG_LEVEL).toBe('debug');
+    expect(env).toEqual(before);
   });
 });

@@ -8,14 +8,17 @@ import { userInfo } from 'node:os';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Config } from '../../config/load.js';
 import { SogaError } from '../../core/errors.js';
-import type { AnswerLog } from '../../core/ports.js';
-import { openAnswerLog } from '../../infra/sqlite/answer-log.js';
-import type { AnswerLogAdmin, LogFilter } from '../../infra/sqlite/answer-log-types.js';
+import type { AnswerLogAdmin, LogFilter } from '../../core/answer-log.js';
+
+/**
+ * Opens the answer log as main does for the bots (same file, same key or key file); null when
+ * SOGA_LOG_ENABLED=false. The command closes what it opened.
+ */
+export type OpenAnswerLog = () => (AnswerLogAdmin & { close(): void }) | null;
 
 export interface LogsCommandDeps {
   config: Config;
-  /** An open answer log; when absent, the command opens SOGA_LOG_DB itself and closes it afterwards. */
-  log?: AnswerLogAdmin | AnswerLog;
+  openLog: OpenAnswerLog;
   stdout?: NodeJS.WritableStream;
   stderr?: NodeJS.WritableStream;
 }
@@ -43,15 +46,12 @@ function operator(): string {
 
 async function withLog<T>(getDeps: () => LogsCommandDeps | Promise<LogsCommandDeps>, work: (log: AnswerLogAdmin, deps: LogsCommandDeps) => Promise<T>): Promise<T> {
   const deps = await getDeps();
-  if (deps.log && typeof (deps.log as Partial<AnswerLogAdmin>).list !== 'function') {
-    throw new SogaError('CONFIG_INVALID', 'the answer log is disabled (SOGA_LOG_ENABLED=false): there is nothing to purge, erase or export');
-  }
-  const owned = !deps.log;
-  const log = (deps.log as AnswerLogAdmin | undefined) ?? openAnswerLog({ file: deps.config.SOGA_LOG_DB, hmacKey: deps.config.SOGA_LOG_HMAC_KEY });
+  const log = deps.openLog();
+  if (!log) throw new SogaError('CONFIG_INVALID', 'the answer log is disabled (SOGA_LOG_ENABLED=false): there is nothing to purge, erase or export');
   try {
     return await work(log, deps);
   } finally {
-    if (owned) log.close();
+    log.close();
   }
 }
 

@@ -6,23 +6,37 @@ import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
 import { describeError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/types.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { Assistant } from '../../core/assistant.js';
+import type { Messages } from '../../core/i18n.js';
+import type { ChatModel, ChunkStore, Embedder, ProgressReporter } from '../../core/ports.js';
 import type { Config } from '../../config/load.js';
-import type { Runtime } from '../../main/runtime.js';
 import type { IngestReport } from '../../../ingest/pipeline.js';
 import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
-import { registerLogsCommands } from './logs-command.js';
+import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
+
+/** What the commands use of the engine main builds (src/main/runtime.ts provides it). */
+export interface CliRuntime {
+  /** Records each answer in the answer log: `ask` and `chat` go through it. */
+  assistant: Assistant;
+  /** Answers without recording: `search` and `eval` measure, nobody asked. */
+  engine: Assistant;
+  store: Pick<ChunkStore, 'listDocuments'>;
+  embedder: Pick<Embedder, 'modelId'> | null;
+  chat: Pick<ChatModel, 'modelId'> | null;
+  messages: Messages;
+  ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
+}
 
 export interface CliDeps {
   config: Config;
   /** Builds the runtime lazily, so `--help` needs no model or index. */
-  runtime: () => Promise<Runtime>;
+  runtime: () => Promise<CliRuntime>;
+  /** Opens the answer log for `soga logs` (main's, with the key the bots use), without the engine. */
+  openAnswerLog: OpenAnswerLog;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
-  /** Record `ask` answers in the answer log (off in tests that run without a log). */
-  logAnswers?: boolean;
 }
 
 function summary(report: IngestReport): string {
@@ -38,7 +52,7 @@ function summary(report: IngestReport): string {
 }
 
 /** The first run has no index: build it from the shipped corpus before answering. */
-async function ensureIndexed(rt: Runtime, stderr: NodeJS.WritableStream): Promise<void> {
+async function ensureIndexed(rt: CliRuntime, stderr: NodeJS.WritableStream): Promise<void> {
   if ((await rt.store.listDocuments()).length) return;
   stderr.write('No index yet: ingesting the corpus first.\n');
   const report = await rt.ingest([], terminalProgress());
@@ -81,7 +95,6 @@ export function buildProgram(deps: CliDeps): Command {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
       const answer = await rt.assistant.ask(words.join(' '), { locale: opts.locale, surface: 'cli' });
-      if (deps.logAnswers) await rt.answerLog().record({ surface: 'cli', answer });
       out(opts.json ? JSON.stringify(answerJson(answer)) : formatAnswer(answer, rt.messages));
     });
 
@@ -95,7 +108,7 @@ export function buildProgram(deps: CliDeps): Command {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
       const query = words.join(' ');
-      const answer = await rt.assistant.ask(query, { surface: 'cli' });
+      const answer = await rt.engine.ask(query, { surface: 'cli' });
       const results = answer.retrieved.slice(0, opts.k).map((h, i) => ({ rank: i + 1, chunkId: h.chunk.id, title: h.chunk.title, source: h.chunk.source, lang: h.chunk.lang, score: Number(h.score.toFixed(5)), coverage: Number(h.coverage.toFixed(3)), text: h.chunk.text }));
       if (opts.json) out(JSON.stringify({ query, results }));
       else out(results.map((r) => `${r.rank}. ${r.title} (${r.chunkId}, ${r.lang}, score ${r.score}, coverage ${r.coverage})\n   ${r.text.replace(/\s+/g, ' ').slice(0, 240)}`).join('\n'));
@@ -111,7 +124,7 @@ export function buildProgram(deps: CliDeps): Command {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
       const questions = await readQuestions(file);
-      const report = await evaluate(rt.assistant, questions, opts.today ? new Date(opts.today) : undefined);
+      const report = await evaluate(rt.engine, questions, opts.today ? new Date(opts.today) : undefined);
       const mode = `retrieval: ${rt.embedder ? `hybrid (${rt.embedder.modelId} + BM25)` : 'lexical only (BM25)'}; answers: ${rt.chat ? rt.chat.modelId : 'extractive'}`;
       if (opts.json) out(JSON.stringify({ mode, ...report }));
       else out(`${mode}\n${formatReport(report)}`);
@@ -140,11 +153,11 @@ export function buildProgram(deps: CliDeps): Command {
       out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
     });
 
-  registerLogsCommands(program, () => ({ config: deps.config, stdout, stderr }));
+  registerLogsCommands(program, () => ({ config: deps.config, openLog: deps.openAnswerLog, stdout, stderr }));
   return program;
 }
 
-export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, answerLog?: AnswerLog): Promise<void> {
+export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<void> {
   const rl = createInterface({ input: process.stdin, output: stdout as NodeJS.WriteStream, terminal: Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. Empty line or Ctrl-D to quit; "/new" starts over.\n');
@@ -161,7 +174,6 @@ export async function interactiveChat(rt: Runtime, stdout: NodeJS.WritableStream
       }
       try {
         const answer = await rt.assistant.ask(line, { history, surface: 'cli' });
-        await answerLog?.record({ surface: 'cli', answer });
         stdout.write(`${formatAnswer(answer, rt.messages)}\n\n`);
         history.push({ role: 'user', text: line }, { role: 'assistant', text: answer.text });
       } catch (error) {

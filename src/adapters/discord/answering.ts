@@ -91,6 +91,8 @@ async function askWithDeadline(ctx: BotContext, request: QuestionRequest, onProg
         history: request.history,
         locale: request.locale,
         surface: 'discord',
+        place: request.place,
+        asker: request.askerId,
         signal,
         onToken: (token) => {
           partial += token;
@@ -104,7 +106,7 @@ async function askWithDeadline(ctx: BotContext, request: QuestionRequest, onProg
   }
 }
 
-/** Asks, logs, and delivers; returns what was sent so the caller can keep the conversation. */
+/** Asks and delivers (with feedback buttons when the answer was logged); returns what was sent so the caller can keep the conversation. */
 async function answerAndDeliver(
   ctx: BotContext,
   request: QuestionRequest,
@@ -121,15 +123,11 @@ async function answerAndDeliver(
 
   const lang = pickLanguage(ctx.messages, [answer.language, request.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
   let row: Row | null = null;
-  if (answer.outcome === 'answered' || answer.outcome === 'not_found') {
-    try {
-      const entryId = await ctx.answerLog.record({ surface: 'discord', place: request.place, askerId: request.askerId, answer });
-      row = feedbackRow(ctx, entryId, lang);
-      if (!row) ctx.log('warn', `discord: answer-log id "${entryId}" is too long for a button; answer sent without feedback buttons`);
-    } catch (error) {
-      // The member still gets the answer; only the feedback buttons (which need the entry id) are lost.
-      ctx.log('error', `discord: could not record the answer in the answer log: ${describeError(error)}`);
-    }
+  // The answer was recorded on its way here (the recording assistant main wraps around the engine);
+  // without an entry id (log off, or recording failed and main said why) there is nothing to rate.
+  if ((answer.outcome === 'answered' || answer.outcome === 'not_found') && answer.logEntryId) {
+    row = feedbackRow(ctx, answer.logEntryId, lang);
+    if (!row) ctx.log('warn', `discord: answer-log id "${answer.logEntryId}" is too long for a button; answer sent without feedback buttons`);
   }
   const parts = formatAnswer(answer, ctx.messages, { lang, maxQuestionChars: ctx.config.SOGA_MAX_QUESTION_CHARS });
   const messageIds = await delivery.deliver(parts, row);

@@ -3,7 +3,7 @@ import type { Client } from 'discord.js';
 import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { ConversationMemory } from './conversation.js';
 import type { RecentIds } from './recent-ids.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
@@ -23,7 +23,8 @@ export interface BotContext {
   config: Config;
   assistant: Assistant;
   corpus: CorpusManager;
-  answerLog: AnswerLog;
+  /** Where 👍/👎 on an answer go (the answer log's feedback side). */
+  feedback: AnswerFeedback;
   messages: Messages;
   client: Client;
   log: Log;

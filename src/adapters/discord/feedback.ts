@@ -85,7 +85,7 @@ export async function handleFeedbackButton(ctx: BotContext, interaction: ButtonI
     await interaction.showModal(modal);
     return;
   }
-  await ctx.answerLog.addFeedback(parsed.entryId, { rating: 'up', by: interaction.user.id });
+  await ctx.feedback.addFeedback(parsed.entryId, { rating: 'up', by: interaction.user.id });
   await interaction.reply({
     content: ctx.messages.t(lang, 'discordFeedbackThanks'),
     flags: MessageFlags.Ephemeral,
@@ -98,7 +98,7 @@ export async function handleFeedbackModal(ctx: BotContext, interaction: ModalSub
   if (!parsed || parsed.action !== 'comment') return;
   const lang = pickLanguage(ctx.messages, [interaction.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
   const comment = interaction.fields.getTextInputValue('comment').trim();
-  await ctx.answerLog.addFeedback(parsed.entryId, {
+  await ctx.feedback.addFeedback(parsed.entryId, {
     rating: 'down',
     ...(comment ? { comment } : {}),
     by: interaction.user.id,

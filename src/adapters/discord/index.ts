@@ -15,10 +15,10 @@ import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerFeedback } from '../../core/answer-log.js';
 import { handleAskCommand, handleMessage } from './answering.js';
 import { ASK_COMMAND, CORPUS_COMMAND } from './commands.js';
-import { type BotContext, type Log, NO_MENTIONS } from './context.js';
+import { type BotContext, type Log, type LogLevel, NO_MENTIONS } from './context.js';
 import { ConversationMemory } from './conversation.js';
 import { handleCorpusCommand } from './corpus-commands.js';
 import { handleFeedbackButton, handleFeedbackModal, parseFeedbackCustomId } from './feedback.js';
@@ -34,7 +34,8 @@ export interface DiscordDeps {
   config: Config;
   assistant: Assistant;
   corpus: CorpusManager;
-  answerLog: AnswerLog;
+  /** Where 👍/👎 on an answer go (the answer log's feedback side). */
+  feedback: AnswerFeedback;
   messages: Messages;
   /**
    * Called once when the bot cannot go on (stuck gateway, token or intents refused), after the client
@@ -44,8 +45,17 @@ export interface DiscordDeps {
   onFatal?: (error: Error) => void;
   /** Extra discord.js options, for tests (e.g. `rest: { api: 'http://127.0.0.1:PORT/api' }`). */
   clientOptions?: Partial<ClientOptions>;
-  /** Where the bot's operational messages go; default: stderr. */
+  /** Where the bot's operational messages go (filtered by SOGA_LOG_LEVEL); default: stderr. */
   log?: Log;
+}
+
+const RANK: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+/** Only messages at or above SOGA_LOG_LEVEL reach the sink. */
+export function leveledLog(level: LogLevel, sink: Log): Log {
+  return (l, message) => {
+    if (RANK[l] >= RANK[level]) sink(l, message);
+  };
 }
 
 export interface DiscordBot {
@@ -72,14 +82,13 @@ export function intentsFor(config: Config): GatewayIntentBits[] {
   return intents;
 }
 
-const defaultLog: Log = (level, message) => {
-  if (level === 'debug') return;
+const stderrLog: Log = (level, message) => {
   process.stderr.write(`[${level}] ${message}\n`);
 };
 
 export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
   const { config } = deps;
-  const log = deps.log ?? defaultLog;
+  const log = leveledLog(config.SOGA_LOG_LEVEL, deps.log ?? stderrLog);
   if (!config.DISCORD_TOKEN) {
     throw new SogaError('CONFIG_INVALID', 'the Discord bot needs DISCORD_TOKEN. Set it in .env (see docs/discord.md).');
   }
@@ -96,7 +105,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     config,
     assistant: deps.assistant,
     corpus: deps.corpus,
-    answerLog: deps.answerLog,
+    feedback: deps.feedback,
     messages: deps.messages,
     client,
     log,

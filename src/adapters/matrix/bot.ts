@@ -9,7 +9,7 @@
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { BotState, RawEvent } from './bot-state.js';
 import { corpusAdd, corpusList, corpusRemove, type CorpusCommandContext } from './corpus-commands.js';
 import { formatAnswer, formatNotice, threadedNotice } from './format-answer.js';
@@ -51,7 +51,8 @@ export interface BotDeps {
   state: BotState;
   assistant: Assistant;
   corpus: CorpusManager;
-  answerLog: AnswerLog;
+  /** Where 👍/👎 reactions on an answer go (the answer log's feedback side). */
+  feedback: AnswerFeedback;
   messages: Messages;
   log: MatrixLog;
 }
@@ -177,7 +178,7 @@ export class MatrixBot {
     const rating = reactionRating(rel.key);
     const logId = this.deps.state.answerLogId(rel.event_id);
     if (!rating || !logId) return;
-    await this.deps.answerLog.addFeedback(logId, { rating, by: event.sender });
+    await this.deps.feedback.addFeedback(logId, { rating, by: event.sender });
   }
 
   private async onMessage(roomId: string, event: RawEvent): Promise<void> {
@@ -197,7 +198,7 @@ export class MatrixBot {
   }
 
   private async answer(roomId: string, event: RawEvent, root: string, question: string): Promise<void> {
-    const { port, state, assistant, answerLog, messages, log } = this.deps;
+    const { port, state, assistant, messages, log } = this.deps;
     const typing = port.setTyping(roomId, true).catch((error: unknown) => log.debug(`typing notice in ${roomId}: ${describeError(error)}`));
     let answer;
     try {
@@ -206,18 +207,15 @@ export class MatrixBot {
         locale: state.roomLanguage(roomId) ?? this.options.defaultLanguage,
         now: new Date(),
         surface: 'matrix',
+        place: roomId,
+        asker: event.sender,
       });
     } finally {
       await typing;
       port.setTyping(roomId, false).catch((error: unknown) => log.debug(`typing notice in ${roomId}: ${describeError(error)}`));
     }
-    let logId: string | undefined;
-    try {
-      logId = await answerLog.record({ surface: 'matrix', place: roomId, askerId: event.sender, answer });
-    } catch (error) {
-      // The asker still deserves the answer; only its feedback link is lost.
-      log.error(`answer log: ${describeError(error)}; reactions to this answer will not be recorded`);
-    }
+    // Recorded on its way here (main's recording assistant); without an id, reactions have nothing to point at.
+    const logId = answer.logEntryId;
     const sent = await port.send(roomId, threadedNotice(formatAnswer(answer, messages), root, event.event_id));
     if (logId !== undefined) state.recordAnswer(sent, roomId, logId);
     state.addTurns(root, roomId, [

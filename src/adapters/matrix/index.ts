@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
+import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { Config } from '../../config/load.js';
 import type { IStorageProvider, MatrixClient } from 'matrix-bot-sdk';
 import { BotState, type RawEvent } from './bot-state.js';
@@ -21,7 +21,8 @@ export interface MatrixDeps {
   config: Config;
   assistant: Assistant;
   corpus: CorpusManager;
-  answerLog: AnswerLog;
+  /** Where 👍/👎 reactions on an answer go (the answer log's feedback side). */
+  feedback: AnswerFeedback;
   messages: Messages;
   /** Where operator lines go (default: stderr). */
   write?: (line: string) => void;
@@ -126,7 +127,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
       state: new BotState(join(accountDir, 'state.json')),
       assistant: deps.assistant,
       corpus: deps.corpus,
-      answerLog: deps.answerLog,
+      feedback: deps.feedback,
       messages: deps.messages,
       log,
     },

@@ -1,5 +1,5 @@
 /** Reads the log filters from a query string, dropping anything malformed rather than failing the page. */
-import type { LogFilter } from '../../infra/sqlite/answer-log-types.js';
+import type { LogFilter } from '../../core/answer-log.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -12,9 +12,7 @@ import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { describeError, isSogaError, SogaError, type SogaErrorCode } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AnswerLog } from '../../core/ports.js';
-import type { AnswerLogAdmin } from '../../infra/sqlite/answer-log-types.js';
-import { startRetentionTimer } from '../../infra/sqlite/retention-timer.js';
+import type { AnswerLogAdmin } from '../../core/answer-log.js';
 import { AdminCredentials, sameToken, SessionStore, SignInLimiter, type Session } from './admin-auth.js';
 import { parseCookies, serializeCookie } from './cookies.js';
 import { html } from './html.js';
@@ -35,10 +33,11 @@ import { isWebLanguage, pickLanguage } from './web-locale.js';
 
 export interface WebDeps {
   config: Config;
+  /** Records what it answers (main's recording assistant): the playground's answers are in the log like any other. */
   assistant: Assistant;
   corpus: CorpusManager;
-  /** The SQLite answer log; a log that cannot list (SOGA_LOG_ENABLED=false) is refused at start. */
-  log: AnswerLogAdmin | AnswerLog;
+  /** The answer log's staff side (main opens it and runs retention); null (SOGA_LOG_ENABLED=false) is refused at start. */
+  log: AnswerLogAdmin | null;
   messages: Messages;
   /** Operator messages (unexpected errors, purges); stderr by default. */
   report?: (message: string) => void;
@@ -91,13 +90,9 @@ function originHost(origin: string): string | null {
   return URL.canParse(origin) ? new URL(origin).host : null;
 }
 
-export function isAnswerLogAdmin(log: AnswerLog): log is AnswerLogAdmin {
-  return typeof (log as Partial<AnswerLogAdmin>).list === 'function' && typeof (log as Partial<AnswerLogAdmin>).audit === 'function';
-}
-
 export async function startWeb(deps: WebDeps): Promise<WebServer> {
   const { config, assistant, corpus, messages } = deps;
-  if (!isAnswerLogAdmin(deps.log)) {
+  if (!deps.log) {
     throw new SogaError('CONFIG_INVALID', 'the admin web needs the answer log (review, overview, audit trail), but it is disabled', {
       hint: 'set SOGA_LOG_ENABLED=true and SOGA_LOG_HMAC_KEY, or SOGA_WEB_ENABLED=false',
     });
@@ -295,10 +290,8 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
     const question = (form.get('question') ?? '').slice(0, 20_000);
     const localeParam = form.get('locale') ?? s.ctx.lang;
     const locale = answerLanguages.includes(localeParam) ? localeParam : s.ctx.lang;
-    const answer = await assistant.ask(question, { surface: 'web', locale, now: now() });
-    const entryId = config.SOGA_LOG_ENABLED
-      ? await log.record({ surface: 'web', place: 'playground', askerId: `web:${s.actor}`, answer })
-      : undefined;
+    const answer = await assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${s.actor}`, locale, now: now() });
+    const entryId = answer.logEntryId;
     sendHtml(s.res, 200, playgroundPage(s.ctx, { question, locale, answer, entryId, languages: answerLanguages }));
   }
 
@@ -441,17 +434,9 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
   });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const retention = startRetentionTimer({
-    log,
-    days: config.SOGA_LOG_RETENTION_DAYS,
-    onPurged: (n) => n > 0 && report(`answer log: purged ${n} entries older than ${config.SOGA_LOG_RETENTION_DAYS} days`),
-    onError: (e) => report(`answer log: retention purge failed: ${describeError(e)}`),
-  });
-
   return {
     url: `http://${host}:${address.port}`,
     async stop() {
-      retention.stop();
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();

@@ -2,7 +2,7 @@
  * Questions per day as an SVG bar chart made on the server: no chart library, no script, and it works
  * under the Content-Security-Policy. Refused answers are drawn as the darker lower part of each bar.
  */
-import type { DayStat } from '../../infra/sqlite/answer-log-types.js';
+import type { DayStat } from '../../core/answer-log.js';
 import { html, type SafeHtml } from './html.js';
 
 /** Every day between the first and last, so gaps show as gaps. */

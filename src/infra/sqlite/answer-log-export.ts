@@ -3,7 +3,7 @@
  * answers as eval questions in the format of the shared dev set, so staff corrections become regression tests.
  */
 import type { EntryRow } from './answer-log.js';
-import type { EvalQuestion, ExportFormat, LogFilter } from './answer-log-types.js';
+import type { EvalQuestion, ExportFormat, LogFilter } from '../../core/answer-log.js';
 import { whereClause } from './log-filter-sql.js';
 import type { Db } from './open-database.js';
 

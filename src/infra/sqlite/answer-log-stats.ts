@@ -1,5 +1,5 @@
 /** Overview figures for staff: volume per day, refusals, 👎, languages, what members ask that the corpus does not answer. */
-import type { LogFilter, LogStats } from './answer-log-types.js';
+import type { LogFilter, LogStats } from '../../core/answer-log.js';
 import { whereClause } from './log-filter-sql.js';
 import type { Db } from './open-database.js';
 

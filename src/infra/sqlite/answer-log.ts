@@ -4,7 +4,7 @@
  * needs) and the admin operations the web and `soga logs` use. Several processes may open the same file.
  */
 import { SogaError } from '../../core/errors.js';
-import type { AnswerLogEntryInput } from '../../core/ports.js';
+import type { AnswerLogEntryInput, FeedbackInput } from '../../core/answer-log.js';
 import type { Answer } from '../../core/types.js';
 import type {
   AnswerLogAdmin,
@@ -20,14 +20,14 @@ import type {
   Page,
   ReviewInput,
   ReviewStatus,
-} from './answer-log-types.js';
-import { REVIEW_STATUSES } from './answer-log-types.js';
+} from '../../core/answer-log.js';
+import { REVIEW_STATUSES } from '../../core/answer-log.js';
 import { computeStats } from './answer-log-stats.js';
 import { evalQuestionOf, exportLines } from './answer-log-export.js';
 import { whereClause } from './log-filter-sql.js';
 import { answerLogMigrations } from './migrations.js';
 import { openDatabase, type Db } from './open-database.js';
-import { createPseudonymiser, type Pseudonymiser } from './pseudonymise.js';
+import { createPseudonymiser, keyFingerprint, type Pseudonymiser } from './pseudonymise.js';
 
 export interface AnswerLogOptions {
   /** SQLite file (SOGA_LOG_DB). */
@@ -147,12 +147,35 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
   readonly db: Db;
   private readonly pseudonymise: Pseudonymiser;
   private readonly now: () => Date;
+  /** Fingerprint of the key the log was first written with, when it is not the one in use. */
+  private readonly otherKey: string | null;
 
-  constructor(options: AnswerLogOptions) {
+  constructor(private readonly options: AnswerLogOptions) {
     // Checked before opening: without the key no entry could be written safely.
     this.pseudonymise = createPseudonymiser(options.hmacKey);
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(options.file, answerLogMigrations, { busyTimeoutMs: options.busyTimeoutMs });
+    // The first key to open the log is its key (a log from before the fingerprint adopts the key in use).
+    const mine = keyFingerprint(options.hmacKey!);
+    this.db.prepare("INSERT OR IGNORE INTO meta (name, value) VALUES ('key_fingerprint', ?)").run(mine);
+    const stored = (this.db.prepare("SELECT value FROM meta WHERE name = 'key_fingerprint'").get() as { value: string }).value;
+    this.otherKey = stored === mine ? null : stored;
+  }
+
+  /** Whether the key in use is the one the entries were written with. */
+  get keyMatches(): boolean {
+    return this.otherKey === null;
+  }
+
+  /**
+   * Fails loudly when the key in use is not the log's: recording would mix two pseudonyms for one person,
+   * and an erasure would match nobody while reporting success.
+   */
+  assertKey(): void {
+    if (this.otherKey === null) return;
+    throw new SogaError('LOG_KEY_MISMATCH', `the answer log ${this.options.file} was written with another pseudonymisation key (fingerprint ${this.otherKey}) than the one in use (${keyFingerprint(this.options.hmacKey!)}): askers could not be matched`, {
+      hint: 'use the key the log was written with (SOGA_LOG_HMAC_KEY, or unset it to use data/answer-log.key as the bots do), or move SOGA_LOG_DB aside to start a new log',
+    });
   }
 
   async record(entry: AnswerLogEntryInput): Promise<string> {
@@ -160,6 +183,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
   }
 
   recordSync(entry: AnswerLogEntryInput): string {
+    this.assertKey();
     const a = entry.answer;
     const result = this.db
       .prepare(
@@ -192,6 +216,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
 
   async addFeedback(entryId: string, feedback: { rating: 'up' | 'down'; comment?: string; by?: string }): Promise<void> {
     if (feedback.rating !== 'up' && feedback.rating !== 'down') throw new TypeError(`rating must be up or down, not ${String(feedback.rating)}`);
+    this.assertKey();
     const id = parseId(entryId);
     const exists = id !== null && this.db.prepare('SELECT 1 FROM entries WHERE id = ?').get(id);
     if (!exists) throw new SogaError('NOT_FOUND', `answer log entry ${entryId} does not exist (it may have been purged)`);
@@ -287,6 +312,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
 
   eraseUser(platformUserId: string): { entries: number; feedback: number } {
     if (!platformUserId.trim()) throw new TypeError('a platform user id is needed');
+    this.assertKey();
     const asker = this.pseudonymise(platformUserId);
     return this.db
       .transaction(() => {

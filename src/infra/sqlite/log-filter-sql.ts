@@ -1,5 +1,5 @@
 /** Turns a LogFilter into a SQL WHERE clause with bound parameters (never string-built values). */
-import type { LogFilter } from './answer-log-types.js';
+import type { LogFilter } from '../../core/answer-log.js';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -65,4 +65,9 @@ export const answerLogMigrations: Migration[] = [
       CREATE INDEX audit_at ON audit (at);
     `,
   },
+  {
+    version: 2,
+    description: 'meta: the fingerprint of the pseudonymisation key the entries are written with',
+    sql: `CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  },
 ];

@@ -3,7 +3,7 @@
  * one writer work at once, and busy_timeout makes a second writer wait for the lock instead of failing.
  * Schema changes are numbered migrations tracked in PRAGMA user_version.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SogaError } from '../../core/errors.js';
@@ -23,7 +23,12 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, migrations: Migration[], options: OpenOptions = {}): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    // Owner-only, like the key beside it: questions and answers are personal data. SQLite gives the
+    // -wal and -shm files the database file's mode.
+    if (!options.readonly && !existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  }
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false });

@@ -16,3 +16,11 @@ export function createPseudonymiser(key: string | undefined): Pseudonymiser {
   }
   return (platformUserId) => createHmac('sha256', key).update(platformUserId, 'utf8').digest('hex');
 }
+
+/**
+ * Names the key without revealing it: stored in the log, it tells whether the key in use is the one the
+ * entries were written with (an erasure with another key would match nobody and report success).
+ */
+export function keyFingerprint(key: string): string {
+  return createHmac('sha256', key).update('soga answer-log key fingerprint v1', 'utf8').digest('hex').slice(0, 16);
+}

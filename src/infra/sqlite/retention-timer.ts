@@ -1,8 +1,8 @@
 /**
- * Runs the retention purge at start and then daily. The web server (or `soga start`) owns the timer;
+ * Runs the retention purge at start and then daily. `npm start` (src/main/start.ts) owns the timer;
  * a failed purge is reported, and the next day's run tries again.
  */
-import type { AnswerLogAdmin } from './answer-log-types.js';
+import type { AnswerLogAdmin } from '../../core/answer-log.js';
 
 export interface RetentionTimerOptions {
   log: Pick<AnswerLogAdmin, 'purgeOlderThan' | 'audit'>;

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerLogsCommands } from '../../../src/adapters/cli/logs-command.js';
 import { parseConfig, type Config } from '../../../src/config/load.js';
 import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { openConfiguredAnswerLog } from '../../../src/main/answer-log.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 let dir: string;
@@ -16,7 +17,7 @@ let printed: string;
 
 function program(): Command {
   const p = new Command('soga').exitOverride();
-  registerLogsCommands(p, () => ({ config, stdout }));
+  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredAnswerLog(config, () => {}), stdout }));
   return p;
 }
 
@@ -74,5 +75,37 @@ describe('soga logs', () => {
 
   it('refuses an unknown export format', async () => {
     await expect(program().parseAsync(['node', 'soga', 'logs', 'export', '--format', 'xml'])).rejects.toThrow(/Allowed choices/);
+  });
+});
+
+describe('soga logs with the key the bots use', () => {
+  // The default set-up: no SOGA_LOG_HMAC_KEY, the bots make data/answer-log.key on first use.
+  const keyless = () => parseConfig({ SOGA_DATA_DIR: path.join(dir, 'data'), SOGA_LOG_DB: path.join(dir, 'keyless.sqlite') });
+  const run = (c: Config, args: string[]) => {
+    const p = new Command('soga').exitOverride();
+    registerLogsCommands(p, () => ({ config: c, openLog: () => openConfiguredAnswerLog(c, () => {}), stdout }));
+    return p.parseAsync(['node', 'soga', 'logs', ...args]);
+  };
+
+  beforeEach(async () => {
+    const bots = openConfiguredAnswerLog(keyless(), () => {})!;
+    await bots.record({ surface: 'discord', askerId: 'carol', answer: makeAnswer({ question: 'carol question' }) });
+    bots.close();
+  });
+
+  it('erases with the key file when SOGA_LOG_HMAC_KEY is unset, as the bots do', async () => {
+    expect(readFileSync(path.join(dir, 'data', 'answer-log.key'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    await run(keyless(), ['erase', '--user', 'carol']);
+    expect(printed).toContain('erased 1 entries');
+    await run(keyless(), ['purge', '--days', '1']);
+    expect(printed).toContain('purged 0 entries');
+  });
+
+  it('fails loudly, erasing nothing, when given another key than the log was written with', async () => {
+    const fresh = parseConfig({ SOGA_DATA_DIR: path.join(dir, 'data'), SOGA_LOG_DB: path.join(dir, 'keyless.sqlite'), SOGA_LOG_HMAC_KEY: 'a-fresh-key-0123456789abcdef' });
+    await expect(run(fresh, ['erase', '--user', 'carol'])).rejects.toMatchObject({ code: 'LOG_KEY_MISMATCH' });
+    expect(printed).not.toContain('erased');
+    await run(keyless(), ['export', '--format', 'jsonl']);
+    expect(printed).toContain('carol question');
   });
 });

@@ -10,7 +10,7 @@ let dataDir: string;
 
 function soga(args: string[], env: Record<string, string> = {}) {
   return run(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', ...args], {
-    env: { ...process.env, SOGA_DATA_DIR: dataDir, SOGA_EMBED_PROVIDER: 'none', SOGA_LLM_PROVIDER: 'none', LANCEDB_LOG: 'error', ...env },
+    env: { ...process.env, SOGA_DATA_DIR: dataDir, SOGA_LOG_DB: path.join(dataDir, 'answers.sqlite'), SOGA_EMBED_PROVIDER: 'none', SOGA_LLM_PROVIDER: 'none', LANCEDB_LOG: 'error', ...env },
     maxBuffer: 10 * 1024 * 1024,
   });
 }
@@ -46,6 +46,19 @@ describe('the soga command', () => {
     expect(answer.grounded).toBe(false);
     expect(answer.citations).toEqual([]);
     expect(answer.answer).toMatch(/don't say/);
+  }, 60_000);
+
+  it('writes soga ask answers to the answer log, with the key file the bots use', async () => {
+    const { stdout } = await soga(['logs', 'export', '--format', 'jsonl', '--surface', 'cli']);
+    const questions = stdout.trim().split('\n').map((line) => JSON.parse(line).question);
+    expect(questions).toEqual(expect.arrayContaining(['When and where does NEC ESS 2025 take place?', 'Who is the treasurer of SOGA?']));
+  }, 60_000);
+
+  it('exits non-zero and says why when an erasure is asked with another key than the log was written with', async () => {
+    const error = (await soga(['logs', 'erase', '--user', 'someone'], { SOGA_LOG_HMAC_KEY: 'not-the-key-of-this-log-0123' }).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+    expect(error.code).toBe(1);
+    expect(error.stderr).toMatch(/another pseudonymisation key/);
+    expect(error.stdout).not.toMatch(/erased/);
   }, 60_000);
 
   it('prints search results as JSON', async () => {

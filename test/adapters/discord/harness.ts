@@ -12,6 +12,7 @@ import type { LogLevel } from '../../../src/adapters/discord/context.js';
 import { FakeAssistant } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import { DiscordFakeAnswerLog } from '../../fakes/discord-answer-log.js';
+import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { DiscordApiDouble, type DoubleOptions } from './discord-api-double.js';
 
 export function loadMessages(): Messages {
@@ -64,9 +65,10 @@ export async function startHarness(
   const fatal: Error[] = [];
   const bot = await startDiscord({
     config,
-    assistant,
+    // As main wires it: the engine wrapped so that every answer is recorded.
+    assistant: recordingAssistant(assistant, answerLog, { onRecordError: (error) => logs.push({ level: 'error', message: String(error) }) }),
     corpus,
-    answerLog,
+    feedback: answerLog,
     messages,
     onFatal: (error) => fatal.push(error),
     log: (level, message) => logs.push({ level, message }),

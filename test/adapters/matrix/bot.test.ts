@@ -7,6 +7,7 @@ import { MatrixBot, inviterAllowed, type BotOptions, type MatrixPort } from '../
 import { createLog } from '../../../src/adapters/matrix/log.js';
 import { Messages } from '../../../src/core/i18n.js';
 import { FakeAnswerLog } from '../../fakes/fake-answer-log.js';
+import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, makeAnswer } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
@@ -60,7 +61,7 @@ describe('the bot', () => {
   });
   const make = (over: Partial<BotOptions> = {}) =>
     new MatrixBot(options(over), {
-      port, state: new BotState(join(dir, 'state.json')), assistant, corpus, answerLog, messages,
+      port, state: new BotState(join(dir, 'state.json')), assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => logs.push(String(e)) }), corpus, feedback: answerLog, messages,
       log: createLog('debug', (line) => logs.push(line)),
     });
 

@@ -15,6 +15,7 @@ import type { AskContext } from '../../../src/core/types.js';
 import { startMatrix, type MatrixBotHandle } from '../../../src/adapters/matrix/index.js';
 import { loadMatrixSdk } from '../../../src/adapters/matrix/load-sdk.js';
 import { FakeAnswerLog } from '../../fakes/fake-answer-log.js';
+import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus, makeAnswer } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
@@ -131,7 +132,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
         MATRIX_STAFF_USERS: staff.id,
         MATRIX_MAX_UPLOAD_BYTES: '100000',
       }),
-      assistant, corpus, answerLog, messages,
+      assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => fatal.push(e as Error) }), corpus, feedback: answerLog, messages,
       onFatal: (error) => fatal.push(error),
     });
   const fatal: Error[] = [];
@@ -301,7 +302,7 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
       MATRIX_INVITE_ALLOWLIST: 'localhost', MATRIX_STAFF_USERS: staff.id,
     });
     runtime = await createRuntime(config, { log: () => {} });
-    handle = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, answerLog: new FakeAnswerLog(), messages: runtime.messages });
+    handle = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback: new FakeAnswerLog(), messages: runtime.messages });
   }, 60_000);
 
   afterAll(async () => {

@@ -9,7 +9,7 @@ import { FakeCorpus } from '../../fakes/fake-corpus.js';
 
 const deps = (env: Record<string, string>) => ({
   config: parseConfig({ SOGA_DATA_DIR: '/nonexistent/soga-test', ...env }),
-  assistant: new FakeAssistant(), corpus: new FakeCorpus(), answerLog: new FakeAnswerLog(), messages: new Messages({ en: {} }),
+  assistant: new FakeAssistant(), corpus: new FakeCorpus(), feedback: new FakeAnswerLog(), messages: new Messages({ en: {} }),
   write: () => {},
 });
 

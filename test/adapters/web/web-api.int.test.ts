@@ -298,11 +298,10 @@ describe('pages are escaped and locked down', () => {
 describe('starting the web', () => {
   it('refuses to start without an admin secret or without a usable answer log', async () => {
     const { startWeb } = await import('../../../src/adapters/web/start-web.js');
-    const { DisabledAnswerLog } = await import('../../../src/infra/disabled-answer-log.js');
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
     await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages })).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
-    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: new DisabledAnswerLog(), messages })).rejects.toThrow(/answer log/);
+    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages })).rejects.toThrow(/answer log/);
   });
 
   it('answers 404 for a missing entry once signed in', async () => {

@@ -7,6 +7,7 @@ import { parseConfig, type Config } from '../../../src/config/load.js';
 import { loadMessages } from '../../../src/infra/prompt-files.js';
 import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
 import { startWeb } from '../../../src/adapters/web/start-web.js';
+import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 
@@ -45,7 +46,9 @@ export async function startHarness(
   const assistant = options.assistant ?? new FakeAssistant(corpus instanceof FakeCorpus ? answerFromCorpus(corpus) : undefined);
   const messages = await loadMessages('prompts');
   const reports: string[] = [];
-  const web = await startWeb({ config, assistant, corpus, log, messages, report: (m) => reports.push(m) });
+  // As main wires it: the playground's answers are recorded by the assistant, not by the web.
+  const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
+  const web = await startWeb({ config, assistant: recorded, corpus, log, messages, report: (m) => reports.push(m) });
   return {
     url: web.url, dir, config, log, corpus, assistant, reports,
     async stop() {

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -225,10 +225,49 @@ describe('retention and erasure on a real database file', () => {
   });
 });
 
+describe('the pseudonymisation key the log was written with', () => {
+  it('refuses to erase with another key instead of reporting 0 entries erased, and keeps the entries', async () => {
+    await log.record({ surface: 'discord', askerId: 'alice', answer: answered('mine') });
+    const other = openAnswerLog({ file, hmacKey: 'a-fresh-key-that-is-not-the-log-one' });
+    try {
+      expect(other.keyMatches).toBe(false);
+      expect(() => other.eraseUser('alice')).toThrowError(expect.objectContaining({ code: 'LOG_KEY_MISMATCH', message: expect.stringContaining('another pseudonymisation key') }));
+      await expect(other.record({ surface: 'cli', askerId: 'alice', answer: answered('again') })).rejects.toMatchObject({ code: 'LOG_KEY_MISMATCH' });
+      // What needs no key still works: staff can read, export and purge.
+      expect(other.list().items.map((e) => e.question)).toEqual(['mine']);
+      expect([...other.exportLines('jsonl')]).toHaveLength(1);
+    } finally {
+      other.close();
+    }
+    expect(log.eraseUser('alice')).toEqual({ entries: 1, feedback: 0 });
+  });
+
+  it('never stores the key itself, only a fingerprint of it', () => {
+    log.close();
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from(KEY))).toBe(false);
+    const raw = new Database(file, { readonly: true });
+    const fingerprint = (raw.prepare("SELECT value FROM meta WHERE name = 'key_fingerprint'").get() as { value: string }).value;
+    raw.close();
+    expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
+    expect(KEY).not.toContain(fingerprint);
+    log = openAnswerLog({ file, hmacKey: KEY });
+    expect(log.keyMatches).toBe(true);
+  });
+});
+
+describe('file permissions', () => {
+  it('creates the log readable by its owner only, like the key beside it', async () => {
+    await log.record({ surface: 'cli', answer: answered('private') });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(`${file}-wal`).mode & 0o777).toBe(0o600);
+  });
+});
+
 describe('schema versions', () => {
   it('migrates a new file to the latest user_version and reopens without re-running', () => {
     const raw = new Database(file);
-    expect(raw.pragma('user_version', { simple: true })).toBe(1);
+    expect(raw.pragma('user_version', { simple: true })).toBe(2);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     const again = openAnswerLog({ file, hmacKey: KEY });

@@ -1,5 +1,5 @@
 /** One answer as the member saw it, what it was built from (citations, retrieved passages, scores), and the review form. */
-import type { LogEntry } from '../../../infra/sqlite/answer-log-types.js';
+import type { LogEntry } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, layout } from './layout.js';
 import { outcomeLabel } from './log-list.js';

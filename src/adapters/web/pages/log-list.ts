@@ -1,5 +1,5 @@
 /** The answer log: filters (a GET form, so a filtered view can be bookmarked), table, paging, exports. */
-import type { LogEntrySummary, LogFilter, Page } from '../../../infra/sqlite/answer-log-types.js';
+import type { LogEntrySummary, LogFilter, Page } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from './layout.js';
 import { formatDateTime, type PageContext } from './page-context.js';

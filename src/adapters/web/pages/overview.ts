@@ -1,5 +1,5 @@
 /** The overview: volume per day (server-side SVG), refusals, 👎, languages, and the questions the corpus does not answer. */
-import type { LogStats } from '../../../infra/sqlite/answer-log-types.js';
+import type { LogStats } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { fillDays, questionsPerDayChart } from '../svg-chart.js';
 import { layout } from './layout.js';

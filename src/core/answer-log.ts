@@ -1,9 +1,36 @@
 /**
- * What the admin web and the `soga logs` commands read and change in the answer log. The bot side only
- * needs the core AnswerLog port (record + addFeedback); these are the richer staff operations.
+ * The answer log as the core sees it: every answer from every surface, what was retrieved and cited,
+ * feedback, staff review. Two ports: what answering needs (record, feedback; written by the recording
+ * decorator and the chat adapters' feedback buttons) and the staff side the admin web and `soga logs`
+ * use (list, search, review, stats, erase, export). src/infra/sqlite implements both; src/main opens it.
  */
-import type { AnswerLog } from '../../core/ports.js';
-import type { AnswerMode, AnswerOutcome, Timings } from '../../core/types.js';
+import type { Answer, AnswerMode, AnswerOutcome, Timings } from './types.js';
+
+export interface AnswerLogEntryInput {
+  surface: string;
+  /** Room or channel id, if any. */
+  place?: string;
+  /** Platform id of the asker; the log stores it pseudonymised. */
+  askerId?: string;
+  answer: Answer;
+}
+
+export interface FeedbackInput {
+  rating: 'up' | 'down';
+  comment?: string;
+  /** Platform id of whoever gave it; stored pseudonymised. */
+  by?: string;
+}
+
+/** What a chat adapter needs to turn a 👍/👎 on an answer into feedback. */
+export interface AnswerFeedback {
+  addFeedback(entryId: string, feedback: FeedbackInput): Promise<void>;
+}
+
+export interface AnswerLog extends AnswerFeedback {
+  /** Returns the id of the stored entry, which feedback refers to. */
+  record(entry: AnswerLogEntryInput): Promise<string>;
+}
 
 export type ReviewStatus = 'unreviewed' | 'reviewed' | 'flagged';
 export const REVIEW_STATUSES: readonly ReviewStatus[] = ['unreviewed', 'reviewed', 'flagged'];
@@ -148,6 +175,7 @@ export interface EvalQuestion {
 
 export type ExportFormat = 'jsonl' | 'csv';
 
+/** The staff side. Erasure needs the key the entries were written with: a log opened with another key refuses it (LOG_KEY_MISMATCH). */
 export interface AnswerLogAdmin extends AnswerLog {
   list(filter?: LogFilter, paging?: { page?: number; pageSize?: number }): Page<LogEntrySummary>;
   get(id: string): LogEntry | null;
@@ -165,5 +193,4 @@ export interface AnswerLogAdmin extends AnswerLog {
   exportEvalQuestions(): EvalQuestion[];
   audit(actor: string, action: string, target?: string | null, detail?: string | null): void;
   listAudit(limit?: number): AuditRecord[];
-  close(): void;
 }
