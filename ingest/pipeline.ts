@@ -1,5 +1,6 @@
 /**
- * The ingestion pipeline: load → segment → dedupe → language + date → chunk → embed → upsert.
+ * The ingestion pipeline: load → segment → dedupe → language + date → chunk → embed → upsert, and
+ * the events each article reports (events.ts) into the events index.
  *
  * It syncs the index to a set of sources: the corpus folder, any extra paths given, and extra files
  * ingested earlier that still exist. Unchanged articles (same content hash and model) are skipped;
@@ -10,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { SogaError, describeError } from '../src/core/errors.js';
-import type { ChunkStore, Embedder, LanguageDetector, ProgressReporter } from '../src/core/ports.js';
+import type { ChunkStore, Embedder, EventIndex, LanguageDetector, ProgressReporter } from '../src/core/ports.js';
+import type { EventRecord } from '../src/core/events/types.js';
 import type { ChunkWithVector, DocumentRecord } from '../src/core/types.js';
 import { normalizeText } from '../src/core/text/normalize.js';
 import { embeddedText } from '../src/core/retrieval/passage-text.js';
@@ -18,6 +20,7 @@ import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } fr
 import { dedupe, type DedupedArticle } from './dedupe.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
 import { detectDate } from './metadata.js';
+import { EVENT_EXTRACTOR_VERSION, extractEvents } from './events.js';
 import { segment } from './segment.js';
 
 export interface IngestDeps {
@@ -29,6 +32,8 @@ export interface IngestDeps {
   /** Messages for the person running ingestion (stderr). */
   log?: (message: string) => void;
   now?: () => Date;
+  /** The events index, kept in step with the documents; none: events are not extracted. */
+  events?: EventIndex;
 }
 
 export interface IngestOptions {
@@ -172,19 +177,34 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     return !(prev && prev.contentHash === p.contentHash && prev.embedModel === (deps.embedder?.modelId ?? null));
   });
   const totalChunks: number[] = [];
+  // Events are replaced with their document's chunks; an article whose events were extracted from
+  // another text or by older rules (a crash between the two writes, a new extractor) gets them again.
+  const eventStamps = deps.events ? await deps.events.stamps() : new Map<string, string>();
+  const eventsToWrite: { docId: string; stamp: string; events: EventRecord[] }[] = [];
+  const stampOf = (p: (typeof planned)[number]) => `${p.contentHash}:events ${EVENT_EXTRACTOR_VERSION}`;
   deps.progress?.start(work.length, 'ingesting');
   for (const p of planned) {
     const prev = stored.get(p.id);
     const sources = p.article.sources;
+    const body = p.article.blocks.map((b) => b.text).join('\n');
+    const analysed = () => {
+      const lang = detect(body);
+      const date = detectDate(body);
+      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: p.article.source, lang, date, blocks: p.article.blocks }, options.chunking);
+      return { lang, date, chunks };
+    };
+    const eventsOf = ({ lang, date, chunks }: ReturnType<typeof analysed>) => ({
+      docId: p.id,
+      stamp: stampOf(p),
+      events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: p.article.source, blocks: p.article.blocks, chunks }),
+    });
     if (!work.includes(p)) {
       report.skipped.push(p.article.title);
       totalChunks.push(prev!.chunkCount);
+      if (deps.events && eventStamps.get(p.id) !== stampOf(p)) eventsToWrite.push(eventsOf(analysed()));
       continue;
     }
-    const body = p.article.blocks.map((b) => b.text).join('\n');
-    const lang = detect(body);
-    const date = detectDate(body);
-    const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: p.article.source, lang, date, blocks: p.article.blocks }, options.chunking);
+    const { lang, date, chunks } = analysed();
     try {
       const withVectors: ChunkWithVector[] = chunks.map((c) => ({ ...c }));
       if (deps.embedder) {
@@ -207,6 +227,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
         embedModel: deps.embedder?.modelId ?? null,
       };
       await deps.store.upsertDocument(doc, withVectors);
+      if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
       (prev ? report.updated : report.added).push(p.article.title);
       totalChunks.push(chunks.length);
     } catch (error) {
@@ -230,6 +251,17 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     if (doc.sources.some((s) => failedSources.has(s) || underUnreadable(s))) continue;
     await deps.store.deleteDocument(doc.id);
     report.removed.push(doc.title);
+  }
+  if (deps.events) {
+    // Events of documents the index no longer holds (removed now, or in a run that stopped early) go.
+    const kept = new Set((await deps.store.listDocuments()).map((d) => d.id));
+    const remove = [...eventStamps.keys()].filter((id) => !kept.has(id));
+    try {
+      await deps.events.sync({ replace: eventsToWrite.filter((e) => kept.has(e.docId)), remove });
+    } catch (error) {
+      if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
+      report.failed.push({ source: 'events index', code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `the events index: ${describeError(error)}` });
+    }
   }
   await deps.store.optimize();
   report.chunks = totalChunks.reduce((a, b) => a + b, 0);

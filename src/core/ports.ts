@@ -10,6 +10,7 @@ import type {
   RetrievalLists,
 } from './types.js';
 import type { TermStats } from './answer/matching.js';
+import type { EventQuery, EventRecord } from './events/types.js';
 
 export type { TermStats };
 export type { AnswerFeedback, AnswerLog, AnswerLogAdmin, AnswerLogEntryInput, FeedbackInput } from './answer-log.js';
@@ -109,4 +110,22 @@ export interface ProgressReporter {
   start(total: number, label: string): void;
   tick(n?: number): void;
   stop(): void;
+}
+
+/** The events index built at ingest (see core/events/types.ts): what "when", "next" and "in 2021" questions read. */
+export interface EventStore {
+  /** Events overlapping the query's period, sorted by start date. */
+  listEvents(query?: EventQuery): Promise<EventRecord[]>;
+}
+
+/** The write side of the events index, used by ingestion only. */
+export interface EventIndex extends EventStore {
+  /**
+   * Replaces the events of each given document and removes those of `remove`, in one write. `stamp`
+   * says what a document's events were extracted from (content hash and extractor version), so a
+   * crash between the chunk write and this one is repaired by the next ingest.
+   */
+  sync(change: { replace: { docId: string; stamp: string; events: EventRecord[] }[]; remove: string[] }): Promise<void>;
+  /** The stamp of each document's stored events. */
+  stamps(): Promise<Map<string, string>>;
 }

@@ -10,10 +10,11 @@ import { askOptionsFrom } from './ask-options.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
 import type { Messages } from '../core/i18n.js';
-import type { ChatModel, Clock, Embedder, LanguageDetector, ProgressReporter } from '../core/ports.js';
+import type { ChatModel, Clock, Embedder, EventStore, LanguageDetector, ProgressReporter } from '../core/ports.js';
 import type { Config } from '../config/load.js';
 import { EldLanguageDetector } from '../infra/eld-language-detector.js';
 import { LanceDbStore } from '../infra/lancedb/lancedb-store.js';
+import { EventsFile } from '../infra/events-file.js';
 import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
@@ -28,6 +29,8 @@ export interface Runtime {
   /** The embedding model's cross-lingual check at start-up (null: no model, or the check failed). */
   embedderProbe: ProbeResult | null;
   store: LanceDbStore;
+  /** The events index (data/lancedb/events.json), kept in step with the documents by ingestion. */
+  events: EventStore;
   embedder: Embedder | null;
   chat: ChatModel | null;
   detector: LanguageDetector;
@@ -122,6 +125,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const clock = options.clock ?? { now: () => (pinned ? new Date(pinned) : new Date()) };
   const [prompts, messages] = await Promise.all([loadPrompts(config.SOGA_PROMPTS_DIR), loadMessages(config.SOGA_PROMPTS_DIR)]);
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
+  const events = new EventsFile({ file: path.join(config.SOGA_DATA_DIR, 'lancedb', 'events.json'), warn: (m) => log(`warning: ${m}`) });
   let embedder = await buildEmbedder(config, log);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {
@@ -163,7 +167,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     maxFileBytes: config.SOGA_MAX_FILE_BYTES,
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
-  const corpus = new CorpusFolder({ store, embedder, detector, log }, ingestOptions);
+  const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);
   let answerLog: SqliteAnswerLog | null | undefined;
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
   // Opened on the first answer, not here: `soga eval` and `soga search` never touch the log.
@@ -177,6 +181,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     config,
     embedderProbe: probe,
     store,
+    events,
     embedder,
     chat,
     detector,
@@ -190,7 +195,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     },
     async ingest(paths = [], progress) {
       const { ingest } = await import('../../ingest/pipeline.js');
-      return ingest({ store, embedder, detector, log, progress }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
+      return ingest({ store, embedder, detector, log, progress, events }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
     },
     async close() {
       // LanceDB and ONNX sessions are released with the process; the log has a file to close.

@@ -302,7 +302,7 @@ function escape(s: string): string {
  * Lower case without accents, one character for one, so offsets in the folded text are offsets in
  * the original ("Février" → "fevrier"; "’" → "'"; no-break spaces → spaces).
  */
-function foldKeepingOffsets(text: string): string {
+export function foldKeepingOffsets(text: string): string {
   let out = '';
   for (const ch of text) {
     let f = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
