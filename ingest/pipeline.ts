@@ -16,6 +16,7 @@ import { normalizeText } from '../src/core/text/normalize.js';
 import { embeddedText } from '../src/core/retrieval/passage-text.js';
 import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
 import { dedupe, type DedupedArticle } from './dedupe.js';
+import { IsolatedParser, type FileParser, type ParseLimits } from './isolated-parser.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
 import { detectDate } from './metadata.js';
 import { segment } from './segment.js';
@@ -29,6 +30,8 @@ export interface IngestDeps {
   /** Messages for the person running ingestion (stderr). */
   log?: (message: string) => void;
   now?: () => Date;
+  /** A parser to reuse across runs; by default each run starts one with `options.parse` and stops it. */
+  parser?: FileParser;
 }
 
 export interface IngestOptions {
@@ -36,6 +39,8 @@ export interface IngestOptions {
   /** Extra files or folders to ingest beside the corpus. */
   paths?: string[];
   maxFileBytes: number;
+  /** Time and memory limits for parsing one HTML or PDF file (SOGA_PARSE_TIMEOUT_MS, SOGA_PARSE_MAX_MEMORY_MB). */
+  parse: ParseLimits;
   batchSize: number;
   chunking?: ChunkOptions;
   /** Document ids staff removed from a shared export file; they are not indexed. */
@@ -132,6 +137,9 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
 
   const loaded: LoadedFile[] = [];
   const failedSources = new Set<string>(corpusFailures.map((f) => f.source));
+  const ownParser = deps.parser ? null : new IsolatedParser(options.parse);
+  const parser = deps.parser ?? ownParser!;
+  try {
   for (const file of unique) {
     if (!kindOf(file.abs)) {
       report.failed.push({ source: file.source, code: 'UNSUPPORTED_FILE_TYPE', message: `${file.source}: unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
@@ -139,12 +147,15 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       continue;
     }
     try {
-      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes }));
+      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes, parser }));
     } catch (error) {
       const code = error instanceof SogaError ? error.code : 'UNREADABLE_FILE';
       report.failed.push({ source: file.source, code, message: describeError(error) });
       failedSources.add(file.source);
     }
+  }
+  } finally {
+    ownParser?.close();
   }
 
   const detect = (text: string) => deps.detector.detect(text).lang;
