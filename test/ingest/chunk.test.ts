@@ -12,7 +12,7 @@ import { documentId } from '../../ingest/pipeline.js';
 import type { Block } from '../../ingest/segment.js';
 import { segment } from '../../ingest/segment.js';
 import type { ChunkRecord } from '../../src/core/types.js';
-import { newDetector, SHIPPED_CORPUS } from './helpers/env.js';
+import { newDetector, parser, SHIPPED_CORPUS } from './helpers/env.js';
 
 const detector = newDetector();
 const detect = (text: string) => detector.detect(text).lang;
@@ -32,7 +32,7 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
   beforeAll(async () => {
     const files = readdirSync(SHIPPED_CORPUS).filter((f) => f.endsWith('.txt')).sort();
     const segmented = [];
-    for (const f of files) segmented.push(...segment(await loadFile(path.join(SHIPPED_CORPUS, f), f, { maxBytes: 10_000_000 }), { detectLanguage: detect }));
+    for (const f of files) segmented.push(...segment(await loadFile(path.join(SHIPPED_CORPUS, f), f, { maxBytes: 10_000_000, parser }), { detectLanguage: detect }));
     articles = dedupe(segmented);
     chunked = articles.map((article) => {
       const body = article.blocks.map((b) => b.text).join('\n');

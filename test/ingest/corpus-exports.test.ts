@@ -8,7 +8,7 @@ import { containment, dedupe, shingles, type DedupedArticle } from '../../ingest
 import { loadFile } from '../../ingest/load.js';
 import { detectDate } from '../../ingest/metadata.js';
 import { segment, type SegmentedArticle } from '../../ingest/segment.js';
-import { EXPORTS, newDetector, SHIPPED_CORPUS } from './helpers/env.js';
+import { EXPORTS, newDetector, parser, SHIPPED_CORPUS } from './helpers/env.js';
 
 const detector = newDetector();
 const detect = (text: string) => detector.detect(text).lang;
@@ -40,7 +40,7 @@ beforeAll(async () => {
   expect(files).toEqual(Object.values(EXPORTS).sort());
   segmented = [];
   for (const file of files) {
-    const loaded = await loadFile(path.join(SHIPPED_CORPUS, file), file, { maxBytes: 10_000_000 });
+    const loaded = await loadFile(path.join(SHIPPED_CORPUS, file), file, { maxBytes: 10_000_000, parser });
     segmented.push(...segment(loaded, { detectLanguage: detect }));
   }
   articles = dedupe(segmented);
@@ -158,7 +158,7 @@ describe('image captions lose their credit line and alt text, the caption stays'
   });
 
   it('the raw exports do have credit lines (so the check above means something)', async () => {
-    const raw = await loadFile(path.join(SHIPPED_CORPUS, EXPORTS.bundle), EXPORTS.bundle, { maxBytes: 10_000_000 });
+    const raw = await loadFile(path.join(SHIPPED_CORPUS, EXPORTS.bundle), EXPORTS.bundle, { maxBytes: 10_000_000, parser });
     expect(raw.text.split('\n').filter((l) => CREDIT.test(l.trim())).length).toBeGreaterThan(10);
   });
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, loadFile } from '../../ingest/load.js';
 import { SogaError, type SogaErrorCode } from '../../src/core/errors.js';
 import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
-import { TempDirs } from './helpers/env.js';
+import { parser, TempDirs } from './helpers/env.js';
 
 const temp = new TempDirs();
 let dir: string;
@@ -26,7 +26,7 @@ async function put(name: string, content: string | Buffer): Promise<string> {
 }
 
 /** Loads `name` and returns the SogaError it must fail with. */
-async function failure(name: string, options = { maxBytes: 1_000_000 }): Promise<SogaError> {
+async function failure(name: string, options = { maxBytes: 1_000_000, parser }): Promise<SogaError> {
   const error = await loadFile(path.join(dir, name), name, options).then(
     () => null,
     (e: unknown) => e,
@@ -43,27 +43,61 @@ function expectFailure(error: SogaError, code: SogaErrorCode, name: string): voi
 describe('supported files are read as text', () => {
   it('reads Markdown as it is, without a BOM and with Unix line ends', async () => {
     await put('note.md', '\uFEFF# Titre\r\n\r\nUn paragraphe.\r\n');
-    const loaded = await loadFile(path.join(dir, 'note.md'), 'note.md', { maxBytes: 1000 });
+    const loaded = await loadFile(path.join(dir, 'note.md'), 'note.md', { maxBytes: 1000, parser });
     expect(loaded).toEqual({ source: 'note.md', kind: 'markdown', text: '# Titre\n\nUn paragraphe.\n' });
   });
 
   it('reads HTML into text with Markdown headings', async () => {
     await put('page.htm', '<html><body><h1>Titre</h1><p>Un <em>paragraphe</em>.</p></body></html>');
-    const loaded = await loadFile(path.join(dir, 'page.htm'), 'page.htm', { maxBytes: 1000 });
+    const loaded = await loadFile(path.join(dir, 'page.htm'), 'page.htm', { maxBytes: 1000, parser });
     expect(loaded.kind).toBe('html');
     expect(loaded.text).toBe('# Titre\n\nUn paragraphe.');
   });
 
   it('extracts the text of a valid PDF', async () => {
     await put('rapport.pdf', buildPdf({ lines: VALID_PDF_LINES }));
-    const loaded = await loadFile(path.join(dir, 'rapport.pdf'), 'rapport.pdf', { maxBytes: 100_000 });
+    const loaded = await loadFile(path.join(dir, 'rapport.pdf'), 'rapport.pdf', { maxBytes: 100_000, parser });
     expect(loaded.kind).toBe('pdf');
     expect(loaded.text.trim().split('\n')).toEqual(VALID_PDF_LINES);
   });
 
   it('accepts upper-case extensions', async () => {
     await put('UPPER.TXT', 'Du texte.');
-    expect((await loadFile(path.join(dir, 'UPPER.TXT'), 'UPPER.TXT', { maxBytes: 1000 })).kind).toBe('text');
+    expect((await loadFile(path.join(dir, 'UPPER.TXT'), 'UPPER.TXT', { maxBytes: 1000, parser })).kind).toBe('text');
+  });
+});
+
+describe('text files are decoded from the encoding they were saved in', () => {
+  const FRENCH = '# Économie sociale\n\nUne coopérative d’été à Besançon : « ça marche », dit-elle — 12 € par mois.\n';
+  const read = async (name: string, bytes: Buffer) => (await loadFile(await put(name, bytes), name, { maxBytes: 100_000, parser })).text;
+
+  it('reads UTF-8 with or without a BOM', async () => {
+    expect(await read('utf8.md', Buffer.from(FRENCH))).toBe(FRENCH);
+    expect(await read('utf8-bom.md', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FRENCH)]))).toBe(FRENCH);
+  });
+
+  it('reads Latin-1 / Windows-1252 without replacement characters', async () => {
+    const text = 'Un texte en Latin-1 : économie, coopérative, été, « guillemets », 12 € (Windows-1252).';
+    // '€' is 0x80 in Windows-1252 (Latin-1 has no euro sign).
+    const cp1252 = Buffer.from(text.replace('€', '\u0080'), 'latin1');
+    const decoded = await read('latin1.txt', cp1252);
+    expect(decoded).toBe(text);
+    expect(decoded).not.toContain('\uFFFD');
+  });
+
+  it('reads an accent-heavy Latin-1 upload instead of calling it binary', async () => {
+    const text = 'Été à Évry : à côté, où ça ? Là-bas, déjà, très près, après. '.repeat(20);
+    expect(await extractText(Buffer.from(text, 'latin1'), 'text', 'upload.txt')).toBe(text);
+  });
+
+  it('reads UTF-16 little- and big-endian, with a BOM or without', async () => {
+    const le = Buffer.from(FRENCH, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    expect(await read('le-bom.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), le]))).toBe(FRENCH);
+    expect(await read('be-bom.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), be]))).toBe(FRENCH);
+    expect(await read('le.txt', le)).toBe(FRENCH);
+    expect(await read('be.txt', be)).toBe(FRENCH);
+    expect(await extractText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<h1>Titre</h1><p>Texte accentué.</p>', 'utf16le')]), 'html', 'page.html')).toBe('# Titre\n\nTexte accentué.');
   });
 });
 
@@ -117,11 +151,6 @@ describe('bad input fails with a clear code and a message naming the file', () =
     expectFailure(await failure('noise.txt'), 'BINARY_CONTENT', 'noise.txt');
   });
 
-  it('still reads a Latin-1 file with a few accents as text', async () => {
-    await put('latin1.txt', Buffer.from('Un texte en Latin-1 avec des accents : économie, coopérative, été.', 'latin1'));
-    const loaded = await loadFile(path.join(dir, 'latin1.txt'), 'latin1.txt', { maxBytes: 1000 });
-    expect(loaded.text).toContain('Un texte en Latin-1');
-  });
 
   it('refuses an unsupported extension (UNSUPPORTED_FILE_TYPE) and lists what is supported', async () => {
     await put('rapport.docx', 'PK\u0003\u0004 fake docx');
@@ -136,7 +165,7 @@ describe('bad input fails with a clear code and a message naming the file', () =
   it('refuses a file over the size limit before reading it (FILE_TOO_LARGE)', async () => {
     const file = await put('huge.txt', '');
     await truncate(file, 2_000_001);
-    const error = await failure('huge.txt', { maxBytes: 2_000_000 });
+    const error = await failure('huge.txt', { maxBytes: 2_000_000, parser });
     expectFailure(error, 'FILE_TOO_LARGE', 'huge.txt');
     expect(error.message).toContain('2000001');
     expect(error.hint).toMatch(/SOGA_MAX_FILE_BYTES/);

@@ -61,7 +61,7 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
 }
 
 const FILE_PROBLEMS = new Set<string>([
-  'UNSUPPORTED_FILE_TYPE', 'UNREADABLE_FILE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'EMPTY_DOCUMENT',
+  'UNSUPPORTED_FILE_TYPE', 'UNREADABLE_FILE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'FILE_TOO_COMPLEX', 'EMPTY_DOCUMENT',
 ]);
 
 export async function corpusList(ctx: CorpusCommandContext): Promise<string> {

@@ -63,6 +63,7 @@ const STATUS_OF: Partial<Record<SogaErrorCode, number>> = {
   ENCRYPTED_PDF: 415,
   BINARY_CONTENT: 415,
   EMPTY_DOCUMENT: 422,
+  FILE_TOO_COMPLEX: 422,
   UNREADABLE_FILE: 400,
   NOT_FOUND: 404,
 };

@@ -6,6 +6,8 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IsolatedParser, type ParseLimits } from '../../../ingest/isolated-parser.js';
+import { parseConfig } from '../../../src/config/load.js';
 import { EldLanguageDetector } from '../../../src/infra/eld-language-detector.js';
 import { TransformersEmbedder, type TransformersEmbedderOptions } from '../../../src/infra/transformers-embedder.js';
 
@@ -68,3 +70,12 @@ export function loadFixtureEmbedder(cacheDir: string, overrides: Partial<Transfo
 }
 
 export { cosine } from '../../../src/core/retrieval/cross-lingual-probe.js';
+
+/** The parsing limits of the default configuration (the schema holds the defaults). */
+export const PARSE_LIMITS: ParseLimits = (() => {
+  const config = parseConfig({});
+  return { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB };
+})();
+
+/** The parser ingestion uses, with the default limits; its process exits with the test worker. */
+export const parser = new IsolatedParser(PARSE_LIMITS);

@@ -17,7 +17,7 @@ export function jobView(ctx: PageContext, job: Job, main = true): SafeHtml {
 </div>`;
 }
 
-const CODES = ['UNSUPPORTED_FILE_TYPE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'EMPTY_DOCUMENT', 'NOT_FOUND'];
+const CODES = ['UNSUPPORTED_FILE_TYPE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'FILE_TOO_COMPLEX', 'EMPTY_DOCUMENT', 'NOT_FOUND'];
 export function knownCode(code: string): string {
   return CODES.includes(code) ? code : 'OTHER';
 }
