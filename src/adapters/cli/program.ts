@@ -14,6 +14,7 @@ import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands } from './logs-command.js';
+import { registerEventsCommand } from './events-command.js';
 
 export interface CliDeps {
   config: Config;
@@ -140,6 +141,18 @@ export function buildProgram(deps: CliDeps): Command {
       out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
     });
 
+  registerEventsCommand(program, async () => {
+    const rt = await deps.runtime();
+    const ready = async () => {
+      await ensureIndexed(rt, stderr);
+      // An index built before events were extracted: one sync extracts them (unchanged articles are not re-embedded).
+      if (!(await rt.events.listEvents()).length) {
+        stderr.write('No events index yet: extracting the events of the ingested articles.\n');
+        await rt.ingest([]);
+      }
+    };
+    return { events: rt.events, clock: rt.clock, ensureIndexed: ready, stdout };
+  });
   registerLogsCommands(program, () => ({ config: deps.config, stdout, stderr }));
   return program;
 }
