@@ -19,7 +19,7 @@ import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
 
 /** Bumped whenever the rules change: stored events of unchanged articles are then extracted again. */
-export const EVENT_EXTRACTOR_VERSION = 1;
+export const EVENT_EXTRACTOR_VERSION = 2;
 
 export interface EventSource {
   docId: string;
@@ -49,6 +49,8 @@ const APPOSED = /^\s*,\s*(?:le|la|l'|the)\s*(?:[\p{L}-]+\s+){0,2}(?:sommet|summi
 const INTRODUCED = /\b(?:la fin de|la cloture de|l'ouverture de|l'edition de|the end of|the opening of)\s*(?:l')?$/;
 // Verbs that say something took place, for a sentence that names no event at all.
 const TOOK_PLACE = /\b(?:se sont reunis|s'est tenue?|se tiendra|a eu lieu|ont eu lieu|aura lieu|se deroulera|s'est deroule|took place|will take place|was held|will be held|met in|gathered)\b/;
+// The future tense: the article announces the event rather than reports it.
+const FUTURE = /\b(?:aura lieu|auront lieu|se tiendra|se tiendront|se deroulera|se derouleront|accueillera|organisera|sera|seront|will|prochain|prochaine|upcoming|a venir)\b/;
 // Phrases around a quoted or named sub-event: "un atelier « … »", "a workshop "…"".
 const QUOTED_KINDS = /\b(atelier|workshop|table ronde|round table|webinaire|webinar|conference|session|hackathon)\s*$/;
 // A name after these words is another event the sentence refers to ("un an après le Sommet de Mannheim").
@@ -99,7 +101,14 @@ export function extractEvents(article: EventSource): EventRecord[] {
       }
       const precise = dates.filter((d) => d.precision !== 'year');
       for (const mention of names) {
-        const own = datesOf(mention, names, precise.length ? precise : dates, sentence);
+        let own = datesOf(mention, names, precise.length ? precise : dates, sentence);
+        // A date without a year belongs to the year the event's name gives ("EUSES 2021" in an article
+        // the metadata dates 2020 from "the German Council Presidency in 2020"), not the article's.
+        const nameYear = mention.variants.join(' ').match(/\b((?:19|20)\d{2})\b/)?.[1];
+        if (own?.yearInferred && nameYear && Number(nameYear) !== refYear) {
+          const again = findDateExpressions(sentence, { lang: article.lang, refYear: Number(nameYear) }).filter((d) => d.precision !== 'year');
+          own = again.length ? datesOf(mention, names, again, sentence) : null;
+        }
         if (!own) continue;
         found.push({
           id: '',
@@ -109,6 +118,7 @@ export function extractEvents(article: EventSource): EventRecord[] {
           ...own,
           places: placesIn(sentence),
           role: roleIn(sentence),
+          announced: FUTURE.test(fold(sentence)),
           sentence: sentence.trim(),
           chunkId: chunkOf(sentence, article.chunks),
           docId: article.docId,
@@ -351,6 +361,8 @@ function mergeWithinArticle(events: EventRecord[]): EventRecord[] {
     same.places = unique([...same.places, ...e.places]);
     same.role = strongest(same.role, e.role);
     same.yearInferred &&= e.yearInferred;
+    // One sentence speaking of it in the future is enough to tell the article was written before it.
+    same.announced ||= e.announced;
     if (same.dateText !== e.dateText && !same.dateText.includes(e.dateText)) same.dateText = `${same.dateText} … ${e.dateText}`;
   }
   return out.sort((a, b) => firstDay(a).localeCompare(firstDay(b)));

@@ -31,6 +31,8 @@ export interface Runtime {
   store: LanceDbStore;
   /** The events index (data/lancedb/events.json), kept in step with the documents by ingestion. */
   events: EventStore;
+  /** Today (SOGA_TODAY when set): what "past" and "upcoming" are judged against. */
+  clock: Clock;
   embedder: Embedder | null;
   chat: ChatModel | null;
   detector: LanguageDetector;
@@ -183,6 +185,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     embedderProbe: probe,
     store,
     events,
+    clock,
     embedder,
     chat,
     detector,

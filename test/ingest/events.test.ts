@@ -94,6 +94,27 @@ describe('the article’s own event, named by its title', () => {
   });
 });
 
+describe('years and tenses', () => {
+  it('gives a date without a year the year of the event’s name rather than the article’s', () => {
+    // The English EUSES article is dated 2020 by its metadata ("the German Council Presidency in 2020").
+    const euses = article('EUSES 2021: on our way to Mannheim !', '2020', [
+      'In the end, the summit will be exclusively digital, and broadcast from the Rhineland city on 26 and 27 May, which does not detract from the importance of this pioneering event.',
+    ], 'en');
+    expect(extractEvents(euses)).toMatchObject([{ key: 'euses', start: '2021-05-26', end: '2021-05-27', yearInferred: true, announced: true }]);
+  });
+
+  it('marks an event the article speaks of in the future as announced, one it reports as not', () => {
+    const week = article('Social Good Week : retour sur la première table ronde européenne', '2022', [
+      'Le 25 janvier, le Social Good Accelerator (SOGA), en partenariat avec Social Economy Europe, a coorganisé le premier événement européen de la Social Good Week.',
+      'Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne, autour d’un nouveau cycle de rencontres.',
+    ]);
+    expect(extractEvents(week).map((e) => [e.start, e.announced, e.role])).toEqual([
+      ['2022-01-25', false, 'co-organiser'],
+      ['2023-03', true, null],
+    ]);
+  });
+});
+
 describe('what is not an event (precision over recall)', () => {
   it('ignores dated sentences that name no event, a plan over years, a question and "Rendez-vous en novembre"', () => {
     const euses = article('EUSES 2021: un carrefour européen pour l\'économie sociale', '2021-05-27', [

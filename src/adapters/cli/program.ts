@@ -8,13 +8,14 @@ import { describeError } from '../../core/errors.js';
 import type { ChatTurn } from '../../core/types.js';
 import type { Assistant } from '../../core/assistant.js';
 import type { Messages } from '../../core/i18n.js';
-import type { ChatModel, ChunkStore, Embedder, ProgressReporter } from '../../core/ports.js';
+import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, ProgressReporter } from '../../core/ports.js';
 import type { Config } from '../../config/load.js';
 import type { IngestReport } from '../../../ingest/pipeline.js';
 import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
+import { registerEventsCommand } from './events-command.js';
 
 /** What the commands use of the engine main builds (src/main/runtime.ts provides it). */
 export interface CliRuntime {
@@ -27,6 +28,8 @@ export interface CliRuntime {
   chat: Pick<ChatModel, 'modelId'> | null;
   messages: Messages;
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
+  events: EventStore;
+  clock: Clock;
 }
 
 export interface CliDeps {
@@ -153,6 +156,18 @@ export function buildProgram(deps: CliDeps): Command {
       out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
     });
 
+  registerEventsCommand(program, async () => {
+    const rt = await deps.runtime();
+    const ready = async () => {
+      await ensureIndexed(rt, stderr);
+      // An index built before events were extracted: one sync extracts them (unchanged articles are not re-embedded).
+      if (!(await rt.events.listEvents()).length) {
+        stderr.write('No events index yet: extracting the events of the ingested articles.\n');
+        await rt.ingest([]);
+      }
+    };
+    return { events: rt.events, clock: rt.clock, ensureIndexed: ready, stdout };
+  });
   registerLogsCommands(program, () => ({ config: deps.config, openLog: deps.openAnswerLog, stdout, stderr }));
   return program;
 }

@@ -30,6 +30,8 @@ export interface EventRecord {
   /** Cities and venues as written ("Strasbourg", "Palais des Congrès de Paris"). */
   places: string[];
   role: SogaRole | null;
+  /** The article speaks of it in the future ("aura lieu", "se tiendra", "will take place"): it was written before the event. */
+  announced: boolean;
   /** The sentence that dates the event, verbatim. */
   sentence: string;
   /** The passage holding `sentence`, when one does. */
