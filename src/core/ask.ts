@@ -8,7 +8,8 @@
  */
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
-import type { ChatModel, ChunkStore, Clock, Embedder, LanguageDetector, Lexicon } from './ports.js';
+import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
+import { answerFromEvents, timeIntent } from './answer/event-answers.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
@@ -41,6 +42,8 @@ export interface AskDeps {
   warn?: (message: string) => void;
   /** Bilingual dictionaries for questions in languages the articles are not written in (optional). */
   lexicon?: Lexicon | null;
+  /** The events index: "next event?" and "events in 2021?" are answered from it (optional). */
+  events?: EventStore | null;
 }
 
 /** Every value comes from the config schema (src/main/ask-options.ts), which holds the defaults. */
@@ -95,6 +98,16 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const standalone = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], context.signal);
       timings.condenseMs = lap(t);
 
+      const today = context.now ?? clock.now();
+      const intent = deps.events ? timeIntent(standalone, lang, today) : null;
+      if (intent && deps.events) {
+        t = performance.now();
+        const listed = await answerFromEvents(deps.events, intent, lang, today, messages);
+        timings.answerMs = lap(t);
+        const grounded = listed.outcome === 'answered';
+        return done({ ...base, standaloneQuestion: standalone, language: lang, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
+      }
+
       const retrieved = await retrieve(retrieval, options, standalone, lang, timings);
       t = performance.now();
       const passages = retrieved.hits.slice(0, options.contextPassages);
@@ -108,7 +121,6 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
 
       let fallbackReason: string | undefined;
       if (chat) {
-        const today = context.now ?? clock.now();
         const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
         if (generated.ok) {
           timings.answerMs = lap(t);
@@ -118,7 +130,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         fallbackReason = generated.reason;
       }
 
-      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today: context.now ?? clock.now() });
+      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
       return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason });

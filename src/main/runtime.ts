@@ -161,7 +161,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // paraphrases is one more ranked list; one that pairs neither is left out.
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
-  const engine = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon }, askOptionsFrom(config, probe));
+  const engine = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon, events }, askOptionsFrom(config, probe));
   const ingestOptions = {
     chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },
     corpusDir: config.SOGA_CORPUS_DIR,

@@ -14,6 +14,8 @@ export interface EventMention {
   docDate: string | null;
   source: string;
   sentence: string;
+  /** Language of the article that tells it (of `sentence`). */
+  lang: string;
   chunkId: string | null;
   dateText: string;
   yearInferred: boolean;
@@ -56,7 +58,7 @@ export function groupEvents(records: EventRecord[], today: string): GroupedEvent
     g.places = [...new Set([...g.places, ...r.places])];
     g.role ??= r.role;
     if (!r.announced) g.announcedOnly = false;
-    g.mentions.push({ docId: r.docId, docTitle: r.docTitle, docDate: r.docDate, source: r.source, sentence: r.sentence, chunkId: r.chunkId, dateText: r.dateText, yearInferred: r.yearInferred, announced: r.announced });
+    g.mentions.push({ docId: r.docId, docTitle: r.docTitle, docDate: r.docDate, source: r.source, sentence: r.sentence, lang: r.lang, chunkId: r.chunkId, dateText: r.dateText, yearInferred: r.yearInferred, announced: r.announced });
   }
   return [...groups.values()].sort((a, b) => firstDay(a).localeCompare(firstDay(b)) || a.name.localeCompare(b.name));
 }

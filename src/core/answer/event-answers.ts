@@ -1,0 +1,74 @@
+/**
+ * Questions about time across the articles — "what is the next event?", "which events in 2021 / in
+ * October 2021 / since 2023?" — are answered from the events index (built at ingest), not from the one
+ * passage retrieval would pick: every matching event is listed with its own citation, and "next" is
+ * judged against today (the core's clock), saying so when none is announced and naming the latest.
+ */
+import type { Messages } from '../i18n.js';
+import { groupEvents, type GroupedEvent } from '../events/group-events.js';
+import type { EventStore } from '../ports.js';
+import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
+import { normalizeText } from '../text/normalize.js';
+import type { Citation, LanguageCode } from '../types.js';
+import { formatDateValue, relativeToNow } from './direct-answer.js';
+
+export type TimeIntent = { kind: 'next' } | { kind: 'period'; from: string; to: string; label: string };
+
+const NEXT = ['next', 'upcoming', 'coming', 'prochain', 'prochaine', 'prochains', 'prochaines', 'a venir', 'nachste', 'nachsten', 'kommende', 'kommenden', 'bevorstehende', 'proximo', 'proxima', 'proximos', 'proximas', 'prossimo', 'prossima', 'prossimi', 'volgende', 'komende', 'eerstvolgende'];
+const EVENT = ['event', 'events', 'evenement', 'evenements', 'rendez vous', 'veranstaltung', 'veranstaltungen', 'evento', 'eventos', 'eventi', 'evenementen', 'summit', 'sommet', 'gipfel', 'conference', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
+const LIST = ['list', 'liste', 'lista', 'lijst', 'which events', 'what events', 'quels evenements', 'welche veranstaltungen', 'que eventos', 'quali eventi', 'quais eventos', 'welke evenementen', 'what did', 'qu est ce que le soga a fait', 'was hat', 'que hizo', 'cosa ha fatto', 'o que fez', 'wat heeft'];
+const SINCE = ['since', 'depuis', 'seit', 'desde', 'dal', 'dalla', 'sinds', 'sedert'];
+
+const has = (text: string, words: string[]) => words.some((w) => text.includes(` ${w} `));
+
+export function timeIntent(question: string, lang: LanguageCode, today: Date): TimeIntent | null {
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const aboutEvents = has(text, EVENT);
+  if (aboutEvents && has(text, NEXT)) return { kind: 'next' };
+  if (!aboutEvents && !has(text, LIST)) return null;
+  const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
+  const year = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(question);
+  const value = dates[0] ?? (year ? { start: year[1], end: null, text: year[1], index: year.index } : null);
+  if (!value) return null;
+  const since = new RegExp(`(?:${SINCE.join('|')})\\s+(?:\\p{L}+\\s+)?${value.text.split(/\s+/).pop()}`, 'iu').test(normalizeText(question));
+  const from = firstDay(value);
+  const to = since ? today.toISOString().slice(0, 10) : lastDay(value);
+  // The period as the member wrote it ("octobre 2021", "seit 2023"): already in their language.
+  const at = question.toLowerCase().lastIndexOf(value.text.toLowerCase());
+  const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
+  return { kind: 'period', from, to, label };
+}
+
+export interface EventAnswer {
+  outcome: 'answered' | 'not_found';
+  text: string;
+  citations: Citation[];
+}
+
+export async function answerFromEvents(events: EventStore, intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): Promise<EventAnswer> {
+  const day = today.toISOString().slice(0, 10);
+  const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
+  const all = groupEvents(await events.listEvents(), day);
+  const citations: Citation[] = [];
+  const line = (e: GroupedEvent) => {
+    const m = e.mentions[0];
+    const n = citations.length + 1;
+    citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
+    const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
+    const relative = relativeToNow(value, today, lang);
+    const places = e.places.length ? `, ${e.places.join(', ')}` : '';
+    const notes = [relative, e.announcedOnly && e.status === 'past' ? t('eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
+    return `• ${e.name} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
+  };
+  if (intent.kind === 'next') {
+    const coming = all.filter((e) => e.status !== 'past');
+    if (coming.length) return { outcome: 'answered', text: `${t('eventsUpcoming')}\n${coming.slice(0, 8).map(line).join('\n')}`, citations };
+    const latest = [...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+    const todayLabel = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(today);
+    if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
+    return { outcome: 'answered', text: `${t('eventsNoneUpcoming', { today: todayLabel })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
+  }
+  const inPeriod = all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from);
+  if (!inPeriod.length) return { outcome: 'not_found', text: t('eventsNoneIn', { period: intent.label }), citations: [] };
+  return { outcome: 'answered', text: `${t('eventsIn', { period: intent.label })}\n${inPeriod.slice(0, 10).map(line).join('\n')}`, citations };
+}

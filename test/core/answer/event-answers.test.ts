@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { answerFromEvents, timeIntent } from '../../../src/core/answer/event-answers.js';
+import type { EventRecord } from '../../../src/core/events/types.js';
+import type { EventStore } from '../../../src/core/ports.js';
+import { Messages } from '../../../src/core/i18n.js';
+import en from '../../../prompts/locales/en.json' with { type: 'json' };
+import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
+
+const messages = new Messages({ en, fr });
+const TODAY = new Date('2026-12-06T12:00:00Z');
+let n = 0;
+const event = (name: string, start: string, end: string | null, places: string[], extra: Partial<EventRecord> = {}): EventRecord => ({
+  id: `d${++n}#e1`, name, variants: [name], key: name.toLowerCase(), start, end, precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year', dateText: start, yearInferred: false, places, role: null,
+  sentence: `${name} a eu lieu.`, chunkId: `d${n}#0`, docId: `d${n}`, docTitle: `Article ${name}`, docDate: start, lang: 'fr', source: `d${n}.txt`, announced: false, ...extra,
+} as EventRecord);
+const store = (records: EventRecord[]): EventStore => ({ listEvents: async () => records });
+const CORPUS = [
+  event('EUSES', '2021-05-26', '2021-05-27', ['Mannheim']),
+  event('ActSE', '2021-10-12', null, ['Ljubljana']),
+  event('FNAF', '2021-10-13', null, ['Paris']),
+  event('NEC ESS', '2025-11-25', '2025-11-27', ['Bruxelles', 'Paris']),
+];
+
+describe('questions about time across the articles', () => {
+  it('recognises "next event" and period questions in several languages, and leaves others alone', () => {
+    expect(timeIntent('What is the next upcoming SOGA event?', 'en', TODAY)).toEqual({ kind: 'next' });
+    expect(timeIntent('Quel est le prochain événement du SOGA ?', 'fr', TODAY)).toEqual({ kind: 'next' });
+    expect(timeIntent('List all the events SOGA organised or attended in 2021.', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2021-01-01', to: '2021-12-31' });
+    expect(timeIntent("Qu'est-ce que le SOGA a fait en octobre 2021 ? Liste les événements.", 'fr', TODAY)).toMatchObject({ from: '2021-10-01', to: '2021-10-31' });
+    expect(timeIntent('Welche Veranstaltungen gab es seit 2023?', 'de', TODAY)).toMatchObject({ from: '2023-01-01', to: '2026-12-06' });
+    expect(timeIntent('When and where was the second summit held?', 'en', TODAY)).toBeNull();
+    expect(timeIntent('Quand a eu lieu le FNAF 2021 ?', 'fr', TODAY)).toBeNull();
+  });
+
+  it('lists every event of the period with a citation each', async () => {
+    const answer = await answerFromEvents(store(CORPUS), timeIntent('Liste les événements de 2021.', 'fr', TODAY)!, 'fr', TODAY, messages);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text.split('\n').filter((l) => l.startsWith('•')).map((l) => l.split(' — ')[0])).toEqual(['• EUSES', '• ActSE', '• FNAF']);
+    expect(answer.citations.map((c) => c.n)).toEqual([1, 2, 3]);
+  });
+
+  it('says that no upcoming event is announced, and names the latest', async () => {
+    const answer = await answerFromEvents(store(CORPUS), { kind: 'next' }, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^No upcoming SOGA event is announced in the articles \(today is December 6, 2026\)\./);
+    expect(answer.text).toMatch(/• NEC ESS — November 25\s–\s27, 2025, Bruxelles, Paris \(last year\) \[1\]/);
+  });
+
+  it('lists upcoming events when there are', async () => {
+    const answer = await answerFromEvents(store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]), { kind: 'next' }, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^Upcoming events in the SOGA articles:\n• Social Good Week — March 10, 2027, Lisbonne \(in 3 months\) \[1\]$/);
+  });
+
+  it('answers "not found" for a period no article covers', async () => {
+    const answer = await answerFromEvents(store(CORPUS), timeIntent('Which events did SOGA attend in 2019?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(answer).toMatchObject({ outcome: 'not_found', citations: [] });
+  });
+});
