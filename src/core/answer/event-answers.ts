@@ -11,11 +11,14 @@ import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, LanguageCode } from '../types.js';
 import { formatDateValue, relativeToNow } from './direct-answer.js';
+import { expectedAnswerTypes } from './answer-type.js';
 
 export type TimeIntent = { kind: 'next' } | { kind: 'period'; from: string; to: string; label: string };
 
 const NEXT = ['next', 'upcoming', 'coming', 'prochain', 'prochaine', 'prochains', 'prochaines', 'a venir', 'nachste', 'nachsten', 'kommende', 'kommenden', 'bevorstehende', 'proximo', 'proxima', 'proximos', 'proximas', 'prossimo', 'prossima', 'prossimi', 'volgende', 'komende', 'eerstvolgende'];
 const EVENT = ['event', 'events', 'evenement', 'evenements', 'rendez vous', 'veranstaltung', 'veranstaltungen', 'evento', 'eventos', 'eventi', 'evenementen', 'summit', 'sommet', 'gipfel', 'conference', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
+/** Plural "events": a question about several, not about one event's details. */
+const EVENTS = ['events', 'evenements', 'rendez vous', 'veranstaltungen', 'eventos', 'eventi', 'evenementen', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
 const LIST = ['list', 'liste', 'lista', 'lijst', 'which events', 'what events', 'quels evenements', 'welche veranstaltungen', 'que eventos', 'quali eventi', 'quais eventos', 'welke evenementen', 'what did', 'qu est ce que le soga a fait', 'was hat', 'que hizo', 'cosa ha fatto', 'o que fez', 'wat heeft'];
 const SINCE = ['since', 'depuis', 'seit', 'desde', 'dal', 'dalla', 'sinds', 'sedert'];
 
@@ -25,7 +28,10 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const aboutEvents = has(text, EVENT);
   if (aboutEvents && has(text, NEXT)) return { kind: 'next' };
-  if (!aboutEvents && !has(text, LIST)) return null;
+  // A list of a period's events, never a question about one event's person, place or number
+  // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
+  if (!has(text, EVENTS) && !has(text, LIST)) return null;
+  if ([...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
   const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
   const year = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(question);
   const value = dates[0] ?? (year ? { start: year[1], end: null, text: year[1], index: year.index } : null);

@@ -30,6 +30,7 @@ describe('questions about time across the articles', () => {
     expect(timeIntent('Welche Veranstaltungen gab es seit 2023?', 'de', TODAY)).toMatchObject({ from: '2023-01-01', to: '2026-12-06' });
     expect(timeIntent('When and where was the second summit held?', 'en', TODAY)).toBeNull();
     expect(timeIntent('Quand a eu lieu le FNAF 2021 ?', 'fr', TODAY)).toBeNull();
+    expect(timeIntent('Qui parlait au nom du gouvernement français lors de la conférence NEC ESS Europe au CESE en novembre 2023 ?', 'fr', TODAY)).toBeNull();
   });
 
   it('lists every event of the period with a citation each', async () => {
