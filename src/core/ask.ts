@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
-import { answerFromEvents, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, namedEventFor, timeIntent } from './answer/event-answers.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
@@ -98,26 +98,31 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const standalone = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], context.signal);
       timings.condenseMs = lap(t);
 
+      const retrieved = await retrieve(retrieval, options, standalone, lang, timings);
+      t = performance.now();
+      const result = { ...base, models: { ...base.models, embedder: retrieved.embedded ? base.models.embedder : null }, standaloneQuestion: standalone, language: lang, retrieved: retrieved.hits };
       const today = context.now ?? clock.now();
+      // "Next event?", "events in 2021?": the events index lists them; the passages stay in the answer
+      // for review (the answer log shows what retrieval would have offered).
       const intent = deps.events ? timeIntent(standalone, lang, today) : null;
       if (intent && deps.events) {
-        t = performance.now();
         const listed = await answerFromEvents(deps.events, intent, lang, today, messages);
         timings.answerMs = lap(t);
         const grounded = listed.outcome === 'answered';
-        return done({ ...base, standaloneQuestion: standalone, language: lang, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
+        return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
-
-      const retrieved = await retrieve(retrieval, options, standalone, lang, timings);
-      t = performance.now();
       const passages = retrieved.hits.slice(0, options.contextPassages);
       const { answerable, usable } = judgeAnswerability(passages, retrieved, options);
-      const result = { ...base, models: { ...base.models, embedder: retrieved.embedded ? base.models.embedder : null }, standaloneQuestion: standalone, language: lang, retrieved: retrieved.hits };
       const notFound = () => {
         timings.answerMs = lap(t);
         return done({ ...result, outcome: 'not_found', mode: 'none', text: messages.t(lang, 'notFound') });
       };
-      if (!answerable) return notFound();
+      // A question about when / where an event happened that the events index knows by name is
+      // answered from it, even where the passages' words cover the question too little.
+      const named = deps.events ? await namedEventFor(deps.events, standalone, lang, today) : null;
+      if (named === 'no-such-edition') return notFound();
+      const event = named;
+      if (!answerable && !event) return notFound();
 
       let fallbackReason: string | undefined;
       if (chat) {
@@ -130,7 +135,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         fallbackReason = generated.reason;
       }
 
-      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today });
+      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
       return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason });

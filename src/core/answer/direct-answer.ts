@@ -103,30 +103,44 @@ export interface DirectAnswerInput {
 }
 
 export function directAnswer(input: DirectAnswerInput): string | null {
-  const { lang, expected, known, quotes, today, messages } = input;
+  const { expected, quotes } = input;
   if (!expected.size) return null;
-  const t = (key: string, vars: Record<string, string | number>) => messages.t(lang, key, vars);
   // The first quote that holds what was asked states it: the best quote may be the one that names the
   // event, its neighbour the one that gives the date.
   for (const quote of quotes) {
     const found = valueOf(quote, input);
     if (!found) continue;
-    const { value, date } = found;
-    const n = quote.citation.n;
-    // A year the quote does not write comes from the article's date, itself read from the text: the
-    // day is stated, the year and "how long ago" are not (the quote below shows what is known).
-    const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
-    if (!date || !relative) return t('directValue', { value, n });
-    const tense = tenseOf(date, today);
-    if (asksWhetherPast(input.question, lang)) return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
-    // An article that announced a date now past tells what was planned, not what happened.
-    const articleDate = quote.citation.date;
-    if (tense === 'past' && articleDate && articleDate < firstDay(date).slice(0, articleDate.length) && FUTURE.test(quote.text)) {
-      return t('directAnnounced', { value, relative, n, article: articleDateLabel(articleDate, lang, t) });
-    }
-    return t('directDate', { value, relative, n });
+    return stateValue({ ...found, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
   }
   return null;
+}
+
+export interface StatedValue {
+  /** The value as the asker reads it ("25–27 November 2025, Paris"). */
+  value: string;
+  date: DateValue | null;
+  n: number;
+  /** The date of the article the value comes from, and the words it is in. */
+  articleDate: string | null;
+  sentence: string;
+}
+
+/** The sentence that states a value: with how long ago or how soon for a date, yes / not yet, or as an announcement. */
+export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'question' | 'lang' | 'today' | 'messages'>): string {
+  const { value, date, n, articleDate } = found;
+  const { lang, today, messages } = input;
+  const t = (key: string, vars: Record<string, string | number>) => messages.t(lang, key, vars);
+  // A year the quote does not write comes from the article's date, itself read from the text: the
+  // day is stated, the year and "how long ago" are not (the quote below shows what is known).
+  const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
+  if (!date || !relative) return t('directValue', { value, n });
+  const tense = tenseOf(date, today);
+  if (asksWhetherPast(input.question, lang)) return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
+  // An article that announced a date now past tells what was planned, not what happened.
+  if (tense === 'past' && articleDate && articleDate < firstDay(date).slice(0, articleDate.length) && FUTURE.test(found.sentence)) {
+    return t('directAnnounced', { value, relative, n, article: articleDateLabel(articleDate, lang, t) });
+  }
+  return t('directDate', { value, relative, n });
 }
 
 /**

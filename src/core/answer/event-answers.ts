@@ -13,7 +13,7 @@ import type { Citation, LanguageCode } from '../types.js';
 import { formatDateValue, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes } from './answer-type.js';
 
-export type TimeIntent = { kind: 'next' } | { kind: 'period'; from: string; to: string; label: string };
+export type TimeIntent = { kind: 'next'; question: string } | { kind: 'period'; from: string; to: string; label: string };
 
 const NEXT = ['next', 'upcoming', 'coming', 'prochain', 'prochaine', 'prochains', 'prochaines', 'a venir', 'nachste', 'nachsten', 'kommende', 'kommenden', 'bevorstehende', 'proximo', 'proxima', 'proximos', 'proximas', 'prossimo', 'prossima', 'prossimi', 'volgende', 'komende', 'eerstvolgende'];
 const EVENT = ['event', 'events', 'evenement', 'evenements', 'rendez vous', 'veranstaltung', 'veranstaltungen', 'evento', 'eventos', 'eventi', 'evenementen', 'summit', 'sommet', 'gipfel', 'conference', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
@@ -27,7 +27,7 @@ const has = (text: string, words: string[]) => words.some((w) => text.includes(`
 export function timeIntent(question: string, lang: LanguageCode, today: Date): TimeIntent | null {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const aboutEvents = has(text, EVENT);
-  if (aboutEvents && has(text, NEXT)) return { kind: 'next' };
+  if (has(text, NEXT) && (aboutEvents || /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question))) return { kind: 'next', question };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
   if (!has(text, EVENTS) && !has(text, LIST)) return null;
@@ -44,6 +44,27 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
   return { kind: 'period', from, to, label };
 }
+
+/** The name as written, with the shortest other name members use ("Numérique en Commun[s] ESS Europe (NEC ESS 2025)"). */
+export function displayName(e: GroupedEvent): string {
+  const short = e.variants.filter((v) => v !== e.name && v.length < e.name.length).sort((a, b) => a.length - b.length)[0];
+  return short ? `${e.name} (${short})` : e.name;
+}
+
+/**
+ * The events the question names (by any of their names, accents and case aside), the longest name
+ * first: "le prochain FNAF", "the second NEC ESS". A year in the question keeps that year's edition.
+ */
+export function eventsNamedIn(question: string, events: GroupedEvent[]): GroupedEvent[] {
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const fold = (v: string) => normalizeText(v).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
+  const named = events.filter((e) => [...e.variants, e.name, e.key].some((v) => fold(v).length >= 4 && text.includes(` ${fold(v)} `)));
+  const years = yearsOf(question);
+  return years.length ? named.filter((e) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y))) : named;
+}
+
+const yearsOf = (text: string) => [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]);
 
 export interface EventAnswer {
   outcome: 'answered' | 'not_found';
@@ -64,12 +85,15 @@ export async function answerFromEvents(events: EventStore, intent: TimeIntent, l
     const relative = relativeToNow(value, today, lang);
     const places = e.places.length ? `, ${e.places.join(', ')}` : '';
     const notes = [relative, e.announcedOnly && e.status === 'past' ? t('eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
-    return `• ${e.name} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
+    return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
   };
   if (intent.kind === 'next') {
-    const coming = all.filter((e) => e.status !== 'past');
+    // "the next Social Good Week": that event's editions only, when the question names one.
+    const named = eventsNamedIn(intent.question, all);
+    const pool = named.length ? named : all;
+    const coming = pool.filter((e) => e.status !== 'past');
     if (coming.length) return { outcome: 'answered', text: `${t('eventsUpcoming')}\n${coming.slice(0, 8).map(line).join('\n')}`, citations };
-    const latest = [...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+    const latest = [...pool].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
     const todayLabel = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(today);
     if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
     return { outcome: 'answered', text: `${t('eventsNoneUpcoming', { today: todayLabel })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
@@ -77,4 +101,20 @@ export async function answerFromEvents(events: EventStore, intent: TimeIntent, l
   const inPeriod = all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from);
   if (!inPeriod.length) return { outcome: 'not_found', text: t('eventsNoneIn', { period: intent.label }), citations: [] };
   return { outcome: 'answered', text: `${t('eventsIn', { period: intent.label })}\n${inPeriod.slice(0, 10).map(line).join('\n')}`, citations };
+}
+
+/**
+ * The one event a "when / where" question names (asking nothing else: not who, not how many), from
+ * the events index; null when it names none, or several editions and no year to choose between them.
+ */
+export async function namedEventFor(events: EventStore, question: string, lang: LanguageCode, today: Date): Promise<GroupedEvent | 'no-such-edition' | null> {
+  const expected = expectedAnswerTypes(question, lang);
+  if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
+  const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
+  const named = eventsNamedIn(question, all);
+  if (named.length === 1) return named[0];
+  // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
+  // passages would only give another edition's date, which would answer another question.
+  if (!named.length && yearsOf(question).length && eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length) return 'no-such-edition';
+  return null;
 }

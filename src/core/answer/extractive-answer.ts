@@ -13,7 +13,9 @@ import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { asksWhetherPast, expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
-import { directAnswer, formatDateValue, quotedDate, type Quote } from './direct-answer.js';
+import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
+import type { GroupedEvent } from '../events/group-events.js';
+import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
 
@@ -40,6 +42,11 @@ export interface ExtractiveInput {
   terms: WeightedTerm[];
   langs: LanguageCode[];
   today: Date;
+  /**
+   * The one event of the events index the question names, when it asks only when and where: its date
+   * and places state the answer, its sentence is quoted first.
+   */
+  event?: GroupedEvent | null;
 }
 
 export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
@@ -51,7 +58,9 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   }
   const known = new Set(terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]));
   const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
-  const conflict = expected.has('date') && !asksWhetherPast(question, lang) ? conflictingDates(usable, terms, langs, expected) : null;
+  if (input.event) return fromEvent(input, input.event, dateLabel);
+  // A question that names a year asks about that year's edition: other years are not a disagreement.
+  const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
   const selection = conflict ?? selectSentences(usable, terms, langs, expected);
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
@@ -64,6 +73,26 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
     direct = directAnswer({ question, lang, expected, known, quotes, today, messages });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
+}
+
+/** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
+function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer {
+  const { messages, question, lang, usable, terms, langs, today } = input;
+  const m = event.mentions.find((x) => !x.yearInferred) ?? event.mentions[0];
+  const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
+    chunk: { id: m.chunkId ?? `${m.docId}#event`, docId: m.docId, title: m.docTitle, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
+    score: 0,
+    ranks: {},
+    signals: {},
+    coverage: 1,
+  };
+  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang)).quotes.filter((q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId);
+  const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);
+  const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
+  const expected = expectedAnswerTypes(question, lang);
+  const parts = [expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null, expected.has('place') && event.places.length ? event.places.join(', ') : null].filter((x): x is string => Boolean(x));
+  const direct = stateValue({ value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence }, { question, lang, today, messages });
+  return { text: `${direct}\n${rendered.text}`, citations: rendered.citations, direct };
 }
 
 /**

@@ -23,8 +23,8 @@ const CORPUS = [
 
 describe('questions about time across the articles', () => {
   it('recognises "next event" and period questions in several languages, and leaves others alone', () => {
-    expect(timeIntent('What is the next upcoming SOGA event?', 'en', TODAY)).toEqual({ kind: 'next' });
-    expect(timeIntent('Quel est le prochain événement du SOGA ?', 'fr', TODAY)).toEqual({ kind: 'next' });
+    expect(timeIntent('What is the next upcoming SOGA event?', 'en', TODAY)).toMatchObject({ kind: 'next' });
+    expect(timeIntent('Quel est le prochain événement du SOGA ?', 'fr', TODAY)).toMatchObject({ kind: 'next' });
     expect(timeIntent('List all the events SOGA organised or attended in 2021.', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2021-01-01', to: '2021-12-31' });
     expect(timeIntent("Qu'est-ce que le SOGA a fait en octobre 2021 ? Liste les événements.", 'fr', TODAY)).toMatchObject({ from: '2021-10-01', to: '2021-10-31' });
     expect(timeIntent('Welche Veranstaltungen gab es seit 2023?', 'de', TODAY)).toMatchObject({ from: '2023-01-01', to: '2026-12-06' });
@@ -41,13 +41,20 @@ describe('questions about time across the articles', () => {
   });
 
   it('says that no upcoming event is announced, and names the latest', async () => {
-    const answer = await answerFromEvents(store(CORPUS), { kind: 'next' }, 'en', TODAY, messages);
+    const answer = await answerFromEvents(store(CORPUS), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
     expect(answer.text).toMatch(/^No upcoming SOGA event is announced in the articles \(today is December 6, 2026\)\./);
     expect(answer.text).toMatch(/• NEC ESS — November 25\s–\s27, 2025, Bruxelles, Paris \(last year\) \[1\]/);
   });
 
+  it('keeps to the event the question names, saying its latest edition was announced only', async () => {
+    const sgw = event('Social Good Week', '2023-03', '2023-05', ['Lisbonne'], { announced: true });
+    const answer = await answerFromEvents(store([...CORPUS, sgw]), timeIntent('Quando si terrà il prossimo evento della Social Good Week a Lisbona?', 'it', TODAY)!, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^No upcoming SOGA event is announced/);
+    expect(answer.text).toMatch(/• Social Good Week — March\s–\sMay 2023, Lisbonne \(\d+ years ago; announced only: the articles do not say it took place\) \[1\]/);
+  });
+
   it('lists upcoming events when there are', async () => {
-    const answer = await answerFromEvents(store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]), { kind: 'next' }, 'en', TODAY, messages);
+    const answer = await answerFromEvents(store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
     expect(answer.text).toMatch(/^Upcoming events in the SOGA articles:\n• Social Good Week — March 10, 2027, Lisbonne \(in 3 months\) \[1\]$/);
   });
 
