@@ -13,7 +13,7 @@
  */
 import type { EventRecord, SogaRole } from '../src/core/events/types.js';
 import { findDateExpressions, firstDay, foldKeepingOffsets, type DateValue } from '../src/core/text/date-expressions.js';
-import { normalizeText } from '../src/core/text/normalize.js';
+import { eventKey } from '../src/core/events/event-key.js';
 import type { ChunkRecord, LanguageCode } from '../src/core/types.js';
 import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
@@ -56,8 +56,6 @@ const QUOTED_KINDS = /\b(atelier|workshop|table ronde|round table|webinaire|webi
 // A name after these words is another event the sentence refers to ("un an après le Sommet de Mannheim").
 const REFERS_BACK = /\b(?:apres|after|avant|before|depuis|since|suite a|following)\s+(?:le |la |les |l'|the |du |de la |de l')?$/;
 const CONNECTORS = new Set(['de', 'des', 'du', "d'", "l'", 'la', 'le', 'of', 'the', 'for', 'pour', 'sur', 'en', 'et', 'and', 'on', 'in']);
-// Words that do not tell one event from another in a key: "NEC ESS Europe 2023" and "NEC ESS 2023" are one series.
-const KEY_STOP = new Set([...CONNECTORS, 'europe', 'european', 'europeen', 'europeenne', 'edition', 'les', 'a', 'au', 'aux', 'd', 'l']);
 // Capitalised words that are organisations or people, never an event or a place.
 const NOT_PLACES = /\b(?:SOGA|Social Good Accelerator|Commission|Conseil|Union|Parlement|Presidency|Présidence|Social Economy Europe)\b/;
 
@@ -131,22 +129,6 @@ export function extractEvents(article: EventSource): EventRecord[] {
     }
   }
   return mergeWithinArticle(found).map((e, i) => ({ ...e, id: `${article.docId}#e${i}` }));
-}
-
-/** The key that groups an event's names across articles ("NEC ESS Europe 2023" → "nec ess"). */
-export function eventKey(variants: string[]): string {
-  // An acronym is the name the articles share most ("FNAF", "NEC ESS"), so it is the key when there is one.
-  const acronym = variants.find((v) => isAcronymName(v));
-  return keyOf(acronym ?? variants[0]);
-}
-
-export function keyOf(name: string): string {
-  return normalizeText(name)
-    .replace(/(\D)((?:19|20)\d{2})\b/g, '$1 ')
-    .replace(/\b(?:19|20)\d{2}\b/g, ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w && !KEY_STOP.has(w))
-    .join(' ');
 }
 
 /**
@@ -381,11 +363,6 @@ function strongest(a: SogaRole | null, b: SogaRole | null): SogaRole | null {
 
 function daysBetween(from: string, to: string): number {
   return (Date.parse(to) - Date.parse(from)) / 86_400_000;
-}
-
-function isAcronymName(name: string): boolean {
-  const words = name.replace(/\b(?:19|20)\d{2}\b/g, '').trim().split(/\s+/);
-  return words.length > 0 && words.length <= 3 && words.every((w) => /^[A-Z][A-Za-z]*[A-Z]/.test(w) || w === 'Europe');
 }
 
 /** Folded text whose offsets are the original's (names and dates are cut from the original). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventKey, extractEvents, type EventSource } from '../../ingest/events.js';
+import { extractEvents, type EventSource } from '../../ingest/events.js';
+import { eventKey } from '../../src/core/events/event-key.js';
 
 /** An article made of sentences copied from corpus/. */
 function article(title: string, date: string | null, paragraphs: string[], lang = 'fr'): EventSource {

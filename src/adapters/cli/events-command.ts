@@ -7,6 +7,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { groupEvents, type GroupedEvent } from '../../core/events/group-events.js';
 import type { Clock, EventStore } from '../../core/ports.js';
 import { firstDay, lastDay } from '../../core/text/date-expressions.js';
+import { formatEventsScore, readGoldEvents, scoreEvents } from '../../eval/events-eval.js';
 
 export interface EventsCommandDeps {
   events: EventStore;
@@ -44,6 +45,22 @@ export function registerEventsCommand(program: Command, deps: () => Promise<Even
       const today = clock.now().toISOString().slice(0, 10);
       const grouped = groupEvents(await events.listEvents({ from: opts.from, to: opts.to }), today);
       stdout.write(`${opts.json ? JSON.stringify({ today, from: opts.from ?? null, to: opts.to ?? null, events: grouped }) : formatEvents(grouped, today, opts)}\n`);
+    });
+}
+
+/** `soga eval-events FILE`: the index's precision and recall against a hand-checked list of events. */
+export function registerEvalEventsCommand(program: Command, deps: () => Promise<EventsCommandDeps>): void {
+  program
+    .command('eval-events')
+    .description('measure the events index against a hand-checked list of events (eval/events-gold.json)')
+    .argument('<file>', 'a JSON array of {"name","aliases","start","end","places","soga_role"} (eval/README.md)')
+    .option('--json', 'print the full report as JSON')
+    .action(async (file: string, opts: { json?: boolean }) => {
+      const gold = await readGoldEvents(file);
+      const { events, clock, ensureIndexed, stdout } = await deps();
+      await ensureIndexed();
+      const score = scoreEvents(groupEvents(await events.listEvents(), clock.now().toISOString().slice(0, 10)), gold);
+      stdout.write(`${opts.json ? JSON.stringify(score) : formatEventsScore(score)}\n`);
     });
 }
 

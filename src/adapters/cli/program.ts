@@ -15,7 +15,7 @@ import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
-import { registerEventsCommand } from './events-command.js';
+import { registerEvalEventsCommand, registerEventsCommand } from './events-command.js';
 
 /** What the commands use of the engine main builds (src/main/runtime.ts provides it). */
 export interface CliRuntime {
@@ -156,7 +156,7 @@ export function buildProgram(deps: CliDeps): Command {
       out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
     });
 
-  registerEventsCommand(program, async () => {
+  const eventsDeps = async () => {
     const rt = await deps.runtime();
     const ready = async () => {
       await ensureIndexed(rt, stderr);
@@ -167,7 +167,9 @@ export function buildProgram(deps: CliDeps): Command {
       }
     };
     return { events: rt.events, clock: rt.clock, ensureIndexed: ready, stdout };
-  });
+  };
+  registerEventsCommand(program, eventsDeps);
+  registerEvalEventsCommand(program, eventsDeps);
   registerLogsCommands(program, () => ({ config: deps.config, openLog: deps.openAnswerLog, stdout, stderr }));
   return program;
 }
