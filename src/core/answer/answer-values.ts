@@ -69,9 +69,11 @@ const NAME = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+|\p{Lu}\p{Ll
 /** Names in the text with a word the question does not contain; a sentence's first word is not a name on its own. */
 export function namesIn(text: string, known: Set<string>): string[] {
   const out: string[] = [];
+  // Words the text also writes in lower case are common nouns ("Économie Sociale" / "économie sociale").
+  const lower = new Set((text.match(/(?<![\p{L}])\p{Ll}[\p{L}]*/gu) ?? []).map((w) => normalizeText(w)));
   for (const m of text.matchAll(NAME)) {
     const words = normalizeText(m[1]).split(/[-\s]+/);
-    if (FUNCTION_WORDS.has(words[0]) || words.some((w) => MONTH_NUMBER[w] !== undefined)) continue;
+    if (FUNCTION_WORDS.has(words[0]) || words.some((w) => MONTH_NUMBER[w] !== undefined || lower.has(w))) continue;
     if (words.every((w) => known.has(w))) continue;
     if (!out.includes(m[1])) out.push(m[1]);
   }

@@ -12,6 +12,7 @@ import { asksWhetherPast, type AnswerType } from './answer-type.js';
 import { articleDateLabel } from './dates.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { splitSentences } from './sentences.js';
+import { coverage, type WeightedTerm } from './matching.js';
 
 export interface Quote {
   text: string;
@@ -81,8 +82,10 @@ export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): st
 export function quotedDate(quote: Quote): DateValue | null {
   const values = datesIn(quote.text, quote.citation.lang, quote.citation.date);
   // A year alone is weak when a finer date is there ("en 2023, le 17 novembre 2023…").
-  const fine = values.filter((v) => v.precision !== 'year');
-  const pool = fine.length ? fine : values;
+  // A range of years ("2022-2027", a plan's period) is not when something happened.
+  const dated = values.filter((v) => !(v.precision === 'year' && v.end));
+  const fine = dated.filter((v) => v.precision !== 'year');
+  const pool = fine.length ? fine : dated;
   const distinct = pool.filter((v, i) => pool.findIndex((w) => w.start === v.start && w.end === v.end) === i);
   if (distinct.length === 1) return distinct[0];
   // "du 25 au 27 novembre 2025 : 25 novembre à Bruxelles ; 26 et 27 novembre à Paris": the range that
@@ -100,6 +103,9 @@ export interface DirectAnswerInput {
   quotes: Quote[];
   today: Date;
   messages: Messages;
+  /** The question's topic words (with their translations) and the languages to match them in. */
+  terms?: WeightedTerm[];
+  langs?: LanguageCode[];
 }
 
 export function directAnswer(input: DirectAnswerInput): string | null {
@@ -143,20 +149,39 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   return t('directDate', { value, relative, n });
 }
 
+/** Ordinals as numbers, in the languages the bot speaks: "second" = "deuxième" = "zweite" = 2. */
+const ORDINAL_VALUES: Record<string, number> = {
+  first: 1, premier: 1, premiere: 1, primero: 1, primera: 1, erste: 1, ersten: 1, erster: 1, primo: 1, prima: 1, primeiro: 1, primeira: 1, eerste: 1, '1er': 1, '1re': 1, '1st': 1,
+  second: 2, deuxieme: 2, seconde: 2, segundo: 2, segunda: 2, zweite: 2, zweiten: 2, zweiter: 2, tweede: 2, '2e': 2, '2nd': 2,
+  third: 3, troisieme: 3, tercero: 3, tercera: 3, dritte: 3, dritten: 3, terzo: 3, terza: 3, terceiro: 3, terceira: 3, derde: 3, '3e': 3, '3rd': 3,
+};
+const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).map((w) => ORDINAL_VALUES[w]).filter((v) => v !== undefined));
+
 /**
  * The value of the quote's sentence about the question's topic: a two-sentence quote may give a date
- * in the sentence about another event ("… au FNAF 2021 à Paris. … l’ActSE de Ljubljana, le 12 octobre").
+ * in the sentence about another event ("… au FNAF 2021 à Paris. … l’ActSE de Ljubljana, le 12 octobre"),
+ * and a one-sentence quote may be about another event altogether. A sentence is about the topic when
+ * it covers some of the question's words (across languages, with their translations; not its years,
+ * which every event of the year shares), or, for a one-sentence quote, when its article's title does.
+ * An ordinal of the question ("the second summit") must be in the sentence or the title.
  */
 function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
+  const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word));
+  const asked = ordinalsIn(input.question);
+  if (asked.size) {
+    const said = ordinalsIn(`${quote.citation.title ?? ''} ${quote.text}`);
+    if (![...asked].every((k) => said.has(k))) return null;
+  }
+  if (!words.length) return valueOfText(quote, input);
+  const langs = input.langs ?? [quote.citation.lang];
   const sentences = splitSentences(quote.text, quote.citation.lang);
-  if (sentences.length < 2) return valueOfText(quote, input);
-  // Words, not numbers: a year is shared by every event of that year.
-  const overlap = (s: string) => new Set(normalizeText(s).split(/[^\p{L}\p{N}]+/u).filter((w) => input.known.has(w) && !/^\d+$/.test(w))).size;
-  const ranked = sentences.map((text) => ({ text, overlap: overlap(text) })).sort((a, b) => b.overlap - a.overlap);
-  if (!ranked[0].overlap) return null;
+  const ranked = sentences.map((text) => ({ text, topical: coverage(words, text, langs).coverage })).sort((a, b) => b.topical - a.topical);
+  if (!ranked[0]?.topical) {
+    return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? valueOfText(quote, input) : null;
+  }
   for (const s of ranked) {
     // Only a sentence as much about the topic as the best one may give the value.
-    if (s.overlap < ranked[0].overlap) break;
+    if (s.topical < ranked[0].topical) break;
     const found = valueOfText({ ...quote, text: s.text }, input);
     if (found) return found;
   }

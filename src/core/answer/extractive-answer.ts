@@ -56,7 +56,8 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
     const holds = REQUIRED[kind];
     if (holds && !passages.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
   }
-  const known = new Set(terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]));
+  // The question's own words as well as its topic terms: a name the question gives is not an answer.
+  const known = new Set([...terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]), ...normalizeText(question).split(/[^\p{L}\p{N}]+/u)]);
   const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
   if (input.event) return fromEvent(input, input.event, dateLabel);
   // A question that names a year asks about that year's edition: other years are not a disagreement.
@@ -70,7 +71,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
     direct = messages.t(lang, 'directConflict', { values });
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages });
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
 }

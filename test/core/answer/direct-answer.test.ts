@@ -9,7 +9,7 @@ import de from '../../../prompts/locales/de.json' with { type: 'json' };
 
 const messages = new Messages({ en, fr, de });
 const TODAY = new Date('2026-12-06T12:00:00Z');
-const quote = (text: string, date: string | null, n = 1, lang = 'fr'): Quote => ({ text, citation: { n, lang, date } as Citation });
+const quote = (text: string, date: string | null, n = 1, lang = 'fr', title = ''): Quote => ({ text, citation: { n, lang, date, title } as Citation });
 const ask = (question: string, lang: string, quotes: Quote[], known: string[] = []) =>
   directAnswer({ question, lang, expected: expectedAnswerTypes(question, lang), known: new Set(known), quotes, today: TODAY, messages });
 
@@ -27,8 +27,11 @@ describe('the direct answer states what was asked, from the quote’s own values
     expect(ask('Has the summit already happened?', 'en', [quote('Le sommet aura lieu le 14 mars 2027 à Lisbonne.', '2026-11-01')])).toMatch(/^Not yet: .*March 14, 2027 \(in 3 months\)/);
   });
   it('gives the date and the place for "when and where", the year from the article when the text leaves it out, without claiming it', () => {
-    const answer = ask('Quand et où a eu lieu le deuxième sommet ?', 'fr', [quote(STRASBOURG, '2022-05-06')], ['deuxieme', 'sommet']);
+    const answer = ask('Quand et où a eu lieu le deuxième sommet ?', 'fr', [quote(STRASBOURG, '2022-05-06', 1, 'fr', 'Strasbourg : un deuxième sommet européen réussi')], ['deuxieme', 'sommet']);
     expect(answer).toBe('En bref : 5–6 mai, Strasbourg [1].');
+  });
+  it('states nothing from a quote about another edition than the ordinal asked for', () => {
+    expect(ask('When and where was the second summit held?', 'en', [quote('The first ever European Social Economy Summit will take place in Mannheim on 26 and 27 May 2021.', '2021-05')], ['second', 'summit'])).toBeNull();
   });
   it('picks the number whose word the question uses, and cites the quote that holds it', () => {
     expect(ask('Combien de pays étaient représentés ?', 'fr', [quote(STRASBOURG, '2022-05-06'), quote(PARTICIPANTS, '2022-05-06', 2)], ['pays', 'representes'])).toBe('En bref : 14 pays [2].');
