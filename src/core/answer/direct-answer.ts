@@ -103,6 +103,8 @@ export interface DirectAnswerInput {
   quotes: Quote[];
   today: Date;
   messages: Messages;
+  /** Acronyms the question uses ("SOGA"): a name they stand for ("Social Good Accelerator") is the question's own. */
+  acronyms?: string[];
   /** The question's topic words (with their translations) and the languages to match them in. */
   terms?: WeightedTerm[];
   langs?: LanguageCode[];
@@ -113,7 +115,9 @@ export function directAnswer(input: DirectAnswerInput): string | null {
   if (!expected.size) return null;
   // The first quote that holds what was asked states it: the best quote may be the one that names the
   // event, its neighbour the one that gives the date.
-  for (const quote of quotes) {
+  // A name is stated from the best quote only: the next one is there for another reason than who.
+  const candidates = expected.has('person') && expected.size === 1 ? quotes.slice(0, 1) : quotes;
+  for (const quote of candidates) {
     const found = valueOf(quote, input);
     if (!found) continue;
     return stateValue({ ...found, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
@@ -153,6 +157,7 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
 const ORDINAL_VALUES: Record<string, number> = {
   first: 1, premier: 1, premiere: 1, primero: 1, primera: 1, erste: 1, ersten: 1, erster: 1, primo: 1, prima: 1, primeiro: 1, primeira: 1, eerste: 1, '1er': 1, '1re': 1, '1st': 1,
   second: 2, deuxieme: 2, seconde: 2, segundo: 2, segunda: 2, zweite: 2, zweiten: 2, zweiter: 2, tweede: 2, '2e': 2, '2nd': 2,
+  next: -1, prochain: -1, prochaine: -1, nachste: -1, nachsten: -1, proximo: -1, proxima: -1, prossimo: -1, prossima: -1, volgende: -1,
   third: 3, troisieme: 3, tercero: 3, tercera: 3, dritte: 3, dritten: 3, terzo: 3, terza: 3, terceiro: 3, terceira: 3, derde: 3, '3e': 3, '3rd': 3,
 };
 const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).map((w) => ORDINAL_VALUES[w]).filter((v) => v !== undefined));
@@ -182,6 +187,8 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   for (const s of ranked) {
     // Only a sentence as much about the topic as the best one may give the value.
     if (s.topical < ranked[0].topical) break;
+    // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
+    if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
     const found = valueOfText({ ...quote, text: s.text }, input);
     if (found) return found;
   }
@@ -204,15 +211,35 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   }
   if (expected.has('number') && !expected.has('date')) {
     const numbers = numbersIn(quote.text, quote.citation.lang, known);
-    // Several numbers: the one whose word is the question's ("14 pays" for "how many countries"), or none.
-    const chosen = numbers.length === 1 ? numbers[0] : numbers.find((x) => x.unit && known.has(normalizeText(x.unit)));
+    // The number whose word is the question's ("14 pays" for "combien de pays", "70 membres" for "wie
+    // viele Mitglieder" through the dictionary), or none: a lone number may count something else.
+    const asks = (unit: string | null) => Boolean(unit) && (known.has(normalizeText(unit!)) || (input.terms ? coverage(input.terms.filter((t) => !/^\d+$/.test(t.word)), unit!, input.langs ?? [quote.citation.lang]).coverage > 0 : false));
+    const matching = numbers.filter((x) => asks(x.unit));
+    const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen) return null;
     parts.push(chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value);
   }
   if (expected.has('person') && !parts.length) {
-    const names = namesIn(quote.text, known);
-    if (!names.length) return null;
-    parts.push(names.slice(0, 3).join(', '));
+    // One name, or none: of several in a sentence, which one is meant is a guess.
+    const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)));
+    if (names.length !== 1) return null;
+    parts.push(names[0]);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/** Whether an acronym is made of the starts of a name's words, in order: "SOGA" ← "SOcial Good Accelerator". */
+export function abbreviates(acronym: string, name: string): boolean {
+  const words = normalizeText(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const a = normalizeText(acronym);
+  const match = (i: number, w: number): boolean => {
+    if (i === a.length) return w === words.length;
+    if (w === words.length) return false;
+    for (let k = 1; k <= Math.min(words[w].length, a.length - i); k++) {
+      if (words[w].slice(0, k) !== a.slice(i, i + k)) break;
+      if (match(i + k, w + 1)) return true;
+    }
+    return false;
+  };
+  return a.length >= 2 && match(0, 0);
 }

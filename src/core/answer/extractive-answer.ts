@@ -71,7 +71,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
     direct = messages.t(lang, 'directConflict', { values });
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs });
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
 }
@@ -115,6 +115,9 @@ function conflictingDates(usable: FusedHit[], terms: WeightedTerm[], langs: Lang
   const dated = [...byDoc.values()].map((q) => ({ q, date: quotedDate({ text: q.text, citation: { lang: q.hit.chunk.lang, date: q.hit.chunk.date } as Citation }) })).filter((x) => x.date);
   if (dated.length < 2) return null;
   const [a, b] = dated;
+  // Years against years ("fondé en 2017" / "en 2018"): two full dates from two articles are far more
+  // often two events than one event told two ways.
+  if (a.date!.precision !== 'year' || b.date!.precision !== 'year') return null;
   if (sameDateValue(a.date!, b.date!) || a.date!.start.slice(0, 4) === b.date!.start.slice(0, 4)) return null;
   return { quotes: [a.q, b.q] };
 }

@@ -61,3 +61,16 @@ describe('dates of a quote', () => {
     expect(relativeToNow(v, TODAY, 'fr')).toBe('l’année dernière');
   });
 });
+
+describe('a name the question already gives is not an answer', () => {
+  it('recognises an acronym of a name', async () => {
+    const { abbreviates } = await import('../../../src/core/answer/direct-answer.js');
+    expect(abbreviates('SOGA', 'Social Good Accelerator')).toBe(true);
+    expect(abbreviates('FNAF', 'Forum National des Associations et Fondations')).toBe(false);
+    expect(abbreviates('EUSES', 'European Social Economy Summit')).toBe(true);
+    expect(abbreviates('SOGA', 'Social Economy Europe')).toBe(false);
+  });
+  it('states no name when the quote names several', () => {
+    expect(ask('Qui a présenté le projet ?', 'fr', [quote('Denis Stokkink et Jeanne Bretécher ont présenté le projet.', null)], ['presente', 'projet'])).toBeNull();
+  });
+});
