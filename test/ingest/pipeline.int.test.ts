@@ -14,7 +14,7 @@ import { documentId, ingest, type IngestOptions, type IngestReport } from '../..
 import type { Embedder } from '../../src/core/ports.js';
 import type { DocumentRecord } from '../../src/core/types.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
-import { copyExports, EXPORTS, FIXTURE_MODEL_ID, loadFixtureEmbedder, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
+import { CHUNKING, copyExports, EXPORTS, FIXTURE_MODEL_ID, loadFixtureEmbedder, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
 import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -77,7 +77,7 @@ async function run(env: Env, options: RunOptions = {}): Promise<{ report: Ingest
   const store = given ?? (await LanceDbStore.open({ dir: env.db }));
   const report = await ingest(
     { store, embedder, detector, now: at ? () => new Date(at) : undefined, log: log ? (m) => log.push(m) : undefined },
-    { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS, ...ingestOptions },
+    { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS, chunking: CHUNKING, ...ingestOptions },
   );
   return { report, store, docs: await store.listDocuments() };
 }
