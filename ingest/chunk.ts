@@ -14,8 +14,6 @@ export interface ChunkOptions {
   minChars: number;
 }
 
-export const DEFAULT_CHUNKING: ChunkOptions = { maxChars: 900, minChars: 250 };
-
 /**
  * Bumped whenever the chunking algorithm changes: it is part of every document's content hash, so the
  * next ingest re-chunks documents whose text did not change.
@@ -111,7 +109,8 @@ export function articleLead(blocks: Block[], lang: LanguageCode): string | null 
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), LEAD_MAX_CHARS / 2)).trimEnd()}…`;
 }
 
-export function chunkArticle(article: ChunkInput, options: ChunkOptions = DEFAULT_CHUNKING): ChunkRecord[] {
+/** `options` come from SOGA_CHUNK_MAX_CHARS / SOGA_CHUNK_MIN_CHARS (their defaults live in the config schema). */
+export function chunkArticle(article: ChunkInput, options: ChunkOptions): ChunkRecord[] {
   const merged: Section[] = [];
   for (const section of sections(article.blocks)) {
     const prev = merged.at(-1);

@@ -112,7 +112,8 @@ async function extractPdf(bytes: Buffer, source: string): Promise<string> {
     if (cause instanceof RangeError || /maximum call stack/i.test(String((cause as Error)?.message))) {
       throw new SogaError('FILE_TOO_COMPLEX', `${source}: the PDF is nested too deeply to read`, { cause, hint: 'export a simpler copy of the document' });
     }
-    if (cause instanceof PasswordException || /password/i.test(String((cause as Error)?.message))) {
+    // By class, or by name when pdf.js's exception comes from another copy of its module (the worker).
+    if (cause instanceof PasswordException || (cause as Error)?.name === 'PasswordException') {
       throw new SogaError('ENCRYPTED_PDF', `${source}: the PDF is password-protected`, {
         cause,
         hint: 'export an unprotected copy',

@@ -16,7 +16,7 @@ import type { EventRecord } from '../src/core/events/types.js';
 import type { ChunkWithVector, DocumentRecord } from '../src/core/types.js';
 import { normalizeText } from '../src/core/text/normalize.js';
 import { embeddedText } from '../src/core/retrieval/passage-text.js';
-import { CHUNKER_VERSION, chunkArticle, type ChunkOptions, DEFAULT_CHUNKING } from './chunk.js';
+import { CHUNKER_VERSION, chunkArticle, type ChunkOptions } from './chunk.js';
 import { dedupe, type DedupedArticle } from './dedupe.js';
 import { IsolatedParser, type FileParser, type ParseLimits } from './isolated-parser.js';
 import { kindOf, loadFile, SUPPORTED_EXTENSIONS, type LoadedFile } from './load.js';
@@ -47,7 +47,8 @@ export interface IngestOptions {
   /** Time and memory limits for parsing one HTML or PDF file (SOGA_PARSE_TIMEOUT_MS, SOGA_PARSE_MAX_MEMORY_MB). */
   parse: ParseLimits;
   batchSize: number;
-  chunking?: ChunkOptions;
+  /** SOGA_CHUNK_MAX_CHARS / SOGA_CHUNK_MIN_CHARS. */
+  chunking: ChunkOptions;
   /** Document ids staff removed from a shared export file; they are not indexed. */
   exclude?: string[];
 }
@@ -175,7 +176,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     ids.set(id, n);
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
-    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking ?? DEFAULT_CHUNKING)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).digest('hex');
+    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash };
   });

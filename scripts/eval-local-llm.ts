@@ -205,7 +205,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
   const started = performance.now();
   let firstShownMs: number | null = null;
   let streamed = '';
-  const answer = await runtime.assistant.ask(q.q, {
+  const answer = await runtime.engine.ask(q.q, {
     surface: 'eval',
     now,
     onToken: (token) => {

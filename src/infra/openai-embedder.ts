@@ -48,7 +48,14 @@ interface EmbeddingResponse {
 }
 
 /** Not worth retrying: the request itself is wrong (bad key, unknown model, malformed input). */
-class PermanentFailure extends Error {}
+class PermanentFailure extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
 
 const RETRYABLE_STATUS = new Set([408, 409, 425, 429, 500, 502, 503, 504]);
 
@@ -156,14 +163,14 @@ export class OpenAiEmbedder implements Embedder {
         const text = await response.text();
         if (response.ok) return this.parse(text);
         const detail = `HTTP ${response.status}${text ? `: ${text.replace(/\s+/g, ' ').slice(0, 300)}` : ''}`;
-        if (!RETRYABLE_STATUS.has(response.status)) throw new PermanentFailure(detail);
+        if (!RETRYABLE_STATUS.has(response.status)) throw new PermanentFailure(detail, response.status);
         const header = response.headers.get('retry-after');
         if (header && /^\d+(\.\d+)?$/.test(header.trim())) retryAfterMs = Number(header) * 1000;
         lastError = new Error(detail);
       } catch (error) {
         if (error instanceof SogaError) throw error;
         if (error instanceof PermanentFailure) {
-          throw new SogaError('EMBEDDING_FAILED', `embedding ${input.length} texts at ${this.url} failed (${error.message})`, { hint: this.hintFor(error.message) });
+          throw new SogaError('EMBEDDING_FAILED', `embedding ${input.length} texts at ${this.url} failed (${error.message})`, { hint: this.hintFor(error.status) });
         }
         lastError = (error as Error)?.name === 'TimeoutError' ? new Error(`no answer within ${timeoutMs} ms`) : error;
       }
@@ -195,10 +202,10 @@ export class OpenAiEmbedder implements Embedder {
     });
   }
 
-  private hintFor(detail: string): string | undefined {
-    if (/^HTTP 40[13]/.test(detail)) return 'check SOGA_EMBED_API_KEY';
-    if (/^HTTP 404/.test(detail)) return 'check SOGA_EMBED_BASE_URL (it usually ends in /v1) and SOGA_EMBED_MODEL';
-    if (/^HTTP 413/.test(detail)) return 'lower SOGA_EMBED_BATCH_SIZE';
+  private hintFor(status: number): string | undefined {
+    if (status === 401 || status === 403) return 'check SOGA_EMBED_API_KEY';
+    if (status === 404) return 'check SOGA_EMBED_BASE_URL (it usually ends in /v1) and SOGA_EMBED_MODEL';
+    if (status === 413) return 'lower SOGA_EMBED_BATCH_SIZE';
     return undefined;
   }
 }

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // describe below measures them).
   runtime = await createRuntime(parseConfig({ SOGA_DATA_DIR: dataDir, SOGA_EMBED_PROVIDER: 'none', SOGA_DICTIONARY_DIR: '' }), { log: () => undefined });
   await runtime.ingest();
-  if (existsSync(DEV)) report = await evaluate(runtime.assistant, await readQuestions(DEV), new Date('2026-11-23'));
+  if (existsSync(DEV)) report = await evaluate(runtime.engine, await readQuestions(DEV), new Date('2026-11-23'));
 }, 120_000);
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
@@ -35,7 +35,7 @@ describe.skipIf(!existsSync(DEV))('answer quality on the development questions (
   });
 
   it('answers the flagship question with its date and place', async () => {
-    const answer = await runtime.assistant.ask('When and where does NEC ESS 2025 take place?');
+    const answer = await runtime.engine.ask('When and where does NEC ESS 2025 take place?');
     expect(answer.language).toBe('en');
     expect(answer.text).toMatch(/25 au 27 novembre 2025/);
     expect(answer.text).toMatch(/Paris/);
@@ -66,7 +66,7 @@ describe.skipIf(!haveDictionaries)('cross-lingual answers on the held-out questi
     const run = async (dir: string) => {
       const rt = await createRuntime(parseConfig({ SOGA_DATA_DIR: dataDir, SOGA_EMBED_PROVIDER: 'none', SOGA_DICTIONARY_DIR: dir }), { log: () => undefined });
       try {
-        return (await evaluate(rt.assistant, questions, new Date('2026-11-23'))).overall;
+        return (await evaluate(rt.engine, questions, new Date('2026-11-23'))).overall;
       } finally {
         await rt.close();
       }

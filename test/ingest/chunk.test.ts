@@ -4,7 +4,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { articleLead, chunkArticle, DEFAULT_CHUNKING, LEAD_MAX_CHARS, sentences, type ChunkInput } from '../../ingest/chunk.js';
+import { articleLead, chunkArticle, LEAD_MAX_CHARS, sentences, type ChunkInput } from '../../ingest/chunk.js';
 import { dedupe, type DedupedArticle } from '../../ingest/dedupe.js';
 import { loadFile } from '../../ingest/load.js';
 import { detectDate } from '../../ingest/metadata.js';
@@ -12,7 +12,7 @@ import { documentId } from '../../ingest/pipeline.js';
 import type { Block } from '../../ingest/segment.js';
 import { segment } from '../../ingest/segment.js';
 import type { ChunkRecord } from '../../src/core/types.js';
-import { newDetector, parser, SHIPPED_CORPUS } from './helpers/env.js';
+import { CHUNKING, newDetector, parser, SHIPPED_CORPUS } from './helpers/env.js';
 
 const detector = newDetector();
 const detect = (text: string) => detector.detect(text).lang;
@@ -37,7 +37,7 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
     chunked = articles.map((article) => {
       const body = article.blocks.map((b) => b.text).join('\n');
       const ci: ChunkInput = { docId: documentId(article.title), title: article.title, source: article.source, lang: detect(body), date: detectDate(body), blocks: article.blocks };
-      return { article, input: ci, chunks: chunkArticle(ci) };
+      return { article, input: ci, chunks: chunkArticle(ci, CHUNKING) };
     });
   });
 
@@ -101,7 +101,7 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
       for (const c of chunks) {
         const body = c.section ? c.text.slice(c.section.length).trim() : c.text;
         const longestSentence = Math.max(...body.split('\n').flatMap((l) => sentences(l, ci.lang)).map((s) => s.length));
-        if (longestSentence <= DEFAULT_CHUNKING.maxChars / 2) expect(body.length, `${ci.title} #${c.position}`).toBeLessThanOrEqual(DEFAULT_CHUNKING.maxChars);
+        if (longestSentence <= CHUNKING.maxChars / 2) expect(body.length, `${ci.title} #${c.position}`).toBeLessThanOrEqual(CHUNKING.maxChars);
       }
     }
   });
@@ -118,6 +118,7 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
         q('Combien coûte l’adhésion ?'),
         p('La cotisation annuelle est de 20 euros pour une association.'),
       ]),
+      CHUNKING,
     );
     const join = chunks.find((c) => c.text.includes('Qui peut adhérer ?'))!;
     expect(join.text).toContain('Toute structure de l’économie sociale et solidaire');
@@ -138,6 +139,7 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
         item('entreprises engagées dans le numérique responsable.'),
         p('La participation est ouverte à toutes et tous, sur inscription gratuite dans la limite des places disponibles. '.repeat(2)),
       ]),
+      CHUNKING,
     );
     const holder = chunks.find((c) => c.text.includes('Qui peut participer ?'))!;
     expect(holder.text).toContain('L’événement s’adresse à tous les acteurs');
@@ -157,6 +159,7 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
         h('“Coopérer ou subir ? Une troisième voie numérique.”'),
         p('L’objectif est d’explorer des alternatives européennes aux modèles dominants. '.repeat(3)),
       ]),
+      CHUNKING,
     );
     const holder = chunks.find((c) => c.text.includes('Le thème de l’édition est :'))!;
     expect(holder.text).toContain('Une troisième voie numérique');
@@ -179,6 +182,7 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
         h('Programme du 12 mars'),
         p('Ateliers le matin, conférences l’après-midi, au Musée Social, avec les réseaux de la région. '.repeat(3)),
       ]),
+      CHUNKING,
     );
     const programme = chunks.find((c) => c.text.includes('Ateliers le matin'))!;
     expect(programme.section).toBe('Programme du 12 mars');
@@ -260,20 +264,20 @@ describe('a long paragraph is cut between sentences, with one sentence of overla
 
 describe('small sections are merged, nothing is lost', () => {
   it('merges a short section into the next one and keeps its heading in the text', () => {
-    const chunks = chunkArticle(input([h('Date'), p('Le 5 mai.'), h('Lieu'), p('À Strasbourg, au Parlement européen.')]));
+    const chunks = chunkArticle(input([h('Date'), p('Le 5 mai.'), h('Lieu'), p('À Strasbourg, au Parlement européen.')]), CHUNKING);
     expect(chunks).toHaveLength(1);
     expect(chunks[0].text).toBe('Date\nLe 5 mai.\nLieu\nÀ Strasbourg, au Parlement européen.');
     expect(chunks[0].section).toBe('Date');
   });
 
   it('marks list items with a bullet', () => {
-    const [chunk] = chunkArticle(input([p('Il combine :'), item('un diagnostic,'), item('un accompagnement.')]));
+    const [chunk] = chunkArticle(input([p('Il combine :'), item('un diagnostic,'), item('un accompagnement.')]), CHUNKING);
     expect(chunk.text).toBe('Il combine :\n• un diagnostic,\n• un accompagnement.');
     expect(chunk.section).toBeNull();
   });
 
   it('returns no chunk for an article without blocks', () => {
-    expect(chunkArticle(input([]))).toEqual([]);
+    expect(chunkArticle(input([]), CHUNKING)).toEqual([]);
   });
 });
 
@@ -281,7 +285,7 @@ describe("the article's lead: its first sentence, carried by every passage", () 
   it('is the first sentence of the first real paragraph: headings, items and fragments are skipped', () => {
     const blocks = [h('Programme'), p('Photo : la salle.'), item('Un point de liste assez long pour passer la limite de taille.'), p('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille. La suite du paragraphe.'), p('Un autre paragraphe.')];
     expect(articleLead(blocks, 'fr')).toBe('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille.');
-    const chunks = chunkArticle(input([...blocks, h('Intervenants'), p('Denis Stokkink a présenté le projet. '.repeat(40))]));
+    const chunks = chunkArticle(input([...blocks, h('Intervenants'), p('Denis Stokkink a présenté le projet. '.repeat(40))]), CHUNKING);
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks) expect(c.context).toBe('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille.');
   });
@@ -297,6 +301,6 @@ describe("the article's lead: its first sentence, carried by every passage", () 
 
   it('is absent from an article with no paragraph', () => {
     expect(articleLead([h('Titre seul'), item('un point')], 'fr')).toBeNull();
-    expect(chunkArticle(input([h('Titre seul'), item('un point de liste')]))[0].context).toBeNull();
+    expect(chunkArticle(input([h('Titre seul'), item('un point de liste')]), CHUNKING)[0].context).toBeNull();
   });
 });

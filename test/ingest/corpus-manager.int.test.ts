@@ -10,7 +10,7 @@ import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import { documentId } from '../../ingest/pipeline.js';
 import { SogaError, type SogaErrorCode } from '../../src/core/errors.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
-import { newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
+import { CHUNKING, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
 import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
 
 const temp = new TempDirs();
@@ -40,7 +40,7 @@ async function setup() {
   const log: string[] = [];
   const corpus = new CorpusFolder(
     { store, embedder: null, detector: newDetector(), log: (m) => log.push(m) },
-    { corpusDir, dataDir, maxFileBytes: 200_000, batchSize: 8, parse: PARSE_LIMITS },
+    { corpusDir, dataDir, maxFileBytes: 200_000, batchSize: 8, parse: PARSE_LIMITS, chunking: CHUNKING },
   );
   await corpus.reingest();
   return { root, corpusDir, dataDir, store, corpus, log };

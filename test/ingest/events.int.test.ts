@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { documentId, ingest } from '../../ingest/pipeline.js';
 import { EventsFile } from '../../src/infra/events-file.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
-import { copyExports, EXPORTS, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
+import { CHUNKING, copyExports, EXPORTS, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
 
 const temp = new TempDirs();
 const detector = newDetector();
@@ -36,7 +36,7 @@ async function setup() {
 async function run(env: Awaited<ReturnType<typeof setup>>) {
   const store = await LanceDbStore.open({ dir: env.db });
   const events = new EventsFile({ file: env.eventsFile });
-  const report = await ingest({ store, embedder: null, detector, events }, { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS });
+  const report = await ingest({ store, embedder: null, detector, events }, { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS, chunking: CHUNKING });
   return { report, events, store };
 }
 
@@ -95,7 +95,7 @@ describe('the events index follows its documents', { timeout: 60_000 }, () => {
     const warnings: string[] = [];
     const store = await LanceDbStore.open({ dir: env.db });
     const events = new EventsFile({ file: env.eventsFile, warn: (m) => warnings.push(m) });
-    const report = await ingest({ store, embedder: null, detector, events }, { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS });
+    const report = await ingest({ store, embedder: null, detector, events }, { corpusDir: env.corpus, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS, chunking: CHUNKING });
     expect(report.skipped).toEqual([FORUM]);
     expect(warnings.join('\n')).toMatch(/not valid JSON: rebuilding/);
     expect(await events.listEvents()).toEqual(before);

@@ -13,7 +13,7 @@ import { SogaError } from '../../src/core/errors.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
 import { createRuntime } from '../../src/main/runtime.js';
 import { deepHtml, deepPdf, flateBombPdf, manyPagesPdf } from './helpers/bombs.js';
-import { newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
+import { CHUNKING, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
 import { buildPdf } from './helpers/pdf.js';
 
 const temp = new TempDirs();
@@ -122,7 +122,7 @@ describe('the rest goes on while a bomb is being parsed', { timeout: 180_000 }, 
     const corpusDir = path.join(root, 'corpus');
     await mkdir(corpusDir, { recursive: true });
     const store = await LanceDbStore.open({ dir: path.join(root, 'data', 'lancedb') });
-    const corpus = new CorpusFolder({ store, embedder: null, detector: newDetector() }, { corpusDir, dataDir: path.join(root, 'data'), maxFileBytes: 20_000_000, batchSize: 8, parse: { ...PARSE_LIMITS, timeoutMs: TIMEOUT_MS } });
+    const corpus = new CorpusFolder({ store, embedder: null, detector: newDetector() }, { corpusDir, dataDir: path.join(root, 'data'), maxFileBytes: 20_000_000, batchSize: 8, parse: { ...PARSE_LIMITS, timeoutMs: TIMEOUT_MS }, chunking: CHUNKING });
     const error = await corpus.addFile('rapport.pdf', manyPagesPdf(50_000)).then(
       () => null,
       (e: unknown) => e,

@@ -22,6 +22,7 @@ import { stripMentions, turnsFromMessages } from './conversation.js';
 import { feedbackRow } from './feedback.js';
 import { formatAnswer, formatProgress, truncateAtWord } from './format-answer.js';
 import { pickLanguage } from './locale.js';
+import { ASK_COMMAND, MENTION, runPreconditions, type AskSource } from './preconditions.js';
 import { ThrottledEditor } from './throttled-editor.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -46,31 +47,6 @@ interface QuestionRequest {
   history?: ChatTurn[];
   place?: string;
   askerId: string;
-}
-
-/** Whether the bot may answer here: DMs only if enabled; otherwise the channel (or a thread's parent) on the allow-list. */
-export function accessRefusal(
-  ctx: BotContext,
-  where: { isDm: boolean; channelId: string; parentId?: string | null },
-): 'discordDmsDisabled' | 'discordChannelNotEnabled' | null {
-  if (where.isDm) return ctx.config.DISCORD_ALLOW_DMS ? null : 'discordDmsDisabled';
-  const allowed = ctx.config.DISCORD_ALLOWED_CHANNELS;
-  if (allowed.length === 0) return null;
-  if (allowed.includes(where.channelId)) return null;
-  if (where.parentId && allowed.includes(where.parentId)) return null;
-  return 'discordChannelNotEnabled';
-}
-
-/** Per user first, then per channel; a question refused by the channel limit does not use up the user's. */
-export function rateRefusalSeconds(ctx: BotContext, userId: string, channelId: string): number | null {
-  const user = ctx.userLimiter.take(userId);
-  if (!user.allowed) return Math.ceil(user.retryAfterMs / 1000);
-  const channel = ctx.channelLimiter.take(channelId);
-  if (!channel.allowed) {
-    ctx.userLimiter.refund(userId);
-    return Math.ceil(channel.retryAfterMs / 1000);
-  }
-  return null;
 }
 
 /** The engine's answer, bounded in time even if the engine ignores the abort signal. */
@@ -153,6 +129,11 @@ async function openThread(ctx: BotContext, channelId: string, messageId: string,
   }
 }
 
+/** A thread the bot keeps a conversation in: one it opened (remembered, or owned after a restart). */
+function isOwnThread(ctx: BotContext, threadId: string, ownerId: string | null): boolean {
+  return ctx.memory.ownsThread(threadId) || ownerId === botId(ctx);
+}
+
 /** The conversation in a thread the bot keeps, from memory or, after a restart, from the thread itself. */
 async function threadHistory(ctx: BotContext, threadId: string, beforeMessageId?: string): Promise<ChatTurn[] | undefined> {
   const remembered = ctx.memory.history(threadId);
@@ -178,30 +159,22 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   const lang = pickLanguage(ctx.messages, [interaction.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
   const channel = interaction.channel;
   const isThread = channel?.isThread() ?? false;
-  const refusal = accessRefusal(ctx, {
+  const source: AskSource = {
+    userId: interaction.user.id,
     isDm: !interaction.inGuild(),
     channelId: interaction.channelId,
     parentId: isThread && channel?.isThread() ? channel.parentId : null,
-  });
-  if (refusal) {
-    await interaction.reply({ content: ctx.messages.t(lang, refusal), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    return;
-  }
-  // A thread counts towards its parent channel's limit, as for messages.
-  const limitedChannel = isThread && channel?.isThread() && channel.parentId ? channel.parentId : interaction.channelId;
-  const wait = rateRefusalSeconds(ctx, interaction.user.id, limitedChannel);
-  if (wait !== null) {
-    await interaction.reply({
-      content: ctx.messages.t(lang, 'rateLimited', { seconds: wait }),
-      flags: MessageFlags.Ephemeral,
-      allowedMentions: NO_MENTIONS,
-    });
+    question,
+  };
+  const check = runPreconditions(ctx, source, ASK_COMMAND);
+  if (!check.ok) {
+    if (check.message) await interaction.reply({ content: ctx.messages.t(lang, check.message.key, check.message.vars), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   // Within Discord's 3-second window, before any slow work.
   await interaction.deferReply();
 
-  const inOwnThread = isThread && (ctx.memory.ownsThread(interaction.channelId) || (channel?.isThread() && channel.ownerId === botId(ctx)));
+  const inOwnThread = isThread && channel?.isThread() === true && isOwnThread(ctx, channel.id, channel.ownerId);
   const history = inOwnThread ? await threadHistory(ctx, interaction.channelId) : undefined;
 
   const { answer, messageIds } = await answerAndDeliver(
@@ -250,7 +223,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const isDm = !message.inGuild();
   const channel = message.channel;
   const isThread = channel.isThread();
-  const inOwnThread = isThread && (ctx.memory.ownsThread(channel.id) || channel.ownerId === me);
+  const inOwnThread = isThread && isOwnThread(ctx, channel.id, channel.ownerId);
   const mentioned = message.mentions.users.has(me) || new RegExp(`<@!?${me}>`).test(message.content);
   const refId = message.reference?.messageId;
   const replyToBot = refId !== undefined && (ctx.memory.keyOfMessage(refId) !== undefined || message.mentions.repliedUser?.id === me);
@@ -268,16 +241,10 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     }) as Promise<APIMessage>;
   const replyTo = { message_reference: { message_id: message.id, fail_if_not_exists: false } };
 
-  const refusal = accessRefusal(ctx, { isDm, channelId: channel.id, parentId: isThread ? channel.parentId : null });
-  if (refusal) {
-    // Silence in a channel the bot is not enabled in would look like a broken bot to whoever mentioned it.
-    await send(channel.id, ctx.messages.t(lang, refusal), replyTo);
-    return;
-  }
-  if (!question) return;
-  const wait = rateRefusalSeconds(ctx, message.author.id, isThread && channel.parentId ? channel.parentId : channel.id);
-  if (wait !== null) {
-    await send(channel.id, ctx.messages.t(lang, 'rateLimited', { seconds: wait }), replyTo);
+  const source: AskSource = { userId: message.author.id, isDm, channelId: channel.id, parentId: isThread ? channel.parentId : null, question };
+  const check = runPreconditions(ctx, source, MENTION);
+  if (!check.ok) {
+    if (check.message) await send(channel.id, ctx.messages.t(lang, check.message.key, check.message.vars), replyTo);
     return;
   }
 

@@ -18,6 +18,7 @@
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
+import { z } from 'zod';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8 } from 'apache-arrow';
 import { describeError, SogaError } from '../../core/errors.js';
 import { writeFileAtomically } from '../atomic-file.js';
@@ -55,11 +56,13 @@ export const DEFAULT_TRIGRAM_MAX_ROWS = 5_000;
 // Bump when what is stored changes (columns or text analysis): the next ingest rebuilds the index.
 const SCHEMA_VERSION = 3;
 
-export interface IndexMeta {
-  schemaVersion: number;
-  embedModel: string | null;
-  dimension: number | null;
-}
+const indexMetaSchema = z.object({
+  schemaVersion: z.number().int().nonnegative(),
+  embedModel: z.string().min(1).nullable(),
+  dimension: z.number().int().positive().nullable(),
+});
+
+export type IndexMeta = z.infer<typeof indexMetaSchema>;
 
 export interface LanceDbStoreOptions {
   dir: string;
@@ -108,9 +111,30 @@ const documentSchema = new Schema([
   new Field('embed_model', new Utf8(), true),
 ]);
 
-function wrapWriteError(error: unknown, what: string): SogaError {
-  const message = String((error as Error)?.message ?? error);
-  if (/ENOSPC|No space left/i.test(message)) {
+/** errno values Rust's io::Error reports as "(os error N)", by the Node code they stand for (28 on Linux and macOS alike). */
+const OS_ERRORS: Record<number, string> = { 28: 'ENOSPC' };
+
+/**
+ * The system error code of a failure, from the first error in the cause chain that has one. Node's own
+ * file calls set `code` ('ENOSPC'); LanceDB's native layer only gives napi's 'GenericFailure' and the
+ * errno in Rust's io::Error form, which is read as a number and mapped to the same code.
+ */
+export function systemErrorCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    const { code, errno, message, cause } = current as { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown };
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return code;
+    if (typeof errno === 'number' && OS_ERRORS[-errno]) return OS_ERRORS[-errno];
+    const os = typeof message === 'string' ? /\(os error (\d+)\)/.exec(message) : null;
+    if (os && OS_ERRORS[Number(os[1])]) return OS_ERRORS[Number(os[1])];
+    current = cause;
+  }
+  return undefined;
+}
+
+export function wrapWriteError(error: unknown, what: string): SogaError {
+  const code = systemErrorCode(error);
+  if (code === 'ENOSPC') {
     return new SogaError('DISK_FULL', `${what}: the disk is full; nothing was changed`, { cause: error, hint: 'free some space and run again' });
   }
   return new SogaError('STORE_WRITE_FAILED', `${what}: the index could not be written; the previous version is kept`, { cause: error });
@@ -156,7 +180,14 @@ export class LanceDbStore implements ChunkStore {
   async prepare(embedModel: string | null, dimension: number | null): Promise<{ reset: boolean }> {
     // The folder may have been deleted since the store was opened (a long-running bot or web process):
     // forget the tables that are gone, so they are created again instead of failing on missing files.
-    const names = await this.db.tableNames().catch(() => [] as string[]);
+    // A failure to list is not an empty folder: overwriting the tables on a transient I/O error would
+    // empty the index, so it stops here and the tables stay as they are.
+    let names: string[];
+    try {
+      names = await this.db.tableNames();
+    } catch (cause) {
+      throw new SogaError('STORE_UNAVAILABLE', `cannot list the index tables in ${this.dir}; nothing was changed`, { cause, hint: 'check the folder is readable (SOGA_DATA_DIR) and run again' });
+    }
     if (!names.includes(CHUNKS) || !names.includes(DOCUMENTS)) {
       if (!names.includes(CHUNKS)) this.chunks = null;
       if (!names.includes(DOCUMENTS)) this.documents = null;
@@ -603,8 +634,22 @@ async function readMeta(dir: string): Promise<IndexMeta> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 0, embedModel: null, dimension: null };
     throw error;
   }
-  return JSON.parse(text) as IndexMeta;
+  // A meta file that does not say what the index holds must not pass for "another model" (which
+  // empties the index): it stops the store instead, with the way out.
+  let parsed: ReturnType<typeof indexMetaSchema.safeParse>;
+  try {
+    parsed = indexMetaSchema.safeParse(JSON.parse(text));
+  } catch (cause) {
+    throw new SogaError('STORE_UNAVAILABLE', `the index description ${path.join(dir, 'index-meta.json')} is not JSON`, { cause, hint: META_HINT });
+  }
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new SogaError('STORE_UNAVAILABLE', `the index description ${path.join(dir, 'index-meta.json')} is invalid (${problems})`, { hint: META_HINT });
+  }
+  return parsed.data;
 }
+
+const META_HINT = 'restore the file, or delete it and run `soga ingest` to rebuild the index from the corpus';
 
 interface Counted {
   version: number;

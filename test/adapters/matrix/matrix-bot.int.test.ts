@@ -297,7 +297,7 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
     [staff, member] = await Promise.all([user('engine-staff', baseUrl), user('engine-member', baseUrl)]);
     // Password login this time (the first suite used a token); the session is kept in the data dir.
     const config = parseConfig({
-      SOGA_DATA_DIR: join(dir, 'data'), SOGA_CORPUS_DIR: join(dir, 'corpus'), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_LEVEL: 'warn',
+      SOGA_DATA_DIR: join(dir, 'data'), SOGA_CORPUS_DIR: join(dir, 'corpus'), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_LEVEL: 'warn', SOGA_LOG_DB: join(dir, 'data', 'answers.sqlite'),
       MATRIX_HOMESERVER_URL: baseUrl, MATRIX_USER_ID: botId, MATRIX_PASSWORD: 'pw',
       MATRIX_INVITE_ALLOWLIST: 'localhost', MATRIX_STAFF_USERS: staff.id,
     });

@@ -5,11 +5,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import * as lancedb from '@lancedb/lancedb';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SogaError } from '../../../src/core/errors.js';
 import type { Embedder } from '../../../src/core/ports.js';
 import type { ChunkWithVector, DocumentRecord } from '../../../src/core/types.js';
-import { LanceDbStore } from '../../../src/infra/lancedb/lancedb-store.js';
+import { LanceDbStore, systemErrorCode, wrapWriteError } from '../../../src/infra/lancedb/lancedb-store.js';
 import { loadFixtureEmbedder, TempDirs } from '../../ingest/helpers/env.js';
 
 const temp = new TempDirs();
@@ -149,6 +149,55 @@ describe('documents are listed, read back and deleted', { timeout: 30_000 }, () 
     expect(ids((await bot.search({ text: 'économie', k: 5, analyzeAs: ['fr'] })).lexical)).toEqual(['a#0']);
     await put(ingester, 'b', ['les monnaies locales']);
     expect((await bot.listDocuments()).map((d) => d.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('an error never empties the index', { timeout: 30_000 }, () => {
+  async function filled(): Promise<{ dir: string; store: LanceDbStore }> {
+    const { dir, store } = await lexicalStore();
+    await put(store, 'a', ['les monnaies locales', "l'économie sociale"]);
+    return { dir, store };
+  }
+  const rowsOnDisk = async (dir: string) => {
+    const db = await lancedb.connect(dir);
+    return { chunks: await (await db.openTable('chunks')).countRows(), documents: await (await db.openTable('documents')).countRows() };
+  };
+
+  it('stops prepare() when the tables cannot be listed, instead of recreating them empty', async () => {
+    const { dir, store } = await filled();
+    // A transient I/O error of the connection (the store's own, reached past its private field).
+    const connection = (store as unknown as { db: lancedb.Connection }).db;
+    const spy = vi.spyOn(connection, 'tableNames').mockRejectedValueOnce(new Error('Input/output error (os error 5)'));
+    await expect(store.prepare(null, null)).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('nothing was changed') });
+    expect(spy).toHaveBeenCalled();
+    expect(await rowsOnDisk(dir)).toEqual({ chunks: 2, documents: 1 });
+    // Once the error has passed, the same store goes on with everything it had.
+    expect(await store.prepare(null, null)).toEqual({ reset: false });
+    expect((await store.listDocuments()).map((d) => d.id)).toEqual(['a']);
+  });
+
+  it('refuses an index description that is not what it should be, rather than taking it for another model', async () => {
+    const { dir } = await filled();
+    for (const bad of ['{"schemaVersion": "3", "embedModel": null}', '{"schemaVersion": 3, "embedModel": null, "dimension": -1}', '{ truncated']) {
+      writeFileSync(path.join(dir, 'index-meta.json'), bad);
+      await expect(LanceDbStore.open({ dir })).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+      expect(await rowsOnDisk(dir)).toEqual({ chunks: 2, documents: 1 });
+    }
+  });
+});
+
+describe('a full disk is told by the error code, not the message', () => {
+  it('reads ENOSPC from Node errors, from the cause chain, and from the errno of a native LanceDB error', () => {
+    const node = Object.assign(new Error('write failed'), { code: 'ENOSPC' });
+    expect(systemErrorCode(node)).toBe('ENOSPC');
+    expect(systemErrorCode(new Error('commit failed', { cause: node }))).toBe('ENOSPC');
+    expect(systemErrorCode(Object.assign(new Error('lance error: IO error: failed to write (os error 28)'), { code: 'GenericFailure' }))).toBe('ENOSPC');
+    expect(wrapWriteError(node, 'writing "x"').code).toBe('DISK_FULL');
+  });
+
+  it('does not take a message that only mentions space for a full disk', () => {
+    expect(systemErrorCode(new Error('No space left in the title column (ENOSPC)'))).toBeUndefined();
+    expect(wrapWriteError(new Error('No space left in the title column (ENOSPC)'), 'writing "x"').code).toBe('STORE_WRITE_FAILED');
   });
 });
 

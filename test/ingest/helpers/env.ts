@@ -9,9 +9,16 @@ import { fileURLToPath } from 'node:url';
 import { IsolatedParser, type ParseLimits } from '../../../ingest/isolated-parser.js';
 import { parseConfig } from '../../../src/config/load.js';
 import { EldLanguageDetector } from '../../../src/infra/eld-language-detector.js';
+import type { ChunkOptions } from '../../../ingest/chunk.js';
 import { TransformersEmbedder, type TransformersEmbedderOptions } from '../../../src/infra/transformers-embedder.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** The chunk sizes of the config schema's defaults (SOGA_CHUNK_MAX_CHARS, SOGA_CHUNK_MIN_CHARS), as main passes them. */
+export const CHUNKING: ChunkOptions = (() => {
+  const config = parseConfig({});
+  return { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS };
+})();
+
 export const REPO_ROOT = path.resolve(here, '../../..');
 export const SHIPPED_CORPUS = path.join(REPO_ROOT, 'corpus');
 export const FIXTURE_MODEL_DIR = path.join(REPO_ROOT, 'test/fixtures/tiny-embedder');

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { ingest } from '../../../ingest/pipeline.js';
 import { EldLanguageDetector } from '../../../src/infra/eld-language-detector.js';
 import { LanceDbStore } from '../../../src/infra/lancedb/lancedb-store.js';
-import { PARSE_LIMITS } from './env.js';
+import { CHUNKING, PARSE_LIMITS } from './env.js';
 
 const [corpusDir, dbDir] = process.argv.slice(2) as [string, string];
 const detector = new EldLanguageDetector({ fallback: 'fr' });
-const options = { corpusDir, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS };
+const options = { corpusDir, maxFileBytes: 1_000_000, batchSize: 8, parse: PARSE_LIMITS, chunking: CHUNKING };
 const locked = path.join(corpusDir, 'locked');
 
 const first = await ingest({ store: await LanceDbStore.open({ dir: dbDir }), embedder: null, detector }, options);
