@@ -74,7 +74,24 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
   const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars };
 
+  const events = deps.events;
   return {
+    ...(events
+      ? {
+          async upcomingEvents(context: AskContext = {}): Promise<Answer> {
+            const started = performance.now();
+            const lang = (context.locale?.slice(0, 2).toLowerCase() || options.defaultLanguage);
+            const listed = await answerFromEvents(events, { kind: 'next', question: '' }, lang, context.now ?? clock.now(), messages);
+            const totalMs = performance.now() - started;
+            const grounded = listed.outcome === 'answered';
+            return {
+              question: '/events', standaloneQuestion: '/events', language: lang, outcome: listed.outcome, text: listed.text, grounded, mode: grounded ? 'extractive' : 'none',
+              citations: listed.citations, retrieved: [], models: { embedder: null, chat: null },
+              timings: { languageMs: 0, condenseMs: 0, embedMs: 0, retrieveMs: 0, answerMs: totalMs, totalMs },
+            };
+          },
+        }
+      : {}),
     async ask(question: string, context: AskContext = {}): Promise<Answer> {
       const started = performance.now();
       const timings: Timings = { languageMs: 0, condenseMs: 0, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0 };

@@ -6,6 +6,11 @@ import type { Answer, AskContext, DocumentRecord } from './types.js';
 
 export interface Assistant {
   ask(question: string, context?: AskContext): Promise<Answer>;
+  /**
+   * The events after today, or, when none is announced, the latest one (Discord /events, Matrix
+   * !events), in the language of `context.locale`. Absent when there is no events index.
+   */
+  upcomingEvents?(context?: AskContext): Promise<Answer>;
 }
 
 export interface CorpusChange {

@@ -15,6 +15,8 @@ export interface RecordingOptions {
 
 export function recordingAssistant(inner: Assistant, log: Pick<AnswerLog, 'record'>, options: RecordingOptions): Assistant {
   return {
+    // A listing asked for by a command, not a question: nothing for the review desk to judge.
+    ...(inner.upcomingEvents ? { upcomingEvents: inner.upcomingEvents.bind(inner) } : {}),
     async ask(question: string, context: AskContext = {}): Promise<Answer> {
       const answer = await inner.ask(question, context);
       try {
