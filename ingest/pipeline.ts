@@ -65,6 +65,8 @@ export interface IngestReport {
   skipped: string[];
   removed: string[];
   failed: IngestFailure[];
+  /** Near-duplicate copies merged into one article (every run: the merge is redone from the files). */
+  merged: { title: string; source: string; copyTitle: string; copySource: string }[];
   /** True when the index was emptied because the embedding model changed. */
   reembedded: boolean;
   chunks: number;
@@ -116,7 +118,7 @@ function articleText(article: DedupedArticle): string {
 export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
   const log = deps.log ?? (() => undefined);
   const now = deps.now ?? (() => new Date());
-  const report: IngestReport = { added: [], updated: [], skipped: [], removed: [], failed: [], reembedded: false, chunks: 0 };
+  const report: IngestReport = { added: [], updated: [], skipped: [], removed: [], failed: [], merged: [], reembedded: false, chunks: 0 };
   const corpusRoot = path.resolve(options.corpusDir);
 
   const { reset } = await deps.store.prepare(deps.embedder?.modelId ?? null, deps.embedder?.dimension ?? null);
@@ -167,6 +169,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const detect = (text: string) => deps.detector.detect(text).lang;
   const segmented = loaded.flatMap((file) => segment(file, { detectLanguage: detect }));
   const articles = dedupe(segmented);
+  report.merged = articles.flatMap((a) => a.merges.map((m) => ({ title: a.title, source: a.source, copyTitle: m.title, copySource: m.source })));
 
   // Titles shared by different articles get distinct ids.
   const ids = new Map<string, number>();

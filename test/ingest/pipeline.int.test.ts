@@ -184,6 +184,11 @@ describe('incremental ingestion of a corpus folder', { timeout: 60_000 }, () => 
     expect(report.failed).toEqual([]);
     expect(docs.map((d) => d.id).every((id, i, all) => all.indexOf(id) === i)).toBe(true);
     expect(docs.find((d) => d.title === OPEN_LETTER)).toMatchObject({ date: '2022-02', lang: 'fr', sources: [EXPORTS.bundle, EXPORTS.openLetter] });
+    // Every merge is in the report, with the kept article's title and file and the copy's.
+    expect(report.merged).toEqual([
+      expect.objectContaining({ title: expect.stringMatching(/^Strasbourg/), source: EXPORTS.strasbourg, copySource: EXPORTS.bundle }),
+      { title: OPEN_LETTER, source: EXPORTS.bundle, copyTitle: OPEN_LETTER, copySource: EXPORTS.openLetter },
+    ]);
     expect(docs.find((d) => d.title.startsWith('NEC ESS 2025'))).toMatchObject({ date: '2025-11-25' });
     await expectConsistent(store, docs);
   });
