@@ -111,6 +111,15 @@ export function documentId(title: string): string {
   return `${slug || 'doc'}-${hash}`;
 }
 
+/**
+ * The source members see in citations (and a chat model in its passages). A file from outside the
+ * corpus is known by its absolute path, which the index keeps to find it again; citing it would show
+ * the server's folders to every member: it is cited by its file name.
+ */
+export function citedSource(source: string): string {
+  return path.isAbsolute(source) ? path.basename(source) : source;
+}
+
 function articleText(article: DedupedArticle): string {
   return `${article.title}\n${article.blocks.map((b) => b.text).join('\n')}`;
 }
@@ -179,7 +188,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     ids.set(id, n);
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
-    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).digest('hex');
+    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).update(path.isAbsolute(article.source) ? 'cited by file name' : '').digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash };
   });
@@ -205,13 +214,13 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     const analysed = () => {
       const lang = detect(body);
       const date = detectDate(body);
-      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: p.article.source, lang, date, blocks: p.article.blocks }, options.chunking);
+      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking);
       return { lang, date, chunks };
     };
     const eventsOf = ({ lang, date, chunks }: ReturnType<typeof analysed>) => ({
       docId: p.id,
       stamp: stampOf(p),
-      events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: p.article.source, blocks: p.article.blocks, chunks }),
+      events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: citedSource(p.article.source), blocks: p.article.blocks, chunks }),
     });
     if (!work.includes(p)) {
       report.skipped.push(p.article.title);
@@ -232,7 +241,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       const doc: DocumentRecord = {
         id: p.id,
         title: p.article.title,
-        source: p.article.source,
+        source: citedSource(p.article.source),
         sources,
         lang,
         date,

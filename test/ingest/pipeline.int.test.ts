@@ -194,6 +194,27 @@ describe('incremental ingestion of a corpus folder', { timeout: 60_000 }, () => 
   });
 });
 
+describe('a file ingested from outside the corpus folder', { timeout: 60_000 }, () => {
+  it('is cited by its file name, never by its absolute path, and found again on the next run', async () => {
+    const env = await setup({ 'a.md': A_MD });
+    const outside = path.join(path.dirname(env.corpus), 'elsewhere', 'fete.md');
+    await mkdir(path.dirname(outside), { recursive: true });
+    await writeFile(outside, B_MD);
+    const { report, store, docs } = await run(env, { paths: [outside] });
+    expect(report.added).toContain(FESTIVAL);
+    const doc = docs.find((d) => d.title === FESTIVAL)!;
+    expect(doc.source).toBe('fete.md');
+    expect(doc.sources).toEqual([outside]);
+    const chunks = await store.getChunks(Array.from({ length: doc.chunkCount }, (_, i) => `${doc.id}#${i}`));
+    expect(chunks.length).toBe(doc.chunkCount);
+    for (const c of chunks) expect(c.source).toBe('fete.md');
+    // The next run, without the path, still finds the file and leaves the document alone.
+    const again = await run(env);
+    expect(again.report.skipped).toContain(FESTIVAL);
+    expect(again.report.removed).toEqual([]);
+  });
+});
+
 describe('a file that cannot be used is reported and loses nothing already ingested', { timeout: 60_000 }, () => {
   it('reports each bad file with its code and keeps the good ones', async () => {
     const env = await setup();
