@@ -105,6 +105,9 @@ async function collect(target: string, root: string | null, failures: IngestFail
   return out;
 }
 
+/** Passages per append of new documents: large enough to amortise a write, small enough for memory. */
+const APPEND_BATCH_CHUNKS = 512;
+
 export function documentId(title: string): string {
   const slug = normalizeText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
   const hash = createHash('sha256').update(normalizeText(title)).digest('hex').slice(0, 8);
@@ -206,6 +209,26 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const eventStamps = deps.events ? await deps.events.stamps() : new Map<string, string>();
   const eventsToWrite: { docId: string; stamp: string; events: EventRecord[] }[] = [];
   const stampOf = (p: (typeof planned)[number]) => `${p.contentHash}:events ${EVENT_EXTRACTOR_VERSION}`;
+  const toWrite = new Set(work);
+  // New documents are appended together, a few hundred passages per write: one LanceDB merge per
+  // document scans the whole table, and made ingesting 1,880 short articles quadratic.
+  const pending: { doc: DocumentRecord; chunks: ChunkWithVector[]; source: string }[] = [];
+  let pendingChunks = 0;
+  const flush = async () => {
+    const batch = pending.splice(0);
+    pendingChunks = 0;
+    if (!batch.length) return;
+    try {
+      await deps.store.addDocuments(batch.map(({ doc, chunks }) => ({ doc, chunks })));
+      for (const { doc } of batch) {
+        report.added.push(doc.title);
+        totalChunks.push(doc.chunkCount);
+      }
+    } catch (error) {
+      if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
+      for (const { doc, source } of batch) report.failed.push({ source, code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `${doc.title}: ${describeError(error)}` });
+    }
+  };
   deps.progress?.start(work.length, 'ingesting');
   for (const p of planned) {
     const prev = stored.get(p.id);
@@ -222,7 +245,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       stamp: stampOf(p),
       events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: citedSource(p.article.source), blocks: p.article.blocks, chunks }),
     });
-    if (!work.includes(p)) {
+    if (!toWrite.has(p)) {
       report.skipped.push(p.article.title);
       totalChunks.push(prev!.chunkCount);
       if (deps.events && eventStamps.get(p.id) !== stampOf(p)) eventsToWrite.push(eventsOf(analysed()));
@@ -250,10 +273,18 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
         ingestedAt: now().toISOString(),
         embedModel: deps.embedder?.modelId ?? null,
       };
-      await deps.store.upsertDocument(doc, withVectors);
-      if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
-      (prev ? report.updated : report.added).push(p.article.title);
-      totalChunks.push(chunks.length);
+      if (prev) {
+        await deps.store.upsertDocument(doc, withVectors);
+        if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
+        report.updated.push(p.article.title);
+        totalChunks.push(chunks.length);
+      } else {
+        // A new document whose write fails is not in the index: its events are dropped at the end.
+        if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
+        pending.push({ doc, chunks: withVectors, source: p.article.source });
+        pendingChunks += withVectors.length;
+        if (pendingChunks >= APPEND_BATCH_CHUNKS) await flush();
+      }
     } catch (error) {
       if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
       report.failed.push({ source: p.article.source, code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `${p.article.title}: ${describeError(error)}` });
@@ -261,6 +292,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     }
     deps.progress?.tick();
   }
+  await flush();
   deps.progress?.stop();
 
   // Removal: a stored article that no source produced any more, unless its file failed to load
