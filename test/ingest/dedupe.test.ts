@@ -24,6 +24,15 @@ describe('articles written from one template are different articles', () => {
     expect(new Set(out.map((a) => a.title)).size).toBe(2000);
   });
 
+  it('still merges a true copy of one templated announcement among 500', () => {
+    const input = fromTemplate(500);
+    const copy = { ...input[250], source: 'other-export.md' };
+    const out = dedupe([...input, copy]);
+    expect(out).toHaveLength(500);
+    expect(out[250].sources).toEqual([input[250].source, 'other-export.md']);
+    expect(out.flatMap((a) => a.merges)).toEqual([{ title: input[250].title, source: 'other-export.md' }]);
+  });
+
   it('keeps apart two announcements that differ only by their name', () => {
     const body = (name: string) => `La rencontre ${name} réunit les acteurs de l'économie sociale le 12 mars 2025 à Lyon. Les inscriptions se font en ligne, dans la limite des places disponibles, avant la fin du mois.`;
     const out = dedupe([article('Rencontre Lupekevi', body('Lupekevi')), article('Rencontre Lupekeni', body('Lupekeni'))]);
