@@ -5,6 +5,7 @@
  *   npm run bench -- --size 10k         # one size (1k, 10k, 100k, 1m)
  *   npm run bench -- --size 1m          # 1M passages: long (embedding 1M passages with the fixture model takes ~45 min)
  *   npm run bench -- --queries 100 --no-bot
+ *   npm run bench -- --ingest-docs 100,1000,10000   # ingest throughput on short articles (alone: no sizes)
  *
  * Each size runs in its own process (bench/size.ts), so peak RSS is per size. Corpus and vectors are
  * cached under bench/.cache/ (git-ignored); the LanceDB index is rebuilt on every run because its
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     'ask-queries': { type: 'string', default: '100' },
     concurrency: { type: 'string', default: '8' },
     'no-bot': { type: 'boolean', default: false },
+    'ingest-docs': { type: 'string' },
   },
 });
 
@@ -48,7 +50,24 @@ function runSize(n: number, out: string): Promise<void> {
   });
 }
 
+/** Ingest throughput (bench/ingest.ts) in its own process, like the sizes. */
+function runIngest(docs: string, out: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'bench/ingest.ts'), '--docs', docs, '--out', out], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LANCEDB_LOG: 'error' } });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/ingest.ts exited with ${code}`))));
+  });
+}
+
 async function main() {
+  if (args['ingest-docs'] && !args.size?.length) {
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+    const dir = path.join(CACHE_DIR, 'results');
+    await mkdir(dir, { recursive: true });
+    process.stderr.write(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (${os.cpus().length} cores)\n`);
+    await runIngest(args['ingest-docs'], path.join(dir, `${stamp}-ingest.md`));
+    process.stderr.write(`\nresults: ${path.relative(REPO, path.join(dir, `${stamp}-ingest.md`))}\n`);
+    return;
+  }
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const dir = path.join(CACHE_DIR, 'results');
   await mkdir(dir, { recursive: true });

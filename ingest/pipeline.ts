@@ -65,6 +65,8 @@ export interface IngestReport {
   skipped: string[];
   removed: string[];
   failed: IngestFailure[];
+  /** Near-duplicate copies merged into one article (every run: the merge is redone from the files). */
+  merged: { title: string; source: string; copyTitle: string; copySource: string }[];
   /** True when the index was emptied because the embedding model changed. */
   reembedded: boolean;
   chunks: number;
@@ -103,10 +105,22 @@ async function collect(target: string, root: string | null, failures: IngestFail
   return out;
 }
 
+/** Passages per append of new documents: large enough to amortise a write, small enough for memory. */
+const APPEND_BATCH_CHUNKS = 512;
+
 export function documentId(title: string): string {
   const slug = normalizeText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
   const hash = createHash('sha256').update(normalizeText(title)).digest('hex').slice(0, 8);
   return `${slug || 'doc'}-${hash}`;
+}
+
+/**
+ * The source members see in citations (and a chat model in its passages). A file from outside the
+ * corpus is known by its absolute path, which the index keeps to find it again; citing it would show
+ * the server's folders to every member: it is cited by its file name.
+ */
+export function citedSource(source: string): string {
+  return path.isAbsolute(source) ? path.basename(source) : source;
 }
 
 function articleText(article: DedupedArticle): string {
@@ -116,7 +130,7 @@ function articleText(article: DedupedArticle): string {
 export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<IngestReport> {
   const log = deps.log ?? (() => undefined);
   const now = deps.now ?? (() => new Date());
-  const report: IngestReport = { added: [], updated: [], skipped: [], removed: [], failed: [], reembedded: false, chunks: 0 };
+  const report: IngestReport = { added: [], updated: [], skipped: [], removed: [], failed: [], merged: [], reembedded: false, chunks: 0 };
   const corpusRoot = path.resolve(options.corpusDir);
 
   const { reset } = await deps.store.prepare(deps.embedder?.modelId ?? null, deps.embedder?.dimension ?? null);
@@ -167,6 +181,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const detect = (text: string) => deps.detector.detect(text).lang;
   const segmented = loaded.flatMap((file) => segment(file, { detectLanguage: detect }));
   const articles = dedupe(segmented);
+  report.merged = articles.flatMap((a) => a.merges.map((m) => ({ title: a.title, source: a.source, copyTitle: m.title, copySource: m.source })));
 
   // Titles shared by different articles get distinct ids.
   const ids = new Map<string, number>();
@@ -176,7 +191,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     ids.set(id, n);
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
-    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).digest('hex');
+    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).update(path.isAbsolute(article.source) ? 'cited by file name' : '').digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash };
   });
@@ -194,6 +209,26 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const eventStamps = deps.events ? await deps.events.stamps() : new Map<string, string>();
   const eventsToWrite: { docId: string; stamp: string; events: EventRecord[] }[] = [];
   const stampOf = (p: (typeof planned)[number]) => `${p.contentHash}:events ${EVENT_EXTRACTOR_VERSION}`;
+  const toWrite = new Set(work);
+  // New documents are appended together, a few hundred passages per write: one LanceDB merge per
+  // document scans the whole table, and made ingesting 1,880 short articles quadratic.
+  const pending: { doc: DocumentRecord; chunks: ChunkWithVector[]; source: string }[] = [];
+  let pendingChunks = 0;
+  const flush = async () => {
+    const batch = pending.splice(0);
+    pendingChunks = 0;
+    if (!batch.length) return;
+    try {
+      await deps.store.addDocuments(batch.map(({ doc, chunks }) => ({ doc, chunks })));
+      for (const { doc } of batch) {
+        report.added.push(doc.title);
+        totalChunks.push(doc.chunkCount);
+      }
+    } catch (error) {
+      if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
+      for (const { doc, source } of batch) report.failed.push({ source, code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `${doc.title}: ${describeError(error)}` });
+    }
+  };
   deps.progress?.start(work.length, 'ingesting');
   for (const p of planned) {
     const prev = stored.get(p.id);
@@ -202,15 +237,15 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     const analysed = () => {
       const lang = detect(body);
       const date = detectDate(body);
-      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: p.article.source, lang, date, blocks: p.article.blocks }, options.chunking);
+      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking);
       return { lang, date, chunks };
     };
     const eventsOf = ({ lang, date, chunks }: ReturnType<typeof analysed>) => ({
       docId: p.id,
       stamp: stampOf(p),
-      events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: p.article.source, blocks: p.article.blocks, chunks }),
+      events: extractEvents({ docId: p.id, title: p.article.title, lang, date, source: citedSource(p.article.source), blocks: p.article.blocks, chunks }),
     });
-    if (!work.includes(p)) {
+    if (!toWrite.has(p)) {
       report.skipped.push(p.article.title);
       totalChunks.push(prev!.chunkCount);
       if (deps.events && eventStamps.get(p.id) !== stampOf(p)) eventsToWrite.push(eventsOf(analysed()));
@@ -229,7 +264,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
       const doc: DocumentRecord = {
         id: p.id,
         title: p.article.title,
-        source: p.article.source,
+        source: citedSource(p.article.source),
         sources,
         lang,
         date,
@@ -238,10 +273,18 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
         ingestedAt: now().toISOString(),
         embedModel: deps.embedder?.modelId ?? null,
       };
-      await deps.store.upsertDocument(doc, withVectors);
-      if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
-      (prev ? report.updated : report.added).push(p.article.title);
-      totalChunks.push(chunks.length);
+      if (prev) {
+        await deps.store.upsertDocument(doc, withVectors);
+        if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
+        report.updated.push(p.article.title);
+        totalChunks.push(chunks.length);
+      } else {
+        // A new document whose write fails is not in the index: its events are dropped at the end.
+        if (deps.events) eventsToWrite.push(eventsOf({ lang, date, chunks }));
+        pending.push({ doc, chunks: withVectors, source: p.article.source });
+        pendingChunks += withVectors.length;
+        if (pendingChunks >= APPEND_BATCH_CHUNKS) await flush();
+      }
     } catch (error) {
       if (error instanceof SogaError && error.code === 'DISK_FULL') throw error;
       report.failed.push({ source: p.article.source, code: error instanceof SogaError ? error.code : 'STORE_WRITE_FAILED', message: `${p.article.title}: ${describeError(error)}` });
@@ -249,6 +292,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     }
     deps.progress?.tick();
   }
+  await flush();
   deps.progress?.stop();
 
   // Removal: a stored article that no source produced any more, unless its file failed to load

@@ -20,6 +20,8 @@ export interface CorpusChange {
   skipped: string[];
   /** Per-file problems, with a SogaError code and a message for staff. */
   failed: { source: string; code: string; message: string }[];
+  /** Near-duplicate copies merged into one article: the kept article and each copy, with their files. */
+  merged: { title: string; source: string; copyTitle: string; copySource: string }[];
 }
 
 export interface CorpusManager {

@@ -54,6 +54,12 @@ export interface ChunkStore {
    * The document row is written last, so a crash leaves the document marked as not ingested.
    */
   upsertDocument(doc: DocumentRecord, chunks: ChunkWithVector[]): Promise<void>;
+  /**
+   * Adds documents that are not in the index, in one write whatever their number (a per-document
+   * upsert costs a pass over the whole index). Passages first, document rows last: a crash in between
+   * leaves passages without a document, which `removeOrphans` deletes on the next run.
+   */
+  addDocuments(entries: { doc: DocumentRecord; chunks: ChunkWithVector[] }[]): Promise<void>;
   deleteDocument(docId: string): Promise<void>;
   listDocuments(): Promise<DocumentRecord[]>;
   getChunks(ids: string[]): Promise<ChunkRecord[]>;

@@ -29,6 +29,9 @@ export class FakeChunkStore implements ChunkStore {
     for (const c of chunks) this.chunks.set(c.id, c);
     this.docs.set(doc.id, doc);
   }
+  async addDocuments(entries: { doc: DocumentRecord; chunks: ChunkWithVector[] }[]): Promise<void> {
+    for (const { doc, chunks } of entries) await this.upsertDocument(doc, chunks);
+  }
   async deleteDocument(docId: string): Promise<void> {
     this.docs.delete(docId);
     for (const [id, c] of this.chunks) if (c.docId === docId) this.chunks.delete(id);

@@ -18,7 +18,7 @@ interface StoredDoc {
 }
 
 function emptyChange(): CorpusChange {
-  return { added: [], updated: [], removed: [], skipped: [], failed: [] };
+  return { added: [], updated: [], removed: [], skipped: [], failed: [], merged: [] };
 }
 
 function guessLang(text: string): string {

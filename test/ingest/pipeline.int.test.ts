@@ -16,6 +16,7 @@ import type { DocumentRecord } from '../../src/core/types.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
 import { CHUNKING, copyExports, EXPORTS, FIXTURE_MODEL_ID, loadFixtureEmbedder, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
 import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
+import { templatedArticles } from './helpers/templated-articles.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const temp = new TempDirs();
@@ -184,8 +185,63 @@ describe('incremental ingestion of a corpus folder', { timeout: 60_000 }, () => 
     expect(report.failed).toEqual([]);
     expect(docs.map((d) => d.id).every((id, i, all) => all.indexOf(id) === i)).toBe(true);
     expect(docs.find((d) => d.title === OPEN_LETTER)).toMatchObject({ date: '2022-02', lang: 'fr', sources: [EXPORTS.bundle, EXPORTS.openLetter] });
+    // Every merge is in the report, with the kept article's title and file and the copy's.
+    expect(report.merged).toEqual([
+      expect.objectContaining({ title: expect.stringMatching(/^Strasbourg/), source: EXPORTS.strasbourg, copySource: EXPORTS.bundle }),
+      { title: OPEN_LETTER, source: EXPORTS.bundle, copyTitle: OPEN_LETTER, copySource: EXPORTS.openLetter },
+    ]);
     expect(docs.find((d) => d.title.startsWith('NEC ESS 2025'))).toMatchObject({ date: '2025-11-25' });
     await expectConsistent(store, docs);
+  });
+});
+
+describe('many new documents are written together', { timeout: 120_000 }, () => {
+  // One merge per document scanned the whole table: 1,880 short articles took ten times longer at
+  // the end than at the start. The speed itself is measured in bench/ingest.ts.
+  it('appends 600 short articles in a few writes, each under 512 passages, and indexes them all', async () => {
+    const env = await setup({});
+    for (const a of templatedArticles(600)) await write(env, `events/${a.code}.md`, a.markdown);
+    const store = await LanceDbStore.open({ dir: env.db });
+    const writes: number[] = [];
+    let upserts = 0;
+    const add = store.addDocuments.bind(store);
+    store.addDocuments = (entries) => {
+      writes.push(entries.reduce((n, e) => n + e.chunks.length, 0));
+      return add(entries);
+    };
+    const upsert = store.upsertDocument.bind(store);
+    store.upsertDocument = (doc, chunks) => {
+      upserts++;
+      return upsert(doc, chunks);
+    };
+    const { report, docs } = await run(env, { store });
+    expect(report.added).toHaveLength(600);
+    expect(docs).toHaveLength(600);
+    expect(upserts).toBe(0);
+    expect(writes.length).toBeLessThanOrEqual(Math.ceil(report.chunks / 512) + 1);
+    expect(writes.every((n) => n < 512 + 20)).toBe(true);
+    expect(await store.countChunks()).toBe(report.chunks);
+  });
+});
+
+describe('a file ingested from outside the corpus folder', { timeout: 60_000 }, () => {
+  it('is cited by its file name, never by its absolute path, and found again on the next run', async () => {
+    const env = await setup({ 'a.md': A_MD });
+    const outside = path.join(path.dirname(env.corpus), 'elsewhere', 'fete.md');
+    await mkdir(path.dirname(outside), { recursive: true });
+    await writeFile(outside, B_MD);
+    const { report, store, docs } = await run(env, { paths: [outside] });
+    expect(report.added).toContain(FESTIVAL);
+    const doc = docs.find((d) => d.title === FESTIVAL)!;
+    expect(doc.source).toBe('fete.md');
+    expect(doc.sources).toEqual([outside]);
+    const chunks = await store.getChunks(Array.from({ length: doc.chunkCount }, (_, i) => `${doc.id}#${i}`));
+    expect(chunks.length).toBe(doc.chunkCount);
+    for (const c of chunks) expect(c.source).toBe('fete.md');
+    // The next run, without the path, still finds the file and leaves the document alone.
+    const again = await run(env);
+    expect(again.report.skipped).toContain(FESTIVAL);
+    expect(again.report.removed).toEqual([]);
   });
 });
 

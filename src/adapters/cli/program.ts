@@ -49,6 +49,7 @@ function summary(report: IngestReport): string {
     list('updated', report.updated),
     `skipped (unchanged): ${report.skipped.length}`,
     list('removed', report.removed),
+    list('merged as copies of one article', report.merged.map((m) => `"${m.copyTitle}" (${m.copySource}) into "${m.title}" (${m.source})`)),
     report.failed.length ? `failed (${report.failed.length}):\n${report.failed.map((f) => `  - [${f.code}] ${f.message}`).join('\n')}` : 'failed: 0',
     `${report.chunks} passages indexed${report.reembedded ? ' (re-embedded with the new model)' : ''}`,
   ].join('\n');

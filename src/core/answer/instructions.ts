@@ -7,7 +7,9 @@
  *
  * The patterns are the common shapes of prompt injection in the languages members write in, not
  * phrases of any one document: an imperative to ignore/forget/override rules or instructions, talk
- * about the system prompt or "your instructions", role changes ("you are now…", "act as…"), and
+ * about the system prompt or "your instructions", role changes ("you are now…", "act as…"), chat
+ * role labels ("SYSTEM:", "Assistant:", "[INST]"), addresses to an AI, assistant, model or bot,
+ * orders about what to answer ("reply only…", "always answer…", "whatever the user asks"), and
  * @everyone/@here or raw Discord/Matrix mention syntax, which no article needs.
  */
 import { normalizeText } from '../text/normalize.js';
@@ -35,6 +37,44 @@ const OVERRIDE = new RegExp(
 const PROMPT_TALK =
   /\b(?:(?:your|ton|tes|vos|votre|deine|dein|ihre|tus|tu|le tue|il tuo|seu|suas|seus|je) (?:system ?)?(?:prompt|instructions|instructies|anweisungen|instrucciones|istruzioni|instrucoes)|(?:reveal|show|print|repeat|display|disclose|revele|revelez|affiche|montre|repete|repetez|zeig|zeige|verrate|wiederhole|muestra|revela|repite|mostra|mostrami|rivela|ripeti|mostre|repita|toon|herhaal)\b[^.!?]{0,30}\bprompt)\b/;
 const ROLE_CHANGE = /\b(?:you are now|from now on you|act as (?:an?|the) (?:ai|assistant|bot|model)|tu es maintenant|a partir de maintenant tu|ahora eres|ora sei|du bist jetzt|agora voce e|je bent nu)\b/;
+// Chat-transcript role labels and chat-template tokens: "SYSTEM: you must now…", "Assistant : …",
+// "[INST]", "<<SYS>>", "<|im_start|>". An article has no speaker called "system"; "IA :" and "AI:"
+// stay quotable (an article may well be titled "IA : quelles opportunités ?").
+const ROLE_LABEL =
+  /(?:^[^\p{L}\p{N}]*(?:system|systeme|sistema|systeem|assistant|assistent|asistente|assistente|developer|human|user)\s*:|\[\/?inst\]|<<\/?sys>>|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|^#{2,}\s*(?:system|instruction|instructions)\b)/u;
+// Addressing the reader as a machine: "If you are an AI…", "Note to AI assistants", "Assistant, …".
+const MACHINE = '(?:an? |une? |un\'|uma? |een |eine? |el |la |il |l\'|the |o |a )?(?:ai|ia|ki|llm|language model|modele de langage|sprachmodell|modelo de lenguaje|modello linguistico|modelo de linguagem|taalmodel|assistant|assistente|asistente|assistent|chatbot|bot|gpt|chatgpt)s?';
+const MACHINE_ADDRESS = new RegExp(
+  `(?:\\b(?:if you are|if you're|si tu es|si vous etes|wenn du|falls du|si eres|se sei|se voce e|als je) ${MACHINE}\\b|\\b(?:note|message|instructions?|notice) (?:to|for|pour|a|an|fur|para|per|voor) (?:all |any |every |tous les |toutes les |les |the )?${MACHINE}\\b|^(?:dear |hey |cher |chere |liebe |lieber |querido |caro |beste )?(?:ai|assistant|chatbot|bot|llm|model|modele|ia|ki|gpt|chatgpt),)`,
+);
+// Orders about what to answer: "reply only…", "always answer…", "you must now reply…", "whatever the
+// user asks", in en/fr/de/es/it/pt/nl. Members are not told how to reply in an article.
+const ANSWER_ORDER = new RegExp(
+  [
+    // verb + only/always
+    '\\b(?:reply|respond|answer|say|output|write) (?:only|just|always|exclusively|nothing but)\\b',
+    '\\b(?:always|only|must|now) (?:reply|respond|answer)\\b',
+    '\\b(?:reponds|repondez|dis|dites|ecris|ecrivez) (?:uniquement|seulement|toujours|exclusivement|desormais|maintenant)\\b',
+    '\\bne (?:reponds|repondez|dis|dites) (?:rien d\'autre )?que\\b',
+    '\\b(?:tu dois|vous devez) (?:desormais |maintenant |toujours |uniquement )?(?:repondre|dire|ecrire)\\b',
+    '\\b(?:antworte|antworten sie|sag|sage|sagen sie|schreib|schreibe|schreiben sie) (?:nur|immer|ausschliesslich|ab jetzt|jetzt)\\b',
+    '\\b(?:du musst|sie mussen) (?:jetzt |ab jetzt |immer |nur )?(?:antworten|sagen|schreiben)\\b',
+    '\\b(?:responde|responda|respondan|di|diga|escribe|escriba) (?:solo|solamente|siempre|unicamente|exclusivamente)\\b',
+    '\\b(?:debes|tienes que|deve|devi|voce deve|tu deves) (?:ahora |ora |agora |sempre |siempre |solo )?(?:responder|rispondere|decir|dire|dizer)\\b',
+    '\\b(?:rispondi|risponda|scrivi|scriva) (?:solo|sempre|soltanto|unicamente|esclusivamente)\\b',
+    '\\b(?:responda|responde|diga|escreva) (?:apenas|sempre|somente|exclusivamente)\\b',
+    '\\b(?:antwoord|zeg|schrijf) (?:alleen|altijd|uitsluitend|voortaan)\\b',
+    '\\bje moet (?:nu |voortaan |altijd )?(?:antwoorden|zeggen)\\b',
+    // "whatever the user asks"
+    '\\b(?:whatever|no matter what) (?:the user|anyone|they|he|she|someone|people) asks?\\b',
+    '\\bquoi (?:que|qu\'on) (?:l\'utilisateur |on |il |elle )?(?:te |vous )?demande\\b',
+    '\\begal,? was (?:der (?:nutzer|benutzer)|man|jemand) fragt\\b',
+    '\\b(?:pregunte lo que pregunte|sin importar lo que (?:pregunte|el usuario))\\b',
+    '\\bqualunque cosa (?:chieda|l\'utente)\\b',
+    '\\b(?:o que quer que|nao importa o que) (?:o usuario|o utilizador|alguem)? ?pergunte\\b',
+    '\\bwat (?:de gebruiker|iemand) ook vraagt\\b',
+  ].join('|'),
+);
 // Mass mentions and raw mention syntax (<@123>, <@&123>, <!here>) never belong in an article.
 const MENTIONS = /(?:^|[^\w])@(?:everyone|here|room)\b|<@[!&]?\d+>|<!(?:here|everyone|channel)>/i;
 
@@ -42,5 +82,5 @@ const MENTIONS = /(?:^|[^\w])@(?:everyone|here|room)\b|<@[!&]?\d+>|<!(?:here|eve
 export function isInstructionLike(sentence: string): boolean {
   if (MENTIONS.test(sentence)) return true;
   const text = normalizeText(sentence);
-  return OVERRIDE.test(text) || PROMPT_TALK.test(text) || ROLE_CHANGE.test(text);
+  return OVERRIDE.test(text) || PROMPT_TALK.test(text) || ROLE_CHANGE.test(text) || ROLE_LABEL.test(text) || MACHINE_ADDRESS.test(text) || ANSWER_ORDER.test(text);
 }

@@ -239,8 +239,43 @@ export class LanceDbStore implements ChunkStore {
 
   async upsertDocument(doc: DocumentRecord, chunks: ChunkWithVector[]): Promise<void> {
     const table = this.requireChunks();
+    const rows = this.rowsOf(chunks);
+    try {
+      if (rows.length) {
+        // One merge = one commit: readers see the old chunks or the new ones, and stale positions go.
+        await table
+          .mergeInsert('id')
+          .whenMatchedUpdateAll()
+          .whenNotMatchedInsertAll()
+          .whenNotMatchedBySourceDelete({ where: `doc_id = ${sqlString(doc.id)}` })
+          .execute(rows);
+      } else {
+        await table.delete(`doc_id = ${sqlString(doc.id)}`);
+      }
+      await this.documents!.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([documentRow(doc)]);
+    } catch (error) {
+      if (error instanceof SogaError) throw error;
+      throw wrapWriteError(error, `writing "${doc.title}"`);
+    }
+  }
+
+  async addDocuments(entries: { doc: DocumentRecord; chunks: ChunkWithVector[] }[]): Promise<void> {
+    if (!entries.length) return;
+    const table = this.requireChunks();
+    const rows = this.rowsOf(entries.flatMap((e) => e.chunks));
+    try {
+      // Appends: a new fragment each, merged by optimize() at the end of the ingest.
+      if (rows.length) await table.add(rows);
+      await this.documents!.add(entries.map((e) => documentRow(e.doc)));
+    } catch (error) {
+      if (error instanceof SogaError) throw error;
+      throw wrapWriteError(error, `writing ${entries.length} new documents`);
+    }
+  }
+
+  private rowsOf(chunks: ChunkWithVector[]): Row[] {
     const wantsVectors = Boolean(this.meta.dimension);
-    const rows: Row[] = chunks.map((c) => {
+    return chunks.map((c) => {
       if (wantsVectors && (!c.vector || c.vector.length !== this.meta.dimension)) {
         throw new SogaError('EMBEDDING_DIMENSION_MISMATCH', `chunk ${c.id} has ${c.vector?.length ?? 0} dimensions, the index expects ${this.meta.dimension}`);
       }
@@ -265,23 +300,6 @@ export class LanceDbStore implements ChunkStore {
       if (wantsVectors) row.vector = Array.from(c.vector!);
       return row;
     });
-    try {
-      if (rows.length) {
-        // One merge = one commit: readers see the old chunks or the new ones, and stale positions go.
-        await table
-          .mergeInsert('id')
-          .whenMatchedUpdateAll()
-          .whenNotMatchedInsertAll()
-          .whenNotMatchedBySourceDelete({ where: `doc_id = ${sqlString(doc.id)}` })
-          .execute(rows);
-      } else {
-        await table.delete(`doc_id = ${sqlString(doc.id)}`);
-      }
-      await this.documents!.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([documentRow(doc)]);
-    } catch (error) {
-      if (error instanceof SogaError) throw error;
-      throw wrapWriteError(error, `writing "${doc.title}"`);
-    }
   }
 
   async deleteDocument(docId: string): Promise<void> {
