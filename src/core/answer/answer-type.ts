@@ -15,13 +15,13 @@ export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'ema
  * Kept apart from INTERROGATIVES, whose one-word entries are not topic words: these are.
  */
 const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
-  en: [['phone', 'phone'], ['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['price', 'price'], ['cost', 'price'], ['costs', 'price'], ['fee', 'price'], ['ticket', 'price']],
-  fr: [['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['courriel', 'email'], ['adresse mail', 'email'], ['prix', 'price'], ['cout', 'price'], ['coute', 'price'], ['tarif', 'price'], ['billet', 'price']],
-  de: [['telefon', 'phone'], ['telefonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadresse', 'email'], ['preis', 'price'], ['kostet', 'price'], ['eintritt', 'price'], ['ticket', 'price']],
-  es: [['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['correo', 'email'], ['precio', 'price'], ['cuesta', 'price'], ['entrada', 'price']],
-  it: [['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['posta elettronica', 'email'], ['prezzo', 'price'], ['costa', 'price'], ['costo', 'price'], ['biglietto', 'price']],
-  pt: [['telefone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['preco', 'price'], ['custa', 'price'], ['custo', 'price'], ['bilhete', 'price'], ['ingresso', 'price']],
-  nl: [['telefoon', 'phone'], ['telefoonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadres', 'email'], ['prijs', 'price'], ['kost', 'price'], ['kosten', 'price'], ['ticket', 'price']],
+  en: [['city', 'place'], ['cities', 'place'], ['town', 'place'], ['phone', 'phone'], ['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['price', 'price'], ['cost', 'price'], ['costs', 'price'], ['fee', 'price'], ['ticket', 'price']],
+  fr: [['ville', 'place'], ['villes', 'place'], ['telephone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['courriel', 'email'], ['adresse mail', 'email'], ['prix', 'price'], ['cout', 'price'], ['coute', 'price'], ['tarif', 'price'], ['billet', 'price']],
+  de: [['stadt', 'place'], ['stadten', 'place'], ['stadte', 'place'], ['telefon', 'phone'], ['telefonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadresse', 'email'], ['preis', 'price'], ['kostet', 'price'], ['eintritt', 'price'], ['ticket', 'price']],
+  es: [['ciudad', 'place'], ['ciudades', 'place'], ['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['correo', 'email'], ['precio', 'price'], ['cuesta', 'price'], ['entrada', 'price']],
+  it: [['citta', 'place'], ['telefono', 'phone'], ['email', 'email'], ['e mail', 'email'], ['posta elettronica', 'email'], ['prezzo', 'price'], ['costa', 'price'], ['costo', 'price'], ['biglietto', 'price']],
+  pt: [['cidade', 'place'], ['cidades', 'place'], ['telefone', 'phone'], ['email', 'email'], ['e mail', 'email'], ['preco', 'price'], ['custa', 'price'], ['custo', 'price'], ['bilhete', 'price'], ['ingresso', 'price']],
+  nl: [['stad', 'place'], ['steden', 'place'], ['telefoon', 'phone'], ['telefoonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadres', 'email'], ['prijs', 'price'], ['kost', 'price'], ['kosten', 'price'], ['ticket', 'price']],
 };
 
 /** "Has … already happened?": a question about whether a date is past, answered with the date. */

@@ -209,15 +209,16 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     if (places.length) parts.push(places.slice(0, 3).join(', '));
     else if (!parts.length) return null;
   }
-  if (expected.has('number') && !expected.has('date')) {
+  // "How many … and when …": both, each only where it is unmistakable (numbers inside dates are not counts).
+  if (expected.has('number')) {
     const numbers = numbersIn(quote.text, quote.citation.lang, known);
     // The number whose word is the question's ("14 pays" for "combien de pays", "70 membres" for "wie
     // viele Mitglieder" through the dictionary), or none: a lone number may count something else.
     const asks = (unit: string | null) => Boolean(unit) && (known.has(normalizeText(unit!)) || (input.terms ? coverage(input.terms.filter((t) => !/^\d+$/.test(t.word)), unit!, input.langs ?? [quote.citation.lang]).coverage > 0 : false));
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
-    if (!chosen) return null;
-    parts.push(chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value);
+    if (!chosen && !parts.length) return null;
+    if (chosen) parts.push(chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value);
   }
   if (expected.has('person') && !parts.length) {
     // One name, or none: of several in a sentence, which one is meant is a guess.

@@ -47,7 +47,9 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
 
 /** The name as written, with the shortest other name members use ("Numérique en Commun[s] ESS Europe (NEC ESS 2025)"). */
 export function displayName(e: GroupedEvent): string {
-  const short = e.variants.filter((v) => v !== e.name && v.length < e.name.length).sort((a, b) => a.length - b.length)[0];
+  // The short name with the edition's year when the articles write one ("NEC ESS 2025"), else the shortest.
+  const shorter = e.variants.filter((v) => v !== e.name && v.length < e.name.length).sort((a, b) => a.length - b.length);
+  const short = shorter.find((v) => v.includes(e.start.slice(0, 4))) ?? shorter[0];
   return short ? `${e.name} (${short})` : e.name;
 }
 

@@ -59,7 +59,8 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   // The question's own words as well as its topic terms: a name the question gives is not an answer.
   const known = new Set([...terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]), ...normalizeText(question).split(/[^\p{L}\p{N}]+/u)]);
   const dateLabel = (date: string | null) => articleDateLabel(date, lang, (key, vars) => messages.t(lang, key, vars));
-  if (input.event) return fromEvent(input, input.event, dateLabel);
+  const fromIndex = input.event ? fromEvent(input, input.event, dateLabel) : null;
+  if (fromIndex) return fromIndex;
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
   const selection = conflict ?? selectSentences(usable, terms, langs, expected);
@@ -77,7 +78,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
 }
 
 /** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
-function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer {
+function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer | null {
   const { messages, question, lang, usable, terms, langs, today } = input;
   const m = event.mentions.find((x) => !x.yearInferred) ?? event.mentions[0];
   const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
@@ -92,6 +93,8 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
   const parts = [expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null, expected.has('place') && event.places.length ? event.places.join(', ') : null].filter((x): x is string => Boolean(x));
+  // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
+  if (expected.has('place') && !event.places.length && !expected.has('date')) return null;
   const direct = stateValue({ value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence }, { question, lang, today, messages });
   return { text: `${direct}\n${rendered.text}`, citations: rendered.citations, direct };
 }
