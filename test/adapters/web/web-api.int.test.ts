@@ -195,6 +195,23 @@ describe('uploads', () => {
     expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
   });
 
+  it('hands the uploaded bytes over intact, boundary-like sequences included', async () => {
+    const bytes = Buffer.concat([minimalPdf('Annual report'), Buffer.from([0, 13, 10, 45, 45, 255, 13, 10])]);
+    const res = await upload('report.pdf', bytes, 'application/pdf');
+    expect(res.status).toBe(303);
+    await waitForJobs();
+    expect((h.corpus as FakeCorpus).uploads.map((u) => u.size)).toEqual([bytes.length]);
+  });
+
+  it('answers 400 to a malformed multipart body and to a missing file', async () => {
+    const broken = await client.fetch('/documents', { method: 'POST', body: '--x\r\ngarbage', headers: { 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(broken.status).toBe(400);
+    const { body, type } = multipart({ _csrf: client.csrf }, { name: 'a.md', type: 'text/markdown', data: Buffer.from('# A') });
+    const noFile = await client.fetch('/documents', { method: 'POST', body: body.toString('latin1').replace('name="file"', 'name="other"'), headers: { 'content-type': type } });
+    expect(noFile.status).toBe(400);
+    expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+
   it('refuses binary content named .md', async () => {
     const res = await upload('notes.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
     expect(res.status).toBe(415);

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AdminCredentials, hashAdminPassword, SignInLimiter } from '../../../src/adapters/web/admin-auth.js';
 import { html } from '../../../src/adapters/web/html.js';
-import { boundaryOf, parseMultipart } from '../../../src/adapters/web/multipart.js';
 import { fillDays } from '../../../src/adapters/web/svg-chart.js';
 import { checkUploadContent, safeUploadName } from '../../../src/adapters/web/upload-check.js';
 import { pickLanguage } from '../../../src/adapters/web/web-locale.js';
-import { safeLocalPath } from '../../../src/adapters/web/http-io.js';
+import { safeLocalPath } from '../../../src/adapters/web/web-responses.js';
 
 describe('upload names and content', () => {
   it.each([
@@ -30,26 +29,6 @@ describe('upload names and content', () => {
     expect(() => checkUploadContent('a.md', Buffer.alloc(0))).toThrow(/empty/);
     expect(() => checkUploadContent('a.pdf', Buffer.from('%PDF-1.4\n…'))).not.toThrow();
     expect(() => checkUploadContent('a.html', Buffer.from('<h1>Été</h1>'))).not.toThrow();
-  });
-});
-
-describe('multipart parsing', () => {
-  it('separates fields from files and keeps binary bytes intact', () => {
-    const type = 'multipart/form-data; boundary=----b0undary';
-    const boundary = boundaryOf(type)!;
-    const bytes = Buffer.from([0, 1, 2, 13, 10, 45, 45, 255]);
-    const body = Buffer.concat([
-      Buffer.from(`------b0undary\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\ntok\r\n`),
-      Buffer.from(`------b0undary\r\nContent-Disposition: form-data; name="file"; filename="a \\"b\\".pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      bytes,
-      Buffer.from('\r\n------b0undary--\r\n'),
-    ]);
-    const parsed = parseMultipart(body, boundary);
-    expect(parsed.fields.get('_csrf')).toBe('tok');
-    expect(parsed.files[0]!.filename).toBe('a "b".pdf');
-    expect(parsed.files[0]!.data.equals(bytes)).toBe(true);
-    expect(boundaryOf('application/x-www-form-urlencoded')).toBeNull();
-    expect(() => parseMultipart(Buffer.from('garbage'), boundary)).toThrow(/malformed/);
   });
 });
 
