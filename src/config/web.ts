@@ -1,6 +1,16 @@
 /** Web settings (admin web and answer log): owned by the web adapter; merged into the one schema in schema.ts. */
 import { z } from 'zod';
 import { bool, int, optional } from './schema-helpers.js';
+import { SECRET_FIX, weakSecretReason } from './secret-strength.js';
+
+/** An optional admin secret that must not be guessable (see secret-strength.ts). */
+const adminSecret = optional.superRefine((value, ctx) => {
+  const reason = value === undefined ? null : weakSecretReason(value);
+  if (reason) ctx.addIssue({ code: 'custom', message: `is too weak: ${reason}; ${SECRET_FIX}` });
+});
+
+/** The form written by `soga web hash-password`. */
+const SCRYPT_HASH = /^scrypt\$\d+\$\d+\$\d+\$[0-9a-f]{16,}\$[0-9a-f]{32,}$/i;
 
 export const webConfigShape = {
   /** Starts the admin web with the bot (`soga start`). */
@@ -11,11 +21,14 @@ export const webConfigShape = {
   /** The address staff use (e.g. https://soga.example.org behind a proxy); https makes cookies Secure. */
   SOGA_WEB_PUBLIC_URL: optional,
   /** Admin sign-in secret; kept only as a scrypt hash in memory once the server starts. */
-  SOGA_ADMIN_PASSWORD: optional,
+  SOGA_ADMIN_PASSWORD: adminSecret,
   /** Alternative to the password: `scrypt$N$r$p$saltHex$hashHex`, so the clear password is not in .env. */
-  SOGA_ADMIN_PASSWORD_HASH: optional,
+  SOGA_ADMIN_PASSWORD_HASH: optional.refine(
+    (v) => v === undefined || SCRYPT_HASH.test(v),
+    'is not of the form scrypt$N$r$p$saltHex$hashHex; make one with `soga web hash-password` (from the checkout: `npm run soga -- web hash-password`), or set SOGA_ADMIN_PASSWORD instead',
+  ),
   /** Bearer token for scripts calling /api/* (also accepted on the sign-in form). */
-  SOGA_ADMIN_TOKEN: optional,
+  SOGA_ADMIN_TOKEN: adminSecret,
   SOGA_WEB_SESSION_HOURS: int(1, 24 * 30).default(12),
   /** Largest accepted document upload; bigger requests are refused before their body is read. */
   SOGA_UPLOAD_MAX_BYTES: int(1024, 1024 ** 3).default(20 * 1024 * 1024),

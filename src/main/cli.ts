@@ -1,7 +1,7 @@
 /** Entry point of the `soga` command. */
 import { describeError } from '../core/errors.js';
 import { redactCredentials } from '../core/redact.js';
-import { loadConfig, secretRedactor } from '../config/load.js';
+import { loadConfig, parseConfig, secretRedactor } from '../config/load.js';
 import type { Runtime } from './runtime.js';
 
 async function main(): Promise<void> {
@@ -9,8 +9,13 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    process.stderr.write(`${redactCredentials(describeError(error))}\n`);
-    process.exit(1);
+    // `soga web hash-password` makes the value that fixes an invalid SOGA_ADMIN_PASSWORD_HASH, so it
+    // must run while the configuration is invalid; it reads none of it.
+    if (process.argv[2] !== 'web' || process.argv[3] !== 'hash-password') {
+      process.stderr.write(`${redactCredentials(describeError(error))}\n`);
+      process.exit(1);
+    }
+    config = parseConfig({});
   }
   const redact = secretRedactor(config);
   // LanceDB's native logger reads its level from the environment when it loads (below); its warnings

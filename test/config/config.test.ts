@@ -23,6 +23,34 @@ describe('configuration', () => {
     expect((error as Error).message).toMatch(/SOGA_MIN_COVERAGE="2".*\.env\.example/);
   });
 
+  it('refuses weak admin secrets at start-up, naming the variable and how to fix it', () => {
+    for (const [name, value] of [
+      ['SOGA_ADMIN_PASSWORD', 'a'],
+      ['SOGA_ADMIN_TOKEN', 'b'],
+      ['SOGA_ADMIN_PASSWORD', 'short-pass1'],
+      ['SOGA_ADMIN_PASSWORD', 'aaaaaaaaaaaaaaaa'],
+      ['SOGA_ADMIN_TOKEN', '123456789012'],
+      ['SOGA_ADMIN_PASSWORD', 'password1234'],
+      ['SOGA_ADMIN_TOKEN', 'abcdefghijklmnop'],
+    ]) {
+      const error = (() => {
+        try {
+          parseConfig({ [name!]: value });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error, `${name}=${value}`).toBeInstanceOf(Error);
+      expect(error!.message).toMatch(new RegExp(`${name}=.*too weak.*openssl rand`));
+    }
+    expect(parseConfig({ SOGA_ADMIN_PASSWORD: 'correct horse battery staple', SOGA_ADMIN_TOKEN: 'admin-token-0123456789abcdef' }).SOGA_ADMIN_TOKEN).toBe('admin-token-0123456789abcdef');
+    expect(parseConfig({ SOGA_ADMIN_TOKEN: 'q3V9xK2mT7pL4wZ8' }).SOGA_ADMIN_TOKEN).toBe('q3V9xK2mT7pL4wZ8');
+  });
+
+  it('refuses a malformed SOGA_ADMIN_PASSWORD_HASH with the command that makes one', () => {
+    expect(() => parseConfig({ SOGA_ADMIN_PASSWORD_HASH: 'md5$abc' })).toThrow(/SOGA_ADMIN_PASSWORD_HASH=.*soga web hash-password/);
+  });
+
   it('asks for a model name when a chat provider is chosen', () => {
     expect(() => parseConfig({ SOGA_LLM_PROVIDER: 'ollama' })).toThrow(/SOGA_LLM_MODEL/);
   });

@@ -16,6 +16,7 @@ import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
 import { registerEvalEventsCommand, registerEventsCommand } from './events-command.js';
+import { registerWebCommands } from './web-command.js';
 
 /** What the commands use of the engine main builds (src/main/runtime.ts provides it). */
 export interface CliRuntime {
@@ -40,6 +41,8 @@ export interface CliDeps {
   openAnswerLog: OpenAnswerLog;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Where `soga web hash-password` reads the passphrase; process.stdin by default. */
+  stdin?: NodeJS.ReadStream;
 }
 
 function summary(report: IngestReport): string {
@@ -172,6 +175,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerEventsCommand(program, eventsDeps);
   registerEvalEventsCommand(program, eventsDeps);
   registerLogsCommands(program, () => ({ config: deps.config, openLog: deps.openAnswerLog, stdout, stderr }));
+  registerWebCommands(program, () => ({ stdin: deps.stdin ?? process.stdin, stdout, stderr }));
   return program;
 }
 

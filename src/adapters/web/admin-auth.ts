@@ -18,7 +18,7 @@ function parseHash(encoded: string) {
   const m = /^scrypt\$(\d+)\$(\d+)\$(\d+)\$([0-9a-f]{16,})\$([0-9a-f]{32,})$/i.exec(encoded.trim());
   if (!m) {
     throw new SogaError('CONFIG_INVALID', 'SOGA_ADMIN_PASSWORD_HASH is not of the form scrypt$N$r$p$saltHex$hashHex', {
-      hint: 'generate one with `soga web hash-password`, or set SOGA_ADMIN_PASSWORD instead',
+      hint: 'make one with `soga web hash-password` (from the checkout: `npm run soga -- web hash-password`), or set SOGA_ADMIN_PASSWORD instead',
     });
   }
   return { N: Number(m[1]), r: Number(m[2]), p: Number(m[3]), salt: Buffer.from(m[4]!, 'hex'), hash: Buffer.from(m[5]!, 'hex') };
@@ -106,7 +106,7 @@ export function sameToken(a: string | undefined, b: string | undefined): boolean
   return timingSafeEqual(digest(a), digest(b));
 }
 
-/** Slows down password guessing: a few failures per address per window, then 429. */
+/** Slows down guessing of the password and the token: a few failures per address per window, then 429. */
 export class SignInLimiter {
   private readonly failures = new Map<string, { count: number; since: number }>();
 
@@ -130,6 +130,12 @@ export class SignInLimiter {
     const f = this.failures.get(key);
     if (!f || this.now() - f.since > this.windowMs) this.failures.set(key, { count: 1, since: this.now() });
     else f.count++;
+  }
+
+  /** Seconds until a blocked address may try again (for Retry-After). */
+  retryAfterSeconds(key: string): number {
+    const f = this.failures.get(key);
+    return f ? Math.max(1, Math.ceil((f.since + this.windowMs - this.now()) / 1000)) : 0;
   }
 
   succeed(key: string): void {

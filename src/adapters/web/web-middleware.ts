@@ -75,8 +75,21 @@ export function requireStaff(s: WebServices): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     const isApi = c.req.path.startsWith('/api/');
     const auth = c.req.header('authorization');
-    if (isApi && !c.var.actor && auth && /^Bearer\s+/i.test(auth) && s.credentials.verifyToken(auth.replace(/^Bearer\s+/i, '').trim())) {
-      c.set('actor', 'token');
+    if (isApi && !c.var.actor && auth && /^Bearer\s+/i.test(auth)) {
+      // The token is a password too: wrong ones count towards the sign-in lockout of the address, and a
+      // locked-out address cannot use it (else guessing would just move from the form to the API).
+      const { address } = c.var;
+      if (s.limiter.blocked(address)) {
+        c.header('Retry-After', String(s.limiter.retryAfterSeconds(address)));
+        return sendJson(c, 429, { error: 'too many failed sign-ins or tokens from this address; try again later' });
+      }
+      if (s.credentials.verifyToken(auth.replace(/^Bearer\s+/i, '').trim())) {
+        s.limiter.succeed(address);
+        c.set('actor', 'token');
+      } else {
+        s.limiter.fail(address);
+        s.log.audit('token', 'token_failed', null, address);
+      }
     }
     if (!c.var.actor) {
       if (isApi) {

@@ -41,8 +41,12 @@ export function wantsJson(c: WebContext): boolean {
   return (c.req.header('accept') ?? '').includes('application/json');
 }
 
-/** Only same-site paths: `next=//evil.example` or `next=https://…` must not send staff elsewhere. */
+/**
+ * Only same-site paths: `next=//evil.example` or `next=https://…` must not send staff elsewhere, and a
+ * control character (`next=/%0d%0a…`) would be a header injection that the Location header refuses.
+ */
 export function safeLocalPath(value: string | null | undefined, fallback = '/'): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  if (/\p{Cc}/u.test(value)) return fallback;
   return value;
 }

@@ -67,6 +67,39 @@ describe('without a session nothing is served', () => {
   });
 });
 
+describe('the admin token is locked out like sign-in', () => {
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
+
+  it('refuses even the right token after ten wrong ones from the same address', async () => {
+    for (let i = 0; i < 10; i++) expect((await client.fetch('/api/entries', bearer(`guess-${i}`))).status).toBe(401);
+    const locked = await client.fetch('/api/entries', bearer(TOKEN));
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(h.log.listAudit().filter((a) => a.action === 'token_failed')).toHaveLength(10);
+  });
+
+  it('refuses the token from an address locked out of sign-in', async () => {
+    for (let i = 0; i < 10; i++) expect((await client.signIn(`wrong-${i}`)).status).toBe(401);
+    expect((await client.signIn()).status).toBe(429);
+    expect((await client.fetch('/api/entries', bearer(TOKEN))).status).toBe(429);
+  });
+
+  it('counts wrong tokens against sign-in too', async () => {
+    for (let i = 0; i < 10; i++) await client.fetch('/api/entries', bearer(`guess-${i}`));
+    expect((await client.signIn()).status).toBe(429);
+  });
+});
+
+describe('the language switch', () => {
+  it('goes back only to a clean local path: a header injection in next falls back to the overview', async () => {
+    const res = await client.fetch('/lang/fr?next=/%0d%0aX-Injected:%201');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/overview');
+    expect(res.headers.get('x-injected')).toBeNull();
+    expect(h.reports).toEqual([]);
+  });
+});
+
 describe('signing in', () => {
   it('refuses a wrong password and a sign-in form without its token', async () => {
     expect((await client.signIn('wrong')).status).toBe(401);
@@ -210,6 +243,13 @@ describe('uploads', () => {
     const noFile = await client.fetch('/documents', { method: 'POST', body: body.toString('latin1').replace('name="file"', 'name="other"'), headers: { 'content-type': type } });
     expect(noFile.status).toBe(400);
     expect((h.corpus as FakeCorpus).uploads).toHaveLength(0);
+  });
+
+  it('accepts a Latin-1 text file, as `soga ingest` does', async () => {
+    const res = await upload('ete.txt', Buffer.from('Été à Lyon : la rencontre des acteurs de l\'économie sociale et solidaire a lieu en août.', 'latin1'), 'text/plain');
+    expect(res.status).toBe(303);
+    await waitForJobs();
+    expect((h.corpus as FakeCorpus).uploads.map((u) => u.originalName)).toEqual(['ete.txt']);
   });
 
   it('refuses binary content named .md', async () => {

@@ -3,6 +3,7 @@ import { AdminCredentials, hashAdminPassword, SignInLimiter } from '../../../src
 import { html } from '../../../src/adapters/web/html.js';
 import { fillDays } from '../../../src/adapters/web/svg-chart.js';
 import { checkUploadContent, safeUploadName } from '../../../src/adapters/web/upload-check.js';
+import { extractText, kindOf } from '../../../ingest/load.js';
 import { pickLanguage } from '../../../src/adapters/web/web-locale.js';
 import { safeLocalPath } from '../../../src/adapters/web/web-responses.js';
 
@@ -20,15 +21,33 @@ describe('upload names and content', () => {
     expect(safeUploadName(input)).toBe(expected);
   });
 
-  it('refuses HTML named .pdf, binary named .md, unknown types and empty files; accepts real ones', () => {
-    expect(() => checkUploadContent('a.pdf', Buffer.from('<html><body>hi</body></html>'))).toThrow(/not a PDF/);
-    expect(() => checkUploadContent('a.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).toThrow(/binary/);
-    expect(() => checkUploadContent('a.md', Buffer.from('%PDF-1.7 …'))).toThrow(/binary/);
-    expect(() => checkUploadContent('a.txt', Buffer.from([0xc3, 0x28, 0x41]))).toThrow(/UTF-8/);
-    expect(() => checkUploadContent('a.exe', Buffer.from('MZ'))).toThrow(/only/);
-    expect(() => checkUploadContent('a.md', Buffer.alloc(0))).toThrow(/empty/);
-    expect(() => checkUploadContent('a.pdf', Buffer.from('%PDF-1.4\n…'))).not.toThrow();
-    expect(() => checkUploadContent('a.html', Buffer.from('<h1>Été</h1>'))).not.toThrow();
+  it('refuses HTML named .pdf, binary named .md, unknown types and empty files; accepts real ones', async () => {
+    await expect(checkUploadContent('a.pdf', Buffer.from('<html><body>hi</body></html>'))).rejects.toThrow(/not a PDF/);
+    await expect(checkUploadContent('a.md', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]))).rejects.toThrow(/binary/);
+    await expect(checkUploadContent('a.exe', Buffer.from('MZ'))).rejects.toThrow(/only/);
+    await expect(checkUploadContent('a.md', Buffer.alloc(0))).rejects.toThrow(/empty/);
+    await expect(checkUploadContent('a.pdf', Buffer.from('%PDF-1.4\n…'))).resolves.toBeUndefined();
+    await expect(checkUploadContent('a.html', Buffer.from('<h1>Été</h1>'))).resolves.toBeUndefined();
+  });
+});
+
+describe('the upload check follows the loader', () => {
+  const samples: [string, Buffer][] = [
+    ['latin1.txt', Buffer.from('Été à Lyon, août 2025 : la fête de l\'économie sociale.', 'latin1')],
+    ['utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Été\n\nLa rencontre a lieu à Lyon.', 'utf16le')])],
+    ['utf8.html', Buffer.from('<h1>Été</h1><p>à Lyon</p>')],
+    ['image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])],
+  ];
+
+  it.each(samples)('accepts %s exactly when `soga ingest` would', async (name, bytes) => {
+    const loader = await extractText(bytes, kindOf(name)!, name).then(() => 'accepted', (e: unknown) => (e as { code: string }).code);
+    const upload = await checkUploadContent(name, bytes).then(() => 'accepted', (e: unknown) => (e as { code: string }).code);
+    expect(upload).toBe(loader);
+  });
+
+  it('accepts Latin-1 and UTF-16 text (the loader reads them)', async () => {
+    await expect(checkUploadContent('latin1.txt', samples[0]![1])).resolves.toBeUndefined();
+    await expect(checkUploadContent('utf16.md', samples[1]![1])).resolves.toBeUndefined();
   });
 });
 
@@ -44,6 +63,8 @@ describe('escaping', () => {
     expect(safeLocalPath('//evil.example')).toBe('/');
     expect(safeLocalPath('/\\evil.example')).toBe('/');
     expect(safeLocalPath('https://evil.example')).toBe('/');
+    expect(safeLocalPath('/\r\nSet-Cookie: x=1')).toBe('/');
+    expect(safeLocalPath('/log\u0000')).toBe('/');
   });
 });
 
@@ -53,6 +74,7 @@ describe('admin credentials', () => {
     expect(creds.verify('pa55word!')).toBe(true);
     expect(creds.verify('tok-123')).toBe(true);
     expect(creds.verify('pa55word')).toBe(false);
+    expect(creds.verifyPassword('tok-123')).toBe(false);
     expect(creds.verify('')).toBe(false);
     expect(creds.verifyToken('pa55word!')).toBe(false);
     const hashed = new AdminCredentials({ passwordHash: hashAdminPassword('s3cret') });

@@ -45,7 +45,7 @@ export function documentsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const data = Buffer.from(await file.arrayBuffer());
     // The browser's name is only a label; the corpus manager generates the stored file name.
     const name = safeUploadName(file.name);
-    checkUploadContent(name, data);
+    await checkUploadContent(name, data);
     const actor = c.var.actor!;
     const job = s.jobs.start('upload', name, actor, () => s.corpus.addFile(name, data, { uploadedBy: actor }));
     s.log.audit(actor, 'upload', name, `${data.length} bytes`);
