@@ -81,13 +81,16 @@ export interface LogEntrySummary {
   reviewStatus: ReviewStatus;
   thumbsUp: number;
   thumbsDown: number;
+  /** The answer's first non-empty line, cut at 200 characters: what the log list shows. */
+  answerFirstLine: string;
+  /** Why a generative answer fell back to the extractive one, if it did. */
+  fallbackReason: string | null;
 }
 
 export interface LogEntry extends LogEntrySummary {
   asker: string | null;
   standaloneQuestion: string;
   answerText: string;
-  fallbackReason: string | null;
   citations: LoggedCitation[];
   retrieved: LoggedPassage[];
   timings: Timings;
@@ -113,7 +116,7 @@ export interface LogFilter {
   refusedOnly?: boolean;
   unreviewedOnly?: boolean;
   reviewStatus?: ReviewStatus;
-  /** Substring of the question (case-insensitive for ASCII). */
+  /** Words (prefixes) that must all occur in the question, the searched query or the answer; accents and case ignored. */
   text?: string;
 }
 

@@ -74,7 +74,16 @@ const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.i
 
 /** What a list row needs: not the JSON columns, which are most of a row's bytes. */
 const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
-  e.review_status, ${FEEDBACK_COUNTS}`;
+  e.review_status, e.fallback_reason, substr(e.answer_text, 1, 600) AS answer_text, ${FEEDBACK_COUNTS}`;
+
+/** The first non-empty line of an answer (or of its first 600 characters), cut at a word near 200 characters. */
+export function firstLine(text: string): string {
+  const line = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  if (line.length <= 200) return line;
+  const cut = line.slice(0, 200);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 150 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
 
 export const ENTRY_COLUMNS = `e.*,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
@@ -125,7 +134,7 @@ function passagesOf(answer: Answer): LoggedPassage[] {
   }));
 }
 
-export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs'>): LogEntrySummary {
+export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'>): LogEntrySummary {
   return {
     id: String(row.id),
     createdAt: row.created_at,
@@ -140,6 +149,8 @@ export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 
     reviewStatus: row.review_status,
     thumbsUp: row.ups,
     thumbsDown: row.downs,
+    answerFirstLine: firstLine(row.answer_text),
+    fallbackReason: row.fallback_reason,
   };
 }
 
@@ -254,7 +265,6 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       asker: row.asker,
       standaloneQuestion: row.standalone_question,
       answerText: row.answer_text,
-      fallbackReason: row.fallback_reason,
       citations: JSON.parse(row.citations_json) as LoggedCitation[],
       retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
       timings: JSON.parse(row.timings_json) as LogEntry['timings'],

@@ -16,6 +16,17 @@ export function boundary(value: string, end: boolean): string {
   return parsed.toISOString();
 }
 
+/**
+ * Staff text as an FTS5 query that cannot be read as FTS syntax: every word becomes a quoted prefix
+ * term ("lyon"* "hackath"*), all of which must occur in the question, the searched query or the answer.
+ * Null when the text has no word at all.
+ */
+export function ftsMatch(text: string): string | null {
+  const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.slice(0, 20).map((w) => `"${w}"*`).join(' ');
+}
+
 export function whereClause(filter: LogFilter = {}, alias = 'e'): { sql: string; params: unknown[] } {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -45,9 +56,10 @@ export function whereClause(filter: LogFilter = {}, alias = 'e'): { sql: string;
     parts.push(`${alias}.review_status = ?`);
     params.push(filter.reviewStatus);
   }
-  if (filter.text) {
-    parts.push(`instr(lower(${alias}.question), lower(?)) > 0`);
-    params.push(filter.text);
+  const match = filter.text ? ftsMatch(filter.text) : null;
+  if (match) {
+    parts.push(`${alias}.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)`);
+    params.push(match);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -70,4 +70,30 @@ export const answerLogMigrations: Migration[] = [
     description: 'meta: the fingerprint of the pseudonymisation key the entries are written with',
     sql: `CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);`,
   },
+  {
+    version: 3,
+    description: 'full-text search over questions and answers (FTS5, accents and case folded)',
+    sql: `
+      -- External content: the text stays in entries; the index holds only the tokens, kept in step by triggers.
+      CREATE VIRTUAL TABLE entries_fts USING fts5(
+        question, standalone_question, answer_text,
+        content = 'entries', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
+        INSERT INTO entries_fts (rowid, question, standalone_question, answer_text)
+        VALUES (new.id, new.question, new.standalone_question, new.answer_text);
+      END;
+      CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, question, standalone_question, answer_text)
+        VALUES ('delete', old.id, old.question, old.standalone_question, old.answer_text);
+      END;
+      CREATE TRIGGER entries_fts_update AFTER UPDATE OF question, standalone_question, answer_text ON entries BEGIN
+        INSERT INTO entries_fts (entries_fts, rowid, question, standalone_question, answer_text)
+        VALUES ('delete', old.id, old.question, old.standalone_question, old.answer_text);
+        INSERT INTO entries_fts (rowid, question, standalone_question, answer_text)
+        VALUES (new.id, new.question, new.standalone_question, new.answer_text);
+      END;
+      INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSogaError } from '../../../src/core/errors.js';
 import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
 import { csvCell } from '../../../src/infra/sqlite/answer-log-export.js';
+import { answerLogMigrations } from '../../../src/infra/sqlite/migrations.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 import type { Answer } from '../../../src/core/types.js';
 
@@ -121,6 +122,37 @@ describe('listing the log with filters and paging', () => {
     expect(log.list({ thumbsDownOnly: true }).items.map((e) => e.question)).toEqual(['first fr']);
     expect(log.list({ refusedOnly: true }).items.map((e) => e.question)).toEqual(['unknown thing']);
     expect(log.list({ unreviewedOnly: true }).total).toBe(2);
+  });
+
+  it('searches questions, searched queries and answers by words, ignoring accents and case, and follows deletions', async () => {
+    at('2025-06-04T09:00:00Z');
+    const followUp = await log.record({
+      surface: 'discord',
+      answer: answered('Et où ?', { standaloneQuestion: 'Où a lieu le Sommet de Strasbourg ?', text: 'Le sommet a lieu à Strasbourg, au Palais.\nDeuxième ligne.' }),
+    });
+    expect(log.list({ text: 'STRASBOURG' }).items.map((e) => e.id)).toEqual([followUp]);
+    expect(log.list({ text: 'palais strasb' }).items.map((e) => e.id)).toEqual([followUp]);
+    expect(log.list({ text: 'sommet' }).items.map((e) => e.id)).toEqual([followUp]);
+    expect(log.list({ text: 'deuxieme' }).items.map((e) => e.id)).toEqual([followUp]);
+    expect(log.list({ text: 'fourteen countries' }).total).toBe(2);
+    expect(log.list({ text: 'palais lyon' }).total).toBe(0);
+    // FTS syntax in staff text is only words: no error, no operator.
+    expect(log.list({ text: 'palais" OR "x' }).items.map((e) => e.id)).toEqual([]);
+    expect(log.list({ text: 'NEAR(a b) *' }).total).toBe(0);
+    expect(log.list({ text: '"'.repeat(3) }).total).toBe(4);
+    expect(log.purgeOlderThan(1, new Date('2025-06-05T00:00:00Z'))).toBe(3);
+    expect(log.list({ text: 'fourteen' }).total).toBe(0);
+    expect(log.list({ text: 'strasbourg' }).total).toBe(1);
+  });
+
+  it('lists the first line of each answer and why it fell back', async () => {
+    at('2025-06-05T09:00:00Z');
+    await log.record({ surface: 'web', answer: answered('long', { text: `\n  ${'mot '.repeat(80)}\nsecond line`, fallbackReason: 'LLM_TIMEOUT' }) });
+    const [row] = log.list({ text: 'long' }).items;
+    expect(row!.answerFirstLine.endsWith('…')).toBe(true);
+    expect(row!.answerFirstLine.length).toBeLessThanOrEqual(201);
+    expect(row!.answerFirstLine).not.toContain('second line');
+    expect(row!.fallbackReason).toBe('LLM_TIMEOUT');
   });
 
   it('pages newest first', () => {
@@ -265,9 +297,22 @@ describe('file permissions', () => {
 });
 
 describe('schema versions', () => {
+  it('adds the search index to a log created before it, with the entries already there', async () => {
+    log.close();
+    const older = path.join(dir, 'v1.sqlite');
+    const raw = new Database(older);
+    raw.exec(answerLogMigrations[0]!.sql);
+    raw.pragma('user_version = 1');
+    raw.prepare(`INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
+      VALUES ('2025-01-01T00:00:00Z', 'discord', 'fr', 'none', 'not_found', 0, 1, 'Où est la fête ?', 'Où est la fête ?', 'Les articles ne le disent pas.', '{}', '[]', '[]')`).run();
+    raw.close();
+    log = openAnswerLog({ file: older, hmacKey: KEY });
+    expect(log.list({ text: 'fete' }).total).toBe(1);
+  });
+
   it('migrates a new file to the latest user_version and reopens without re-running', () => {
     const raw = new Database(file);
-    expect(raw.pragma('user_version', { simple: true })).toBe(2);
+    expect(raw.pragma('user_version', { simple: true })).toBe(Math.max(...answerLogMigrations.map((m) => m.version)));
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
     const again = openAnswerLog({ file, hmacKey: KEY });
