@@ -55,7 +55,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     await w.page.selectOption('select[name="surface"]', 'matrix');
     await w.page.check('input[name="refused"]');
     await Promise.all([w.page.waitForURL(/surface=matrix/), w.page.click('#log-filters button[type="submit"]')]);
-    const questions = await w.page.locator('tr.entry td.question').allTextContents();
+    const questions = await w.page.locator('tr.entry td.question a').allTextContents();
     expect(questions).toEqual(['Who won the 2031 prize?']);
     await w.shot('02-log-filtered');
   });
@@ -70,7 +70,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     await w.page.check('input[name="status"][value="reviewed"]');
     await w.page.fill('textarea[name="corrected"]', 'Participants came from 14 countries.');
     await w.page.fill('textarea[name="facts"]', '14');
-    await Promise.all([w.page.waitForURL(/saved=1/), w.page.click('form.review-form button[type="submit"]')]);
+    await Promise.all([w.page.waitForURL(/saved=1/), w.page.click('form.review-form button[value="stay"]')]);
     expect(await w.page.locator('p.notice').textContent()).toBe('Review saved.');
     const id = new URL(w.page.url()).pathname.split('/').pop()!;
     expect(h.log.get(id)).toMatchObject({ reviewStatus: 'reviewed', reviewedBy: 'Camille', correctedAnswer: 'Participants came from 14 countries.', correctedFacts: ['14'] });

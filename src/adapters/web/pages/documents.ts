@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../../../core/types.js';
 import { html, type SafeHtml } from '../html.js';
 import type { Job } from '../ingestion-jobs.js';
 import { csrfField, layout } from './layout.js';
-import { formatDateTime, type PageContext } from './page-context.js';
+import { formatDateTime, languageName, type PageContext } from './page-context.js';
 
 /** `main`: the followed job (id="job", polled by app.js); the recent list reuses the markup without the id. */
 export function jobView(ctx: PageContext, job: Job, main = true): SafeHtml {
@@ -45,8 +45,8 @@ ${data.job ? jobView(ctx, data.job) : ''}
 </section>
 <h2>${ctx.t('web.docs.list', { count: data.docs.length })}</h2>
 ${data.docs.length
-  ? html`<table class="documents"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
-${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td>${d.title}</td><td><code>${d.source}</code></td><td>${d.lang}</td><td>${d.date ?? '—'}</td><td>${d.chunkCount}</td><td>${formatDateTime(d.ingestedAt, ctx.lang)}</td>
+  ? html`<table class="documents stack"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
+${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td data-label="${ctx.t('web.docs.titleCol')}">${d.title}</td><td data-label="${ctx.t('web.docs.source')}"><code>${d.source}</code></td><td data-label="${ctx.t('web.log.language')}"><span title="${d.lang}">${languageName(d.lang, ctx.lang)}</span></td><td data-label="${ctx.t('web.docs.date')}">${d.date ?? '—'}</td><td data-label="${ctx.t('web.docs.chunks')}">${d.chunkCount}</td><td data-label="${ctx.t('web.docs.ingestedAt')}">${formatDateTime(d.ingestedAt, ctx.lang)}</td>
 <td><form method="post" action="/documents/${encodeURIComponent(d.id)}/delete" class="inline confirm" data-confirm="${ctx.t('web.docs.confirmDelete', { title: d.title })}">${csrfField(ctx)}<button type="submit"${running ? html` disabled` : ''}>${ctx.t('web.docs.delete')}</button></form></td></tr>`)}
 </tbody></table>`
   : html`<p class="empty">${ctx.t('web.docs.empty')}</p>`}

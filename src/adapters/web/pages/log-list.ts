@@ -1,8 +1,16 @@
-/** The answer log: filters (a GET form, so a filtered view can be bookmarked), table, paging, exports. */
+/**
+ * The answer log: filters (a GET form, so a filtered view is a URL to bookmark or share), one row per
+ * answer with what staff triage on (the question and the answer's first line, how it ended, language,
+ * surface, feedback, review state), paging and exports. Each row links to its detail with the same
+ * filters, so "back" and "next unreviewed" stay in this view.
+ */
 import type { LogEntrySummary, LogFilter, Page } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from './layout.js';
-import { formatDateTime, type PageContext } from './page-context.js';
+import { feedbackView, outcomeBadge, outcomeKind } from './outcome.js';
+import { formatDateTime, languageName, type PageContext } from './page-context.js';
+
+export { outcomeLabel } from './outcome.js';
 
 export function filterQuery(filter: LogFilter, page?: number): string {
   const q = new URLSearchParams();
@@ -18,14 +26,14 @@ export function filterQuery(filter: LogFilter, page?: number): string {
   return q.toString();
 }
 
-function options(values: string[], selected: string | undefined, anyLabel: string): SafeHtml {
-  return html`<option value="">${anyLabel}</option>${values.map((v) => html`<option value="${v}"${v === selected ? html` selected` : ''}>${v}</option>`)}`;
+/** `/log/12?surface=matrix…`: a detail link that remembers the list's filters. */
+export function entryHref(id: string, filter: LogFilter): string {
+  const qs = filterQuery(filter);
+  return `/log/${encodeURIComponent(id)}${qs ? `?${qs}` : ''}`;
 }
 
-const KNOWN_OUTCOMES = new Set(['answered', 'not_found', 'empty_question', 'question_too_long']);
-
-export function outcomeLabel(ctx: PageContext, outcome: string): string {
-  return KNOWN_OUTCOMES.has(outcome) ? ctx.t(`web.outcome.${outcome}`) : outcome;
+function options(values: { value: string; label: string }[], selected: string | undefined, anyLabel: string): SafeHtml {
+  return html`<option value="">${anyLabel}</option>${values.map((v) => html`<option value="${v.value}"${v.value === selected ? html` selected` : ''}>${v.label}</option>`)}`;
 }
 
 export function logListPage(
@@ -37,14 +45,15 @@ export function logListPage(
   const check = (name: string, on: boolean | undefined, label: string) =>
     html`<label class="check"><input type="checkbox" name="${name}" value="1"${on ? html` checked` : ''}> ${label}</label>`;
   const rows = page.items.map(
-    (e) => html`<tr class="entry" data-id="${e.id}">
-  <td>${formatDateTime(e.createdAt, ctx.lang)}</td>
-  <td>${e.surface}</td>
-  <td>${e.lang}</td>
-  <td class="question"><a href="/log/${e.id}">${e.question || '—'}</a></td>
-  <td class="outcome outcome-${e.outcome}">${outcomeLabel(ctx, e.outcome)}</td>
-  <td class="feedback">${e.thumbsUp ? html`<span title="${ctx.t('web.thumbsUp')}">👍 ${e.thumbsUp}</span>` : ''} ${e.thumbsDown ? html`<span title="${ctx.t('web.thumbsDown')}">👎 ${e.thumbsDown}</span>` : ''}</td>
-  <td class="review review-${e.reviewStatus}">${ctx.t(`web.review.${e.reviewStatus}`)}</td>
+    (e) => html`<tr class="entry outcome-row-${outcomeKind(e)}" data-id="${e.id}">
+  <td class="time" data-label="${ctx.t('web.log.time')}">${formatDateTime(e.createdAt, ctx.lang)}</td>
+  <td class="question" data-label="${ctx.t('web.log.question')}"><a href="${entryHref(e.id, filter)}">${e.question || '—'}</a>
+    <span class="answer-line" title="${ctx.t('web.log.answerLine')}">${e.answerFirstLine}</span></td>
+  <td class="outcome" data-label="${ctx.t('web.log.outcome')}">${outcomeBadge(ctx, e)}</td>
+  <td class="lang" data-label="${ctx.t('web.log.language')}"><span title="${e.lang}">${languageName(e.lang, ctx.lang)}</span></td>
+  <td class="surface" data-label="${ctx.t('web.log.surface')}">${e.surface}</td>
+  <td class="feedback" data-label="${ctx.t('web.log.feedback')}">${feedbackView(ctx, e.thumbsUp, e.thumbsDown)}</td>
+  <td class="review review-${e.reviewStatus}" data-label="${ctx.t('web.log.review')}">${ctx.t(`web.review.${e.reviewStatus}`)}</td>
 </tr>`,
   );
   const qs = filterQuery(filter);
@@ -53,15 +62,17 @@ export function logListPage(
   <span>${ctx.t('web.log.pageOf', { page: page.page, pages, total: page.total })}</span>
   ${page.page < pages ? html`<a rel="next" href="/log?${filterQuery(filter, page.page + 1)}">${ctx.t('web.log.next')} →</a>` : ''}
 </nav>`;
+  const languages = data.languages.map((code) => ({ value: code, label: languageName(code, ctx.lang) }));
+  const surfaces = data.surfaces.map((s) => ({ value: s, label: s }));
   return layout(
     ctx,
     ctx.t('web.log.title'),
-    html`<form method="get" action="/log" class="filters" id="log-filters">
+    html`<form method="get" action="/log" class="filters" id="log-filters" role="search">
+  <label class="search">${ctx.t('web.log.search')} <input type="search" name="q" value="${filter.text ?? ''}"></label>
   <label>${ctx.t('web.log.from')} <input type="date" name="from" value="${filter.from ?? ''}"></label>
   <label>${ctx.t('web.log.to')} <input type="date" name="to" value="${filter.to ?? ''}"></label>
-  <label>${ctx.t('web.log.surface')} <select name="surface">${options(data.surfaces, filter.surface, ctx.t('web.log.any'))}</select></label>
-  <label>${ctx.t('web.log.language')} <select name="lang">${options(data.languages, filter.lang, ctx.t('web.log.any'))}</select></label>
-  <label>${ctx.t('web.log.search')} <input type="search" name="q" value="${filter.text ?? ''}"></label>
+  <label>${ctx.t('web.log.surface')} <select name="surface">${options(surfaces, filter.surface, ctx.t('web.log.any'))}</select></label>
+  <label>${ctx.t('web.log.language')} <select name="lang">${options(languages, filter.lang, ctx.t('web.log.any'))}</select></label>
   ${check('down', filter.thumbsDownOnly, ctx.t('web.log.downOnly'))}
   ${check('refused', filter.refusedOnly, ctx.t('web.log.refusedOnly'))}
   ${check('unreviewed', filter.unreviewedOnly, ctx.t('web.log.unreviewedOnly'))}
@@ -69,7 +80,7 @@ export function logListPage(
 </form>
 <p class="exports">${ctx.t('web.log.export')}: <a href="/log/export?format=jsonl&amp;${qs}">JSONL</a> · <a href="/log/export?format=csv&amp;${qs}">CSV</a> · <a href="/log/export?format=eval">${ctx.t('web.log.exportEval')}</a></p>
 ${page.items.length
-  ? html`<table class="log"><thead><tr><th>${ctx.t('web.log.time')}</th><th>${ctx.t('web.log.surface')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.log.question')}</th><th>${ctx.t('web.log.outcome')}</th><th>${ctx.t('web.log.feedback')}</th><th>${ctx.t('web.log.review')}</th></tr></thead><tbody>${rows}</tbody></table>`
+  ? html`<table class="log stack"><thead><tr><th>${ctx.t('web.log.time')}</th><th>${ctx.t('web.log.question')} / ${ctx.t('web.log.answerLine')}</th><th>${ctx.t('web.log.outcome')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.log.surface')}</th><th>${ctx.t('web.log.feedback')}</th><th>${ctx.t('web.log.review')}</th></tr></thead><tbody>${rows}</tbody></table>`
   : html`<p class="empty">${ctx.t('web.log.empty')}</p>`}
 ${pager}`,
   );

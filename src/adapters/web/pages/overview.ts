@@ -3,7 +3,7 @@ import type { LogStats } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { fillDays, questionsPerDayChart } from '../svg-chart.js';
 import { layout } from './layout.js';
-import { formatDateTime, percent, type PageContext } from './page-context.js';
+import { formatDateTime, languageName, percent, type PageContext } from './page-context.js';
 
 export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: string; to: string }): SafeHtml {
   const chart = questionsPerDayChart(fillDays(stats.perDay, range.from, range.to), {
@@ -28,7 +28,7 @@ export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: s
 <figure>${chart}<figcaption><span class="legend legend-all"></span> ${ctx.t('web.overview.questions')} <span class="legend legend-refused"></span> ${ctx.t('web.overview.refused')}</figcaption></figure>
 <div class="columns">
 <section><h2>${ctx.t('web.overview.languages')}</h2>
-${stats.languages.length ? html`<table><tbody>${stats.languages.map((l) => html`<tr><td>${l.lang}</td><td>${l.count}</td><td>${percent(stats.total ? l.count / stats.total : 0, ctx.lang)}</td></tr>`)}</tbody></table>` : html`<p class="empty">—</p>`}
+${stats.languages.length ? html`<table><tbody>${stats.languages.map((l) => html`<tr><td><span title="${l.lang}">${languageName(l.lang, ctx.lang)}</span></td><td>${l.count}</td><td>${percent(stats.total ? l.count / stats.total : 0, ctx.lang)}</td></tr>`)}</tbody></table>` : html`<p class="empty">—</p>`}
 <h2>${ctx.t('web.overview.surfaces')}</h2>
 ${stats.surfaces.length ? html`<table><tbody>${stats.surfaces.map((s) => html`<tr><td>${s.surface}</td><td>${s.count}</td></tr>`)}</tbody></table>` : html`<p class="empty">—</p>`}
 </section>

@@ -1,4 +1,4 @@
-/** What every page renderer gets: the translator for the chosen language and the signed-in session. */
+/** What every page renderer gets: the translator for the chosen language and the signed-in session, and the formats staff read. */
 import type { WebLanguage } from '../web-locale.js';
 
 export interface PageContext {
@@ -10,13 +10,51 @@ export interface PageContext {
   session: { user: string; csrf: string } | null;
 }
 
-export function formatDateTime(iso: string | null, lang: string): string {
+const LOCALE: Record<WebLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** "6 Dec 2026, 14:03 UTC": the month named, so 06/12 cannot be read as June or December. */
+export function formatDateTime(iso: string | null, lang: WebLanguage | string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { timeZone: 'UTC', dateStyle: 'short', timeStyle: 'short' }) + ' UTC';
+  const locale = LOCALE[lang as WebLanguage] ?? 'en-GB';
+  return `${d.toLocaleString(locale, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC`;
 }
 
 export function percent(share: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return new Intl.NumberFormat(LOCALE[lang as WebLanguage] ?? 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** "French" for fr (in the interface's language), the code itself when Intl does not know it. */
+export function languageName(code: string, lang: WebLanguage | string): string {
+  if (!code || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) return code || '—';
+  try {
+    const name = new Intl.DisplayNames([LOCALE[lang as WebLanguage] ?? 'en-GB'], { type: 'language', fallback: 'code' }).of(code);
+    return name ? name.charAt(0).toLocaleUpperCase(lang) + name.slice(1) : code;
+  } catch {
+    // Intl refuses a tag it cannot parse: show the code staff would see in the data.
+    return code;
+  }
+}
+
+/** "12 ms" below a second, "3.1 s" above. */
+export function formatDuration(ms: number, lang: WebLanguage | string): string {
+  const locale = LOCALE[lang as WebLanguage] ?? 'en-GB';
+  if (!Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(ms))} ms`;
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 1000)} s`;
+}
+
+const NAMED_STAGES = new Set(['languageMs', 'condenseMs', 'embedMs', 'retrieveMs', 'answerMs']);
+
+/** Timings as staff read them: "finding passages 12 ms, writing the answer 3.1 s", the total apart. */
+export function stageTimings(ctx: PageContext, timings: Record<string, number | undefined>): { stages: string; total: string | null } {
+  const stages = Object.entries(timings)
+    .filter(([key, value]) => key !== 'totalMs' && typeof value === 'number')
+    .map(([key, value]) => {
+      // A stage added to the engine after these labels still reads as words: "rerankMs" → "rerank".
+      const readable = NAMED_STAGES.has(key) ? ctx.t(`web.timing.${key}`) : key.replace(/Ms$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      return `${readable} ${formatDuration(value!, ctx.lang)}`;
+    });
+  return { stages: stages.join(', '), total: typeof timings.totalMs === 'number' ? formatDuration(timings.totalMs, ctx.lang) : null };
 }

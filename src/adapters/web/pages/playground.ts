@@ -1,30 +1,66 @@
-/** Ask as a member would, and see the answer with its sources; the exchange is logged with surface "web". */
-import type { Answer } from '../../../core/types.js';
+/**
+ * Ask as a member would, follow up in the same conversation, and rate the answer. Every turn is an
+ * answer log entry (surface "web"); the conversation is the list of those entry ids, carried in the
+ * form and the URL, so nothing is kept on the server between requests.
+ */
+import type { LogEntry } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, layout } from './layout.js';
-import { outcomeLabel } from './log-list.js';
-import type { PageContext } from './page-context.js';
+import { feedbackView, outcomeBadge } from './outcome.js';
+import { formatDuration, languageName, type PageContext } from './page-context.js';
 
-export function playgroundPage(ctx: PageContext, data: { question?: string; locale?: string; answer?: Answer; entryId?: string; languages: string[] }): SafeHtml {
-  const a = data.answer;
+export interface PlaygroundView {
+  /** Earlier turns and, last, the answer just given; empty before the first question. */
+  turns: LogEntry[];
+  locale?: string;
+  languages: string[];
+  /** Set after a 👍/👎 was recorded for the last answer. */
+  rated?: 'up' | 'down';
+}
+
+export function playgroundPage(ctx: PageContext, view: PlaygroundView): SafeHtml {
+  const { turns } = view;
+  const last = turns.at(-1);
+  const earlier = turns.slice(0, -1);
+  const ids = turns.map((t) => t.id).join(',');
+  const locale = view.locale ?? ctx.lang;
+  const languageSelect = html`<label>${ctx.t('web.playground.locale')} <select name="locale">${view.languages.map(
+    (l) => html`<option value="${l}"${l === locale ? html` selected` : ''}>${languageName(l, ctx.lang)}</option>`,
+  )}</select></label>`;
   return layout(
     ctx,
     ctx.t('web.playground.title'),
-    html`<form method="post" action="/playground" class="playground">
-  ${csrfField(ctx)}
-  <label>${ctx.t('web.log.question')}<textarea name="question" rows="3" required maxlength="5000">${data.question ?? ''}</textarea></label>
-  <label>${ctx.t('web.playground.locale')} <select name="locale">${data.languages.map((l) => html`<option value="${l}"${l === (data.locale ?? ctx.lang) ? html` selected` : ''}>${l}</option>`)}</select></label>
-  <button type="submit">${ctx.t('web.playground.ask')}</button>
-</form>
-${a
+    html`${earlier.length
+  ? html`<h2>${ctx.t('web.playground.conversation')}</h2><ol class="conversation" id="conversation">${earlier.map(
+      (t) => html`<li class="turn turn-user"><strong>${ctx.t('web.playground.you')}:</strong> ${t.question}</li>
+<li class="turn turn-assistant"><strong>${ctx.t('web.playground.assistant')}:</strong> ${t.answerText} <a class="hint" href="/log/${t.id}">#${t.id}</a></li>`,
+    )}</ol>`
+  : ''}
+${last
   ? html`<section class="playground-answer" id="playground-answer">
-  <h2>${ctx.t('web.detail.answer')} <small class="outcome-${a.outcome}">${outcomeLabel(ctx, a.outcome)} · ${a.mode} · ${a.language} · ${Math.round(a.timings.totalMs)} ms</small></h2>
-  <div class="answer-text">${a.text}</div>
-  ${a.citations.length
-    ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${a.citations.map((c) => html`<li value="${c.n}"><strong>${c.title}</strong> <code>${c.source}</code>${c.date ? html` · ${c.date}` : ''} <span class="hint">${ctx.t('web.detail.score')} ${c.score.toFixed(3)}</span><blockquote>${c.quote}</blockquote></li>`)}</ol>`
+  <p class="question-text">${last.question}</p>
+  <h2>${ctx.t('web.detail.answer')} ${outcomeBadge(ctx, last)} <small class="hint">${languageName(last.lang, ctx.lang)} · ${formatDuration(last.totalMs, ctx.lang)}</small></h2>
+  <div class="answer-text">${last.answerText}</div>
+  ${last.citations.length
+    ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${last.citations.map((c) => html`<li value="${c.n}"><strong>${c.title}</strong> <code>${c.source}</code>${c.date ? html` · ${c.date}` : ''}<blockquote>${c.quote}</blockquote></li>`)}</ol>`
     : ''}
-  ${data.entryId ? html`<p><a href="/log/${data.entryId}">${ctx.t('web.playground.logged', { id: data.entryId })}</a></p>` : ''}
+  <form method="post" action="/playground/feedback" class="rate" id="rate">
+    ${csrfField(ctx)}<input type="hidden" name="entry" value="${last.id}"><input type="hidden" name="turns" value="${ids}"><input type="hidden" name="locale" value="${locale}">
+    <span>${ctx.t('web.playground.rate')}</span>
+    <button type="submit" name="rating" value="up"><span aria-hidden="true">👍</span> ${ctx.t('web.feedback.up')}</button>
+    <button type="submit" name="rating" value="down"><span aria-hidden="true">👎</span> ${ctx.t('web.feedback.down')}</button>
+    ${view.rated ? html`<span class="notice" role="status">${ctx.t('web.playground.rated', { rating: ctx.t(`web.feedback.${view.rated}`) })}</span>` : ''}
+    ${last.thumbsUp || last.thumbsDown ? html`<span class="hint">${feedbackView(ctx, last.thumbsUp, last.thumbsDown)}</span>` : ''}
+  </form>
+  <p><a href="/log/${last.id}">${ctx.t('web.playground.logged', { id: last.id })}</a></p>
 </section>`
-  : ''}`,
+  : ''}
+<form method="post" action="/playground" class="playground">
+  ${csrfField(ctx)}
+  ${turns.length ? html`<input type="hidden" name="turns" value="${ids}">` : ''}
+  <label>${turns.length ? ctx.t('web.playground.followUp') : ctx.t('web.log.question')}<textarea name="question" rows="3" required maxlength="5000"></textarea></label>
+  ${languageSelect}
+  <div class="buttons"><button type="submit" class="primary">${ctx.t('web.playground.ask')}</button>${turns.length ? html` <a href="/playground">${ctx.t('web.playground.newConversation')}</a>` : ''}</div>
+</form>`,
   );
 }

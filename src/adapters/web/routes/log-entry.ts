@@ -1,19 +1,40 @@
-/** GET /log/:id shows one answer and its diagnostics; POST /log/:id/review saves the staff review. */
+/**
+ * GET /log/:id shows one answer and its diagnostics; POST /log/:id/review saves the staff review, then
+ * stays or opens the next unreviewed answer of the same filtered view (the filters ride along in the
+ * query string).
+ */
 import type { Hono } from 'hono';
+import type { LogEntrySummary, LogFilter } from '../../../core/answer-log.js';
 import { logDetailPage } from '../pages/log-detail.js';
+import { entryHref } from '../pages/log-list.js';
+import { filterFromQuery } from '../request-filters.js';
 import { FORM_LIMIT, limitBody, readCheckedForm } from '../web-forms.js';
 import type { WebEnv, WebServices } from '../web-env.js';
-import { fail, seeOther, sendPage } from '../web-responses.js';
+import { fail, seeOther, sendPage, type WebContext } from '../web-responses.js';
 
 export const ENTRY_ID = '{\\d{1,15}}';
+
+/** The newest unreviewed entry of the view other than `id`: reviewing top-down, that is the next one. */
+function nextUnreviewed(s: WebServices, filter: LogFilter, id: string): LogEntrySummary | null {
+  return s.log.list({ ...filter, unreviewedOnly: true }, { pageSize: 2 }).items.find((e) => e.id !== id) ?? null;
+}
+
+function notice(c: WebContext, id: string): string | undefined {
+  const saved = c.req.query('saved');
+  const t = c.var.ctx.t;
+  if (!saved) return undefined;
+  if (saved !== '1' && saved !== id && /^\d{1,15}$/.test(saved)) return t('web.detail.savedOther', { id: saved });
+  return c.req.query('none') ? `${t('web.detail.saved')} ${t('web.detail.noneUnreviewed')}` : t('web.detail.saved');
+}
 
 export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
   app.get(`/log/:id${ENTRY_ID}`, (c) => {
     const id = c.req.param('id');
     const entry = s.log.get(id);
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
+    const filter = filterFromQuery(new URL(c.req.url).searchParams);
     s.log.audit(c.var.actor!, 'view_entry', id);
-    return sendPage(c, 200, logDetailPage(c.var.ctx, entry, c.req.query('saved') ? c.var.ctx.t('web.detail.saved') : undefined));
+    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id) }));
   });
 
   app.post(`/log/:id${ENTRY_ID}/review`, limitBody(FORM_LIMIT), async (c) => {
@@ -32,6 +53,13 @@ export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
       correctedAnswerable: form.get('unanswerable') === '1' ? false : corrected.trim() ? true : null,
     });
     s.log.audit(c.var.actor!, 'review', id, status);
-    return seeOther(c, `/log/${encodeURIComponent(id)}?saved=1`);
+    const filter = filterFromQuery(new URL(c.req.url).searchParams);
+    const withNotice = (href: string, extra: string) => `${href}${href.includes('?') ? '&' : '?'}${extra}`;
+    if (form.get('then') === 'next') {
+      const next = nextUnreviewed(s, filter, id);
+      if (next) return seeOther(c, withNotice(entryHref(next.id, filter), `saved=${id}`));
+      return seeOther(c, withNotice(entryHref(id, filter), 'saved=1&none=1'));
+    }
+    return seeOther(c, withNotice(entryHref(id, filter), 'saved=1'));
   });
 }

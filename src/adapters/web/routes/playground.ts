@@ -1,21 +1,68 @@
-/** GET /playground and POST /playground: ask as a member would; the exchange is logged with surface "web". */
+/**
+ * GET /playground (?turns=ids to show a conversation), POST /playground asks (a follow-up when turns are
+ * given: they become the history), POST /playground/feedback records 👍/👎 on the last answer.
+ */
 import type { Hono } from 'hono';
+import { SogaError } from '../../../core/errors.js';
+import type { ChatTurn } from '../../../core/types.js';
+import type { LogEntry } from '../../../core/answer-log.js';
 import { playgroundPage } from '../pages/playground.js';
 import { FORM_LIMIT, limitBody, readCheckedForm } from '../web-forms.js';
 import type { WebEnv, WebServices } from '../web-env.js';
-import { sendPage } from '../web-responses.js';
+import { fail, seeOther, sendPage } from '../web-responses.js';
+
+/** Enough context for a follow-up; older turns only lengthen the prompt. */
+const MAX_TURNS = 10;
+
+/** The conversation's entries, oldest first; unknown or purged ids are dropped. */
+function turnsOf(s: WebServices, value: string | null | undefined): LogEntry[] {
+  const ids = (value ?? '').split(',').filter((id) => /^\d{1,15}$/.test(id)).slice(-MAX_TURNS);
+  return ids.map((id) => s.log.get(id)).filter((e): e is LogEntry => e !== null && e.surface === 'web');
+}
+
+function historyOf(turns: LogEntry[]): ChatTurn[] {
+  return turns.flatMap((t) => [
+    { role: 'user' as const, text: t.question },
+    { role: 'assistant' as const, text: t.answerText },
+  ]);
+}
 
 export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
-  app.get('/playground', (c) => sendPage(c, 200, playgroundPage(c.var.ctx, { languages: s.answerLanguages })));
+  const pickLocale = (value: string | null | undefined, fallback: string) => (value && s.answerLanguages.includes(value) ? value : fallback);
+
+  app.get('/playground', (c) => {
+    const rated = c.req.query('rated');
+    return sendPage(c, 200, playgroundPage(c.var.ctx, {
+      turns: turnsOf(s, c.req.query('turns')),
+      locale: pickLocale(c.req.query('locale'), c.var.ctx.lang),
+      languages: s.answerLanguages,
+      rated: rated === 'up' || rated === 'down' ? rated : undefined,
+    }));
+  });
 
   app.post('/playground', limitBody(FORM_LIMIT), async (c) => {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
     const ctx = c.var.ctx;
     const question = (form.get('question') ?? '').slice(0, 20_000);
-    const localeParam = form.get('locale') ?? ctx.lang;
-    const locale = s.answerLanguages.includes(localeParam) ? localeParam : ctx.lang;
-    const answer = await s.assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${c.var.actor}`, locale, now: s.now() });
-    return sendPage(c, 200, playgroundPage(ctx, { question, locale, answer, entryId: answer.logEntryId, languages: s.answerLanguages }));
+    const locale = pickLocale(form.get('locale'), ctx.lang);
+    const earlier = turnsOf(s, form.get('turns'));
+    // The assistant main hands in records the answer; its entry is the new turn of the conversation.
+    const answer = await s.assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${c.var.actor}`, locale, now: s.now(), history: historyOf(earlier) });
+    const entry = answer.logEntryId ? s.log.get(answer.logEntryId) : null;
+    if (!entry) throw new SogaError('STORE_UNAVAILABLE', 'the playground answer was not recorded in the answer log');
+    return sendPage(c, 200, playgroundPage(ctx, { turns: [...earlier, entry], locale, languages: s.answerLanguages }));
+  });
+
+  app.post('/playground/feedback', limitBody(FORM_LIMIT), async (c) => {
+    const form = await readCheckedForm(c);
+    if (form instanceof Response) return form;
+    const rating = form.get('rating');
+    const entry = form.get('entry') ?? '';
+    if ((rating !== 'up' && rating !== 'down') || !/^\d{1,15}$/.test(entry)) return fail(c, 400, c.var.ctx.t('web.error.badRequest'));
+    await s.log.addFeedback(entry, { rating, by: `web:${c.var.actor}` });
+    s.log.audit(c.var.actor!, 'feedback', entry, rating);
+    const query = new URLSearchParams({ turns: form.get('turns') ?? entry, rated: rating, locale: pickLocale(form.get('locale'), c.var.ctx.lang) });
+    return seeOther(c, `/playground?${query.toString()}`);
   });
 }
