@@ -85,6 +85,8 @@ export interface LogEntrySummary {
   answerFirstLine: string;
   /** Why a generative answer fell back to the extractive one, if it did. */
   fallbackReason: string | null;
+  /** The question was rewritten with the conversation before searching ("And where?"): a later turn. */
+  followUp: boolean;
 }
 
 export interface LogEntry extends LogEntrySummary {
@@ -196,4 +198,9 @@ export interface AnswerLogAdmin extends AnswerLog {
   exportEvalQuestions(): EvalQuestion[];
   audit(actor: string, action: string, target?: string | null, detail?: string | null): void;
   listAudit(limit?: number): AuditRecord[];
+  /**
+   * The turns of the conversation an entry belongs to, oldest first: the same asker in the same place,
+   * each turn within `maxGapMinutes` of the one before. Just the entry when its asker is unknown.
+   */
+  conversation(id: string, options?: { maxGapMinutes?: number; maxTurns?: number }): LogEntrySummary[];
 }

@@ -67,6 +67,8 @@ export interface EntryRow {
   corrected_answerable: number | null;
   ups: number;
   downs: number;
+  /** 1 when the searched query differs from the question (list rows only). */
+  follow_up?: number;
 }
 
 const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
@@ -74,7 +76,8 @@ const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.i
 
 /** What a list row needs: not the JSON columns, which are most of a row's bytes. */
 const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
-  e.review_status, e.fallback_reason, substr(e.answer_text, 1, 600) AS answer_text, ${FEEDBACK_COUNTS}`;
+  e.review_status, e.fallback_reason, substr(e.answer_text, 1, 600) AS answer_text, (e.standalone_question <> e.question) AS follow_up,
+  ${FEEDBACK_COUNTS}`;
 
 /** The first non-empty line of an answer (or of its first 600 characters), cut at a word near 200 characters. */
 export function firstLine(text: string): string {
@@ -134,7 +137,7 @@ function passagesOf(answer: Answer): LoggedPassage[] {
   }));
 }
 
-export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'>): LogEntrySummary {
+export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'> & Partial<Pick<EntryRow, 'follow_up' | 'standalone_question'>>): LogEntrySummary {
   return {
     id: String(row.id),
     createdAt: row.created_at,
@@ -151,6 +154,7 @@ export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 
     thumbsDown: row.downs,
     answerFirstLine: firstLine(row.answer_text),
     fallbackReason: row.fallback_reason,
+    followUp: row.follow_up === undefined ? row.standalone_question !== row.question : row.follow_up === 1,
   };
 }
 
@@ -250,6 +254,43 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e ${where.sql} ORDER BY e.created_at DESC, e.id DESC LIMIT ? OFFSET ?`)
       .all(...where.params, pageSize, (page - 1) * pageSize) as EntryRow[];
     return { items: rows.map(summaryOf), total, page, pageSize };
+  }
+
+  conversation(id: string, options: { maxGapMinutes?: number; maxTurns?: number } = {}): LogEntrySummary[] {
+    const numeric = parseId(id);
+    if (numeric === null) return [];
+    const entry = this.db.prepare('SELECT id, created_at, surface, place, asker FROM entries WHERE id = ?').get(numeric) as
+      | Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'asker'>
+      | undefined;
+    if (!entry) return [];
+    if (!entry.asker) return this.summaries([entry.id]);
+    const gapMs = (options.maxGapMinutes ?? 30) * 60_000;
+    const maxTurns = options.maxTurns ?? 50;
+    // The asker's entries in that place within a day either side; the chain is cut where a gap is longer.
+    const around = (ms: number) => new Date(Date.parse(entry.created_at) + ms).toISOString();
+    const rows = this.db
+      .prepare(
+        `SELECT id, created_at FROM entries WHERE asker = ? AND surface = ? AND place IS ? AND created_at BETWEEN ? AND ?
+         ORDER BY created_at, id`,
+      )
+      .all(entry.asker, entry.surface, entry.place, around(-DAY_MS), around(DAY_MS)) as { id: number; created_at: string }[];
+    const at = rows.findIndex((r) => r.id === entry.id);
+    let first = at;
+    let last = at;
+    const gap = (a: { created_at: string }, b: { created_at: string }) => Date.parse(b.created_at) - Date.parse(a.created_at);
+    while (first > 0 && gap(rows[first - 1]!, rows[first]!) <= gapMs && last - first + 1 < maxTurns) first--;
+    while (last < rows.length - 1 && gap(rows[last]!, rows[last + 1]!) <= gapMs && last - first + 1 < maxTurns) last++;
+    return this.summaries(rows.slice(first, last + 1).map((r) => r.id));
+  }
+
+  /** List rows of these ids, in the order given. */
+  private summaries(ids: number[]): LogEntrySummary[] {
+    if (!ids.length) return [];
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e WHERE e.id IN (${ids.map(() => '?').join(',')})`)
+      .all(...ids) as EntryRow[];
+    const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
+    return ids.map((id) => byId.get(id)).filter((s): s is LogEntrySummary => s !== undefined);
   }
 
   get(id: string): LogEntry | null {

@@ -55,7 +55,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     await w.page.selectOption('select[name="surface"]', 'matrix');
     await w.page.check('input[name="refused"]');
     await Promise.all([w.page.waitForURL(/surface=matrix/), w.page.click('#log-filters button[type="submit"]')]);
-    const questions = await w.page.locator('tr.entry td.question a').allTextContents();
+    const questions = await w.page.locator('tr.entry td.question a.entry-link').allTextContents();
     expect(questions).toEqual(['Who won the 2031 prize?']);
     await w.shot('02-log-filtered');
   });
@@ -80,7 +80,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
 
   it('shows a hostile question as text, never as markup', async () => {
     await signInThroughForm(w.page, h.url, '/log');
-    const cell = w.page.locator('tr.entry td.question a', { hasText: XSS });
+    const cell = w.page.locator('tr.entry td.question a.entry-link', { hasText: XSS });
     expect(await cell.count()).toBe(1);
     expect(await w.page.locator('main img').count()).toBe(0);
     await cell.click();

@@ -76,6 +76,8 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     expect(await row(ids.fellBack!).locator('td.outcome').textContent()).toMatch(/fell back\s+citation check failed/);
     expect(await row(ids.refused!).locator('td.outcome').textContent()).toMatch(/refused\s+not in the articles/);
     expect(await row(ids.followUp!).locator('td.outcome').textContent()).toMatch(/^answered$/);
+    expect(await row(ids.followUp!).locator('a.follow-up').textContent()).toBe('↳ follow-up');
+    expect(await row(ids.fellBack!).locator('a.follow-up').count()).toBe(0);
     expect(await row(ids.refused!).locator('td.lang').textContent()).toBe('French');
     expect(await row(ids.followUp!).locator('td.feedback').textContent()).toMatch(/1 not helpful/);
     expect(await row(ids.refused!).locator('td.time').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
@@ -88,17 +90,17 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     await signInThroughForm(w.page, h.url, '/log');
     await w.page.fill('input[name="q"]', 'palais congres');
     await Promise.all([w.page.waitForURL(/q=palais\+congres/), w.page.click('#log-filters button[type="submit"]')]);
-    expect(await w.page.locator('tr.entry td.question a').allTextContents()).toEqual(['And where?']);
+    expect(await w.page.locator('tr.entry td.question a.entry-link').allTextContents()).toEqual(['And where?']);
     await w.page.reload();
     expect(await w.page.locator('input[name="q"]').inputValue()).toBe('palais congres');
-    await Promise.all([w.page.waitForURL(/\/log\/\d+\?q=palais/), w.page.click('tr.entry td.question a')]);
+    await Promise.all([w.page.waitForURL(/\/log\/\d+\?q=palais/), w.page.click('tr.entry td.question a.entry-link')]);
     await Promise.all([w.page.waitForURL(/\/log\?q=palais\+congres$/), w.page.click('.entry-nav a:first-child')]);
     expect(await w.page.locator('tr.entry').count()).toBe(1);
   });
 
   it('saves a review and opens the next unreviewed answer of the same view, then says when none is left', async () => {
     await signInThroughForm(w.page, h.url, '/log?lang=en');
-    await Promise.all([w.page.waitForURL(new RegExp(`/log/${ids.followUp}\\?lang=en`)), w.page.click(`tr.entry[data-id="${ids.followUp}"] td.question a`)]);
+    await Promise.all([w.page.waitForURL(new RegExp(`/log/${ids.followUp}\\?lang=en`)), w.page.click(`tr.entry[data-id="${ids.followUp}"] td.question a.entry-link`)]);
     await w.page.check('input[name="status"][value="reviewed"]');
     await Promise.all([w.page.waitForURL(new RegExp(`/log/${ids.fellBack}\\?lang=en&saved=${ids.followUp}`)), w.page.click('#save-next')]);
     expect(await w.page.locator('p.notice').textContent()).toBe(`Review of #${ids.followUp} saved.`);
@@ -122,6 +124,11 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     await w.shot('desk-02-detail-1280');
     await w.page.goto(`${h.url}/log/${ids.followUp}`);
     expect(await w.page.locator('#searched-query .searched-text').textContent()).toBe('Where does the Strasbourg summit take place?');
+    // The turn before, by the same asker: "And where?" reads with its context.
+    const turns = w.page.locator('#conversation li.turn');
+    expect(await turns.count()).toBe(2);
+    expect(await turns.nth(0).textContent()).toContain('When is the summit?');
+    expect(await turns.nth(1).getAttribute('aria-current')).toBe('true');
     expect(await w.page.locator('#searched-query').isVisible()).toBe(true);
     await w.shot('desk-03-follow-up-1280');
   });

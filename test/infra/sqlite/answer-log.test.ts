@@ -155,6 +155,30 @@ describe('listing the log with filters and paging', () => {
     expect(row!.fallbackReason).toBe('LLM_TIMEOUT');
   });
 
+  it('finds the turns of the conversation an entry belongs to: same asker and place, no gap over the limit', async () => {
+    const turn = async (iso: string, question: string, asker = 'u9', place = 'room-1') => {
+      at(iso);
+      return log.record({ surface: 'matrix', place, askerId: asker, answer: answered(question, { standaloneQuestion: `${question} (rewritten)` }) });
+    };
+    const before = await turn('2025-06-10T08:00:00Z', 'an hour before');
+    const first = await turn('2025-06-10T09:00:00Z', 'When is the summit?');
+    const other = await turn('2025-06-10T09:05:00Z', 'someone else', 'u8');
+    const elsewhere = await turn('2025-06-10T09:06:00Z', 'another room', 'u9', 'room-2');
+    const second = await turn('2025-06-10T09:10:00Z', 'And where?');
+    const third = await turn('2025-06-10T09:35:00Z', 'Who organises it?');
+    const later = await turn('2025-06-10T11:00:00Z', 'much later');
+    expect(log.conversation(second).map((e) => e.id)).toEqual([first, second, third]);
+    expect(log.conversation(first).map((e) => e.question)).toEqual(['When is the summit?', 'And where?', 'Who organises it?']);
+    expect(log.conversation(later).map((e) => e.id)).toEqual([later]);
+    expect(log.conversation(before).map((e) => e.id)).toEqual([before]);
+    expect(log.conversation(other).map((e) => e.id)).toEqual([other]);
+    expect(log.conversation(elsewhere).map((e) => e.id)).toEqual([elsewhere]);
+    expect(log.conversation(second)[1]!.followUp).toBe(true);
+    expect(log.conversation('424242')).toEqual([]);
+    const anonymous = await log.record({ surface: 'cli', answer: answered('no asker') });
+    expect(log.conversation(anonymous).map((e) => e.id)).toEqual([anonymous]);
+  });
+
   it('pages newest first', () => {
     const first = log.list({}, { page: 1, pageSize: 2 });
     const second = log.list({}, { page: 2, pageSize: 2 });

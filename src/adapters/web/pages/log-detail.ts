@@ -30,6 +30,20 @@ export interface LogDetailView {
   notice?: string;
   /** The next unreviewed entry of this view, if any. */
   next: LogEntrySummary | null;
+  /** The turns of the entry's conversation, oldest first (just the entry when it stands alone). */
+  conversation: LogEntrySummary[];
+}
+
+/** Every turn of the conversation in order, this one marked: "And where?" reads with what came before. */
+function conversationView(ctx: PageContext, view: LogDetailView): SafeHtml {
+  if (view.conversation.length < 2) return html``;
+  return html`<section id="conversation" class="conversation-turns"><h2>${ctx.t('web.detail.conversation', { count: view.conversation.length })}</h2>
+<ol class="conversation">${view.conversation.map((t) => {
+    const here = t.id === view.entry.id;
+    return html`<li class="turn${here ? ' turn-here' : ''}"${here ? html` aria-current="true"` : ''}><span class="hint">${formatDateTime(t.createdAt, ctx.lang)}</span>
+  ${here ? html`<strong>${t.question}</strong> <span class="hint">(${ctx.t('web.detail.thisTurn')})</span>` : html`<a href="${entryHref(t.id, view.filter)}">${t.question}</a>`} ${outcomeBadge(ctx, t)}
+  <span class="answer-line">${t.answerFirstLine}</span></li>`;
+  })}</ol></section>`;
 }
 
 export function logDetailPage(ctx: PageContext, view: LogDetailView): SafeHtml {
@@ -44,6 +58,7 @@ export function logDetailPage(ctx: PageContext, view: LogDetailView): SafeHtml {
     ctx.t('web.detail.title', { id: e.id }),
     html`${view.notice ? html`<p class="notice" role="status">${view.notice}</p>` : ''}
 <p class="entry-nav"><a href="/log${qs ? `?${qs}` : ''}">← ${ctx.t('web.log.backToList')}</a>${next ? html` <a class="next-unreviewed" href="${entryHref(next.id, filter)}">${ctx.t('web.detail.nextUnreviewed')} →</a>` : ''}</p>
+${conversationView(ctx, view)}
 <h2>${ctx.t('web.log.question')}</h2>
 <p class="question-text" id="question-text">${e.question}</p>
 ${searchedDiffers

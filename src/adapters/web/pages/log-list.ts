@@ -47,7 +47,7 @@ export function logListPage(
   const rows = page.items.map(
     (e) => html`<tr class="entry outcome-row-${outcomeKind(e)}" data-id="${e.id}">
   <td class="time" data-label="${ctx.t('web.log.time')}">${formatDateTime(e.createdAt, ctx.lang)}</td>
-  <td class="question" data-label="${ctx.t('web.log.question')}"><a href="${entryHref(e.id, filter)}">${e.question || '—'}</a>
+  <td class="question" data-label="${ctx.t('web.log.question')}">${e.followUp ? html`<a class="follow-up" href="${entryHref(e.id, filter)}#conversation" title="${ctx.t('web.log.followUpHint')}"><span aria-hidden="true">↳</span> ${ctx.t('web.log.followUp')}</a> ` : ''}<a class="entry-link" href="${entryHref(e.id, filter)}">${e.question || '—'}</a>
     <span class="answer-line" title="${ctx.t('web.log.answerLine')}">${e.answerFirstLine}</span></td>
   <td class="outcome" data-label="${ctx.t('web.log.outcome')}">${outcomeBadge(ctx, e)}</td>
   <td class="lang" data-label="${ctx.t('web.log.language')}"><span title="${e.lang}">${languageName(e.lang, ctx.lang)}</span></td>

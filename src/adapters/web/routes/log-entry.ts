@@ -34,7 +34,7 @@ export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const filter = filterFromQuery(new URL(c.req.url).searchParams);
     s.log.audit(c.var.actor!, 'view_entry', id);
-    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id) }));
+    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id), conversation: s.log.conversation(id) }));
   });
 
   app.post(`/log/:id${ENTRY_ID}/review`, limitBody(FORM_LIMIT), async (c) => {
