@@ -2,7 +2,8 @@
  * Real headless Chromium (Debian's /usr/bin/chromium) driven by playwright-core. Outside CI the browser
  * tests are skipped, with the reason printed, when Chromium is not installed; in CI they must run.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { PASSWORD } from './web-harness.js';
@@ -68,4 +69,19 @@ export async function signInThroughForm(page: Page, base: string, next = '/log',
   await page.fill('input[name="name"]', 'Camille');
   await page.fill('input[name="password"]', password);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.click('form.sign-in button[type="submit"]')]);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * axe-core's serious and critical violations on the page as it is, as "rule: selector" lines. The
+ * script is evaluated through the DevTools protocol, which the page's CSP does not govern, so the CSP
+ * stays as strict as in production.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' '))))`)) as string[];
+  return violations;
 }

@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AskContext } from '../../../src/core/types.js';
 import { FakeAssistant, makeAnswer } from '../../fakes/fake-assistant.js';
-import { browserAvailability, launchChromium, openPage, signInThroughForm, type WatchedPage } from './browser-support.js';
+import { accessibilityViolations, browserAvailability, launchChromium, openPage, signInThroughForm, type WatchedPage } from './browser-support.js';
 import { startHarness, type Harness } from './web-harness.js';
 
 const availability = browserAvailability();
@@ -145,6 +145,21 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
       await w.shot(`desk-04-${name}-390`);
     }
     expect(w.errors).toEqual([]);
+  });
+
+  it('has no serious accessibility violation (axe-core) on any page, in light and dark', async () => {
+    await signInThroughForm(w.page, h.url, '/log');
+    const pages = ['/overview', '/log', `/log/${ids.followUp}`, '/documents', '/playground'];
+    for (const scheme of ['light', 'dark'] as const) {
+      await w.page.emulateMedia({ colorScheme: scheme });
+      for (const path of pages) {
+        await w.page.goto(`${h.url}${path}`);
+        expect(await accessibilityViolations(w.page), `${path} (${scheme})`).toEqual([]);
+      }
+    }
+    await w.context.clearCookies();
+    await w.page.goto(`${h.url}/sign-in`);
+    expect(await accessibilityViolations(w.page), '/sign-in').toEqual([]);
   });
 
   it('follows the dark colour preference', async () => {

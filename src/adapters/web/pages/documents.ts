@@ -37,7 +37,7 @@ ${data.job ? jobView(ctx, data.job) : ''}
 <h2>${ctx.t('web.docs.upload')}</h2>
 <form method="post" action="/documents" enctype="multipart/form-data" id="upload-form">
   ${csrfField(ctx)}
-  <input type="file" name="file" required accept=".md,.markdown,.txt,.text,.html,.htm,.pdf,text/markdown,text/plain,text/html,application/pdf">
+  <label>${ctx.t('web.docs.file')} <input type="file" name="file" required accept=".md,.markdown,.txt,.text,.html,.htm,.pdf,text/markdown,text/plain,text/html,application/pdf"></label>
   <button type="submit">${ctx.t('web.docs.uploadButton')}</button>
   <span class="hint">${ctx.t('web.docs.uploadHint', { mb })}</span>
 </form>
