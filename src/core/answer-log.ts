@@ -157,6 +157,8 @@ export interface LogStats {
   languages: { lang: string; count: number }[];
   surfaces: { surface: string; count: number }[];
   topUnanswered: { question: string; count: number; lastAt: string }[];
+  /** Documents cited in the period, most cited first: how many answers cited each. */
+  citedDocuments: { docId: string; title: string; count: number }[];
 }
 
 export interface AuditRecord {

@@ -44,6 +44,15 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
     )
     .all(...where.params, Math.max(0, topN)) as LogStats['topUnanswered'];
 
+  // Each answer counts once per document it cites, however many of its passages it quotes.
+  const citedDocuments = db
+    .prepare(
+      `SELECT json_extract(c.value, '$.docId') AS docId, max(json_extract(c.value, '$.title')) AS title, count(DISTINCT e.id) AS count
+       FROM entries e JOIN json_each(e.citations_json) c ${where.sql}
+       GROUP BY docId ORDER BY count DESC, title`,
+    )
+    .all(...where.params) as LogStats['citedDocuments'];
+
   const share = (n: number) => (totals.total ? n / totals.total : 0);
   return {
     total: totals.total,
@@ -54,5 +63,6 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
     languages,
     surfaces,
     topUnanswered,
+    citedDocuments,
   };
 }

@@ -143,6 +143,11 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
       const signOut = await w.page.locator('.sign-out button').boundingBox();
       expect(signOut!.x + signOut!.width, `${path}: sign-out inside the header`).toBeLessThanOrEqual(390);
       await w.shot(`desk-04-${name}-390`);
+      if (name === 'overview') {
+        await w.page.setViewportSize({ width: 1280, height: 900 });
+        await w.shot('desk-09-overview-1280');
+        await w.page.setViewportSize({ width: 390, height: 844 });
+      }
     }
     expect(w.errors).toEqual([]);
   });

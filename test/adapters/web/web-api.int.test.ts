@@ -324,6 +324,21 @@ describe('pages are escaped and locked down', () => {
     expect(page).toContain('id="stat-refused">100%');
   });
 
+  it('shows the weekly quality trend and which documents answers cite or never cite', async () => {
+    const corpus = h.corpus as FakeCorpus;
+    const [cited] = (await corpus.addFile('summit.md', Buffer.from('# Strasbourg summit\n\nPeople from 14 countries came.'))).added;
+    await corpus.addFile('garden.md', Buffer.from('# Community garden\n\nThe garden opened in Rennes.'));
+    const citation = { n: 1, chunkId: `${cited}#0`, docId: cited!, title: 'Strasbourg summit', source: 'summit.md', quote: '14 countries', date: null, lang: 'en', score: 0.9 };
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'How many countries?', outcome: 'answered', citations: [citation] }) });
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'Who came?', outcome: 'answered', citations: [citation, { ...citation, n: 2, chunkId: `${cited}#1` }] }) });
+    const page = await (await client.fetch('/overview')).text();
+    expect(page).toMatch(/<polyline class="line-refused"/);
+    expect(page).toMatch(/<polyline class="line-down"/);
+    expect(page).toMatch(/id="most-cited"><li>Strasbourg summit <span class="hint">cited by 2 answers<\/span>/);
+    expect(page).toMatch(/id="never-cited"><li>Community garden /);
+    expect(page).not.toMatch(/id="never-cited">.*Strasbourg summit/s);
+  });
+
   it('speaks French when the browser asks for it, and follows the switch', async () => {
     const fr = await (await client.fetch('/log', { headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })).text();
     expect(fr).toContain('<html lang="fr">');

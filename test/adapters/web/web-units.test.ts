@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AdminCredentials, hashAdminPassword, SignInLimiter } from '../../../src/adapters/web/admin-auth.js';
 import { html } from '../../../src/adapters/web/html.js';
-import { fillDays } from '../../../src/adapters/web/svg-chart.js';
+import { fillDays, weeklyShares } from '../../../src/adapters/web/svg-chart.js';
 import { checkUploadContent, safeUploadName } from '../../../src/adapters/web/upload-check.js';
 import { extractText, kindOf } from '../../../ingest/load.js';
 import { pickLanguage } from '../../../src/adapters/web/web-locale.js';
@@ -102,6 +102,26 @@ describe('interface language', () => {
     expect(pickLanguage(undefined, 'en;q=0.2,fr;q=0.9', 'en')).toBe('fr');
     expect(pickLanguage(undefined, 'de', 'fr')).toBe('fr');
     expect(pickLanguage('xx', undefined, 'de')).toBe('en');
+  });
+});
+
+describe('weekly quality', () => {
+  it('groups days into weeks starting on Monday with the shares refused and rated down, empty weeks marked', () => {
+    const days = fillDays(
+      [
+        { day: '2026-11-29', questions: 2, refused: 1, thumbsDown: 0 }, // a Sunday: the week of Monday 23
+        { day: '2026-11-30', questions: 3, refused: 0, thumbsDown: 1 }, // Monday
+        { day: '2026-12-06', questions: 1, refused: 1, thumbsDown: 1 }, // Sunday of the same week
+      ],
+      '2026-11-29',
+      '2026-12-14',
+    );
+    expect(weeklyShares(days)).toEqual([
+      { week: '2026-11-23', questions: 2, refused: 0.5, thumbsDown: 0 },
+      { week: '2026-11-30', questions: 4, refused: 0.25, thumbsDown: 0.5 },
+      { week: '2026-12-07', questions: 0, refused: null, thumbsDown: null },
+      { week: '2026-12-14', questions: 0, refused: null, thumbsDown: null },
+    ]);
   });
 });
 

@@ -202,6 +202,9 @@ describe('listing the log with filters and paging', () => {
     expect(stats.languages).toEqual([{ lang: 'en', count: 3 }, { lang: 'fr', count: 1 }]);
     expect(stats.topUnanswered).toHaveLength(1);
     expect(stats.topUnanswered[0]!.count).toBe(2);
+    // 'first fr' and 'third en' both cite the summit article.
+    expect(stats.citedDocuments).toEqual([{ docId: 'summit', title: 'Summit', count: 2 }]);
+    expect(log.stats({ from: '2025-06-02', to: '2025-06-02' }).citedDocuments).toEqual([]);
   });
 });
 

@@ -1,11 +1,37 @@
-/** The overview: volume per day (server-side SVG), refusals, 👎, languages, and the questions the corpus does not answer. */
+/**
+ * The overview: volume per day and the quality trend per week (server-side SVG), refusals, 👎,
+ * languages, the questions the corpus does not answer, and which documents answers cite or never cite.
+ */
 import type { LogStats } from '../../../core/answer-log.js';
+import type { DocumentRecord } from '../../../core/types.js';
 import { html, type SafeHtml } from '../html.js';
-import { fillDays, questionsPerDayChart } from '../svg-chart.js';
+import { fillDays, questionsPerDayChart, sharesPerWeekChart, weeklyShares } from '../svg-chart.js';
 import { layout } from './layout.js';
-import { formatDateTime, languageName, percent, type PageContext } from './page-context.js';
+import { formatDate, formatDateTime, languageName, percent, type PageContext } from './page-context.js';
 
-export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: string; to: string }): SafeHtml {
+function citedDocumentsView(ctx: PageContext, stats: LogStats, docs: DocumentRecord[]): SafeHtml {
+  const cited = new Set(stats.citedDocuments.map((d) => d.docId));
+  const never = docs.filter((d) => !cited.has(d.id));
+  return html`<section><h2>${ctx.t('web.overview.mostCited')}</h2>
+${stats.citedDocuments.length
+  ? html`<ol class="cited" id="most-cited">${stats.citedDocuments.slice(0, 10).map((d) => html`<li>${d.title} <span class="hint">${ctx.t('web.overview.citedBy', { count: d.count })}</span></li>`)}</ol>`
+  : html`<p class="empty">${ctx.t('web.overview.noneCited')}</p>`}
+</section>
+${docs.length ? html`<section><h2>${ctx.t('web.overview.neverCited', { count: never.length })}</h2>
+${never.length
+  ? html`<ul class="never-cited" id="never-cited">${never.slice(0, 30).map((d) => html`<li>${d.title} <span class="hint">${d.date ?? ''}</span></li>`)}</ul>`
+  : html`<p class="empty">${ctx.t('web.overview.allCited')}</p>`}
+</section>` : ''}`;
+}
+
+export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: string; to: string }, docs: DocumentRecord[] = []): SafeHtml {
+  const weeks = weeklyShares(fillDays(stats.perDay, range.from, range.to));
+  const trend = sharesPerWeekChart(weeks, {
+    title: ctx.t('web.overview.perWeek'),
+    refused: ctx.t('web.overview.refused'),
+    thumbsDown: ctx.t('web.overview.shareDownShort'),
+    weekOf: (week) => `${ctx.t('web.overview.week')} ${formatDate(week, ctx.lang)}`,
+  });
   const chart = questionsPerDayChart(fillDays(stats.perDay, range.from, range.to), {
     title: ctx.t('web.overview.perDay'),
     questions: ctx.t('web.overview.questions'),
@@ -26,6 +52,14 @@ export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: s
 </section>
 <h2>${ctx.t('web.overview.perDay')}</h2>
 <figure>${chart}<figcaption><span class="legend legend-all"></span> ${ctx.t('web.overview.questions')} <span class="legend legend-refused"></span> ${ctx.t('web.overview.refused')}</figcaption></figure>
+<h2>${ctx.t('web.overview.perWeek')}</h2>
+<figure>${trend}<figcaption><span class="legend legend-refused"></span> ${ctx.t('web.overview.refused')} <span class="legend legend-down"></span> ${ctx.t('web.overview.shareDownShort')}</figcaption></figure>
+<table class="weeks stack" id="weeks"><thead><tr><th>${ctx.t('web.overview.week')}</th><th>${ctx.t('web.overview.questions')}</th><th>${ctx.t('web.overview.refused')}</th><th>${ctx.t('web.overview.shareDownShort')}</th></tr></thead><tbody>
+${weeks.map((w) => html`<tr><td data-label="${ctx.t('web.overview.week')}">${formatDate(w.week, ctx.lang)}</td><td data-label="${ctx.t('web.overview.questions')}">${w.questions}</td><td data-label="${ctx.t('web.overview.refused')}">${w.refused === null ? '—' : percent(w.refused, ctx.lang)}</td><td data-label="${ctx.t('web.overview.shareDownShort')}">${w.thumbsDown === null ? '—' : percent(w.thumbsDown, ctx.lang)}</td></tr>`)}
+</tbody></table>
+<div class="columns">
+${citedDocumentsView(ctx, stats, docs)}
+</div>
 <div class="columns">
 <section><h2>${ctx.t('web.overview.languages')}</h2>
 ${stats.languages.length ? html`<table><tbody>${stats.languages.map((l) => html`<tr><td><span title="${l.lang}">${languageName(l.lang, ctx.lang)}</span></td><td>${l.count}</td><td>${percent(stats.total ? l.count / stats.total : 0, ctx.lang)}</td></tr>`)}</tbody></table>` : html`<p class="empty">—</p>`}

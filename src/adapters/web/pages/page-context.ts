@@ -21,6 +21,13 @@ export function formatDateTime(iso: string | null, lang: WebLanguage | string): 
   return `${d.toLocaleString(locale, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' })} UTC`;
 }
 
+/** "30 Nov 2026": a day, the month named. */
+export function formatDate(day: string, lang: WebLanguage | string): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return day;
+  return d.toLocaleDateString(LOCALE[lang as WebLanguage] ?? 'en-GB', { timeZone: 'UTC', dateStyle: 'medium' });
+}
+
 export function percent(share: number, lang: string): string {
   return new Intl.NumberFormat(LOCALE[lang as WebLanguage] ?? 'en-GB', { style: 'percent', maximumFractionDigits: 1 }).format(share);
 }

@@ -8,7 +8,7 @@ import { sendPage } from '../web-responses.js';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function overviewRoutes(app: Hono<WebEnv>, s: WebServices): void {
-  app.get('/overview', (c) => {
+  app.get('/overview', async (c) => {
     const toParam = c.req.query('to');
     const to = toParam && DAY.test(toParam) ? toParam : dateOnly(s.now());
     const fromDefault = new Date(`${to}T00:00:00Z`);
@@ -17,6 +17,6 @@ export function overviewRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const from = fromParam && DAY.test(fromParam) && fromParam <= to ? fromParam : dateOnly(fromDefault);
     const stats = s.log.stats({ from, to });
     s.log.audit(c.var.actor!, 'view_overview', null, `${from}..${to}`);
-    return sendPage(c, 200, overviewPage(c.var.ctx, stats, { from, to }));
+    return sendPage(c, 200, overviewPage(c.var.ctx, stats, { from, to }, await s.corpus.list()));
   });
 }
