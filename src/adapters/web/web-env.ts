@@ -51,3 +51,4 @@ export interface WebEnv {
 export const SESSION_COOKIE = 'soga_session';
 export const SIGN_IN_COOKIE = 'soga_signin';
 export const LANG_COOKIE = 'soga_lang';
+export const THEME_COOKIE = 'soga_theme';

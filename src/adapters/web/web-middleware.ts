@@ -7,10 +7,10 @@ import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { describeError, isSogaError, type SogaErrorCode } from '../../core/errors.js';
 import { knownCode } from './pages/documents.js';
-import type { PageContext } from './pages/page-context.js';
+import { isTheme, type PageContext } from './pages/page-context.js';
 import { renderDocuments } from './routes/documents.js';
 import { pickLanguage } from './web-locale.js';
-import { LANG_COOKIE, SESSION_COOKIE, type WebEnv, type WebServices } from './web-env.js';
+import { LANG_COOKIE, SESSION_COOKIE, THEME_COOKIE, type WebEnv, type WebServices } from './web-env.js';
 import { fail, sendJson, wantsJson } from './web-responses.js';
 
 /**
@@ -54,6 +54,7 @@ export function requestContext(s: WebServices): MiddlewareHandler<WebEnv> {
       t: (key, vars) => s.messages.t(lang, key, vars),
       path: url.pathname + url.search,
       session: session ? { user: session.user, csrf: session.csrf } : null,
+      theme: ((theme) => (isTheme(theme) ? theme : 'auto'))(getCookie(c, THEME_COOKIE)),
     };
     const socket = c.env.incoming.socket;
     c.set('ctx', ctx);

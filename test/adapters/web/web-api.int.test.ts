@@ -90,7 +90,20 @@ describe('the admin token is locked out like sign-in', () => {
   });
 });
 
-describe('the language switch', () => {
+describe('the language and colour switches', () => {
+  it('remembers a known theme only, and goes back only to a local path', async () => {
+    await client.signIn();
+    const res = await client.fetch('/theme/dark?next=//evil.example/');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/overview');
+    expect(client.cookies.get('soga_theme')).toBe('dark');
+    expect(await (await client.fetch('/log')).text()).toContain('<html lang="en" data-theme="dark">');
+    await client.fetch('/theme/pink?next=/log');
+    expect(client.cookies.get('soga_theme')).toBe('dark');
+    await client.fetch('/theme/auto?next=/log');
+    expect(await (await client.fetch('/log')).text()).toContain('<html lang="en">');
+  });
+
   it('goes back only to a clean local path: a header injection in next falls back to the overview', async () => {
     const res = await client.fetch('/lang/fr?next=/%0d%0aX-Injected:%201');
     expect(res.status).toBe(303);

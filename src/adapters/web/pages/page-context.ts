@@ -8,6 +8,15 @@ export interface PageContext {
   path: string;
   /** Null on the sign-in page. */
   session: { user: string; csrf: string } | null;
+  /** Colours chosen with the switch; "auto" follows the browser's preference. */
+  theme: Theme;
+}
+
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export function isTheme(value: string | undefined | null): value is Theme {
+  return !!value && (THEMES as readonly string[]).includes(value);
 }
 
 const LOCALE: Record<WebLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
