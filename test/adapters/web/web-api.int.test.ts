@@ -352,6 +352,24 @@ describe('pages are escaped and locked down', () => {
     expect(page).not.toMatch(/id="never-cited">.*Strasbourg summit/s);
   });
 
+  it('searches documents by title, file or language, accents ignored, and shows how often answers cited each', async () => {
+    const corpus = h.corpus as FakeCorpus;
+    const [summit] = (await corpus.addFile('summit.md', Buffer.from('# Sommet de Strasbourg\n\nLes participants venaient de 14 pays et la rencontre a eu lieu en mai.'))).added;
+    await corpus.addFile('garden.md', Buffer.from('# Community garden\n\nThe garden opened in Rennes and the harvest is shared.'));
+    const citation = { n: 1, chunkId: `${summit}#0`, docId: summit!, title: 'Sommet de Strasbourg', source: 'summit.md', quote: '14 pays', date: null, lang: 'fr', score: 0.9 };
+    await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'Combien de pays ?', outcome: 'answered', citations: [citation] }) });
+    const rows = async (q: string) => {
+      const page = await (await client.fetch(`/documents?q=${encodeURIComponent(q)}`)).text();
+      return [...page.matchAll(/<tr class="document" data-id="([^"]+)">.*?<td class="cited"[^>]*>(\d+)<\/td>/gs)].map((m) => [m[1], Number(m[2])]);
+    };
+    expect(await rows('STRASBOURG')).toEqual([[summit, 1]]);
+    expect(await rows('french sommet')).toEqual([[summit, 1]]);
+    expect((await rows('garden english')).map(([, n]) => n)).toEqual([0]);
+    expect(await rows('lyon')).toEqual([]);
+    expect(await rows('')).toHaveLength(2);
+    expect(await (await client.fetch('/documents?q=lyon')).text()).toContain('0 of 2 documents match');
+  });
+
   it('speaks French when the browser asks for it, and follows the switch', async () => {
     const fr = await (await client.fetch('/log', { headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.5' } })).text();
     expect(fr).toContain('<html lang="fr">');

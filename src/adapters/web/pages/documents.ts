@@ -24,8 +24,20 @@ export function knownCode(code: string): string {
 
 export function documentsPage(
   ctx: PageContext,
-  data: { docs: DocumentRecord[]; job: Job | null; recent: Job[]; maxBytes: number; error?: string },
+  data: {
+    docs: DocumentRecord[];
+    job: Job | null;
+    recent: Job[];
+    maxBytes: number;
+    error?: string;
+    /** The search typed, and how many documents there are in all (docs holds the matches). */
+    query?: string;
+    total?: number;
+    /** Answers that cited each document in the last 30 days, by document id. */
+    cited?: Map<string, number>;
+  },
 ): SafeHtml {
+  const total = data.total ?? data.docs.length;
   const running = data.job && (data.job.state === 'queued' || data.job.state === 'running');
   const mb = (data.maxBytes / (1024 * 1024)).toFixed(data.maxBytes < 1024 * 1024 ? 2 : 0);
   return layout(
@@ -43,10 +55,16 @@ ${data.job ? jobView(ctx, data.job) : ''}
 </form>
 <form method="post" action="/documents/reingest" class="inline">${csrfField(ctx)}<button type="submit">${ctx.t('web.docs.reingest')}</button></form>
 </section>
-<h2>${ctx.t('web.docs.list', { count: data.docs.length })}</h2>
+<h2>${ctx.t('web.docs.list', { count: total })}</h2>
+<form method="get" action="/documents" class="filters" role="search" id="document-search">
+  <label class="search">${ctx.t('web.docs.search')} <input type="search" name="q" value="${data.query ?? ''}"></label>
+  <button type="submit">${ctx.t('web.docs.searchButton')}</button>${data.query ? html` <a href="/documents">${ctx.t('web.log.reset')}</a>` : ''}
+</form>
+${data.query ? html`<p class="hint" id="documents-shown">${ctx.t('web.docs.shown', { shown: data.docs.length, count: total })}</p>` : ''}
 ${data.docs.length
-  ? html`<table class="documents stack"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
-${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td data-label="${ctx.t('web.docs.titleCol')}">${d.title}</td><td data-label="${ctx.t('web.docs.source')}"><code>${d.source}</code></td><td data-label="${ctx.t('web.log.language')}"><span title="${d.lang}">${languageName(d.lang, ctx.lang)}</span></td><td data-label="${ctx.t('web.docs.date')}">${d.date ?? '—'}</td><td data-label="${ctx.t('web.docs.chunks')}">${d.chunkCount}</td><td data-label="${ctx.t('web.docs.ingestedAt')}">${formatDateTime(d.ingestedAt, ctx.lang)}</td>
+  ? html`<table class="documents stack"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.cited')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
+${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td data-label="${ctx.t('web.docs.titleCol')}"><strong>${d.title}</strong></td><td data-label="${ctx.t('web.log.language')}"><span title="${d.lang}">${languageName(d.lang, ctx.lang)}</span></td><td data-label="${ctx.t('web.docs.date')}">${d.date ?? '—'}</td><td class="cited" data-label="${ctx.t('web.docs.cited')}">${data.cited?.get(d.id) ?? 0}</td><td data-label="${ctx.t('web.docs.chunks')}">${d.chunkCount}</td>
+<td data-label="${ctx.t('web.docs.source')}"><code class="source">${d.source}</code>${d.sources.length > 1 ? html` <span class="hint">${ctx.t('web.docs.alsoIn', { count: d.sources.length - 1 })}</span>` : ''}</td><td data-label="${ctx.t('web.docs.ingestedAt')}">${formatDateTime(d.ingestedAt, ctx.lang)}</td>
 <td><form method="post" action="/documents/${encodeURIComponent(d.id)}/delete" class="inline confirm" data-confirm="${ctx.t('web.docs.confirmDelete', { title: d.title })}">${csrfField(ctx)}<button type="submit"${running ? html` disabled` : ''}>${ctx.t('web.docs.delete')}</button></form></td></tr>`)}
 </tbody></table>`
   : html`<p class="empty">${ctx.t('web.docs.empty')}</p>`}

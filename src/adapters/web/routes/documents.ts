@@ -5,18 +5,39 @@
  */
 import type { Hono } from 'hono';
 import { SogaError } from '../../../core/errors.js';
+import type { DocumentRecord } from '../../../core/types.js';
+import { languageName } from '../pages/page-context.js';
 import { documentsPage } from '../pages/documents.js';
 import { checkUploadContent, safeUploadName } from '../upload-check.js';
 import { csrfOk, FORM_LIMIT, limitBody, MULTIPART_OVERHEAD, readCheckedForm } from '../web-forms.js';
 import type { WebEnv, WebServices } from '../web-env.js';
 import { fail, seeOther, sendJson, sendPage, wantsJson, type WebContext } from '../web-responses.js';
 
+/** Lower case without accents, so "ete" finds "Été". */
+const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Documents whose title, file, id or language (code or name) hold every word of the query. */
+export function matchDocuments(docs: DocumentRecord[], query: string, languageNameOf: (code: string) => string): DocumentRecord[] {
+  const words = fold(query).match(/[\p{L}\p{N}]+/gu);
+  if (!words) return docs;
+  return docs.filter((d) => {
+    const haystack = fold([d.title, d.id, d.source, ...d.sources, d.lang, languageNameOf(d.lang), d.date ?? ''].join(' '));
+    return words.every((w) => haystack.includes(w));
+  });
+}
+
 /** The page, with an upload error above the list when there is one (the form is shown again). */
 export async function renderDocuments(c: WebContext, s: WebServices, error?: { status: number; message: string }): Promise<Response> {
   const jobId = c.req.query('job');
   const job = (jobId && s.jobs.get(jobId)) || s.jobs.active()[0] || null;
-  const docs = await s.corpus.list();
-  const page = documentsPage(c.var.ctx, { docs, job, recent: s.jobs.recent(), maxBytes: s.config.SOGA_UPLOAD_MAX_BYTES, error: error?.message });
+  const all = await s.corpus.list();
+  const query = (c.req.query('q') ?? '').trim().slice(0, 200);
+  const docs = query ? matchDocuments(all, query, (code) => languageName(code, c.var.ctx.lang)) : all;
+  const since = new Date(s.now().getTime() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const cited = new Map(s.log.stats({ from: since }, { topUnanswered: 0 }).citedDocuments.map((d) => [d.docId, d.count]));
+  const page = documentsPage(c.var.ctx, {
+    docs, total: all.length, query, cited, job, recent: s.jobs.recent(), maxBytes: s.config.SOGA_UPLOAD_MAX_BYTES, error: error?.message,
+  });
   return sendPage(c, error?.status ?? 200, page);
 }
 
