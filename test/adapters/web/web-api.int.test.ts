@@ -407,6 +407,22 @@ describe('starting the web', () => {
     await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages })).rejects.toThrow(/answer log/);
   });
 
+  it('serves the static files to anyone (HEAD too) with the security headers, and 404s unknown routes by kind', async () => {
+    const head = await client.fetch('/static/app.css', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toMatch(/text\/css/);
+    expect(head.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(await head.text()).toBe('');
+    const api = await client.fetch('/api/nothing-here', { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/application\/json/);
+    await client.signIn();
+    const page = await client.fetch('/nothing-here');
+    expect(page.status).toBe(404);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(await page.text()).toContain('<html lang="en"');
+  });
+
   it('answers 404 for a missing entry once signed in', async () => {
     await client.signIn();
     expect((await client.fetch('/log/424242')).status).toBe(404);
