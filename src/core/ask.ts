@@ -112,7 +112,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
 
       t = performance.now();
-      const standalone = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], context.signal);
+      const standalone = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], lang, context.signal);
       timings.condenseMs = lap(t);
 
       const retrieved = await retrieve(retrieval, options, standalone, lang, timings);

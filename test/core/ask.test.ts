@@ -85,6 +85,12 @@ describe('ask() answers extractively from the passages, in the asker’s languag
     expect(answer.standaloneQuestion).toContain('NEC ESS 2025');
     expect(answer.citations[0]?.title).toBe(PASSAGES[0].title);
   });
+
+  it('searches a self-contained question as it stands after an unrelated one', async () => {
+    const answer = await build().ask('Quand a lieu le NEC ESS 2025 ?', { history: [{ role: 'user', text: '¿Cuál es la mejor receta de paella?' }, { role: 'assistant', text: '…' }] });
+    expect(answer.standaloneQuestion).toBe('Quand a lieu le NEC ESS 2025 ?');
+    expect(answer.outcome).toBe('answered');
+  });
 });
 
 describe('ask() with a chat model verifies what the model wrote', () => {

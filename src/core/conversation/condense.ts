@@ -1,12 +1,14 @@
 /**
- * Stage 2 of ask(): the question that is searched. A follow-up ("And where?") means nothing to the
- * retrievers on its own; it is made self-contained from the conversation, by the chat model when
- * there is one, otherwise from the earlier question.
+ * Stage 2 of ask(): the query that is searched. Whether a turn depends on the conversation is
+ * decided by rules (conversation/follow-up): a self-contained question is searched as it stands;
+ * a follow-up ("And where?") becomes the topic plus the new ask ("NEC ESS 2025 — where?"), worded by
+ * the chat model when there is one.
  */
 import { describeError } from '../errors.js';
 import type { ChatModel } from '../ports.js';
 import { deadline, fill } from '../text/template.js';
-import type { ChatTurn } from '../types.js';
+import type { ChatTurn, LanguageCode } from '../types.js';
+import { decideFollowUp } from './follow-up.js';
 
 export interface CondenseDeps {
   chat: ChatModel | null;
@@ -17,24 +19,23 @@ export interface CondenseDeps {
   maxQuestionChars: number;
 }
 
-export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], signal?: AbortSignal): Promise<string> {
-  const earlier = history.filter((t) => t.role === 'user').map((t) => t.text);
-  if (!earlier.length) return question;
-  if (deps.chat) {
-    try {
-      const transcript = history
-        .slice(-6)
-        .map((t) => `${t.role === 'user' ? 'Member' : 'Assistant'}: ${t.text.slice(0, 600)}`)
-        .join('\n');
-      const rewritten = await deps.chat.generate([{ role: 'user', content: fill(deps.prompt, { history: transcript, question }) }], {
-        signal: deadline(Math.min(deps.llmTimeoutMs, 8000), signal),
-      });
-      const line = rewritten.trim().split('\n')[0]?.trim();
-      if (line && line.length <= deps.maxQuestionChars) return line;
-    } catch (error) {
-      deps.warn(`condensing the follow-up failed, using the earlier question instead: ${describeError(error)}`);
-    }
+export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<string> {
+  const decision = decideFollowUp(question, history, lang);
+  // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
+  // fresh question onto an unrelated earlier one.
+  if (decision.kind === 'standalone' || !deps.chat) return decision.query;
+  try {
+    const transcript = history
+      .slice(-6)
+      .map((t) => `${t.role === 'user' ? 'Member' : 'Assistant'}: ${t.text.slice(0, 600)}`)
+      .join('\n');
+    const rewritten = await deps.chat.generate([{ role: 'user', content: fill(deps.prompt, { history: transcript, question }) }], {
+      signal: deadline(Math.min(deps.llmTimeoutMs, 8000), signal),
+    });
+    const line = rewritten.trim().split('\n')[0]?.trim();
+    if (line && line.length <= deps.maxQuestionChars) return line;
+  } catch (error) {
+    deps.warn(`condensing the follow-up failed, searching the topic and the new question instead: ${describeError(error)}`);
   }
-  // Without a model: the earlier question supplies what the follow-up refers to.
-  return `${earlier.at(-1)} ${question}`;
+  return decision.query;
 }

@@ -6,21 +6,26 @@ const deps = (overrides: Partial<CondenseDeps> = {}): CondenseDeps => ({ chat: n
 
 describe('the searched question of a turn', () => {
   it('is the question itself at the start of a conversation', async () => {
-    expect(await condenseFollowUp(deps(), 'When is NEC ESS 2025?', [])).toBe('When is NEC ESS 2025?');
+    expect(await condenseFollowUp(deps(), 'When is NEC ESS 2025?', [], 'en')).toBe('When is NEC ESS 2025?');
   });
   it('is rewritten by the chat model when there is one', async () => {
     const chat = new ScriptedChatModel(() => 'Where does NEC ESS 2025 take place?');
     const history = [{ role: 'user' as const, text: 'When is NEC ESS 2025?' }, { role: 'assistant' as const, text: '25–27 November 2025.' }];
-    expect(await condenseFollowUp(deps({ chat }), 'And where?', history)).toBe('Where does NEC ESS 2025 take place?');
+    expect(await condenseFollowUp(deps({ chat }), 'And where?', history, 'en')).toBe('Where does NEC ESS 2025 take place?');
   });
-  it('falls back to the earlier question, with a warning, when the model fails', async () => {
+  it('is not given to the chat model when it stands on its own, even after an unrelated turn', async () => {
+    const chat = new ScriptedChatModel(() => 'glued');
+    const history = [{ role: 'user' as const, text: '¿Cuál es la mejor receta de paella?' }, { role: 'assistant' as const, text: '…' }];
+    expect(await condenseFollowUp(deps({ chat }), 'Quand a lieu NEC ESS 2025 ?', history, 'fr')).toBe('Quand a lieu NEC ESS 2025 ?');
+    expect(chat.calls).toHaveLength(0);
+  });
+  it('falls back to the topic and the new ask, with a warning, when the model fails', async () => {
     const warnings: string[] = [];
     const chat = new ScriptedChatModel(() => {
       throw new Error('connection refused');
     });
-    const rewritten = await condenseFollowUp(deps({ chat, warn: (m) => warnings.push(m) }), 'And where?', [{ role: 'user', text: 'When is NEC ESS 2025?' }]);
-    expect(rewritten).toContain('NEC ESS 2025');
-    expect(rewritten).toContain('And where?');
+    const rewritten = await condenseFollowUp(deps({ chat, warn: (m) => warnings.push(m) }), 'And where?', [{ role: 'user', text: 'When is NEC ESS 2025?' }], 'en');
+    expect(rewritten).toBe('NEC ESS 2025 — where?');
     expect(warnings.join('\n')).toMatch(/connection refused/);
   });
 });

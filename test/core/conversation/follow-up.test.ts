@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { decideFollowUp, namesIn } from '../../../src/core/conversation/follow-up.js';
+import type { ChatTurn } from '../../../src/core/types.js';
+
+const after = (...questions: string[]): ChatTurn[] => questions.flatMap((q) => [{ role: 'user' as const, text: q }, { role: 'assistant' as const, text: 'Une réponse, avec Paris et Bruxelles.' }]);
+
+describe('a turn that depends on the conversation is rewritten with the topic and the new ask', () => {
+  it.each([
+    ['en', 'When is NEC ESS 2025?', 'And where?', 'NEC ESS 2025 — where?'],
+    ['fr', 'Quand a lieu le NEC ESS 2025 ?', 'Et combien de participants ?', 'NEC ESS 2025 — combien de participants ?'],
+    ['de', 'Wann findet NEC ESS 2025 statt?', 'Und wo?', 'NEC ESS 2025 — wo?'],
+    ['es', '¿Cuándo es el NEC ESS 2025?', '¿Y dónde?', 'NEC ESS 2025 — dónde?'],
+    ['it', 'Quando si svolge il NEC ESS 2025?', 'E dove?', 'NEC ESS 2025 — dove?'],
+    ['pt', 'Quando acontece o NEC ESS 2025?', 'E onde?', 'NEC ESS 2025 — onde?'],
+    ['nl', 'Wanneer vindt NEC ESS 2025 plaats?', 'En waar?', 'NEC ESS 2025 — waar?'],
+  ])('%s: a fragment after "and" ("%s" then "%s")', (lang, first, turn, query) => {
+    const decision = decideFollowUp(turn, after(first), lang);
+    expect(decision).toMatchObject({ kind: 'follow_up', query });
+  });
+
+  it.each([
+    ['en', 'Who organises it?'],
+    ['fr', 'Qui l’organise et combien de personnes y sont attendues ?'],
+    ['de', 'Wer hat sie organisiert und wie viele kamen dorthin oder dort?'],
+    ['es', '¿Quién organizó ese evento y cuántas personas asistieron?'],
+    ['it', 'Chi ha organizzato questo evento e quante persone hanno partecipato?'],
+    ['pt', 'Quem organizou esse evento e quantas pessoas participaram?'],
+    ['nl', 'Wie heeft het georganiseerd en hoeveel mensen waren daar?'],
+  ])('%s: a pronoun pointing back ("%s")', (lang, turn) => {
+    const decision = decideFollowUp(turn, after('Quand a lieu le NEC ESS 2025 ?'), lang);
+    expect(decision.kind).toBe('follow_up');
+    expect(decision.query.startsWith('NEC ESS 2025 — ')).toBe(true);
+  });
+
+  it('"the same for 2023" takes the new year instead of the earlier one', () => {
+    const decision = decideFollowUp('The same for 2023?', after('How many participants came to NEC ESS 2025?'), 'en');
+    expect(decision).toMatchObject({ kind: 'follow_up', signal: 'same_for', query: 'NEC ESS — The same for 2023?' });
+  });
+
+  it('keeps a quoted title from the earlier turn rather than the whole earlier question', () => {
+    const decision = decideFollowUp('Et qui l’anime ?', after('Quand a lieu l’atelier « Libérer les organisations ESS des GAFAM » ?'), 'fr');
+    expect(decision.query).toBe('Libérer les organisations ESS des GAFAM — qui l’anime ?');
+  });
+
+  it('looks past earlier follow-ups for the turn that named the topic', () => {
+    const decision = decideFollowUp('And how much does it cost?', after('Where is the Social Good Accelerator Summit 2024?', 'And when?'), 'en');
+    expect(decision.query).toBe('Social Good Accelerator Summit 2024 — how much does it cost?');
+  });
+
+  it('falls back to the earlier turn’s topic words when it named nothing', () => {
+    const decision = decideFollowUp('And how much does it cost?', after('How do I apply to the incubation programme?'), 'en');
+    expect(decision).toMatchObject({ kind: 'follow_up', query: 'apply incubation programme — how much does it cost?' });
+  });
+});
+
+describe('a self-contained turn is searched as it stands', () => {
+  it.each([
+    ['fr', '¿Cuál es la mejor receta de paella?', 'Quand a lieu NEC ESS 2025 ?'],
+    ['en', 'When is NEC ESS 2025?', 'What is the GAFAM workshop about?'],
+    ['en', 'When is NEC ESS 2025?', 'And when is the Social Good Week in Lyon?'],
+    ['de', 'Wann findet NEC ESS 2025 statt?', 'Welche Ziele verfolgt die Konferenz für soziale Innovation in Europa?'],
+    ['fr', 'Quand a lieu NEC ESS 2025 ?', 'Y a-t-il des ateliers sur le numérique responsable cette année ?'],
+    ['en', 'When is NEC ESS 2025?', 'Are there workshops about digital sovereignty for associations?'],
+    ['es', 'Quand a lieu NEC ESS 2025 ?', '¿Qué ayudas existen para las cooperativas de economía social?'],
+  ])('%s: after "%s", "%s"', (lang, first, turn) => {
+    expect(decideFollowUp(turn, after(first), lang)).toEqual({ kind: 'standalone', query: turn });
+  });
+
+  it('the first turn of a conversation, however short', () => {
+    expect(decideFollowUp('And where?', [], 'en')).toEqual({ kind: 'standalone', query: 'And where?' });
+  });
+
+  it('a fragment when the conversation so far has nothing to offer (only assistant turns)', () => {
+    expect(decideFollowUp('Where?', [{ role: 'assistant', text: 'Hello!' }], 'en').kind).toBe('standalone');
+  });
+});
+
+describe('the names a turn carries', () => {
+  it('acronyms, runs of capitalised words, quoted titles and years, not the sentence’s first word', () => {
+    expect(namesIn('Where does the Social Good Accelerator meet in 2024? Tell me about “Tech for Good”.', 'en'))
+      .toEqual({ names: ['Tech for Good', 'Social Good Accelerator'], years: ['2024'] });
+  });
+
+  it('in German, capitalised nouns are not names but acronyms are', () => {
+    expect(namesIn('Wann findet die Konferenz NEC ESS in Brüssel statt?', 'de').names).toEqual(['NEC ESS']);
+  });
+});
