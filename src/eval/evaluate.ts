@@ -1,14 +1,16 @@
 /**
  * Evaluation on question sets in the format of shared/eval/dev-questions.jsonl: retrieval hit@1/@5
  * and MRR (an evidence string in a retrieved passage), fact accuracy of the answers, refusal accuracy
- * on unanswerable questions, and language detection, per language and overall.
+ * on unanswerable questions, and language detection, per language and overall. A line may also be a
+ * conversation (`{"id","lang","turns":[{"q","evidence","facts","answerable"}]}`): its turns are asked
+ * in order with the earlier ones as history, and later turns are reported apart from first turns.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Assistant } from '../core/assistant.js';
 import { SogaError } from '../core/errors.js';
 import { normalizeText } from '../core/text/normalize.js';
-import type { Answer } from '../core/types.js';
+import type { Answer, ChatTurn } from '../core/types.js';
 
 export const evalQuestionSchema = z.object({
   id: z.string(),
@@ -20,7 +22,26 @@ export const evalQuestionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
+export const evalConversationSchema = z.object({
+  id: z.string(),
+  lang: z.string(),
+  turns: z.array(evalQuestionSchema.omit({ id: true, lang: true }).extend({ lang: z.string().optional() })).min(1),
+});
+export type EvalConversation = z.infer<typeof evalConversationSchema>;
+export type EvalItem = EvalQuestion | EvalConversation;
+
+const isConversation = (item: EvalItem): item is EvalConversation => 'turns' in item;
+
+/** Single questions only (the question-set format); a conversation line is refused with its line number. */
 export async function readQuestions(file: string): Promise<EvalQuestion[]> {
+  const items = await readEvalItems(file);
+  const index = items.findIndex(isConversation);
+  if (index >= 0) throw new SogaError('EVAL_FILE_INVALID', `${file}: item ${items[index].id} is a conversation; this command takes single questions`);
+  return items as EvalQuestion[];
+}
+
+/** Questions and conversations, one JSON object a line. */
+export async function readEvalItems(file: string): Promise<EvalItem[]> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -38,7 +59,8 @@ export async function readQuestions(file: string): Promise<EvalQuestion[]> {
       } catch (cause) {
         throw new SogaError('EVAL_FILE_INVALID', `${file}:${n}: not JSON`, { cause });
       }
-      const parsed = evalQuestionSchema.safeParse(json);
+      const schema = json !== null && typeof json === 'object' && 'turns' in json ? evalConversationSchema : evalQuestionSchema;
+      const parsed = schema.safeParse(json);
       if (!parsed.success) throw new SogaError('EVAL_FILE_INVALID', `${file}:${n}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join(', ')}`);
       return parsed.data;
     });
@@ -56,6 +78,14 @@ export interface QuestionResult {
   mode: string;
   answer: string;
   ms: number;
+  /** In a conversation: the turn's number (1 = first turn) and the query actually searched. */
+  turn?: number;
+  query?: string;
+  /**
+   * A later turn refused with the conversation although it is answered when asked alone: the
+   * conversation cost the member an answer.
+   */
+  refusedBecauseOfHistory?: boolean;
 }
 
 export interface Metrics {
@@ -79,6 +109,8 @@ export interface Metrics {
 export interface EvalReport {
   perLanguage: Record<string, Metrics>;
   overall: Metrics;
+  /** With conversations: single questions and first turns, and later turns, measured apart. */
+  byTurn?: { first: Metrics; followUp: Metrics; refusedBecauseOfHistory: number };
   results: QuestionResult[];
 }
 
@@ -117,30 +149,53 @@ function metrics(results: QuestionResult[]): Metrics {
   };
 }
 
-export async function evaluate(assistant: Assistant, questions: EvalQuestion[], now?: Date): Promise<EvalReport> {
+export async function evaluate(assistant: Assistant, items: EvalItem[], now?: Date): Promise<EvalReport> {
   const results: QuestionResult[] = [];
-  for (const q of questions) {
-    const started = performance.now();
-    const answer = await assistant.ask(q.q, { surface: 'eval', now });
-    const refused = answer.outcome === 'not_found' && answer.citations.length === 0;
-    results.push({
-      id: q.id,
-      lang: q.lang,
-      answerable: q.answerable,
-      detectedLang: answer.language,
-      evidenceRank: q.answerable ? evidenceRank(answer, q.evidence) : null,
-      factsOk: q.answerable ? !refused && q.facts.every((f) => containsFact(answer.text, f)) : null,
-      refused,
-      mode: answer.mode,
-      answer: answer.text,
-      ms: performance.now() - started,
-    });
+  for (const item of items) {
+    if (!isConversation(item)) {
+      results.push(await askOne(assistant, item, [], now));
+      continue;
+    }
+    const history: ChatTurn[] = [];
+    for (const [i, turn] of item.turns.entries()) {
+      const q: EvalQuestion = { ...turn, id: `${item.id}#${i + 1}`, lang: turn.lang ?? item.lang };
+      const result = await askOne(assistant, q, history, now);
+      result.turn = i + 1;
+      if (i > 0 && q.answerable && result.refused) {
+        // Would the turn have been answered on its own? Then the conversation made it fail.
+        const alone = await askOne(assistant, q, [], now);
+        result.refusedBecauseOfHistory = !alone.refused;
+      }
+      results.push(result);
+      history.push({ role: 'user', text: turn.q }, { role: 'assistant', text: result.answer });
+    }
   }
   const langs = [...new Set(results.map((r) => r.lang))].sort();
+  const later = results.filter((r) => (r.turn ?? 1) > 1);
   return {
     perLanguage: Object.fromEntries(langs.map((l) => [l, metrics(results.filter((r) => r.lang === l))])),
     overall: metrics(results),
+    ...(results.some((r) => r.turn) ? { byTurn: { first: metrics(results.filter((r) => (r.turn ?? 1) === 1)), followUp: metrics(later), refusedBecauseOfHistory: later.filter((r) => r.refusedBecauseOfHistory).length } } : {}),
     results,
+  };
+}
+
+async function askOne(assistant: Assistant, q: EvalQuestion, history: ChatTurn[], now?: Date): Promise<QuestionResult> {
+  const started = performance.now();
+  const answer = await assistant.ask(q.q, { surface: 'eval', now, history: [...history] });
+  const refused = answer.outcome === 'not_found' && answer.citations.length === 0;
+  return {
+    id: q.id,
+    lang: q.lang,
+    answerable: q.answerable,
+    detectedLang: answer.language,
+    evidenceRank: q.answerable ? evidenceRank(answer, q.evidence) : null,
+    factsOk: q.answerable ? !refused && q.facts.every((f) => containsFact(answer.text, f)) : null,
+    refused,
+    mode: answer.mode,
+    answer: answer.text,
+    ms: performance.now() - started,
+    ...(history.length ? { query: answer.standaloneQuestion } : {}),
   };
 }
 
@@ -150,5 +205,10 @@ export function formatReport(report: EvalReport): string {
   const header = 'lang     n  ans   hit@1  hit@5    MRR  facts  facts|ret  refusal  false-ref  lang-id';
   const row = (name: string, m: Metrics) =>
     `${name.padEnd(7)}${String(m.questions).padStart(3)}${String(m.answerable).padStart(5)}  ${pct(m.hit1)}  ${pct(m.hit5)}  ${Number.isNaN(m.mrr) ? '  – ' : m.mrr.toFixed(2).padStart(5)}  ${pct(m.factAccuracy)}      ${pct(m.factAccuracyRetrieved)}    ${pct(m.refusalAccuracy)}      ${pct(m.falseRefusals)}    ${pct(m.languageAccuracy)}`;
-  return [header, ...Object.entries(report.perLanguage).map(([l, m]) => row(l, m)), row('overall', report.overall)].join('\n');
+  const lines = [header, ...Object.entries(report.perLanguage).map(([l, m]) => row(l, m)), row('overall', report.overall)];
+  if (report.byTurn) {
+    lines.push('', 'by turn (single questions count as first turns):', row('first', report.byTurn.first), row('later', report.byTurn.followUp));
+    lines.push(`later turns refused only because of the conversation: ${report.byTurn.refusedBecauseOfHistory}`);
+  }
+  return lines.join('\n');
 }

@@ -18,6 +18,8 @@ export function formatAnswer(answer: Answer, messages: Messages): string {
 export function answerJson(answer: Answer): object {
   return {
     question: answer.question,
+    // What was searched: the question itself, or a follow-up made self-contained with the conversation.
+    query: answer.standaloneQuestion,
     language: answer.language,
     answer: answer.text,
     grounded: answer.grounded,

@@ -11,7 +11,7 @@ import type { Messages } from '../../core/i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, ProgressReporter } from '../../core/ports.js';
 import type { Config } from '../../config/load.js';
 import type { IngestReport } from '../../../ingest/pipeline.js';
-import { evaluate, formatReport, readQuestions } from '../../eval/evaluate.js';
+import { evaluate, formatReport, readEvalItems } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
@@ -130,7 +130,7 @@ export function buildProgram(deps: CliDeps): Command {
     .action(async (file: string, opts: { json?: boolean; today?: string }) => {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
-      const questions = await readQuestions(file);
+      const questions = await readEvalItems(file);
       const report = await evaluate(rt.engine, questions, opts.today ? new Date(opts.today) : undefined);
       const mode = `retrieval: ${rt.embedder ? `hybrid (${rt.embedder.modelId} + BM25)` : 'lexical only (BM25)'}; answers: ${rt.chat ? rt.chat.modelId : 'extractive'}`;
       if (opts.json) out(JSON.stringify({ mode, ...report }));
@@ -139,11 +139,13 @@ export function buildProgram(deps: CliDeps): Command {
 
   program
     .command('chat')
-    .description('ask questions interactively in the terminal')
-    .action(async () => {
+    .description('ask questions interactively in the terminal (follow-ups use the conversation; /help lists the commands)')
+    .option('--json', 'read one turn a line from stdin and print one JSON answer a line ("/new" starts over; not recorded in the answer log)')
+    .action(async (opts: { json?: boolean }) => {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
-      await interactiveChat(rt, stdout, stderr);
+      // --json is for scripts and conversation evaluation: like eval, its answers are not recorded.
+      await interactiveChat({ assistant: opts.json ? rt.engine : rt.assistant, messages: rt.messages }, stdout, stderr, { json: opts.json });
     });
 
   program
@@ -179,29 +181,54 @@ export function buildProgram(deps: CliDeps): Command {
   return program;
 }
 
-export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream): Promise<void> {
-  const rl = createInterface({ input: process.stdin, output: stdout as NodeJS.WriteStream, terminal: Boolean((stdout as NodeJS.WriteStream).isTTY) });
+const CHAT_HELP = [
+  'Ask about SOGA\'s events, projects and policies, in any European language; a follow-up ("And where?") uses the conversation.',
+  'Commands:',
+  '  /new    start a new conversation (forget the earlier questions)',
+  '  /help   show this list',
+  '  /quit   leave (or Ctrl-D)',
+].join('\n');
+
+export interface ChatOptions {
+  /** One JSON answer a line on stdout (the `ask --json` shape), for scripts and conversation evaluation. */
+  json?: boolean;
+}
+
+export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, options: ChatOptions = {}): Promise<void> {
+  const json = Boolean(options.json);
+  // With --json, stdout holds answers only: no prompt is echoed there.
+  const rl = createInterface({ input: process.stdin, output: json ? undefined : (stdout as NodeJS.WriteStream), terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
-  stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. Empty line or Ctrl-D to quit; "/new" starts over.\n');
+  const say = (text: string) => (json ? stderr : stdout).write(`${text}\n`);
+  if (!json) stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. /help lists the commands; /quit or Ctrl-D leaves.\n');
   // The line iterator buffers piped input, so every line of `printf … | npm start` is answered.
   rl.setPrompt('> ');
-  rl.prompt();
+  const prompt = () => { if (!json) rl.prompt(); };
+  prompt();
   try {
-    for await (const line of rl) {
-      if (!line.trim()) break;
-      if (line.trim() === '/new') {
+    for await (const raw of rl) {
+      const line = raw.trim();
+      // An empty line (an accidental Enter) asks nothing and keeps the conversation.
+      if (!line) { prompt(); continue; }
+      const command = line.toLowerCase();
+      if (command === '/quit' || command === '/exit') break;
+      if (command === '/help' || command === '/?') { say(CHAT_HELP); prompt(); continue; }
+      if (command === '/new') {
         history.length = 0;
-        rl.prompt();
+        say('New conversation: earlier questions are forgotten.');
+        prompt();
         continue;
       }
+      if (command.startsWith('/') && !command.includes(' ')) { say(`Unknown command ${line}. ${CHAT_HELP.split('\n').slice(1).join(' ').replace(/\s+/g, ' ')}`); prompt(); continue; }
       try {
-        const answer = await rt.assistant.ask(line, { history, surface: 'cli' });
-        stdout.write(`${formatAnswer(answer, rt.messages)}\n\n`);
+        const answer = await rt.assistant.ask(line, { history: [...history], surface: 'cli' });
+        stdout.write(json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, rt.messages)}\n\n`);
         history.push({ role: 'user', text: line }, { role: 'assistant', text: answer.text });
       } catch (error) {
         stderr.write(`error: ${describeError(error)}\n`);
+        if (json) stdout.write(`${JSON.stringify({ question: line, error: describeError(error) })}\n`);
       }
-      rl.prompt();
+      prompt();
     }
   } finally {
     rl.close();

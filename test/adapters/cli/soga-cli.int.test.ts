@@ -76,3 +76,27 @@ describe('the soga command', () => {
     expect(error.stderr).toContain('.env.example');
   }, 60_000);
 });
+
+describe('soga chat --json', () => {
+  it('answers one turn a line with the query searched, keeps the conversation for follow-ups and starts over on /new', async () => {
+    const input = 'When does NEC ESS 2025 take place?\n\n/help\nAnd where?\n/new\nAnd where?\n';
+    const child = execFile(process.execPath, ['--import', 'tsx', 'src/main/cli.ts', 'chat', '--json'], {
+      env: { ...process.env, SOGA_DATA_DIR: dataDir, SOGA_EMBED_PROVIDER: 'none', SOGA_LLM_PROVIDER: 'none', LANCEDB_LOG: 'error' },
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    child.stdin!.end(input);
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (d: Buffer) => (stdout += d));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d));
+    await new Promise((resolve) => child.on('close', resolve));
+    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(answers).toHaveLength(3);
+    expect(answers[0].query).toBe('When does NEC ESS 2025 take place?');
+    expect(answers[1].query).toBe('NEC ESS 2025 — where?');
+    expect(answers[1].grounded).toBe(true);
+    expect(answers[2].query).toBe('And where?');
+    expect(stderr).toContain('/quit');
+    expect(stderr).toContain('New conversation');
+  }, 120_000);
+});
