@@ -72,7 +72,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const { store, embedder, chat, detector, messages, prompts, clock } = deps;
   const warn = deps.warn ?? (() => undefined);
   const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
-  const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars };
+  const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars, termStats: () => store.termStats() };
 
   const events = deps.events;
   return {

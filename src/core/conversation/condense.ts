@@ -5,7 +5,8 @@
  * the chat model when there is one.
  */
 import { describeError } from '../errors.js';
-import type { ChatModel } from '../ports.js';
+import type { ChatModel, TermStats } from '../ports.js';
+import { normalizeText } from '../text/normalize.js';
 import { deadline, fill } from '../text/template.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { decideFollowUp } from './follow-up.js';
@@ -17,10 +18,21 @@ export interface CondenseDeps {
   warn: (message: string) => void;
   llmTimeoutMs: number;
   maxQuestionChars: number;
+  /** The index's word counts: a name most passages use (the organisation's own) is no topic. */
+  termStats?: () => Promise<TermStats>;
 }
 
 export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<string> {
-  const decision = decideFollowUp(question, history, lang);
+  if (!history.some((t) => t.role === 'user')) return question;
+  const stats = deps.termStats ? await deps.termStats() : undefined;
+  // The share of passages holding a name's rarest word (see FollowUpOptions.nameShare).
+  const nameShare = stats?.total
+    ? (name: string) => {
+        const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
+        return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;
+      }
+    : undefined;
+  const decision = decideFollowUp(question, history, lang, { nameShare });
   // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
   // fresh question onto an unrelated earlier one.
   if (decision.kind === 'standalone' || !deps.chat) return decision.query;

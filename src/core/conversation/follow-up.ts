@@ -9,7 +9,7 @@
  */
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
-import { topicWords } from '../text/analyzer.js';
+import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
 
 export type FollowUpDecision =
   | { kind: 'standalone'; query: string }
@@ -56,7 +56,7 @@ const POINTING_BACK: Record<string, RegExp> = {
   en: /\b(?:it|its|they|them|their|there|this event|that event|this one|that one|this workshop|that workshop|he|she|him|her)\b/iu,
   fr: /(?:^|[\s'’-])(?:il|elle|ils|elles|lui|leur|leurs|y|là-bas|celui-ci|celle-ci|ce dernier|cette dernière|cet (?:événement|évènement|atelier)|cette (?:rencontre|conférence|édition))(?=[\s?!.,'’-]|$)/iu,
   de: /\b(?:es|er|ihn|ihm|dort|da|dies|dieses|diese veranstaltung|davon|dafür|daran|darüber|dabei|daran|damit)\b|(?:^|\s)(?:sie|ihr|ihre)(?=[\s?!.,]|$)/u,
-  es: /(?:^|\s)(?:él|ella|ellos|ellas|allí|allá|ahí|eso|esto|ese evento|este evento|dicho evento|dicha|su|sus)(?=[\s?!.,]|$)/iu,
+  es: /(?:^|\s)(?:él|ella|ellos|ellas|lo|le|les|allí|allá|ahí|eso|esto|ese evento|este evento|dicho evento|dicha|su|sus)(?=[\s?!.,]|$)/iu,
   it: /(?:^|\s)(?:esso|essa|essi|esse|lì|là|questo|quello|quell'evento|quest'evento|questo evento|tale evento|suo|sua|suoi|loro)(?=[\s?!.,]|$)/iu,
   pt: /(?:^|\s)(?:ele|ela|eles|elas|lá|ali|isso|isto|esse evento|este evento|nele|nela|dele|dela|seu|sua|seus|suas)(?=[\s?!.,]|$)/iu,
   nl: /(?:^|\s)(?:daar|daarvan|daarover|ervan|erover|ze|zij|hij|hem|haar|dat evenement|dit evenement|die bijeenkomst)(?=[\s?!.,]|$)/iu,
@@ -76,14 +76,15 @@ const QUOTED = /[«“"‘]\s*([^«»“”"‘’]{3,120}?)\s*[»”"’]/gu;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 /**
- * The names a turn carries: quoted titles, acronyms, capitalised words after the first (except in
- * German, where every noun is capitalised) and years. Runs of capitalised words stay together.
+ * The names a turn carries, in order: quoted titles, acronyms, capitalised words after the first
+ * (in German, see below) and years. Runs of capitalised words stay together.
  */
-export function namesIn(text: string, lang: LanguageCode): { names: string[]; years: string[] } {
+export function namesIn(text: string, lang: LanguageCode, options: FollowUpOptions = {}): { names: string[]; years: string[] } {
   const names: string[] = [];
   for (const m of text.matchAll(QUOTED)) names.push(m[1].trim());
   const unquoted = text.replace(QUOTED, ' ');
-  const tokens = [...unquoted.matchAll(WORD)].map((m) => ({ word: m[0].replace(/[.'’-]+$/u, ''), index: m.index ?? 0 }));
+  // An elided article is not part of the name: "l’ActSE", "dell’ActSE", "d'IA".
+  const tokens = [...unquoted.matchAll(WORD)].map((m) => ({ word: m[0].replace(/[.'’-]+$/u, '').replace(/^\p{L}{1,4}['’](?=\p{Lu})/u, ''), index: m.index ?? 0 }));
   let run: string[] = [];
   const flush = () => { if (run.length) names.push(run.join(' ')); run = []; };
   tokens.forEach(({ word, index }, i) => {
@@ -92,7 +93,14 @@ export function namesIn(text: string, lang: LanguageCode): { names: string[]; ye
     // The first word, and one after a sentence end, is capitalised by grammar, not because it is a name.
     const sentenceStart = i === 0 || /[.?!¿¡:]\s*$/u.test(unquoted.slice(0, index));
     const mixed = /\p{Ll}\p{Lu}/u.test(word) || (/\p{L}/u.test(word) && /\p{N}/u.test(word));
-    const name = acronym || mixed || (capitalised && !sentenceStart && lang !== 'de');
+    // …unless it opens a run of capitalised words and is no function word ("Social Good Week — where?").
+    const next = tokens[i + 1]?.word ?? '';
+    const opensRun = sentenceStart && /^\p{Lu}\p{Ll}/u.test(next) && !topicStopwords(lang).has(normalizeText(word));
+    // In German every noun is capitalised: a capitalised word is a name when it continues one ("NEC
+    // ESS Europe") or when the articles (in other languages) use it too ("Social Innovation Village").
+    const german = lang.startsWith('de');
+    const germanName = !sentenceStart && (run.length > 0 || (options.nameShare ? options.nameShare(word) > 0 : false));
+    const name = acronym || mixed || (capitalised && (german ? germanName : !sentenceStart || opensRun));
     if (name) run.push(word);
     else flush();
   });
@@ -100,53 +108,159 @@ export function namesIn(text: string, lang: LanguageCode): { names: string[]; ye
   return { names: unique(names), years: [...yearsIn(unquoted)] };
 }
 
+/** What the corpus says about a name, so that the organisation's own name is not taken for a topic. */
+export interface FollowUpOptions {
+  /**
+   * Share of indexed passages that contain the name's rarest word (0 = the corpus never uses it). A
+   * name most passages mention ("SOGA", "Social Good Accelerator") says nothing about which topic a
+   * turn is on; one the corpus never uses cannot help to find the earlier topic. Without it every
+   * name counts.
+   */
+  nameShare?: (name: string) => number;
+}
+
+/** From this share of passages on, a name is the corpus's own (the organisation), not a topic. */
+const COMMON_NAME_SHARE = 0.25;
+/** A topic is its first names up to this many words: the subject, not every name the turn held. */
+const TOPIC_WORDS = 4;
+
+interface ResolvedTurn {
+  query: string;
+  /** The topic a follow-up was given, carried on to the next follow-up. */
+  topic?: string;
+}
+
 /** Decide whether `question` depends on the conversation, and the query to search. */
-export function decideFollowUp(question: string, history: ChatTurn[], lang: LanguageCode): FollowUpDecision {
-  const trimmed = question.trim();
-  const earlier = history.filter((t) => t.role === 'user').map((t) => t.text.trim()).filter(Boolean);
-  if (!earlier.length) return { kind: 'standalone', query: trimmed };
-  const signal = dependenceSignal(trimmed, lang);
-  if (!signal) return { kind: 'standalone', query: trimmed };
-  const topic = topicOf(earlier, lang, yearsIn(trimmed).size > 0);
-  if (!topic) return { kind: 'standalone', query: trimmed };
-  const ask = trimmed.replace(CONNECTIVE, '').trim() || trimmed;
+export function decideFollowUp(question: string, history: ChatTurn[], lang: LanguageCode, options: FollowUpOptions = {}): FollowUpDecision {
+  // Earlier turns are resolved in order first, so that a chain of follow-ups ("And where?", then
+  // "And the same for 2023?") keeps the topic and the ask of the turns it leans on.
+  const resolved: ResolvedTurn[] = [];
+  for (const turn of history) {
+    const text = turn.role === 'user' ? turn.text.trim() : '';
+    if (!text) continue;
+    const decision = decideTurn(text, resolved, lang, options);
+    resolved.push(decision.kind === 'follow_up' && decision.signal !== 'same_for' && decision.query.startsWith(`${decision.topic} — `) ? { query: decision.query, topic: decision.topic } : { query: decision.query });
+  }
+  return decideTurn(question.trim(), resolved, lang, options);
+}
+
+function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCode, options: FollowUpOptions): FollowUpDecision {
+  if (!earlier.length) return { kind: 'standalone', query: question };
+  const signal = dependenceSignal(question, lang, options);
+  if (!signal) return { kind: 'standalone', query: question };
+  const ask = question.replace(CONNECTIVE, '').trim() || question;
+  const previous = earlier.at(-1)!.query;
+  // "The same for 2023?", "Et pour 2025 ?": the turn asks nothing of its own, so the earlier ask is
+  // repeated with what the turn changes (its year replaces the earlier one; a new name joins it).
+  if (signal === 'same_for' || (signal === 'connective' && asksNothing(ask, lang))) {
+    const years = [...yearsIn(question)];
+    const { names } = namesIn(ask, lang, options);
+    let query = previous;
+    if (years.length) query = yearsIn(previous).size ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' ')) : `${previous} ${years.join(' ')}`;
+    const added = names.filter((n) => !query.includes(n));
+    if (added.length) query = `${query} ${added.join(' ')}`;
+    return { kind: 'follow_up', query: dedupeYears(query), topic: previous, signal };
+  }
+  const topic = topicOf(earlier, lang, yearsIn(question).size > 0, options);
+  if (!topic) return { kind: 'standalone', query: question };
   return { kind: 'follow_up', query: `${topic} — ${ask}`, topic, signal };
 }
 
 /** The sign that the turn leans on earlier ones, or null when it stands on its own. */
-export function dependenceSignal(question: string, lang: LanguageCode): FollowUpSignal | null {
-  const { names } = namesIn(question, lang);
+export function dependenceSignal(question: string, lang: LanguageCode, options: FollowUpOptions = {}): FollowUpSignal | null {
+  const share = options.nameShare;
+  const names = namesIn(question, lang, options).names.filter((n) => !share || share(n) < COMMON_NAME_SHARE);
   const wordCount = (question.match(WORD) ?? []).length;
-  // A turn naming its own topic is searched as it stands ("And when is NEC ESS 2025?"), unless it is
-  // only a few words after "and" ("Et à Bruxelles ?" still asks about the earlier event).
-  const connective = CONNECTIVE.test(question);
-  if (connective && wordCount <= FRAGMENT_WORDS) return 'connective';
-  if (names.length) return null;
-  if (SAME_FOR.test(question)) return 'same_for';
-  if (connective) return 'connective';
   const base = lang.slice(0, 2);
   const pointer = POINTING_BACK[base];
   const impersonal = IMPERSONAL[base];
-  if (pointer && pointer.test(impersonal ? question.replace(impersonal, ' ') : question)) return 'pronoun';
-  if (wordCount <= FRAGMENT_WORDS) return 'fragment';
+  const pointsBack = Boolean(pointer?.test(impersonal ? question.replace(impersonal, ' ') : question));
+  const connective = CONNECTIVE.test(question);
+  // A turn naming its own topic is searched as it stands ("And when is NEC ESS 2025?"), unless it
+  // is a few words after "and" ("Et à Bruxelles ?") or points back after "and" ("¿Y quién lo
+  // presentó en el FNAF?").
+  if (connective && wordCount <= FRAGMENT_WORDS) return 'connective';
+  if (names.length) return connective && pointsBack ? 'pronoun' : null;
+  if (SAME_FOR.test(question)) return 'same_for';
+  if (connective) return 'connective';
+  if (pointsBack) return 'pronoun';
+  // A fragment: a few words, or a question about one thing that does not say what it is about
+  // ("Wie viele Teilnehmer gab es?").
+  if (wordCount <= FRAGMENT_WORDS || topicWords(question, lang).filter((w) => !isYear(w)).length <= 1) return 'fragment';
   return null;
 }
 
+// Question words of every language the bot speaks (accents folded): a turn holding one asks something.
+const INTERROGATIVES = new Set([
+  'where', 'when', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why',
+  'ou', 'qu', 'quand', 'qui', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'pourquoi', 'combien', 'lequel', 'laquelle',
+  'wo', 'wann', 'wer', 'wen', 'wem', 'was', 'welche', 'welcher', 'welches', 'wie', 'warum', 'wieviel', 'woher', 'wohin',
+  'donde', 'cuando', 'quien', 'quienes', 'que', 'cual', 'cuales', 'como', 'cuanto', 'cuanta', 'cuantos', 'cuantas',
+  'dove', 'chi', 'che', 'cosa', 'quale', 'quali', 'come', 'perche', 'quanto', 'quanta', 'quanti', 'quante',
+  'onde', 'quem', 'qual', 'quais', 'porque', 'quantos', 'quantas',
+  'waar', 'wanneer', 'wat', 'welke', 'welk', 'hoe', 'waarom', 'hoeveel',
+]);
+
+// Words that name no topic in "and for the 2025 edition?".
+const GENERIC = new Set([
+  'edition', 'edicion', 'edizione', 'edicao', 'editie', 'ausgabe', 'version', 'year', 'annee', 'jahr', 'ano', 'anno', 'jaar',
+  'event', 'evenement', 'veranstaltung', 'evento', 'one', 'time', 'fois', 'mal', 'vez', 'volta', 'keer',
+]);
+
+/** True when, besides years and names, the turn holds no question word and no topic word. */
+function asksNothing(ask: string, lang: LanguageCode): boolean {
+  const folded = normalizeText(ask.replace(QUOTED, ' '));
+  if ((folded.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => INTERROGATIVES.has(w))) return false;
+  const { names } = namesIn(ask, lang);
+  const nameWords = new Set(names.flatMap((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []));
+  return topicWords(ask, lang).every((w) => isYear(w) || GENERIC.has(w) || nameWords.has(w));
+}
+
+function dedupeYears(query: string): string {
+  return query.replace(/\b((?:19|20)\d\d)(?:\s+\1\b)+/g, '$1');
+}
+
 /**
- * The topic of the conversation: the names of the latest earlier user turn that has any, with the
- * years of the latest turn that names one (unless the new turn brings its own year). Falls back to
- * that turn's topic words when nobody used a name.
+ * The topic of the conversation: the latest earlier turn's topic if it was a follow-up, or the first
+ * names of the latest turn that has any (the corpus's own name and names it never uses left out),
+ * with the years of the latest turn that names one (unless the new turn brings its own year). Falls
+ * back to the latest turn's topic words.
  */
-function topicOf(earlier: string[], lang: LanguageCode, newTurnHasYear: boolean): string {
+function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions): string {
+  const share = options.nameShare;
+  const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
+  const withoutYears = (text: string) => text.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
   let years: string[] | undefined;
-  for (const text of [...earlier].reverse()) {
-    const found = namesIn(text, lang);
+  for (const turn of [...earlier].reverse()) {
+    if (turn.topic) return newTurnHasYear ? withoutYears(turn.topic) : turn.topic;
+    const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
-    if (found.names.length) return joinTopic(found.names, newTurnHasYear ? [] : years ?? []);
+    const names = found.names.filter(useful);
+    if (names.length) return joinTopic(firstNames(names), newTurnHasYear ? [] : years ?? []);
   }
-  const last = earlier.at(-1)!;
-  const words = topicWords(last, lang).filter((w) => !isYear(w));
+  const last = earlier.at(-1)!.query;
+  // The earlier turn may be in another language than this one: no language's function words are topic.
+  const stops = allTopicStopwords();
+  const words = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w));
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : years ?? []);
+}
+
+function firstNames(names: string[]): string[] {
+  const kept: string[] = [];
+  let count = 0;
+  for (const name of names) {
+    const n = name.split(/\s+/).length;
+    if (kept.length && count + n > TOPIC_WORDS) break;
+    kept.push(name);
+    count += n;
+  }
+  return kept;
+}
+
+let stopUnion: Set<string> | undefined;
+function allTopicStopwords(): Set<string> {
+  stopUnion ??= new Set(['en', 'fr', 'de', 'es', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
+  return stopUnion;
 }
 
 function joinTopic(names: string[], years: string[]): string {

@@ -19,6 +19,11 @@ describe('the searched question of a turn', () => {
     expect(await condenseFollowUp(deps({ chat }), 'Quand a lieu NEC ESS 2025 ?', history, 'fr')).toBe('Quand a lieu NEC ESS 2025 ?');
     expect(chat.calls).toHaveLength(0);
   });
+  it('leaves the organisation’s own name out of the topic, by how many passages use it', async () => {
+    const df: Record<string, number> = { soga: 40, actse: 3 };
+    const termStats = async () => ({ total: 100, df: (w: string) => df[w] ?? 0 });
+    expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toBe('ActSE 2021 — chi ha parlato per il SOGA?');
+  });
   it('falls back to the topic and the new ask, with a warning, when the model fails', async () => {
     const warnings: string[] = [];
     const chat = new ScriptedChatModel(() => {

@@ -32,9 +32,14 @@ describe('a turn that depends on the conversation is rewritten with the topic an
     expect(decision.query.startsWith('NEC ESS 2025 — ')).toBe(true);
   });
 
-  it('"the same for 2023" takes the new year instead of the earlier one', () => {
+  it('"the same for 2023" repeats the earlier ask with the new year instead of the earlier one', () => {
     const decision = decideFollowUp('The same for 2023?', after('How many participants came to NEC ESS 2025?'), 'en');
-    expect(decision).toMatchObject({ kind: 'follow_up', signal: 'same_for', query: 'NEC ESS — The same for 2023?' });
+    expect(decision).toMatchObject({ kind: 'follow_up', signal: 'same_for', query: 'How many participants came to NEC ESS 2023?' });
+  });
+
+  it('a chain of "and for…" turns keeps the ask of the first', () => {
+    const history = after('Quels événements le SOGA a-t-il organisés en 2021 ?', 'Et la même chose pour 2023 ?');
+    expect(decideFollowUp('Et pour 2025 ?', history, 'fr').query).toBe('Quels événements le SOGA a-t-il organisés en 2025 ?');
   });
 
   it('keeps a quoted title from the earlier turn rather than the whole earlier question', () => {
@@ -45,6 +50,16 @@ describe('a turn that depends on the conversation is rewritten with the topic an
   it('looks past earlier follow-ups for the turn that named the topic', () => {
     const decision = decideFollowUp('And how much does it cost?', after('Where is the Social Good Accelerator Summit 2024?', 'And when?'), 'en');
     expect(decision.query).toBe('Social Good Accelerator Summit 2024 — how much does it cost?');
+  });
+
+  it('leaves out the corpus’s own name, found in most passages, and names the corpus never uses', () => {
+    const nameShare = (name: string) => ({ SOGA: 0.4, Europese: 0, ActSE: 0.05 })[name] ?? 0.1;
+    expect(decideFollowUp('E chi ha parlato per il SOGA?', after('Dove si è svolto l’ActSE 2021?'), 'it', { nameShare }).query).toBe('ActSE 2021 — chi ha parlato per il SOGA?');
+    expect(decideFollowUp('En hoeveel deelnemers waren er?', after('Waar vond de eerste Europese top plaats?'), 'nl', { nameShare }).query).toBe('vond eerste Europese top plaats — hoeveel deelnemers waren er?');
+  });
+
+  it('a question about one thing that does not say what it is about is a fragment', () => {
+    expect(decideFollowUp('Wie viele Teilnehmer gab es?', after('Wann ging NEC ESS Europe 2023 zu Ende?'), 'de')).toMatchObject({ kind: 'follow_up', signal: 'fragment', query: 'NEC ESS Europe 2023 — Wie viele Teilnehmer gab es?' });
   });
 
   it('falls back to the earlier turn’s topic words when it named nothing', () => {
