@@ -112,6 +112,8 @@ export interface Citation {
   docId: string;
   title: string;
   source: string;
+  /** The article's address, when known (front matter, canonical link, sources.json). */
+  url?: string;
   /** A verbatim span of the passage (at most a few lines). */
   quote: string;
   date: string | null;

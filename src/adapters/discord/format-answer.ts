@@ -1,13 +1,14 @@
 /**
- * Turns an Answer into Discord messages: a short answer, then numbered sources, each message within
+ * Turns an Answer into Discord messages: the answer (which holds its quotes with their [n]), then one
+ * line a source ([n], title, date, link or file; see core/answer/source-list), each message within
  * Discord's 2,000-character limit. Pure functions, so the splitting rules are unit-tested without a client.
  *
  * Sources are sent as plain text rather than embeds: text splits across messages at known boundaries,
  * stays readable in notifications and screen readers, and has one limit (2,000) instead of six embed ones.
  */
-import type { Answer, Citation } from '../../core/types.js';
+import type { Answer } from '../../core/types.js';
 import type { Messages } from '../../core/i18n.js';
-import { articleDateLabel } from '../../core/answer/dates.js';
+import { entryNotes, markers, sourceEntries, type SourceEntry } from '../../core/answer/source-list.js';
 
 export const DISCORD_MESSAGE_LIMIT = 2000;
 /** A quote is "a few lines": longer passages are cut at a word boundary. */
@@ -61,13 +62,15 @@ function formatSource(source: string): string {
   return `\`${truncateAtWord(clean, MAX_SOURCE_CHARS)}\``;
 }
 
-/** One numbered source: title, date, a quoted passage of a few lines, where it comes from. */
-export function formatCitation(citation: Citation, messages: Messages, lang: string): string {
-  const title = truncateAtWord(citation.title.replace(/\s+/g, ' ').trim() || citation.docId, MAX_TITLE_CHARS);
-  const date = articleDateLabel(citation.date, lang, (key, vars) => messages.t(lang, key, vars));
-  const lines = [`**[${citation.n}] ${escapeBold(title)}** · ${date}`];
-  if (citation.quote.trim()) lines.push(quoteLines(citation.quote));
-  lines.push(formatSource(citation.source));
+/**
+ * One source: "**[n] Title** · date · link or file", then, only when the answer does not show it
+ * already (a chat model's paraphrase), its quote of a few lines.
+ */
+export function formatSourceEntry(entry: SourceEntry, messages: Messages, lang: string): string {
+  const title = truncateAtWord(entry.title, MAX_TITLE_CHARS);
+  const where = entry.url ?? entry.file;
+  const lines = [[`**${markers(entry)} ${escapeBold(title)}**`, ...entryNotes(entry, lang, messages), ...(where ? [formatSource(where)] : [])].join(' · ')];
+  for (const quote of entry.quotes) lines.push(quoteLines(quote));
   return defang(lines.join('\n'));
 }
 
@@ -100,11 +103,10 @@ export function formatAnswer(answer: Answer, messages: Messages, options: Format
       break;
   }
   const blocks: Block[] = splitProse(defang(answer.text.trim()), limit);
-  const citations = [...answer.citations].sort((a, b) => a.n - b.n);
-  citations.forEach((citation, i) => {
-    const text = formatCitation(citation, messages, lang);
+  sourceEntries(answer).forEach((entry, i) => {
+    const text = formatSourceEntry(entry, messages, lang);
     // The heading travels with the first source so it never ends a message on its own.
-    blocks.push({ text: i === 0 ? `**${messages.t(lang, 'sources')}**\n${text}` : text, atomic: true, sep: '\n\n' });
+    blocks.push({ text: i === 0 ? `**${messages.t(lang, 'sources')}**\n${text}` : text, atomic: true, sep: i === 0 ? '\n\n' : '\n' });
   });
   return pack(blocks, limit);
 }

@@ -1,12 +1,13 @@
 /**
- * An Answer as a Matrix message: a plain `body` and an HTML `formatted_body` with the answer, then the
- * numbered sources (title, date, quoted passage, source file or link).
+ * An Answer as a Matrix message: a plain `body` and an HTML `formatted_body` with the answer (which
+ * holds its quotes with their [n]), then one line a source ([n], title, date, link or file; see
+ * core/answer/source-list).
  *
  * Everything here comes from documents or a model, so it is treated as untrusted: HTML is escaped, the
  * result is sanitised to the Matrix allow-list, `@room` is defanged, and nothing becomes a pill.
  */
 import sanitizeHtml, { type Attributes, type Options as SanitizeOptions } from 'sanitize-html';
-import { articleDateLabel } from '../../core/answer/dates.js';
+import { entryNotes, markers, sourceEntries } from '../../core/answer/source-list.js';
 import type { Messages } from '../../core/i18n.js';
 import type { Answer } from '../../core/types.js';
 
@@ -78,10 +79,8 @@ export function sanitizeMatrixHtml(html: string): string {
   return sanitizeHtml(html, MATRIX_HTML);
 }
 
-function sourceHtml(source: string): string {
-  return /^https?:\/\//i.test(source)
-    ? `<a href="${escapeHtml(source)}">${escapeHtml(source)}</a>`
-    : `<code>${escapeHtml(source)}</code>`;
+function sourceHtml(where: string): string {
+  return /^https?:\/\//i.test(where) ? `<a href="${escapeHtml(where)}">${escapeHtml(where)}</a>` : `<code>${escapeHtml(where)}</code>`;
 }
 
 /** Builds the message fields from plain and HTML parts; defangs and sanitises both. */
@@ -105,24 +104,22 @@ export function formatAnswer(answer: Answer, messages: Messages): MatrixText {
 
   const plain: string[] = [];
   const html: string[] = [];
-  for (const c of answer.citations) {
-    const date = articleDateLabel(c.date, lang, (key, vars) => messages.t(lang, key, vars));
-    const quote = truncate(c.quote.replace(/\s+/g, ' ').trim(), MAX_QUOTE_CHARS);
-    plain.push(`${c.n}. ${c.title} — ${date}\n   « ${quote} »\n   ${c.source}`);
+  for (const entry of sourceEntries(answer)) {
+    const notes = entryNotes(entry, lang, messages);
+    const where = entry.url ?? entry.file;
+    // Only a quote the answer does not show already (a chat model's paraphrase) is repeated here.
+    const quotes = entry.quotes.map((q) => truncate(q, MAX_QUOTE_CHARS));
+    plain.push([`${markers(entry)} ${entry.title} — ${notes.join(' — ')}${where ? ` — ${where}` : ''}`, ...quotes.map((q) => `   « ${q} »`)].join('\n'));
     html.push(
-      `<li><strong>${escapeHtml(c.title)}</strong> — ${escapeHtml(date)}` +
-        `<blockquote>${escapeHtml(quote)}</blockquote>${sourceHtml(c.source)}</li>`,
+      `<li>${escapeHtml(markers(entry))} <strong>${escapeHtml(entry.title)}</strong> — ${escapeHtml(notes.join(' — '))}${where ? ` — ${sourceHtml(where)}` : ''}` +
+        `${quotes.map((q) => `<blockquote>${escapeHtml(q)}</blockquote>`).join('')}</li>`,
     );
   }
-  // The list numbers must match the [n] markers in the text, which need not start at 1 or be consecutive.
-  const consecutive = answer.citations.every((c, i) => c.n === answer.citations[0].n + i);
-  const list = consecutive
-    ? `<ol start="${answer.citations[0].n}">${html.join('')}</ol>`
-    : answer.citations.map((c, i) => `<ol start="${c.n}">${html[i]}</ol>`).join('');
+  // The [n] markers are written out: one article may carry two of them, and numbers need not be consecutive.
   const sources = messages.t(lang, 'sources');
   return matrixText(
     `${text}\n\n${sources}:\n${plain.join('\n')}`,
-    `${textToHtml(text)}<p><strong>${escapeHtml(sources)}</strong></p>${list}`,
+    `${textToHtml(text)}<p><strong>${escapeHtml(sources)}</strong></p><ul>${html.join('')}</ul>`,
   );
 }
 

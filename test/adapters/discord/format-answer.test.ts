@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import {
   defang,
   formatAnswer,
-  formatCitation,
+  formatSourceEntry,
   formatProgress,
   splitProse,
   truncateAtWord,
 } from '../../../src/adapters/discord/format-answer.js';
 import type { Citation } from '../../../src/core/types.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
+import { occurrences, phoneLines, QUOTES, twoSourceAnswer } from '../../fakes/two-source-answer.js';
+import { sourceEntries } from '../../../src/core/answer/source-list.js';
 import { loadMessages } from './harness.js';
 
 const messages = loadMessages();
@@ -50,24 +52,42 @@ describe('cutting text at word boundaries', () => {
   });
 });
 
+const entryOf = (c: Citation, text = 'An answer.') => sourceEntries(makeAnswer({ outcome: 'answered', text, citations: [c] }))[0];
+
 describe('formatting sources', () => {
-  it('numbers each source with its title, date, a quote of a few lines, and where it comes from', () => {
-    const text = formatCitation(citation(2, { quote: 'l1\nl2\nl3\nl4\nl5' }), messages, 'fr');
-    expect(text.split('\n')[0]).toBe('**[2] Title 2** · article du 2 janvier 2024');
-    expect(text).toContain('> l1\n> l2\n> l3 …');
-    expect(text).not.toContain('l4');
-    expect(text.endsWith('`a/2.md`')).toBe(true);
+  it('gives each source one line: [n], title, date and the file, with no quote the answer already shows', () => {
+    const text = formatSourceEntry(entryOf(citation(2, { quote: 'Quote 2.' }), 'Yes: « Quote 2. » [2]'), messages, 'fr');
+    expect(text).toBe('**[2] Title 2** · article du 2 janvier 2024 · `2.md`');
+  });
+
+  it('shows a quote the answer does not hold (a paraphrase), a few lines of it', () => {
+    const text = formatSourceEntry(entryOf(citation(2, { quote: 'l1\nl2\nl3\nl4\nl5' })), messages, 'fr');
+    expect(text).toContain('> l1 l2 l3 l4 l5');
   });
 
   it('says "undated" when the article has no date and suppresses link previews of URL sources', () => {
-    const text = formatCitation(citation(1, { date: null, source: 'https://soga.eu/a' }), messages, 'en');
+    const text = formatSourceEntry(entryOf(citation(1, { date: null, source: 'https://soga.eu/a' })), messages, 'en');
     expect(text).toContain('· undated');
     expect(text).toContain('<https://soga.eu/a>');
   });
 
   it('defangs mentions hidden in a corpus title or quote', () => {
-    const text = formatCitation(citation(1, { title: '@everyone news', quote: 'ping <@&123456789012345678>' }), messages, 'en');
+    const text = formatSourceEntry(entryOf(citation(1, { title: '@everyone news', quote: 'ping <@&123456789012345678>' })), messages, 'en');
     expect(text).not.toMatch(/@everyone|<@&\d+>/);
+  });
+});
+
+describe('a two-source answer', () => {
+  it.each(['en', 'de', 'fr'] as const)('(%s) fits one message, shows each quote once and labels French quotes for other languages', (lang) => {
+    const parts = formatAnswer(twoSourceAnswer(lang), messages, { ...options, lang });
+    expect(parts).toHaveLength(1);
+    expect(parts[0].length).toBeLessThanOrEqual(1200);
+    expect(phoneLines(parts[0])).toBeLessThanOrEqual(30);
+    for (const quote of QUOTES) expect(occurrences(parts[0], quote)).toBe(1);
+    expect(parts[0]).toContain('Sommet européen de l’économie sociale à Strasbourg');
+    expect(parts[0]).not.toMatch(/[0-9a-f]{12}/);
+    if (lang === 'fr') expect(parts[0]).not.toMatch(/cité en/);
+    else expect(parts[0]).toContain(messages.t(lang, 'quotedIn', { language: lang === 'de' ? 'Französisch' : 'French' }));
   });
 });
 
@@ -95,7 +115,7 @@ describe('formatting answers', () => {
     for (let n = 1; n <= 12; n++) {
       const holding = parts.filter((p) => p.includes(`**[${n}] Title ${n}**`));
       expect(holding).toHaveLength(1);
-      expect(holding[0]).toContain(`\`a/${n}.md\``);
+      expect(holding[0]).toContain(`\`${n}.md\``);
     }
     const withHeading = parts.find((p) => p.includes('**Sources**'))!;
     expect(withHeading).toMatch(/\*\*Sources\*\*\n\*\*\[1\]/);

@@ -8,10 +8,12 @@ import {
   threadedNotice,
 } from '../../../src/adapters/matrix/format-answer.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
+import { occurrences, phoneLines, QUOTES, twoSourceAnswer } from '../../fakes/two-source-answer.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
+import de from '../../../prompts/locales/de.json' with { type: 'json' };
 
-const messages = new Messages({ en, fr });
+const messages = new Messages({ en, fr, de });
 
 const citation = (n: number, overrides = {}) => ({
   n, chunkId: `doc${n}#0`, docId: `doc${n}`, title: `Title ${n}`, source: `corpus/doc${n}.md`,
@@ -25,33 +27,32 @@ describe('an answer with citations', () => {
   });
   const out = formatAnswer(answer, messages);
 
-  it('puts the answer, then numbered sources with title, date, quote and source in the plain body', () => {
+  it('puts the answer, then one line a source ([n], title, date, file or link) and a quote the answer does not show', () => {
     expect(out.body).toBe(
       'The forum is on 25 November [1].\n\nIt is in Brussels [2].\n\nSources:\n' +
-        '1. Title 1 — article of November 25, 2025\n   « Quoted passage 1. »\n   corpus/doc1.md\n' +
-        '2. Title 2 — undated\n   « Quoted passage 2. »\n   https://example.org/a?b=1&c=2',
+        '[1] Title 1 — article of November 25, 2025 — doc1.md\n   « Quoted passage 1. »\n' +
+        '[2] Title 2 — undated — https://example.org/a?b=1&c=2\n   « Quoted passage 2. »',
     );
   });
 
-  it('renders the same as HTML: paragraphs, an ordered list, blockquotes, links for URLs only', () => {
+  it('renders the same as HTML: paragraphs, a list with the [n] written out, blockquotes, links for URLs only', () => {
     expect(out.format).toBe('org.matrix.custom.html');
     expect(out.formatted_body).toBe(
-      '<p>The forum is on 25 November [1].</p><p>It is in Brussels [2].</p><p><strong>Sources</strong></p><ol start="1">' +
-        '<li><strong>Title 1</strong> — article of November 25, 2025<blockquote>Quoted passage 1.</blockquote><code>corpus/doc1.md</code></li>' +
-        '<li><strong>Title 2</strong> — undated<blockquote>Quoted passage 2.</blockquote><a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a></li></ol>',
+      '<p>The forum is on 25 November [1].</p><p>It is in Brussels [2].</p><p><strong>Sources</strong></p><ul>' +
+        '<li>[1] <strong>Title 1</strong> — article of November 25, 2025 — <code>doc1.md</code><blockquote>Quoted passage 1.</blockquote></li>' +
+        '<li>[2] <strong>Title 2</strong> — undated — <a href="https://example.org/a?b=1&amp;c=2">https://example.org/a?b=1&amp;c=2</a><blockquote>Quoted passage 2.</blockquote></li></ul>',
     );
   });
 
-  it('localises the labels in the answer language', () => {
+  it('localises the labels in the answer language, and says an English quote is in English', () => {
     const french = formatAnswer({ ...answer, language: 'fr', citations: [citation(1)] }, messages);
-    expect(french.body).toContain('Sources:\n1. Title 1 — article du 25 novembre 2025');
+    expect(french.body).toContain('Sources:\n[1] Title 1 — article du 25 novembre 2025 — cité en anglais — doc1.md');
   });
 
-  it('keeps list numbers aligned with [n] when citations are not consecutive', () => {
+  it('keeps the [n] of each source when citations are not consecutive', () => {
     const gap = formatAnswer({ ...answer, citations: [citation(1), citation(3)] }, messages);
-    expect(gap.formatted_body).toContain('<ol start="1"><li><strong>Title 1</strong>');
-    expect(gap.formatted_body).toContain('<ol start="3"><li><strong>Title 3</strong>');
-    expect(gap.body).toContain('\n3. Title 3');
+    expect(gap.formatted_body).toContain('<li>[3] <strong>Title 3</strong>');
+    expect(gap.body).toContain('\n[3] Title 3');
   });
 
   it('shortens long quotes at a word boundary', () => {
@@ -59,6 +60,20 @@ describe('an answer with citations', () => {
     const quote = /« (.*) »/.exec(long.body)![1];
     expect(quote.length).toBeLessThanOrEqual(301);
     expect(quote.endsWith('word…')).toBe(true);
+  });
+});
+
+describe('a two-source answer', () => {
+  it.each(['en', 'de', 'fr'] as const)('(%s) shows each quote once, fits a phone screen and labels French quotes for other languages', (lang) => {
+    const out = formatAnswer(twoSourceAnswer(lang, { url: 'https://soga.eu/nec-ess-2025' }), messages);
+    for (const text of [out.body, out.formatted_body]) {
+      for (const quote of QUOTES) expect(occurrences(text, quote)).toBe(1);
+      expect(text).not.toMatch(/[0-9a-f]{12}/);
+    }
+    expect(out.formatted_body).toContain('<a href="https://soga.eu/nec-ess-2025">');
+    expect(phoneLines(out.body)).toBeLessThanOrEqual(30);
+    if (lang !== 'fr') expect(out.body).toContain(lang === 'de' ? 'zitiert auf Französisch' : 'quoted in French');
+    else expect(out.body).not.toContain('cité en');
   });
 });
 

@@ -174,10 +174,9 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     expect(c['m.relates_to']).toEqual({ rel_type: 'm.thread', event_id: question, is_falling_back: true, 'm.in_reply_to': { event_id: question } });
     expect(c['m.mentions']).toEqual({});
     expect(c.body).toContain('Le forum a lieu le 25 novembre 2025 [1].');
-    expect(c.body).toMatch(/Sources:\n1\. Forum SOGA 2025 — article du 25 novembre 2025\n {3}« Le forum se tient/);
-    expect(c.body).toContain('corpus/forum.md');
+    expect(c.body).toMatch(/Sources:\n\[1\] Forum SOGA 2025 — article du 25 novembre 2025 — forum\.md\n {3}« Le forum se tient/);
     expect(c.format).toBe('org.matrix.custom.html');
-    expect(c.formatted_body).toContain('<ol start="1"><li><strong>Forum SOGA 2025</strong>');
+    expect(c.formatted_body).toContain('<li>[1] <strong>Forum SOGA 2025</strong>');
     expect(c.formatted_body).toContain('<blockquote>Le forum se tient le 25 novembre 2025 à Bruxelles.</blockquote>');
     expect(assistant.calls.at(-1)?.question).toBe('Quand a lieu le forum ?');
   });
@@ -186,7 +185,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
   it('answers `!ask` in English and takes follow-ups in the thread with its history', async () => {
     englishThread = await member.client.sendMessage(roomId, { msgtype: 'm.text', body: '!ask When is the forum?' });
     const first = await waitForReply(member.client, roomId, bot.id, englishThread);
-    expect(first.content.body).toMatch(/^The forum is on 25 November 2025 \[1\]\.\n\nSources:\n1\. SOGA Forum 2025 — article of November 25, 2025/);
+    expect(first.content.body).toMatch(/^The forum is on 25 November 2025 \[1\]\.\n\nSources:\n\[1\] SOGA Forum 2025 — article of November 25, 2025/);
 
     const followUp = await member.client.sendMessage(roomId, {
       msgtype: 'm.text',
@@ -256,7 +255,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     const question = await member.client.sendMessage(roomId, { msgtype: 'm.text', body: '!ask who installs solar panels on school roofs?' });
     const answer = await waitForReply(member.client, roomId, bot.id, question);
     expect(answer.content.body).toContain('The solar cooperative of Liège installs panels on school roofs');
-    expect(answer.content.body).toContain('1. Solar cooperative');
+    expect(answer.content.body).toContain('[1] Solar cooperative');
   });
 
   it('answers nothing twice after a restart, and answers what was asked while it was down', async () => {
@@ -330,7 +329,7 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
     });
     const answer = await waitForReply(member.client, roomId, botId, question);
     expect(answer.content.body).toContain('The solar cooperative of Liège installs panels on school roofs');
-    expect(answer.content.body).toMatch(/Sources:\n1\. Solar cooperative — /);
+    expect(answer.content.body).toMatch(/Sources:\n\[1\] Solar cooperative — /);
     expect(answer.content.formatted_body).toContain('<strong>Solar cooperative</strong>');
     expect(answer.content['m.mentions']).toEqual({});
   });

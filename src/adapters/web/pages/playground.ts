@@ -4,6 +4,8 @@
  * form and the URL, so nothing is kept on the server between requests.
  */
 import type { LogEntry } from '../../../core/answer-log.js';
+import { formatDocDate } from '../../../core/answer/dates.js';
+import { languageNameIn, markers, sourceEntries } from '../../../core/answer/source-list.js';
 import { html, type SafeHtml } from '../html.js';
 import { csrfField, layout } from './layout.js';
 import { feedbackView, outcomeBadge } from './outcome.js';
@@ -42,7 +44,7 @@ ${last
   <h2>${ctx.t('web.detail.answer')} ${outcomeBadge(ctx, last)} <small class="hint">${languageName(last.lang, ctx.lang)} · ${formatDuration(last.totalMs, ctx.lang)}</small></h2>
   <div class="answer-text">${last.answerText}</div>
   ${last.citations.length
-    ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${last.citations.map((c) => html`<li value="${c.n}"><strong>${c.title}</strong> <code>${c.source}</code>${c.date ? html` · ${c.date}` : ''}<blockquote>${c.quote}</blockquote></li>`)}</ol>`
+    ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${sourceEntries({ text: last.answerText, language: last.lang, citations: last.citations }).map((e) => html`<li value="${e.numbers[0]}">${e.numbers.length > 1 ? html`${markers(e)} ` : ''}<strong>${e.title}</strong>${e.date ? html` · ${formatDocDate(e.date, ctx.lang) ?? e.date}` : ''}${e.quotedIn ? html` · ${ctx.t('quotedIn', { language: languageNameIn(e.quotedIn, ctx.lang) })}` : ''}${e.url ? html` · <a href="${e.url}">${e.url}</a>` : e.file ? html` · <code>${e.file}</code>` : ''}${e.quotes.map((q) => html`<blockquote>${q}</blockquote>`)}</li>`)}</ol>`
     : ''}
   <form method="post" action="/playground/feedback" class="rate" id="rate">
     ${csrfField(ctx)}<input type="hidden" name="entry" value="${last.id}"><input type="hidden" name="turns" value="${ids}"><input type="hidden" name="locale" value="${locale}">
@@ -64,3 +66,4 @@ ${last
 </form>`,
   );
 }
+
