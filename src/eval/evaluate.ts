@@ -82,8 +82,8 @@ export interface QuestionResult {
   turn?: number;
   query?: string;
   /**
-   * A later turn refused with the conversation although it is answered when asked alone: the
-   * conversation cost the member an answer.
+   * A later turn refused with the conversation although it is answered right (its facts) when asked
+   * alone: the conversation cost the member an answer.
    */
   refusedBecauseOfHistory?: boolean;
 }
@@ -162,9 +162,9 @@ export async function evaluate(assistant: Assistant, items: EvalItem[], now?: Da
       const result = await askOne(assistant, q, history, now);
       result.turn = i + 1;
       if (i > 0 && q.answerable && result.refused) {
-        // Would the turn have been answered on its own? Then the conversation made it fail.
+        // Would the turn have been answered right on its own? Then the conversation made it fail.
         const alone = await askOne(assistant, q, [], now);
-        result.refusedBecauseOfHistory = !alone.refused;
+        result.refusedBecauseOfHistory = alone.factsOk === true;
       }
       results.push(result);
       history.push({ role: 'user', text: turn.q }, { role: 'assistant', text: result.answer });
