@@ -9,6 +9,8 @@ import { SogaError } from '../src/core/errors.js';
 import type { FileParser } from './isolated-parser.js';
 
 export { extractText, htmlToText, isPdf } from './extract.js';
+import { decodeText } from './extract.js';
+import { frontMatter, htmlUrl } from './source-urls.js';
 
 export type SourceKind = 'markdown' | 'text' | 'html' | 'pdf';
 
@@ -17,6 +19,8 @@ export interface LoadedFile {
   source: string;
   kind: SourceKind;
   text: string;
+  /** Where the file can be read online: Markdown front matter `url:`, HTML canonical link or og:url. */
+  url?: string;
 }
 
 const EXTENSIONS: Record<string, SourceKind> = {
@@ -65,6 +69,17 @@ export async function loadFile(absPath: string, source: string, options: LoadOpt
   } catch (cause) {
     throw new SogaError('UNREADABLE_FILE', `${source}: cannot be read`, { cause });
   }
-  return { source, kind, text: await options.parser.extract(bytes, kind, source) };
+  const text = await options.parser.extract(bytes, kind, source);
+  if (kind === 'markdown') {
+    // Front matter is metadata, not a line of the article.
+    const { url, body } = frontMatter(text);
+    return { source, kind, text: body, ...(url ? { url } : {}) };
+  }
+  if (kind === 'html') {
+    // The parser returns text only; the page's address is read from its head here (a bounded regex).
+    const url = htmlUrl(decodeText(bytes.subarray(0, 65_536)) ?? '');
+    return { source, kind, text, ...(url ? { url } : {}) };
+  }
+  return { source, kind, text };
 }
 

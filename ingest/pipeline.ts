@@ -7,6 +7,7 @@
  * changed ones are re-embedded and replaced atomically; articles that are gone are removed. A file
  * that cannot be read is reported and skipped, and what it produced before stays in the index.
  */
+import { readSourceUrls, SOURCES_FILE, type SourceUrls } from './source-urls.js';
 import { createHash } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -97,7 +98,8 @@ async function collect(target: string, root: string | null, failures: IngestFail
     return [];
   }
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (entry.name.startsWith('.') || entry.name === 'README.md') continue;
+    // The README explains the folder and sources.json holds links (source-urls.ts): neither is an article.
+    if (entry.name.startsWith('.') || entry.name === 'README.md' || entry.name === SOURCES_FILE) continue;
     const abs = path.resolve(target, entry.name);
     if (entry.isDirectory()) out.push(...(await collect(abs, root, failures)));
     else if (entry.isFile()) out.push({ abs, source: sourceOf(abs) });
@@ -183,6 +185,19 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const articles = dedupe(segmented);
   report.merged = articles.flatMap((a) => a.merges.map((m) => ({ title: a.title, source: a.source, copyTitle: m.title, copySource: m.source })));
 
+  // Links: staff's sources.json first (it can correct a page's own), then the file's own address.
+  let sourceUrls: SourceUrls = { forArticle: () => undefined };
+  let sourceUrlsFailed = false;
+  try {
+    sourceUrls = await readSourceUrls(corpusRoot);
+  } catch (error) {
+    sourceUrlsFailed = true;
+    report.failed.push({ source: SOURCES_FILE, code: error instanceof SogaError ? error.code : 'UNREADABLE_FILE', message: `${describeError(error)} (links already stored are kept)` });
+  }
+  const fileUrls = new Map(loaded.filter((f) => f.url).map((f) => [f.source, f.url!]));
+  const urlOf = (article: { title: string; source: string }, id: string) =>
+    sourceUrls.forArticle(article.title, article.source) ?? fileUrls.get(article.source) ?? (sourceUrlsFailed ? stored.get(id)?.url ?? undefined : undefined);
+
   // Titles shared by different articles get distinct ids.
   const ids = new Map<string, number>();
   const planned = articles.map((article) => {
@@ -191,9 +206,10 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     ids.set(id, n);
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
-    const contentHash = createHash('sha256').update(text).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).update(path.isAbsolute(article.source) ? 'cited by file name' : '').digest('hex');
+    const url = urlOf(article, id);
+    const contentHash = createHash('sha256').update(text).update(`\0url ${url ?? ''}`).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).update(path.isAbsolute(article.source) ? 'cited by file name' : '').digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
-    return { id, article, text, contentHash };
+    return { id, article, text, contentHash, url };
   });
 
   const excluded = new Set(options.exclude ?? []);
@@ -237,7 +253,8 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     const analysed = () => {
       const lang = detect(body);
       const date = detectDate(body);
-      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking);
+      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking)
+        .map((c) => (p.url ? { ...c, url: p.url } : c));
       return { lang, date, chunks };
     };
     const eventsOf = ({ lang, date, chunks }: ReturnType<typeof analysed>) => ({
@@ -266,6 +283,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
         title: p.article.title,
         source: citedSource(p.article.source),
         sources,
+        url: p.url ?? null,
         lang,
         date,
         contentHash: p.contentHash,

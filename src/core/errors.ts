@@ -21,6 +21,7 @@ export type SogaErrorCode =
   | 'LLM_FAILED'
   | 'LLM_TIMEOUT'
   | 'EVAL_FILE_INVALID'
+  | 'SOURCES_FILE_INVALID'
   | 'NOT_FOUND'
   | 'LOG_KEY_MISMATCH';
 

@@ -15,6 +15,8 @@ export interface DocumentRecord {
   source: string;
   /** Every file the article (or a near duplicate of it) appeared in. */
   sources: string[];
+  /** Where the article can be read online, when known (front matter, canonical link, sources.json). */
+  url?: string | null;
   lang: LanguageCode;
   /** ISO date ("2025-11-25") or month ("2022-02") or year ("2023") found in the text, if any. */
   date: string | null;
@@ -46,6 +48,8 @@ export interface ChunkRecord {
    * Absent in indexes built before it existed.
    */
   context?: string | null;
+  /** The article's address, when known; absent in indexes built before it existed. */
+  url?: string | null;
   text: string;
 }
 

@@ -487,3 +487,30 @@ describe('excluded documents are not indexed', { timeout: 60_000 }, () => {
     expect(titles(docs)).not.toContain(FESTIVAL);
   });
 });
+
+describe('an article’s link', { timeout: 60_000 }, () => {
+  it('comes from front matter, an HTML canonical link, or sources.json (by title or file), and reaches the passages', async () => {
+    const env = await setup({
+      'a.md': `---\nurl: https://soga.eu/jardin\n---\n${A_MD.split('# Atelier')[0]}`,
+      'b.md': B_MD,
+      'page.html': `<html><head><link rel="canonical" href="https://soga.eu/velo"><title>${BIKES}</title></head><body><h1>${BIKES}</h1><p>L'atelier vélo solidaire répare gratuitement les bicyclettes des étudiants le mercredi soir, avec des pièces de récupération. Des bénévoles y apprennent aussi à chacun à entretenir son propre vélo.</p></body></html>`,
+      'sources.json': JSON.stringify({ [FESTIVAL.toUpperCase()]: 'https://soga.eu/fete' }),
+    });
+    const { report, store, docs } = await run(env);
+    expect(report.failed).toEqual([]);
+    const url = (title: string) => docs.find((d) => d.title === title)?.url;
+    expect([url(GARDEN), url(BIKES), url(FESTIVAL)]).toEqual(['https://soga.eu/jardin', 'https://soga.eu/velo', 'https://soga.eu/fete']);
+    expect((await lexicalHits(store, 'bicyclettes réparées'))[0].chunk.url).toBe('https://soga.eu/velo');
+    expect(docs.find((d) => d.title === GARDEN)!.chunkCount).toBeGreaterThan(0);
+    expect((await lexicalHits(store, 'url soga jardin')).some((h) => h.chunk.text.includes('url:'))).toBe(false);
+  });
+
+  it('a malformed sources.json is reported by name and keeps the links already stored', async () => {
+    const env = await setup({ 'b.md': B_MD, 'sources.json': JSON.stringify({ [FESTIVAL]: 'https://soga.eu/fete' }) });
+    await run(env);
+    await write(env, 'sources.json', '{ "Fête": ');
+    const { report, docs } = await run(env);
+    expect(report.failed).toEqual([expect.objectContaining({ source: 'sources.json', code: 'SOURCES_FILE_INVALID' })]);
+    expect(docs.find((d) => d.title === FESTIVAL)?.url).toBe('https://soga.eu/fete');
+  });
+});

@@ -199,6 +199,7 @@ export function renderExtractive(leadIn: string, result: ExtractiveResult, dateL
         docId: q.hit.chunk.docId,
         title: q.hit.chunk.title,
         source: q.hit.chunk.source,
+        ...(q.hit.chunk.url ? { url: q.hit.chunk.url } : {}),
         quote,
         date: q.hit.chunk.date,
         lang: q.hit.chunk.lang,

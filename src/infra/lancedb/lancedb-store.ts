@@ -54,7 +54,8 @@ export const FUZZY_QUERY = { fuzziness: 1, prefixLength: 1, maxExpansions: 10 };
  */
 export const DEFAULT_TRIGRAM_MAX_ROWS = 5_000;
 // Bump when what is stored changes (columns or text analysis): the next ingest rebuilds the index.
-const SCHEMA_VERSION = 3;
+// 4: the article's url (chunks and documents); older tables stay readable (no url) until then.
+const SCHEMA_VERSION = 4;
 
 const indexMetaSchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
@@ -89,6 +90,7 @@ function chunkSchema(dimension: number | null): Schema {
     new Field('position', new Int32(), false),
     new Field('section', new Utf8(), true),
     new Field('context', new Utf8(), true),
+    new Field('url', new Utf8(), true),
     new Field('text', new Utf8(), false),
     new Field('lex', new Utf8(), false),
     // Normalised text: the trigram index of small tables, and the words of the term statistics.
@@ -103,6 +105,7 @@ const documentSchema = new Schema([
   new Field('title', new Utf8(), false),
   new Field('source', new Utf8(), false),
   new Field('sources', new Utf8(), false),
+  new Field('url', new Utf8(), true),
   new Field('lang', new Utf8(), false),
   new Field('date', new Utf8(), true),
   new Field('content_hash', new Utf8(), false),
@@ -290,6 +293,7 @@ export class LanceDbStore implements ChunkStore {
         position: c.position,
         section: c.section,
         context: c.context ?? null,
+        url: c.url ?? null,
         text: c.text,
         lex: analyzePassage(indexed, c.lang).join(' '),
         // Without the article's lead: the term statistics are counted on this column, and a lead
@@ -596,7 +600,7 @@ export class LanceDbStore implements ChunkStore {
   }
 }
 
-const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'context', 'text'];
+const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'context', 'url', 'text'];
 
 function toChunk(r: Row): ChunkRecord {
   return {
@@ -609,6 +613,8 @@ function toChunk(r: Row): ChunkRecord {
     position: Number(r.position),
     section: r.section == null ? null : String(r.section),
     context: r.context == null ? null : String(r.context),
+    // Absent in indexes built before schema 4.
+    url: r.url == null ? null : String(r.url),
     text: String(r.text),
   };
 }
@@ -619,6 +625,7 @@ function documentRow(doc: DocumentRecord): Row {
     title: doc.title,
     source: doc.source,
     sources: JSON.stringify(doc.sources),
+    url: doc.url ?? null,
     lang: doc.lang,
     date: doc.date,
     content_hash: doc.contentHash,
@@ -634,6 +641,7 @@ function toDocument(r: Row): DocumentRecord {
     title: String(r.title),
     source: String(r.source),
     sources: JSON.parse(String(r.sources)) as string[],
+    url: r.url == null ? null : String(r.url),
     lang: String(r.lang),
     date: r.date == null ? null : String(r.date),
     contentHash: String(r.content_hash),

@@ -107,13 +107,14 @@ describe('a document is replaced in one step', { timeout: 30_000 }, () => {
 describe('documents are listed, read back and deleted', { timeout: 30_000 }, () => {
   it('round-trips every field of a document, nulls included, sorted by title', async () => {
     const { store } = await lexicalStore();
-    const full = doc('z', { title: 'Zéro déchet', sources: ['z.md', 'uploads/2026-01-01-abcd1234-z.md'], date: '2025-11-25', lang: 'en', chunkCount: 1, embedModel: null });
+    const full = doc('z', { title: 'Zéro déchet', sources: ['z.md', 'uploads/2026-01-01-abcd1234-z.md'], url: 'https://soga.eu/z', date: '2025-11-25', lang: 'en', chunkCount: 1, embedModel: null });
     const bare = doc('m', { title: 'Atelier', chunkCount: 1 });
-    await store.upsertDocument(full, chunks('z', ['texte z'], { lang: 'en', date: '2025-11-25', section: 'Intro', context: 'Le chapeau de z.' }));
+    await store.upsertDocument(full, chunks('z', ['texte z'], { lang: 'en', date: '2025-11-25', section: 'Intro', context: 'Le chapeau de z.', url: 'https://soga.eu/z' }));
     await store.upsertDocument(bare, chunks('m', ['texte m']));
-    expect(await store.listDocuments()).toEqual([bare, full]);
+    // A document without a link reads back with url null.
+    expect(await store.listDocuments()).toEqual([{ ...bare, url: null }, full]);
     expect(await store.getChunks(['z#0'])).toEqual([
-      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', context: 'Le chapeau de z.', text: 'texte z' },
+      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', context: 'Le chapeau de z.', url: 'https://soga.eu/z', text: 'texte z' },
     ]);
     expect((await store.corpusLanguages()).sort()).toEqual(['en', 'fr']);
   });
