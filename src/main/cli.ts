@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
-    runtime: () => (runtime ??= createRuntime(config, { log })),
+    runtime: () => (runtime ??= createRuntime(config, { log, noticesOnce: true })),
     openAnswerLog: () => openConfiguredAnswerLog(config, log),
     stdout: process.stdout,
     stderr: process.stderr,

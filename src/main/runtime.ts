@@ -23,6 +23,7 @@ import type { IngestReport } from '../../ingest/pipeline.js';
 import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
 import { recordingAssistant } from '../core/recording-assistant.js';
 import { openConfiguredAnswerLog } from './answer-log.js';
+import { everyTime, rememberedIn, type Notices } from './notices.js';
 
 export interface Runtime {
   config: Config;
@@ -55,10 +56,15 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** Operator messages (stderr for the CLI). */
   log?: (message: string) => void;
+  /**
+   * One-shot commands (`soga ask`): start-up notices that do not change between calls (no embedding
+   * model) are said once and remembered in the data folder. Long-running processes say them at start.
+   */
+  noticesOnce?: boolean;
   clock?: Clock;
 }
 
-async function buildEmbedder(config: Config, log: (m: string) => void): Promise<Embedder | null> {
+async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
   if (config.SOGA_EMBED_PROVIDER === 'none') return null;
   try {
     if (config.SOGA_EMBED_PROVIDER === 'openai') {
@@ -84,8 +90,12 @@ async function buildEmbedder(config: Config, log: (m: string) => void): Promise<
       batchSize: config.SOGA_EMBED_BATCH_SIZE,
     });
   } catch (error) {
-    // Said once, at start-up: the assistant still works, on BM25 alone.
-    log(`warning: ${describeError(error)}\n  → continuing with lexical retrieval only (BM25). Set SOGA_EMBED_PROVIDER=none to silence this.`);
+    // One line, said once: what is missing, what the assistant does instead, how to get the model.
+    const reason = error instanceof Error ? error.message : describeError(error);
+    await notices.say(
+      `no-embedder ${config.SOGA_EMBED_PROVIDER} ${config.SOGA_EMBED_MODEL} ${isSogaError(error) ? error.code : 'error'}`,
+      `note: no embedding model (${reason.length > 160 ? `${reason.slice(0, 160)}…` : reason}); answering with keyword search (BM25 and character n-grams) instead, which matches questions in other languages less well; to get the model see docs/real-model.md`,
+    );
     return null;
   }
 }
@@ -128,7 +138,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const [prompts, messages] = await Promise.all([loadPrompts(config.SOGA_PROMPTS_DIR), loadMessages(config.SOGA_PROMPTS_DIR)]);
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   const events = new EventsFile({ file: path.join(config.SOGA_DATA_DIR, 'lancedb', 'events.json'), warn: (m) => log(`warning: ${m}`) });
-  let embedder = await buildEmbedder(config, log);
+  const notices = options.noticesOnce ? rememberedIn(config.SOGA_DATA_DIR, log) : everyTime(log);
+  let embedder = await buildEmbedder(config, log, notices);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {
     log(`note: the index holds vectors of ${indexed.embedModel}; without that model, questions use BM25 only.`);
