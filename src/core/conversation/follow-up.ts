@@ -241,7 +241,8 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   const last = earlier.at(-1)!.query;
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();
-  const words = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w));
+  // Only words that can find the topic: ones the articles use, but not in most passages.
+  const words = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w) && useful(w));
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : years ?? []);
 }
 
