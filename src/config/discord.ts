@@ -32,6 +32,11 @@ export const discordConfigShape = {
    * MessageContent intent (enable it in the Developer Portal), because such messages arrive with empty text otherwise.
    */
   DISCORD_MESSAGE_CONTENT: bool.default(false),
+  /**
+   * Ask channels: every message there is a question, answered in a thread on it (greetings and thanks
+   * are not). Needs DISCORD_MESSAGE_CONTENT=true; they count as allowed channels.
+   */
+  DISCORD_ASK_CHANNELS: snowflakeList.default([]),
   DISCORD_RATE_LIMIT_USER_PER_MIN: int(1, 1000).default(6),
   DISCORD_RATE_LIMIT_CHANNEL_PER_MIN: int(1, 10_000).default(30),
   /** Attachments bigger than this are refused before and during download (Discord allows far bigger files). */

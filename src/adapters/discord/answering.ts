@@ -3,6 +3,7 @@
  * once, streamed progress, the final answer with sources and feedback buttons, and the thread that
  * keeps the conversation.
  */
+import { isQuestionLike } from '../../core/conversation/is-question.js';
 import {
   ChannelType,
   MessageFlags,
@@ -227,8 +228,14 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const mentioned = message.mentions.users.has(me) || new RegExp(`<@!?${me}>`).test(message.content);
   const refId = message.reference?.messageId;
   const replyToBot = refId !== undefined && (ctx.memory.keyOfMessage(refId) !== undefined || message.mentions.repliedUser?.id === me);
+  // Members talking to each other in the bot's thread (a reply to, or a mention of, someone else).
+  const toSomeoneElse =
+    !mentioned && (message.mentions.users.some((u) => u.id !== me) || (refId !== undefined && !replyToBot && message.mentions.repliedUser !== null));
+  // An ask channel: every message is a question, except greetings, thanks and replies between members.
+  const inAskChannel = !isThread && !isDm && ctx.config.DISCORD_ASK_CHANNELS.includes(channel.id);
+  const asksHere = inAskChannel && ctx.config.DISCORD_MESSAGE_CONTENT && refId === undefined && !toSomeoneElse && isQuestionLike(stripMentions(message.content));
   const addressed =
-    mentioned || replyToBot || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT);
+    mentioned || replyToBot || asksHere || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT && !toSomeoneElse);
   if (!addressed) return;
   if (!ctx.seen.firstSeen(`message:${message.id}`)) return;
 

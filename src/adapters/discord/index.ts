@@ -92,6 +92,10 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
   if (!config.DISCORD_TOKEN) {
     throw new SogaError('CONFIG_INVALID', 'the Discord bot needs DISCORD_TOKEN. Set it in .env (see docs/discord.md).');
   }
+  if (config.DISCORD_ASK_CHANNELS.length && !(config.DISCORD_MESSAGE_CONTENT && config.DISCORD_ANSWER_MENTIONS)) {
+    // Without the Message Content intent messages arrive with empty text: only mentions could be answered.
+    log('warn', 'DISCORD_ASK_CHANNELS is set, but its messages are answered only with DISCORD_MESSAGE_CONTENT=true and DISCORD_ANSWER_MENTIONS=true (and "Message Content Intent" enabled in the Developer Portal); until then only mentions are answered there (docs/discord.md)');
+  }
 
   const client = new Client({
     ...deps.clientOptions,

@@ -29,7 +29,9 @@ const ok: PreconditionResult = { ok: true };
 export const allowedHere: Precondition = (ctx, { isDm, channelId, parentId }) => {
   if (isDm) return ctx.config.DISCORD_ALLOW_DMS ? ok : { ok: false, message: { key: 'discordDmsDisabled' } };
   const allowed = ctx.config.DISCORD_ALLOWED_CHANNELS;
+  const asks = ctx.config.DISCORD_ASK_CHANNELS;
   if (allowed.length === 0 || allowed.includes(channelId) || (parentId !== null && allowed.includes(parentId))) return ok;
+  if (asks.includes(channelId) || (parentId !== null && asks.includes(parentId))) return ok;
   return { ok: false, message: { key: 'discordChannelNotEnabled' } };
 };
 

@@ -68,6 +68,8 @@ export interface DoubleOptions {
   /** Extra role ids that exist in the guild (e.g. the staff role). */
   roleIds?: string[];
   guildLocale?: string;
+  /** The id of the guild's main text channel (so a test can name it in the config before start). */
+  channelId?: string;
 }
 
 interface RateLimitRule {
@@ -86,7 +88,7 @@ export class DiscordApiDouble {
   readonly applicationId = snowflake();
   readonly guildId = snowflake();
   /** A text channel the tests talk in, and a second one (e.g. not on the allow-list). */
-  readonly channelId = snowflake();
+  readonly channelId: string;
   readonly otherChannelId = snowflake();
   readonly botUser: ApiUser;
   readonly requests: RecordedRequest[] = [];
@@ -95,7 +97,7 @@ export class DiscordApiDouble {
   /** Attachment bytes served under /attachments/<name>. */
   readonly attachments = new Map<string, Buffer>();
 
-  private readonly options: Required<DoubleOptions>;
+  private readonly options: Required<Omit<DoubleOptions, 'channelId'>>;
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private socket: WebSocket | null = null;
@@ -109,6 +111,7 @@ export class DiscordApiDouble {
   private readonly threads = new Set<string>();
 
   constructor(options: DoubleOptions = {}) {
+    this.channelId = options.channelId ?? snowflake();
     this.options = {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       roleIds: options.roleIds ?? [],

@@ -436,3 +436,44 @@ describe('replies to an answer', () => {
     ]);
   });
 });
+
+describe('an ask channel', () => {
+  const ASK = '222222222222222222';
+  const env = { DISCORD_ASK_CHANNELS: ASK, DISCORD_MESSAGE_CONTENT: 'true' };
+
+  it('answers every question there in a thread on it, keeps the thread’s memory, and ignores greetings', async () => {
+    const assistant = new FakeAssistant((q, context) => answered(q, context.history?.length ? 'In Brussels [1].' : 'From 25 to 27 November 2025 [1].'));
+    harness = await startHarness({ assistant, env, double: { channelId: ASK } });
+    harness.discord.sendMessage('Merci !', { channelId: ASK });
+    const question = harness.discord.sendMessage('When is NEC ESS 2025', { channelId: ASK });
+    const thread = await harness.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${ASK}/messages/${question.id}/threads`);
+    expect(thread.status).toBe(201);
+    await harness.discord.waitUntil(() => harness!.discord.messagesIn(question.id).some((m) => String(m.content).includes('November 2025')));
+
+    harness.discord.sendMessage('And where?', { channelId: question.id });
+    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
+    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['When is NEC ESS 2025', 'And where?']);
+    expect((assistant as FakeAssistant).calls[1].context.history?.[0]).toEqual({ role: 'user', text: 'When is NEC ESS 2025' });
+  });
+
+  it('leaves members’ replies to each other in the channel alone', async () => {
+    const assistant = new FakeAssistant((q) => answered(q, 'Answer [1].'));
+    harness = await startHarness({ assistant, env, double: { channelId: ASK } });
+    const first = harness.discord.sendMessage('Does anyone know the Social Tech Atlas?', { channelId: ASK });
+    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 1);
+    harness.discord.sendMessage('yes, I used it last year for our map', { channelId: ASK, replyTo: first.id });
+    harness.discord.sendMessage('What is SOGA?', { channelId: ASK });
+    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
+    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['Does anyone know the Social Tech Atlas?', 'What is SOGA?']);
+  });
+
+  it('answers only mentions there without the message-content setting, and says why at start', async () => {
+    const assistant = new FakeAssistant((q) => answered(q, 'Answer [1].'));
+    harness = await startHarness({ assistant, env: { DISCORD_ASK_CHANNELS: ASK }, double: { channelId: ASK } });
+    expect(harness.logs.some((l) => l.level === 'warn' && l.message.includes('DISCORD_MESSAGE_CONTENT=true'))).toBe(true);
+    harness.discord.sendMessage('When is NEC ESS 2025?', { channelId: ASK });
+    harness.discord.sendMessage('What is SOGA?', { channelId: ASK, mentionBot: true });
+    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 1);
+    expect((assistant as FakeAssistant).calls[0].question).toBe('What is SOGA?');
+  });
+});
