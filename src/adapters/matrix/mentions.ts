@@ -2,6 +2,7 @@
  * Reading a Matrix message: is the bot addressed, and what is being asked or commanded.
  * Pure functions over event content, so they are unit-tested without a homeserver.
  */
+import { isQuestionLike } from '../../core/conversation/is-question.js';
 
 export interface BotIdentity {
   userId: string;
@@ -119,9 +120,16 @@ export function parseRequest(
   // Files, images and the like are only ever read through `!corpus add`.
   if (content.msgtype !== undefined && content.msgtype !== 'm.text') return null;
   if (isBotMentioned(content, bot)) return { kind: 'question', text };
-  // In Q&A rooms and bot threads plain text is a question, but `!something` is another bot's command.
-  if ((where.qaRoom || where.botThread) && !text.startsWith('!')) return { kind: 'question', text };
+  // In Q&A rooms and bot threads plain text is a question, but `!something` is another bot's command,
+  // and greetings, thanks and members talking to each other are not for the bot.
+  if ((where.qaRoom || where.botThread) && !text.startsWith('!') && !toSomeoneElse(content, bot) && isQuestionLike(text)) return { kind: 'question', text };
   return null;
+}
+
+/** A message that mentions members, not the bot (clients mention the author of the message replied to). */
+function toSomeoneElse(content: MessageContent, bot: BotIdentity): boolean {
+  const ids = content['m.mentions']?.user_ids;
+  return Array.isArray(ids) && ids.length > 0 && !ids.includes(bot.userId);
 }
 
 /** The root of the thread the event is in, if any. */

@@ -69,6 +69,15 @@ describe('reading the question', () => {
     expect(parseRequest({ ...plain, 'm.mentions': { user_ids: [bot.userId] } }, bot, nowhere)).toEqual({ kind: 'question', text: 'When is the forum?' });
   });
 
+  it('leaves greetings, thanks and members talking to each other alone in Q&A rooms and bot threads', () => {
+    for (const where of [{ qaRoom: true, botThread: false }, { qaRoom: false, botThread: true }]) {
+      expect(parseRequest({ msgtype: 'm.text', body: 'Merci !' }, bot, where)).toBeNull();
+      expect(parseRequest({ msgtype: 'm.text', body: 'Hello everyone' }, bot, where)).toBeNull();
+      expect(parseRequest({ msgtype: 'm.text', body: 'yes, we used it last year', 'm.mentions': { user_ids: ['@alice:example.org'] } }, bot, where)).toBeNull();
+      expect(parseRequest({ msgtype: 'm.text', body: 'And where?', 'm.mentions': { user_ids: [bot.userId] } }, bot, where)).toEqual({ kind: 'question', text: 'And where?' });
+    }
+  });
+
   it("leaves other bots' commands and non-text messages alone in Q&A rooms", () => {
     expect(parseRequest({ msgtype: 'm.text', body: '!help' }, bot, { qaRoom: true, botThread: false })).toBeNull();
     expect(parseRequest({ msgtype: 'm.image', body: 'cat.png' }, bot, { qaRoom: true, botThread: false })).toBeNull();
