@@ -299,7 +299,7 @@ describe('SOGA_EMBED_PROVIDER=openai in the runtime', () => {
     const rt = await createRuntime(config, { log: (m) => warnings.push(m) });
     try {
       expect(rt.embedder).toBeNull();
-      expect(warnings.join('\n')).toMatch(/failed after 4 tries[\s\S]*lexical retrieval only/);
+      expect(warnings.join('\n')).toMatch(/failed after 4 tries[\s\S]*answering with keyword search/);
     } finally {
       await rt.close();
     }

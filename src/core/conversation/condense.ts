@@ -11,6 +11,9 @@ import { deadline, fill } from '../text/template.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { decideFollowUp } from './follow-up.js';
 
+/** Below this many indexed passages, how many mention a name says nothing about the name. */
+const MIN_PASSAGES_FOR_SHARES = 50;
+
 export interface CondenseDeps {
   chat: ChatModel | null;
   /** The condense prompt template ({{history}}, {{question}}). */
@@ -26,7 +29,8 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
   if (!history.some((t) => t.role === 'user')) return question;
   const stats = deps.termStats ? await deps.termStats() : undefined;
   // The share of passages holding a name's rarest word (see FollowUpOptions.nameShare).
-  const nameShare = stats?.total
+  // In a handful of passages every name looks common: the share says something only in a real corpus.
+  const nameShare = stats && stats.total >= MIN_PASSAGES_FOR_SHARES
     ? (name: string) => {
         const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
         return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;

@@ -231,13 +231,17 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
   const withoutYears = (text: string) => text.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
   let years: string[] | undefined;
+  // Names that are all the corpus's own are still better than none ("SOGA" when nothing else was named).
+  let ownNames: string[] | undefined;
   for (const turn of [...earlier].reverse()) {
     if (turn.topic) return newTurnHasYear ? withoutYears(turn.topic) : turn.topic;
     const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
     const names = found.names.filter(useful);
     if (names.length) return joinTopic(firstNames(names), newTurnHasYear ? [] : years ?? []);
+    if (!ownNames && found.names.some((n) => !share || share(n) > 0)) ownNames = found.names.filter((n) => !share || share(n) > 0);
   }
+  if (ownNames) return joinTopic(firstNames(ownNames), newTurnHasYear ? [] : years ?? []);
   const last = earlier.at(-1)!.query;
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();

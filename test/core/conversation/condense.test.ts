@@ -24,6 +24,10 @@ describe('the searched question of a turn', () => {
     const termStats = async () => ({ total: 100, df: (w: string) => df[w] ?? 0 });
     expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toBe('ActSE 2021 — chi ha parlato per il SOGA?');
   });
+  it('does not judge names by their share in a handful of passages, where every name is common', async () => {
+    const termStats = async () => ({ total: 4, df: () => 3 });
+    expect(await condenseFollowUp(deps({ termStats }), 'Et qui l’organise ?', [{ role: 'user', text: 'Quand a lieu le NEC ESS 2025 ?' }], 'fr')).toBe('NEC ESS 2025 — qui l’organise ?');
+  });
   it('falls back to the topic and the new ask, with a warning, when the model fails', async () => {
     const warnings: string[] = [];
     const chat = new ScriptedChatModel(() => {

@@ -58,6 +58,11 @@ describe('a turn that depends on the conversation is rewritten with the topic an
     expect(decideFollowUp('En hoeveel deelnemers waren er?', after('Waar vond de eerste Europese top plaats?'), 'nl', { nameShare }).query).toBe('eerste top — hoeveel deelnemers waren er?');
   });
 
+  it('keeps the corpus’s own name when the earlier turn named nothing else', () => {
+    const nameShare = (name: string) => (name === 'SOGA' ? 0.4 : 0.1);
+    expect(decideFollowUp('Et en quelle année ?', after('Qui a fondé le SOGA ?'), 'fr', { nameShare }).query).toBe('SOGA — en quelle année ?');
+  });
+
   it('a question about one thing that does not say what it is about is a fragment', () => {
     expect(decideFollowUp('Wie viele Teilnehmer gab es?', after('Wann ging NEC ESS Europe 2023 zu Ende?'), 'de')).toMatchObject({ kind: 'follow_up', signal: 'fragment', query: 'NEC ESS Europe 2023 — Wie viele Teilnehmer gab es?' });
   });
