@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
-import { answerFromEvents, namedEventFor, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
@@ -121,7 +121,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const today = context.now ?? clock.now();
       // "Next event?", "events in 2021?": the events index lists them; the passages stay in the answer
       // for review (the answer log shows what retrieval would have offered).
-      const intent = deps.events ? timeIntent(standalone, lang, today) : null;
+      let intent = deps.events ? timeIntent(standalone, lang, today) : null;
+      // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list.
+      if (intent?.kind === 'period' && deps.events && (await namesAnEvent(deps.events, standalone, today))) intent = null;
       if (intent && deps.events) {
         const listed = await answerFromEvents(deps.events, intent, lang, today, messages);
         timings.answerMs = lap(t);

@@ -13,6 +13,7 @@ import {
 
 export const ASK_COMMAND = 'ask';
 export const CORPUS_COMMAND = 'corpus';
+export const EVENTS_COMMAND = 'events';
 export const QUESTION_OPTION = 'question';
 /** Discord's own cap on a string option; the engine applies SOGA_MAX_QUESTION_CHARS after it. */
 const MAX_QUESTION_OPTION_LENGTH = 4000;
@@ -42,11 +43,30 @@ const questionDescriptions = both('Your question, in any language', {
   nl: 'Je vraag, in elke taal',
 });
 
+const eventsNames = both('events', { fr: 'evenements', 'es-ES': 'eventos', de: 'veranstaltungen', it: 'eventi', 'pt-BR': 'eventos', nl: 'evenementen' });
+const eventsDescriptions = both('Upcoming SOGA events (or the latest, when none is announced)', {
+  fr: 'Les prochains événements du SOGA (ou le dernier, si aucun n’est annoncé)',
+  'es-ES': 'Los próximos eventos del SOGA (o el último, si no hay ninguno anunciado)',
+  de: 'Die nächsten Veranstaltungen des SOGA (oder die letzte, wenn keine angekündigt ist)',
+  it: 'I prossimi eventi del SOGA (o l’ultimo, se nessuno è annunciato)',
+  'pt-BR': 'Os próximos eventos do SOGA (ou o último, se nenhum for anunciado)',
+  nl: 'De komende evenementen van SOGA (of het laatste, als er geen is aangekondigd)',
+});
+
 export function buildCommands(options: { allowDms: boolean }): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const askContexts = options.allowDms
     ? [InteractionContextType.Guild, InteractionContextType.BotDM]
     : [InteractionContextType.Guild];
   return [
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: EVENTS_COMMAND,
+      name_localizations: eventsNames,
+      description: eventsDescriptions['en-US']!,
+      description_localizations: eventsDescriptions,
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+      contexts: askContexts,
+    },
     {
       type: ApplicationCommandType.ChatInput,
       name: ASK_COMMAND,

@@ -17,7 +17,8 @@ import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import { handleAskCommand, handleMessage } from './answering.js';
-import { ASK_COMMAND, CORPUS_COMMAND } from './commands.js';
+import { ASK_COMMAND, CORPUS_COMMAND, EVENTS_COMMAND } from './commands.js';
+import { handleEventsCommand } from './events-command.js';
 import { type BotContext, type Log, type LogLevel, NO_MENTIONS } from './context.js';
 import { ConversationMemory } from './conversation.js';
 import { handleCorpusCommand } from './corpus-commands.js';
@@ -214,6 +215,7 @@ async function dispatchInteraction(ctx: BotContext, interaction: Interaction): P
     if (interaction.isChatInputCommand()) {
       if (interaction.commandName === ASK_COMMAND) await handleAskCommand(ctx, interaction);
       else if (interaction.commandName === CORPUS_COMMAND) await handleCorpusCommand(ctx, interaction);
+      else if (interaction.commandName === EVENTS_COMMAND) await handleEventsCommand(ctx, interaction);
     } else if (interaction.isButton() && parseFeedbackCustomId(interaction.customId)) {
       await handleFeedbackButton(ctx, interaction);
     } else if (interaction.isModalSubmit() && parseFeedbackCustomId(interaction.customId)) {

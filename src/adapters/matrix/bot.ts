@@ -190,6 +190,7 @@ export class MatrixBot {
     const reply = (text: string) => this.deps.port.send(roomId, threadedNotice(formatNotice(text), root, event.event_id));
     try {
       if (request.kind === 'question') await this.answer(roomId, event, root, request.text);
+      else if (request.kind === 'events') await this.events(roomId, event, root, lang);
       else await reply(await this.corpusCommand(roomId, event, request.action, request.args, lang));
     } catch (error) {
       this.deps.log.error(`answering ${event.event_id} in ${roomId}: ${describeError(error)}`);
@@ -223,6 +224,14 @@ export class MatrixBot {
       { role: 'assistant', text: answer.text },
     ]);
     state.setRoomLanguage(roomId, answer.language);
+  }
+
+  /** `!events`: the events after today, or the latest when none is announced, in the room's language. */
+  private async events(roomId: string, event: RawEvent, root: string, lang: string): Promise<void> {
+    const { assistant, messages, port } = this.deps;
+    const answer = assistant.upcomingEvents ? await assistant.upcomingEvents({ locale: lang, surface: 'matrix' }) : null;
+    const text = answer ? formatAnswer(answer, messages) : formatNotice(messages.t(lang, 'notFound'));
+    await port.send(roomId, threadedNotice(text, root, event.event_id));
   }
 
   private async isStaff(userId: string): Promise<boolean> {

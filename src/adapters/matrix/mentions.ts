@@ -23,7 +23,8 @@ export interface MessageContent {
 
 export type Request =
   | { kind: 'question'; text: string }
-  | { kind: 'corpus'; action: 'add' | 'list' | 'remove' | 'help'; args: string };
+  | { kind: 'corpus'; action: 'add' | 'list' | 'remove' | 'help'; args: string }
+  | { kind: 'events' };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -97,7 +98,7 @@ export function messageText(content: MessageContent, bot: BotIdentity): string {
 
 /**
  * What the message asks of the bot, or null if it is not for the bot.
- * `!ask` and `!corpus` work anywhere; plain text needs a mention, a Q&A room or a bot thread.
+ * `!ask`, `!events` and `!corpus` work anywhere; plain text needs a mention, a Q&A room or a bot thread.
  */
 export function parseRequest(
   content: MessageContent,
@@ -105,10 +106,11 @@ export function parseRequest(
   where: { qaRoom: boolean; botThread: boolean },
 ): Request | null {
   const text = messageText(content, bot);
-  const command = /^!(ask|corpus)(?=\s|$)\s*([\s\S]*)$/i.exec(text);
+  const command = /^!(ask|corpus|events)(?=\s|$)\s*([\s\S]*)$/i.exec(text);
   if (command) {
     const rest = command[2].trim();
     if (command[1].toLowerCase() === 'ask') return { kind: 'question', text: rest };
+    if (command[1].toLowerCase() === 'events') return { kind: 'events' };
     const [action = '', ...args] = rest.split(/\s+/);
     const known = ['add', 'list', 'remove'].includes(action.toLowerCase());
     return {

@@ -120,3 +120,9 @@ export async function namedEventFor(events: EventStore, question: string, lang: 
   if (!named.length && yearsOf(question).length && eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length) return 'no-such-edition';
   return null;
 }
+
+/** Whether the question names an event of the index (whatever the year): then it asks about that event, not for a list. */
+export async function namesAnEvent(events: EventStore, question: string, today: Date): Promise<boolean> {
+  const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
+  return eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length > 0;
+}
