@@ -114,6 +114,8 @@ export const configSchema = z.object({
   SOGA_LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
   /** Upper bound of a generated answer. */
   SOGA_LLM_MAX_TOKENS: int(16, 32_000).default(500),
+  /** json: the model writes its sentences and the passages of each as JSON held to a schema (llama.cpp grammar, response_format for OpenAI-compatible servers, Ollama's format; servers that refuse it get text); text: prose with [n] markers. See docs/local-llm.md. */
+  SOGA_LLM_OUTPUT: z.enum(['json', 'text']).default('json'),
 
   // Logging
   /** Verbosity of operator messages. */

@@ -28,6 +28,8 @@ export interface PromptTemplates {
   system: string;
   answer: string;
   condense: string;
+  /** The user message when the model is asked for JSON (answerSchema): the same data, the JSON format and a worked example. */
+  answerJson?: string;
 }
 
 export interface AskDeps {
@@ -60,6 +62,11 @@ export interface AskOptions {
   maxQuestionChars: number;
   defaultLanguage: LanguageCode;
   llmTimeoutMs: number;
+  /**
+   * How the chat model is asked to write: 'json' (sentences and the passages of each as separate
+   * fields, held to a schema; needs the answerJson template) or 'text' ([n] markers in prose).
+   */
+  llmOutput?: 'json' | 'text';
   /**
    * Whether questions are embedded at all. Off for a model that showed no sense of meaning in the
    * start-up check: nothing would use its vector. Apart from the fusion weight, so that
@@ -142,20 +149,22 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       if (!answerable && !event) return notFound();
 
       let fallbackReason: string | undefined;
+      let removed: Answer['removed'];
       if (chat) {
-        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
+        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text' }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
         if (generated.ok) {
           timings.answerMs = lap(t);
-          return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations });
+          return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });
         }
         if (generated.notFound) return notFound();
         fallbackReason = generated.reason;
+        if (generated.removed.length) removed = generated.removed;
       }
 
       const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
-      return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason });
+      return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason, ...(removed ? { removed } : {}) });
     },
   };
 }

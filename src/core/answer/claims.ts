@@ -68,7 +68,15 @@ function markersOf(text: string): number[] {
  */
 export function sentencesWithMarkers(answer: string, lang: LanguageCode): ClaimSentence[] {
   const out: ClaimSentence[] = [];
+  // A quote that holds a full stop is one claim with the sentence around it.
+  const openQuote = (text: string) => (text.match(/«/g)?.length ?? 0) > (text.match(/»/g)?.length ?? 0) || (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0) || (text.match(/"/g)?.length ?? 0) % 2 === 1;
   for (let piece of splitSentences(answer, lang)) {
+    if (out.length && openQuote(out.at(-1)!.text)) {
+      const last = out.at(-1)!;
+      last.text = `${last.text} ${piece}`;
+      last.passages = [...new Set([...last.passages, ...markersOf(piece)])];
+      continue;
+    }
     // "am 5. und 6. Mai": a German ordinal's full stop does not end the sentence.
     if (out.length && /(?<![\p{L}\d])\d{1,2}\.$/u.test(out.at(-1)!.text.replace(MARKER, '').trim())) {
       const last = out.at(-1)!;
@@ -149,7 +157,7 @@ function restatesQuestion(sentence: string, questionWords: Set<string>): boolean
   return content.length > 0 && content.every((w) => questionWords.has(w) || [...questionWords].some((q) => q.length >= 5 && w.length >= 5 && (q.startsWith(w) || w.startsWith(q))));
 }
 
-const TYPE_NAMES: Record<AnswerType, string> = { date: 'date', place: 'place', number: 'number', person: 'name' };
+const TYPE_NAMES: Record<AnswerType, string> = { date: 'date', place: 'place', number: 'number', person: 'name', email: 'e-mail address', phone: 'phone number', price: 'price' };
 
 export function checkClaims(input: ClaimsInput): ClaimsResult {
   const { passages, question, lang } = input;
