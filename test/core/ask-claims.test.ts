@@ -96,7 +96,7 @@ describe('ask() falls back to the extractive answer when a generated claim is no
     const answer = await ask('Wann und wo fand der EUSES 2022 statt?', (m) => `Le EUSES 2022 s’est tenu à Strasbourg les 5 et 6 mai 2022, avec des participants de nombreux pays [${n(m, 'Strasbourg')}].`);
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/^answer is in another language/);
-    expect(answer.text.startsWith(de.leadIn)).toBe(true);
+    expect(answer.text).toContain(de.leadIn);
   });
 
   it('a sentence that mixes languages', async () => {
