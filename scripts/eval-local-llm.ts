@@ -87,14 +87,17 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
 }
 
 export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
-export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'wrong-language' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'other';
 
 export function fallbackKind(reason: string): FallbackKind {
   if (reason === 'LLM_TIMEOUT') return 'timeout';
   if (reason === 'LLM_FAILED') return 'model-failed';
   if (reason.startsWith('answer repeated the system prompt')) return 'prompt-leak';
   if (reason.startsWith('citation check failed')) return 'citation-check';
-  if (reason.startsWith('answer is in another language')) return 'wrong-language';
+  if (reason.startsWith('answer is in another language') || reason.startsWith('answer is in ')) return 'wrong-language';
+  if (reason.startsWith('answer mixes')) return 'mixed-language';
+  // The claim checks (core/answer/claims.ts): unsupported facts, no value asked for, markers only, the question restated.
+  if (/^(no sentence of the answer|answer does not give|answer is only citation markers|answer only restates|answer is empty)/.test(reason)) return 'claim-check';
   return 'other';
 }
 
@@ -170,7 +173,7 @@ export function summarize(runs: QuestionRun[]) {
   const unans = runs.filter((r) => !r.answerable);
   const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
   // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
-  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && (r.fallbackKind === 'citation-check' || r.fallbackKind === 'prompt-leak' || r.fallbackKind === 'wrong-language')));
+  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language'].includes(r.fallbackKind!)));
   const fallbacks = runs.filter((r) => r.path === 'fallback');
   const reasons: Record<string, number> = {};
   for (const r of fallbacks) reasons[r.fallbackKind!] = (reasons[r.fallbackKind!] ?? 0) + 1;

@@ -67,6 +67,8 @@ export interface AskOptions {
    * fields, held to a schema; needs the answerJson template) or 'text' ([n] markers in prose).
    */
   llmOutput?: 'json' | 'text';
+  /** How many passages the chat model reads, each cut to how many characters (unset: the contextPassages, whole). */
+  llmPassages?: { count: number; maxChars: number };
   /**
    * Whether questions are embedded at all. Off for a model that showed no sense of meaning in the
    * start-up check: nothing would use its vector. Apart from the fusion weight, so that
@@ -151,7 +153,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       let fallbackReason: string | undefined;
       let removed: Answer['removed'];
       if (chat) {
-        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text' }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
+        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
         if (generated.ok) {
           timings.answerMs = lap(t);
           return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });

@@ -25,5 +25,6 @@ export function askOptionsFrom(config: Config, probe: ProbeResult | null): AskOp
     defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
     llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
     llmOutput: config.SOGA_LLM_OUTPUT,
+    llmPassages: { count: config.SOGA_LLM_PASSAGES, maxChars: config.SOGA_LLM_PASSAGE_CHARS },
   };
 }

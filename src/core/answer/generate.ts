@@ -17,6 +17,7 @@ import { isInstructionLike } from './instructions.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './matching.js';
 import { checkReply } from './reply-check.js';
 import { splitSentences } from './sentences.js';
+import { modelPassages, type ModelPassageOptions } from './model-passages.js';
 import { answerSchema } from './structured.js';
 import { createVerifiedStream } from './verified-stream.js';
 
@@ -28,6 +29,8 @@ export interface GenerateDeps {
   llmTimeoutMs: number;
   /** 'json' asks for answerSchema with the answerJson template (text when there is none, or unset). */
   output?: 'json' | 'text';
+  /** How many passages the model reads, each cut to how many characters (model-passages.ts); unset: all, whole. */
+  passages?: ModelPassageOptions;
 }
 
 /** `removed`: sentences the claim checks took out, with the reason (also when the whole reply failed). */
@@ -40,13 +43,15 @@ export async function generateAnswer(
   deps: GenerateDeps,
   question: string,
   lang: LanguageCode,
-  passages: FusedHit[],
+  retrievedPassages: FusedHit[],
   terms: WeightedTerm[],
   langs: LanguageCode[],
   today: Date,
   context: AskContext,
 ): Promise<Generated> {
   const { chat, prompts } = deps;
+  // From here on, "passages" are what the model read: its [n] and its claims refer to these.
+  const passages = deps.passages ? modelPassages(retrievedPassages, terms, langs, deps.passages) : retrievedPassages;
   const system = fill(prompts.system, { language: languageName(lang), today: today.toISOString().slice(0, 10) });
   const block = passages
     .map((p, i) => {
