@@ -16,6 +16,9 @@
  *   --max-tokens N      answer length limit [SOGA_LLM_MAX_TOKENS]
  *   --threads N         CPU threads, 0 = one fewer than the cores [SOGA_LLM_THREADS]
  *   --context-size N    [SOGA_LLM_CONTEXT_SIZE]
+ *   --output json|text  how the model writes [SOGA_LLM_OUTPUT]
+ *   --passages N        passages the model reads [SOGA_LLM_PASSAGES]
+ *   --passage-chars N   characters of each [SOGA_LLM_PASSAGE_CHARS]
  *   --json FILE         also write every answer and the summary as JSON
  *
  * The index is built in a temporary folder from the corpus (SOGA_CORPUS_DIR, default ./corpus) with
@@ -42,6 +45,8 @@ export const DEFAULT_MODEL_PATH = '.models/gemma-3-270m-q4_k_m.gguf';
 /** One call of the chat model as the assistant made it: what came back, or what went wrong. */
 export interface ModelCall {
   raw?: string;
+  /** Characters of the messages sent (the prompt). */
+  promptChars: number;
   error?: string;
   ms: number;
   /** performance.now() when the model produced its first token (streaming calls only). */
@@ -57,6 +62,7 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
   const original = chat.generate.bind(chat);
   (chat as { generate: ChatModel['generate'] }).generate = async (messages, options?: GenerateOptions) => {
     const started = performance.now();
+    const promptChars = messages.reduce((sum, m) => sum + m.content.length, 0);
     let firstTokenAt: number | undefined;
     const onToken = options?.onToken;
     const observed = onToken
@@ -70,10 +76,10 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
       : options;
     try {
       const raw = await original(messages, observed);
-      calls.push({ raw, ms: performance.now() - started, firstTokenAt });
+      calls.push({ raw, promptChars, ms: performance.now() - started, firstTokenAt });
       return raw;
     } catch (error) {
-      calls.push({ error: String((error as Error)?.message ?? error), ms: performance.now() - started, firstTokenAt });
+      calls.push({ error: String((error as Error)?.message ?? error), promptChars, ms: performance.now() - started, firstTokenAt });
       throw error;
     }
   };
@@ -160,6 +166,10 @@ export interface QuestionRun {
   streamed: string;
   raw: string[];
   text: string;
+  /** Sentences of the reply the claim checks removed, with why. */
+  removed: { text: string; reason: string }[];
+  /** Characters of the prompt of each model call. */
+  promptChars: number[];
 }
 
 export function quantile(values: number[], q: number): number {
@@ -197,6 +207,8 @@ export function summarize(runs: QuestionRun[]) {
     citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
     medianFirstTokenMs: quantile(runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])), 0.5),
     medianFirstShownMs: quantile(runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])), 0.5),
+    medianPromptChars: quantile(runs.flatMap((r) => r.promptChars), 0.5),
+    sentencesRemoved: runs.reduce((sum, r) => sum + r.removed.length, 0),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -240,6 +252,8 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     streamed,
     raw: made.map((c) => c.raw ?? `(${c.error})`),
     text: answer.text,
+    removed: answer.removed ?? [],
+    promptChars: made.map((c) => c.promptChars),
   };
 }
 
@@ -256,6 +270,9 @@ async function main(): Promise<void> {
       'max-tokens': { type: 'string' },
       threads: { type: 'string' },
       'context-size': { type: 'string' },
+      output: { type: 'string' },
+      passages: { type: 'string' },
+      'passage-chars': { type: 'string' },
       json: { type: 'string' },
     },
   });
@@ -272,6 +289,9 @@ async function main(): Promise<void> {
     SOGA_LLM_MAX_TOKENS: values['max-tokens'] ?? env.SOGA_LLM_MAX_TOKENS,
     SOGA_LLM_THREADS: values.threads ?? env.SOGA_LLM_THREADS,
     SOGA_LLM_CONTEXT_SIZE: values['context-size'] ?? env.SOGA_LLM_CONTEXT_SIZE,
+    SOGA_LLM_OUTPUT: values.output ?? env.SOGA_LLM_OUTPUT,
+    SOGA_LLM_PASSAGES: values.passages ?? env.SOGA_LLM_PASSAGES,
+    SOGA_LLM_PASSAGE_CHARS: values['passage-chars'] ?? env.SOGA_LLM_PASSAGE_CHARS,
   });
   const warnings: string[] = [];
   // LanceDB's native logger reads this when it loads: keep its deprecation notices off the report.
@@ -288,7 +308,7 @@ async function main(): Promise<void> {
     const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
     const calls = recordCalls(runtime.chat!);
     process.stderr.write(
-      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}\n`,
+      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
     );
     const runs: QuestionRun[] = [];
     const now = new Date('2026-11-23');
@@ -311,13 +331,15 @@ async function main(): Promise<void> {
       `answer language right            ${pct(summary.answerLanguageAccuracy)}`,
       `streamed, then discarded         ${summary.discardedAfterStreaming}   (replies partly shown while streaming, then replaced)`,
       `citations re-verified            ${pct(summary.citationsRecheckOk)}`,
+      `sentences removed (claims)       ${summary.sentencesRemoved}`,
+      `prompt size                      median ${summary.medianPromptChars} characters`,
       `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
       `first generated token after      median ${sec(summary.medianFirstTokenMs)} (retrieval + reading the prompt)`,
       `first streamed token shown after median ${sec(summary.medianFirstShownMs)} (held back until it cannot be the rules or NO_ANSWER)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {
-      await writeFile(values.json, JSON.stringify({ model: runtime.chat!.modelId, config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
+      await writeFile(values.json, JSON.stringify({ model: runtime.chat!.modelId, config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE, output: config.SOGA_LLM_OUTPUT, passages: config.SOGA_LLM_PASSAGES, passageChars: config.SOGA_LLM_PASSAGE_CHARS }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
     }
     await runtime.close();
   } finally {
