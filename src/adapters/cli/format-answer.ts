@@ -26,5 +26,6 @@ export function answerJson(answer: Answer): object {
     citations: answer.citations.map((c) => ({ n: c.n, title: c.title, source: c.source, quote: c.quote, date: c.date, chunkId: c.chunkId, score: c.score })),
     timings: answer.timings,
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.removed?.length ? { removed: answer.removed } : {}),
   };
 }
