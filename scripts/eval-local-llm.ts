@@ -19,6 +19,7 @@
  *   --output json|text  how the model writes [SOGA_LLM_OUTPUT]
  *   --passages N        passages the model reads [SOGA_LLM_PASSAGES]
  *   --passage-chars N   characters of each [SOGA_LLM_PASSAGE_CHARS]
+ *   --extractive        no model: the extractive default on the same questions (the baseline)
  *   --json FILE         also write every answer and the summary as JSON
  *
  * The index is built in a temporary folder from the corpus (SOGA_CORPUS_DIR, default ./corpus) with
@@ -156,6 +157,8 @@ export interface QuestionRun {
   refusedOk: boolean | null;
   citationsOk: boolean;
   ms: number;
+  /** CPU time of this process (llama.cpp's threads included) for the question: unlike ms, it does not grow with other programs' load. */
+  cpuMs: number;
   answerMs: number;
   modelMs: number;
   /** From the question to the first generated token (retrieval and prompt evaluation); null if none came. */
@@ -209,6 +212,8 @@ export function summarize(runs: QuestionRun[]) {
     medianFirstShownMs: quantile(runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])), 0.5),
     medianPromptChars: quantile(runs.flatMap((r) => r.promptChars), 0.5),
     sentencesRemoved: runs.reduce((sum, r) => sum + r.removed.length, 0),
+    medianCpuMs: quantile(runs.map((r) => r.cpuMs), 0.5),
+    p95CpuMs: quantile(runs.map((r) => r.cpuMs), 0.95),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -217,6 +222,7 @@ export function summarize(runs: QuestionRun[]) {
 
 export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[] }, q: EvalQuestion, now: Date): Promise<QuestionRun> {
   calls.take();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let firstShownMs: number | null = null;
   let streamed = '';
@@ -229,6 +235,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     },
   });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const made = calls.take();
   const firstAt = made.find((c) => c.firstTokenAt !== undefined)?.firstTokenAt;
   const p = answerPath(answer, made);
@@ -245,6 +252,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     refusedOk: q.answerable ? null : refused,
     citationsOk: recheckCitations(answer).ok,
     ms,
+    cpuMs: (used.user + used.system) / 1000,
     answerMs: answer.timings.answerMs,
     modelMs: made.reduce((s, c) => s + c.ms, 0),
     firstTokenMs: firstAt === undefined ? null : firstAt - started,
@@ -273,6 +281,7 @@ async function main(): Promise<void> {
       output: { type: 'string' },
       passages: { type: 'string' },
       'passage-chars': { type: 'string' },
+      extractive: { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -283,7 +292,8 @@ async function main(): Promise<void> {
     SOGA_DATA_DIR: dataDir,
     SOGA_EMBED_PROVIDER: env.SOGA_EMBED_PROVIDER ?? 'none',
     SOGA_LOG_ENABLED: 'false',
-    SOGA_LLM_PROVIDER: 'local',
+    // --extractive: the same questions, index and clock without a model, for the comparison.
+    SOGA_LLM_PROVIDER: values.extractive ? 'none' : 'local',
     SOGA_LLM_MODEL_PATH: values.model ?? env.SOGA_LLM_MODEL_PATH ?? DEFAULT_MODEL_PATH,
     SOGA_LLM_TIMEOUT_MS: values['timeout-ms'] ?? env.SOGA_LLM_TIMEOUT_MS,
     SOGA_LLM_MAX_TOKENS: values['max-tokens'] ?? env.SOGA_LLM_MAX_TOKENS,
@@ -306,9 +316,9 @@ async function main(): Promise<void> {
     const ingestMs = performance.now() - t;
     const langs = values.langs?.split(',').map((l) => l.trim());
     const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
-    const calls = recordCalls(runtime.chat!);
+    const calls = runtime.chat ? recordCalls(runtime.chat) : { take: (): ModelCall[] => [] };
     process.stderr.write(
-      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
+      `model ${(runtime.chat?.modelId ?? 'none (extractive)')} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
     );
     const runs: QuestionRun[] = [];
     const now = new Date('2026-11-23');
@@ -316,7 +326,7 @@ async function main(): Promise<void> {
       const run = await runQuestion(runtime, calls, q, now);
       runs.push(run);
       const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
-      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)}\n`);
+      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`);
     }
     const summary = summarize(runs);
     const lines = [
@@ -334,12 +344,13 @@ async function main(): Promise<void> {
       `sentences removed (claims)       ${summary.sentencesRemoved}`,
       `prompt size                      median ${summary.medianPromptChars} characters`,
       `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
+      `CPU time per answer              median ${sec(summary.medianCpuMs)}, p95 ${sec(summary.p95CpuMs)} (wall time on an idle core with --threads 1)`,
       `first generated token after      median ${sec(summary.medianFirstTokenMs)} (retrieval + reading the prompt)`,
       `first streamed token shown after median ${sec(summary.medianFirstShownMs)} (held back until it cannot be the rules or NO_ANSWER)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {
-      await writeFile(values.json, JSON.stringify({ model: runtime.chat!.modelId, config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE, output: config.SOGA_LLM_OUTPUT, passages: config.SOGA_LLM_PASSAGES, passageChars: config.SOGA_LLM_PASSAGE_CHARS }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
+      await writeFile(values.json, JSON.stringify({ model: (runtime.chat?.modelId ?? 'none (extractive)'), config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE, output: config.SOGA_LLM_OUTPUT, passages: config.SOGA_LLM_PASSAGES, passageChars: config.SOGA_LLM_PASSAGE_CHARS }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
     }
     await runtime.close();
   } finally {
