@@ -18,7 +18,7 @@ import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { dateSupported, datesIn, numbersIn, valuesOf, type DateValue } from './claim-values.js';
 import { checkSentenceLanguage } from './mixed-language.js';
-import { foldName, nameCandidates, nameFound, passageNameWords } from './names.js';
+import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
 import { splitSentences } from './sentences.js';
 
 export interface ClaimPassage {
@@ -142,8 +142,10 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => number.values.some((v) => p.values.has(v)))) problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => number.values.some((v) => p.values.has(v)))}`);
   }
   for (const name of nameCandidates(text, lang, passageNames)) {
-    // The question's own names may be repeated (the topic), the rest must come from a cited passage.
-    const missing = name.words.filter((w) => !questionWords.has(w));
+    // The question's own names may be repeated (the topic: "European Social Economy Summit" for a
+    // French passage), the rest must come from a cited passage. Not a name that some passage or the
+    // exonym table knows: "Was it held in Mannheim?" must not make "Yes, in Mannheim" true.
+    const missing = name.words.filter((w) => !questionWords.has(w) || passageNames.has(w) || isKnownPlace(w));
     if (!missing.length) continue;
     const partial = { text: name.text, words: missing };
     if (!cited.some((p) => nameFound(partial, p.words, p.folded))) problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);

@@ -42,6 +42,11 @@ const EXONYMS: string[][] = [
 const EXONYM_GROUP = new Map<string, number>();
 EXONYMS.forEach((group, i) => group.forEach((name) => EXONYM_GROUP.set(name, i)));
 
+/** Whether a folded word is a place of the exonym table (in any of its spellings). */
+export function isKnownPlace(word: string): boolean {
+  return EXONYM_GROUP.has(word);
+}
+
 /** Accent-folded, ß as ss, punctuation to spaces: the form names are compared in. */
 export function foldName(text: string): string {
   return normalizeText(text)

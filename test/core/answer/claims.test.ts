@@ -68,6 +68,10 @@ describe('checkClaims rejects what the cited passages do not say', () => {
     expect(check('Der Gipfel hatte 1500 Teilnehmer [2].', 'Wie viele Teilnehmer hatte der EUSES 2021 Gipfel?', 'de')).toMatchObject({ ok: false, reason: expect.stringContaining('"1500" is not in the cited [2]') });
   });
 
+  it('does not take a place from a yes/no question for granted', () => {
+    expect(check('Yes, the second summit was held in Mannheim on 5 and 6 May 2022 [1].', 'Was the second summit held in Mannheim?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Mannheim" is not in the cited [1] (it is in [2])') });
+  });
+
   it('rejects a person no cited passage names', () => {
     expect(check('Thierry Breton spoke at the summit [1].', 'Who spoke at the second summit?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Thierry Breton" is not in the cited [1]') });
   });
