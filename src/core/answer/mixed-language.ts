@@ -53,13 +53,17 @@ function judgedWords(sentence: string, titles: readonly string[]): string[] {
   const prose = answerProse(sentence, titles);
   const tokens: { word: string; name: boolean; particle: boolean }[] = [];
   for (const m of prose.matchAll(/[\p{L}\p{M}'’]+/gu)) {
+    // A capitalised function word inside the sentence opens a name ("HelloAsso, Le Mouvement
+    // Associatif et La Mednum"); only the sentence's first word is capitalised for being first.
+    const first = tokens.length === 0;
     const elided = m[0].match(/^([ldjmnstc]|qu)['’](?=\p{L})/iu);
     const parts = elided ? [elided[1], m[0].slice(elided[0].length)] : [m[0].replace(/['’]+$/, '')];
     for (const raw of parts) {
       const folded = normalizeText(raw);
       const functionWord = Object.values(FUNCTION_SETS).some((set) => set.has(folded));
       // A capitalised word is a name (or a German noun) unless it is a function word opening the sentence.
-      tokens.push({ word: raw.toLowerCase(), name: /^\p{Lu}/u.test(raw) && !functionWord, particle: functionWord && !/^\p{Lu}/u.test(raw) });
+      const capitalised = /^\p{Lu}/u.test(raw);
+      tokens.push({ word: raw.toLowerCase(), name: capitalised && (!functionWord || !first), particle: functionWord && !capitalised });
     }
   }
   const out: string[] = [];

@@ -18,6 +18,7 @@ describe('checkSentenceLanguage rejects sentences that mix languages', () => {
 describe('checkSentenceLanguage keeps names and quotes in another language', () => {
   it.each([
     ['The NEC ESS 2025 takes place at the Maison de la Mutualité in Paris [1].', 'en'],
+    ['The NEC ESS 2025 is co-organised by HelloAsso, Le Mouvement Associatif, CG Scop, Emmaüs Connect, and La Mednum [1].', 'en'],
     ['Der NEC ESS 2025 findet vom 25. bis 27. November 2025 in Paris statt [1].', 'de'],
     ['It is described as « un commun numérique au service de l’entrepreneuriat coopératif » [1].', 'en'],
     ['Coopedia est un commun numérique au service de l’entrepreneuriat coopératif [1].', 'fr'],
