@@ -94,11 +94,13 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
 }
 
 export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
-export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'model-no-answer' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'other';
 
 export function fallbackKind(reason: string): FallbackKind {
   if (reason === 'LLM_TIMEOUT') return 'timeout';
   if (reason === 'LLM_FAILED') return 'model-failed';
+  // NO_ANSWER when the model may not refuse (SOGA_LLM_MAY_REFUSE=false): the extractive answer instead.
+  if (reason === 'model found no answer in the passages') return 'model-no-answer';
   if (reason.startsWith('answer repeated the system prompt')) return 'prompt-leak';
   if (reason.startsWith('citation check failed')) return 'citation-check';
   if (reason.startsWith('answer is in another language') || reason.startsWith('answer is in ')) return 'wrong-language';

@@ -67,6 +67,8 @@ export interface AskOptions {
    * fields, held to a schema; needs the answerJson template) or 'text' ([n] markers in prose).
    */
   llmOutput?: 'json' | 'text';
+  /** Whether the model's NO_ANSWER refuses the question (true) or leaves it to the extractive answer (false, unset). */
+  llmMayRefuse?: boolean;
   /** How many passages the chat model reads, each cut to how many characters (unset: the contextPassages, whole). */
   llmPassages?: { count: number; maxChars: number };
   /**
@@ -158,7 +160,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           timings.answerMs = lap(t);
           return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });
         }
-        if (generated.notFound) return notFound();
+        // The model's NO_ANSWER is a veto of the extractive answer only when configured: measured on
+        // the dev questions it refused an answerable one and no unanswerable one (the answerability
+        // gate had refused those already), so by default the member gets the extractive answer.
+        if (generated.notFound && options.llmMayRefuse) return notFound();
         fallbackReason = generated.reason;
         if (generated.removed.length) removed = generated.removed;
       }

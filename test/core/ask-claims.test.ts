@@ -152,7 +152,7 @@ describe('ask() with structured (JSON) replies', () => {
 
   it('treats an empty list of sentences as NO_ANSWER', async () => {
     const answer = await ask('When and where was EUSES 2022 held?', () => '{"sentences": []}', 'json');
-    expect(answer.outcome).toBe('not_found');
+    expect(answer.fallbackReason).toBe('model found no answer in the passages');
   });
 
   it('checks each sentence against the passages it lists, not the ones another sentence lists', async () => {

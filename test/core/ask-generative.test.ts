@@ -127,7 +127,7 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('shows nothing when the model says NO_ANSWER', async () => {
     const { answer, shown } = await streamed(() => 'NO_ANSWER');
-    expect(answer.outcome).toBe('not_found');
+    expect(answer.fallbackReason).toBe('model found no answer in the passages');
     expect(shown).toBe('');
   });
 });
