@@ -16,6 +16,10 @@
  *   --max-tokens N      answer length limit [SOGA_LLM_MAX_TOKENS]
  *   --threads N         CPU threads, 0 = one fewer than the cores [SOGA_LLM_THREADS]
  *   --context-size N    [SOGA_LLM_CONTEXT_SIZE]
+ *   --output json|text  how the model writes [SOGA_LLM_OUTPUT]
+ *   --passages N        passages the model reads [SOGA_LLM_PASSAGES]
+ *   --passage-chars N   characters of each [SOGA_LLM_PASSAGE_CHARS]
+ *   --extractive        no model: the extractive default on the same questions (the baseline)
  *   --json FILE         also write every answer and the summary as JSON
  *
  * The index is built in a temporary folder from the corpus (SOGA_CORPUS_DIR, default ./corpus) with
@@ -42,6 +46,8 @@ export const DEFAULT_MODEL_PATH = '.models/gemma-3-270m-q4_k_m.gguf';
 /** One call of the chat model as the assistant made it: what came back, or what went wrong. */
 export interface ModelCall {
   raw?: string;
+  /** Characters of the messages sent (the prompt). */
+  promptChars: number;
   error?: string;
   ms: number;
   /** performance.now() when the model produced its first token (streaming calls only). */
@@ -57,6 +63,7 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
   const original = chat.generate.bind(chat);
   (chat as { generate: ChatModel['generate'] }).generate = async (messages, options?: GenerateOptions) => {
     const started = performance.now();
+    const promptChars = messages.reduce((sum, m) => sum + m.content.length, 0);
     let firstTokenAt: number | undefined;
     const onToken = options?.onToken;
     const observed = onToken
@@ -70,10 +77,10 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
       : options;
     try {
       const raw = await original(messages, observed);
-      calls.push({ raw, ms: performance.now() - started, firstTokenAt });
+      calls.push({ raw, promptChars, ms: performance.now() - started, firstTokenAt });
       return raw;
     } catch (error) {
-      calls.push({ error: String((error as Error)?.message ?? error), ms: performance.now() - started, firstTokenAt });
+      calls.push({ error: String((error as Error)?.message ?? error), promptChars, ms: performance.now() - started, firstTokenAt });
       throw error;
     }
   };
@@ -87,14 +94,19 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
 }
 
 export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
-export type FallbackKind = 'timeout' | 'model-failed' | 'prompt-leak' | 'citation-check' | 'wrong-language' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'model-no-answer' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'other';
 
 export function fallbackKind(reason: string): FallbackKind {
   if (reason === 'LLM_TIMEOUT') return 'timeout';
   if (reason === 'LLM_FAILED') return 'model-failed';
+  // NO_ANSWER when the model may not refuse (SOGA_LLM_MAY_REFUSE=false): the extractive answer instead.
+  if (reason === 'model found no answer in the passages') return 'model-no-answer';
   if (reason.startsWith('answer repeated the system prompt')) return 'prompt-leak';
   if (reason.startsWith('citation check failed')) return 'citation-check';
-  if (reason.startsWith('answer is in another language')) return 'wrong-language';
+  if (reason.startsWith('answer is in another language') || reason.startsWith('answer is in ')) return 'wrong-language';
+  if (reason.startsWith('answer mixes')) return 'mixed-language';
+  // The claim checks (core/answer/claims.ts): unsupported facts, no value asked for, markers only, the question restated.
+  if (/^(no sentence of the answer|answer does not give|answer is only citation markers|answer only restates|answer is empty)/.test(reason)) return 'claim-check';
   return 'other';
 }
 
@@ -147,6 +159,8 @@ export interface QuestionRun {
   refusedOk: boolean | null;
   citationsOk: boolean;
   ms: number;
+  /** CPU time of this process (llama.cpp's threads included) for the question: unlike ms, it does not grow with other programs' load. */
+  cpuMs: number;
   answerMs: number;
   modelMs: number;
   /** From the question to the first generated token (retrieval and prompt evaluation); null if none came. */
@@ -157,6 +171,10 @@ export interface QuestionRun {
   streamed: string;
   raw: string[];
   text: string;
+  /** Sentences of the reply the claim checks removed, with why. */
+  removed: { text: string; reason: string }[];
+  /** Characters of the prompt of each model call. */
+  promptChars: number[];
 }
 
 export function quantile(values: number[], q: number): number {
@@ -170,7 +188,7 @@ export function summarize(runs: QuestionRun[]) {
   const unans = runs.filter((r) => !r.answerable);
   const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
   // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
-  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && (r.fallbackKind === 'citation-check' || r.fallbackKind === 'prompt-leak' || r.fallbackKind === 'wrong-language')));
+  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language'].includes(r.fallbackKind!)));
   const fallbacks = runs.filter((r) => r.path === 'fallback');
   const reasons: Record<string, number> = {};
   for (const r of fallbacks) reasons[r.fallbackKind!] = (reasons[r.fallbackKind!] ?? 0) + 1;
@@ -194,6 +212,10 @@ export function summarize(runs: QuestionRun[]) {
     citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
     medianFirstTokenMs: quantile(runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])), 0.5),
     medianFirstShownMs: quantile(runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])), 0.5),
+    medianPromptChars: quantile(runs.flatMap((r) => r.promptChars), 0.5),
+    sentencesRemoved: runs.reduce((sum, r) => sum + r.removed.length, 0),
+    medianCpuMs: quantile(runs.map((r) => r.cpuMs), 0.5),
+    p95CpuMs: quantile(runs.map((r) => r.cpuMs), 0.95),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -202,6 +224,7 @@ export function summarize(runs: QuestionRun[]) {
 
 export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[] }, q: EvalQuestion, now: Date): Promise<QuestionRun> {
   calls.take();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let firstShownMs: number | null = null;
   let streamed = '';
@@ -214,6 +237,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     },
   });
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
   const made = calls.take();
   const firstAt = made.find((c) => c.firstTokenAt !== undefined)?.firstTokenAt;
   const p = answerPath(answer, made);
@@ -230,6 +254,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     refusedOk: q.answerable ? null : refused,
     citationsOk: recheckCitations(answer).ok,
     ms,
+    cpuMs: (used.user + used.system) / 1000,
     answerMs: answer.timings.answerMs,
     modelMs: made.reduce((s, c) => s + c.ms, 0),
     firstTokenMs: firstAt === undefined ? null : firstAt - started,
@@ -237,6 +262,8 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     streamed,
     raw: made.map((c) => c.raw ?? `(${c.error})`),
     text: answer.text,
+    removed: answer.removed ?? [],
+    promptChars: made.map((c) => c.promptChars),
   };
 }
 
@@ -253,6 +280,10 @@ async function main(): Promise<void> {
       'max-tokens': { type: 'string' },
       threads: { type: 'string' },
       'context-size': { type: 'string' },
+      output: { type: 'string' },
+      passages: { type: 'string' },
+      'passage-chars': { type: 'string' },
+      extractive: { type: 'boolean', default: false },
       json: { type: 'string' },
     },
   });
@@ -263,12 +294,16 @@ async function main(): Promise<void> {
     SOGA_DATA_DIR: dataDir,
     SOGA_EMBED_PROVIDER: env.SOGA_EMBED_PROVIDER ?? 'none',
     SOGA_LOG_ENABLED: 'false',
-    SOGA_LLM_PROVIDER: 'local',
+    // --extractive: the same questions, index and clock without a model, for the comparison.
+    SOGA_LLM_PROVIDER: values.extractive ? 'none' : 'local',
     SOGA_LLM_MODEL_PATH: values.model ?? env.SOGA_LLM_MODEL_PATH ?? DEFAULT_MODEL_PATH,
     SOGA_LLM_TIMEOUT_MS: values['timeout-ms'] ?? env.SOGA_LLM_TIMEOUT_MS,
     SOGA_LLM_MAX_TOKENS: values['max-tokens'] ?? env.SOGA_LLM_MAX_TOKENS,
     SOGA_LLM_THREADS: values.threads ?? env.SOGA_LLM_THREADS,
     SOGA_LLM_CONTEXT_SIZE: values['context-size'] ?? env.SOGA_LLM_CONTEXT_SIZE,
+    SOGA_LLM_OUTPUT: values.output ?? env.SOGA_LLM_OUTPUT,
+    SOGA_LLM_PASSAGES: values.passages ?? env.SOGA_LLM_PASSAGES,
+    SOGA_LLM_PASSAGE_CHARS: values['passage-chars'] ?? env.SOGA_LLM_PASSAGE_CHARS,
   });
   const warnings: string[] = [];
   // LanceDB's native logger reads this when it loads: keep its deprecation notices off the report.
@@ -283,9 +318,9 @@ async function main(): Promise<void> {
     const ingestMs = performance.now() - t;
     const langs = values.langs?.split(',').map((l) => l.trim());
     const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
-    const calls = recordCalls(runtime.chat!);
+    const calls = runtime.chat ? recordCalls(runtime.chat) : { take: (): ModelCall[] => [] };
     process.stderr.write(
-      `model ${runtime.chat!.modelId} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}\n`,
+      `model ${(runtime.chat?.modelId ?? 'none (extractive)')} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
     );
     const runs: QuestionRun[] = [];
     const now = new Date('2026-11-23');
@@ -293,7 +328,7 @@ async function main(): Promise<void> {
       const run = await runQuestion(runtime, calls, q, now);
       runs.push(run);
       const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
-      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)}\n`);
+      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`);
     }
     const summary = summarize(runs);
     const lines = [
@@ -308,13 +343,16 @@ async function main(): Promise<void> {
       `answer language right            ${pct(summary.answerLanguageAccuracy)}`,
       `streamed, then discarded         ${summary.discardedAfterStreaming}   (replies partly shown while streaming, then replaced)`,
       `citations re-verified            ${pct(summary.citationsRecheckOk)}`,
+      `sentences removed (claims)       ${summary.sentencesRemoved}`,
+      `prompt size                      median ${summary.medianPromptChars} characters`,
       `answer time                      median ${sec(summary.medianMs)}, p95 ${sec(summary.p95Ms)}, max ${sec(summary.maxMs)}`,
+      `CPU time per answer              median ${sec(summary.medianCpuMs)}, p95 ${sec(summary.p95CpuMs)} (wall time on an idle core with --threads 1)`,
       `first generated token after      median ${sec(summary.medianFirstTokenMs)} (retrieval + reading the prompt)`,
       `first streamed token shown after median ${sec(summary.medianFirstShownMs)} (held back until it cannot be the rules or NO_ANSWER)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {
-      await writeFile(values.json, JSON.stringify({ model: runtime.chat!.modelId, config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
+      await writeFile(values.json, JSON.stringify({ model: (runtime.chat?.modelId ?? 'none (extractive)'), config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE, output: config.SOGA_LLM_OUTPUT, passages: config.SOGA_LLM_PASSAGES, passageChars: config.SOGA_LLM_PASSAGE_CHARS }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
     }
     await runtime.close();
   } finally {

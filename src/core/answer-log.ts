@@ -93,6 +93,8 @@ export interface LogEntry extends LogEntrySummary {
   asker: string | null;
   standaloneQuestion: string;
   answerText: string;
+  /** Sentences of the model's reply that the claim checks removed, with why (empty: none). */
+  removed: { text: string; reason: string }[];
   citations: LoggedCitation[];
   retrieved: LoggedPassage[];
   timings: Timings;

@@ -28,6 +28,8 @@ export interface PromptTemplates {
   system: string;
   answer: string;
   condense: string;
+  /** The user message when the model is asked for JSON (answerSchema): the same data, the JSON format and a worked example. */
+  answerJson?: string;
 }
 
 export interface AskDeps {
@@ -60,6 +62,15 @@ export interface AskOptions {
   maxQuestionChars: number;
   defaultLanguage: LanguageCode;
   llmTimeoutMs: number;
+  /**
+   * How the chat model is asked to write: 'json' (sentences and the passages of each as separate
+   * fields, held to a schema; needs the answerJson template) or 'text' ([n] markers in prose).
+   */
+  llmOutput?: 'json' | 'text';
+  /** Whether the model's NO_ANSWER refuses the question (true) or leaves it to the extractive answer (false, unset). */
+  llmMayRefuse?: boolean;
+  /** How many passages the chat model reads, each cut to how many characters (unset: the contextPassages, whole). */
+  llmPassages?: { count: number; maxChars: number };
   /**
    * Whether questions are embedded at all. Off for a model that showed no sense of meaning in the
    * start-up check: nothing would use its vector. Apart from the fusion weight, so that
@@ -144,20 +155,25 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       if (!answerable && !event) return notFound();
 
       let fallbackReason: string | undefined;
+      let removed: Answer['removed'];
       if (chat) {
-        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
+        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
         if (generated.ok) {
           timings.answerMs = lap(t);
-          return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations });
+          return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });
         }
-        if (generated.notFound) return notFound();
+        // The model's NO_ANSWER is a veto of the extractive answer only when configured: measured on
+        // the dev questions it refused an answerable one and no unanswerable one (the answerability
+        // gate had refused those already), so by default the member gets the extractive answer.
+        if (generated.notFound && options.llmMayRefuse) return notFound();
         fallbackReason = generated.reason;
+        if (generated.removed.length) removed = generated.removed;
       }
 
       const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
-      return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason });
+      return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason, ...(removed ? { removed } : {}) });
     },
   };
 }

@@ -87,9 +87,18 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A JSON Schema (the subset llama.cpp grammars and OpenAI's structured outputs both accept). */
+export type JsonSchema = { readonly [key: string]: unknown };
+
 export interface GenerateOptions {
   signal?: AbortSignal;
   onToken?: (token: string) => void;
+  /**
+   * Ask for JSON that follows this schema: a llama.cpp grammar (local), `response_format` (OpenAI-
+   * compatible servers), `format` (Ollama). A server that refuses it is asked again without it, so
+   * the reply may be plain text: the caller parses what comes back either way.
+   */
+  schema?: JsonSchema;
 }
 
 export interface ChatModel {

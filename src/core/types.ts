@@ -158,6 +158,12 @@ export interface Answer {
   citations: Citation[];
   /** Why a generative answer was replaced by an extractive one, if it was. */
   fallbackReason?: string;
+  /**
+   * Sentences of the model's reply that the claim checks removed, each with the reason (a date, number
+   * or name the cited passages do not hold, no citation, only markers…): of the generative answer
+   * delivered, or of the reply the extractive answer replaced.
+   */
+  removed?: { text: string; reason: string }[];
   /** Every passage considered, with fused scores: what the answer log stores for review. */
   retrieved: FusedHit[];
   timings: Timings;

@@ -16,10 +16,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import type { ChatHistoryItem, Llama, LlamaContext, LlamaContextSequence, LlamaModel } from 'node-llama-cpp';
+import type { ChatHistoryItem, Llama, LlamaContext, LlamaContextSequence, LlamaGrammar, LlamaModel } from 'node-llama-cpp';
 import { leaksPrompt } from '../core/answer/citations.js';
 import { SogaError, describeError } from '../core/errors.js';
-import type { ChatMessage, ChatModel, GenerateOptions } from '../core/ports.js';
+import type { ChatMessage, ChatModel, GenerateOptions, JsonSchema } from '../core/ports.js';
 
 export interface LlamaCppChatOptions {
   /** A GGUF file. */
@@ -41,6 +41,8 @@ interface Loaded {
   sequence: LlamaContextSequence;
   /** Settles when the last queued generation has finished with the sequence. */
   tail: Promise<void>;
+  /** Grammars built from JSON schemas, by the schema's JSON (the answer schema differs only by the passage count). */
+  grammars: Map<string, Promise<LlamaGrammar>>;
 }
 
 const cache = new Map<string, Promise<Loaded>>();
@@ -81,7 +83,7 @@ async function load(options: LlamaCppChatOptions): Promise<Loaded> {
       sequences: 1,
       threads: options.threads > 0 ? options.threads : autoThreads(),
     });
-    return { llama, model, context, sequence: context.getSequence(), tail: Promise.resolve() };
+    return { llama, model, context, sequence: context.getSequence(), tail: Promise.resolve(), grammars: new Map() };
   } catch (error) {
     await model.dispose();
     throw error;
@@ -150,11 +152,11 @@ export class LlamaCppChatModel implements ChatModel {
   }
 
   async generate(messages: ChatMessage[], options: GenerateOptions = {}): Promise<string> {
-    const { signal, onToken } = options;
+    const { signal, onToken, schema } = options;
     if (messages.at(-1)?.role !== 'user') throw new SogaError('LLM_FAILED', `chat model ${this.modelId}: the last message must be the user's`);
     const history = toHistory(messages);
     const loaded = this.loaded;
-    const run = loaded.tail.then(() => this.run(history, signal, onToken));
+    const run = loaded.tail.then(() => this.run(history, signal, onToken, schema));
     loaded.tail = run.then(
       () => undefined,
       () => undefined,
@@ -168,7 +170,19 @@ export class LlamaCppChatModel implements ChatModel {
     }
   }
 
-  private async run(history: ChatHistoryItem[], signal: AbortSignal | undefined, onToken: ((token: string) => void) | undefined): Promise<string> {
+  /** A grammar that only lets the model write JSON of this schema (built once per schema). */
+  private grammarFor(schema: JsonSchema): Promise<LlamaGrammar> {
+    const key = JSON.stringify(schema);
+    let grammar = this.loaded.grammars.get(key);
+    if (!grammar) {
+      grammar = this.loaded.llama.createGrammarForJsonSchema(schema as Parameters<Llama['createGrammarForJsonSchema']>[0]);
+      this.loaded.grammars.set(key, grammar);
+      grammar.catch(() => this.loaded.grammars.delete(key));
+    }
+    return grammar;
+  }
+
+  private async run(history: ChatHistoryItem[], signal: AbortSignal | undefined, onToken: ((token: string) => void) | undefined, schema: JsonSchema | undefined): Promise<string> {
     // Waited in the queue past the deadline: the caller has gone, don't start.
     if (signal?.aborted) throw signal.reason;
     const { LlamaChat } = await import('node-llama-cpp');
@@ -187,7 +201,9 @@ export class LlamaCppChatModel implements ChatModel {
       const rules = history.filter((h) => h.type === 'system').map((h) => (typeof h.text === 'string' ? h.text : '')).join('\n');
       const stop = new AbortController();
       let text = '';
+      const grammar = schema ? await this.grammarFor(schema) : undefined;
       const result = await chat.generateResponse(history, {
+        grammar,
         signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
         stopOnAbortSignal: true,
         maxTokens: Math.min(this.options.maxTokens, room),

@@ -6,8 +6,11 @@ import { Messages, type Catalogs } from '../core/i18n.js';
 
 export async function loadPrompts(dir: string): Promise<PromptTemplates> {
   const read = (name: string) => readFile(path.join(dir, name), 'utf8');
-  const [system, answer, condense] = await Promise.all([read('system.md'), read('answer.md'), read('condense.md')]);
-  return { system, answer, condense };
+  // answer-json.md came later than the others: a prompts folder made before it still works, with
+  // text answers (ask() asks for JSON only when it has this template).
+  const optional = (name: string) => read(name).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
+  const [system, answer, condense, answerJson] = await Promise.all([read('system.md'), read('answer.md'), read('condense.md'), optional('answer-json.md')]);
+  return { system, answer, condense, ...(answerJson === undefined ? {} : { answerJson }) };
 }
 
 export async function loadMessages(dir: string): Promise<Messages> {

@@ -24,5 +24,8 @@ export function askOptionsFrom(config: Config, probe: ProbeResult | null): AskOp
     maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
     defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
     llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
+    llmOutput: config.SOGA_LLM_OUTPUT,
+    llmMayRefuse: config.SOGA_LLM_MAY_REFUSE,
+    llmPassages: { count: config.SOGA_LLM_PASSAGES, maxChars: config.SOGA_LLM_PASSAGE_CHARS },
   };
 }

@@ -73,6 +73,7 @@ describe('ask() checks that a generated answer is in the asker’s language', ()
     const quote = 'Le NEC ESS 2025 se tiendra du 25 au 27 novembre 2025 à Paris, à la Maison de la Mutualité. Cette édition est co-organisée par HelloAsso et le Social Good Accelerator';
     const chat = new ScriptedChatModel((m) => `It takes place in Paris: « ${quote} » [${necPassage(m)}].`);
     const answer = await build(chat).ask(QUESTION_EN);
+    expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
     // Judged whole (quote included), this answer reads as French.
     expect(new EldLanguageDetector({ fallback: 'en' }).detect(answer.text).lang).toBe('fr');
@@ -126,7 +127,7 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('shows nothing when the model says NO_ANSWER', async () => {
     const { answer, shown } = await streamed(() => 'NO_ANSWER');
-    expect(answer.outcome).toBe('not_found');
+    expect(answer.fallbackReason).toBe('model found no answer in the passages');
     expect(shown).toBe('');
   });
 });

@@ -155,11 +155,19 @@ describe('ask() with a chat model verifies what the model wrote', () => {
     expect(answer.fallbackReason).toBe('LLM_FAILED');
   });
 
-  it('refuses when the model finds no answer in the passages', async () => {
+  it('refuses when the model finds no answer in the passages and may refuse (SOGA_LLM_MAY_REFUSE)', async () => {
     const chat = new ScriptedChatModel(() => 'NO_ANSWER');
-    const answer = await build({ chat }).ask('When and where does NEC ESS 2025 take place?');
+    const answer = await build({ chat }, { llmMayRefuse: true }).ask('When and where does NEC ESS 2025 take place?');
     expect(answer.outcome).toBe('not_found');
     expect(answer.citations).toEqual([]);
+  });
+
+  it('gives the extractive answer, saying why, when the model finds no answer but may not refuse (the default)', async () => {
+    const chat = new ScriptedChatModel(() => 'NO_ANSWER');
+    const answer = await build({ chat }).ask('When and where does NEC ESS 2025 take place?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toBe('model found no answer in the passages');
   });
 
   it('delimits passages as data and passes the question as data', async () => {

@@ -38,6 +38,27 @@ describe('the OpenAI-compatible chat provider', () => {
     expect(server!.requests[0].body.stream).toBe(true);
   });
 
+  it('asks for the JSON schema as response_format: json_schema', async () => {
+    const model = await modelFor([{ kind: 'reply', text: '{"sentences":[]}' }]);
+    const schema = { type: 'object', properties: { sentences: { type: 'array' } }, required: ['sentences'] };
+    expect(await model.generate([{ role: 'user', content: 'q' }], { schema })).toBe('{"sentences":[]}');
+    expect((server!.requests[0].body as unknown as { response_format: unknown }).response_format).toEqual({ type: 'json_schema', json_schema: { name: 'answer', schema, strict: true } });
+  });
+
+  it('asks again without the schema when the server refuses it, and does not send it again', async () => {
+    const model = await modelFor([
+      { kind: 'status', status: 400, body: JSON.stringify({ error: { message: 'response_format is not supported', type: 'invalid_request_error' } }) },
+      { kind: 'reply', text: 'Paris [1].' },
+      { kind: 'reply', text: 'Strasbourg [1].' },
+    ]);
+    const schema = { type: 'object' };
+    expect(await model.generate([{ role: 'user', content: 'q' }], { schema })).toBe('Paris [1].');
+    expect(await model.generate([{ role: 'user', content: 'q' }], { schema })).toBe('Strasbourg [1].');
+    const formats = server!.requests.map((r) => (r.body as unknown as { response_format?: unknown }).response_format);
+    expect(formats[0]).toBeDefined();
+    expect(formats.slice(1)).toEqual([undefined, undefined]);
+  });
+
   it('turns a 500 into LLM_FAILED without retrying', async () => {
     const model = await modelFor([{ kind: 'status', status: 500 }]);
     const error = await model.generate([{ role: 'user', content: 'q' }]).catch((e: unknown) => e);

@@ -35,5 +35,6 @@ export function answerJson(answer: Answer): object {
     citations: answer.citations.map((c) => ({ n: c.n, title: c.title, source: c.source, ...(c.url ? { url: c.url } : {}), quote: c.quote, date: c.date, lang: c.lang, chunkId: c.chunkId, score: c.score })),
     timings: answer.timings,
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.removed?.length ? { removed: answer.removed } : {}),
   };
 }

@@ -1,46 +1,57 @@
 /**
  * Stage 5 with a chat model: the passages go to the model as delimited data with their dates and
- * today's date; what it writes is checked (NO_ANSWER, the rules repeated, citations, quoted spans,
- * language) and any failure is a reason to fall back to the extractive answer, never an error.
+ * today's date; what it writes is checked (reply-check.ts: NO_ANSWER, the rules repeated, citations,
+ * quoted spans, each sentence's claims against the passages it cites, the value the question asks
+ * for, language) and any failure is a reason to fall back to the extractive answer, never an error.
+ * With `output: 'json'` the model writes its sentences and the passages of each as JSON held to a
+ * schema (structured.ts); streaming shows only sentences that passed their checks (verified-stream.ts).
  */
 import { describeError, isSogaError } from '../errors.js';
 import type { ChatMessage, ChatModel, LanguageDetector } from '../ports.js';
 import { deadline, fill, languageName } from '../text/template.js';
 import type { AskContext, Citation, FusedHit, LanguageCode } from '../types.js';
-import { checkAnswerLanguage } from './answer-language.js';
-import { leaksPrompt, verifyCitations } from './citations.js';
+import { expectedAnswerTypes } from './answer-type.js';
+import type { RemovedSentence } from './claims.js';
 import { relativeToToday } from './dates.js';
 import { isInstructionLike } from './instructions.js';
 import { coverage, weightedTopicTerms, type WeightedTerm } from './matching.js';
+import { checkReply } from './reply-check.js';
 import { splitSentences } from './sentences.js';
-import { createStreamGuard, revealsSecret } from './stream-guard.js';
+import { modelPassages, type ModelPassageOptions } from './model-passages.js';
+import { answerSchema } from './structured.js';
+import { createVerifiedStream } from './verified-stream.js';
 
 export interface GenerateDeps {
   chat: ChatModel;
   detector: LanguageDetector;
-  prompts: { system: string; answer: string };
+  prompts: { system: string; answer: string; answerJson?: string };
   warn: (message: string) => void;
   llmTimeoutMs: number;
+  /** 'json' asks for answerSchema with the answerJson template (text when there is none, or unset). */
+  output?: 'json' | 'text';
+  /** How many passages the model reads, each cut to how many characters (model-passages.ts); unset: all, whole. */
+  passages?: ModelPassageOptions;
 }
 
+/** `removed`: sentences the claim checks took out, with the reason (also when the whole reply failed). */
 export type Generated =
-  | { ok: true; text: string; citations: Citation[] }
+  | { ok: true; text: string; citations: Citation[]; removed: RemovedSentence[] }
   /** notFound: the model said the passages do not answer (NO_ANSWER), which is a refusal, not a failure. */
-  | { ok: false; reason: string; notFound?: boolean };
-
-const NO_ANSWER = /\bNO_ANSWER\b/;
+  | { ok: false; reason: string; notFound?: boolean; removed: RemovedSentence[] };
 
 export async function generateAnswer(
   deps: GenerateDeps,
   question: string,
   lang: LanguageCode,
-  passages: FusedHit[],
+  retrievedPassages: FusedHit[],
   terms: WeightedTerm[],
   langs: LanguageCode[],
   today: Date,
   context: AskContext,
 ): Promise<Generated> {
   const { chat, prompts } = deps;
+  // From here on, "passages" are what the model read: its [n] and its claims refer to these.
+  const passages = deps.passages ? modelPassages(retrievedPassages, terms, langs, deps.passages) : retrievedPassages;
   const system = fill(prompts.system, { language: languageName(lang), today: today.toISOString().slice(0, 10) });
   const block = passages
     .map((p, i) => {
@@ -49,37 +60,36 @@ export async function generateAnswer(
     })
     .join('\n');
   const asked = question.replace(/<\/?question>/gi, '');
+  const structured = deps.output === 'json' && Boolean(prompts.answerJson);
+  const template = structured ? prompts.answerJson! : prompts.answer;
   const chatMessages: ChatMessage[] = [
     { role: 'system', content: system },
-    { role: 'user', content: fill(prompts.answer, { passages: block, question: asked, language: languageName(lang) }) },
+    { role: 'user', content: fill(template, { passages: block, question: asked, language: languageName(lang) }) },
   ];
   const signal = deadline(deps.llmTimeoutMs, context.signal);
-  // Streamed tokens are shown before the reply is checked: the guard holds back what could be the
-  // rules or NO_ANSWER (the checked answer below replaces whatever was shown).
   // The answer template's own sentences count as rules too (a model may recite either).
-  const instructions = `${system}\n${fill(prompts.answer, { passages: '', question: '', language: languageName(lang) })}`;
-  const onToken = context.onToken && createStreamGuard({ forward: context.onToken, systemPrompt: instructions, givenText: `${block}\n${asked}`, signal }).push;
+  const instructions = `${system}\n${fill(template, { passages: '', question: '', language: languageName(lang) })}`;
+  const given = `${block}\n${asked}`;
+  // Streaming shows each sentence once it is complete and has passed its own checks; the checked
+  // answer below replaces whatever was shown.
+  const stream = context.onToken && createVerifiedStream({ forward: context.onToken, structured, passages, question: asked, lang, systemPrompt: instructions, givenText: given, signal });
   let raw: string;
   try {
-    raw = await chat.generate(chatMessages, { signal, onToken });
+    raw = await chat.generate(chatMessages, { signal, onToken: stream?.push, schema: structured ? answerSchema(passages.length) : undefined });
+    stream?.end();
   } catch (error) {
     // The chat models say which it was by code; a bare abort (the caller's signal) is a timeout too.
     const reason = isSogaError(error, 'LLM_TIMEOUT') || signal.aborted ? 'LLM_TIMEOUT' : 'LLM_FAILED';
     deps.warn(`chat model failed (${reason}), answering extractively: ${describeError(error)}`);
-    return { ok: false, reason };
+    return { ok: false, reason, removed: [] };
   }
-  if (NO_ANSWER.test(raw) && raw.replace(NO_ANSWER, '').trim().length < 20) return { ok: false, reason: 'model found no answer in the passages', notFound: true };
-  if (leaksPrompt(raw, prompts.system)) return { ok: false, reason: 'answer repeated the system prompt' };
-  if (revealsSecret(raw, system, `${block}\n${asked}`)) return { ok: false, reason: 'answer repeated the system prompt (a secret-looking word of it)' };
-  const verification = verifyCitations(raw, passages);
-  if (!verification.ok) return { ok: false, reason: `citation check failed: ${verification.problems.join('; ')}` };
-  const language = checkAnswerLanguage(verification.text, lang, deps.detector, passages.map((p) => p.chunk.title));
-  if (!language.ok) return { ok: false, reason: language.reason };
+  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected: expectedAnswerTypes(asked, lang), detector: deps.detector, systemPrompt: instructions, givenText: given });
+  if (!checked.ok) return checked;
   // Renumber to 1..m in order of use so the sources list has no gaps.
-  const renumber = new Map(verification.used.map((n, i) => [n, i + 1]));
-  const text = verification.text.replace(/\[(\d+)\]/g, (_m, n: string) => `[${renumber.get(Number(n))}]`);
-  const citations = verification.used.map((n, i) => citationFor(passages[n - 1], i + 1, terms, langs, text));
-  return { ok: true, text, citations };
+  const renumber = new Map(checked.used.map((n, i) => [n, i + 1]));
+  const text = checked.text.replace(/\[(\d+)\]/g, (_m, n: string) => `[${renumber.get(Number(n))}]`);
+  const citations = checked.used.map((n, i) => citationFor(passages[n - 1], i + 1, terms, langs, text));
+  return { ok: true, text, citations, removed: checked.removed };
 }
 
 /** The quote shown under a generated answer: the passage's own sentence closest to the question and the answer, never a planted instruction. */

@@ -41,6 +41,7 @@ function jsonOf(row: EntryRow, feedback: unknown[]) {
     outcome: row.outcome,
     grounded: row.grounded === 1,
     fallbackReason: row.fallback_reason,
+    removed: row.removed_json ? (JSON.parse(row.removed_json) as unknown) : [],
     citations: JSON.parse(row.citations_json) as unknown,
     retrieved: JSON.parse(row.retrieved_json) as unknown,
     timings: JSON.parse(row.timings_json) as unknown,

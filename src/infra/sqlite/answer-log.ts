@@ -53,6 +53,7 @@ export interface EntryRow {
   outcome: string;
   grounded: number;
   fallback_reason: string | null;
+  removed_json: string | null;
   citations_json: string;
   retrieved_json: string;
   timings_json: string;
@@ -203,8 +204,8 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const result = this.db
       .prepare(
         `INSERT INTO entries (created_at, surface, place, asker, question, standalone_question, lang, answer_text, mode,
-           outcome, grounded, fallback_reason, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         this.now().toISOString(),
@@ -219,6 +220,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
         a.outcome,
         a.grounded ? 1 : 0,
         a.fallbackReason ?? null,
+        a.removed?.length ? JSON.stringify(a.removed) : null,
         JSON.stringify(citationsOf(a)),
         JSON.stringify(passagesOf(a)),
         JSON.stringify(a.timings),
@@ -306,6 +308,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       asker: row.asker,
       standaloneQuestion: row.standalone_question,
       answerText: row.answer_text,
+      removed: row.removed_json ? (JSON.parse(row.removed_json) as LogEntry['removed']) : [],
       citations: JSON.parse(row.citations_json) as LoggedCitation[],
       retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
       timings: JSON.parse(row.timings_json) as LogEntry['timings'],

@@ -96,4 +96,11 @@ export const answerLogMigrations: Migration[] = [
       INSERT INTO entries_fts (entries_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 4,
+    description: 'sentences of a generated reply that the claim checks removed, with why',
+    sql: `
+      ALTER TABLE entries ADD COLUMN removed_json TEXT;   -- [{ text, reason }], NULL when none were removed
+    `,
+  },
 ];

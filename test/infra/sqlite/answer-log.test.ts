@@ -70,6 +70,14 @@ describe('recording an answer', () => {
     expect(entry.createdAt).toBe('2025-06-15T12:00:00.000Z');
   });
 
+  it('stores the sentences the claim checks removed, with why, and the fallback reason', async () => {
+    const removed = [{ text: 'It was held in Mannheim [1].', reason: '"Mannheim" is not in the cited [1] (it is in [2])' }];
+    const id = await log.record({ surface: 'cli', answer: answered('Where was it held?', { fallbackReason: 'answer does not give the place the question asks for', removed }) });
+    expect(log.get(id)).toMatchObject({ fallbackReason: 'answer does not give the place the question asks for', removed });
+    const plain = await log.record({ surface: 'cli', answer: answered('q') });
+    expect(log.get(plain)!.removed).toEqual([]);
+  });
+
   it('pseudonymises the asker with the keyed HMAC and never writes the key or the raw id to the file', async () => {
     await log.record({ surface: 'matrix', askerId: '@alice:example.org', answer: answered('q') });
     const entry = log.list().items[0]!;

@@ -1,0 +1,217 @@
+/**
+ * Claim-level verification of a generated answer. The citation check (citations.ts) only knows that
+ * each [n] names a passage; a model can still put a wrong year, a city from another passage or a
+ * person from another article behind a valid [n]. Here each sentence is checked against the passages
+ * it cites:
+ * - it must cite one (a sentence that states something without a source is removed);
+ * - every date, number, year and proper name in it must be in those passages, compared as values
+ *   (dates and numbers: claim-values.ts) and by letters without accents, exonyms or close spelling
+ *   (names: names.ts), so that a correct German paraphrase of a French passage passes;
+ * - it must say something beyond the citation markers and beyond the question's own words;
+ * - it must not mix languages inside the sentence (mixed-language.ts): that rejects the whole answer.
+ * A failing sentence is removed when the rest still answers (it says something, and holds the kind
+ * of value the question asks for); otherwise the whole answer is rejected, with the reason.
+ */
+import { normalizeText, words } from '../text/normalize.js';
+import { indexStopwords } from '../text/analyzer.js';
+import type { LanguageCode } from '../types.js';
+import { answerTypeMatch, type AnswerType } from './answer-type.js';
+import { dateSupported, datesIn, numbersIn, valuesOf, type DateValue } from './claim-values.js';
+import { checkSentenceLanguage } from './mixed-language.js';
+import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
+import { splitSentences } from './sentences.js';
+
+export interface ClaimPassage {
+  /** The number the model was given for it (1-based). */
+  n: number;
+  title: string;
+  text: string;
+  /** The article's date as the prompt gave it (a model may use it: "in 2021"). */
+  date?: string | null;
+}
+
+/** A sentence of the answer and the passages it cites. */
+export interface ClaimSentence {
+  text: string;
+  passages: number[];
+}
+
+export interface RemovedSentence {
+  text: string;
+  reason: string;
+}
+
+export type ClaimsResult =
+  | { ok: true; sentences: ClaimSentence[]; removed: RemovedSentence[] }
+  | { ok: false; reason: string; removed: RemovedSentence[] };
+
+export interface ClaimsInput {
+  sentences: ClaimSentence[];
+  passages: ClaimPassage[];
+  question: string;
+  lang: LanguageCode;
+  /** What the question asks for (answer-type.ts): the answer must still hold it after removals. */
+  expected?: Set<AnswerType>;
+}
+
+const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
+
+function markersOf(text: string): number[] {
+  const out: number[] = [];
+  for (const m of text.matchAll(MARKER)) for (const n of m[1].split(/[,;]/).map((x) => Number(x.trim()))) if (!out.includes(n)) out.push(n);
+  return out;
+}
+
+/**
+ * The sentences of a plain-text answer with the markers each carries. Markers standing alone after a
+ * sentence's full stop ("… en 2022. [1]") belong to that sentence.
+ */
+export function sentencesWithMarkers(answer: string, lang: LanguageCode): ClaimSentence[] {
+  const out: ClaimSentence[] = [];
+  // A quote that holds a full stop is one claim with the sentence around it.
+  const openQuote = (text: string) => (text.match(/«/g)?.length ?? 0) > (text.match(/»/g)?.length ?? 0) || (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0) || (text.match(/"/g)?.length ?? 0) % 2 === 1;
+  for (let piece of splitSentences(answer, lang)) {
+    if (out.length && openQuote(out.at(-1)!.text)) {
+      const last = out.at(-1)!;
+      last.text = `${last.text} ${piece}`;
+      last.passages = [...new Set([...last.passages, ...markersOf(piece)])];
+      continue;
+    }
+    // "am 5. und 6. Mai": a German ordinal's full stop does not end the sentence.
+    if (out.length && /(?<![\p{L}\d])\d{1,2}\.$/u.test(out.at(-1)!.text.replace(MARKER, '').trim())) {
+      const last = out.at(-1)!;
+      last.text = `${last.text} ${piece}`;
+      last.passages = [...new Set([...last.passages, ...markersOf(piece)])];
+      continue;
+    }
+    // "… à Strasbourg. [1] Il …": the segmenter opens the next sentence with the markers of this one.
+    const leading = out.length ? piece.match(/^(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+\s*/)?.[0] : undefined;
+    if (leading && piece.length > leading.length) {
+      const last = out.at(-1)!;
+      last.text = `${last.text} ${leading.trim()}`;
+      last.passages = [...new Set([...last.passages, ...markersOf(leading)])];
+      piece = piece.slice(leading.length);
+    }
+    const bare = piece.replace(MARKER, '').replace(/[\s.,;:!?]+/g, '');
+    if (!bare && out.length) {
+      const last = out.at(-1)!;
+      last.text = `${last.text} ${piece}`;
+      last.passages = [...new Set([...last.passages, ...markersOf(piece)])];
+      continue;
+    }
+    out.push({ text: piece, passages: markersOf(piece) });
+  }
+  return out;
+}
+
+const ALL_FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
+
+interface PreparedPassage {
+  n: number;
+  folded: string;
+  words: Set<string>;
+  dates: DateValue[];
+  values: Set<number>;
+}
+
+function prepare(p: ClaimPassage): PreparedPassage {
+  const text = `${p.title}\n${p.date ?? ''}\n${p.text}`;
+  const folded = foldName(text);
+  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: datesIn(text).dates, values: valuesOf(text) };
+}
+
+function describeDate(d: DateValue): string {
+  return `${d.days.length ? `${d.days.join('–')}/` : ''}${d.month}${d.year ? `/${d.year}` : ''}`;
+}
+
+const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
+
+/** What the sentence states that the passages it cites do not hold. */
+function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: PreparedPassage[], lang: LanguageCode, passageNames: Set<string>, questionWords: Set<string>): string[] {
+  const problems: string[] = [];
+  const text = sentence.text.replace(MARKER, ' ');
+  const elsewhere = (test: (p: PreparedPassage) => boolean) => {
+    const others = all.filter((p) => !cited.includes(p) && test(p)).map((p) => p.n);
+    return others.length ? ` (it is in ${cite(others)})` : '';
+  };
+  const { dates, rest } = datesIn(text);
+  for (const date of dates) {
+    if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
+  }
+  for (const number of numbersIn(rest)) {
+    if (!cited.some((p) => number.values.some((v) => p.values.has(v)))) problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => number.values.some((v) => p.values.has(v)))}`);
+  }
+  for (const name of nameCandidates(text, lang, passageNames)) {
+    // The question's own names may be repeated (the topic: "European Social Economy Summit" for a
+    // French passage), the rest must come from a cited passage. Not a name that some passage or the
+    // exonym table knows: "Was it held in Mannheim?" must not make "Yes, in Mannheim" true.
+    const missing = name.words.filter((w) => !questionWords.has(w) || passageNames.has(w) || isKnownPlace(w));
+    if (!missing.length) continue;
+    const partial = { text: name.text, words: missing };
+    if (!cited.some((p) => nameFound(partial, p.words, p.folded))) problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);
+  }
+  return problems;
+}
+
+/** Whether the sentence only repeats the question (all its content words are the question's). */
+function restatesQuestion(sentence: string, questionWords: Set<string>): boolean {
+  const content = words(sentence.replace(MARKER, ' ')).filter((w) => !ALL_FUNCTION_WORDS.has(w));
+  return content.length > 0 && content.every((w) => questionWords.has(w) || [...questionWords].some((q) => q.length >= 5 && w.length >= 5 && (q.startsWith(w) || w.startsWith(q))));
+}
+
+const TYPE_NAMES: Record<AnswerType, string> = { date: 'date', place: 'place', number: 'number', person: 'name', email: 'e-mail address', phone: 'phone number', price: 'price' };
+
+export function checkClaims(input: ClaimsInput): ClaimsResult {
+  const { passages, question, lang } = input;
+  const prepared = passages.map(prepare);
+  const byNumber = new Map(prepared.map((p) => [p.n, p]));
+  const passageNames = new Set(passages.flatMap((p) => [...passageNameWords(`${p.title}\n${p.text}`)]));
+  const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
+  const titles = passages.map((p) => p.title);
+  const kept: ClaimSentence[] = [];
+  const removed: RemovedSentence[] = [];
+  for (const sentence of input.sentences) {
+    const content = sentence.text.replace(MARKER, ' ').replace(/[^\p{L}\p{N}]+/gu, '');
+    if (!content) {
+      removed.push({ text: sentence.text, reason: 'only citation markers' });
+      continue;
+    }
+    const language = checkSentenceLanguage(sentence.text, lang, titles);
+    if (!language.ok) return { ok: false, reason: `answer ${language.reason.replace(/^sentence /, '')}: "${sentence.text}"`, removed };
+    const cited = sentence.passages.map((n) => byNumber.get(n)).filter((p): p is PreparedPassage => p !== undefined);
+    if (!cited.length) {
+      removed.push({ text: sentence.text, reason: 'states something without citing a passage' });
+      continue;
+    }
+    if (restatesQuestion(sentence.text, questionWords)) {
+      removed.push({ text: sentence.text, reason: 'only restates the question' });
+      continue;
+    }
+    const problems = unsupported({ ...sentence, passages: cited.map((p) => p.n) }, cited, prepared, lang, passageNames, questionWords);
+    if (problems.length) {
+      removed.push({ text: sentence.text, reason: problems.join('; ') });
+      continue;
+    }
+    kept.push({ text: sentence.text, passages: cited.map((p) => p.n) });
+  }
+  if (!kept.length) {
+    const reasons = new Set(removed.map((r) => r.reason));
+    if (!removed.length) return { ok: false, reason: 'answer is empty', removed };
+    if (reasons.size === 1 && reasons.has('only citation markers')) return { ok: false, reason: 'answer is only citation markers', removed };
+    if ([...reasons].every((r) => r === 'only restates the question' || r === 'only citation markers')) return { ok: false, reason: 'answer only restates the question', removed };
+    return { ok: false, reason: `no sentence of the answer is supported by the passages it cites: ${removed.map((r) => r.reason).join('; ')}`, removed };
+  }
+  const expected = input.expected ?? new Set<AnswerType>();
+  if (expected.size) {
+    const text = kept.map((s) => s.text.replace(MARKER, ' ')).join(' ');
+    const known = new Set(words(question).map((w) => normalizeText(w)));
+    // A place or a person may be named without the preposition or title answerTypeMatch looks for
+    // ("Participants came from Brussels"): a checked name the question does not give counts too.
+    const named = (expected.has('place') || expected.has('person')) && kept.some((s) => nameCandidates(s.text.replace(MARKER, ' '), lang, passageNames).some((c) => c.words.some((w) => !questionWords.has(w))));
+    if (!named && answerTypeMatch(text, expected, known) === 0) {
+      const wanted = [...expected].map((t) => TYPE_NAMES[t]).join(' or ');
+      return { ok: false, reason: `answer does not give the ${wanted} the question asks for${removed.length ? ` (removed: ${removed.map((r) => r.reason).join('; ')})` : ''}`, removed };
+    }
+  }
+  return { ok: true, sentences: kept, removed };
+}

@@ -1,0 +1,87 @@
+/**
+ * Streaming that shows only checked sentences. A small model on two cores takes 10–20 s to its first
+ * token and several more per sentence, so a chat surface wants to show the answer as it comes; but a
+ * sentence must not reach the member before its claims are checked (claims.ts). Each sentence is
+ * therefore forwarded once it is complete — a closed JSON object of a structured reply, or a text
+ * sentence once the next one has begun — and has passed the checks that need no other sentence:
+ * its claims against the passages it cites, its language, its quotes, and not repeating the rules.
+ * A sentence that fails is not shown; the ones after it still may be. The checked answer that ask()
+ * returns replaces the preview (renumbered citations, or the extractive answer if the whole reply
+ * failed), so the preview is never the last word.
+ */
+import type { FusedHit, LanguageCode } from '../types.js';
+import { leaksPrompt, verifyCitations } from './citations.js';
+import { checkClaims, sentencesWithMarkers, type ClaimSentence } from './claims.js';
+import { claimPassages } from './reply-check.js';
+import { revealsSecret } from './stream-guard.js';
+import { completedSentences, renderSentence } from './structured.js';
+
+export interface VerifiedStreamOptions {
+  forward: (text: string) => void;
+  /** Whether the reply is JSON (answerSchema) or text with [n] markers. */
+  structured: boolean;
+  passages: FusedHit[];
+  question: string;
+  lang: LanguageCode;
+  systemPrompt: string;
+  givenText: string;
+  signal?: AbortSignal;
+}
+
+export interface VerifiedStream {
+  push(token: string): void;
+  /** The reply is complete: its last sentence is judged too. */
+  end(): void;
+  /** What was forwarded so far. */
+  readonly forwarded: string;
+}
+
+const NO_ANSWER = /NO_ANSWER/i;
+
+export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedStream {
+  const claimed = claimPassages(options.passages);
+  let raw = '';
+  let judged = 0;
+  let forwarded = '';
+  let stopped = false;
+
+  function passes(sentence: ClaimSentence): boolean {
+    const text = options.structured ? renderSentence(sentence) : sentence.text;
+    if (leaksPrompt(text, options.systemPrompt, 8) || revealsSecret(text, options.systemPrompt, options.givenText)) return false;
+    if (verifyCitations(text, options.passages).problems.some((p) => p.startsWith('quote'))) return false;
+    return checkClaims({ sentences: [sentence], passages: claimed, question: options.question, lang: options.lang }).ok;
+  }
+
+  function judge(complete: ClaimSentence[]) {
+    for (; judged < complete.length; judged++) {
+      const sentence = complete[judged];
+      if (!passes(sentence)) continue;
+      const text = `${forwarded ? ' ' : ''}${options.structured ? renderSentence(sentence) : sentence.text}`;
+      forwarded += text;
+      options.forward(text);
+    }
+  }
+
+  const sentences = () => (options.structured ? completedSentences(raw) : sentencesWithMarkers(raw, options.lang));
+
+  return {
+    push(token: string) {
+      if (stopped) return;
+      raw += token;
+      if (options.signal?.aborted || NO_ANSWER.test(raw) || leaksPrompt(raw, options.systemPrompt, 8)) {
+        stopped = true;
+        return;
+      }
+      // A text sentence is complete once the segmenter has started the next one.
+      judge(options.structured ? sentences() : sentences().slice(0, -1));
+    },
+    end() {
+      if (stopped || options.signal?.aborted) return;
+      stopped = true;
+      judge(sentences());
+    },
+    get forwarded() {
+      return forwarded;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { checkClaims, sentencesWithMarkers, type ClaimPassage } from '../../../src/core/answer/claims.js';
+import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+
+const PASSAGES: ClaimPassage[] = [
+  { n: 1, title: 'Sommet européen de l’économie sociale 2022', date: '2022-05-10', text: 'Le deuxième Sommet européen de l’économie sociale (EUSES) s’est tenu à Strasbourg les 5 et 6 mai 2022, en présence de Nicolas Schmit, commissaire européen à l’emploi.' },
+  { n: 2, title: 'EUSES 2021 à Mannheim', date: '2021-05-28', text: 'Le premier sommet s’est tenu en ligne et à Mannheim les 26 et 27 mai 2021. Il a réuni 1 200 participants venus de Bruxelles, de Lisbonne et d’ailleurs.' },
+];
+const WHEN_WHERE = 'When and where was the second European Social Economy Summit held?';
+
+function check(answer: string, question: string, lang: string) {
+  return checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: PASSAGES, question, lang, expected: expectedAnswerTypes(question, lang) });
+}
+
+describe('sentencesWithMarkers', () => {
+  it('gives markers standing after a full stop to the sentence before them', () => {
+    expect(sentencesWithMarkers('It was held in Strasbourg. [1] It lasted two days [1][2].', 'en')).toEqual([
+      { text: 'It was held in Strasbourg. [1]', passages: [1] },
+      { text: 'It lasted two days [1][2].', passages: [1, 2] },
+    ]);
+  });
+
+  it('does not end a German sentence at an ordinal day ("am 5. und 6. Mai")', () => {
+    expect(sentencesWithMarkers('Er fand am 5. und 6. Mai 2022 statt [1].', 'de')).toEqual([{ text: 'Er fand am 5. und 6. Mai 2022 statt [1].', passages: [1] }]);
+  });
+});
+
+describe('checkClaims keeps sentences whose facts the cited passages hold', () => {
+  it('keeps an English answer to a French passage, with the date as values', () => {
+    const result = check('The second summit was held in Strasbourg on 5 and 6 May 2022 [1].', WHEN_WHERE, 'en');
+    expect(result).toEqual({ ok: true, sentences: [{ text: 'The second summit was held in Strasbourg on 5 and 6 May 2022 [1].', passages: [1] }], removed: [] });
+  });
+
+  it('reads "May 26–27, 2021" as the passage’s "26 et 27 mai 2021"', () => {
+    expect(check('The first summit took place on May 26–27, 2021 [2].', 'When was the first summit?', 'en').ok).toBe(true);
+  });
+
+  it('reads "1.200" as the passage’s "1 200", and German exonyms of the passage’s places', () => {
+    expect(check('Der Gipfel hatte 1.200 Teilnehmer aus Brüssel und Lissabon [2].', 'Wie viele Teilnehmer hatte der EUSES 2021 Gipfel?', 'de').ok).toBe(true);
+  });
+
+  it('accepts a translated title as a cognate ("European Commissioner" / "commissaire européen")', () => {
+    expect(check('Nicolas Schmit, the European Commissioner for employment, spoke at the summit [1].', 'Who spoke at the second summit?', 'en').ok).toBe(true);
+  });
+
+  it('removes a failing sentence and keeps the rest when the rest still answers', () => {
+    const result = check('The second summit was held in Strasbourg on 5 and 6 May 2022 [1]. It gathered 3,000 people [1].', WHEN_WHERE, 'en');
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.sentences.map((s) => s.text)).toEqual(['The second summit was held in Strasbourg on 5 and 6 May 2022 [1].']);
+    expect(result.removed).toEqual([{ text: 'It gathered 3,000 people [1].', reason: '"3,000" is not in the cited [1]' }]);
+  });
+});
+
+describe('checkClaims rejects what the cited passages do not say', () => {
+  it('names the date, and the passage it came from, when a sentence borrows it from another passage', () => {
+    const result = check('The second summit was held in Mannheim on May 26 and 27, 2021 [1].', WHEN_WHERE, 'en');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('the date 26–27/5/2021 is not in the cited [1] (it is in [2]); "Mannheim" is not in the cited [1] (it is in [2])');
+  });
+
+  it('rejects a swapped year', () => {
+    const result = check('The second summit was held in Strasbourg on 5 and 6 May 2021 [1].', WHEN_WHERE, 'en');
+    expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('the date 5–6/5/2021 is not in the cited [1]') });
+  });
+
+  it('rejects a number no passage holds', () => {
+    expect(check('Der Gipfel hatte 1500 Teilnehmer [2].', 'Wie viele Teilnehmer hatte der EUSES 2021 Gipfel?', 'de')).toMatchObject({ ok: false, reason: expect.stringContaining('"1500" is not in the cited [2]') });
+  });
+
+  it('does not take a place from a yes/no question for granted', () => {
+    expect(check('Yes, the second summit was held in Mannheim on 5 and 6 May 2022 [1].', 'Was the second summit held in Mannheim?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Mannheim" is not in the cited [1] (it is in [2])') });
+  });
+
+  it('rejects a person no cited passage names', () => {
+    expect(check('Thierry Breton spoke at the summit [1].', 'Who spoke at the second summit?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Thierry Breton" is not in the cited [1]') });
+  });
+
+  it('rejects an answer that is only markers', () => {
+    expect(check('[1] [2]', WHEN_WHERE, 'en')).toEqual({ ok: false, reason: 'answer is only citation markers', removed: [{ text: '[1] [2]', reason: 'only citation markers' }] });
+  });
+
+  it('rejects an answer that only restates the question', () => {
+    expect(check('The second European Social Economy Summit was held [1].', WHEN_WHERE, 'en')).toMatchObject({ ok: false, reason: 'answer only restates the question' });
+  });
+
+  it('removes a sentence that cites nothing', () => {
+    const result = check('The second summit was held in Strasbourg on 5 and 6 May 2022 [1]. It was a great success.', WHEN_WHERE, 'en');
+    expect(result).toMatchObject({ ok: true, removed: [{ text: 'It was a great success.', reason: 'states something without citing a passage' }] });
+  });
+
+  it('falls back when what is left lacks the kind of value the question asks for', () => {
+    const result = check('The summit brought together the social economy [1]. It was held in Mannheim [1].', WHEN_WHERE, 'en');
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer does not give the date or place the question asks for \(removed: "Mannheim" is not in the cited \[1\] \(it is in \[2\]\)\)$/) });
+  });
+
+  it('rejects the whole answer when a sentence mixes languages', () => {
+    const result = checkClaims({ sentences: [{ text: 'Der EUSES ist ein sommet européen au service der économie sociale [1].', passages: [1] }], passages: PASSAGES, question: 'Was ist der EUSES?', lang: 'de' });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer mixes de with fr \(/) });
+  });
+});

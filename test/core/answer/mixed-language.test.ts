@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { checkSentenceLanguage } from '../../../src/core/answer/mixed-language.js';
+
+describe('checkSentenceLanguage rejects sentences that mix languages', () => {
+  it.each([
+    ['Coopedia ist ein commun numérique au service der entrepreneuriat coopératif [1].', 'de', 'fr'],
+    ['El Social Tech Atlas, una base de datos europeana recensant les acteurs du numérique [1].', 'es', 'fr'],
+    ['The platform offers des webinaires et des offres d’emploi for members [1].', 'en', 'fr'],
+  ])('%s', (sentence, asked, other) => {
+    expect(checkSentenceLanguage(sentence, asked)).toMatchObject({ ok: false, other });
+  });
+
+  it('rejects a sentence wholly in another language', () => {
+    expect(checkSentenceLanguage('Le sommet s’est tenu à Strasbourg et a réuni des acteurs de l’économie sociale.', 'en')).toMatchObject({ ok: false, other: 'fr', reason: expect.stringMatching(/^sentence is in fr, not en/) });
+  });
+});
+
+describe('checkSentenceLanguage keeps names and quotes in another language', () => {
+  it.each([
+    ['The NEC ESS 2025 takes place at the Maison de la Mutualité in Paris [1].', 'en'],
+    ['The NEC ESS 2025 is co-organised by HelloAsso, Le Mouvement Associatif, CG Scop, Emmaüs Connect, and La Mednum [1].', 'en'],
+    ['Der NEC ESS 2025 findet vom 25. bis 27. November 2025 in Paris statt [1].', 'de'],
+    ['It is described as « un commun numérique au service de l’entrepreneuriat coopératif » [1].', 'en'],
+    ['Coopedia est un commun numérique au service de l’entrepreneuriat coopératif [1].', 'fr'],
+    ['O NEC ESS 2025 realiza-se em Paris, de 25 a 27 de novembro [1].', 'pt'],
+    ['El NEC ESS se celebra en París del 25 al 27 de noviembre [1].', 'es'],
+    ['Il NEC ESS 2025 si terrà a Parigi dal 25 al 27 novembre [1].', 'it'],
+    ['De NEC ESS 2025 vindt plaats in Parijs van 25 tot 27 november [1].', 'nl'],
+  ])('%s', (sentence, asked) => {
+    expect(checkSentenceLanguage(sentence, asked)).toEqual({ ok: true });
+  });
+
+  it('sets the passages’ titles aside', () => {
+    expect(checkSentenceLanguage('The article Les communs numériques au service de l’ESS explains it [1].', 'en', ['Les communs numériques au service de l’ESS'])).toEqual({ ok: true });
+  });
+});
