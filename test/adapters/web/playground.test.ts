@@ -15,7 +15,7 @@ function logged(answer: ReturnType<typeof twoSourceAnswer>): LogEntry {
     outcome: answer.outcome, mode: answer.mode, grounded: answer.grounded, totalMs: 12, reviewStatus: 'unreviewed', thumbsUp: 0, thumbsDown: 0,
     answerFirstLine: answer.text.split('\n')[0], fallbackReason: null, followUp: false, asker: null, standaloneQuestion: answer.standaloneQuestion,
     answerText: answer.text, citations: answer.citations, retrieved: [], timings: answer.timings, models: answer.models, feedback: [],
-    reviewedBy: null, reviewedAt: null, correctedAnswer: null, correctedFacts: [], correctedAnswerable: null,
+    reviewedBy: null, reviewedAt: null, correctedAnswer: null, correctedFacts: [], correctedAnswerable: null, removed: [],
   } as LogEntry;
 }
 
