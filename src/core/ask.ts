@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
-import { answerFromEvents, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
@@ -157,7 +157,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       let fallbackReason: string | undefined;
       let removed: Answer['removed'];
       if (chat) {
-        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages }, standalone, lang, passages, retrieved.terms, retrieved.langs, today, context);
+        // The events the question is about join the passages, with "past" / "upcoming" as of today.
+        const facts = deps.events ? await eventPassages(deps.events, standalone, lang, today) : [];
+        const given = [...facts.filter((f) => !passages.some((p) => p.chunk.text.includes(f.chunk.text))), ...passages];
+        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages }, standalone, lang, given, retrieved.terms, retrieved.langs, today, context);
         if (generated.ok) {
           timings.answerMs = lap(t);
           return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });

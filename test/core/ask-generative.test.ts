@@ -131,3 +131,18 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
     expect(shown).toBe('');
   });
 });
+
+describe('ask() gives the chat model the events the question is about, as of today', () => {
+  it('adds the named event with its dates and "past" to the passages the model reads', async () => {
+    const record = {
+      id: 'nec#e1', name: 'Numérique en Commun[s] ESS Europe', variants: ['Numérique en Commun[s] ESS Europe', 'NEC ESS 2025'], key: 'nec ess', start: '2025-11-25', end: '2025-11-27', precision: 'day' as const,
+      dateText: 'du 25 au 27 novembre 2025', yearInferred: false, places: ['Bruxelles', 'Paris'], role: 'organiser' as const, announced: false,
+      sentence: 'Du 25 au 27 novembre 2025, le SOGA et ses partenaires invitent les acteurs européens à NEC ESS.', chunkId: 'nec#9', docId: 'nec', docTitle: 'NEC ESS 2025', docDate: '2025-11-25', lang: 'fr', source: 'nec.txt',
+    };
+    const chat = new ScriptedChatModel(() => 'NO_ANSWER');
+    await build(chat, { events: { listEvents: async () => [record] } }).ask('Has NEC ESS 2025 already happened?');
+    const prompt = chat.calls[0][1].content;
+    expect(prompt).toContain('title="Numérique en Commun[s] ESS Europe (NEC ESS 2025): 2025-11-25 to 2025-11-27, past on 2026-11-23"');
+    expect(prompt).toContain(record.sentence);
+  });
+});

@@ -9,7 +9,7 @@ import { groupEvents, type GroupedEvent } from '../events/group-events.js';
 import type { EventStore } from '../ports.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
-import type { Citation, LanguageCode } from '../types.js';
+import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes } from './answer-type.js';
 
@@ -125,4 +125,32 @@ export async function namedEventFor(events: EventStore, question: string, lang: 
 export async function namesAnEvent(events: EventStore, question: string, today: Date): Promise<boolean> {
   const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
   return eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length > 0;
+}
+
+/**
+ * The events index's facts for a chat model: each event the question names (or of the period it asks
+ * about) as one more passage — its sentence, verbatim, under a title that says whether it is past or
+ * upcoming today — so that the model reasons about time from the same facts the extractive answer
+ * uses, and its claims are checked against them like any passage's.
+ */
+export async function eventPassages(events: EventStore, question: string, lang: LanguageCode, today: Date, max = 3): Promise<FusedHit[]> {
+  const day = today.toISOString().slice(0, 10);
+  const all = groupEvents(await events.listEvents(), day);
+  const intent = timeIntent(question, lang, today);
+  const chosen =
+    intent?.kind === 'period' ? all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from)
+    : intent?.kind === 'next' ? all.filter((e) => e.status !== 'past').concat([...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1))
+    : eventsNamedIn(question, all);
+  return chosen.slice(0, max).map((e, i) => {
+    const m = e.mentions.find((x) => !x.yearInferred) ?? e.mentions[0];
+    const when = e.end ? `${e.start} to ${e.end}` : e.start;
+    const status = e.status === 'past' ? (e.announcedOnly ? 'past; announced, not reported as held' : 'past') : e.status;
+    return {
+      chunk: { id: `${m.chunkId ?? m.docId}#event${i}`, docId: m.docId, title: `${displayName(e)}: ${when}, ${status} on ${day}`, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
+      score: 0,
+      ranks: {},
+      signals: {},
+      coverage: 1,
+    };
+  });
 }
