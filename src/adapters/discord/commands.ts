@@ -60,15 +60,6 @@ export function buildCommands(options: { allowDms: boolean }): RESTPostAPIChatIn
   return [
     {
       type: ApplicationCommandType.ChatInput,
-      name: EVENTS_COMMAND,
-      name_localizations: eventsNames,
-      description: eventsDescriptions['en-US']!,
-      description_localizations: eventsDescriptions,
-      integration_types: [ApplicationIntegrationType.GuildInstall],
-      contexts: askContexts,
-    },
-    {
-      type: ApplicationCommandType.ChatInput,
       name: ASK_COMMAND,
       name_localizations: askNames,
       description: askDescriptions['en-US']!,
@@ -178,6 +169,15 @@ export function buildCommands(options: { allowDms: boolean }): RESTPostAPIChatIn
           ],
         },
       ],
+    },
+    {
+      type: ApplicationCommandType.ChatInput,
+      name: EVENTS_COMMAND,
+      name_localizations: eventsNames,
+      description: eventsDescriptions['en-US']!,
+      description_localizations: eventsDescriptions,
+      integration_types: [ApplicationIntegrationType.GuildInstall],
+      contexts: askContexts,
     },
   ];
 }

@@ -410,7 +410,7 @@ describe('registering slash commands', () => {
         allowDms: false,
         rest: { api: discord.restApi },
       });
-      expect(result).toEqual({ scope: 'guild', names: ['ask', 'corpus'] });
+      expect(result).toEqual({ scope: 'guild', names: ['ask', 'corpus', 'events'] });
       const put = await discord.waitForRequest((r) => r.method === 'PUT');
       expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
       expect(put.body[0].name_localizations.fr).toBe('demander');

@@ -75,11 +75,14 @@ describe('feedback custom ids', () => {
 
 describe('slash command definitions', () => {
   it('localise /ask for the supported Discord locales and keep names within Discord rules', () => {
-    const [ask, corpus] = buildCommands({ allowDms: false });
-    for (const locale of ['fr', 'en-US', 'en-GB', 'es-ES', 'de', 'it', 'pt-BR', 'nl']) {
-      expect(ask.name_localizations?.[locale as 'fr'], locale).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
-      expect(ask.description_localizations?.[locale as 'fr']?.length, locale).toBeLessThanOrEqual(100);
+    const [ask, corpus, events] = buildCommands({ allowDms: false });
+    for (const command of [ask, events]) {
+      for (const locale of ['fr', 'en-US', 'en-GB', 'es-ES', 'de', 'it', 'pt-BR', 'nl']) {
+        expect(command.name_localizations?.[locale as 'fr'], locale).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        expect(command.description_localizations?.[locale as 'fr']?.length, locale).toBeLessThanOrEqual(100);
+      }
     }
+    expect(events.name).toBe('events');
     expect(ask.contexts).toEqual([0]);
     expect(buildCommands({ allowDms: true })[0].contexts).toEqual([0, 1]);
     expect(corpus.default_member_permissions).toBe('32');
