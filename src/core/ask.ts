@@ -91,7 +91,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       ? {
           async upcomingEvents(context: AskContext = {}): Promise<Answer> {
             const started = performance.now();
-            const lang = (context.locale?.slice(0, 2).toLowerCase() || options.defaultLanguage);
+            const asked = context.locale?.slice(0, 2).toLowerCase();
+            const lang = asked && Intl.DateTimeFormat.supportedLocalesOf(asked).length ? asked : options.defaultLanguage;
             const listed = await answerFromEvents(events, { kind: 'next', question: '' }, lang, context.now ?? clock.now(), messages);
             const totalMs = performance.now() - started;
             const grounded = listed.outcome === 'answered';
@@ -133,8 +134,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // "Next event?", "events in 2021?": the events index lists them; the passages stay in the answer
       // for review (the answer log shows what retrieval would have offered).
       let intent = deps.events ? timeIntent(standalone, lang, today) : null;
-      // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list.
-      if (intent?.kind === 'period' && deps.events && (await namesAnEvent(deps.events, standalone, today))) intent = null;
+      // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list; "the
+      // next president of SOGA" is not about an event at all.
+      if (intent && intent.kind !== 'next' && deps.events && (await namesAnEvent(deps.events, standalone, today))) intent = null;
+      if (intent?.kind === 'next' && intent.named && deps.events && !(await namesAnEvent(deps.events, standalone, today))) intent = null;
       if (intent && deps.events) {
         const listed = await answerFromEvents(deps.events, intent, lang, today, messages);
         timings.answerMs = lap(t);
@@ -173,7 +176,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         if (generated.removed.length) removed = generated.removed;
       }
 
-      const extractive = answerExtractively({ messages, question: trimmed, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
       return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason, ...(removed ? { removed } : {}) });

@@ -24,12 +24,25 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
   nl: [['stad', 'place'], ['steden', 'place'], ['telefoon', 'phone'], ['telefoonnummer', 'phone'], ['email', 'email'], ['e mail', 'email'], ['mailadres', 'email'], ['prijs', 'price'], ['kost', 'price'], ['kosten', 'price'], ['ticket', 'price']],
 };
 
-/** "Has … already happened?": a question about whether a date is past, answered with the date. */
+/**
+ * "Has … already happened?": a question about whether a date is past, answered with the date. The
+ * word for "already" must come with a verb of taking place: Spanish "ya" and Dutch "al" are common
+ * in any yes/no question ("¿Ya es SOGA miembro…?").
+ */
 const ALREADY: Record<string, string[]> = { en: ['already', 'yet'], fr: ['deja'], de: ['schon', 'bereits'], es: ['ya'], it: ['gia'], pt: ['ja'], nl: ['al', 'reeds'] };
+const HAPPENED: Record<string, RegExp> = {
+  en: /\b(happen\w*|take[sn]? place|took place|held|over)\b/,
+  fr: /\b(eu lieu|lieu|passe|deroule\w*|tenu\w*|termine\w*)\b/,
+  de: /\b(stattgefunden|stattfinden|vorbei|gewesen)\b/,
+  es: /\b(celebr\w*|tenido lugar|tuvo lugar|pasado|realizad\w*)\b/,
+  it: /\b(svolt\w*|tenut\w*|avvenut\w*|passat\w*)\b/,
+  pt: /\b(aconteceu|acontecido|realizad\w*|decorreu|passou)\b/,
+  nl: /\b(plaatsgevonden|gebeurd|geweest|voorbij|gehouden)\b/,
+};
 
 export function asksWhetherPast(question: string, lang: string): boolean {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return (ALREADY[lang] ?? ALREADY.en).some((w) => text.includes(` ${w} `));
+  return (ALREADY[lang] ?? ALREADY.en).some((w) => text.includes(` ${w} `)) && (HAPPENED[lang] ?? HAPPENED.en).test(text);
 }
 
 /** Interrogatives of each language (accent-folded, lower case), longest first where they overlap. */

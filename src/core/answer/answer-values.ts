@@ -83,15 +83,19 @@ export function namesIn(text: string, known: Set<string>): string[] {
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
-const PHONE = /(?:\+\d{1,3}[\s.]?)?(?:\(?\d{1,4}\)?[\s.-]?){3,}\d{2,4}/;
+// Bounded (no nested unbounded quantifier): a country code, then 3–6 groups of 2–4 digits.
+const PHONE = /(?:\+\d{1,3}[\s.]?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,5}/g;
 const PRICE = /(?:€|\$|£)\s?\d|\d[\d\s.,]*\s?(?:€|eur\b|euros?\b|\$|£|chf\b|dollars?\b)/i;
 
 export function hasEmail(text: string): boolean {
   return EMAIL.test(text);
 }
 export function hasPhone(text: string): boolean {
-  // Digits in a phone's shape that are not a date range or a list of years.
-  return [...text.matchAll(new RegExp(PHONE.source, 'g'))].some((m) => m[0].replace(/\D/g, '').length >= 9 && !/^(19|20)\d{2}\D+(19|20)\d{2}$/.test(m[0].trim()));
+  // Digits in a phone's shape, not a run of years ("2017 et 2018, 2019 2020 2021") or a date range.
+  return [...text.matchAll(PHONE)].some((m) => {
+    const groups = m[0].match(/\d+/g) ?? [];
+    return m[0].replace(/\D/g, '').length >= 9 && !groups.every((g) => /^(19|20)\d{2}$/.test(g));
+  });
 }
 export function hasPrice(text: string): boolean {
   return PRICE.test(text);

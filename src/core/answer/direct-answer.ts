@@ -25,6 +25,8 @@ export interface Quote {
  */
 const FUTURE = /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|prochain|prochaine|will|shall|upcoming|wird|werden|tendr[áa]|ser[áa]|terr[àa]|sar[àa]|ter[áa]|zal|zullen)(?![\p{L}])/iu;
 
+const TAKING_PLACE = new Set(['lieu', 'eu', 'aura', 'tenu', 'tenue', 'deroule', 'fand', 'statt', 'stattgefunden', 'findet', 'vond', 'plaats', 'plaatsgevonden', 'lugar', 'celebro', 'celebrado', 'luogo', 'svolto', 'tenuto', 'decorreu', 'realizado', 'place', 'took', 'held', 'take', 'happen', 'happened']);
+
 /** Share of the question's words the sentence that names a person must cover. */
 const PERSON_COVERAGE = 0.6;
 
@@ -136,6 +138,8 @@ export interface StatedValue {
   /** The date of the article the value comes from, and the words it is in. */
   articleDate: string | null;
   sentence: string;
+  /** Known from the events index: every article that tells it speaks of it in the future. */
+  announced?: boolean;
 }
 
 /** The sentence that states a value: with how long ago or how soon for a date, yes / not yet, or as an announcement. */
@@ -148,11 +152,13 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
   if (!date || !relative) return t('directValue', { value, n });
   const tense = tenseOf(date, today);
-  if (asksWhetherPast(input.question, lang)) return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
-  // An article that announced a date now past tells what was planned, not what happened.
-  if (tense === 'past' && articleDate && articleDate < firstDay(date).slice(0, articleDate.length) && FUTURE.test(found.sentence)) {
-    return t('directAnnounced', { value, relative, n, article: articleDateLabel(articleDate, lang, t) });
-  }
+  // An article that announced a date now past tells what was planned, not what happened: said so
+  // before any "yes, it was".
+  // Written before the event began, in the future tense (or, from the index, by every article that tells it).
+  const announced = articleDate !== null && articleDate < firstDay(date).slice(0, articleDate.length) && (found.announced ?? FUTURE.test(found.sentence));
+  if (tense === 'past' && announced && articleDate) return t('directAnnounced', { value, relative, n, article: articleDateLabel(articleDate, lang, t) });
+  // "Yes: it was on 2022" reads wrong and a lone year is weak evidence of a dated event.
+  if (asksWhetherPast(input.question, lang) && date.precision !== 'year') return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
   return t('directDate', { value, relative, n });
 }
 
@@ -163,7 +169,7 @@ const ORDINAL_VALUES: Record<string, number> = {
   next: -1, prochain: -1, prochaine: -1, nachste: -1, nachsten: -1, proximo: -1, proxima: -1, prossimo: -1, prossima: -1, volgende: -1,
   third: 3, troisieme: 3, tercero: 3, tercera: 3, dritte: 3, dritten: 3, terzo: 3, terza: 3, terceiro: 3, terceira: 3, derde: 3, '3e': 3, '3rd': 3,
 };
-const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).map((w) => ORDINAL_VALUES[w]).filter((v) => v !== undefined));
+export const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).map((w) => ORDINAL_VALUES[w]).filter((v) => v !== undefined));
 
 /**
  * The value of the quote's sentence about the question's topic: a two-sentence quote may give a date
@@ -174,7 +180,8 @@ const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\
  * An ordinal of the question ("the second summit") must be in the sentence or the title.
  */
 function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
-  const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word));
+  // Not years, and not the words of "taking place" ("a eu lieu", "fand statt"): every dated sentence has them.
+  const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
   const asked = ordinalsIn(input.question);
   if (asked.size) {
     const said = ordinalsIn(`${quote.citation.title ?? ''} ${quote.text}`);
@@ -204,7 +211,8 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   let date: DateValue | null = null;
   if (expected.has('date')) {
     date = quotedDate(quote);
-    if (!date) return null;
+    // "Has it already happened?" is not answered by a year alone: the year may be of another event.
+    if (!date || (date.precision === 'year' && asksWhetherPast(input.question, lang))) return null;
     parts.push(formatDateValue(date, lang, !date.yearInferred));
   }
   if (expected.has('place')) {

@@ -10,10 +10,10 @@ import type { EventStore } from '../ports.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
-import { formatDateValue, relativeToNow } from './direct-answer.js';
+import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes } from './answer-type.js';
 
-export type TimeIntent = { kind: 'next'; question: string } | { kind: 'period'; from: string; to: string; label: string };
+export type TimeIntent = { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean } | { kind: 'period'; from: string; to: string; label: string };
 
 const NEXT = ['next', 'upcoming', 'coming', 'prochain', 'prochaine', 'prochains', 'prochaines', 'a venir', 'nachste', 'nachsten', 'kommende', 'kommenden', 'bevorstehende', 'proximo', 'proxima', 'proximos', 'proximas', 'prossimo', 'prossima', 'prossimi', 'volgende', 'komende', 'eerstvolgende'];
 const EVENT = ['event', 'events', 'evenement', 'evenements', 'rendez vous', 'veranstaltung', 'veranstaltungen', 'evento', 'eventos', 'eventi', 'evenementen', 'summit', 'sommet', 'gipfel', 'conference', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
@@ -27,7 +27,9 @@ const has = (text: string, words: string[]) => words.some((w) => text.includes(`
 export function timeIntent(question: string, lang: LanguageCode, today: Date): TimeIntent | null {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const aboutEvents = has(text, EVENT);
-  if (has(text, NEXT) && (aboutEvents || /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question))) return { kind: 'next', question };
+  // "the next NEC ESS": an event's name also makes it a question about events (ask() checks the name
+  // against the index; an acronym alone, as "SOGA" in "the next president of SOGA", does not).
+  if (has(text, NEXT) && (aboutEvents || /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question))) return { kind: 'next', question, named: !aboutEvents };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
   if (!has(text, EVENTS) && !has(text, LIST)) return null;
@@ -61,12 +63,25 @@ export function eventsNamedIn(question: string, events: GroupedEvent[]): Grouped
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const fold = (v: string) => normalizeText(v).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
-  const named = events.filter((e) => [...e.variants, e.name, e.key].some((v) => fold(v).length >= 4 && text.includes(` ${fold(v)} `)));
+  const longest = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map(fold).filter((v) => v.length >= 4 && text.includes(` ${v} `)).map((v) => v.length));
+  const matched = events.map((e) => ({ e, length: longest(e) })).filter((m) => m.length > 0);
+  // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
+  const best = Math.max(0, ...matched.map((m) => m.length));
+  const named = matched.filter((m) => m.length === best).map((m) => m.e);
   const years = yearsOf(question);
   return years.length ? named.filter((e) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y))) : named;
 }
 
 const yearsOf = (text: string) => [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]);
+
+/** "6 December 2026" in the reader's language; ISO when the runtime does not know the language. */
+function safeLongDate(lang: string, date: Date): string {
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
 
 export interface EventAnswer {
   outcome: 'answered' | 'not_found';
@@ -96,7 +111,7 @@ export async function answerFromEvents(events: EventStore, intent: TimeIntent, l
     const coming = pool.filter((e) => e.status !== 'past');
     if (coming.length) return { outcome: 'answered', text: `${t('eventsUpcoming')}\n${coming.slice(0, 8).map(line).join('\n')}`, citations };
     const latest = [...pool].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
-    const todayLabel = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(today);
+    const todayLabel = safeLongDate(lang, today);
     if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
     return { outcome: 'answered', text: `${t('eventsNoneUpcoming', { today: todayLabel })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
   }
@@ -113,7 +128,9 @@ export async function namedEventFor(events: EventStore, question: string, lang: 
   const expected = expectedAnswerTypes(question, lang);
   if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
   const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
-  const named = eventsNamedIn(question, all);
+  // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
+  const asked = ordinalsIn(question);
+  const named = eventsNamedIn(question, all).filter((e) => ![...asked].some((k) => !ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`).has(k)));
   if (named.length === 1) return named[0];
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.

@@ -95,7 +95,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const parts = [expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null, expected.has('place') && event.places.length ? event.places.join(', ') : null].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
   if (expected.has('place') && !event.places.length && !expected.has('date')) return null;
-  const direct = stateValue({ value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence }, { question, lang, today, messages });
+  const direct = stateValue({ value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence, announced: event.announcedOnly }, { question, lang, today, messages });
   return { text: `${direct}\n${rendered.text}`, citations: rendered.citations, direct };
 }
 

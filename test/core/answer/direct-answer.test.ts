@@ -74,3 +74,26 @@ describe('a name the question already gives is not an answer', () => {
     expect(ask('Qui a présenté le projet ?', 'fr', [quote('Denis Stokkink et Jeanne Bretécher ont présenté le projet.', null)], ['presente', 'projet'])).toBeNull();
   });
 });
+
+describe('review findings stay fixed', () => {
+  it('reads Spanish "ya" and Dutch "al" as "already happened" only with a verb of taking place', async () => {
+    const { asksWhetherPast } = await import('../../../src/core/answer/answer-type.js');
+    expect(asksWhetherPast('¿Ya es SOGA miembro de Social Economy Europe?', 'es')).toBe(false);
+    expect(asksWhetherPast('Is SOGA al lid van Social Economy Europe?', 'nl')).toBe(false);
+    expect(asksWhetherPast('¿Ya se celebró el NEC ESS 2025?', 'es')).toBe(true);
+    expect(asksWhetherPast('Heeft NEC ESS 2025 al plaatsgevonden?', 'nl')).toBe(true);
+  });
+  it('says "announced" before any "yes, it was" for a date an earlier article gave in the future tense', () => {
+    const answer = ask('Has the Social Good Week in Lisbon already happened?', 'en', [quote('La Social Good Week se tiendra au printemps 2023 à Lisbonne.', '2022-02')], ['social', 'good', 'week', 'lisbon']);
+    expect(answer).toMatch(/^In short: announced for/);
+  });
+  it('finds phone numbers without taking a run of years for one, in linear time', async () => {
+    const { hasPhone } = await import('../../../src/core/answer/answer-values.js');
+    expect(hasPhone('entre 2017 et 2018, 2019 2020 2021')).toBe(false);
+    expect(hasPhone('Appelez le +33 1 23 45 67 89.')).toBe(true);
+    const started = performance.now();
+    hasPhone('12 '.repeat(20_000));
+    // A bound a backtracking regex (seconds on this input) cannot meet, generous for a loaded machine.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});

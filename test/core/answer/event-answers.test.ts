@@ -63,3 +63,22 @@ describe('questions about time across the articles', () => {
     expect(answer).toMatchObject({ outcome: 'not_found', citations: [] });
   });
 });
+
+describe('review findings stay fixed (events)', () => {
+  it('does not take an acronym alone for an event name in "next" questions, but an event name it does', () => {
+    expect(timeIntent('Who will be the next president of SOGA?', 'en', TODAY)).toMatchObject({ kind: 'next', named: true });
+    expect(timeIntent('What is the next SOGA event?', 'en', TODAY)).toMatchObject({ kind: 'next', named: false });
+  });
+  it('answers a when-question naming an event only with the edition whose ordinal matches', async () => {
+    const { namedEventFor } = await import('../../../src/core/answer/event-answers.js');
+    const actse = event('ActSE', '2021-10-12', null, ['Ljubljana'], { variants: ['ActSE', 'Social Economy Summit'] });
+    expect(await namedEventFor(store([actse]), 'When was the second Social Economy Summit held?', 'en', TODAY)).toBeNull();
+    expect(await namedEventFor(store([actse]), 'When was the Social Economy Summit held?', 'en', TODAY)).toMatchObject({ name: 'ActSE' });
+  });
+  it('keeps the longest name the question gives', async () => {
+    const { namedEventFor } = await import('../../../src/core/answer/event-answers.js');
+    const sgw = event('Social Good Week', '2022-01-25', null, []);
+    const sgwe = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], { key: 'social good week' });
+    expect(await namedEventFor(store([sgw, sgwe]), 'When is the Social Good Week Europe?', 'en', TODAY)).toMatchObject({ name: 'Social Good Week Europe' });
+  });
+});
