@@ -52,3 +52,12 @@ export function secretRedactor(config: Config): Redactor {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return parseConfig(readEnvironment(env));
 }
+
+/**
+ * LanceDB's native logger reads its level from the environment when the module loads: set it before
+ * that (its warnings, "No existing dataset…", are noise unless debug output was asked for). The one
+ * place outside parsing that writes the environment, kept here with the rest of what touches it.
+ */
+export function setNativeLogLevel(config: Pick<Config, 'SOGA_LOG_LEVEL'>, env: NodeJS.ProcessEnv = process.env): void {
+  env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
+}

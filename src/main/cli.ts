@@ -1,7 +1,7 @@
 /** Entry point of the `soga` command. */
 import { describeError } from '../core/errors.js';
 import { redactCredentials } from '../core/redact.js';
-import { loadConfig, parseConfig, secretRedactor } from '../config/load.js';
+import { loadConfig, parseConfig, secretRedactor, setNativeLogLevel } from '../config/load.js';
 import type { Runtime } from './runtime.js';
 
 async function main(): Promise<void> {
@@ -18,9 +18,7 @@ async function main(): Promise<void> {
     config = parseConfig({});
   }
   const redact = secretRedactor(config);
-  // LanceDB's native logger reads its level from the environment when it loads (below); its warnings
-  // ("No existing dataset…") are noise for staff unless they asked for debug output.
-  process.env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
+  setNativeLogLevel(config);
   const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');

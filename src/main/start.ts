@@ -6,7 +6,7 @@
 import type { AnswerFeedback } from '../core/answer-log.js';
 import { describeError, SogaError } from '../core/errors.js';
 import { redactCredentials, type Redactor } from '../core/redact.js';
-import { loadConfig, secretRedactor } from '../config/load.js';
+import { loadConfig, secretRedactor, setNativeLogLevel } from '../config/load.js';
 
 /** Everything written to stderr goes through it: error bodies of remote servers can echo credentials. */
 let redact: Redactor = redactCredentials;
@@ -24,7 +24,7 @@ interface Surface {
 async function main(): Promise<void> {
   const config = loadConfig();
   redact = secretRedactor(config);
-  process.env.LANCEDB_LOG ??= config.SOGA_LOG_LEVEL === 'debug' ? 'info' : 'error';
+  setNativeLogLevel(config);
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { interactiveChat } = await import('../adapters/cli/program.js');
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
