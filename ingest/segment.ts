@@ -32,7 +32,8 @@ interface Line {
   heading: number;
 }
 
-const BULLET = /^[•\-–—*·▪◦●○►✓✔👉🟢🔴🔵🟡📌📄🎧✨🇫🇷🇪🇸🇧🇪➡→]/u;
+// A flag is two code points: inside the character class it matched (and stripped) only its first half.
+const BULLET = /^(?:[•\-–—*·▪◦●○►✓✔👉🟢🔴🔵🟡📌📄🎧✨➡→]|🇫🇷|🇪🇸|🇧🇪)/u;
 const CREDIT = /^(source|sources|crédit|credit|photo|©)\s*:/i;
 
 export function isTitleLike(text: string): boolean {

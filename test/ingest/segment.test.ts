@@ -187,3 +187,15 @@ describe('FAQ questions become question blocks', () => {
     ]);
   });
 });
+
+describe('list items: the bullet is stripped whole', () => {
+  it('drops a flag used as a bullet entirely, not only its first half', () => {
+    const text = ['# Programme', '', 'Les étapes du tour de France :', '🇫🇷 Paris – Lancement et plénières européennes', '🇪🇸 Saint-Sébastien – Innovation sociale locale', '🇧🇪 Bruxelles – Clôture européenne'].join('\n');
+    const [article] = segment(file('markdown', text), options);
+    expect(article.blocks.filter((b) => b.kind === 'item').map((b) => b.text)).toEqual([
+      'Paris – Lancement et plénières européennes',
+      'Saint-Sébastien – Innovation sociale locale',
+      'Bruxelles – Clôture européenne',
+    ]);
+  });
+});
