@@ -270,7 +270,6 @@ export async function loadCorpus(count: number, seed = 42): Promise<{ chunks: Be
     const started = performance.now();
     await mkdir(CACHE_DIR, { recursive: true });
     const lines: string[] = [];
-    let written = 0;
     const tmp = `${file}.tmp`;
     await writeFile(tmp, '');
     const { appendFile } = await import('node:fs/promises');
@@ -278,12 +277,10 @@ export async function loadCorpus(count: number, seed = 42): Promise<{ chunks: Be
       lines.push(JSON.stringify(chunk));
       if (lines.length === 10_000) {
         await appendFile(tmp, `${lines.join('\n')}\n`);
-        written += lines.length;
         lines.length = 0;
       }
     }
     if (lines.length) await appendFile(tmp, `${lines.join('\n')}\n`);
-    written += lines.length;
     await rename(tmp, file);
     const chunks = await readJsonl(file);
     return { chunks, generatedMs: performance.now() - started };

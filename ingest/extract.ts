@@ -4,7 +4,7 @@
  * pdf-parse. HTML and PDF parsing runs only in the parsing process (parse-child.ts), never in the
  * bot's: a crafted file can make a parser run out of memory or time.
  */
-import { parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
+import { NodeType, parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 import { SogaError } from '../src/core/errors.js';
 import type { SourceKind } from './load.js';
 
@@ -64,6 +64,7 @@ function decodeWindows1252(bytes: Buffer): string {
 /** Control characters (other than tab, line and page breaks) are rare in any text. */
 function looksLikeText(text: string): boolean {
   const sample = text.slice(0, 8192);
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point of this test
   const control = sample.match(/[\u0000-\u0008\u000B\u000E-\u001F\uFFFD]/g)?.length ?? 0;
   return control <= sample.length * 0.01;
 }
@@ -144,7 +145,7 @@ export function htmlToText(html: string): string {
     current = '';
   };
   const walk = (node: HtmlNode) => {
-    if (node.nodeType === 3) {
+    if (node.nodeType === NodeType.TEXT_NODE) {
       current += (node as unknown as { text: string }).text;
       return;
     }

@@ -60,7 +60,7 @@ function decodeNumber(text: string): number {
  */
 export function entryHeadword(entry: string): string {
   const first = entry.split('\n', 1)[0] ?? '';
-  return first.replace(/\s+[/<\[].*$/, '').trim();
+  return first.replace(/\s+[/<[].*$/, '').trim();
 }
 
 /** The translations of one dictd entry (its text after the headword line). */

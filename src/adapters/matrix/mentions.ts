@@ -149,7 +149,7 @@ export function repliedTo(content: MessageContent): string | undefined {
 /** 👍 / 👎 with any skin tone or variation selector; null for every other key. */
 export function reactionRating(key: unknown): 'up' | 'down' | null {
   if (typeof key !== 'string') return null;
-  const bare = key.replace(/[\u{FE0F}\u{FE0E}\u{1F3FB}-\u{1F3FF}]/gu, '').trim();
+  const bare = key.replace(/\u{FE0F}|\u{FE0E}|[\u{1F3FB}-\u{1F3FF}]/gu, '').trim();
   if (bare === '👍' || bare === ':+1:' || bare === ':thumbsup:') return 'up';
   if (bare === '👎' || bare === ':-1:' || bare === ':thumbsdown:') return 'down';
   return null;
