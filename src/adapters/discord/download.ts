@@ -25,7 +25,8 @@ export async function downloadWithCap(url: string, maxBytes: number, signal?: Ab
     }
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const reader = response.body.getReader();
+    // Node's fetch types the body's chunks as any; they are bytes.
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

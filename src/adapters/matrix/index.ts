@@ -71,7 +71,8 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   (client as unknown as { persistTokenAfterSync: boolean }).persistTokenAfterSync = true;
   const firstStart = !(await storage.getSyncToken());
 
-  const profile = await retry(() => client.getUserProfile(session.userId)).catch((error: unknown) => {
+  // matrix-bot-sdk types the profile as any; the spec's profile has an optional displayname.
+  const profile = await retry((): Promise<{ displayname?: string }> => client.getUserProfile(session.userId)).catch((error: unknown) => {
     log.warn(`cannot read the bot's display name (${describeError(error)}); only its user id counts as a mention`);
     return {} as { displayname?: string };
   });
@@ -279,7 +280,8 @@ async function downloadMedia(
   const [, server, mediaId] = match;
   const path = `/${encodeURIComponent(server)}/${encodeURIComponent(mediaId)}`;
   try {
-    const res = await retry(() => client.doRequest('GET', `/_matrix/client/v1/media/download${path}`, null, null, 60_000, true, undefined, true));
+    // raw: true makes matrix-bot-sdk resolve with the HTTP response, whose body holds the bytes (typed any there).
+    const res = await retry((): Promise<{ body: Buffer }> => client.doRequest('GET', `/_matrix/client/v1/media/download${path}`, null, null, 60_000, true, undefined, true));
     return Buffer.from(res.body);
   } catch (error) {
     // Homeservers older than spec v1.11 do not know the authenticated endpoint.

@@ -71,7 +71,7 @@ const STEM_CACHE_LIMIT = 100_000;
 export function stem(word: string, lang: LanguageCode): string {
   if (/^\d/.test(word)) return word;
   let cache = stemCache.get(lang);
-  if (!cache) stemCache.set(lang, (cache = new Map()));
+  if (!cache) stemCache.set(lang, (cache = new Map<string, string>()));
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
     const stemmer = stemmerFor(lang);

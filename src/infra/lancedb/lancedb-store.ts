@@ -320,8 +320,8 @@ export class LanceDbStore implements ChunkStore {
   async removeOrphans(): Promise<number> {
     await this.attach();
     if (!this.chunks || !this.documents) return 0;
-    const docIds = new Set((await this.documents.query().select(['id']).toArray()).map((r) => String(r.id)));
-    const chunkDocIds = new Set((await this.chunks.query().select(['doc_id']).toArray()).map((r) => String(r.doc_id)));
+    const docIds = new Set(((await this.documents.query().select(['id']).toArray()) as Row[]).map((r) => String(r.id)));
+    const chunkDocIds = new Set(((await this.chunks.query().select(['doc_id']).toArray()) as Row[]).map((r) => String(r.doc_id)));
     const orphans = [...chunkDocIds].filter((id) => !docIds.has(id));
     if (orphans.length) await this.chunks.delete(`doc_id IN ${sqlIn(orphans)}`);
     return orphans.length;
@@ -425,7 +425,7 @@ export class LanceDbStore implements ChunkStore {
     if (!table) return [];
     const version = await table.version();
     if (this.languages?.table === table && this.languages.version === version) return this.languages.value;
-    const value = [...new Set((await table.query().select(['lang']).toArray()).map((r) => String(r.lang)))];
+    const value = [...new Set(((await table.query().select(['lang']).toArray()) as Row[]).map((r) => String(r.lang)))];
     this.languages = { table, version, value };
     return value;
   }
@@ -589,18 +589,23 @@ export class LanceDbStore implements ChunkStore {
   private async vectorSearch(table: lancedb.Table, columns: string[], vector: Float32Array, k: number): Promise<Hit[]> {
     // Cosine, and the probes that keep recall@10 ≥ 0.95 once the table has an index (vector-index.ts).
     const query = await this.vectors.tune(table.vectorSearch(Array.from(vector)));
-    const rows = await query.select(columns).limit(k).toArray();
+    const rows = (await query.select(columns).limit(k).toArray()) as Row[];
     return rows.map((r) => ({ chunk: toChunk(r), score: 1 - Number(r._distance) }));
   }
 
   private async textSearch(table: lancedb.Table, columns: string[], query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
     const search = typeof query === 'string' ? table.query().fullTextSearch(query, { columns: column }) : table.query().fullTextSearch(query);
-    const rows = await search.select([...columns, '_score']).limit(k).toArray();
+    const rows = (await search.select([...columns, '_score']).limit(k).toArray()) as Row[];
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }
 
 const CHUNK_COLUMNS = ['id', 'doc_id', 'title', 'source', 'lang', 'date', 'position', 'section', 'context', 'url', 'text'];
+
+/** A nullable Utf8 column: Arrow hands its values over as strings, or null. */
+function nullableText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
 
 function toChunk(r: Row): ChunkRecord {
   return {
@@ -609,12 +614,12 @@ function toChunk(r: Row): ChunkRecord {
     title: String(r.title),
     source: String(r.source),
     lang: String(r.lang),
-    date: r.date == null ? null : String(r.date),
+    date: nullableText(r.date),
     position: Number(r.position),
-    section: r.section == null ? null : String(r.section),
-    context: r.context == null ? null : String(r.context),
+    section: nullableText(r.section),
+    context: nullableText(r.context),
     // Absent in indexes built before schema 4.
-    url: r.url == null ? null : String(r.url),
+    url: nullableText(r.url),
     text: String(r.text),
   };
 }
@@ -641,13 +646,13 @@ function toDocument(r: Row): DocumentRecord {
     title: String(r.title),
     source: String(r.source),
     sources: JSON.parse(String(r.sources)) as string[],
-    url: r.url == null ? null : String(r.url),
+    url: nullableText(r.url),
     lang: String(r.lang),
-    date: r.date == null ? null : String(r.date),
+    date: nullableText(r.date),
     contentHash: String(r.content_hash),
     chunkCount: Number(r.chunk_count),
     ingestedAt: String(r.ingested_at),
-    embedModel: r.embed_model == null ? null : String(r.embed_model),
+    embedModel: nullableText(r.embed_model),
   };
 }
 
