@@ -39,7 +39,7 @@ for (const [title, pattern] of SECTIONS) {
   for (const key of section) {
     done.add(key);
     const value = defaults[key];
-    const raw = value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value);
+    const raw = value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value as string | number | boolean);
     // dotenv trims unquoted values: keep meaningful spaces ("query: ") inside quotes.
     const shown = raw !== raw.trim() ? JSON.stringify(raw) : raw;
     const doc = docs.get(key);
@@ -47,6 +47,6 @@ for (const [title, pattern] of SECTIONS) {
     lines.push(`${value === undefined ? '# ' : ''}${key}=${shown}`, '');
   }
 }
-for (const key of keys.filter((k) => !done.has(k))) lines.push(`${key}=${String(defaults[key] ?? '')}`);
+for (const key of keys.filter((k) => !done.has(k))) lines.push(`${key}=${String((defaults[key] ?? '') as string | number | boolean)}`);
 writeFileSync('.env.example', `${lines.join('\n').trim()}\n`);
 process.stdout.write(`wrote .env.example (${keys.length} variables)\n`);

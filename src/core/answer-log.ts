@@ -4,7 +4,7 @@
  * decorator and the chat adapters' feedback buttons) and the staff side the admin web and `soga logs`
  * use (list, search, review, stats, erase, export). src/infra/sqlite implements both; src/main opens it.
  */
-import type { Answer, AnswerMode, AnswerOutcome, Timings } from './types.js';
+import type { Answer, Timings } from './types.js';
 
 export interface AnswerLogEntryInput {
   surface: string;
@@ -74,8 +74,10 @@ export interface LogEntrySummary {
   place: string | null;
   question: string;
   lang: string;
-  outcome: AnswerOutcome | string;
-  mode: AnswerMode | string;
+  /** An AnswerOutcome, or whatever an older version wrote: the log is read, not re-validated. */
+  outcome: string;
+  /** An AnswerMode, or whatever an older version wrote. */
+  mode: string;
   grounded: boolean;
   totalMs: number;
   reviewStatus: ReviewStatus;

@@ -100,6 +100,8 @@ function toHistory(messages: ChatMessage[]): ChatHistoryItem[] {
 function aborted(signal: AbortSignal | undefined): Promise<never> {
   return new Promise((_resolve, reject) => {
     if (!signal) return;
+    // The caller's abort reason is passed on as is, as fetch does; without one, the platform's AbortError.
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
     const fire = () => reject(signal.reason ?? new DOMException('aborted', 'AbortError'));
     if (signal.aborted) fire();
     else signal.addEventListener('abort', fire, { once: true });

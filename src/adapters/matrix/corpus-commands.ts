@@ -31,7 +31,8 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
   const content = fileEvent?.content;
   if (!content || content.msgtype !== 'm.file') return messages.t(lang, 'matrixCorpusNoFile');
   // `filename` is set when `body` is a caption; otherwise `body` is the file name. Never trust a path.
-  const name = basename(String(content.filename ?? content.body ?? 'upload').replace(/\\/g, '/')).trim() || 'upload';
+  const given = [content.filename, content.body].find((v): v is string => typeof v === 'string') ?? 'upload';
+  const name = basename(given.replace(/\\/g, '/')).trim() || 'upload';
   if (!ACCEPTED.test(name)) return messages.t(lang, 'matrixCorpusFileType', { name });
   const declared = (content.info as { size?: unknown } | undefined)?.size;
   const tooLarge = (size: number) => messages.t(lang, 'matrixCorpusTooLarge', { name, size, max: ctx.maxUploadBytes });

@@ -37,8 +37,8 @@ export interface StreamGuardOptions {
 }
 
 export interface StreamGuard {
-  /** Feeds one generated token (pass it as the chat model's onToken). */
-  push(token: string): void;
+  /** Feeds one generated token (pass it as the chat model's onToken: it uses no `this`). */
+  push: (token: string) => void;
   /** Why forwarding stopped, or null while it goes on. */
   readonly stoppedBecause: string | null;
   /** What was forwarded so far. */

@@ -20,7 +20,7 @@ const FEEDBACK_JSON = `(SELECT json_group_array(json_object('at', f.created_at, 
    FROM (SELECT * FROM feedback WHERE entry_id = e.id ORDER BY id) f)`;
 
 /** Quotes a CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe. */
-export function csvCell(value: unknown): string {
+export function csvCell(value: string | number | bigint | boolean | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

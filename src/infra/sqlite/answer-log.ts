@@ -4,7 +4,7 @@
  * needs) and the admin operations the web and `soga logs` use. Several processes may open the same file.
  */
 import { SogaError } from '../../core/errors.js';
-import type { AnswerLogEntryInput, FeedbackInput } from '../../core/answer-log.js';
+import type { AnswerLogEntryInput } from '../../core/answer-log.js';
 import type { Answer } from '../../core/types.js';
 import type {
   AnswerLogAdmin,
