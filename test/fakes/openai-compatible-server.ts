@@ -18,7 +18,7 @@ export interface RecordedRequest {
 export async function startOpenAiServer(next: () => Behaviour) {
   const requests: RecordedRequest[] = [];
   const open = new Set<ServerResponse>();
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw || '{}');
@@ -45,6 +45,10 @@ export async function startOpenAiServer(next: () => Behaviour) {
     }
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ id, object: 'chat.completion', created: 0, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: behaviour.text }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+  };
+  // node:http ignores a handler's promise: a failure resets the connection, so the client under test sees it.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -55,7 +55,7 @@ function vectorFor(text: string, dim: number): number[] {
 async function startEmbeddingServer(next: () => Behaviour, defaultDim = 8) {
   const requests: Recorded[] = [];
   const open = new Set<ServerResponse>();
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw || '{}');
@@ -83,6 +83,10 @@ async function startEmbeddingServer(next: () => Behaviour, defaultDim = 8) {
     if (b.shuffle) data = data.reverse();
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ object: 'list', data, model: body.model, usage: { prompt_tokens: 1, total_tokens: 1 } }));
+  };
+  // node:http ignores a handler's promise: a failure resets the connection, so the client under test sees it.
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -366,7 +366,7 @@ export class DiscordApiDouble {
   private onConnection(ws: WebSocket): void {
     this.socket = ws;
     ws.on('message', (raw) => {
-      const payload = JSON.parse(String(raw)) as GatewayPayload;
+      const payload = JSON.parse((Array.isArray(raw) ? Buffer.concat(raw) : Buffer.isBuffer(raw) ? raw : Buffer.from(raw)).toString()) as GatewayPayload;
       this.gatewayFromBot.push(payload);
       this.onGateway(ws, payload);
       this.notify();
