@@ -22,6 +22,9 @@ export default defineConfig(
       // Async implementations of Promise-returning ports (fakes, in-memory stores, the SQLite log) often have
       // nothing to await; `async` is kept on purpose so that a throw becomes a rejection like in the real one.
       '@typescript-eslint/require-await': 'off',
+      // `let { title, aliases }` when only title is reassigned, and a `let` that a closure defined earlier reads
+      // (a watchdog, a test harness) are deliberate.
+      'prefer-const': ['error', { destructuring: 'all', ignoreReadBeforeAssign: true }],
       // A leading underscore marks a parameter or destructured value that is required by position but unused.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },

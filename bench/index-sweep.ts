@@ -19,7 +19,7 @@ import { percentiles } from './stats.js';
 import { cachedVectors, passageText } from './vectors.js';
 
 const { values: args } = parseArgs({ options: { size: { type: 'string', default: '10k' }, only: { type: 'string', default: '' }, queries: { type: 'string', default: '200' } } });
-const N = SIZES[args.size!] ?? Number(args.size);
+const N = SIZES[args.size] ?? Number(args.size);
 const Q = Number(args.queries);
 const only = (kind: string) => !args.only || args.only.split(',').includes(kind);
 const REPO = path.resolve(CACHE_DIR, '../..');

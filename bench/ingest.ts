@@ -79,7 +79,7 @@ export function renderIngest(results: IngestBenchResult[]): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { docs: { type: 'string', default: '100,1000,10000' }, out: { type: 'string' } } });
   const results: IngestBenchResult[] = [];
-  for (const n of values.docs!.split(',').map(Number)) {
+  for (const n of values.docs.split(',').map(Number)) {
     results.push(await benchIngest(n));
     process.stderr.write(`${n} documents: ${results.at(-1)!.seconds.toFixed(1)} s\n`);
   }

@@ -26,7 +26,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
   },
 });
-const N = SIZES[args.size!.toLowerCase()] ?? Number(args.size);
+const N = SIZES[args.size.toLowerCase()] ?? Number(args.size);
 const Q = Number(args.queries);
 const K = 30;
 const LANGS = ['fr', 'en', 'es', 'de'];
@@ -136,7 +136,7 @@ async function main() {
       const lat = percentiles(samples);
       const terms = stemSets.map((s) => make(s).terms);
       const queried = terms.filter((x) => x === null || x.length > 0).length;
-      const avgTerms = terms.every((x) => x !== null) ? (terms.reduce((a, x) => a + x!.length, 0) / terms.length).toFixed(1) : '–';
+      const avgTerms = terms.every((x) => x !== null) ? (terms.reduce((a, x) => a + x.length, 0) / terms.length).toFixed(1) : '–';
       rows.push([setName, name, `${lat.p50.toFixed(1)} / ${lat.p95.toFixed(1)} / ${lat.p99.toFixed(1)}`, expandMs.p95.toFixed(2), `${queried}/${stemSets.length}`, avgTerms]);
       log(`${setName} | ${name}: p50 ${lat.p50.toFixed(1)} p95 ${lat.p95.toFixed(1)} (load ${load()})`);
     }

@@ -41,7 +41,7 @@ const sizes = (args.size?.length ? args.size.flatMap((s) => s.split(',')) : ['10
 type R = any;
 
 function runSize(n: number, out: string): Promise<void> {
-  const childArgs = [path.join(REPO, 'bench/size.ts'), '--size', String(n), '--queries', args.queries!, '--ask-queries', args['ask-queries']!, '--concurrency', args.concurrency!, '--out', out];
+  const childArgs = [path.join(REPO, 'bench/size.ts'), '--size', String(n), '--queries', args.queries, '--ask-queries', args['ask-queries'], '--concurrency', args.concurrency, '--out', out];
   if (args['no-bot']) childArgs.push('--no-bot');
   return new Promise((resolve, reject) => {
     const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), childArgs, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LANCEDB_LOG: 'error' } });

@@ -173,11 +173,11 @@ function namesIn(sentence: string, acronyms: Set<string>): NameMention[] {
 
   // A kind of session with its quoted title: atelier “Libérer les organisations ESS des GAFAM”.
   for (const m of sentence.matchAll(/[«“"]\s*([^»”"]{4,120}?)\s*[»”"]/g)) {
-    const before = fold(sentence.slice(Math.max(0, m.index! - 30), m.index!));
+    const before = fold(sentence.slice(Math.max(0, m.index - 30), m.index));
     const kind = QUOTED_KINDS.exec(before);
-    if (kind && !refersBack(m.index!)) {
-      const start = m.index! - (before.length - kind.index);
-      out.push({ name: m[1], variants: [m[1], sentence.slice(start, m.index! + m[0].length)], index: start, end: m.index! + m[0].length });
+    if (kind && !refersBack(m.index)) {
+      const start = m.index - (before.length - kind.index);
+      out.push({ name: m[1], variants: [m[1], sentence.slice(start, m.index + m[0].length)], index: start, end: m.index + m[0].length });
     }
   }
 
@@ -223,7 +223,7 @@ function namesIn(sentence: string, acronyms: Set<string>): NameMention[] {
   // An acronym alone, or glued to its year as in titles ("l'EUSES", "ActSE2021").
   for (const acronym of acronyms) {
     for (const m of fold(sentence).matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(acronym)}(?:\\s*((?:19|20)\\d{2}))?(?![\\p{L}])`, 'gu'))) {
-      const [i, j] = [m.index!, m.index! + m[0].length];
+      const [i, j] = [m.index, m.index + m[0].length];
       if (taken(i, j) || refersBack(i)) continue;
       out.push({ name: sentence.slice(i, j), variants: [sentence.slice(i, j)], index: i, end: j });
     }
@@ -244,15 +244,15 @@ function capitalisedPhrases(text: string): { text: string; index: number; end: n
     let j = i;
     let last = i;
     while (j + 1 < tokens.length) {
-      const gap = text.slice(tokens[j].index! + tokens[j][0].length, tokens[j + 1].index!);
+      const gap = text.slice(tokens[j].index + tokens[j][0].length, tokens[j + 1].index);
       if (!/^[\s–-]?\s*$/.test(gap) && gap !== ' ') break;
       const next = tokens[j + 1][0];
       if (isCapitalised(next) || /^(?:19|20)\d{2}$/.test(next)) last = j + 1;
       else if (!CONNECTORS.has(fold(next).replace(/’/g, "'")) && !/^(?:d|l)['’]/i.test(next)) break;
       j++;
     }
-    const start = tokens[i].index!;
-    const end = tokens[last].index! + tokens[last][0].length;
+    const start = tokens[i].index;
+    const end = tokens[last].index + tokens[last][0].length;
     // A sentence's first word is capitalised anyway: start the name at the next capitalised word.
     out.push({ text: text.slice(start, end).replace(/[.’']+$/, ''), index: start, end });
     i = last + 1;

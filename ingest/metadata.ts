@@ -26,13 +26,13 @@ export function detectDate(text: string): string | null {
   const t = normalizeText(text);
   const candidates: { index: number; value: string; strength: number }[] = [];
   for (const m of t.matchAll(new RegExp(DAY_MONTH_YEAR, 'g'))) {
-    candidates.push({ index: m.index!, value: `${m[3]}-${pad(MONTHS[m[2]])}-${pad(Number(m[1]))}`, strength: 3 });
+    candidates.push({ index: m.index, value: `${m[3]}-${pad(MONTHS[m[2]])}-${pad(Number(m[1]))}`, strength: 3 });
   }
   for (const m of t.matchAll(new RegExp(MONTH_DAY_YEAR, 'g'))) {
-    candidates.push({ index: m.index!, value: `${m[3]}-${pad(MONTHS[m[1]])}-${pad(Number(m[2]))}`, strength: 3 });
+    candidates.push({ index: m.index, value: `${m[3]}-${pad(MONTHS[m[1]])}-${pad(Number(m[2]))}`, strength: 3 });
   }
   for (const m of t.matchAll(new RegExp(MONTH_YEAR, 'g'))) {
-    candidates.push({ index: m.index!, value: `${m[2]}-${pad(MONTHS[m[1]])}`, strength: 2 });
+    candidates.push({ index: m.index, value: `${m[2]}-${pad(MONTHS[m[1]])}`, strength: 2 });
   }
   if (candidates.length) {
     // Prefer the strongest form among the dates stated early in the article.

@@ -28,6 +28,8 @@ function comments(): Map<string, string> {
 }
 
 const defaults = configSchema.parse({}) as Record<string, unknown>;
+/** A default is a string, number or boolean (arrays are joined above): written as dotenv reads it back. */
+const scalar = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const docs = comments();
 const keys = Object.keys(configSchema.shape);
 const lines = ['# SOGA Assistant configuration. Copy to .env and edit; the real environment wins over .env.', '# Generated from src/config/*.ts by `npm run env:example`: every variable with its default.', ''];
@@ -39,7 +41,7 @@ for (const [title, pattern] of SECTIONS) {
   for (const key of section) {
     done.add(key);
     const value = defaults[key];
-    const raw = value === undefined ? '' : Array.isArray(value) ? value.join(',') : String(value as string | number | boolean);
+    const raw = value === undefined ? '' : Array.isArray(value) ? value.join(',') : scalar(value);
     // dotenv trims unquoted values: keep meaningful spaces ("query: ") inside quotes.
     const shown = raw !== raw.trim() ? JSON.stringify(raw) : raw;
     const doc = docs.get(key);
@@ -47,6 +49,6 @@ for (const [title, pattern] of SECTIONS) {
     lines.push(`${value === undefined ? '# ' : ''}${key}=${shown}`, '');
   }
 }
-for (const key of keys.filter((k) => !done.has(k))) lines.push(`${key}=${String((defaults[key] ?? '') as string | number | boolean)}`);
+for (const key of keys.filter((k) => !done.has(k))) lines.push(`${key}=${scalar(defaults[key] ?? '')}`);
 writeFileSync('.env.example', `${lines.join('\n').trim()}\n`);
 process.stdout.write(`wrote .env.example (${keys.length} variables)\n`);

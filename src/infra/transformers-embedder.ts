@@ -40,7 +40,7 @@ export class TransformersEmbedder implements Embedder {
     let extractor: Extractor;
     try {
       const dtype = options.dtype === 'auto' ? undefined : options.dtype;
-      extractor = (await pipeline('feature-extraction', target, { dtype: dtype as never })) as unknown as Extractor;
+      extractor = await pipeline('feature-extraction', target, { dtype: dtype as never });
     } catch (cause) {
       throw new SogaError('EMBEDDING_FAILED', `embedding model "${target}" could not be loaded (${describeError(cause)})`, {
         cause,

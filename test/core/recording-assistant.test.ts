@@ -12,7 +12,7 @@ describe('the recording assistant', () => {
     const answer = await assistant.ask('Where is NEC ESS 2025?', { surface: 'matrix', place: '!room:x', asker: '@ana:x' });
     expect(log.entries).toHaveLength(1);
     expect(log.entries[0]).toMatchObject({ surface: 'matrix', place: '!room:x', askerId: '@ana:x', answer: { question: 'Where is NEC ESS 2025?' } });
-    expect(answer.logEntryId).toBe(log.entries[0]!.id);
+    expect(answer.logEntryId).toBe(log.entries[0].id);
   });
 
   it('records refusals too (an empty question is a question someone asked)', async () => {
@@ -43,8 +43,8 @@ describe('the recording assistant', () => {
     expect(answer.text).toMatch(/don't say/);
     expect(answer.logEntryId).toBeUndefined();
     expect(failures).toHaveLength(1);
-    expect(String(failures[0]![0])).toMatch(/disk I\/O error/);
-    expect(failures[0]![1].question).toBe('What is SOGA?');
+    expect(String(failures[0][0])).toMatch(/disk I\/O error/);
+    expect(failures[0][1].question).toBe('What is SOGA?');
   });
 
   it('records nothing when the engine itself fails, and lets the error through', async () => {

@@ -74,7 +74,7 @@ describe('secrets in error output', () => {
         SOGA_LLM_API_KEY: LLM_KEY,
         SOGA_LLM_MODEL: 'test-model',
       });
-      const { stdout, stderr } = result as { stdout: string; stderr: string };
+      const { stdout, stderr } = result;
       expect(llm.requests.length).toBeGreaterThan(0);
       expect(JSON.parse(stdout).mode).toBe('extractive');
       expect(stderr).toMatch(/chat model failed/);

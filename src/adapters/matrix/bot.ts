@@ -127,7 +127,7 @@ export class MatrixBot {
       return rel?.rel_type === 'm.annotation' && reactionRating(rel.key) !== null && typeof rel.event_id === 'string' && this.deps.state.answerLogId(rel.event_id) !== undefined;
     }
     if (event.type !== 'm.room.message') return false;
-    return this.request(roomId, event.content as MessageContent) !== null;
+    return this.request(roomId, event.content) !== null;
   }
 
   private request(roomId: string, content: MessageContent) {
@@ -249,7 +249,7 @@ export class MatrixBot {
         return corpusAdd(ctx, {
           findFileEvent: async () => {
             if (event.content.msgtype === 'm.file') return event;
-            const target = repliedTo(event.content as MessageContent);
+            const target = repliedTo(event.content);
             return target ? port.getEvent(roomId, target) : undefined;
           },
           download: (content) => port.download(content),

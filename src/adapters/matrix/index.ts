@@ -72,9 +72,9 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   const firstStart = !(await storage.getSyncToken());
 
   // matrix-bot-sdk types the profile as any; the spec's profile has an optional displayname.
-  const profile = await retry((): Promise<{ displayname?: string }> => client.getUserProfile(session.userId)).catch((error: unknown) => {
+  const profile = await retry((): Promise<{ displayname?: string }> => client.getUserProfile(session.userId)).catch((error: unknown): { displayname?: string } => {
     log.warn(`cannot read the bot's display name (${describeError(error)}); only its user id counts as a mention`);
-    return {} as { displayname?: string };
+    return {};
   });
   const resolveRoom = async (room: string) => {
     try {
@@ -215,7 +215,7 @@ async function authenticate(
 ): Promise<Session> {
   const whoami = async (token: string) => {
     const probe = new sdk.MatrixClient(homeserver, token, new sdk.MemoryStorageProvider());
-    return (await retry(() => probe.getWhoAmI())) as { user_id: string; device_id?: string };
+    return retry<{ user_id: string; device_id?: string }>(() => probe.getWhoAmI());
   };
   const expect = (userId: string) => {
     if (config.MATRIX_USER_ID && config.MATRIX_USER_ID !== userId) {

@@ -21,7 +21,7 @@ function parseHash(encoded: string) {
       hint: 'make one with `soga web hash-password` (from the checkout: `npm run soga -- web hash-password`), or set SOGA_ADMIN_PASSWORD instead',
     });
   }
-  return { N: Number(m[1]), r: Number(m[2]), p: Number(m[3]), salt: Buffer.from(m[4]!, 'hex'), hash: Buffer.from(m[5]!, 'hex') };
+  return { N: Number(m[1]), r: Number(m[2]), p: Number(m[3]), salt: Buffer.from(m[4], 'hex'), hash: Buffer.from(m[5], 'hex') };
 }
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();

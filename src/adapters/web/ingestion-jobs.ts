@@ -44,7 +44,7 @@ export class IngestionJobs {
       try {
         job.change = await work();
         job.state = job.change.failed.length ? 'failed' : 'done';
-        if (job.change.failed.length) job.error = { code: job.change.failed[0]!.code, message: job.change.failed.map((f) => f.message).join('; ') };
+        if (job.change.failed.length) job.error = { code: job.change.failed[0].code, message: job.change.failed.map((f) => f.message).join('; ') };
       } catch (error) {
         job.state = 'failed';
         job.error = { code: isSogaError(error) ? error.code : 'INTERNAL', message: describeError(error) };

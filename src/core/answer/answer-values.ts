@@ -59,7 +59,7 @@ export function numbersIn(text: string, lang: string, known: Set<string>): Numbe
   const out: NumberValue[] = [];
   for (const m of text.matchAll(NUMBER)) {
     const digits = m[1].replace(/[  ]/g, '');
-    if (inDate(m.index!) || /^(19|20)\d{2}$/.test(m[1]) || known.has(digits)) continue;
+    if (inDate(m.index) || /^(19|20)\d{2}$/.test(m[1]) || known.has(digits)) continue;
     out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit: m[2] ? null : (m[3] ?? null) });
   }
   return out;

@@ -115,7 +115,7 @@ export function createStreamGuard(options: StreamGuardOptions): StreamGuard {
       if (stopped || text.length < holdChars) return;
       // Hold back the last run - 1 words (a word still being written among them).
       const held = run - 1;
-      let end = matches.length > held ? matches[matches.length - held].index! : 0;
+      let end = matches.length > held ? matches[matches.length - held].index : 0;
       // And a tail that may be growing into NO_ANSWER, whatever `run` is.
       const marker = /NO(?:_(?:A(?:N(?:S(?:W(?:E(?:R)?)?)?)?)?)?)?$/i.exec(text);
       if (marker) end = Math.min(end, marker.index);

@@ -31,7 +31,7 @@ const broadStops = new Map<string, Set<string>>();
 function stemmerFor(lang: LanguageCode): Stemmer | null {
   if (!stemmers.has(lang)) {
     const algorithm = SNOWBALL[lang];
-    stemmers.set(lang, algorithm ? (snowball.newStemmer(algorithm) as Stemmer) : null);
+    stemmers.set(lang, algorithm ? (snowball.newStemmer(algorithm)) : null);
   }
   return stemmers.get(lang) ?? null;
 }
@@ -45,7 +45,7 @@ export function indexStopwords(lang: LanguageCode): Set<string> {
   let set = narrowStops.get(lang);
   if (!set) {
     const key = STOPWORD_KEYS[lang];
-    const list = key ? ((stopword as unknown as Record<string, string[]>)[key] ?? []) : [];
+    const list = key ? ((stopword)[key] ?? []) : [];
     set = folded(list);
     narrowStops.set(lang, set);
   }

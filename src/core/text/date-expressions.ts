@@ -282,7 +282,7 @@ function month(name: string): number {
 /** "may"/"march" name a month only when written with a capital (the English words otherwise). */
 function monthOk(m: RegExpExecArray, group: number, ctx: Context): boolean {
   if (!WORD_MONTHS.has(m[group])) return true;
-  const first = ctx.original.charAt(m.indices![group]![0]);
+  const first = ctx.original.charAt(m.indices![group][0]);
   return first !== first.toLowerCase();
 }
 

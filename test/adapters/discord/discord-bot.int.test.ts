@@ -74,8 +74,8 @@ describe('answering /ask', () => {
     const buttons = edit.body.components[0].components;
     expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual(['soga:up:entry-1', 'soga:down:entry-1']);
     expect(harness.answerLog.entries[0]).toMatchObject({ surface: 'discord', place: harness.discord.channelId });
-    expect((assistant as FakeAssistant).calls[0].context).toMatchObject({ locale: 'fr', surface: 'discord' });
-    expect((assistant as FakeAssistant).calls[0].context.signal).toBeInstanceOf(AbortSignal);
+    expect((assistant).calls[0].context).toMatchObject({ locale: 'fr', surface: 'discord' });
+    expect((assistant).calls[0].context.signal).toBeInstanceOf(AbortSignal);
   });
 
   it('sends allowed_mentions with no parse on every message it writes', async () => {
@@ -172,7 +172,7 @@ describe('answering /ask', () => {
     const { token } = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
     const edit = await finalEdit(harness, token);
     expect(edit.body.content).toContain('Extractive fallback [1].');
-    expect((assistant as FakeAssistant).calls[0].context.signal?.aborted).toBe(true);
+    expect((assistant).calls[0].context.signal?.aborted).toBe(true);
   });
 
   it('says kindly, in the asker’s language, that the articles do not cover the question', async () => {
@@ -199,9 +199,9 @@ describe('conversations in threads', () => {
     expect(threadRequest.body.name).toBe('What is SOGA?');
 
     harness.discord.sendMessage('and in 2023?', { channelId: threadId, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
-    expect((assistant as FakeAssistant).calls[1].question).toBe('and in 2023?');
-    expect((assistant as FakeAssistant).calls[1].context.history).toEqual([
+    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
+    expect((assistant).calls[1].question).toBe('and in 2023?');
+    expect((assistant).calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
       { role: 'assistant', text: 'SOGA is a network [1].' },
     ]);
@@ -215,7 +215,7 @@ describe('conversations in threads', () => {
     const thread = await harness.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${harness!.discord.channelId}/messages/${question.id}/threads`);
     expect(thread.status).toBe(201);
     await harness.discord.waitUntil(() => harness!.discord.messagesIn(question.id).some((m) => String(m.content).includes('SOGA is a network')));
-    expect((assistant as FakeAssistant).calls[0].question).toBe('what is SOGA?');
+    expect((assistant).calls[0].question).toBe('what is SOGA?');
   });
 
   it('ignores messages that do not address the bot', async () => {
@@ -224,8 +224,8 @@ describe('conversations in threads', () => {
     harness.discord.sendMessage('just chatting');
     // A later addressed message is answered, so the first one was seen and skipped.
     harness.discord.sendMessage('what is SOGA?', { mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 1);
-    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['what is SOGA?']);
+    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
+    expect((assistant).calls.map((c) => c.question)).toEqual(['what is SOGA?']);
   });
 });
 
@@ -357,7 +357,7 @@ describe('rate limits and where the bot answers', () => {
     const reply = await harness.discord.waitForRequest(isCallback(token));
     expect(reply.body.data.content).toBe(harness.messages.t('es', 'discordChannelNotEnabled'));
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect((assistant as FakeAssistant).calls).toHaveLength(0);
+    expect((assistant).calls).toHaveLength(0);
   });
 });
 
@@ -373,7 +373,7 @@ describe('gateway resilience', () => {
     const first = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
     await finalEdit(harness, first.token);
     const mention = harness.discord.sendMessage('and the members?', { mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
+    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
 
     await harness.discord.forceReconnect([
       { t: 'INTERACTION_CREATE', d: first.payload },
@@ -383,7 +383,7 @@ describe('gateway resilience', () => {
     // A fresh question after the resume is answered: the replays before it were seen and skipped.
     const after = harness.discord.sendSlashCommand('ask', Q('Still there?'));
     await finalEdit(harness, after.token);
-    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['What is SOGA?', 'and the members?', 'Still there?']);
+    expect((assistant).calls.map((c) => c.question)).toEqual(['What is SOGA?', 'and the members?', 'Still there?']);
     expect(harness.discord.requests.filter(isCallback(first.token))).toHaveLength(1);
   });
 
@@ -429,8 +429,8 @@ describe('replies to an answer', () => {
     const answerId = harness.discord.messagesIn(`interaction:${token}`)[0].id;
     expect(edit.status).toBe(200);
     harness.discord.sendMessage('who founded it?', { replyTo: answerId, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
-    expect((assistant as FakeAssistant).calls[1].context.history).toEqual([
+    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
+    expect((assistant).calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
       { role: 'assistant', text: 'First answer [1].' },
     ]);

@@ -123,7 +123,7 @@ describe('signing in', () => {
 
   it('sets an HttpOnly SameSite=Strict session cookie and records the sign-in in the audit trail', async () => {
     const page = await client.fetch('/sign-in');
-    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())![1];
     const res = await client.postForm('/sign-in', { _csrf: token, name: 'Camille', password: PASSWORD, next: '//evil.example/' });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/overview');
@@ -384,7 +384,7 @@ describe('pages are escaped and locked down', () => {
     expect(res.status).toBe(200);
     const entries = h.log.list({ surface: 'web' });
     expect(entries.items.map((e) => e.question)).toEqual(['Where is the hackathon?']);
-    expect(await res.text()).toContain(`/log/${entries.items[0]!.id}`);
+    expect(await res.text()).toContain(`/log/${entries.items[0].id}`);
   });
 
   it('exports CSV and corrected answers as eval questions', async () => {

@@ -72,9 +72,9 @@ export class Client {
     const res = await fetch(this.base + pathname, { ...init, headers, redirect: 'manual' });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
       if (value === '' || /Max-Age=0/.test(line)) this.cookies.delete(name);
       else this.cookies.set(name, value);
     }

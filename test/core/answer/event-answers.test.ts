@@ -12,7 +12,7 @@ let n = 0;
 const event = (name: string, start: string, end: string | null, places: string[], extra: Partial<EventRecord> = {}): EventRecord => ({
   id: `d${++n}#e1`, name, variants: [name], key: name.toLowerCase(), start, end, precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year', dateText: start, yearInferred: false, places, role: null,
   sentence: `${name} a eu lieu.`, chunkId: `d${n}#0`, docId: `d${n}`, docTitle: `Article ${name}`, docDate: start, lang: 'fr', source: `d${n}.txt`, announced: false, ...extra,
-} as EventRecord);
+});
 const store = (records: EventRecord[]): EventStore => ({ listEvents: async () => records });
 const CORPUS = [
   event('EUSES', '2021-05-26', '2021-05-27', ['Mannheim']),
