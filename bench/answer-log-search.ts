@@ -18,7 +18,7 @@ const WORDS = ['sommet', 'hackathon', 'Strasbourg', 'Lyon', 'économie', 'solida
 let seed = 42;
 const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 /** Mostly a 5,000-word vocabulary, a topic word one time in twenty: a topic word is in a few percent of entries, as in a real log. */
-const pick = () => (random() < 0.05 ? WORDS[Math.floor(random() * WORDS.length)]! : `mot${Math.floor(random() * 5000)}`);
+const pick = () => (random() < 0.05 ? WORDS[Math.floor(random() * WORDS.length)] : `mot${Math.floor(random() * 5000)}`);
 const sentence = (n: number) => Array.from({ length: n }, pick).join(' ');
 
 function answer(i: number): Answer {
@@ -46,7 +46,7 @@ function time(label: string, fn: () => unknown, runs = 30): { label: string; p50
     ms.push(performance.now() - start);
   }
   ms.sort((a, b) => a - b);
-  return { label, p50: ms[Math.floor(runs * 0.5)]!, p95: ms[Math.floor(runs * 0.95)]! };
+  return { label, p50: ms[Math.floor(runs * 0.5)], p95: ms[Math.floor(runs * 0.95)] };
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), 'soga-log-bench-'));

@@ -317,7 +317,7 @@ async function main(): Promise<void> {
     await runtime.ingest();
     const ingestMs = performance.now() - t;
     const langs = values.langs?.split(',').map((l) => l.trim());
-    const questions = (await readQuestions(values.questions!)).filter((q) => !langs || langs.includes(q.lang));
+    const questions = (await readQuestions(values.questions)).filter((q) => !langs || langs.includes(q.lang));
     const calls = runtime.chat ? recordCalls(runtime.chat) : { take: (): ModelCall[] => [] };
     process.stderr.write(
       `model ${(runtime.chat?.modelId ?? 'none (extractive)')} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,

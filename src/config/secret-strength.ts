@@ -21,8 +21,8 @@ function poolSize(value: string): number {
 /** Each character one step from the previous (abcd…, 1234…, 9876…), or the same. */
 function isRun(value: string): boolean {
   const codes = [...value].map((ch) => ch.codePointAt(0)!);
-  const steps = new Set(codes.slice(1).map((code, i) => code - codes[i]!));
-  return steps.size === 1 && Math.abs([...steps][0]!) <= 1;
+  const steps = new Set(codes.slice(1).map((code, i) => code - codes[i]));
+  return steps.size === 1 && Math.abs([...steps][0]) <= 1;
 }
 
 /** Why `value` is too weak for an admin secret, or null when it is acceptable. */

@@ -139,7 +139,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   const events = new EventsFile({ file: path.join(config.SOGA_DATA_DIR, 'lancedb', 'events.json'), warn: (m) => log(`warning: ${m}`) });
   const notices = options.noticesOnce ? rememberedIn(config.SOGA_DATA_DIR, log) : everyTime(log);
-  let embedder = await buildEmbedder(config, log, notices);
+  const embedder = await buildEmbedder(config, log, notices);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {
     log(`note: the index holds vectors of ${indexed.embedModel}; without that model, questions use BM25 only.`);

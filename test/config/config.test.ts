@@ -35,7 +35,7 @@ describe('configuration', () => {
     ]) {
       const error = (() => {
         try {
-          parseConfig({ [name!]: value });
+          parseConfig({ [name]: value });
         } catch (e) {
           return e as Error;
         }

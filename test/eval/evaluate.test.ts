@@ -25,7 +25,7 @@ function scripted(): Assistant & { contexts: AskContext[] } {
       const text = /where/i.test(question) ? 'In Brussels [1].' : 'From 25 to 27 November 2025 [1].';
       return makeAnswer({ question, standaloneQuestion: `NEC ESS — ${question}`, outcome: 'answered', grounded: true, mode: 'extractive', text, citations: [{ n: 1, chunkId: 'c', docId: 'd', title: 'NEC ESS 2025', source: 'a.md', lang: 'en', date: null, quote: text, score: 1 }] });
     },
-  } as Assistant & { contexts: AskContext[] };
+  };
 }
 
 describe('conversation items in an evaluation set', () => {

@@ -197,7 +197,7 @@ export interface ChatOptions {
 export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, options: ChatOptions = {}): Promise<void> {
   const json = Boolean(options.json);
   // With --json, stdout holds answers only: no prompt is echoed there.
-  const rl = createInterface({ input: process.stdin, output: json ? undefined : (stdout as NodeJS.WriteStream), terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
+  const rl = createInterface({ input: process.stdin, output: json ? undefined : (stdout), terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   const say = (text: string) => (json ? stderr : stdout).write(`${text}\n`);
   if (!json) stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. /help lists the commands; /quit or Ctrl-D leaves.\n');

@@ -34,7 +34,7 @@ export function placesIn(text: string, known: Set<string>): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(PLACE)) {
     // "Numérique en Commun[s]": a preposition inside a name does not introduce a place.
-    if (/\p{Lu}[\p{L}-]*\s*$/u.test(text.slice(0, m.index! + (m[0].match(/^[\s(]/) ? 1 : 0)))) continue;
+    if (/\p{Lu}[\p{L}-]*\s*$/u.test(text.slice(0, m.index + (m[0].match(/^[\s(]/) ? 1 : 0)))) continue;
     const words = normalizeText(m[1]).split(/[\s-]+/);
     if (words.some((w) => MONTH_NUMBER[w] !== undefined) || FUNCTION_WORDS.has(words[0])) continue;
     if (words.every((w) => known.has(w))) continue;

@@ -110,7 +110,7 @@ export function nameCandidates(sentence: string, lang: LanguageCode, passageName
       flush();
       continue;
     }
-    const start = m.index!;
+    const start = m.index;
     const prev = run.at(-1);
     // Words of one name are separated by a space only.
     if (prev && !/^\s+$/.test(sentence.slice(prev.end, start))) flush();

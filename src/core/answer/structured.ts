@@ -61,9 +61,11 @@ export function parseStructuredReply(raw: string): StructuredReply {
   const list = (parsed as { sentences?: unknown })?.sentences;
   if (!Array.isArray(list)) return { kind: 'not_json' };
   const sentences: ClaimSentence[] = [];
-  for (const item of list) {
-    const text = typeof item?.text === 'string' ? item.text.trim() : '';
-    const passages = Array.isArray(item?.passages) ? [...new Set((item.passages as unknown[]).filter((n): n is number => Number.isInteger(n)))] : [];
+  for (const item of list as unknown[]) {
+    // The model's JSON: any field may be missing or of another type.
+    const entry = (item ?? {}) as { text?: unknown; passages?: unknown };
+    const text = typeof entry.text === 'string' ? entry.text.trim() : '';
+    const passages = Array.isArray(entry.passages) ? [...new Set((entry.passages as unknown[]).filter((n): n is number => Number.isInteger(n)))] : [];
     // Markers the model also wrote into the text are the same claim as its list: the list decides.
     sentences.push({ text: text.replace(MARKER, '').trim(), passages });
   }

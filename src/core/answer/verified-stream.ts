@@ -29,7 +29,8 @@ export interface VerifiedStreamOptions {
 }
 
 export interface VerifiedStream {
-  push(token: string): void;
+  /** Feeds one generated token (passed as the chat model's onToken: it uses no `this`). */
+  push: (token: string) => void;
   /** The reply is complete: its last sentence is judged too. */
   end(): void;
   /** What was forwarded so far. */

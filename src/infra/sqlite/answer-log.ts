@@ -280,8 +280,8 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     let first = at;
     let last = at;
     const gap = (a: { created_at: string }, b: { created_at: string }) => Date.parse(b.created_at) - Date.parse(a.created_at);
-    while (first > 0 && gap(rows[first - 1]!, rows[first]!) <= gapMs && last - first + 1 < maxTurns) first--;
-    while (last < rows.length - 1 && gap(rows[last]!, rows[last + 1]!) <= gapMs && last - first + 1 < maxTurns) last++;
+    while (first > 0 && gap(rows[first - 1], rows[first]) <= gapMs && last - first + 1 < maxTurns) first--;
+    while (last < rows.length - 1 && gap(rows[last], rows[last + 1]) <= gapMs && last - first + 1 < maxTurns) last++;
     return this.summaries(rows.slice(first, last + 1).map((r) => r.id));
   }
 

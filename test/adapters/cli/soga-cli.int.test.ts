@@ -87,8 +87,8 @@ describe('soga chat --json', () => {
     child.stdin!.end(input);
     let stdout = '';
     let stderr = '';
-    child.stdout!.on('data', (d: Buffer) => (stdout += d));
-    child.stderr!.on('data', (d: Buffer) => (stderr += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     await new Promise((resolve) => child.on('close', resolve));
     const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(answers).toHaveLength(3);

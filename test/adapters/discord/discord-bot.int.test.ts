@@ -451,20 +451,20 @@ describe('an ask channel', () => {
     await harness.discord.waitUntil(() => harness!.discord.messagesIn(question.id).some((m) => String(m.content).includes('November 2025')));
 
     harness.discord.sendMessage('And where?', { channelId: question.id });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
-    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['When is NEC ESS 2025', 'And where?']);
-    expect((assistant as FakeAssistant).calls[1].context.history?.[0]).toEqual({ role: 'user', text: 'When is NEC ESS 2025' });
+    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
+    expect((assistant).calls.map((c) => c.question)).toEqual(['When is NEC ESS 2025', 'And where?']);
+    expect((assistant).calls[1].context.history?.[0]).toEqual({ role: 'user', text: 'When is NEC ESS 2025' });
   });
 
   it('leaves members’ replies to each other in the channel alone', async () => {
     const assistant = new FakeAssistant((q) => answered(q, 'Answer [1].'));
     harness = await startHarness({ assistant, env, double: { channelId: ASK } });
     const first = harness.discord.sendMessage('Does anyone know the Social Tech Atlas?', { channelId: ASK });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 1);
+    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
     harness.discord.sendMessage('yes, I used it last year for our map', { channelId: ASK, replyTo: first.id });
     harness.discord.sendMessage('What is SOGA?', { channelId: ASK });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 2);
-    expect((assistant as FakeAssistant).calls.map((c) => c.question)).toEqual(['Does anyone know the Social Tech Atlas?', 'What is SOGA?']);
+    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
+    expect((assistant).calls.map((c) => c.question)).toEqual(['Does anyone know the Social Tech Atlas?', 'What is SOGA?']);
   });
 
   it('answers only mentions there without the message-content setting, and says why at start', async () => {
@@ -473,7 +473,7 @@ describe('an ask channel', () => {
     expect(harness.logs.some((l) => l.level === 'warn' && l.message.includes('DISCORD_MESSAGE_CONTENT=true'))).toBe(true);
     harness.discord.sendMessage('When is NEC ESS 2025?', { channelId: ASK });
     harness.discord.sendMessage('What is SOGA?', { channelId: ASK, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant as FakeAssistant).calls.length === 1);
-    expect((assistant as FakeAssistant).calls[0].question).toBe('What is SOGA?');
+    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
+    expect((assistant).calls[0].question).toBe('What is SOGA?');
   });
 });

@@ -16,7 +16,7 @@ function logged(answer: ReturnType<typeof twoSourceAnswer>): LogEntry {
     answerFirstLine: answer.text.split('\n')[0], fallbackReason: null, followUp: false, asker: null, standaloneQuestion: answer.standaloneQuestion,
     answerText: answer.text, citations: answer.citations, retrieved: [], timings: answer.timings, models: answer.models, feedback: [],
     reviewedBy: null, reviewedAt: null, correctedAnswer: null, correctedFacts: [], correctedAnswerable: null, removed: [],
-  } as LogEntry;
+  };
 }
 
 const page = (lang: 'en' | 'fr', answer: ReturnType<typeof twoSourceAnswer>) =>

@@ -72,15 +72,15 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
   it('shows for each answer its first line, how it ended, the language by name, feedback in words and a dated time', async () => {
     await signInThroughForm(w.page, h.url, '/log');
     const row = (id: string) => w.page.locator(`tr.entry[data-id="${id}"]`);
-    expect(await row(ids.fellBack!).locator('.answer-line').textContent()).toBe('The summit takes place on 4 May 2023 in Strasbourg. [1]');
-    expect(await row(ids.fellBack!).locator('td.outcome').textContent()).toMatch(/fell back\s+citation check failed/);
-    expect(await row(ids.refused!).locator('td.outcome').textContent()).toMatch(/refused\s+not in the articles/);
-    expect(await row(ids.followUp!).locator('td.outcome').textContent()).toMatch(/^answered$/);
-    expect(await row(ids.followUp!).locator('a.follow-up').textContent()).toBe('↳ follow-up');
-    expect(await row(ids.fellBack!).locator('a.follow-up').count()).toBe(0);
-    expect(await row(ids.refused!).locator('td.lang').textContent()).toBe('French');
-    expect(await row(ids.followUp!).locator('td.feedback').textContent()).toMatch(/1 not helpful/);
-    expect(await row(ids.refused!).locator('td.time').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
+    expect(await row(ids.fellBack).locator('.answer-line').textContent()).toBe('The summit takes place on 4 May 2023 in Strasbourg. [1]');
+    expect(await row(ids.fellBack).locator('td.outcome').textContent()).toMatch(/fell back\s+citation check failed/);
+    expect(await row(ids.refused).locator('td.outcome').textContent()).toMatch(/refused\s+not in the articles/);
+    expect(await row(ids.followUp).locator('td.outcome').textContent()).toMatch(/^answered$/);
+    expect(await row(ids.followUp).locator('a.follow-up').textContent()).toBe('↳ follow-up');
+    expect(await row(ids.fellBack).locator('a.follow-up').count()).toBe(0);
+    expect(await row(ids.refused).locator('td.lang').textContent()).toBe('French');
+    expect(await row(ids.followUp).locator('td.feedback').textContent()).toMatch(/1 not helpful/);
+    expect(await row(ids.refused).locator('td.time').textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
     expect(await w.page.locator('select[name="lang"] option[value="fr"]').textContent()).toBe('French');
     await w.shot('desk-01-log-1280');
     expect(w.errors).toEqual([]);
@@ -109,9 +109,9 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     // The French refusal is outside the lang=en view: it is not "next".
     expect(new URL(w.page.url()).pathname).toBe(`/log/${ids.fellBack}`);
     expect(await w.page.locator('p.notice').textContent()).toBe('Review saved. No unreviewed answer left in this view.');
-    expect(h.log.get(ids.followUp!)!.reviewStatus).toBe('reviewed');
-    expect(h.log.get(ids.fellBack!)!.reviewStatus).toBe('flagged');
-    expect(h.log.get(ids.refused!)!.reviewStatus).toBe('unreviewed');
+    expect(h.log.get(ids.followUp)!.reviewStatus).toBe('reviewed');
+    expect(h.log.get(ids.fellBack)!.reviewStatus).toBe('flagged');
+    expect(h.log.get(ids.refused)!.reviewStatus).toBe('unreviewed');
   });
 
   it('names the stages and their times, and shows the searched query when it differs from the question', async () => {
@@ -138,7 +138,7 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     await signInThroughForm(w.page, h.url, '/log');
     for (const [name, path] of [['log', '/log'], ['detail', `/log/${ids.followUp}`], ['overview', '/overview'], ['documents', '/documents'], ['playground', '/playground']] as const) {
       await w.page.goto(`${h.url}${path}`);
-      const width = (await w.page.evaluate('document.documentElement.scrollWidth')) as number;
+      const width = await w.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
       const signOut = await w.page.locator('.sign-out button').boundingBox();
       expect(signOut!.x + signOut!.width, `${path}: sign-out inside the header`).toBeLessThanOrEqual(390);
@@ -169,8 +169,8 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
 
   it('follows the dark colour preference, and the switch overrides it either way', async () => {
     const isDark = async () => {
-      const [r, g, b] = ((await w.page.evaluate('getComputedStyle(document.body).backgroundColor')) as string).match(/\d+/g)!.map(Number);
-      return r! + g! + b! < 3 * 64;
+      const [r, g, b] = (await w.page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).match(/\d+/g)!.map(Number);
+      return r + g + b < 3 * 64;
     };
     await w.page.emulateMedia({ colorScheme: 'dark' });
     await signInThroughForm(w.page, h.url, '/log');
@@ -206,10 +206,10 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     await w.shot('desk-07-playground-1280');
     const logged = h.log.list({ surface: 'web' }).items;
     expect(logged.map((e) => [e.question, e.thumbsDown])).toEqual([['And when?', 1], ['Where is the next hackathon?', 0]]);
-    expect(h.log.get(logged[0]!.id)!.standaloneQuestion).toBe('Where is the next hackathon? / And when?');
+    expect(h.log.get(logged[0].id)!.standaloneQuestion).toBe('Where is the next hackathon? / And when?');
     await w.page.setViewportSize({ width: 390, height: 844 });
     await w.shot('desk-08-playground-390');
-    expect((await w.page.evaluate('document.documentElement.scrollWidth')) as number).toBeLessThanOrEqual(390);
+    expect(await w.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     expect(w.errors).toEqual([]);
   });
 });

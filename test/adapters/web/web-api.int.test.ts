@@ -341,7 +341,7 @@ describe('pages are escaped and locked down', () => {
     const corpus = h.corpus as FakeCorpus;
     const [cited] = (await corpus.addFile('summit.md', Buffer.from('# Strasbourg summit\n\nPeople from 14 countries came.'))).added;
     await corpus.addFile('garden.md', Buffer.from('# Community garden\n\nThe garden opened in Rennes.'));
-    const citation = { n: 1, chunkId: `${cited}#0`, docId: cited!, title: 'Strasbourg summit', source: 'summit.md', quote: '14 countries', date: null, lang: 'en', score: 0.9 };
+    const citation = { n: 1, chunkId: `${cited}#0`, docId: cited, title: 'Strasbourg summit', source: 'summit.md', quote: '14 countries', date: null, lang: 'en', score: 0.9 };
     await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'How many countries?', outcome: 'answered', citations: [citation] }) });
     await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'Who came?', outcome: 'answered', citations: [citation, { ...citation, n: 2, chunkId: `${cited}#1` }] }) });
     const page = await (await client.fetch('/overview')).text();
@@ -356,7 +356,7 @@ describe('pages are escaped and locked down', () => {
     const corpus = h.corpus as FakeCorpus;
     const [summit] = (await corpus.addFile('summit.md', Buffer.from('# Sommet de Strasbourg\n\nLes participants venaient de 14 pays et la rencontre a eu lieu en mai.'))).added;
     await corpus.addFile('garden.md', Buffer.from('# Community garden\n\nThe garden opened in Rennes and the harvest is shared.'));
-    const citation = { n: 1, chunkId: `${summit}#0`, docId: summit!, title: 'Sommet de Strasbourg', source: 'summit.md', quote: '14 pays', date: null, lang: 'fr', score: 0.9 };
+    const citation = { n: 1, chunkId: `${summit}#0`, docId: summit, title: 'Sommet de Strasbourg', source: 'summit.md', quote: '14 pays', date: null, lang: 'fr', score: 0.9 };
     await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'Combien de pays ?', outcome: 'answered', citations: [citation] }) });
     const rows = async (q: string) => {
       const page = await (await client.fetch(`/documents?q=${encodeURIComponent(q)}`)).text();

@@ -46,8 +46,8 @@ describe('the upload check follows the loader', () => {
   });
 
   it('accepts Latin-1 and UTF-16 text (the loader reads them)', async () => {
-    await expect(checkUploadContent('latin1.txt', samples[0]![1])).resolves.toBeUndefined();
-    await expect(checkUploadContent('utf16.md', samples[1]![1])).resolves.toBeUndefined();
+    await expect(checkUploadContent('latin1.txt', samples[0][1])).resolves.toBeUndefined();
+    await expect(checkUploadContent('utf16.md', samples[1][1])).resolves.toBeUndefined();
   });
 });
 

@@ -80,7 +80,7 @@ describe('recording an answer', () => {
 
   it('pseudonymises the asker with the keyed HMAC and never writes the key or the raw id to the file', async () => {
     await log.record({ surface: 'matrix', askerId: '@alice:example.org', answer: answered('q') });
-    const entry = log.list().items[0]!;
+    const entry = log.list().items[0];
     const full = log.get(entry.id)!;
     expect(full.asker).toBe(createHmac('sha256', KEY).update('@alice:example.org').digest('hex'));
     log.close();
@@ -157,10 +157,10 @@ describe('listing the log with filters and paging', () => {
     at('2025-06-05T09:00:00Z');
     await log.record({ surface: 'web', answer: answered('long', { text: `\n  ${'mot '.repeat(80)}\nsecond line`, fallbackReason: 'LLM_TIMEOUT' }) });
     const [row] = log.list({ text: 'long' }).items;
-    expect(row!.answerFirstLine.endsWith('…')).toBe(true);
-    expect(row!.answerFirstLine.length).toBeLessThanOrEqual(201);
-    expect(row!.answerFirstLine).not.toContain('second line');
-    expect(row!.fallbackReason).toBe('LLM_TIMEOUT');
+    expect(row.answerFirstLine.endsWith('…')).toBe(true);
+    expect(row.answerFirstLine.length).toBeLessThanOrEqual(201);
+    expect(row.answerFirstLine).not.toContain('second line');
+    expect(row.fallbackReason).toBe('LLM_TIMEOUT');
   });
 
   it('finds the turns of the conversation an entry belongs to: same asker and place, no gap over the limit', async () => {
@@ -181,7 +181,7 @@ describe('listing the log with filters and paging', () => {
     expect(log.conversation(before).map((e) => e.id)).toEqual([before]);
     expect(log.conversation(other).map((e) => e.id)).toEqual([other]);
     expect(log.conversation(elsewhere).map((e) => e.id)).toEqual([elsewhere]);
-    expect(log.conversation(second)[1]!.followUp).toBe(true);
+    expect(log.conversation(second)[1].followUp).toBe(true);
     expect(log.conversation('424242')).toEqual([]);
     const anonymous = await log.record({ surface: 'cli', answer: answered('no asker') });
     expect(log.conversation(anonymous).map((e) => e.id)).toEqual([anonymous]);
@@ -209,7 +209,7 @@ describe('listing the log with filters and paging', () => {
     expect(stats.shareThumbsDown).toBeCloseTo(0.25);
     expect(stats.languages).toEqual([{ lang: 'en', count: 3 }, { lang: 'fr', count: 1 }]);
     expect(stats.topUnanswered).toHaveLength(1);
-    expect(stats.topUnanswered[0]!.count).toBe(2);
+    expect(stats.topUnanswered[0].count).toBe(2);
     // 'first fr' and 'third en' both cite the summit article.
     expect(stats.citedDocuments).toEqual([{ docId: 'summit', title: 'Summit', count: 2 }]);
     expect(log.stats({ from: '2025-06-02', to: '2025-06-02' }).citedDocuments).toEqual([]);
@@ -237,7 +237,7 @@ describe('reviewing and exporting corrections', () => {
     await log.record({ surface: 'cli', answer: answered('plain, with "quotes"') });
     const jsonl = [...log.exportLines('jsonl')];
     expect(jsonl).toHaveLength(2);
-    expect(JSON.parse(jsonl[0]!)).toMatchObject({ question: '=HYPERLINK("http://evil")', citations: [{ chunkId: 'summit#2' }] });
+    expect(JSON.parse(jsonl[0])).toMatchObject({ question: '=HYPERLINK("http://evil")', citations: [{ chunkId: 'summit#2' }] });
     const csv = [...log.exportLines('csv')].join('');
     expect(csv.split('\n')[0]).toMatch(/^id,created_at,surface/);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
@@ -250,10 +250,10 @@ describe('reviewing and exporting corrections', () => {
     log.db.transaction(() => {
       for (let i = 0; i < 1201; i++) ids.push(log.recordSync({ surface: 'discord', answer: makeAnswer({ question: `q${i}` }) }));
     })();
-    await log.addFeedback(ids[700]!, { rating: 'down', comment: 'wrong', by: 'x' });
+    await log.addFeedback(ids[700], { rating: 'down', comment: 'wrong', by: 'x' });
     const lines = [...log.exportLines('jsonl')].map((l) => JSON.parse(l) as { id: string; feedback: { rating: string; comment: string }[] });
     expect(lines.map((l) => l.id)).toEqual(ids);
-    expect(lines[700]!.feedback).toMatchObject([{ rating: 'down', comment: 'wrong' }]);
+    expect(lines[700].feedback).toMatchObject([{ rating: 'down', comment: 'wrong' }]);
     expect([...log.exportLines('csv')]).toHaveLength(1202);
   });
 });
@@ -336,7 +336,7 @@ describe('schema versions', () => {
     log.close();
     const older = path.join(dir, 'v1.sqlite');
     const raw = new Database(older);
-    raw.exec(answerLogMigrations[0]!.sql);
+    raw.exec(answerLogMigrations[0].sql);
     raw.pragma('user_version = 1');
     raw.prepare(`INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
       VALUES ('2025-01-01T00:00:00Z', 'discord', 'fr', 'none', 'not_found', 0, 1, 'Où est la fête ?', 'Où est la fête ?', 'Les articles ne le disent pas.', '{}', '[]', '[]')`).run();

@@ -22,7 +22,7 @@ export function isTheme(value: string | undefined | null): value is Theme {
 const LOCALE: Record<WebLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
 
 /** "6 Dec 2026, 14:03 UTC": the month named, so 06/12 cannot be read as June or December. */
-export function formatDateTime(iso: string | null, lang: WebLanguage | string): string {
+export function formatDateTime(iso: string | null, lang: string): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
@@ -31,7 +31,7 @@ export function formatDateTime(iso: string | null, lang: WebLanguage | string): 
 }
 
 /** "30 Nov 2026": a day, the month named. */
-export function formatDate(day: string, lang: WebLanguage | string): string {
+export function formatDate(day: string, lang: string): string {
   const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return day;
   return d.toLocaleDateString(LOCALE[lang as WebLanguage] ?? 'en-GB', { timeZone: 'UTC', dateStyle: 'medium' });
@@ -42,7 +42,7 @@ export function percent(share: number, lang: string): string {
 }
 
 /** "French" for fr (in the interface's language), the code itself when Intl does not know it. */
-export function languageName(code: string, lang: WebLanguage | string): string {
+export function languageName(code: string, lang: string): string {
   if (!code || !/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(code)) return code || '—';
   try {
     const name = new Intl.DisplayNames([LOCALE[lang as WebLanguage] ?? 'en-GB'], { type: 'language', fallback: 'code' }).of(code);
@@ -54,7 +54,7 @@ export function languageName(code: string, lang: WebLanguage | string): string {
 }
 
 /** "12 ms" below a second, "3.1 s" above. */
-export function formatDuration(ms: number, lang: WebLanguage | string): string {
+export function formatDuration(ms: number, lang: string): string {
   const locale = LOCALE[lang as WebLanguage] ?? 'en-GB';
   if (!Number.isFinite(ms)) return '—';
   if (ms < 1000) return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.round(ms))} ms`;
