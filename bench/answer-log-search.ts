@@ -14,9 +14,26 @@ import type { Answer } from '../src/core/types.js';
 const { values: args } = parseArgs({ options: { entries: { type: 'string', default: '50000' } } });
 const N = Number(args.entries);
 
-const WORDS = ['sommet', 'hackathon', 'Strasbourg', 'Lyon', 'économie', 'solidaire', 'atelier', 'membres', 'rencontre', 'numérique', 'associations', 'financement', 'bénévoles', 'projet', 'plateforme', 'communauté'];
+const WORDS = [
+  'sommet',
+  'hackathon',
+  'Strasbourg',
+  'Lyon',
+  'économie',
+  'solidaire',
+  'atelier',
+  'membres',
+  'rencontre',
+  'numérique',
+  'associations',
+  'financement',
+  'bénévoles',
+  'projet',
+  'plateforme',
+  'communauté',
+];
 let seed = 42;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 /** Mostly a 5,000-word vocabulary, a topic word one time in twenty: a topic word is in a few percent of entries, as in a real log. */
 const pick = () => (random() < 0.05 ? WORDS[Math.floor(random() * WORDS.length)] : `mot${Math.floor(random() * 5000)}`);
 const sentence = (n: number) => Array.from({ length: n }, pick).join(' ');
@@ -67,7 +84,8 @@ try {
     time('search "strasbourg" (FTS5, question + searched query + answer)', () => log.list({ text: 'strasbourg' }, { pageSize: 50 })),
     time('search "lyon atelier solid" (3 words, prefixes)', () => log.list({ text: 'lyon atelier solid' }, { pageSize: 50 })),
     time('same words as the old substring scan of questions (instr)', () =>
-      log.db.prepare("SELECT count(*) FROM entries e WHERE instr(lower(e.question), lower('lyon')) > 0 AND instr(lower(e.question), lower('atelier')) > 0").get()),
+      log.db.prepare("SELECT count(*) FROM entries e WHERE instr(lower(e.question), lower('lyon')) > 0 AND instr(lower(e.question), lower('atelier')) > 0").get(),
+    ),
     time('search + refused only + language', () => log.list({ text: 'hackathon', refusedOnly: true, lang: 'fr' }, { pageSize: 50 })),
     time('conversation of one entry', () => log.conversation(middle)),
     time('overview figures, whole log (stats)', () => log.stats({}), 10),

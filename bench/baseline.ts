@@ -66,7 +66,11 @@ export class Bm25 {
   private readonly avgdl: number;
   private readonly scores: Float64Array;
 
-  constructor(docs: string[], private readonly k1 = 1.2, private readonly b = 0.75) {
+  constructor(
+    docs: string[],
+    private readonly k1 = 1.2,
+    private readonly b = 0.75,
+  ) {
     this.lengths = new Uint32Array(docs.length);
     let total = 0;
     docs.forEach((text, i) => {

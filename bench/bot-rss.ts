@@ -22,7 +22,14 @@ const rss = () => process.memoryUsage().rss;
 const before = rss();
 const embedUrl = process.argv[3];
 const embedding = embedUrl
-  ? { SOGA_EMBED_PROVIDER: 'openai', SOGA_EMBED_BASE_URL: embedUrl, SOGA_EMBED_MODEL: 'multilingual-e5-small-q4', SOGA_EMBED_QUERY_PREFIX: '', SOGA_EMBED_PASSAGE_PREFIX: '', SOGA_EMBED_INPUT_TYPE: 'true' }
+  ? {
+      SOGA_EMBED_PROVIDER: 'openai',
+      SOGA_EMBED_BASE_URL: embedUrl,
+      SOGA_EMBED_MODEL: 'multilingual-e5-small-q4',
+      SOGA_EMBED_QUERY_PREFIX: '',
+      SOGA_EMBED_PASSAGE_PREFIX: '',
+      SOGA_EMBED_INPUT_TYPE: 'true',
+    }
   : { SOGA_EMBED_MODEL: 'soga/tiny-fixture', SOGA_EMBED_MODEL_DIR: path.join(repo, 'test/fixtures/tiny-embedder'), SOGA_EMBED_DTYPE: 'fp32', SOGA_EMBED_ALLOW_DOWNLOAD: 'false' };
 const config = parseConfig({
   ...embedding,

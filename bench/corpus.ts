@@ -33,8 +33,42 @@ type Rand = () => number;
 const pick = <T>(r: Rand, list: readonly T[]): T => list[Math.floor(r() * list.length)];
 const int = (r: Rand, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 
-const ORGS = ['SOGA', 'ConcertES', 'UNIPSO', 'Cooperatives Europe', 'Social Economy Europe', 'ESS France', 'Coop Digital', 'Ashoka', 'Fondation Macif', 'Emmaüs Connect', 'WeTechCare', 'Framasoft', 'La Mednum', 'Open Knowledge Foundation', 'EAPN', 'Euclid Network', 'RIPESS', 'Enercoop', 'Ticket for Change', 'Solidarité Numérique'];
-const PEOPLE = ['Jeanne Bretécher', 'Marie Dupont', 'Luis García', 'Anna Schmidt', 'Tom Becker', 'Sofia Rossi', 'Karim Benali', 'Elena Martínez', 'Paul Müller', 'Claire Martin', 'Jonas Weber', 'Lucía Fernández'];
+const ORGS = [
+  'SOGA',
+  'ConcertES',
+  'UNIPSO',
+  'Cooperatives Europe',
+  'Social Economy Europe',
+  'ESS France',
+  'Coop Digital',
+  'Ashoka',
+  'Fondation Macif',
+  'Emmaüs Connect',
+  'WeTechCare',
+  'Framasoft',
+  'La Mednum',
+  'Open Knowledge Foundation',
+  'EAPN',
+  'Euclid Network',
+  'RIPESS',
+  'Enercoop',
+  'Ticket for Change',
+  'Solidarité Numérique',
+];
+const PEOPLE = [
+  'Jeanne Bretécher',
+  'Marie Dupont',
+  'Luis García',
+  'Anna Schmidt',
+  'Tom Becker',
+  'Sofia Rossi',
+  'Karim Benali',
+  'Elena Martínez',
+  'Paul Müller',
+  'Claire Martin',
+  'Jonas Weber',
+  'Lucía Fernández',
+];
 const CITIES: Record<string, string[]> = {
   fr: ['Strasbourg', 'Bruxelles', 'Lyon', 'Lille', 'Mannheim', 'Madrid', 'Berlin', 'Nantes', 'Marseille', 'Liège', 'Bordeaux', 'Toulouse'],
   en: ['Strasbourg', 'Brussels', 'Lyon', 'Lille', 'Mannheim', 'Madrid', 'Berlin', 'Dublin', 'Lisbon', 'Vienna', 'Copenhagen', 'Warsaw'],
@@ -67,65 +101,189 @@ interface Vars {
 
 const LEX: Record<string, Lexicon> = {
   en: {
-    topics: ['digital inclusion', 'social economy', 'data commons', 'open source software', 'cooperative platforms', 'ethical artificial intelligence', 'digital skills', 'civic technology', 'green transition', 'public procurement', 'social innovation', 'volunteer networks', 'impact measurement', 'community broadband', 'fair data governance'],
+    topics: [
+      'digital inclusion',
+      'social economy',
+      'data commons',
+      'open source software',
+      'cooperative platforms',
+      'ethical artificial intelligence',
+      'digital skills',
+      'civic technology',
+      'green transition',
+      'public procurement',
+      'social innovation',
+      'volunteer networks',
+      'impact measurement',
+      'community broadband',
+      'fair data governance',
+    ],
     verbs: ['launched', 'funded', 'presented', 'organised', 'supported', 'evaluated', 'extended', 'documented', 'coordinated', 'published'],
-    objects: ['a training programme', 'a public consultation', 'an open letter', 'a pilot project', 'a policy brief', 'a mentoring scheme', 'a shared toolkit', 'a research report', 'a regional hub', 'a call for projects', 'a peer-learning network', 'a charter of principles'],
+    objects: [
+      'a training programme',
+      'a public consultation',
+      'an open letter',
+      'a pilot project',
+      'a policy brief',
+      'a mentoring scheme',
+      'a shared toolkit',
+      'a research report',
+      'a regional hub',
+      'a call for projects',
+      'a peer-learning network',
+      'a charter of principles',
+    ],
     connectors: ['Moreover', 'In addition', 'At the same time', 'According to the organisers', 'As a result', 'For the first time', 'Meanwhile'],
     sentences: [
       (r, v) => `${pick(r, ORGS)} ${pick(r, LEX.en.verbs)} ${pick(r, LEX.en.objects)} on ${v.topic} in ${pick(r, CITIES.en)} in ${pick(r, MONTHS.en)} ${int(r, 2016, 2025)}.`,
       (r, v) => `The ${v.project} project brought together ${int(r, 12, 4000)} participants from ${int(r, 2, 27)} countries to discuss ${v.topic}.`,
       (r, v) => `${pick(r, LEX.en.connectors)}, ${pick(r, PEOPLE)} explained that ${v.project} ${pick(r, LEX.en.verbs)} ${pick(r, LEX.en.objects)} for ${pick(r, LEX.en.topics)}.`,
-      (r, v) => `With a budget of ${int(r, 10, 900)} thousand euros, ${v.project} aims to make ${v.topic} accessible to ${pick(r, ['small associations', 'cooperatives', 'local authorities', 'young people', 'social enterprises', 'rural communities'])}.`,
+      (r, v) =>
+        `With a budget of ${int(r, 10, 900)} thousand euros, ${v.project} aims to make ${v.topic} accessible to ${pick(r, ['small associations', 'cooperatives', 'local authorities', 'young people', 'social enterprises', 'rural communities'])}.`,
       (r) => `${pick(r, LEX.en.connectors)}, ${pick(r, ORGS)} and ${pick(r, ORGS)} ${pick(r, LEX.en.verbs)} ${pick(r, LEX.en.objects)} about ${pick(r, LEX.en.topics)}.`,
-      (r, v) => `Members can join ${v.project} by ${pick(r, ['filling in an online form', 'attending the monthly meetup', 'writing to the secretariat', 'signing the charter'])} before ${int(r, 1, 28)} ${pick(r, MONTHS.en)}.`,
+      (r, v) =>
+        `Members can join ${v.project} by ${pick(r, ['filling in an online form', 'attending the monthly meetup', 'writing to the secretariat', 'signing the charter'])} before ${int(r, 1, 28)} ${pick(r, MONTHS.en)}.`,
     ],
-    titles: [(r, v) => `${v.project}: ${pick(r, ['a new step for', 'rethinking', 'lessons from', 'scaling up', 'why we need'])} ${v.topic}`, (r, v) => `${pick(r, CITIES.en)} hosts the ${v.project} summit on ${v.topic}`],
+    titles: [
+      (r, v) => `${v.project}: ${pick(r, ['a new step for', 'rethinking', 'lessons from', 'scaling up', 'why we need'])} ${v.topic}`,
+      (r, v) => `${pick(r, CITIES.en)} hosts the ${v.project} summit on ${v.topic}`,
+    ],
     headings: ['Background', 'Key figures', 'What happens next', 'How to take part', 'Partners', 'Results'],
     questions: [(n, a, b) => `What did ${n} do about ${a} ${b}?`, (n, a) => `When was the ${n} project on ${a} launched?`, (n, a, b) => `Who funds ${n} and its ${a} ${b} work?`],
   },
   es: {
-    topics: ['inclusión digital', 'economía social', 'bienes comunes digitales', 'software libre', 'plataformas cooperativas', 'inteligencia artificial ética', 'competencias digitales', 'tecnología cívica', 'transición ecológica', 'compra pública', 'innovación social', 'redes de voluntariado', 'medición del impacto', 'gobernanza de datos'],
+    topics: [
+      'inclusión digital',
+      'economía social',
+      'bienes comunes digitales',
+      'software libre',
+      'plataformas cooperativas',
+      'inteligencia artificial ética',
+      'competencias digitales',
+      'tecnología cívica',
+      'transición ecológica',
+      'compra pública',
+      'innovación social',
+      'redes de voluntariado',
+      'medición del impacto',
+      'gobernanza de datos',
+    ],
     verbs: ['lanzó', 'financió', 'presentó', 'organizó', 'apoyó', 'evaluó', 'amplió', 'documentó', 'coordinó', 'publicó'],
-    objects: ['un programa de formación', 'una consulta pública', 'una carta abierta', 'un proyecto piloto', 'un informe de políticas', 'un plan de mentoría', 'una caja de herramientas compartida', 'un estudio', 'un centro regional', 'una convocatoria de proyectos'],
+    objects: [
+      'un programa de formación',
+      'una consulta pública',
+      'una carta abierta',
+      'un proyecto piloto',
+      'un informe de políticas',
+      'un plan de mentoría',
+      'una caja de herramientas compartida',
+      'un estudio',
+      'un centro regional',
+      'una convocatoria de proyectos',
+    ],
     connectors: ['Además', 'Al mismo tiempo', 'Según los organizadores', 'Como resultado', 'Por primera vez', 'Mientras tanto'],
     sentences: [
       (r, v) => `${pick(r, ORGS)} ${pick(r, LEX.es.verbs)} ${pick(r, LEX.es.objects)} sobre ${v.topic} en ${pick(r, CITIES.es)} en ${pick(r, MONTHS.es)} de ${int(r, 2016, 2025)}.`,
       (r, v) => `El proyecto ${v.project} reunió a ${int(r, 12, 4000)} participantes de ${int(r, 2, 27)} países para debatir sobre ${v.topic}.`,
       (r, v) => `${pick(r, LEX.es.connectors)}, ${pick(r, PEOPLE)} explicó que ${v.project} ${pick(r, LEX.es.verbs)} ${pick(r, LEX.es.objects)} para la ${pick(r, LEX.es.topics)}.`,
-      (r, v) => `Con un presupuesto de ${int(r, 10, 900)} mil euros, ${v.project} quiere acercar la ${v.topic} a ${pick(r, ['las pequeñas asociaciones', 'las cooperativas', 'los ayuntamientos', 'los jóvenes', 'las empresas sociales', 'las zonas rurales'])}.`,
+      (r, v) =>
+        `Con un presupuesto de ${int(r, 10, 900)} mil euros, ${v.project} quiere acercar la ${v.topic} a ${pick(r, ['las pequeñas asociaciones', 'las cooperativas', 'los ayuntamientos', 'los jóvenes', 'las empresas sociales', 'las zonas rurales'])}.`,
       (r) => `${pick(r, LEX.es.connectors)}, ${pick(r, ORGS)} y ${pick(r, ORGS)} ${pick(r, LEX.es.verbs)} ${pick(r, LEX.es.objects)} sobre ${pick(r, LEX.es.topics)}.`,
     ],
-    titles: [(r, v) => `${v.project}: ${pick(r, ['un nuevo paso para la', 'repensar la', 'lecciones sobre la', 'por qué necesitamos la'])} ${v.topic}`, (r, v) => `${pick(r, CITIES.es)} acoge la cumbre ${v.project} sobre ${v.topic}`],
+    titles: [
+      (r, v) => `${v.project}: ${pick(r, ['un nuevo paso para la', 'repensar la', 'lecciones sobre la', 'por qué necesitamos la'])} ${v.topic}`,
+      (r, v) => `${pick(r, CITIES.es)} acoge la cumbre ${v.project} sobre ${v.topic}`,
+    ],
     headings: ['Contexto', 'Cifras clave', 'Próximos pasos', 'Cómo participar', 'Socios', 'Resultados'],
     questions: [(n, a, b) => `¿Qué hizo ${n} sobre ${a} ${b}?`, (n, a) => `¿Cuándo se lanzó el proyecto ${n} de ${a}?`, (n, a, b) => `¿Quién financia ${n} y su trabajo de ${a} ${b}?`],
   },
   de: {
-    topics: ['digitale Teilhabe', 'Sozialwirtschaft', 'digitale Gemeingüter', 'freie Software', 'Plattformgenossenschaften', 'ethische künstliche Intelligenz', 'digitale Kompetenzen', 'Bürgertechnologie', 'ökologischer Wandel', 'öffentliche Beschaffung', 'soziale Innovation', 'Ehrenamtsnetzwerke', 'Wirkungsmessung', 'Datengovernance'],
+    topics: [
+      'digitale Teilhabe',
+      'Sozialwirtschaft',
+      'digitale Gemeingüter',
+      'freie Software',
+      'Plattformgenossenschaften',
+      'ethische künstliche Intelligenz',
+      'digitale Kompetenzen',
+      'Bürgertechnologie',
+      'ökologischer Wandel',
+      'öffentliche Beschaffung',
+      'soziale Innovation',
+      'Ehrenamtsnetzwerke',
+      'Wirkungsmessung',
+      'Datengovernance',
+    ],
     verbs: ['startete', 'finanzierte', 'stellte vor', 'organisierte', 'unterstützte', 'bewertete', 'erweiterte', 'dokumentierte', 'koordinierte', 'veröffentlichte'],
-    objects: ['ein Schulungsprogramm', 'eine öffentliche Konsultation', 'einen offenen Brief', 'ein Pilotprojekt', 'ein Positionspapier', 'ein Mentoringprogramm', 'einen gemeinsamen Werkzeugkasten', 'eine Studie', 'ein regionales Zentrum', 'einen Projektaufruf'],
+    objects: [
+      'ein Schulungsprogramm',
+      'eine öffentliche Konsultation',
+      'einen offenen Brief',
+      'ein Pilotprojekt',
+      'ein Positionspapier',
+      'ein Mentoringprogramm',
+      'einen gemeinsamen Werkzeugkasten',
+      'eine Studie',
+      'ein regionales Zentrum',
+      'einen Projektaufruf',
+    ],
     connectors: ['Außerdem', 'Gleichzeitig', 'Laut den Veranstaltern', 'Infolgedessen', 'Zum ersten Mal', 'Inzwischen'],
     sentences: [
       (r, v) => `${pick(r, ORGS)} ${pick(r, LEX.de.verbs)} ${pick(r, LEX.de.objects)} zum Thema ${v.topic} in ${pick(r, CITIES.de)} im ${pick(r, MONTHS.de)} ${int(r, 2016, 2025)}.`,
       (r, v) => `Das Projekt ${v.project} brachte ${int(r, 12, 4000)} Teilnehmende aus ${int(r, 2, 27)} Ländern zusammen, um über ${v.topic} zu sprechen.`,
       (r, v) => `${pick(r, LEX.de.connectors)} erklärte ${pick(r, PEOPLE)}, dass ${v.project} ${pick(r, LEX.de.objects)} für ${pick(r, LEX.de.topics)} ${pick(r, LEX.de.verbs)}.`,
-      (r, v) => `Mit einem Budget von ${int(r, 10, 900)} tausend Euro will ${v.project} ${v.topic} für ${pick(r, ['kleine Vereine', 'Genossenschaften', 'Kommunen', 'junge Menschen', 'Sozialunternehmen', 'ländliche Regionen'])} zugänglich machen.`,
+      (r, v) =>
+        `Mit einem Budget von ${int(r, 10, 900)} tausend Euro will ${v.project} ${v.topic} für ${pick(r, ['kleine Vereine', 'Genossenschaften', 'Kommunen', 'junge Menschen', 'Sozialunternehmen', 'ländliche Regionen'])} zugänglich machen.`,
       (r) => `${pick(r, LEX.de.connectors)} ${pick(r, LEX.de.verbs)} ${pick(r, ORGS)} gemeinsam mit ${pick(r, ORGS)} ${pick(r, LEX.de.objects)} über ${pick(r, LEX.de.topics)}.`,
     ],
-    titles: [(r, v) => `${v.project}: ${pick(r, ['ein neuer Schritt für', 'neu gedacht:', 'Lehren aus', 'warum wir brauchen:'])} ${v.topic}`, (r, v) => `${pick(r, CITIES.de)} empfängt den ${v.project}-Gipfel zu ${v.topic}`],
+    titles: [
+      (r, v) => `${v.project}: ${pick(r, ['ein neuer Schritt für', 'neu gedacht:', 'Lehren aus', 'warum wir brauchen:'])} ${v.topic}`,
+      (r, v) => `${pick(r, CITIES.de)} empfängt den ${v.project}-Gipfel zu ${v.topic}`,
+    ],
     headings: ['Hintergrund', 'Zahlen', 'Wie es weitergeht', 'Mitmachen', 'Partner', 'Ergebnisse'],
     questions: [(n, a, b) => `Was hat ${n} für ${a} ${b} gemacht?`, (n, a) => `Wann wurde das Projekt ${n} zu ${a} gestartet?`, (n, a, b) => `Wer finanziert ${n} und die Arbeit zu ${a} ${b}?`],
   },
   fr: {
-    topics: ['inclusion numérique', 'économie sociale et solidaire', 'communs numériques', 'logiciels libres', 'plateformes coopératives', 'intelligence artificielle éthique', 'compétences numériques', 'technologies civiques', 'transition écologique', 'commande publique', 'innovation sociale', 'bénévolat', "mesure d'impact", 'gouvernance des données'],
+    topics: [
+      'inclusion numérique',
+      'économie sociale et solidaire',
+      'communs numériques',
+      'logiciels libres',
+      'plateformes coopératives',
+      'intelligence artificielle éthique',
+      'compétences numériques',
+      'technologies civiques',
+      'transition écologique',
+      'commande publique',
+      'innovation sociale',
+      'bénévolat',
+      "mesure d'impact",
+      'gouvernance des données',
+    ],
     verbs: ['a lancé', 'a financé', 'a présenté', 'a organisé', 'a soutenu', 'a évalué', 'a étendu', 'a documenté', 'a coordonné', 'a publié'],
-    objects: ['un programme de formation', 'une consultation publique', 'une lettre ouverte', 'un projet pilote', 'une note de position', 'un dispositif de mentorat', 'une boîte à outils partagée', 'une étude', 'un pôle régional', 'un appel à projets'],
+    objects: [
+      'un programme de formation',
+      'une consultation publique',
+      'une lettre ouverte',
+      'un projet pilote',
+      'une note de position',
+      'un dispositif de mentorat',
+      'une boîte à outils partagée',
+      'une étude',
+      'un pôle régional',
+      'un appel à projets',
+    ],
     connectors: ['Par ailleurs', 'En parallèle', 'Selon les organisateurs', 'Résultat', 'Pour la première fois', 'Entre-temps'],
     sentences: [
       (r, v) => `${pick(r, ORGS)} ${pick(r, LEX.fr.verbs)} ${pick(r, LEX.fr.objects)} sur ${v.topic} à ${pick(r, CITIES.fr)} en ${pick(r, MONTHS.fr)} ${int(r, 2016, 2025)}.`,
       (r, v) => `Le projet ${v.project} a réuni ${int(r, 12, 4000)} participants venus de ${int(r, 2, 27)} pays autour de ${v.topic}.`,
-      (r, v) => `Avec un budget de ${int(r, 10, 900)} mille euros, ${v.project} veut rendre ${v.topic} accessible ${pick(r, ['aux petites associations', 'aux coopératives', 'aux collectivités', 'aux jeunes', 'aux entreprises sociales', 'aux territoires ruraux'])}.`,
+      (r, v) =>
+        `Avec un budget de ${int(r, 10, 900)} mille euros, ${v.project} veut rendre ${v.topic} accessible ${pick(r, ['aux petites associations', 'aux coopératives', 'aux collectivités', 'aux jeunes', 'aux entreprises sociales', 'aux territoires ruraux'])}.`,
     ],
-    titles: [(r, v) => `${v.project} : ${pick(r, ['une nouvelle étape pour', 'repenser', 'les leçons de', 'pourquoi il faut défendre'])} ${v.topic}`, (r, v) => `${pick(r, CITIES.fr)} accueille le sommet ${v.project} sur ${v.topic}`],
+    titles: [
+      (r, v) => `${v.project} : ${pick(r, ['une nouvelle étape pour', 'repenser', 'les leçons de', 'pourquoi il faut défendre'])} ${v.topic}`,
+      (r, v) => `${pick(r, CITIES.fr)} accueille le sommet ${v.project} sur ${v.topic}`,
+    ],
     headings: ['Contexte', 'Chiffres clés', 'La suite', 'Comment participer', 'Partenaires', 'Résultats'],
     questions: [(n, a, b) => `Qu'a fait ${n} pour ${a} ${b} ?`, (n, a) => `Quand le projet ${n} sur ${a} a-t-il été lancé ?`, (n, a, b) => `Qui finance ${n} et son travail sur ${a} ${b} ?`],
   },
@@ -150,7 +308,9 @@ function shippedSentences(): string[] {
   const dir = path.join(REPO_ROOT, 'corpus');
   const segmenter = new Intl.Segmenter('fr', { granularity: 'sentence' });
   const out = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     for (const line of readFileSync(path.join(dir, file), 'utf8').split('\n')) {
       for (const s of segmenter.segment(line)) {
         const text = s.segment.trim();
@@ -188,7 +348,12 @@ export interface BenchQuery {
   docId: string | null;
 }
 
-const LANGS: [string, number][] = [['fr', 0.4], ['en', 0.3], ['es', 0.15], ['de', 0.15]];
+const LANGS: [string, number][] = [
+  ['fr', 0.4],
+  ['en', 0.3],
+  ['es', 0.15],
+  ['de', 0.15],
+];
 
 function chooseLang(r: Rand): string {
   let x = r();
@@ -204,7 +369,13 @@ export function* generateChunks(count: number, seed = 42): Generator<BenchChunk>
   while (made < count) {
     const lang = chooseLang(r);
     // One article in ten quotes another language (a French article with English quotes, …).
-    const other = r() < 0.1 ? pick(r, LANGS.map(([l]) => l).filter((l) => l !== lang)) : null;
+    const other =
+      r() < 0.1
+        ? pick(
+            r,
+            LANGS.map(([l]) => l).filter((l) => l !== lang),
+          )
+        : null;
     const v: Vars = { project: projectName(r), topic: pick(r, LEX[lang].topics), lang };
     const docId = `bench-${String(docNo++).padStart(7, '0')}`;
     const title = pick(r, LEX[lang].titles)(r, v);

@@ -38,15 +38,19 @@ const dim = embedder.dimension;
 const { chunks } = await loadCorpus(N);
 const { data } = await cachedVectors(`passages-${N}-s42`, embedder, 'passage', chunks.map(passageText));
 const questions = generateQueries(chunks, Q);
-const { data: qdata } = await cachedVectors(`queries-${N}-s42-${Q}`, embedder, 'query', questions.map((q) => q.text));
+const { data: qdata } = await cachedVectors(
+  `queries-${N}-s42-${Q}`,
+  embedder,
+  'query',
+  questions.map((q) => q.text),
+);
 const qv = (i: number) => Array.from(qdata.subarray(i * dim, (i + 1) * dim));
 
 const dir = path.join(CACHE_DIR, `sweep-${N}`);
 await rm(dir, { recursive: true, force: true });
-const table = await (await lancedb.connect(dir)).createEmptyTable(
-  'vectors',
-  new Schema([new Field('id', new Utf8(), false), new Field('vector', new FixedSizeList(dim, new Field('item', new Float32(), true)), true)]),
-);
+const table = await (
+  await lancedb.connect(dir)
+).createEmptyTable('vectors', new Schema([new Field('id', new Utf8(), false), new Field('vector', new FixedSizeList(dim, new Field('item', new Float32(), true)), true)]));
 for (let i = 0; i < N; i += 20_000) {
   const rows = [];
   for (let j = i; j < Math.min(N, i + 20_000); j++) rows.push({ id: chunks[j].id, vector: Array.from(data.subarray(j * dim, (j + 1) * dim)) });
@@ -56,12 +60,18 @@ await table.optimize();
 
 type Tune = (q: lancedb.VectorQuery) => lancedb.VectorQuery;
 async function run(tune: Tune): Promise<{ ids: string[][]; latency: number[] }> {
-  for (let i = 0; i < 10; i++) await tune(table.vectorSearch(qv(i)).distanceType('cosine')).limit(10).toArray();
+  for (let i = 0; i < 10; i++)
+    await tune(table.vectorSearch(qv(i)).distanceType('cosine'))
+      .limit(10)
+      .toArray();
   const ids: string[][] = [];
   const latency: number[] = [];
   for (let i = 0; i < Q; i++) {
     const t = performance.now();
-    const rows = await tune(table.vectorSearch(qv(i)).distanceType('cosine')).select(['id', '_distance']).limit(10).toArray();
+    const rows = await tune(table.vectorSearch(qv(i)).distanceType('cosine'))
+      .select(['id', '_distance'])
+      .limit(10)
+      .toArray();
     latency.push(performance.now() - t);
     ids.push(rows.map((r) => String(r.id)));
   }
@@ -101,7 +111,12 @@ if (only('ivf_pq')) {
   report('IVF_PQ defaults', await run((q) => q), ms);
   report('IVF_PQ defaults, nprobes 20, refineFactor 10', await run((q) => q.nprobes(20).refineFactor(10)), ms);
   ms = await build(lancedb.Index.ivfPq({ distanceType: 'cosine', numPartitions: sqrt, numSubVectors: dim / 4 }));
-  for (const [probes, refine] of [[20, 5], [40, 5], [40, 10]]) report(`IVF_PQ ${dim / 4} sub-vectors, nprobes ${probes}, refineFactor ${refine}`, await run((q) => q.nprobes(probes).refineFactor(refine)), ms);
+  for (const [probes, refine] of [
+    [20, 5],
+    [40, 5],
+    [40, 10],
+  ])
+    report(`IVF_PQ ${dim / 4} sub-vectors, nprobes ${probes}, refineFactor ${refine}`, await run((q) => q.nprobes(probes).refineFactor(refine)), ms);
 }
 if (only('hnsw_sq')) {
   const ms = await build(lancedb.Index.hnswSq({ distanceType: 'cosine', numPartitions: 1, m: 20, efConstruction: 300 }));

@@ -72,7 +72,9 @@ export async function benchIngest(count: number): Promise<IngestBenchResult> {
 }
 
 export function renderIngest(results: IngestBenchResult[]): string {
-  const rows = results.map((r) => `| ${r.docs} | ${r.kept} | ${r.seconds.toFixed(1)} | ${r.docsPerSecond.toFixed(1)} | ${r.firstTenthPerSecond.toFixed(1)} | ${r.lastTenthPerSecond.toFixed(1)} | ${r.loadavg.toFixed(1)} |`);
+  const rows = results.map(
+    (r) => `| ${r.docs} | ${r.kept} | ${r.seconds.toFixed(1)} | ${r.docsPerSecond.toFixed(1)} | ${r.firstTenthPerSecond.toFixed(1)} | ${r.lastTenthPerSecond.toFixed(1)} | ${r.loadavg.toFixed(1)} |`,
+  );
   return ['| short articles | documents kept | ingest s | docs/s | docs/s, first tenth | docs/s, last tenth | load avg |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows].join('\n');
 }
 

@@ -24,7 +24,10 @@ interface Q {
 }
 
 function questions(): { dev: Q[]; short: Q[] } {
-  const dev = readFileSync(DEV, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Q);
+  const dev = readFileSync(DEV, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Q);
   const table = JSON.parse(readFileSync(SHORT, 'utf8')) as Record<string, string[] | string>;
   const short = Object.entries(table).flatMap(([lang, qs]) => (Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : []));
   return { dev, short };
@@ -51,7 +54,16 @@ async function child(dictionary: EldDictionary) {
   const t2 = performance.now();
   for (let i = 0; i < 20; i++) for (const x of short) detector.detect(x.q);
   const detectUs = ((performance.now() - t2) / (20 * short.length)) * 1000;
-  console.log(JSON.stringify({ dictionary, rssMB: rss / 1e6, loadMs, detectUs, raw: { dev: score(dev, raw), short: score(short, raw) }, detector: { dev: score(dev, (q) => detector.detect(q).lang), short: score(short, (q) => detector.detect(q).lang) } }));
+  console.log(
+    JSON.stringify({
+      dictionary,
+      rssMB: rss / 1e6,
+      loadMs,
+      detectUs,
+      raw: { dev: score(dev, raw), short: score(short, raw) },
+      detector: { dev: score(dev, (q) => detector.detect(q).lang), short: score(short, (q) => detector.detect(q).lang) },
+    }),
+  );
 }
 
 async function main() {
@@ -64,7 +76,9 @@ async function main() {
   console.log('| ELD dictionary | RSS added | load | detect | dev, raw ELD | dev, detector | short fr/en/es/de/it/pt/nl, raw | short, detector |');
   console.log('|---|--:|--:|--:|--:|--:|--:|--:|');
   for (const r of rows) {
-    console.log(`| ${r.dictionary} | ${Math.round(r.rssMB)} MB | ${(r.loadMs / 1000).toFixed(2)} s | ${r.detectUs.toFixed(0)} µs | ${pct(r.raw.dev)} | ${pct(r.detector.dev)} | ${pct(r.raw.short)} | ${pct(r.detector.short)} |`);
+    console.log(
+      `| ${r.dictionary} | ${Math.round(r.rssMB)} MB | ${(r.loadMs / 1000).toFixed(2)} s | ${r.detectUs.toFixed(0)} µs | ${pct(r.raw.dev)} | ${pct(r.detector.dev)} | ${pct(r.raw.short)} | ${pct(r.detector.short)} |`,
+    );
   }
   for (const r of rows) for (const w of [...r.detector.dev.wrong, ...r.detector.short.wrong]) console.log(`${r.dictionary} detector wrong: ${w}`);
 }

@@ -31,7 +31,11 @@ const Q = Number(args.queries);
 const K = 30;
 const LANGS = ['fr', 'en', 'es', 'de'];
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 const log = (m: string) => process.stderr.write(`${m}\n`);
 
 async function questions(): Promise<BenchQuery[]> {
@@ -84,8 +88,12 @@ async function main() {
   counts.clear();
   gc();
   const heap1 = process.memoryUsage();
-  log(`vocabulary: ${vocabulary.size} stems; scan ${scanMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms, JSON ${(json.length / 1e6).toFixed(1)} MB (${serializeMs.toFixed(0)} ms), parse+build ${reloadMs.toFixed(0)} ms`);
-  log(`  estimated ${(vocabulary.bytes / 1e6).toFixed(1)} MB; heap+external after gc (two copies held) +${((heap1.heapUsed + heap1.external + heap1.arrayBuffers - heap0.heapUsed - heap0.external - heap0.arrayBuffers) / 2 / 1e6).toFixed(1)} MB each`);
+  log(
+    `vocabulary: ${vocabulary.size} stems; scan ${scanMs.toFixed(0)} ms, build ${buildMs.toFixed(0)} ms, JSON ${(json.length / 1e6).toFixed(1)} MB (${serializeMs.toFixed(0)} ms), parse+build ${reloadMs.toFixed(0)} ms`,
+  );
+  log(
+    `  estimated ${(vocabulary.bytes / 1e6).toFixed(1)} MB; heap+external after gc (two copies held) +${((heap1.heapUsed + heap1.external + heap1.arrayBuffers - heap0.heapUsed - heap0.external - heap0.arrayBuffers) / 2 / 1e6).toFixed(1)} MB each`,
+  );
   void parsed;
 
   // ── Questions ────────────────────────────────────────────────────────────────────────────────
@@ -106,7 +114,18 @@ async function main() {
   };
   const variants: Record<string, Variant> = {
     'BM25 exact stems (reference)': (stems) => ({ terms: stems, run: () => bm25(stems) }),
-    'LanceDB fuzzy MatchQuery (before)': (stems) => ({ terms: null, run: () => (stems.length ? table_.query().fullTextSearch(new lancedb.MatchQuery(stems.join(' '), 'lex', FUZZY_QUERY)).select(['id', '_score']).limit(K).toArray() : Promise.resolve([])) }),
+    'LanceDB fuzzy MatchQuery (before)': (stems) => ({
+      terms: null,
+      run: () =>
+        stems.length
+          ? table_
+              .query()
+              .fullTextSearch(new lancedb.MatchQuery(stems.join(' '), 'lex', FUZZY_QUERY))
+              .select(['id', '_score'])
+              .limit(K)
+              .toArray()
+          : Promise.resolve([]),
+    }),
     [`stems + near stems, ≤ ${NEAR_STEMS_PER_STEM} each (the store's list)`]: (stems) => {
       const terms = vocabulary.expand(stems, NEAR_STEMS_PER_STEM);
       return { terms, run: () => bm25(terms) };

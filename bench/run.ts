@@ -52,7 +52,10 @@ function runSize(n: number, out: string): Promise<void> {
 /** Ingest throughput (bench/ingest.ts) in its own process, like the sizes. */
 function runIngest(docs: string, out: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'bench/ingest.ts'), '--docs', docs, '--out', out], { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, LANCEDB_LOG: 'error' } });
+    const child = spawn(path.join(REPO, 'node_modules/.bin/tsx'), [path.join(REPO, 'bench/ingest.ts'), '--docs', docs, '--out', out], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, LANCEDB_LOG: 'error' },
+    });
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench/ingest.ts exited with ${code}`))));
   });
 }
@@ -62,7 +65,12 @@ async function main() {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
     const dir = path.join(CACHE_DIR, 'results');
     await mkdir(dir, { recursive: true });
-    process.stderr.write(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (${os.cpus().length} cores)\n`);
+    process.stderr.write(
+      `load average at start: ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')} (${os.cpus().length} cores)\n`,
+    );
     await runIngest(args['ingest-docs'], path.join(dir, `${stamp}-ingest.md`));
     process.stderr.write(`\nresults: ${path.relative(REPO, path.join(dir, `${stamp}-ingest.md`))}\n`);
     return;
@@ -71,7 +79,12 @@ async function main() {
   const dir = path.join(CACHE_DIR, 'results');
   await mkdir(dir, { recursive: true });
   const results: R[] = [];
-  process.stderr.write(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (${os.cpus().length} cores)\n`);
+  process.stderr.write(
+    `load average at start: ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ')} (${os.cpus().length} cores)\n`,
+  );
   for (const n of sizes) {
     const file = path.join(dir, `${stamp}-${n}.json`);
     await runSize(n, file);

@@ -99,7 +99,19 @@ function documentRows(chunks: BenchChunk[], modelId: string): Row[] {
   for (const c of chunks) {
     const d = docs.get(c.docId);
     if (d) d.chunk_count = (d.chunk_count as number) + 1;
-    else docs.set(c.docId, { id: c.docId, title: c.title, source: c.source, sources: JSON.stringify([c.source]), lang: c.lang, date: c.date, content_hash: c.docId, chunk_count: 1, ingested_at: new Date(0).toISOString(), embed_model: modelId });
+    else
+      docs.set(c.docId, {
+        id: c.docId,
+        title: c.title,
+        source: c.source,
+        sources: JSON.stringify([c.source]),
+        lang: c.lang,
+        date: c.date,
+        content_hash: c.docId,
+        chunk_count: 1,
+        ingested_at: new Date(0).toISOString(),
+        embed_model: modelId,
+      });
   }
   return [...docs.values()];
 }
@@ -112,7 +124,13 @@ async function main() {
   const { chunks, generatedMs } = await loadCorpus(N);
   const langs: Record<string, number> = {};
   for (const c of chunks) langs[c.lang] = (langs[c.lang] ?? 0) + 1;
-  result.corpus = { generatedMs, passages: chunks.length, documents: new Set(chunks.map((c) => c.docId)).size, langs, avgChars: Math.round(chunks.reduce((s, c) => s + c.text.length, 0) / chunks.length) };
+  result.corpus = {
+    generatedMs,
+    passages: chunks.length,
+    documents: new Set(chunks.map((c) => c.docId)).size,
+    langs,
+    avgChars: Math.round(chunks.reduce((s, c) => s + c.text.length, 0) / chunks.length),
+  };
   log(`corpus ready (${chunks.length} passages)`);
 
   const worker = await WorkerEmbedder.load(FIXTURE);
@@ -120,7 +138,12 @@ async function main() {
   const dim = worker.dimension;
   const { data: vectors, computedMs } = await cachedVectors(`passages-${N}-s42`, worker, 'passage', chunks.map(passageText), (d) => d % 10240 === 0 && log(`embedded ${d}`));
   const queries = generateQueries(chunks, Q);
-  const { data: qdata } = await cachedVectors(`queries-${N}-s42-${Q}`, worker, 'query', queries.map((q) => q.text));
+  const { data: qdata } = await cachedVectors(
+    `queries-${N}-s42-${Q}`,
+    worker,
+    'query',
+    queries.map((q) => q.text),
+  );
   const qvec = (i: number) => qdata.subarray(i * dim, (i + 1) * dim);
   log('vectors ready');
 
@@ -151,8 +174,13 @@ async function main() {
   const db = await lancedb.connect(storeDir);
   const chunkTable = await db.openTable('chunks');
   const docTable = await db.openTable('documents');
-  const schemaCols = (await chunkTable.schema()).fields.map((f) => f.name).sort().join(',');
-  const rowCols = Object.keys(chunkRow(chunks[0], vectors.subarray(0, dim))).sort().join(',');
+  const schemaCols = (await chunkTable.schema()).fields
+    .map((f) => f.name)
+    .sort()
+    .join(',');
+  const rowCols = Object.keys(chunkRow(chunks[0], vectors.subarray(0, dim)))
+    .sort()
+    .join(',');
   if (schemaCols !== rowCols) throw new Error(`bench rows (${rowCols}) no longer match the store's schema (${schemaCols}): update chunkRow()`);
 
   let t = performance.now();
@@ -209,7 +237,15 @@ async function main() {
   const nearTerms = stems.map((s) => (vocabulary ? vocabulary.expand(s, NEAR_STEMS_PER_STEM) : s));
   const nearQuery = (i: number) => (nearTerms[i].length ? chunkTable.query().fullTextSearch(nearTerms[i].join(' '), { columns: 'lex' }).select(['id', '_score']).limit(K).toArray() : null);
   // What it replaced: LanceDB's fuzzy query on the stems (edit distance 1, a budget of 10 expansions).
-  const fuzzyQuery = (i: number) => (stems[i].length ? chunkTable.query().fullTextSearch(new lancedb.MatchQuery(stems[i].join(' '), 'lex', FUZZY_QUERY)).select(['id', '_score']).limit(K).toArray() : null);
+  const fuzzyQuery = (i: number) =>
+    stems[i].length
+      ? chunkTable
+          .query()
+          .fullTextSearch(new lancedb.MatchQuery(stems[i].join(' '), 'lex', FUZZY_QUERY))
+          .select(['id', '_score'])
+          .limit(K)
+          .toArray()
+      : null;
   const modes: Record<string, (i: number) => unknown> = {
     'vector ANN': (i) => ann.search(req(i, { vector: true })),
     'vector flat': (i) => exact.search(req(i, { vector: true })),
@@ -279,7 +315,18 @@ async function main() {
   for (const [docId, docChunks] of freshDocs) {
     const vs = await worker.embedPassages(docChunks.map(passageText));
     const withVectors: ChunkWithVector[] = docChunks.map(({ project: _p, ...c }, i) => ({ ...c, vector: vs[i] }));
-    const doc: DocumentRecord = { id: docId, title: docChunks[0].title, source: docChunks[0].source, sources: [docChunks[0].source], lang: docChunks[0].lang, date: docChunks[0].date, contentHash: docId, chunkCount: docChunks.length, ingestedAt: new Date().toISOString(), embedModel: worker.modelId };
+    const doc: DocumentRecord = {
+      id: docId,
+      title: docChunks[0].title,
+      source: docChunks[0].source,
+      sources: [docChunks[0].source],
+      lang: docChunks[0].lang,
+      date: docChunks[0].date,
+      contentHash: docId,
+      chunkCount: docChunks.length,
+      ingestedAt: new Date().toISOString(),
+      embedModel: worker.modelId,
+    };
     await indexed.upsertDocument(doc, withVectors);
     freshCount += docChunks.length;
   }
@@ -398,7 +445,14 @@ async function realModel(passages: string[], questions: string[]): Promise<Recor
   }
   const url = process.env.SOGA_BENCH_EMBED_URL;
   if (url) {
-    const served = await OpenAiEmbedder.connect({ baseUrl: url, model: process.env.SOGA_BENCH_EMBED_MODEL ?? 'multilingual-e5-small-q4', queryPrefix: '', passagePrefix: '', batchSize: 16, sendInputType: true });
+    const served = await OpenAiEmbedder.connect({
+      baseUrl: url,
+      model: process.env.SOGA_BENCH_EMBED_MODEL ?? 'multilingual-e5-small-q4',
+      queryPrefix: '',
+      passagePrefix: '',
+      batchSize: 16,
+      sendInputType: true,
+    });
     out.served = { id: served.modelId, ...(await measure(served, 48)) };
   }
   return out;

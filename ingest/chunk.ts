@@ -69,7 +69,7 @@ function splitLong(lines: string[], lang: LanguageCode, maxChars: number): strin
       }
       pieces.push(current.join('\n'));
       // Overlap: carry the last sentence over when it is short enough to be context, not a repeat.
-      const tail = last.length <= maxChars / 3 ? last : sentences(last, lang).at(-1) ?? '';
+      const tail = last.length <= maxChars / 3 ? last : (sentences(last, lang).at(-1) ?? '');
       // …and only when the piece it starts still fits: the overlap must not push a passage over maxChars.
       current = tail && tail.length <= maxChars / 3 && tail.length + 1 + unit.length <= maxChars ? [tail] : [];
       carried = current.length;

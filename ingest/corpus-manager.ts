@@ -82,7 +82,13 @@ export class CorpusFolder implements CorpusManager {
     const text = await (this.deps.parser ?? this.parser).extract(bytes, kind, path.basename(originalName));
     if (!text.trim()) throw new SogaError('EMPTY_DOCUMENT', `"${path.basename(originalName)}" has no text`);
     const ext = path.extname(originalName).toLowerCase();
-    const stem = path.basename(originalName, path.extname(originalName)).normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'document';
+    const stem =
+      path
+        .basename(originalName, path.extname(originalName))
+        .normalize('NFKD')
+        .replace(/[^\w-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 40) || 'document';
     const name = `${new Date().toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}-${stem}${ext}`;
     return this.exclusive(async () => {
       await mkdir(this.uploadsDir, { recursive: true });
@@ -110,9 +116,10 @@ export class CorpusFolder implements CorpusManager {
       // An uploaded file that also produced other documents is kept: deleting it would remove them too.
       const shared = docs.some((d) => d.id !== doc.id && d.sources.some((s) => uploads.includes(s)));
       if (uploads.length === doc.sources.length && !shared) {
-        for (const s of uploads) await unlink(path.join(this.options.corpusDir, s)).catch((e: NodeJS.ErrnoException) => {
-          if (e.code !== 'ENOENT') throw e;
-        });
+        for (const s of uploads)
+          await unlink(path.join(this.options.corpusDir, s)).catch((e: NodeJS.ErrnoException) => {
+            if (e.code !== 'ENOENT') throw e;
+          });
       } else {
         // The article shares a file with others: exclude it rather than rewrite staff's export or upload.
         const excluded = new Set(await this.exclusions());

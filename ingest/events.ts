@@ -35,15 +35,41 @@ export interface EventSource {
 
 // Words that make a capitalised phrase an event's name (folded).
 const EVENT_WORDS = new Set([
-  'sommet', 'summit', 'forum', 'week', 'semaine', 'awards', 'award', 'prix', 'conference', 'festival', 'village',
-  'salon', 'rencontres', 'assises', 'hackathon', 'webinaire', 'webinar', 'congres', 'congress', 'gala', 'expo',
-  'exposition', 'symposium', 'colloque', 'universite', 'journees', 'days', 'day',
+  'sommet',
+  'summit',
+  'forum',
+  'week',
+  'semaine',
+  'awards',
+  'award',
+  'prix',
+  'conference',
+  'festival',
+  'village',
+  'salon',
+  'rencontres',
+  'assises',
+  'hackathon',
+  'webinaire',
+  'webinar',
+  'congres',
+  'congress',
+  'gala',
+  'expo',
+  'exposition',
+  'symposium',
+  'colloque',
+  'universite',
+  'journees',
+  'days',
+  'day',
 ]);
 // A phrase opening with these is a venue ("Palais des Congrès de Paris"), whatever else it holds.
 const VENUE = /^(?:palais|musee|centre|center|hotel|parc|maison|cite|halle|espace)\b/;
 // Nouns a sentence uses for the event its article is about (folded).
 // With a determiner: "Rendez-vous en novembre" is a way of saying "see you", "le rendez-vous" an event.
-const EVENT_NOUNS = /\b(?:le|la|l'|ce|cet|cette|du|de la|au|the|this)\s*(?:[\p{L}-]+\s+){0,2}(?:sommet|summit|evenement|event|edition|conference|forum|rendez-vous|rencontres?|table ronde|round ?table|ceremonie|ceremony|festival)\b/u;
+const EVENT_NOUNS =
+  /\b(?:le|la|l'|ce|cet|cette|du|de la|au|the|this)\s*(?:[\p{L}-]+\s+){0,2}(?:sommet|summit|evenement|event|edition|conference|forum|rendez-vous|rencontres?|table ronde|round ?table|ceremonie|ceremony|festival)\b/u;
 // A name in apposition to an event noun ("NEC ESS Europe, le rendez-vous de …") or after "la fin de".
 const APPOSED = /^\s*,\s*(?:le|la|l'|the)\s*(?:[\p{L}-]+\s+){0,2}(?:sommet|summit|evenement|event|rendez-vous|conference|forum|festival)\b/u;
 const INTRODUCED = /\b(?:la fin de|la cloture de|l'ouverture de|l'edition de|the end of|the opening of)\s*(?:l')?$/;
@@ -62,7 +88,13 @@ const NOT_PLACES = /\b(?:SOGA|Social Good Accelerator|Commission|Conseil|Union|P
 const SOGA = "(?:SOGA|Social Good Accelerator|l['’]association|the association|membres? du SOGA|members? of SOGA)";
 const ROLE_RULES: [SogaRole, RegExp][] = [
   ['co-organiser', /\b(?:co-?organis|co-?organiz|coorganis)/],
-  ['organiser', new RegExp(`(?:organis[ée]e?s? par (?:le |l')?${SOGA}|organi[sz]ed by (?:the )?${SOGA}|${SOGA}\\)?(?: et ses (?:partenaires|membres)| and (?:its|their) partners)? (?:a |ont |have |has )?(?:organis|organiz|invitent|invite))`, 'i')],
+  [
+    'organiser',
+    new RegExp(
+      `(?:organis[ée]e?s? par (?:le |l')?${SOGA}|organi[sz]ed by (?:the )?${SOGA}|${SOGA}\\)?(?: et ses (?:partenaires|membres)| and (?:its|their) partners)? (?:a |ont |have |has )?(?:organis|organiz|invitent|invite))`,
+      'i',
+    ),
+  ],
   ['invited', new RegExp(`${SOGA}[^.]{0,40}?\\s(?:était|étaient|a été|ont été|was|were|has been|have been) invit`, 'i')],
   ['speaker', new RegExp(`${SOGA}[^.]{0,60}?\\s(?:a présenté|ont présenté|présente|presented|spoke|est intervenu|a pris la parole)`, 'i')],
   ['participant', /(?:finaliste|finalist|a participé|ont participé|took part|participated)/i],
@@ -196,11 +228,13 @@ function namesIn(sentence: string, acronyms: Set<string>): NameMention[] {
       phrase.text = phrase.text.slice(cut);
       phrase.index += cut;
     }
-    const named =
-      VENUE.test(folded) ? false
-        : words.some((w) => EVENT_WORDS.has(w)) || acronym !== undefined || APPOSED.test(after)
-          || INTRODUCED.test(fold(sentence.slice(Math.max(0, phrase.index - 30), phrase.index)))
-          || (tag !== null && acronyms.has(fold(tag[1] ?? tag[2]).trim()));
+    const named = VENUE.test(folded)
+      ? false
+      : words.some((w) => EVENT_WORDS.has(w)) ||
+        acronym !== undefined ||
+        APPOSED.test(after) ||
+        INTRODUCED.test(fold(sentence.slice(Math.max(0, phrase.index - 30), phrase.index))) ||
+        (tag !== null && acronyms.has(fold(tag[1] ?? tag[2]).trim()));
     if (!named || taken(phrase.index, phrase.end) || refersBack(phrase.index)) continue;
     const variants = [phrase.text];
     let end = phrase.end;
@@ -260,7 +294,8 @@ function capitalisedPhrases(text: string): { text: string; index: number; end: n
   return out.filter((p) => !/^(?:Le|La|Les|L['’]|Un|Une|The|A|En|Du|De|Des|Au|Aux|In|On|At)$/.test(p.text));
 }
 
-const isCapitalised = (word: string) => /^(?:[dl]['’])?\p{Lu}/u.test(word) && !/^(?:Le|La|Les|Un|Une|The|En|Du|De|Des|Au|Aux|Ce|Cette|Il|Elle|Ils|Près|Après|Lors|Dans|Pour|Avec|In|On|At|After|During|This|Its|Our)$/.test(word);
+const isCapitalised = (word: string) =>
+  /^(?:[dl]['’])?\p{Lu}/u.test(word) && !/^(?:Le|La|Les|Un|Une|The|En|Du|De|Des|Au|Aux|Ce|Cette|Il|Elle|Ils|Près|Après|Lors|Dans|Pour|Avec|In|On|At|After|During|This|Its|Our)$/.test(word);
 
 /** Acronyms the title gives as an event's name, with a year: "EUSES 2021", "NEC ESS 2025", "ActSE2021". */
 function titleAcronyms(title: string): Set<string> {

@@ -173,7 +173,10 @@ export function htmlToText(html: string): string {
   };
   walk(root);
   flush();
-  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const text = lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   // A page without an <h1> still has a title: take <title> as the document title.
   const title = root.querySelector('title')?.text.trim();
   if (title && !/^# /m.test(text)) return `# ${title}\n\n${text}`;

@@ -113,7 +113,13 @@ export class IsolatedParser implements FileParser {
       const refuse = (why: string) => {
         if (settled) return;
         this.kill(child);
-        finish(() => reject(new SogaError('FILE_TOO_COMPLEX', `${source}: ${why}; the file was not read`, { hint: 'export a simpler copy (fewer pages, no unusual compression), or raise SOGA_PARSE_TIMEOUT_MS / SOGA_PARSE_MAX_MEMORY_MB if the document is genuine' })));
+        finish(() =>
+          reject(
+            new SogaError('FILE_TOO_COMPLEX', `${source}: ${why}; the file was not read`, {
+              hint: 'export a simpler copy (fewer pages, no unusual compression), or raise SOGA_PARSE_TIMEOUT_MS / SOGA_PARSE_MAX_MEMORY_MB if the document is genuine',
+            }),
+          ),
+        );
       };
       const onMessage = (reply: ParseReply) => {
         if (reply.id !== id) return;

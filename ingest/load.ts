@@ -82,4 +82,3 @@ export async function loadFile(absPath: string, source: string, options: LoadOpt
   }
   return { source, kind, text };
 }
-

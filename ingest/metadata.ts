@@ -7,7 +7,9 @@ import { normalizeText } from '../src/core/text/normalize.js';
 import { MONTH_NUMBER } from '../src/core/text/months.js';
 
 const MONTHS = MONTH_NUMBER;
-const MONTH = `(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})`;
+const MONTH = `(${Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})`;
 const YEAR = '((?:19|20)\\d{2})';
 const DAY = '(\\d{1,2})(?:er|st|nd|rd|th|º|°)?';
 

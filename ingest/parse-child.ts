@@ -19,7 +19,13 @@ process.on('message', (request: ParseRequest) => {
         reply({ id: request.id, ok: false, code: error.code, message: error.message, hint: error.hint });
       } else if (error instanceof RangeError) {
         // "Maximum call stack size exceeded": nesting deeper than any real document.
-        reply({ id: request.id, ok: false, code: 'FILE_TOO_COMPLEX', message: `${request.source}: the file is nested too deeply to read (${error.message})`, hint: 'export a simpler copy of the document' });
+        reply({
+          id: request.id,
+          ok: false,
+          code: 'FILE_TOO_COMPLEX',
+          message: `${request.source}: the file is nested too deeply to read (${error.message})`,
+          hint: 'export a simpler copy of the document',
+        });
       } else {
         reply({ id: request.id, ok: false, code: 'UNREADABLE_FILE', message: `${request.source}: cannot be read (${(error as Error)?.message ?? String(error)})` });
       }

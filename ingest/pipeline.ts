@@ -111,7 +111,10 @@ async function collect(target: string, root: string | null, failures: IngestFail
 const APPEND_BATCH_CHUNKS = 512;
 
 export function documentId(title: string): string {
-  const slug = normalizeText(title).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+  const slug = normalizeText(title)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
   const hash = createHash('sha256').update(normalizeText(title)).digest('hex').slice(0, 8);
   return `${slug || 'doc'}-${hash}`;
 }
@@ -162,20 +165,20 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   const ownParser = deps.parser ? null : new IsolatedParser(options.parse);
   const parser = deps.parser ?? ownParser!;
   try {
-  for (const file of unique) {
-    if (!kindOf(file.abs)) {
-      report.failed.push({ source: file.source, code: 'UNSUPPORTED_FILE_TYPE', message: `${file.source}: unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
-      failedSources.add(file.source);
-      continue;
+    for (const file of unique) {
+      if (!kindOf(file.abs)) {
+        report.failed.push({ source: file.source, code: 'UNSUPPORTED_FILE_TYPE', message: `${file.source}: unsupported file type (supported: ${SUPPORTED_EXTENSIONS.join(', ')})` });
+        failedSources.add(file.source);
+        continue;
+      }
+      try {
+        loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes, parser }));
+      } catch (error) {
+        const code = error instanceof SogaError ? error.code : 'UNREADABLE_FILE';
+        report.failed.push({ source: file.source, code, message: describeError(error) });
+        failedSources.add(file.source);
+      }
     }
-    try {
-      loaded.push(await loadFile(file.abs, file.source, { maxBytes: options.maxFileBytes, parser }));
-    } catch (error) {
-      const code = error instanceof SogaError ? error.code : 'UNREADABLE_FILE';
-      report.failed.push({ source: file.source, code, message: describeError(error) });
-      failedSources.add(file.source);
-    }
-  }
   } finally {
     ownParser?.close();
   }
@@ -196,7 +199,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   }
   const fileUrls = new Map(loaded.filter((f) => f.url).map((f) => [f.source, f.url!]));
   const urlOf = (article: { title: string; source: string }, id: string) =>
-    sourceUrls.forArticle(article.title, article.source) ?? fileUrls.get(article.source) ?? (sourceUrlsFailed ? stored.get(id)?.url ?? undefined : undefined);
+    sourceUrls.forArticle(article.title, article.source) ?? fileUrls.get(article.source) ?? (sourceUrlsFailed ? (stored.get(id)?.url ?? undefined) : undefined);
 
   // Titles shared by different articles get distinct ids.
   const ids = new Map<string, number>();
@@ -207,7 +210,15 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     if (n > 1) id = `${id}-${n}`;
     const text = articleText(article);
     const url = urlOf(article, id);
-    const contentHash = createHash('sha256').update(text).update(`\0url ${url ?? ''}`).update('\0').update(JSON.stringify(options.chunking)).update(`chunker ${CHUNKER_VERSION}`).update(JSON.stringify(article.sources)).update(path.isAbsolute(article.source) ? 'cited by file name' : '').digest('hex');
+    const contentHash = createHash('sha256')
+      .update(text)
+      .update(`\0url ${url ?? ''}`)
+      .update('\0')
+      .update(JSON.stringify(options.chunking))
+      .update(`chunker ${CHUNKER_VERSION}`)
+      .update(JSON.stringify(article.sources))
+      .update(path.isAbsolute(article.source) ? 'cited by file name' : '')
+      .digest('hex');
     // Sources are part of the hash: a copy found in another file updates the document's source list.
     return { id, article, text, contentHash, url };
   });
@@ -253,8 +264,9 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     const analysed = () => {
       const lang = detect(body);
       const date = detectDate(body);
-      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking)
-        .map((c) => (p.url ? { ...c, url: p.url } : c));
+      const chunks = chunkArticle({ docId: p.id, title: p.article.title, source: citedSource(p.article.source), lang, date, blocks: p.article.blocks }, options.chunking).map((c) =>
+        p.url ? { ...c, url: p.url } : c,
+      );
       return { lang, date, chunks };
     };
     const eventsOf = ({ lang, date, chunks }: ReturnType<typeof analysed>) => ({

@@ -166,7 +166,7 @@ function chooseTitle(titles: string[], bodyLang: string, detect: (t: string) => 
   // The repeated form is the real title; a longer variant that extends it is a subtitle.
   const counts = new Map<string, number>();
   for (const t of titles) counts.set(normalizeText(t), (counts.get(normalizeText(t)) ?? 0) + 1);
-  const title = [...pool].sort((a, b) => (counts.get(normalizeText(b))! - counts.get(normalizeText(a))!) || a.length - b.length)[0];
+  const title = [...pool].sort((a, b) => counts.get(normalizeText(b))! - counts.get(normalizeText(a))! || a.length - b.length)[0];
   return { title, aliases: distinct.filter((t) => t !== title) };
 }
 

@@ -20,7 +20,14 @@ function comments(): Map<string, string> {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(path.join(dir, file), 'utf8');
     for (const m of text.matchAll(/\/\*\*((?:(?!\*\/|\/\*\*)[\s\S])*)\*\/\s*\n\s*([A-Z][A-Z0-9_]+):/g)) {
-      out.set(m[2], m[1].split('\n').map((l) => l.replace(/^\s*\*\s?/, '').trim()).filter(Boolean).join(' '));
+      out.set(
+        m[2],
+        m[1]
+          .split('\n')
+          .map((l) => l.replace(/^\s*\*\s?/, '').trim())
+          .filter(Boolean)
+          .join(' '),
+      );
     }
     for (const m of text.matchAll(/\n\s*\/\/\s*(.+)\n\s*([A-Z][A-Z0-9_]+):/g)) if (!out.has(m[2])) out.set(m[2], m[1].trim());
   }
@@ -32,7 +39,11 @@ const defaults = configSchema.parse({}) as Record<string, unknown>;
 const scalar = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value));
 const docs = comments();
 const keys = Object.keys(configSchema.shape);
-const lines = ['# SOGA Assistant configuration. Copy to .env and edit; the real environment wins over .env.', '# Generated from src/config/*.ts by `npm run env:example`: every variable with its default.', ''];
+const lines = [
+  '# SOGA Assistant configuration. Copy to .env and edit; the real environment wins over .env.',
+  '# Generated from src/config/*.ts by `npm run env:example`: every variable with its default.',
+  '',
+];
 const done = new Set<string>();
 for (const [title, pattern] of SECTIONS) {
   const section = keys.filter((k) => pattern.test(k) && !done.has(k));

@@ -144,7 +144,12 @@ export function containsFact(text: string, fact: string): boolean {
 /** Language of a generated answer, judged on its own words (as the core does: no markers, quotes or titles). */
 export function answerLanguage(answer: Answer, detector: LanguageDetector): string {
   if (answer.mode !== 'generative') return answer.language;
-  return detector.detect(answerProse(answer.text, answer.citations.map((c) => c.title))).lang;
+  return detector.detect(
+    answerProse(
+      answer.text,
+      answer.citations.map((c) => c.title),
+    ),
+  ).lang;
 }
 
 export interface QuestionRun {
@@ -188,7 +193,9 @@ export function summarize(runs: QuestionRun[]) {
   const unans = runs.filter((r) => !r.answerable);
   const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
   // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
-  const judged = runs.filter((r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language'].includes(r.fallbackKind!)));
+  const judged = runs.filter(
+    (r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language'].includes(r.fallbackKind!)),
+  );
   const fallbacks = runs.filter((r) => r.path === 'fallback');
   const reasons: Record<string, number> = {};
   for (const r of fallbacks) reasons[r.fallbackKind!] = (reasons[r.fallbackKind!] ?? 0) + 1;
@@ -210,12 +217,27 @@ export function summarize(runs: QuestionRun[]) {
     falseRefusals: share(ans.filter((r) => r.path === 'refused' || r.path === 'model-no-answer').length, ans.length),
     answerLanguageAccuracy: share(runs.filter((r) => r.answerLang === r.lang).length, runs.length),
     citationsRecheckOk: share(runs.filter((r) => r.citationsOk).length, runs.length),
-    medianFirstTokenMs: quantile(runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])), 0.5),
-    medianFirstShownMs: quantile(runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])), 0.5),
-    medianPromptChars: quantile(runs.flatMap((r) => r.promptChars), 0.5),
+    medianFirstTokenMs: quantile(
+      runs.flatMap((r) => (r.firstTokenMs === null ? [] : [r.firstTokenMs])),
+      0.5,
+    ),
+    medianFirstShownMs: quantile(
+      runs.flatMap((r) => (r.firstShownMs === null ? [] : [r.firstShownMs])),
+      0.5,
+    ),
+    medianPromptChars: quantile(
+      runs.flatMap((r) => r.promptChars),
+      0.5,
+    ),
     sentencesRemoved: runs.reduce((sum, r) => sum + r.removed.length, 0),
-    medianCpuMs: quantile(runs.map((r) => r.cpuMs), 0.5),
-    p95CpuMs: quantile(runs.map((r) => r.cpuMs), 0.95),
+    medianCpuMs: quantile(
+      runs.map((r) => r.cpuMs),
+      0.5,
+    ),
+    p95CpuMs: quantile(
+      runs.map((r) => r.cpuMs),
+      0.95,
+    ),
     medianMs: quantile(times, 0.5),
     p95Ms: quantile(times, 0.95),
     maxMs: Math.max(...times),
@@ -320,7 +342,7 @@ async function main(): Promise<void> {
     const questions = (await readQuestions(values.questions)).filter((q) => !langs || langs.includes(q.lang));
     const calls = runtime.chat ? recordCalls(runtime.chat) : { take: (): ModelCall[] => [] };
     process.stderr.write(
-      `model ${(runtime.chat?.modelId ?? 'none (extractive)')} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
+      `model ${runtime.chat?.modelId ?? 'none (extractive)'} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
     );
     const runs: QuestionRun[] = [];
     const now = new Date('2026-11-23');
@@ -328,7 +350,9 @@ async function main(): Promise<void> {
       const run = await runQuestion(runtime, calls, q, now);
       runs.push(run);
       const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
-      process.stdout.write(`${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`);
+      process.stdout.write(
+        `${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`,
+      );
     }
     const summary = summarize(runs);
     const lines = [
@@ -352,7 +376,30 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (values.json) {
-      await writeFile(values.json, JSON.stringify({ model: (runtime.chat?.modelId ?? 'none (extractive)'), config: { timeoutMs: config.SOGA_LLM_TIMEOUT_MS, maxTokens: config.SOGA_LLM_MAX_TOKENS, threads: config.SOGA_LLM_THREADS, contextSize: config.SOGA_LLM_CONTEXT_SIZE, output: config.SOGA_LLM_OUTPUT, passages: config.SOGA_LLM_PASSAGES, passageChars: config.SOGA_LLM_PASSAGE_CHARS }, loadMs, ingestMs, summary, runs, warnings }, null, 2));
+      await writeFile(
+        values.json,
+        JSON.stringify(
+          {
+            model: runtime.chat?.modelId ?? 'none (extractive)',
+            config: {
+              timeoutMs: config.SOGA_LLM_TIMEOUT_MS,
+              maxTokens: config.SOGA_LLM_MAX_TOKENS,
+              threads: config.SOGA_LLM_THREADS,
+              contextSize: config.SOGA_LLM_CONTEXT_SIZE,
+              output: config.SOGA_LLM_OUTPUT,
+              passages: config.SOGA_LLM_PASSAGES,
+              passageChars: config.SOGA_LLM_PASSAGE_CHARS,
+            },
+            loadMs,
+            ingestMs,
+            summary,
+            runs,
+            warnings,
+          },
+          null,
+          2,
+        ),
+      );
     }
     await runtime.close();
   } finally {

@@ -79,7 +79,12 @@ function parseArgs(argv: string[]) {
     else if (a === '--json') opts.json = value();
     else if (a === '--variant') {
       const [name, spec = ''] = value().split(/:(.*)/s);
-      const env = Object.fromEntries(spec.split(',').filter(Boolean).map((kv) => kv.split(/=(.*)/s).slice(0, 2) as [string, string]));
+      const env = Object.fromEntries(
+        spec
+          .split(',')
+          .filter(Boolean)
+          .map((kv) => kv.split(/=(.*)/s).slice(0, 2) as [string, string]),
+      );
       opts.variants.push({ name, env });
     } else throw new Error(`unknown option ${a} (see the comment at the top of scripts/eval-real.ts)`);
   }
@@ -120,14 +125,10 @@ const quantile = (xs: number[], q: number) => {
 
 export function sideBySide(setups: Setup[]): string {
   const cols = ['h@1', 'h@5', 'MRR', 'fact', 'ref'];
-  const group = (m: Metrics | undefined) =>
-    m ? [pct(m.hit1), pct(m.hit5), dec(m.mrr), pct(m.factAccuracy), pct(m.refusalAccuracy)].join(' ') : cols.map(() => '    ').join(' ');
+  const group = (m: Metrics | undefined) => (m ? [pct(m.hit1), pct(m.hit5), dec(m.mrr), pct(m.factAccuracy), pct(m.refusalAccuracy)].join(' ') : cols.map(() => '    ').join(' '));
   const width = cols.length * 5 - 1;
   const langs = [...new Set(setups.flatMap((s) => Object.keys(s.report!.perLanguage)))].sort();
-  const lines = [
-    `${' '.repeat(13)}${setups.map((s) => s.name.slice(0, width).padEnd(width)).join(' │ ')}`,
-    `lang     n  a ${setups.map(() => cols.map((c) => c.padStart(4)).join(' ')).join(' │ ')}`,
-  ];
+  const lines = [`${' '.repeat(13)}${setups.map((s) => s.name.slice(0, width).padEnd(width)).join(' │ ')}`, `lang     n  a ${setups.map(() => cols.map((c) => c.padStart(4)).join(' ')).join(' │ ')}`];
   const first = setups[0].report!;
   for (const lang of [...langs, 'overall']) {
     const m0 = lang === 'overall' ? first.overall : first.perLanguage[lang];
@@ -153,9 +154,7 @@ function differences(setups: Setup[]): string {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  const questions = path.resolve(
-    opts.questions || [path.join(ROOT, '..', 'shared', 'eval', 'dev-questions.jsonl'), '/work/shared/eval/dev-questions.jsonl'].find(existsSync) || 'dev-questions.jsonl',
-  );
+  const questions = path.resolve(opts.questions || [path.join(ROOT, '..', 'shared', 'eval', 'dev-questions.jsonl'), '/work/shared/eval/dev-questions.jsonl'].find(existsSync) || 'dev-questions.jsonl');
   if (!existsSync(questions)) throw new Error(`no question file at ${questions}: pass --questions FILE`);
   const base: Record<string, string | undefined> = { ...process.env, SOGA_LOG_ENABLED: 'false', LANCEDB_LOG: process.env.LANCEDB_LOG ?? 'error' };
   if (!opts.llm) base.SOGA_LLM_PROVIDER = 'none';
@@ -205,7 +204,17 @@ async function main() {
 
   const out = [
     `Questions: ${path.relative(process.cwd(), questions) || questions}`,
-    ...setups.map((s) => `${s.name}: ${s.report!.mode}${Object.keys(s.env).length && s.name !== setups[1].name && s.dataDir.endsWith('real') ? ` [${Object.entries(s.env).filter(([k]) => !(k in realEnv) || realEnv[k as keyof typeof realEnv] !== s.env[k]).map(([k, v]) => `${k}=${v}`).join(' ')}]` : ''}`),
+    ...setups.map(
+      (s) =>
+        `${s.name}: ${s.report!.mode}${
+          Object.keys(s.env).length && s.name !== setups[1].name && s.dataDir.endsWith('real')
+            ? ` [${Object.entries(s.env)
+                .filter(([k]) => !(k in realEnv) || realEnv[k as keyof typeof realEnv] !== s.env[k])
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')}]`
+            : ''
+        }`,
+    ),
     '',
     sideBySide(setups),
     '',
@@ -215,7 +224,15 @@ async function main() {
     ...timings.map((t) => `  ${t}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
-  if (opts.json) await writeFile(opts.json, JSON.stringify(setups.map(({ name, env, report }) => ({ name, env, report })), null, 1));
+  if (opts.json)
+    await writeFile(
+      opts.json,
+      JSON.stringify(
+        setups.map(({ name, env, report }) => ({ name, env, report })),
+        null,
+        1,
+      ),
+    );
 }
 
 main().catch((error: unknown) => {

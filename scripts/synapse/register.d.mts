@@ -25,11 +25,5 @@ export interface RegisterError extends Error {
 
 export const DEFAULT_SHARED_SECRET: string;
 export function defaultBaseUrl(): string;
-export function registrationMac(p: {
-  sharedSecret: string;
-  nonce: string;
-  username: string;
-  password: string;
-  admin?: boolean;
-}): string;
+export function registrationMac(p: { sharedSecret: string; nonce: string; username: string; password: string; admin?: boolean }): string;
 export function registerUser(options: RegisterUserOptions): Promise<RegisteredUser>;

@@ -38,14 +38,7 @@ export function registrationMac({ sharedSecret, nonce, username, password, admin
  *           admin?: boolean, displayname?: string }} options
  * @returns {Promise<{ user_id: string, access_token: string, device_id: string }>}
  */
-export async function registerUser({
-  baseUrl = defaultBaseUrl(),
-  sharedSecret = process.env.SYNAPSE_SHARED_SECRET || DEFAULT_SHARED_SECRET,
-  username,
-  password,
-  admin = false,
-  displayname,
-}) {
+export async function registerUser({ baseUrl = defaultBaseUrl(), sharedSecret = process.env.SYNAPSE_SHARED_SECRET || DEFAULT_SHARED_SECRET, username, password, admin = false, displayname }) {
   if (!username || !password) throw new Error('registerUser: username and password are required');
   const url = `${String(baseUrl).replace(/\/+$/, '')}/_synapse/admin/v1/register`;
 
@@ -82,9 +75,7 @@ async function call(url, init) {
     json = {};
   }
   if (!res.ok) {
-    const err = new Error(
-      `${init.method} ${url} -> HTTP ${res.status}${json.errcode ? ` ${json.errcode}` : ''}: ${json.error ?? text}`,
-    );
+    const err = new Error(`${init.method} ${url} -> HTTP ${res.status}${json.errcode ? ` ${json.errcode}` : ''}: ${json.error ?? text}`);
     err.status = res.status;
     err.errcode = json.errcode;
     throw err;

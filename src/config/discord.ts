@@ -9,10 +9,7 @@ const snowflake = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
   .refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a numeric Discord id (enable Developer Mode, then "Copy ID")');
 
-const snowflakeList = list.refine(
-  (ids) => ids.every((id) => /^\d{15,22}$/.test(id)),
-  'must be a comma-separated list of numeric Discord channel ids',
-);
+const snowflakeList = list.refine((ids) => ids.every((id) => /^\d{15,22}$/.test(id)), 'must be a comma-separated list of numeric Discord channel ids');
 
 export const discordConfigShape = {
   /** The bot runs when this is set. */

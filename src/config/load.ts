@@ -35,7 +35,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     );
   }
   if (config.SOGA_LLM_PROVIDER === 'local' && !config.SOGA_LLM_MODEL_PATH) {
-    throw new SogaError('CONFIG_INVALID', 'SOGA_LLM_PROVIDER=local needs SOGA_LLM_MODEL_PATH, the GGUF model file (scripts/provision-local-llm.sh fetches a small one; see docs/local-llm.md). Set it in .env.');
+    throw new SogaError(
+      'CONFIG_INVALID',
+      'SOGA_LLM_PROVIDER=local needs SOGA_LLM_MODEL_PATH, the GGUF model file (scripts/provision-local-llm.sh fetches a small one; see docs/local-llm.md). Set it in .env.',
+    );
   }
   if ((config.SOGA_LLM_PROVIDER === 'openai' || config.SOGA_LLM_PROVIDER === 'ollama') && !config.SOGA_LLM_MODEL) {
     throw new SogaError('CONFIG_INVALID', `SOGA_LLM_PROVIDER=${config.SOGA_LLM_PROVIDER} needs SOGA_LLM_MODEL (e.g. gpt-4o-mini, mistral-small, llama3.1). Set it in .env.`);

@@ -97,8 +97,16 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
             const totalMs = performance.now() - started;
             const grounded = listed.outcome === 'answered';
             return {
-              question: '/events', standaloneQuestion: '/events', language: lang, outcome: listed.outcome, text: listed.text, grounded, mode: grounded ? 'extractive' : 'none',
-              citations: listed.citations, retrieved: [], models: { embedder: null, chat: null },
+              question: '/events',
+              standaloneQuestion: '/events',
+              language: lang,
+              outcome: listed.outcome,
+              text: listed.text,
+              grounded,
+              mode: grounded ? 'extractive' : 'none',
+              citations: listed.citations,
+              retrieved: [],
+              models: { embedder: null, chat: null },
               timings: { languageMs: 0, condenseMs: 0, embedMs: 0, retrieveMs: 0, answerMs: totalMs, totalMs },
             };
           },
@@ -108,7 +116,14 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const started = performance.now();
       const timings: Timings = { languageMs: 0, condenseMs: 0, embedMs: 0, retrieveMs: 0, answerMs: 0, totalMs: 0 };
       const trimmed = question.trim();
-      const base = { question, standaloneQuestion: trimmed, grounded: false, citations: [] as Citation[], retrieved: [] as FusedHit[], models: { embedder: embedder?.modelId ?? null, chat: chat?.modelId ?? null } };
+      const base = {
+        question,
+        standaloneQuestion: trimmed,
+        grounded: false,
+        citations: [] as Citation[],
+        retrieved: [] as FusedHit[],
+        models: { embedder: embedder?.modelId ?? null, chat: chat?.modelId ?? null },
+      };
       const done = (answer: Omit<Answer, 'timings'>): Answer => ({ ...answer, timings: { ...timings, totalMs: performance.now() - started } });
       const lap = (since: number) => performance.now() - since;
 
@@ -163,10 +178,27 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         // The events the question is about join the passages, with "past" / "upcoming" as of today.
         const facts = deps.events ? await eventPassages(deps.events, standalone, lang, today) : [];
         const given = [...facts.filter((f) => !passages.some((p) => p.chunk.text.includes(f.chunk.text))), ...passages];
-        const generated = await generateAnswer({ chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages }, standalone, lang, given, retrieved.terms, retrieved.langs, today, context);
+        const generated = await generateAnswer(
+          { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages },
+          standalone,
+          lang,
+          given,
+          retrieved.terms,
+          retrieved.langs,
+          today,
+          context,
+        );
         if (generated.ok) {
           timings.answerMs = lap(t);
-          return done({ ...result, outcome: 'answered', grounded: true, mode: 'generative', text: generated.text, citations: generated.citations, ...(generated.removed.length ? { removed: generated.removed } : {}) });
+          return done({
+            ...result,
+            outcome: 'answered',
+            grounded: true,
+            mode: 'generative',
+            text: generated.text,
+            citations: generated.citations,
+            ...(generated.removed.length ? { removed: generated.removed } : {}),
+          });
         }
         // The model's NO_ANSWER is a veto of the extractive answer only when configured: measured on
         // the dev questions it refused an answerable one and no unanswerable one (the answerability
@@ -179,7 +211,17 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
-      return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: extractive.text, direct: extractive.direct ?? undefined, citations: extractive.citations, fallbackReason, ...(removed ? { removed } : {}) });
+      return done({
+        ...result,
+        outcome: 'answered',
+        grounded: true,
+        mode: 'extractive',
+        text: extractive.text,
+        direct: extractive.direct ?? undefined,
+        citations: extractive.citations,
+        fallbackReason,
+        ...(removed ? { removed } : {}),
+      });
     },
   };
 }

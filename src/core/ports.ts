@@ -2,13 +2,7 @@
  * The small interfaces the core needs. Infrastructure (src/infra) implements them; tests pass fakes
  * (test/fakes). Keeping them here is what lets the core import no database, model runtime or chat SDK.
  */
-import type {
-  ChunkRecord,
-  ChunkWithVector,
-  DocumentRecord,
-  LanguageCode,
-  RetrievalLists,
-} from './types.js';
+import type { ChunkRecord, ChunkWithVector, DocumentRecord, LanguageCode, RetrievalLists } from './types.js';
 import type { TermStats } from './answer/matching.js';
 import type { EventQuery, EventRecord } from './events/types.js';
 

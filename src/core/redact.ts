@@ -7,8 +7,7 @@
 const MARK = '[redacted]';
 
 /** Values of credential fields in JSON, query strings and headers: `"access_token": "…"`, `api_key=…`. */
-const FIELD =
-  /(["']?\b(?:access_token|refresh_token|api[_-]?key|apikey|token|password|secret|client_secret|authorization|x-api-key)\b["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^\s"'&,;}]{4,}/gi;
+const FIELD = /(["']?\b(?:access_token|refresh_token|api[_-]?key|apikey|token|password|secret|client_secret|authorization|x-api-key)\b["']?\s*[:=]\s*["']?)(?:Bearer\s+)?[^\s"'&,;}]{4,}/gi;
 /** `Authorization: Bearer …` and bare bearer tokens. */
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g;
 /** Key formats that are secret by shape: OpenAI/Mistral-style `sk-…`, Synapse `syt_…`, Discord bot tokens. */

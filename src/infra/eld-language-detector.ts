@@ -68,12 +68,12 @@ export class EldLanguageDetector implements LanguageDetector {
     const weighted = candidates.map(([lang, score]) => {
       const stops = indexStopwords(lang);
       const hits = tokens.filter((t) => stops.has(t) && t.length > 1).length;
-      return [lang, score / best + (0.35 * hits) / Math.max(tokens.length, 1) * 3] as const;
+      return [lang, score / best + ((0.35 * hits) / Math.max(tokens.length, 1)) * 3] as const;
     });
     weighted.sort((a, b) => b[1] - a[1]);
     const [lang, score] = weighted[0];
     const second = weighted[1]?.[1] ?? 0;
-    const margin = Math.min(1, (score - second) / Math.max(score, 1e-9) * 2);
+    const margin = Math.min(1, ((score - second) / Math.max(score, 1e-9)) * 2);
     const lengthFactor = Math.min(1, tokens.length / 6);
     return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))) };
   }

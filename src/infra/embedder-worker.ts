@@ -7,9 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { SogaError, describeError } from '../core/errors.js';
 import { TransformersEmbedder, type TransformersEmbedderOptions } from './transformers-embedder.js';
 
-export type WorkerRequest =
-  | { type: 'load'; options: TransformersEmbedderOptions }
-  | { type: 'embed'; id: number; kind: 'query' | 'passage'; texts: string[] };
+export type WorkerRequest = { type: 'load'; options: TransformersEmbedderOptions } | { type: 'embed'; id: number; kind: 'query' | 'passage'; texts: string[] };
 
 export interface WorkerFailure {
   code: string;
@@ -18,9 +16,7 @@ export interface WorkerFailure {
 }
 
 export type WorkerResponse =
-  | { type: 'ready'; modelId: string; dimension: number }
-  | { type: 'result'; id: number; data: Float32Array; dimension: number }
-  | { type: 'failed'; id: number | null; error: WorkerFailure };
+  { type: 'ready'; modelId: string; dimension: number } | { type: 'result'; id: number; data: Float32Array; dimension: number } | { type: 'failed'; id: number | null; error: WorkerFailure };
 
 function failure(error: unknown): WorkerFailure {
   if (error instanceof SogaError) return { code: error.code, message: error.message, hint: error.hint };

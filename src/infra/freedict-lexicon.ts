@@ -65,7 +65,11 @@ export function entryHeadword(entry: string): string {
 
 /** The translations of one dictd entry (its text after the headword line). */
 export function entryTranslations(entry: string): string[] {
-  const lines = entry.split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+  const lines = entry
+    .split('\n')
+    .slice(1)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const senses = lines.filter((l, i) => i === 0 || /^\d+\.\s/.test(l));
   const out: string[] = [];
   for (const line of senses) {
@@ -74,7 +78,10 @@ export function entryTranslations(entry: string): string[] {
       .replace(/\s*\d+\.\s*$/, '')
       .replace(/\([^)]*\)|<[^>]*>|\[[^\]]*\]/g, ' ');
     for (const item of text.split(/[,;]/)) {
-      const t = normalizeText(item).replace(/[^\p{L}\p{N}' -]+/gu, ' ').replace(/\s+/g, ' ').trim();
+      const t = normalizeText(item)
+        .replace(/[^\p{L}\p{N}' -]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (t && t.split(' ').length <= MAX_WORDS && !out.includes(t)) out.push(t);
     }
   }
@@ -129,7 +136,14 @@ async function reversedTable(entries: [string, string[]][], from: LanguageCode):
     });
   }
   const table: Table = new Map();
-  for (const [key, list] of ranked) table.set(key, list.sort((a, b) => a.rank - b.rank).slice(0, MAX_TRANSLATIONS).map((e) => e.word));
+  for (const [key, list] of ranked)
+    table.set(
+      key,
+      list
+        .sort((a, b) => a.rank - b.rank)
+        .slice(0, MAX_TRANSLATIONS)
+        .map((e) => e.word),
+    );
   return table;
 }
 

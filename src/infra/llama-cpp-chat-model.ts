@@ -75,7 +75,9 @@ async function load(options: LlamaCppChatOptions): Promise<Loaded> {
   // Gemma 3 270M base, every reply recited the rules and the answer fell back to extractive
   // (docs/local-llm.md). Say so once, so that the operator knows why no answer is generated.
   if (!model.fileInfo.metadata?.tokenizer?.chat_template) {
-    log(`warning: ${path.basename(options.modelPath)} has no chat template, so it is probably a base (not instruction-tuned) model: expect its replies to fail the checks and the answers to be extractive. Use an instruction-tuned GGUF (docs/local-llm.md).`);
+    log(
+      `warning: ${path.basename(options.modelPath)} has no chat template, so it is probably a base (not instruction-tuned) model: expect its replies to fail the checks and the answers to be extractive. Use an instruction-tuned GGUF (docs/local-llm.md).`,
+    );
   }
   try {
     const context = await model.createContext({
@@ -119,7 +121,10 @@ export class LlamaCppChatModel implements ChatModel {
   static async load(options: LlamaCppChatOptions): Promise<LlamaCppChatModel> {
     const modelPath = path.resolve(options.modelPath);
     if (!existsSync(modelPath)) {
-      throw new SogaError('CONFIG_INVALID', `SOGA_LLM_MODEL_PATH=${options.modelPath}: no such file. Run scripts/provision-local-llm.sh for a small test model, or point it at a GGUF file (see docs/local-llm.md).`);
+      throw new SogaError(
+        'CONFIG_INVALID',
+        `SOGA_LLM_MODEL_PATH=${options.modelPath}: no such file. Run scripts/provision-local-llm.sh for a small test model, or point it at a GGUF file (see docs/local-llm.md).`,
+      );
     }
     const key = `${modelPath}|${options.contextSize}|${options.threads}`;
     let pending = cache.get(key);
@@ -200,7 +205,10 @@ export class LlamaCppChatModel implements ChatModel {
       }
       // A reply that starts reciting the rules will be discarded by the core's leak check whatever
       // follows: stop there and hand back what was written, rather than generate until the deadline.
-      const rules = history.filter((h) => h.type === 'system').map((h) => (typeof h.text === 'string' ? h.text : '')).join('\n');
+      const rules = history
+        .filter((h) => h.type === 'system')
+        .map((h) => (typeof h.text === 'string' ? h.text : ''))
+        .join('\n');
       const stop = new AbortController();
       let text = '';
       const grammar = schema ? await this.grammarFor(schema) : undefined;

@@ -114,11 +114,17 @@ export class OpenAiEmbedder implements Embedder {
   }
 
   embedQueries(texts: string[]): Promise<Float32Array[]> {
-    return this.embed(texts.map((t) => this.options.queryPrefix + t), 'query');
+    return this.embed(
+      texts.map((t) => this.options.queryPrefix + t),
+      'query',
+    );
   }
 
   embedPassages(texts: string[]): Promise<Float32Array[]> {
-    return this.embed(texts.map((t) => this.options.passagePrefix + t), 'passage');
+    return this.embed(
+      texts.map((t) => this.options.passagePrefix + t),
+      'passage',
+    );
   }
 
   private async embed(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]> {

@@ -146,7 +146,10 @@ export class WorkerEmbedder implements Embedder {
     this.failed ??= error;
     for (const id of [...this.pending.keys()]) this.settle(id)?.reject(error);
     for (const [key, loading] of WorkerEmbedder.loaded) {
-      void loading.then((e) => e === this && WorkerEmbedder.loaded.delete(key), () => undefined);
+      void loading.then(
+        (e) => e === this && WorkerEmbedder.loaded.delete(key),
+        () => undefined,
+      );
     }
   }
 }

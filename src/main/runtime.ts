@@ -124,7 +124,9 @@ function openLexicon(dir: string, dataDir: string, log: (m: string) => void): Fr
   const large = lexicon.tooLarge().map(([from, to]) => `${from}→${to}`);
   if (large.length) log(`note: bilingual dictionaries too large to hold in memory are not used: ${large.join(', ')}`);
   if (!lexicon.available().length) {
-    log(`note: no bilingual dictionary in ${dir} (bash scripts/install-dictionaries.sh installs FreeDict's): questions in languages the articles are not written in are matched by shared names and cognates only.`);
+    log(
+      `note: no bilingual dictionary in ${dir} (bash scripts/install-dictionaries.sh installs FreeDict's): questions in languages the articles are not written in are matched by shared names and cognates only.`,
+    );
     return null;
   }
   return lexicon;
@@ -151,7 +153,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     config.SOGA_LLM_PROVIDER === 'none'
       ? null
       : config.SOGA_LLM_PROVIDER === 'local'
-        ? await (await import('../infra/llama-cpp-chat-model.js')).LlamaCppChatModel.load({
+        ? await (
+            await import('../infra/llama-cpp-chat-model.js')
+          ).LlamaCppChatModel.load({
             modelPath: config.SOGA_LLM_MODEL_PATH!,
             contextSize: config.SOGA_LLM_CONTEXT_SIZE,
             threads: config.SOGA_LLM_THREADS,
@@ -159,7 +163,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
             log,
           })
-        : await (await import('../infra/langchain-chat-model.js')).LangChainChatModel.create({
+        : await (
+            await import('../infra/langchain-chat-model.js')
+          ).LangChainChatModel.create({
             provider: config.SOGA_LLM_PROVIDER,
             model: config.SOGA_LLM_MODEL!,
             baseUrl: config.SOGA_LLM_BASE_URL,
@@ -186,9 +192,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
   // Opened on the first answer, not here: `soga eval` and `soga search` never touch the log.
   const assistant = config.SOGA_LOG_ENABLED
-    ? recordingAssistant(engine, { record: (entry) => openLog()!.record(entry) }, {
-        onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
-      })
+    ? recordingAssistant(
+        engine,
+        { record: (entry) => openLog()!.record(entry) },
+        {
+          onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
+        },
+      )
     : engine;
   return {
     answerLog: openLog,

@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   const runtime = await createRuntime(config, { log });
   const report = await runtime.ingest([], terminalProgress());
-  log(`index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`);
+  log(
+    `index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`,
+  );
   for (const f of report.failed) log(`  [${f.code}] ${f.message}`);
 
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.

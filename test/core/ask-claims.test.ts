@@ -15,7 +15,11 @@ import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
 
 const PASSAGES = [
-  { title: 'EUSES 2022 à Strasbourg', date: '2022-05-10', text: 'Le deuxième Sommet européen de l’économie sociale (EUSES 2022) s’est tenu à Strasbourg les 5 et 6 mai 2022. Il a réuni 1 200 participants venus de 14 pays.' },
+  {
+    title: 'EUSES 2022 à Strasbourg',
+    date: '2022-05-10',
+    text: 'Le deuxième Sommet européen de l’économie sociale (EUSES 2022) s’est tenu à Strasbourg les 5 et 6 mai 2022. Il a réuni 1 200 participants venus de 14 pays.',
+  },
   { title: 'EUSES 2021 à Mannheim', date: '2021-05-28', text: 'Le premier sommet, EUSES 2021, s’est tenu à Mannheim les 26 et 27 mai 2021, en présence de Nicolas Schmit, commissaire européen.' },
   { title: 'Coopedia, un commun numérique', date: '2023-03-01', text: 'Coopedia, le commun numérique des coopératives, a été présenté par Marie Dupont à Bruxelles puis à Lisbonne.' },
 ];
@@ -93,7 +97,10 @@ describe('ask() falls back to the extractive answer when a generated claim is no
   });
 
   it('the right answer in the wrong language', async () => {
-    const answer = await ask('Wann und wo fand der EUSES 2022 statt?', (m) => `Le EUSES 2022 s’est tenu à Strasbourg les 5 et 6 mai 2022, avec des participants de nombreux pays [${n(m, 'Strasbourg')}].`);
+    const answer = await ask(
+      'Wann und wo fand der EUSES 2022 statt?',
+      (m) => `Le EUSES 2022 s’est tenu à Strasbourg les 5 et 6 mai 2022, avec des participants de nombreux pays [${n(m, 'Strasbourg')}].`,
+    );
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/^answer is in another language/);
     expect(answer.text).toContain(de.leadIn);
@@ -130,7 +137,10 @@ describe('ask() keeps correct answers written in the asker’s language', () => 
   });
 
   it('removes the one wrong sentence and keeps the rest, saying what it removed', async () => {
-    const answer = await ask('When and where was EUSES 2022 held?', (m) => `EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [${n(m, 'Strasbourg')}]. Thierry Breton opened it [${n(m, 'Strasbourg')}].`);
+    const answer = await ask(
+      'When and where was EUSES 2022 held?',
+      (m) => `EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [${n(m, 'Strasbourg')}]. Thierry Breton opened it [${n(m, 'Strasbourg')}].`,
+    );
     expect(answer.mode).toBe('generative');
     expect(answer.text).toBe('EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [1].');
     expect(answer.removed).toEqual([{ text: expect.stringContaining('Thierry Breton'), reason: expect.stringMatching(/^"Thierry Breton" is not in the cited \[\d\]$/) }]);
@@ -171,7 +181,14 @@ describe('ask() with structured (JSON) replies', () => {
   });
 
   it('streams only sentences that passed their checks', async () => {
-    const chat = new ScriptedChatModel((m) => JSON.stringify({ sentences: [{ text: 'Thierry Breton opened EUSES 2022.', passages: [n(m, 'Strasbourg')] }, { text: 'It took place in Strasbourg on 5 and 6 May 2022.', passages: [n(m, 'Strasbourg')] }] }));
+    const chat = new ScriptedChatModel((m) =>
+      JSON.stringify({
+        sentences: [
+          { text: 'Thierry Breton opened EUSES 2022.', passages: [n(m, 'Strasbourg')] },
+          { text: 'It took place in Strasbourg on 5 and 6 May 2022.', passages: [n(m, 'Strasbourg')] },
+        ],
+      }),
+    );
     let shown = '';
     const answer = await build(chat, 'json').ask('When and where was EUSES 2022 held?', { onToken: (t) => (shown += t) });
     expect(shown).toMatch(/^It took place in Strasbourg on 5 and 6 May 2022 \[\d\]\.$/);

@@ -108,7 +108,15 @@ describe('the answerability gate with an embedding model', () => {
     const embedder = embedderFor({ [FAR]: [0, 0, 0.2, 1] });
     for (const chunk of store.chunks.values()) chunk.vector = embedder.vector(chunk.text);
     const assistant = createAssistant(
-      { store, embedder, chat: null, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en, fr }), prompts: { system: 'r', answer: '{{passages}}', condense: '{{question}}' }, clock: { now: () => new Date('2026-11-23T12:00:00Z') } },
+      {
+        store,
+        embedder,
+        chat: null,
+        detector: new EldLanguageDetector({ fallback: 'en' }),
+        messages: new Messages({ en, fr }),
+        prompts: { system: 'r', answer: '{{passages}}', condense: '{{question}}' },
+        clock: { now: () => new Date('2026-11-23T12:00:00Z') },
+      },
       testAskOptions(),
     );
     const answer = await assistant.ask(Q_NEC);
@@ -157,7 +165,11 @@ describe('ask() when the embedder fails at question time', () => {
 
 describe('retrieve() keeps each retriever’s best passage among the candidates', () => {
   it('reranks the passage only the vector model found, even when 20 others share the question’s words', async () => {
-    const fillers = Array.from({ length: 24 }, (_, i) => ({ title: `Programme ${i + 1}`, date: null, text: `Atelier ${i + 1} : combien de participants pour le programme NEC ESS de la journée ${i + 1} ?` }));
+    const fillers = Array.from({ length: 24 }, (_, i) => ({
+      title: `Programme ${i + 1}`,
+      date: null,
+      text: `Atelier ${i + 1} : combien de participants pour le programme NEC ESS de la journée ${i + 1} ?`,
+    }));
     const target = { title: 'Strasbourg', date: '2022', text: 'Près de 2 000 personnes venues de 14 pays ont assisté aux débats.' };
     const question = '¿Cuántos participantes asistieron al programa del NEC ESS?';
     const embedder = new FakeEmbedder({ [question]: [1, 0], [target.text]: [1, 0.05], ...Object.fromEntries(fillers.map((f) => [f.text, [0.2, 1]])) });
@@ -167,7 +179,15 @@ describe('retrieve() keeps each retriever’s best passage among the candidates'
     expect(lists.vector[0].chunk.text).toBe(target.text);
     expect(lists.lexical.length + lists.ngram.length).toBeGreaterThan(40); // the fillers crowd the fused head
     const assistant = createAssistant(
-      { store, embedder, chat: null, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en, fr }), prompts: { system: 's', answer: 'a', condense: 'c' }, clock: { now: () => new Date('2026-11-23') } },
+      {
+        store,
+        embedder,
+        chat: null,
+        detector: new EldLanguageDetector({ fallback: 'en' }),
+        messages: new Messages({ en, fr }),
+        prompts: { system: 's', answer: 'a', condense: 'c' },
+        clock: { now: () => new Date('2026-11-23') },
+      },
       testAskOptions({ retrievalK: 30 }),
     );
     const answer = await assistant.ask(question);
@@ -179,7 +199,11 @@ describe('retrieve() prefers, among passages that cover the topic alike, the one
   const WHY = 'Pourquoi participer au NEC ESS 2025 ? Parce que le NEC ESS 2025 est plus qu’un événement : une communauté.';
   const WHEN = 'Le NEC ESS 2025 aura lieu du 25 au 27 novembre 2025 à Paris.';
   const Q = 'When and where does NEC ESS 2025 take place?';
-  const store = () => FakeChunkStore.withPassages([{ title: 'NEC ESS 2025', text: WHY }, { title: 'NEC ESS 2025', text: WHEN }]);
+  const store = () =>
+    FakeChunkStore.withPassages([
+      { title: 'NEC ESS 2025', text: WHY },
+      { title: 'NEC ESS 2025', text: WHEN },
+    ]);
   const rerank = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0 };
   const ask = (answerType: number) => {
     const deps = { ...build(null).deps, store: store() };

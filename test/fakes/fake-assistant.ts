@@ -28,7 +28,14 @@ export function makeAnswer(overrides: Partial<Answer> = {}): Answer {
   };
 }
 
-const words = (text: string) => new Set((text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/\p{L}{3,}|\d+/gu) ?? []));
+const words = (text: string) =>
+  new Set(
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .match(/\p{L}{3,}|\d+/gu) ?? [],
+  );
 
 export function defaultAnswer(question: string, context: AskContext): Answer {
   const trimmed = question.trim();
@@ -55,12 +62,25 @@ export function answerFromCorpus(corpus: FakeCorpus, minCoverage = 0.5): AnswerF
     const language = context.locale?.slice(0, 2) || 'en';
     if (!best || best.coverage < minCoverage) return makeAnswer({ question, language, retrieved: hits });
     const citation: Citation = {
-      n: 1, chunkId: best.chunk.id, docId: best.chunk.docId, title: best.chunk.title, source: best.chunk.source,
-      quote: best.chunk.text.slice(0, 200), date: best.chunk.date, lang: best.chunk.lang, score: best.score,
+      n: 1,
+      chunkId: best.chunk.id,
+      docId: best.chunk.docId,
+      title: best.chunk.title,
+      source: best.chunk.source,
+      quote: best.chunk.text.slice(0, 200),
+      date: best.chunk.date,
+      lang: best.chunk.lang,
+      score: best.score,
     };
     return makeAnswer({
-      question, language, outcome: 'answered', mode: 'extractive', grounded: true,
-      text: `${best.chunk.text} [1]`, citations: [citation], retrieved: hits,
+      question,
+      language,
+      outcome: 'answered',
+      mode: 'extractive',
+      grounded: true,
+      text: `${best.chunk.text} [1]`,
+      citations: [citation],
+      retrieved: hits,
     });
   };
 }

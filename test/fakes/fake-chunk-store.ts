@@ -18,7 +18,18 @@ export class FakeChunkStore implements ChunkStore {
     passages.forEach((p, i) => {
       const docId = `doc-${i}`;
       const chunk: ChunkRecord = { id: `${docId}#0`, docId, title: p.title, source: `file-${i}.md`, lang: p.lang ?? 'fr', date: p.date ?? null, position: 0, section: null, text: p.text };
-      store.docs.set(docId, { id: docId, title: p.title, source: chunk.source, sources: [chunk.source], lang: chunk.lang, date: chunk.date, contentHash: String(i), chunkCount: 1, ingestedAt: '2026-01-01T00:00:00Z', embedModel: null });
+      store.docs.set(docId, {
+        id: docId,
+        title: p.title,
+        source: chunk.source,
+        sources: [chunk.source],
+        lang: chunk.lang,
+        date: chunk.date,
+        contentHash: String(i),
+        chunkCount: 1,
+        ingestedAt: '2026-01-01T00:00:00Z',
+        embedModel: null,
+      });
       store.chunks.set(chunk.id, chunk);
     });
     return store;
@@ -71,7 +82,9 @@ export class FakeChunkStore implements ChunkStore {
       const terms = analyzePassage(searchableText(c), c.lang);
       const shared = terms.filter((t) => q.has(t)).length;
       if (shared) lexical.push({ chunk: c, score: shared });
-      const g = words(searchableText(c)).flatMap((w) => charNgrams(w)).filter((x) => grams.has(x)).length;
+      const g = words(searchableText(c))
+        .flatMap((w) => charNgrams(w))
+        .filter((x) => grams.has(x)).length;
       if (g) ngram.push({ chunk: c, score: g });
       if (req.vector && c.vector) {
         let dot = 0;

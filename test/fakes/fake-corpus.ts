@@ -9,7 +9,13 @@ import { SogaError } from '../../src/core/errors.js';
 import type { ChunkRecord, DocumentRecord } from '../../src/core/types.js';
 
 const KINDS: Record<string, 'markdown' | 'text' | 'html' | 'pdf'> = {
-  md: 'markdown', markdown: 'markdown', txt: 'text', text: 'text', html: 'html', htm: 'html', pdf: 'pdf',
+  md: 'markdown',
+  markdown: 'markdown',
+  txt: 'text',
+  text: 'text',
+  html: 'html',
+  htm: 'html',
+  pdf: 'pdf',
 };
 
 interface StoredDoc {
@@ -62,24 +68,51 @@ export class FakeCorpus implements CorpusManager {
     } else {
       if (bytes.includes(0)) throw new SogaError('BINARY_CONTENT', `${originalName}: looks like binary data`);
       text = bytes.toString('utf8');
-      if (kind === 'html') text = text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, '').replace(/<h1[^>]*>/gi, '# ').replace(/<[^>]+>/g, '\n');
+      if (kind === 'html')
+        text = text
+          .replace(/<(script|style)[\s\S]*?<\/\1>/gi, '')
+          .replace(/<h1[^>]*>/gi, '# ')
+          .replace(/<[^>]+>/g, '\n');
     }
     if (!text.trim()) throw new SogaError('EMPTY_DOCUMENT', `${originalName}: no text`);
     const title = text.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? originalName.replace(/\.[^.]+$/, '');
-    const id = title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'untitled';
+    const id =
+      title
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'untitled';
     const source = `uploads/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.${ext}`;
     const lang = guessLang(text);
-    const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/^#+\s+/gm, '').trim()).filter(Boolean);
+    const paragraphs = text
+      .split(/\n\s*\n/)
+      .map((p) => p.replace(/^#+\s+/gm, '').trim())
+      .filter(Boolean);
     const chunks: ChunkRecord[] = paragraphs.map((p, position) => ({
-      id: `${id}#${position}`, docId: id, title, source, lang, date: null, position, section: null, text: p,
+      id: `${id}#${position}`,
+      docId: id,
+      title,
+      source,
+      lang,
+      date: null,
+      position,
+      section: null,
+      text: p,
     }));
     const existed = this.docs.has(id);
     this.docs.set(id, {
       chunks,
       record: {
-        id, title, source, sources: [source], lang, date: text.match(/\b(20\d\d-\d\d-\d\d)\b/)?.[1] ?? null,
-        contentHash: createHash('sha256').update(text).digest('hex'), chunkCount: chunks.length,
-        ingestedAt: this.now().toISOString(), embedModel: null,
+        id,
+        title,
+        source,
+        sources: [source],
+        lang,
+        date: text.match(/\b(20\d\d-\d\d-\d\d)\b/)?.[1] ?? null,
+        contentHash: createHash('sha256').update(text).digest('hex'),
+        chunkCount: chunks.length,
+        ingestedAt: this.now().toISOString(),
+        embedModel: null,
       },
     });
     const change = emptyChange();

@@ -5,10 +5,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export type Behaviour =
-  | { kind: 'reply'; text: string }
-  | { kind: 'status'; status: number; body?: string }
-  | { kind: 'stall' };
+export type Behaviour = { kind: 'reply'; text: string } | { kind: 'status'; status: number; body?: string } | { kind: 'stall' };
 
 export interface RecordedRequest {
   path: string;
@@ -44,7 +41,16 @@ export async function startOpenAiServer(next: () => Behaviour) {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ id, object: 'chat.completion', created: 0, model: body.model, choices: [{ index: 0, message: { role: 'assistant', content: behaviour.text }, finish_reason: 'stop' }], usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } }));
+    res.end(
+      JSON.stringify({
+        id,
+        object: 'chat.completion',
+        created: 0,
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: behaviour.text }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+      }),
+    );
   };
   // node:http ignores a handler's promise: a failure resets the connection, so the client under test sees it.
   const server = createServer((req, res) => {

@@ -18,8 +18,29 @@ const LEAD: Record<string, string> = {
 
 export function twoSourceAnswer(lang: 'en' | 'de' | 'fr', overrides: { url?: string } = {}): Answer {
   const citations: Citation[] = [
-    { n: 1, chunkId: 'doc-a#3', docId: 'doc-a', title: 'NEC ESS 2025 : Intelligence artificielle ou coopérative ?', source: 'corpus/004_9ac45f6a09908b38.txt', quote: QUOTES[0], date: '2025-11-25', lang: 'fr', score: 0.9, ...(overrides.url ? { url: overrides.url } : {}) },
-    { n: 2, chunkId: 'doc-b#1', docId: 'doc-b', title: 'Sommet européen de l’économie sociale à Strasbourg', source: 'corpus/001_e7ac034814a2a696.txt', quote: QUOTES[1], date: '2022-05-05', lang: 'fr', score: 0.7 },
+    {
+      n: 1,
+      chunkId: 'doc-a#3',
+      docId: 'doc-a',
+      title: 'NEC ESS 2025 : Intelligence artificielle ou coopérative ?',
+      source: 'corpus/004_9ac45f6a09908b38.txt',
+      quote: QUOTES[0],
+      date: '2025-11-25',
+      lang: 'fr',
+      score: 0.9,
+      ...(overrides.url ? { url: overrides.url } : {}),
+    },
+    {
+      n: 2,
+      chunkId: 'doc-b#1',
+      docId: 'doc-b',
+      title: 'Sommet européen de l’économie sociale à Strasbourg',
+      source: 'corpus/001_e7ac034814a2a696.txt',
+      quote: QUOTES[1],
+      date: '2022-05-05',
+      lang: 'fr',
+      score: 0.7,
+    },
   ];
   const text = `${LEAD[lang]}\n« ${QUOTES[0]} » [1]\n« ${QUOTES[1]} » [2]`;
   return makeAnswer({ question: 'NEC ESS 2025?', language: lang, outcome: 'answered', grounded: true, mode: 'extractive', text, citations });

@@ -11,8 +11,8 @@ const questions = readFileSync(DEV_QUESTIONS, 'utf8')
   .filter((line) => line.trim())
   .map((line) => JSON.parse(line) as { id: string; lang: string; q: string });
 
-const short = Object.entries(JSON.parse(readFileSync('test/fixtures/short-questions.json', 'utf8')) as Record<string, string[] | string>).flatMap(
-  ([lang, qs]) => (Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : []),
+const short = Object.entries(JSON.parse(readFileSync('test/fixtures/short-questions.json', 'utf8')) as Record<string, string[] | string>).flatMap(([lang, qs]) =>
+  Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : [],
 );
 
 const detector = new EldLanguageDetector({ fallback: 'fr' });
@@ -49,9 +49,7 @@ describe('the language of a question is detected', () => {
   });
 
   it('is confident on a long paragraph and returns a confidence between 0 and 1', () => {
-    const guess = detector.detect(
-      "L'économie sociale et solidaire rassemble des associations, des coopératives, des mutuelles et des fondations qui placent l'utilité sociale avant le profit.",
-    );
+    const guess = detector.detect("L'économie sociale et solidaire rassemble des associations, des coopératives, des mutuelles et des fondations qui placent l'utilité sociale avant le profit.");
     expect(guess.lang).toBe('fr');
     expect(guess.confidence).toBeGreaterThan(0.5);
     expect(guess.confidence).toBeLessThanOrEqual(1);

@@ -47,7 +47,7 @@ describe('translating words with a FreeDict pair', () => {
   it('reads a pair backwards when only the reverse exists (French-Spanish for Spanish → French)', async () => {
     const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-rev-'));
     try {
-      writePair(own, 'fra-spa', { ville: 'ciudad, población', 'cité': 'ciudadela\n2. ciudad', lettre: 'carta, letra', 'lettre ouverte': 'carta abierta', 'porte-parole': 'portavoz' });
+      writePair(own, 'fra-spa', { ville: 'ciudad, población', cité: 'ciudadela\n2. ciudad', lettre: 'carta, letra', 'lettre ouverte': 'carta abierta', 'porte-parole': 'portavoz' });
       const found = await new FreedictLexicon(own).translate(['ciudades', 'carta', 'abierta', 'perro', 'portavoz'], 'es', 'fr');
       // Headwords that give the word first come first; inflected forms meet by stem; phrases are not
       // keys; a headword is written as its entry writes it, not as the index strips it ("porteparole").

@@ -24,7 +24,12 @@ async function modelFor(behaviours: Behaviour[]) {
 describe('the OpenAI-compatible chat provider', () => {
   it('returns a non-streamed completion', async () => {
     const model = await modelFor([{ kind: 'reply', text: 'Bonjour [1].' }]);
-    expect(await model.generate([{ role: 'system', content: 's' }, { role: 'user', content: 'q' }])).toBe('Bonjour [1].');
+    expect(
+      await model.generate([
+        { role: 'system', content: 's' },
+        { role: 'user', content: 'q' },
+      ]),
+    ).toBe('Bonjour [1].');
     expect(server!.requests[0].path).toBe('/v1/chat/completions');
     expect(server!.requests[0].body.messages.map((m) => m.role)).toEqual(['system', 'user']);
   });
@@ -82,7 +87,15 @@ describe('ask() over a real HTTP chat endpoint', () => {
   async function assistantWith(behaviours: Behaviour[], timeoutMs = 2000) {
     const chat = await modelFor(behaviours);
     return createAssistant(
-      { store: store(), embedder: null, chat, detector: new EldLanguageDetector({ fallback: 'en' }), messages: new Messages({ en }), prompts: await loadPrompts('prompts'), clock: { now: () => new Date('2026-11-23') } },
+      {
+        store: store(),
+        embedder: null,
+        chat,
+        detector: new EldLanguageDetector({ fallback: 'en' }),
+        messages: new Messages({ en }),
+        prompts: await loadPrompts('prompts'),
+        clock: { now: () => new Date('2026-11-23') },
+      },
       testAskOptions({ llmTimeoutMs: timeoutMs }),
     );
   }

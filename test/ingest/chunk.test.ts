@@ -30,7 +30,9 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
   let chunked: { article: DedupedArticle; input: ChunkInput; chunks: ChunkRecord[] }[];
 
   beforeAll(async () => {
-    const files = readdirSync(SHIPPED_CORPUS).filter((f) => f.endsWith('.txt')).sort();
+    const files = readdirSync(SHIPPED_CORPUS)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const segmented = [];
     for (const f of files) segmented.push(...segment(await loadFile(path.join(SHIPPED_CORPUS, f), f, { maxBytes: 10_000_000, parser }), { detectLanguage: detect }));
     articles = dedupe(segmented);
@@ -100,7 +102,12 @@ describe('chunks of the shipped articles carry what a citation needs', () => {
     for (const { input: ci, chunks } of chunked) {
       for (const c of chunks) {
         const body = c.section ? c.text.slice(c.section.length).trim() : c.text;
-        const longestSentence = Math.max(...body.split('\n').flatMap((l) => sentences(l, ci.lang)).map((s) => s.length));
+        const longestSentence = Math.max(
+          ...body
+            .split('\n')
+            .flatMap((l) => sentences(l, ci.lang))
+            .map((s) => s.length),
+        );
         if (longestSentence <= CHUNKING.maxChars / 2) expect(body.length, `${ci.title} #${c.position}`).toBeLessThanOrEqual(CHUNKING.maxChars);
       }
     }
@@ -131,7 +138,9 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
       input([
         q('Quel est le thème de cette édition ?'),
         // Just under minChars (250): the next question is appended to this section and pushes it over.
-        p('Le thème est la coopération numérique : comment les associations, les coopératives et les collectivités peuvent construire ensemble des outils ouverts, sobres et gouvernés démocratiquement, au service de l’intérêt général en Europe.'),
+        p(
+          'Le thème est la coopération numérique : comment les associations, les coopératives et les collectivités peuvent construire ensemble des outils ouverts, sobres et gouvernés démocratiquement, au service de l’intérêt général en Europe.',
+        ),
         q('Qui peut participer ?'),
         h('L’événement s’adresse à tous les acteurs de la transition numérique :'),
         item('organisations de l’ESS, fondations, coopératives et associations,'),
@@ -152,7 +161,9 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
     const chunks = chunkArticle(
       input([
         q('Où et quand ?'),
-        p('Du 25 au 27 novembre, à Bruxelles puis à Paris, pour trois journées de conférences, d’ateliers et de rencontres entre associations, coopératives, fondations et collectivités de toute l’Europe, autour des communs numériques.'),
+        p(
+          'Du 25 au 27 novembre, à Bruxelles puis à Paris, pour trois journées de conférences, d’ateliers et de rencontres entre associations, coopératives, fondations et collectivités de toute l’Europe, autour des communs numériques.',
+        ),
         q('Quel est le thème de l’édition ?'),
         p('Le thème de l’édition est :'),
         // Title-like: the segmenter takes it for a heading, which used to open the next passage alone.
@@ -168,7 +179,10 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
 
   it('moves a lead-in to the next piece when a long section is cut right after it', () => {
     const before = Array.from({ length: 6 }, (_, i) => `Phrase de contexte numéro ${i + 1} sur le programme de la journée.`);
-    const chunks = chunkArticle(input([h('Programme'), ...before.map(p), p('Les partenaires de la journée sont :'), p('Réseau Un, Coop Deux et Fondation Trois, avec le soutien de la région.')]), { maxChars: 400, minChars: 100 });
+    const chunks = chunkArticle(input([h('Programme'), ...before.map(p), p('Les partenaires de la journée sont :'), p('Réseau Un, Coop Deux et Fondation Trois, avec le soutien de la région.')]), {
+      maxChars: 400,
+      minChars: 100,
+    });
     const holder = chunks.find((c) => c.text.includes('Les partenaires de la journée sont :'))!;
     expect(holder.text).toContain('Réseau Un, Coop Deux et Fondation Trois');
   });
@@ -216,10 +230,7 @@ describe('FAQ: a question and its answer stay in one chunk', () => {
 });
 
 describe('a long paragraph is cut between sentences, with one sentence of overlap', () => {
-  const sentenceList = Array.from(
-    { length: 30 },
-    (_, i) => `Phrase ${i + 1} : le projet européen numéro ${i + 1} réunit des associations, des coopératives et des chercheurs autour des communs.`,
-  );
+  const sentenceList = Array.from({ length: 30 }, (_, i) => `Phrase ${i + 1} : le projet européen numéro ${i + 1} réunit des associations, des coopératives et des chercheurs autour des communs.`);
   const paragraph = sentenceList.join(' ');
   const options = { maxChars: 500, minChars: 100 };
 
@@ -283,7 +294,13 @@ describe('small sections are merged, nothing is lost', () => {
 
 describe("the article's lead: its first sentence, carried by every passage", () => {
   it('is the first sentence of the first real paragraph: headings, items and fragments are skipped', () => {
-    const blocks = [h('Programme'), p('Photo : la salle.'), item('Un point de liste assez long pour passer la limite de taille.'), p('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille. La suite du paragraphe.'), p('Un autre paragraphe.')];
+    const blocks = [
+      h('Programme'),
+      p('Photo : la salle.'),
+      item('Un point de liste assez long pour passer la limite de taille.'),
+      p('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille. La suite du paragraphe.'),
+      p('Un autre paragraphe.'),
+    ];
     expect(articleLead(blocks, 'fr')).toBe('En novembre 2023, le SOGA a organisé le NEC ESS Europe à Lille.');
     const chunks = chunkArticle(input([...blocks, h('Intervenants'), p('Denis Stokkink a présenté le projet. '.repeat(40))]), CHUNKING);
     expect(chunks.length).toBeGreaterThan(2);

@@ -36,7 +36,9 @@ const EUSES_FR = "EUSES 2021: un carrefour européen pour l'économie sociale";
 const EUSES_EN = 'EUSES 2021: on our way to Mannheim !';
 
 beforeAll(async () => {
-  const files = readdirSync(SHIPPED_CORPUS).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(SHIPPED_CORPUS)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   expect(files).toEqual(Object.values(EXPORTS).sort());
   segmented = [];
   for (const file of files) {
@@ -48,20 +50,7 @@ beforeAll(async () => {
 
 describe('the shipped exports are split into their distinct articles', () => {
   it('finds the twelve articles once each, with their real titles', () => {
-    expect(articles.map((a) => a.title)).toEqual([
-      STRASBOURG,
-      OPEN_LETTER,
-      PACT,
-      SOCIAL_GOOD_WEEK,
-      DONATIONS,
-      AWARDS,
-      NEC_2023_REPORT,
-      NEC_2025,
-      PODCAST,
-      NEC_2023_PROGRAMME,
-      EUSES_FR,
-      EUSES_EN,
-    ]);
+    expect(articles.map((a) => a.title)).toEqual([STRASBOURG, OPEN_LETTER, PACT, SOCIAL_GOOD_WEEK, DONATIONS, AWARDS, NEC_2023_REPORT, NEC_2025, PODCAST, NEC_2023_PROGRAMME, EUSES_FR, EUSES_EN]);
   });
 
   it('merged copies that appear in several exports (more articles before dedupe than after)', () => {
@@ -139,9 +128,7 @@ describe('titles in another language or with a subtitle become aliases', () => {
   });
 
   it('prefers the repeated short title to the variant with a subtitle', () => {
-    expect(byTitle(NEC_2025).aliases).toEqual([
-      'NEC ESS 2025 : Intelligence artificielle ou coopérative ? Créer ensemble une troisième voie numérique',
-    ]);
+    expect(byTitle(NEC_2025).aliases).toEqual(['NEC ESS 2025 : Intelligence artificielle ou coopérative ? Créer ensemble une troisième voie numérique']);
   });
 
   it('does not repeat the title inside the body', () => {
@@ -203,16 +190,16 @@ describe('each article gets its language and the date it talks about', () => {
 
 describe('FAQ questions in the exports are recognised', () => {
   it('marks the Strasbourg FAQ questions as questions', () => {
-    const questions = byTitle(STRASBOURG).blocks.filter((b) => b.kind === 'question').map((b) => b.text);
-    expect(questions).toEqual(
-      expect.arrayContaining(['Quand et où s’est tenu le sommet européen de l’économie sociale ?', 'Quel était l’objectif du sommet ?']),
-    );
+    const questions = byTitle(STRASBOURG)
+      .blocks.filter((b) => b.kind === 'question')
+      .map((b) => b.text);
+    expect(questions).toEqual(expect.arrayContaining(['Quand et où s’est tenu le sommet européen de l’économie sociale ?', 'Quel était l’objectif du sommet ?']));
   });
 
   it('marks a question whose answer starts with a short lead-in to a list as a question', () => {
-    const questions = byTitle(SOCIAL_GOOD_WEEK).blocks.filter((b) => b.kind === 'question').map((b) => b.text);
-    expect(questions).toEqual(
-      expect.arrayContaining(['Quels sujets ont été abordés lors de cette première table ronde ?', 'Quels acteurs étaient présents à Bruxelles ?']),
-    );
+    const questions = byTitle(SOCIAL_GOOD_WEEK)
+      .blocks.filter((b) => b.kind === 'question')
+      .map((b) => b.text);
+    expect(questions).toEqual(expect.arrayContaining(['Quels sujets ont été abordés lors de cette première table ronde ?', 'Quels acteurs étaient présents à Bruxelles ?']));
   });
 });

@@ -34,13 +34,15 @@ describe('articles written from one template are different articles', () => {
   });
 
   it('keeps apart two announcements that differ only by their name', () => {
-    const body = (name: string) => `La rencontre ${name} réunit les acteurs de l'économie sociale le 12 mars 2025 à Lyon. Les inscriptions se font en ligne, dans la limite des places disponibles, avant la fin du mois.`;
+    const body = (name: string) =>
+      `La rencontre ${name} réunit les acteurs de l'économie sociale le 12 mars 2025 à Lyon. Les inscriptions se font en ligne, dans la limite des places disponibles, avant la fin du mois.`;
     const out = dedupe([article('Rencontre Lupekevi', body('Lupekevi')), article('Rencontre Lupekeni', body('Lupekeni'))]);
     expect(out.map((a) => a.title)).toEqual(['Rencontre Lupekevi', 'Rencontre Lupekeni']);
   });
 
   it('keeps apart two announcements that differ only by their date', () => {
-    const body = (date: string) => `La rencontre Lupekevi réunit les acteurs de l'économie sociale le ${date} à Lyon. Les inscriptions se font en ligne, dans la limite des places disponibles, avant la fin du mois.`;
+    const body = (date: string) =>
+      `La rencontre Lupekevi réunit les acteurs de l'économie sociale le ${date} à Lyon. Les inscriptions se font en ligne, dans la limite des places disponibles, avant la fin du mois.`;
     expect(dedupe([article('Rencontre Lupekevi', body('12 mars 2025')), article('Rencontre Lupekevi', body('3 avril 2026'))])).toHaveLength(2);
   });
 });
@@ -72,7 +74,7 @@ Crédit photo : Jeanne Bretécher pour SOGA.`;
 });
 
 describe('what tells articles apart', () => {
-  it('takes numbers, codes and capitalised words inside a sentence, not a sentence\'s first word', () => {
+  it("takes numbers, codes and capitalised words inside a sentence, not a sentence's first word", () => {
     const marks = distinguishing('La rencontre Lupekevi a lieu le 12 mars 2025 à Lyon (code EV-1042). Elle est ouverte.');
     expect([...marks].sort()).toEqual(['1042', '12', '2025', 'ev', 'lupekevi', 'lyon']);
   });

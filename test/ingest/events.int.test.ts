@@ -40,8 +40,7 @@ async function run(env: Awaited<ReturnType<typeof setup>>) {
   return { report, events, store };
 }
 
-const summary = async (events: EventsFile) =>
-  (await events.listEvents()).map((e) => ({ key: e.key, start: e.start, docId: e.docId }));
+const summary = async (events: EventsFile) => (await events.listEvents()).map((e) => ({ key: e.key, start: e.start, docId: e.docId }));
 
 describe('the events index follows its documents', { timeout: 60_000 }, () => {
   it('holds the events of every ingested article, pointing at their passages', async () => {

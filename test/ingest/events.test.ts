@@ -15,8 +15,7 @@ function article(title: string, date: string | null, paragraphs: string[], lang 
   };
 }
 
-const brief = (events: ReturnType<typeof extractEvents>) =>
-  events.map((e) => ({ key: e.key, start: e.start, end: e.end, places: e.places, role: e.role }));
+const brief = (events: ReturnType<typeof extractEvents>) => events.map((e) => ({ key: e.key, start: e.start, end: e.end, places: e.places, role: e.role }));
 
 describe('named events with their dates, places and SOGA’s role', () => {
   const ljubljana = article('Social Economy Awards, ActSE2021 et FNAF : retour sur deux jours au sommet de l’économie sociale', '2021-10-12', [
@@ -80,16 +79,16 @@ describe('the article’s own event, named by its title', () => {
   });
 
   it('merges the days of one event told in several captions (EUSES, 26 and 27 May)', () => {
-    const euses = article('EUSES 2021: un carrefour européen pour l\'économie sociale', '2021-05-27', [
-      'Lancement du Social Tech Atlas avec les membres de l\'association, lors de l\'EUSES, le 26 mai 2021',
-      'Jeanne Bretécher et d\'autres intervenants européens lors d\'une conférence de l\'EUSES organisée par l\'OCDE, le 27 mai 2021',
+    const euses = article("EUSES 2021: un carrefour européen pour l'économie sociale", '2021-05-27', [
+      "Lancement du Social Tech Atlas avec les membres de l'association, lors de l'EUSES, le 26 mai 2021",
+      "Jeanne Bretécher et d'autres intervenants européens lors d'une conférence de l'EUSES organisée par l'OCDE, le 27 mai 2021",
     ]);
     expect(brief(extractEvents(euses))).toEqual([{ key: 'euses', start: '2021-05-26', end: '2021-05-27', places: [], role: null }]);
   });
 
   it('keeps only the month of a date that ends the event ("marque la fin de")', () => {
-    const end = article('L\'économie sociale numérique : une opportunité pour la citoyenneté et la démocratie européenne', '2023-11-17', [
-      'Le 17 novembre 2023 marque la fin de NEC ESS Europe, le rendez-vous de l\'économie sociale numérique en France et en Europe, organisé par SOGA.',
+    const end = article("L'économie sociale numérique : une opportunité pour la citoyenneté et la démocratie européenne", '2023-11-17', [
+      "Le 17 novembre 2023 marque la fin de NEC ESS Europe, le rendez-vous de l'économie sociale numérique en France et en Europe, organisé par SOGA.",
     ]);
     expect(brief(extractEvents(end))).toEqual([{ key: 'nec ess', start: '2023-11', end: null, places: [], role: 'organiser' }]);
   });
@@ -98,9 +97,12 @@ describe('the article’s own event, named by its title', () => {
 describe('years and tenses', () => {
   it('gives a date without a year the year of the event’s name rather than the article’s', () => {
     // The English EUSES article is dated 2020 by its metadata ("the German Council Presidency in 2020").
-    const euses = article('EUSES 2021: on our way to Mannheim !', '2020', [
-      'In the end, the summit will be exclusively digital, and broadcast from the Rhineland city on 26 and 27 May, which does not detract from the importance of this pioneering event.',
-    ], 'en');
+    const euses = article(
+      'EUSES 2021: on our way to Mannheim !',
+      '2020',
+      ['In the end, the summit will be exclusively digital, and broadcast from the Rhineland city on 26 and 27 May, which does not detract from the importance of this pioneering event.'],
+      'en',
+    );
     expect(extractEvents(euses)).toMatchObject([{ key: 'euses', start: '2021-05-26', end: '2021-05-27', yearInferred: true, announced: true }]);
   });
 
@@ -118,8 +120,8 @@ describe('years and tenses', () => {
 
 describe('what is not an event (precision over recall)', () => {
   it('ignores dated sentences that name no event, a plan over years, a question and "Rendez-vous en novembre"', () => {
-    const euses = article('EUSES 2021: un carrefour européen pour l\'économie sociale', '2021-05-27', [
-      'L\'équipe du Social Good Accelerator a présenté ses travaux de recherche à la DG Grow, à Bruxelles, en janvier 2020',
+    const euses = article("EUSES 2021: un carrefour européen pour l'économie sociale", '2021-05-27', [
+      "L'équipe du Social Good Accelerator a présenté ses travaux de recherche à la DG Grow, à Bruxelles, en janvier 2020",
       'Elle a présenté le Plan régional d’innovation 2022-2027, qui soutient les initiatives.',
       'Pourquoi relancer la Social Good Week en 2022 ?',
       'Rendez-vous en novembre pour suivre de près sa publication finale.',
@@ -129,16 +131,17 @@ describe('what is not an event (precision over recall)', () => {
   });
 
   it('does not take a year that dates something else in the sentence for the event’s', () => {
-    const euses = article('EUSES 2021: on our way to Mannheim', '2021-05-27', [
-      'In the context of the German Council Presidency in 2020, the choice was made to hold the first European Social Economy Summit in Mannheim.',
-    ], 'en');
+    const euses = article(
+      'EUSES 2021: on our way to Mannheim',
+      '2021-05-27',
+      ['In the context of the German Council Presidency in 2020, the choice was made to hold the first European Social Economy Summit in Mannheim.'],
+      'en',
+    );
     expect(extractEvents(euses)).toEqual([]);
   });
 
   it('gives no role when the sentence does not say what SOGA did', () => {
-    const awards = article('Social Economy Awards', '2021-10-12', [
-      'Les finalistes des Social Economy Awards avec l’équipe de Social Economy Europe, qui ont eu lieu à Ljubljana le 12 octobre 2021.',
-    ]);
+    const awards = article('Social Economy Awards', '2021-10-12', ['Les finalistes des Social Economy Awards avec l’équipe de Social Economy Europe, qui ont eu lieu à Ljubljana le 12 octobre 2021.']);
     expect(extractEvents(awards)[0].role).toBeNull();
   });
 });

@@ -51,7 +51,10 @@ describe('a file that would exhaust memory or time is refused as FILE_TOO_COMPLE
 
   it('refuses a Flate bomb of drawing operators and a 50,000-page PDF at the time limit', async () => {
     const parser = new IsolatedParser({ ...PARSE_LIMITS, timeoutMs: TIMEOUT_MS });
-    for (const [source, bytes] of [['operators.pdf', flateBombPdf(100, 'operators')], ['pages.pdf', manyPagesPdf(50_000)]] as const) {
+    for (const [source, bytes] of [
+      ['operators.pdf', flateBombPdf(100, 'operators')],
+      ['pages.pdf', manyPagesPdf(50_000)],
+    ] as const) {
       const { error, ms } = await refusal(parser, bytes, 'pdf', source);
       expect(error.code).toBe('FILE_TOO_COMPLEX');
       expect(error.message).toContain(`${TIMEOUT_MS} ms`);
@@ -82,7 +85,14 @@ describe('the rest goes on while a bomb is being parsed', { timeout: 180_000 }, 
     const corpusDir = path.join(root, 'corpus');
     await mkdir(corpusDir, { recursive: true });
     await writeFile(path.join(corpusDir, 'fete.md'), ARTICLE);
-    const config = parseConfig({ SOGA_DATA_DIR: path.join(root, 'data'), SOGA_CORPUS_DIR: corpusDir, SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_ENABLED: 'false', SOGA_DICTIONARY_DIR: '', SOGA_PARSE_TIMEOUT_MS: String(TIMEOUT_MS) });
+    const config = parseConfig({
+      SOGA_DATA_DIR: path.join(root, 'data'),
+      SOGA_CORPUS_DIR: corpusDir,
+      SOGA_EMBED_PROVIDER: 'none',
+      SOGA_LOG_ENABLED: 'false',
+      SOGA_DICTIONARY_DIR: '',
+      SOGA_PARSE_TIMEOUT_MS: String(TIMEOUT_MS),
+    });
     const runtime = await createRuntime(config, { log: () => undefined });
     try {
       expect((await runtime.ingest()).added).toEqual(['Fête des communs de Clermont-Ferrand']);
@@ -122,7 +132,10 @@ describe('the rest goes on while a bomb is being parsed', { timeout: 180_000 }, 
     const corpusDir = path.join(root, 'corpus');
     await mkdir(corpusDir, { recursive: true });
     const store = await LanceDbStore.open({ dir: path.join(root, 'data', 'lancedb') });
-    const corpus = new CorpusFolder({ store, embedder: null, detector: newDetector() }, { corpusDir, dataDir: path.join(root, 'data'), maxFileBytes: 20_000_000, batchSize: 8, parse: { ...PARSE_LIMITS, timeoutMs: TIMEOUT_MS }, chunking: CHUNKING });
+    const corpus = new CorpusFolder(
+      { store, embedder: null, detector: newDetector() },
+      { corpusDir, dataDir: path.join(root, 'data'), maxFileBytes: 20_000_000, batchSize: 8, parse: { ...PARSE_LIMITS, timeoutMs: TIMEOUT_MS }, chunking: CHUNKING },
+    );
     const error = await corpus.addFile('rapport.pdf', manyPagesPdf(50_000)).then(
       () => null,
       (e: unknown) => e,

@@ -151,7 +151,6 @@ describe('bad input fails with a clear code and a message naming the file', () =
     expectFailure(await failure('noise.txt'), 'BINARY_CONTENT', 'noise.txt');
   });
 
-
   it('refuses an unsupported extension (UNSUPPORTED_FILE_TYPE) and lists what is supported', async () => {
     await put('rapport.docx', 'PK\u0003\u0004 fake docx');
     const error = await failure('rapport.docx');

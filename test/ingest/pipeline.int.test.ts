@@ -165,7 +165,8 @@ describe('incremental ingestion of a corpus folder', { timeout: 60_000 }, () => 
     const env = await setup({
       'README.md': '# À propos de ce dossier\n\nCe fichier explique le dossier et ne doit pas être indexé comme un article.\n',
       '.brouillon.md': '# Brouillon caché\n\nUn fichier caché, laissé par un éditeur, qui ne doit pas être indexé.\n',
-      'web/page.html': '<!doctype html><html><head><title>x</title></head><body><h1>Repair café de Lille</h1><p>Le repair café de Lille répare petits appareils et vêtements chaque premier dimanche du mois.</p></body></html>',
+      'web/page.html':
+        '<!doctype html><html><head><title>x</title></head><body><h1>Repair café de Lille</h1><p>Le repair café de Lille répare petits appareils et vêtements chaque premier dimanche du mois.</p></body></html>',
       'notes/semences.txt': 'Bourse aux semences\n\nBourse aux semences\n\nChaque printemps, la bourse aux semences permet d’échanger des graines paysannes entre voisins.\n',
       'rapport.pdf': buildPdf({ lines: VALID_PDF_LINES }),
     });

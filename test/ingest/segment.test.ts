@@ -181,16 +181,20 @@ describe('FAQ questions become question blocks', () => {
       '• la protection des données.',
     ].join('\n');
     const [article] = segment(file('markdown', text), options);
-    expect(article.blocks.filter((b) => b.kind === 'question').map((b) => b.text)).toEqual([
-      'Qui peut adhérer au Social Good Accelerator ?',
-      'Quels ateliers sont proposés cette année ?',
-    ]);
+    expect(article.blocks.filter((b) => b.kind === 'question').map((b) => b.text)).toEqual(['Qui peut adhérer au Social Good Accelerator ?', 'Quels ateliers sont proposés cette année ?']);
   });
 });
 
 describe('list items: the bullet is stripped whole', () => {
   it('drops a flag used as a bullet entirely, not only its first half', () => {
-    const text = ['# Programme', '', 'Les étapes du tour de France :', '🇫🇷 Paris – Lancement et plénières européennes', '🇪🇸 Saint-Sébastien – Innovation sociale locale', '🇧🇪 Bruxelles – Clôture européenne'].join('\n');
+    const text = [
+      '# Programme',
+      '',
+      'Les étapes du tour de France :',
+      '🇫🇷 Paris – Lancement et plénières européennes',
+      '🇪🇸 Saint-Sébastien – Innovation sociale locale',
+      '🇧🇪 Bruxelles – Clôture européenne',
+    ].join('\n');
     const [article] = segment(file('markdown', text), options);
     expect(article.blocks.filter((b) => b.kind === 'item').map((b) => b.text)).toEqual([
       'Paris – Lancement et plénières européennes',

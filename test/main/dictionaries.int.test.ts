@@ -19,10 +19,9 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 async function runtimeWith(dictionaryDir: string, name: string, logs: string[]): Promise<Runtime> {
-  const runtime = await createRuntime(
-    parseConfig({ SOGA_DATA_DIR: path.join(root, name), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_ENABLED: 'false', SOGA_DICTIONARY_DIR: dictionaryDir }),
-    { log: (m) => logs.push(m) },
-  );
+  const runtime = await createRuntime(parseConfig({ SOGA_DATA_DIR: path.join(root, name), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_ENABLED: 'false', SOGA_DICTIONARY_DIR: dictionaryDir }), {
+    log: (m) => logs.push(m),
+  });
   await runtime.ingest();
   return runtime;
 }
@@ -32,7 +31,7 @@ describe('bilingual dictionaries in the runtime', { timeout: 120_000 }, () => {
     const dictionaries = path.join(root, 'dictd');
     rmSync(dictionaries, { recursive: true, force: true });
     mkdirSync(dictionaries, { recursive: true });
-    writeDictdPair(dictionaries, 'deu-fra', { Mitglied: 'membre', Brief: 'lettre', offen: 'ouvert', 'veröffentlichen': 'publier' });
+    writeDictdPair(dictionaries, 'deu-fra', { Mitglied: 'membre', Brief: 'lettre', offen: 'ouvert', veröffentlichen: 'publier' });
 
     const none: string[] = [];
     const without = await runtimeWith(path.join(root, 'empty'), 'a', none);

@@ -5,8 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { everyTime, rememberedIn } from '../../src/main/notices.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'soga-notices-')); });
-afterEach(async () => { await chmod(dir, 0o700).catch(() => undefined); await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'soga-notices-'));
+});
+afterEach(async () => {
+  await chmod(dir, 0o700).catch(() => undefined);
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('start-up notices of one-shot commands', () => {
   it('are said once and remembered in the data folder, and said again for another cause', async () => {

@@ -73,11 +73,9 @@ export function formatEvents(events: GroupedEvent[], today: string, range: { fro
   for (const e of events) {
     const when = e.end ? `${e.start} – ${e.end}` : e.start;
     const other = e.variants.filter((v) => v !== e.name);
-    const details = [
-      e.places.length ? e.places.join(', ') : null,
-      e.role ? `SOGA: ${e.role}` : null,
-      e.announcedOnly ? `announced${e.status === 'past' ? ', not reported since' : ''}` : null,
-    ].filter(Boolean);
+    const details = [e.places.length ? e.places.join(', ') : null, e.role ? `SOGA: ${e.role}` : null, e.announcedOnly ? `announced${e.status === 'past' ? ', not reported since' : ''}` : null].filter(
+      Boolean,
+    );
     lines.push(`${STATUS[e.status]}  ${when.padEnd(23)}  ${e.name}${other.length ? ` (${other.join(', ')})` : ''}${details.length ? ` — ${details.join('; ')}` : ''}`);
     for (const m of e.mentions) {
       const sentence = m.sentence.length > 160 ? `${m.sentence.slice(0, 157)}…` : m.sentence;

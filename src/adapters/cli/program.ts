@@ -52,7 +52,10 @@ function summary(report: IngestReport): string {
     list('updated', report.updated),
     `skipped (unchanged): ${report.skipped.length}`,
     list('removed', report.removed),
-    list('merged as copies of one article', report.merged.map((m) => `"${m.copyTitle}" (${m.copySource}) into "${m.title}" (${m.source})`)),
+    list(
+      'merged as copies of one article',
+      report.merged.map((m) => `"${m.copyTitle}" (${m.copySource}) into "${m.title}" (${m.source})`),
+    ),
     report.failed.length ? `failed (${report.failed.length}):\n${report.failed.map((f) => `  - [${f.code}] ${f.message}`).join('\n')}` : 'failed: 0',
     `${report.chunks} passages indexed${report.reembedded ? ' (re-embedded with the new model)' : ''}`,
   ].join('\n');
@@ -76,7 +79,7 @@ export function buildProgram(deps: CliDeps): Command {
   const { stdout, stderr } = deps;
   const out = (s: string) => stdout.write(`${s}\n`);
   const program = new Command('soga')
-    .description('SOGA Assistant: answers questions from the Social Good Accelerator\'s own articles')
+    .description("SOGA Assistant: answers questions from the Social Good Accelerator's own articles")
     .configureOutput({ writeOut: (s) => stdout.write(s), writeErr: (s) => stderr.write(s) })
     .showHelpAfterError();
 
@@ -97,7 +100,7 @@ export function buildProgram(deps: CliDeps): Command {
     .description('answer one question')
     .argument('<question...>', 'the question')
     .option('--json', 'print exactly one JSON object')
-    .option('--locale <code>', 'the asker\'s locale, used when the question is too short to tell')
+    .option('--locale <code>', "the asker's locale, used when the question is too short to tell")
     .action(async (words: string[], opts: { json?: boolean; locale?: string }) => {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
@@ -116,7 +119,16 @@ export function buildProgram(deps: CliDeps): Command {
       await ensureIndexed(rt, stderr);
       const query = words.join(' ');
       const answer = await rt.engine.ask(query, { surface: 'cli' });
-      const results = answer.retrieved.slice(0, opts.k).map((h, i) => ({ rank: i + 1, chunkId: h.chunk.id, title: h.chunk.title, source: h.chunk.source, lang: h.chunk.lang, score: Number(h.score.toFixed(5)), coverage: Number(h.coverage.toFixed(3)), text: h.chunk.text }));
+      const results = answer.retrieved.slice(0, opts.k).map((h, i) => ({
+        rank: i + 1,
+        chunkId: h.chunk.id,
+        title: h.chunk.title,
+        source: h.chunk.source,
+        lang: h.chunk.lang,
+        score: Number(h.score.toFixed(5)),
+        coverage: Number(h.coverage.toFixed(3)),
+        text: h.chunk.text,
+      }));
       if (opts.json) out(JSON.stringify({ query, results }));
       else out(results.map((r) => `${r.rank}. ${r.title} (${r.chunkId}, ${r.lang}, score ${r.score}, coverage ${r.coverage})\n   ${r.text.replace(/\s+/g, ' ').slice(0, 240)}`).join('\n'));
     });
@@ -158,7 +170,12 @@ export function buildProgram(deps: CliDeps): Command {
         throw new Error('set DISCORD_TOKEN and DISCORD_APPLICATION_ID in .env first (see docs/discord.md)');
       }
       const { registerCommands } = await import('../discord/register-commands.js');
-      const result = await registerCommands({ token: config.DISCORD_TOKEN, applicationId: config.DISCORD_APPLICATION_ID, guildId: opts.global ? undefined : config.DISCORD_GUILD_ID, allowDms: config.DISCORD_ALLOW_DMS });
+      const result = await registerCommands({
+        token: config.DISCORD_TOKEN,
+        applicationId: config.DISCORD_APPLICATION_ID,
+        guildId: opts.global ? undefined : config.DISCORD_GUILD_ID,
+        allowDms: config.DISCORD_ALLOW_DMS,
+      });
       out(`registered ${result.names.map((n) => `/${n}`).join(', ')} (${result.scope})`);
     });
 
@@ -197,29 +214,42 @@ export interface ChatOptions {
 export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, options: ChatOptions = {}): Promise<void> {
   const json = Boolean(options.json);
   // With --json, stdout holds answers only: no prompt is echoed there.
-  const rl = createInterface({ input: process.stdin, output: json ? undefined : (stdout), terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
+  const rl = createInterface({ input: process.stdin, output: json ? undefined : stdout, terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   const say = (text: string) => (json ? stderr : stdout).write(`${text}\n`);
-  if (!json) stderr.write('Ask about SOGA\'s events, projects and policies, in any European language. /help lists the commands; /quit or Ctrl-D leaves.\n');
+  if (!json) stderr.write("Ask about SOGA's events, projects and policies, in any European language. /help lists the commands; /quit or Ctrl-D leaves.\n");
   // The line iterator buffers piped input, so every line of `printf … | npm start` is answered.
   rl.setPrompt('> ');
-  const prompt = () => { if (!json) rl.prompt(); };
+  const prompt = () => {
+    if (!json) rl.prompt();
+  };
   prompt();
   try {
     for await (const raw of rl) {
       const line = raw.trim();
       // An empty line (an accidental Enter) asks nothing and keeps the conversation.
-      if (!line) { prompt(); continue; }
+      if (!line) {
+        prompt();
+        continue;
+      }
       const command = line.toLowerCase();
       if (command === '/quit' || command === '/exit') break;
-      if (command === '/help' || command === '/?') { say(CHAT_HELP); prompt(); continue; }
+      if (command === '/help' || command === '/?') {
+        say(CHAT_HELP);
+        prompt();
+        continue;
+      }
       if (command === '/new') {
         history.length = 0;
         say('New conversation: earlier questions are forgotten.');
         prompt();
         continue;
       }
-      if (command.startsWith('/') && !command.includes(' ')) { say(`Unknown command ${line}. ${CHAT_HELP.split('\n').slice(1).join(' ').replace(/\s+/g, ' ')}`); prompt(); continue; }
+      if (command.startsWith('/') && !command.includes(' ')) {
+        say(`Unknown command ${line}. ${CHAT_HELP.split('\n').slice(1).join(' ').replace(/\s+/g, ' ')}`);
+        prompt();
+        continue;
+      }
       try {
         const answer = await rt.assistant.ask(line, { history: [...history], surface: 'cli' });
         stdout.write(json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, rt.messages)}\n\n`);

@@ -57,10 +57,7 @@ async function askWithDeadline(ctx: BotContext, request: QuestionRequest, onProg
   let partial = '';
   let timer: NodeJS.Timeout | undefined;
   const hardStop = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new SogaError('LLM_TIMEOUT', `no answer ${deadline + ABORT_GRACE_MS} ms after the question, even after aborting generation`)),
-      deadline + ABORT_GRACE_MS,
-    );
+    timer = setTimeout(() => reject(new SogaError('LLM_TIMEOUT', `no answer ${deadline + ABORT_GRACE_MS} ms after the question, even after aborting generation`)), deadline + ABORT_GRACE_MS);
   });
   try {
     return await Promise.race([
@@ -84,11 +81,7 @@ async function askWithDeadline(ctx: BotContext, request: QuestionRequest, onProg
 }
 
 /** Asks and delivers (with feedback buttons when the answer was logged); returns what was sent so the caller can keep the conversation. */
-async function answerAndDeliver(
-  ctx: BotContext,
-  request: QuestionRequest,
-  delivery: Delivery,
-): Promise<{ answer: Answer; messageIds: string[] }> {
+async function answerAndDeliver(ctx: BotContext, request: QuestionRequest, delivery: Delivery): Promise<{ answer: Answer; messageIds: string[] }> {
   const editor = new ThrottledEditor((text) => delivery.progress(text), ctx.config.DISCORD_STREAM_EDIT_INTERVAL_MS);
   let answer: Answer;
   try {
@@ -187,10 +180,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
         const ids: string[] = [];
         for (const [i, content] of parts.entries()) {
           const components = i === parts.length - 1 && row ? [row] : [];
-          const sent =
-            i === 0
-              ? await interaction.editReply({ content, components, allowedMentions: NO_MENTIONS })
-              : await interaction.followUp({ content, components, allowedMentions: NO_MENTIONS });
+          const sent = i === 0 ? await interaction.editReply({ content, components, allowedMentions: NO_MENTIONS }) : await interaction.followUp({ content, components, allowedMentions: NO_MENTIONS });
           ids.push(sent.id);
         }
         return ids;
@@ -229,13 +219,11 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const refId = message.reference?.messageId;
   const replyToBot = refId !== undefined && (ctx.memory.keyOfMessage(refId) !== undefined || message.mentions.repliedUser?.id === me);
   // Members talking to each other in the bot's thread (a reply to, or a mention of, someone else).
-  const toSomeoneElse =
-    !mentioned && (message.mentions.users.some((u) => u.id !== me) || (refId !== undefined && !replyToBot && message.mentions.repliedUser !== null));
+  const toSomeoneElse = !mentioned && (message.mentions.users.some((u) => u.id !== me) || (refId !== undefined && !replyToBot && message.mentions.repliedUser !== null));
   // An ask channel: every message is a question, except greetings, thanks and replies between members.
   const inAskChannel = !isThread && !isDm && ctx.config.DISCORD_ASK_CHANNELS.includes(channel.id);
   const asksHere = inAskChannel && ctx.config.DISCORD_MESSAGE_CONTENT && refId === undefined && !toSomeoneElse && isQuestionLike(stripMentions(message.content));
-  const addressed =
-    mentioned || replyToBot || asksHere || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT && !toSomeoneElse);
+  const addressed = mentioned || replyToBot || asksHere || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT && !toSomeoneElse);
   if (!addressed) return;
   if (!ctx.seen.firstSeen(`message:${message.id}`)) return;
 

@@ -54,9 +54,7 @@ const eventsDescriptions = both('Upcoming SOGA events (or the latest, when none 
 });
 
 export function buildCommands(options: { allowDms: boolean }): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  const askContexts = options.allowDms
-    ? [InteractionContextType.Guild, InteractionContextType.BotDM]
-    : [InteractionContextType.Guild];
+  const askContexts = options.allowDms ? [InteractionContextType.Guild, InteractionContextType.BotDM] : [InteractionContextType.Guild];
   return [
     {
       type: ApplicationCommandType.ChatInput,

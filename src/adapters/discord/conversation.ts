@@ -79,5 +79,8 @@ export function turnsFromMessages(messages: RawThreadMessage[], botId: string): 
 }
 
 export function stripMentions(text: string): string {
-  return text.replace(/<@[!&]?\d+>/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/<@[!&]?\d+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

@@ -38,24 +38,12 @@ export function parseFeedbackCustomId(customId: string): { action: FeedbackActio
 }
 
 /** The button row, or null when the entry id is too long for a custom id (the answer is sent without buttons). */
-export function feedbackRow(
-  ctx: BotContext,
-  entryId: string,
-  lang: string,
-): APIActionRowComponent<APIComponentInMessageActionRow> | null {
+export function feedbackRow(ctx: BotContext, entryId: string, lang: string): APIActionRowComponent<APIComponentInMessageActionRow> | null {
   if (feedbackCustomId('comment', entryId).length > MAX_CUSTOM_ID) return null;
   return new ActionRowBuilder<ButtonBuilder>()
     .addComponents(
-      new ButtonBuilder()
-        .setCustomId(feedbackCustomId('up', entryId))
-        .setEmoji('👍')
-        .setLabel(ctx.messages.t(lang, 'discordHelpful'))
-        .setStyle(ButtonStyle.Secondary),
-      new ButtonBuilder()
-        .setCustomId(feedbackCustomId('down', entryId))
-        .setEmoji('👎')
-        .setLabel(ctx.messages.t(lang, 'discordNotHelpful'))
-        .setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(feedbackCustomId('up', entryId)).setEmoji('👍').setLabel(ctx.messages.t(lang, 'discordHelpful')).setStyle(ButtonStyle.Secondary),
+      new ButtonBuilder().setCustomId(feedbackCustomId('down', entryId)).setEmoji('👎').setLabel(ctx.messages.t(lang, 'discordNotHelpful')).setStyle(ButtonStyle.Secondary),
     )
     .toJSON();
 }

@@ -23,9 +23,7 @@ const ZWSP = '\u200b';
  * allowed_mentions were ever misconfigured, and does not look like a ping either.
  */
 export function defang(text: string): string {
-  return text
-    .replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`)
-    .replace(/<@([!&]?)(\d+)>/g, `<@${ZWSP}$1$2>`);
+  return text.replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`).replace(/<@([!&]?)(\d+)>/g, `<@${ZWSP}$1$2>`);
 }
 
 /** Cuts `text` to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
@@ -96,9 +94,7 @@ export function formatAnswer(answer: Answer, messages: Messages, options: Format
     case 'empty_question':
       return [messages.t(lang, 'emptyQuestion')];
     case 'question_too_long':
-      return [
-        messages.t(lang, 'tooLong', { length: Array.from(answer.question).length, max: options.maxQuestionChars }),
-      ];
+      return [messages.t(lang, 'tooLong', { length: Array.from(answer.question).length, max: options.maxQuestionChars })];
     case 'answered':
       break;
   }

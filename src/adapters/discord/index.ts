@@ -2,15 +2,7 @@
  * The Discord bot: `/ask`, mentions and thread follow-ups answered with cited sources, 👍/👎 feedback,
  * `/corpus` for staff. `startDiscord` resolves once the gateway is ready; `stop()` disconnects.
  */
-import {
-  Client,
-  Events,
-  GatewayIntentBits,
-  MessageFlags,
-  Partials,
-  type ClientOptions,
-  type Interaction,
-} from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, Partials, type ClientOptions, type Interaction } from 'discord.js';
 import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
@@ -95,7 +87,10 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
   }
   if (config.DISCORD_ASK_CHANNELS.length && !(config.DISCORD_MESSAGE_CONTENT && config.DISCORD_ANSWER_MENTIONS)) {
     // Without the Message Content intent messages arrive with empty text: only mentions could be answered.
-    log('warn', 'DISCORD_ASK_CHANNELS is set, but its messages are answered only with DISCORD_MESSAGE_CONTENT=true and DISCORD_ANSWER_MENTIONS=true (and "Message Content Intent" enabled in the Developer Portal); until then only mentions are answered there (docs/discord.md)');
+    log(
+      'warn',
+      'DISCORD_ASK_CHANNELS is set, but its messages are answered only with DISCORD_MESSAGE_CONTENT=true and DISCORD_ANSWER_MENTIONS=true (and "Message Content Intent" enabled in the Developer Portal); until then only mentions are answered there (docs/discord.md)',
+    );
   }
 
   const client = new Client({

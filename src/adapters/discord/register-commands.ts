@@ -24,9 +24,7 @@ export interface RegisterOptions {
 export async function registerCommands(options: RegisterOptions): Promise<{ scope: 'guild' | 'global'; names: string[] }> {
   const rest = new REST({ ...options.rest }).setToken(options.token);
   const body = buildCommands({ allowDms: options.allowDms });
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   await rest.put(route, { body });
   return { scope: options.guildId ? 'guild' : 'global', names: body.map((c) => c.name) };
 }

@@ -61,17 +61,13 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
   return lines.join('\n');
 }
 
-const FILE_PROBLEMS = new Set<string>([
-  'UNSUPPORTED_FILE_TYPE', 'UNREADABLE_FILE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'FILE_TOO_COMPLEX', 'EMPTY_DOCUMENT',
-]);
+const FILE_PROBLEMS = new Set<string>(['UNSUPPORTED_FILE_TYPE', 'UNREADABLE_FILE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'FILE_TOO_COMPLEX', 'EMPTY_DOCUMENT']);
 
 export async function corpusList(ctx: CorpusCommandContext): Promise<string> {
   const { messages, lang } = ctx;
   const docs = await ctx.corpus.list();
   if (docs.length === 0) return messages.t(lang, 'matrixCorpusEmpty');
-  const lines = docs
-    .slice(0, LIST_LIMIT)
-    .map((d) => `• ${d.id} — ${d.title} (${[d.lang, d.date ?? messages.t(lang, 'undated'), d.source].join(', ')})`);
+  const lines = docs.slice(0, LIST_LIMIT).map((d) => `• ${d.id} — ${d.title} (${[d.lang, d.date ?? messages.t(lang, 'undated'), d.source].join(', ')})`);
   if (docs.length > LIST_LIMIT) lines.push(messages.t(lang, 'matrixCorpusListMore', { count: docs.length - LIST_LIMIT }));
   return [messages.t(lang, 'matrixCorpusList', { count: docs.length }), ...lines].join('\n');
 }

@@ -52,9 +52,45 @@ export function textToHtml(text: string): string {
 /** The tags and attributes the Matrix client-server spec allows in `formatted_body` (v1.x, m.room.message). */
 const MATRIX_HTML: SanitizeOptions = {
   allowedTags: [
-    'font', 'del', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'p', 'a', 'ul', 'ol', 'sup', 'sub', 'li',
-    'b', 'i', 'u', 'strong', 'em', 's', 'strike', 'code', 'hr', 'br', 'div', 'table', 'thead', 'tbody', 'tr',
-    'th', 'td', 'caption', 'pre', 'span', 'img', 'details', 'summary',
+    'font',
+    'del',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'p',
+    'a',
+    'ul',
+    'ol',
+    'sup',
+    'sub',
+    'li',
+    'b',
+    'i',
+    'u',
+    'strong',
+    'em',
+    's',
+    'strike',
+    'code',
+    'hr',
+    'br',
+    'div',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'caption',
+    'pre',
+    'span',
+    'img',
+    'details',
+    'summary',
   ],
   allowedAttributes: {
     font: ['data-mx-bg-color', 'data-mx-color', 'color'],
@@ -70,8 +106,7 @@ const MATRIX_HTML: SanitizeOptions = {
   allowProtocolRelative: false,
   transformTags: {
     // A link to a Matrix user or room renders as a pill; our messages must not mention anyone.
-    a: (tagName: string, attribs: Attributes) =>
-      /^(https?:\/\/matrix\.to\/|matrix:)/i.test(attribs.href ?? '') ? { tagName: 'span', attribs: {} } : { tagName, attribs },
+    a: (tagName: string, attribs: Attributes) => (/^(https?:\/\/matrix\.to\/|matrix:)/i.test(attribs.href ?? '') ? { tagName: 'span', attribs: {} } : { tagName, attribs }),
   },
 };
 
@@ -117,10 +152,7 @@ export function formatAnswer(answer: Answer, messages: Messages): MatrixText {
   }
   // The [n] markers are written out: one article may carry two of them, and numbers need not be consecutive.
   const sources = messages.t(lang, 'sources');
-  return matrixText(
-    `${text}\n\n${sources}:\n${plain.join('\n')}`,
-    `${textToHtml(text)}<p><strong>${escapeHtml(sources)}</strong></p><ul>${html.join('')}</ul>`,
-  );
+  return matrixText(`${text}\n\n${sources}:\n${plain.join('\n')}`, `${textToHtml(text)}<p><strong>${escapeHtml(sources)}</strong></p><ul>${html.join('')}</ul>`);
 }
 
 /**

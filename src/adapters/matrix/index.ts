@@ -137,9 +137,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   // The SDK emits synchronously and ignores what listeners return; MatrixBot never throws from accept*.
   client.on('room.invite', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptInvite(roomId, event)));
   client.on('room.event', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptEvent(roomId, event)));
-  client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) =>
-    log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`),
-  );
+  client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) => log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`));
 
   // The SDK retries a failed sync forever; a revoked token never recovers, so say so once and stop.
   const sdkClient = client as unknown as { doSync(token: string | null): Promise<unknown> };
@@ -206,13 +204,7 @@ function routeSdkLogs({ sdk }: LoadedSdk, log: MatrixLog): void {
  * An access token from the environment, or a password login whose token is kept in the data dir (a new
  * login on every start would add a device to the account each time).
  */
-async function authenticate(
-  { sdk }: LoadedSdk,
-  config: Config,
-  homeserver: string,
-  baseDir: string,
-  retry: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<Session> {
+async function authenticate({ sdk }: LoadedSdk, config: Config, homeserver: string, baseDir: string, retry: <T>(fn: () => Promise<T>) => Promise<T>): Promise<Session> {
   const whoami = async (token: string) => {
     const probe = new sdk.MatrixClient(homeserver, token, new sdk.MemoryStorageProvider());
     return retry<{ user_id: string; device_id?: string }>(() => probe.getWhoAmI());
@@ -262,11 +254,7 @@ async function authenticate(
 }
 
 /** Media download through the authenticated endpoint (Synapse ≥ 1.120 refuses the old one for new media). */
-async function downloadMedia(
-  client: MatrixClient,
-  content: Record<string, unknown>,
-  retry: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<Buffer> {
+async function downloadMedia(client: MatrixClient, content: Record<string, unknown>, retry: <T>(fn: () => Promise<T>) => Promise<T>): Promise<Buffer> {
   const encrypted = content.file as { url?: string } | undefined;
   if (encrypted && typeof encrypted.url === 'string') {
     if (!client.crypto) {

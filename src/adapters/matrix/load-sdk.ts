@@ -68,8 +68,7 @@ export function loadMatrixSdk(): LoadedSdk {
 export function missingCryptoError(reason: string | undefined, detail?: string): SogaError {
   return new SogaError(
     'CONFIG_INVALID',
-    `MATRIX_ENCRYPTION=true needs the native module ${CRYPTO_PACKAGE}, which could not be loaded` +
-      `${reason ? ` (${reason})` : ''}${detail ? `; ${detail}` : ''}`,
+    `MATRIX_ENCRYPTION=true needs the native module ${CRYPTO_PACKAGE}, which could not be loaded` + `${reason ? ` (${reason})` : ''}${detail ? `; ${detail}` : ''}`,
     {
       hint:
         `on a machine that can reach github.com run \`npm rebuild ${CRYPTO_PACKAGE}\` ` +

@@ -21,10 +21,7 @@ export interface MessageContent {
   [key: string]: unknown;
 }
 
-export type Request =
-  | { kind: 'question'; text: string }
-  | { kind: 'corpus'; action: 'add' | 'list' | 'remove' | 'help'; args: string }
-  | { kind: 'events' };
+export type Request = { kind: 'question'; text: string } | { kind: 'corpus'; action: 'add' | 'list' | 'remove' | 'help'; args: string } | { kind: 'events' };
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -77,9 +74,7 @@ export function pillTargets(html: string): string[] {
 
 /** The length of a leading "Name:" / "@name" address, or null. */
 function leadingMention(body: string, bot: BotIdentity): number | null {
-  const names = [bot.userId, bot.displayName, `@${bot.userId.slice(1).split(':')[0]}`].filter(
-    (n): n is string => typeof n === 'string' && n.trim().length > 0,
-  );
+  const names = [bot.userId, bot.displayName, `@${bot.userId.slice(1).split(':')[0]}`].filter((n): n is string => typeof n === 'string' && n.trim().length > 0);
   for (const name of names) {
     const match = new RegExp(`^\\s*${escapeRegExp(name.trim())}(?![\\p{L}\\p{N}_.-])(?!:\\S)\\s*[:,]?\\s*`, 'iu').exec(body);
     if (match) return match[0].length;
@@ -93,18 +88,18 @@ export function messageText(content: MessageContent, bot: BotIdentity): string {
   const lead = leadingMention(body, bot);
   if (lead !== null) body = body.slice(lead);
   // A mention in the middle of a sentence stays as words; the bare user id would only confuse retrieval.
-  return body.split(bot.userId).join(' ').replace(/[ \t]{2,}/g, ' ').trim();
+  return body
+    .split(bot.userId)
+    .join(' ')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
 }
 
 /**
  * What the message asks of the bot, or null if it is not for the bot.
  * `!ask`, `!events` and `!corpus` work anywhere; plain text needs a mention, a Q&A room or a bot thread.
  */
-export function parseRequest(
-  content: MessageContent,
-  bot: BotIdentity,
-  where: { qaRoom: boolean; botThread: boolean },
-): Request | null {
+export function parseRequest(content: MessageContent, bot: BotIdentity, where: { qaRoom: boolean; botThread: boolean }): Request | null {
   const text = messageText(content, bot);
   const command = /^!(ask|corpus|events)(?=\s|$)\s*([\s\S]*)$/i.exec(text);
   if (command) {

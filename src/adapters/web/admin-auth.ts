@@ -31,11 +31,7 @@ export class AdminCredentials {
   private readonly tokenDigest: Buffer | null;
 
   constructor(options: { password?: string; passwordHash?: string; token?: string }) {
-    this.password = options.passwordHash
-      ? parseHash(options.passwordHash)
-      : options.password
-        ? parseHash(hashAdminPassword(options.password))
-        : null;
+    this.password = options.passwordHash ? parseHash(options.passwordHash) : options.password ? parseHash(hashAdminPassword(options.password)) : null;
     this.tokenDigest = options.token ? digest(options.token) : null;
     if (!this.password && !this.tokenDigest) {
       throw new SogaError('CONFIG_INVALID', 'the admin web needs SOGA_ADMIN_PASSWORD, SOGA_ADMIN_PASSWORD_HASH or SOGA_ADMIN_TOKEN', {

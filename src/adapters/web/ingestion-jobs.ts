@@ -33,8 +33,16 @@ export class IngestionJobs {
 
   start(kind: JobKind, label: string, by: string, work: () => Promise<CorpusChange>): Job {
     const job: Job = {
-      id: randomUUID(), kind, label, by, state: 'queued', queuedAt: new Date().toISOString(),
-      startedAt: null, finishedAt: null, change: null, error: null,
+      id: randomUUID(),
+      kind,
+      label,
+      by,
+      state: 'queued',
+      queuedAt: new Date().toISOString(),
+      startedAt: null,
+      finishedAt: null,
+      change: null,
+      error: null,
     };
     this.jobs.set(job.id, job);
     this.trim();

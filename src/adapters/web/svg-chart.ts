@@ -96,12 +96,12 @@ export function sharesPerWeekChart(weeks: WeekShare[], labels: { title: string; 
     const points = weeks.map((w, i) => ({ i, v: pick(w), w })).filter((p): p is { i: number; v: number; w: WeekShare } => p.v !== null);
     return html`<polyline class="${cls}" fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${x(p.i).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"></polyline>
 ${points.map((p) => {
-      const title = html`<title>${labels.weekOf(p.w.week)}: ${Math.round(p.v * 100)} % ${name}</title>`;
-      // Squares for refusals, dots for 👎: equal shares stay distinguishable where the points overlap.
-      return cls === 'line-refused'
-        ? html`<rect class="${cls}-point" x="${(x(p.i) - 5).toFixed(1)}" y="${(y(p.v) - 5).toFixed(1)}" width="10" height="10" fill="none" stroke="${colour}" stroke-width="2">${title}</rect>`
-        : html`<circle class="${cls}-point" cx="${x(p.i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3.5" fill="${colour}">${title}</circle>`;
-    })}`;
+  const title = html`<title>${labels.weekOf(p.w.week)}: ${Math.round(p.v * 100)} % ${name}</title>`;
+  // Squares for refusals, dots for 👎: equal shares stay distinguishable where the points overlap.
+  return cls === 'line-refused'
+    ? html`<rect class="${cls}-point" x="${(x(p.i) - 5).toFixed(1)}" y="${(y(p.v) - 5).toFixed(1)}" width="10" height="10" fill="none" stroke="${colour}" stroke-width="2">${title}</rect>`
+    : html`<circle class="${cls}-point" cx="${x(p.i).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3.5" fill="${colour}">${title}</circle>`;
+})}`;
   };
   const labelEvery = Math.max(1, Math.ceil(weeks.length / 8));
   return html`<svg class="chart" role="img" aria-label="${labels.title}" viewBox="0 0 ${width} ${height}" width="100%" xmlns="http://www.w3.org/2000/svg">

@@ -132,7 +132,9 @@ export function errorHandler(s: WebServices): ErrorHandler<WebEnv> {
     const ctx = c.var.ctx;
     const mb = (s.config.SOGA_UPLOAD_MAX_BYTES / 1048576).toFixed(1);
     const message = isSogaError(error)
-      ? status === 404 ? ctx.t('web.error.notFound') : `${ctx.t(`web.uploadError.${knownCode(error.code)}`, { mb })} (${error.message})`
+      ? status === 404
+        ? ctx.t('web.error.notFound')
+        : `${ctx.t(`web.uploadError.${knownCode(error.code)}`, { mb })} (${error.message})`
       : ctx.t('web.error.internal');
     // The client may still be sending (a 200 MB upload): answer now and close the connection after.
     if (!c.env.incoming.complete) c.header('Connection', 'close');

@@ -27,7 +27,8 @@ export function hasDate(text: string, lang: string): boolean {
 }
 
 // A capitalised run after a place preposition: "à Strasbourg", "in Mannheim", "au Parlement européen".
-const PLACE = /(?:^|[\s(])(?:à|au|aux|in|at|im|nel|nella|em|na|no|op|te|a|en)\s+(?:la\s+|le\s+|l['’]|the\s+)?(\p{Lu}[\p{L}-]+(?:\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+)*)/gu;
+const PLACE =
+  /(?:^|[\s(])(?:à|au|aux|in|at|im|nel|nella|em|na|no|op|te|a|en)\s+(?:la\s+|le\s+|l['’]|the\s+)?(\p{Lu}[\p{L}-]+(?:\s+(?:de\s+la\s+|de\s+l['’]|de\s+|du\s+|des\s+|of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+)*)/gu;
 
 /** Places named in the text that the question does not name already. */
 export function placesIn(text: string, known: Set<string>): string[] {

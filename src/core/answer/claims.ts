@@ -41,9 +41,7 @@ export interface RemovedSentence {
   reason: string;
 }
 
-export type ClaimsResult =
-  | { ok: true; sentences: ClaimSentence[]; removed: RemovedSentence[] }
-  | { ok: false; reason: string; removed: RemovedSentence[] };
+export type ClaimsResult = { ok: true; sentences: ClaimSentence[]; removed: RemovedSentence[] } | { ok: false; reason: string; removed: RemovedSentence[] };
 
 export interface ClaimsInput {
   sentences: ClaimSentence[];
@@ -69,7 +67,8 @@ function markersOf(text: string): number[] {
 export function sentencesWithMarkers(answer: string, lang: LanguageCode): ClaimSentence[] {
   const out: ClaimSentence[] = [];
   // A quote that holds a full stop is one claim with the sentence around it.
-  const openQuote = (text: string) => (text.match(/«/g)?.length ?? 0) > (text.match(/»/g)?.length ?? 0) || (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0) || (text.match(/"/g)?.length ?? 0) % 2 === 1;
+  const openQuote = (text: string) =>
+    (text.match(/«/g)?.length ?? 0) > (text.match(/»/g)?.length ?? 0) || (text.match(/“/g)?.length ?? 0) > (text.match(/”/g)?.length ?? 0) || (text.match(/"/g)?.length ?? 0) % 2 === 1;
   for (let piece of splitSentences(answer, lang)) {
     if (out.length && openQuote(out.at(-1)!.text)) {
       const last = out.at(-1)!;
@@ -139,7 +138,8 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
   }
   for (const number of numbersIn(rest)) {
-    if (!cited.some((p) => number.values.some((v) => p.values.has(v)))) problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => number.values.some((v) => p.values.has(v)))}`);
+    if (!cited.some((p) => number.values.some((v) => p.values.has(v))))
+      problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => number.values.some((v) => p.values.has(v)))}`);
   }
   for (const name of nameCandidates(text, lang, passageNames)) {
     // The question's own names may be repeated (the topic: "European Social Economy Summit" for a
@@ -148,7 +148,8 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     const missing = name.words.filter((w) => !questionWords.has(w) || passageNames.has(w) || isKnownPlace(w));
     if (!missing.length) continue;
     const partial = { text: name.text, words: missing };
-    if (!cited.some((p) => nameFound(partial, p.words, p.folded))) problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);
+    if (!cited.some((p) => nameFound(partial, p.words, p.folded)))
+      problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);
   }
   return problems;
 }
@@ -207,7 +208,8 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
     const known = new Set(words(question).map((w) => normalizeText(w)));
     // A place or a person may be named without the preposition or title answerTypeMatch looks for
     // ("Participants came from Brussels"): a checked name the question does not give counts too.
-    const named = (expected.has('place') || expected.has('person')) && kept.some((s) => nameCandidates(s.text.replace(MARKER, ' '), lang, passageNames).some((c) => c.words.some((w) => !questionWords.has(w))));
+    const named =
+      (expected.has('place') || expected.has('person')) && kept.some((s) => nameCandidates(s.text.replace(MARKER, ' '), lang, passageNames).some((c) => c.words.some((w) => !questionWords.has(w))));
     if (!named && answerTypeMatch(text, expected, known) === 0) {
       const wanted = [...expected].map((t) => TYPE_NAMES[t]).join(' or ');
       return { ok: false, reason: `answer does not give the ${wanted} the question asks for${removed.length ? ` (removed: ${removed.map((r) => r.reason).join('; ')})` : ''}`, removed };

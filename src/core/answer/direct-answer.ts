@@ -23,9 +23,38 @@ export interface Quote {
  * The future tense of an announcement ("aura lieu", "se tiendra", "will take place"). An article's date
  * is read from its text, so an earlier article date alone does not make a report an announcement.
  */
-const FUTURE = /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|prochain|prochaine|will|shall|upcoming|wird|werden|tendr[áa]|ser[áa]|terr[àa]|sar[àa]|ter[áa]|zal|zullen)(?![\p{L}])/iu;
+const FUTURE =
+  /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|prochain|prochaine|will|shall|upcoming|wird|werden|tendr[áa]|ser[áa]|terr[àa]|sar[àa]|ter[áa]|zal|zullen)(?![\p{L}])/iu;
 
-const TAKING_PLACE = new Set(['lieu', 'eu', 'aura', 'tenu', 'tenue', 'deroule', 'fand', 'statt', 'stattgefunden', 'findet', 'vond', 'plaats', 'plaatsgevonden', 'lugar', 'celebro', 'celebrado', 'luogo', 'svolto', 'tenuto', 'decorreu', 'realizado', 'place', 'took', 'held', 'take', 'happen', 'happened']);
+const TAKING_PLACE = new Set([
+  'lieu',
+  'eu',
+  'aura',
+  'tenu',
+  'tenue',
+  'deroule',
+  'fand',
+  'statt',
+  'stattgefunden',
+  'findet',
+  'vond',
+  'plaats',
+  'plaatsgevonden',
+  'lugar',
+  'celebro',
+  'celebrado',
+  'luogo',
+  'svolto',
+  'tenuto',
+  'decorreu',
+  'realizado',
+  'place',
+  'took',
+  'held',
+  'take',
+  'happen',
+  'happened',
+]);
 
 /** Share of the question's words the sentence that names a person must cover. */
 const PERSON_COVERAGE = 0.6;
@@ -75,7 +104,8 @@ export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): st
   const edge = new Date(`${tense === 'past' ? lastDay(v) : firstDay(v)}T12:00:00Z`).getTime();
   const days = Math.round((edge - today.getTime()) / 86_400_000);
   const abs = Math.abs(days);
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] = abs >= 330 ? [Math.round(days / 365), 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
+    abs >= 330 ? [Math.round(days / 365), 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
   try {
     return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(value, unit);
   } catch {
@@ -164,12 +194,64 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
 
 /** Ordinals as numbers, in the languages the bot speaks: "second" = "deuxième" = "zweite" = 2. */
 const ORDINAL_VALUES: Record<string, number> = {
-  first: 1, premier: 1, premiere: 1, primero: 1, primera: 1, erste: 1, ersten: 1, erster: 1, primo: 1, prima: 1, primeiro: 1, primeira: 1, eerste: 1, '1er': 1, '1re': 1, '1st': 1,
-  second: 2, deuxieme: 2, seconde: 2, segundo: 2, segunda: 2, zweite: 2, zweiten: 2, zweiter: 2, tweede: 2, '2e': 2, '2nd': 2,
-  next: -1, prochain: -1, prochaine: -1, nachste: -1, nachsten: -1, proximo: -1, proxima: -1, prossimo: -1, prossima: -1, volgende: -1,
-  third: 3, troisieme: 3, tercero: 3, tercera: 3, dritte: 3, dritten: 3, terzo: 3, terza: 3, terceiro: 3, terceira: 3, derde: 3, '3e': 3, '3rd': 3,
+  first: 1,
+  premier: 1,
+  premiere: 1,
+  primero: 1,
+  primera: 1,
+  erste: 1,
+  ersten: 1,
+  erster: 1,
+  primo: 1,
+  prima: 1,
+  primeiro: 1,
+  primeira: 1,
+  eerste: 1,
+  '1er': 1,
+  '1re': 1,
+  '1st': 1,
+  second: 2,
+  deuxieme: 2,
+  seconde: 2,
+  segundo: 2,
+  segunda: 2,
+  zweite: 2,
+  zweiten: 2,
+  zweiter: 2,
+  tweede: 2,
+  '2e': 2,
+  '2nd': 2,
+  next: -1,
+  prochain: -1,
+  prochaine: -1,
+  nachste: -1,
+  nachsten: -1,
+  proximo: -1,
+  proxima: -1,
+  prossimo: -1,
+  prossima: -1,
+  volgende: -1,
+  third: 3,
+  troisieme: 3,
+  tercero: 3,
+  tercera: 3,
+  dritte: 3,
+  dritten: 3,
+  terzo: 3,
+  terza: 3,
+  terceiro: 3,
+  terceira: 3,
+  derde: 3,
+  '3e': 3,
+  '3rd': 3,
 };
-export const ordinalsIn = (text: string) => new Set(normalizeText(text).split(/[^\p{L}\p{N}]+/u).map((w) => ORDINAL_VALUES[w]).filter((v) => v !== undefined));
+export const ordinalsIn = (text: string) =>
+  new Set(
+    normalizeText(text)
+      .split(/[^\p{L}\p{N}]+/u)
+      .map((w) => ORDINAL_VALUES[w])
+      .filter((v) => v !== undefined),
+  );
 
 /**
  * The value of the quote's sentence about the question's topic: a two-sentence quote may give a date
@@ -225,7 +307,16 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const numbers = numbersIn(quote.text, quote.citation.lang, known);
     // The number whose word is the question's ("14 pays" for "combien de pays", "70 membres" for "wie
     // viele Mitglieder" through the dictionary), or none: a lone number may count something else.
-    const asks = (unit: string | null) => Boolean(unit) && (known.has(normalizeText(unit!)) || (input.terms ? coverage(input.terms.filter((t) => !/^\d+$/.test(t.word)), unit!, input.langs ?? [quote.citation.lang]).coverage > 0 : false));
+    const asks = (unit: string | null) =>
+      Boolean(unit) &&
+      (known.has(normalizeText(unit!)) ||
+        (input.terms
+          ? coverage(
+              input.terms.filter((t) => !/^\d+$/.test(t.word)),
+              unit!,
+              input.langs ?? [quote.citation.lang],
+            ).coverage > 0
+          : false));
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;
@@ -233,7 +324,13 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   }
   // A name is the riskiest value to state: only from a sentence that says most of what the question
   // asks (measured: names from weaker sentences were wrong one time in two on the held-out questions).
-  const strong = !input.terms || coverage(input.terms.filter((t) => !/^\d+$/.test(t.word)), quote.text, input.langs ?? [quote.citation.lang]).coverage >= PERSON_COVERAGE;
+  const strong =
+    !input.terms ||
+    coverage(
+      input.terms.filter((t) => !/^\d+$/.test(t.word)),
+      quote.text,
+      input.langs ?? [quote.citation.lang],
+    ).coverage >= PERSON_COVERAGE;
   if (expected.has('person') && !parts.length && strong) {
     // One name, or none: of several in a sentence, which one is meant is a guess.
     const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)));
@@ -245,7 +342,9 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
 
 /** Whether an acronym is made of the starts of a name's words, in order: "SOGA" ← "SOcial Good Accelerator". */
 export function abbreviates(acronym: string, name: string): boolean {
-  const words = normalizeText(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = normalizeText(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const a = normalizeText(acronym);
   const match = (i: number, w: number): boolean => {
     if (i === a.length) return w === words.length;

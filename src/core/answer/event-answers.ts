@@ -13,13 +13,100 @@ import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes } from './answer-type.js';
 
-export type TimeIntent = { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean } | { kind: 'period'; from: string; to: string; label: string };
+export type TimeIntent =
+  { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean } | { kind: 'period'; from: string; to: string; label: string };
 
-const NEXT = ['next', 'upcoming', 'coming', 'prochain', 'prochaine', 'prochains', 'prochaines', 'a venir', 'nachste', 'nachsten', 'kommende', 'kommenden', 'bevorstehende', 'proximo', 'proxima', 'proximos', 'proximas', 'prossimo', 'prossima', 'prossimi', 'volgende', 'komende', 'eerstvolgende'];
-const EVENT = ['event', 'events', 'evenement', 'evenements', 'rendez vous', 'veranstaltung', 'veranstaltungen', 'evento', 'eventos', 'eventi', 'evenementen', 'summit', 'sommet', 'gipfel', 'conference', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
+const NEXT = [
+  'next',
+  'upcoming',
+  'coming',
+  'prochain',
+  'prochaine',
+  'prochains',
+  'prochaines',
+  'a venir',
+  'nachste',
+  'nachsten',
+  'kommende',
+  'kommenden',
+  'bevorstehende',
+  'proximo',
+  'proxima',
+  'proximos',
+  'proximas',
+  'prossimo',
+  'prossima',
+  'prossimi',
+  'volgende',
+  'komende',
+  'eerstvolgende',
+];
+const EVENT = [
+  'event',
+  'events',
+  'evenement',
+  'evenements',
+  'rendez vous',
+  'veranstaltung',
+  'veranstaltungen',
+  'evento',
+  'eventos',
+  'eventi',
+  'evenementen',
+  'summit',
+  'sommet',
+  'gipfel',
+  'conference',
+  'konferenz',
+  'conferencia',
+  'conferenza',
+  'conferentie',
+  'activites',
+  'activities',
+  'aktivitaten',
+  'actividades',
+  'attivita',
+  'atividades',
+  'activiteiten',
+];
 /** Plural "events": a question about several, not about one event's details. */
-const EVENTS = ['events', 'evenements', 'rendez vous', 'veranstaltungen', 'eventos', 'eventi', 'evenementen', 'activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
-const LIST = ['list', 'liste', 'lista', 'lijst', 'which events', 'what events', 'quels evenements', 'welche veranstaltungen', 'que eventos', 'quali eventi', 'quais eventos', 'welke evenementen', 'what did', 'qu est ce que le soga a fait', 'was hat', 'que hizo', 'cosa ha fatto', 'o que fez', 'wat heeft'];
+const EVENTS = [
+  'events',
+  'evenements',
+  'rendez vous',
+  'veranstaltungen',
+  'eventos',
+  'eventi',
+  'evenementen',
+  'activites',
+  'activities',
+  'aktivitaten',
+  'actividades',
+  'attivita',
+  'atividades',
+  'activiteiten',
+];
+const LIST = [
+  'list',
+  'liste',
+  'lista',
+  'lijst',
+  'which events',
+  'what events',
+  'quels evenements',
+  'welche veranstaltungen',
+  'que eventos',
+  'quali eventi',
+  'quais eventos',
+  'welke evenementen',
+  'what did',
+  'qu est ce que le soga a fait',
+  'was hat',
+  'que hizo',
+  'cosa ha fatto',
+  'o que fez',
+  'wat heeft',
+];
 const SINCE = ['since', 'depuis', 'seit', 'desde', 'dal', 'dalla', 'sinds', 'sedert'];
 
 const has = (text: string, words: string[]) => words.some((w) => text.includes(` ${w} `));
@@ -61,9 +148,19 @@ export function displayName(e: GroupedEvent): string {
  */
 export function eventsNamedIn(question: string, events: GroupedEvent[]): GroupedEvent[] {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const fold = (v: string) => normalizeText(v).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const fold = (v: string) =>
+    normalizeText(v)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
   // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
-  const longest = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map(fold).filter((v) => v.length >= 4 && text.includes(` ${v} `)).map((v) => v.length));
+  const longest = (e: GroupedEvent) =>
+    Math.max(
+      0,
+      ...[...e.variants, e.name, e.key]
+        .map(fold)
+        .filter((v) => v.length >= 4 && text.includes(` ${v} `))
+        .map((v) => v.length),
+    );
   const matched = events.map((e) => ({ e, length: longest(e) })).filter((m) => m.length > 0);
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
   const best = Math.max(0, ...matched.map((m) => m.length));
@@ -155,15 +252,27 @@ export async function eventPassages(events: EventStore, question: string, lang: 
   const all = groupEvents(await events.listEvents(), day);
   const intent = timeIntent(question, lang, today);
   const chosen =
-    intent?.kind === 'period' ? all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from)
-    : intent?.kind === 'next' ? all.filter((e) => e.status !== 'past').concat([...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1))
-    : eventsNamedIn(question, all);
+    intent?.kind === 'period'
+      ? all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from)
+      : intent?.kind === 'next'
+        ? all.filter((e) => e.status !== 'past').concat([...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1))
+        : eventsNamedIn(question, all);
   return chosen.slice(0, max).map((e, i) => {
     const m = e.mentions.find((x) => !x.yearInferred) ?? e.mentions[0];
     const when = e.end ? `${e.start} to ${e.end}` : e.start;
     const status = e.status === 'past' ? (e.announcedOnly ? 'past; announced, not reported as held' : 'past') : e.status;
     return {
-      chunk: { id: `${m.chunkId ?? m.docId}#event${i}`, docId: m.docId, title: `${displayName(e)}: ${when}, ${status} on ${day}`, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
+      chunk: {
+        id: `${m.chunkId ?? m.docId}#event${i}`,
+        docId: m.docId,
+        title: `${displayName(e)}: ${when}, ${status} on ${day}`,
+        source: m.source,
+        lang: m.lang,
+        date: m.docDate,
+        position: 0,
+        section: null,
+        text: m.sentence,
+      },
       score: 0,
       ranks: {},
       signals: {},

@@ -92,10 +92,16 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
-  const parts = [expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null, expected.has('place') && event.places.length ? event.places.join(', ') : null].filter((x): x is string => Boolean(x));
+  const parts = [
+    expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null,
+    expected.has('place') && event.places.length ? event.places.join(', ') : null,
+  ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
   if (expected.has('place') && !event.places.length && !expected.has('date')) return null;
-  const direct = stateValue({ value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence, announced: event.announcedOnly }, { question, lang, today, messages });
+  const direct = stateValue(
+    { value: parts.join(', '), date: expected.has('date') ? date : null, n: 1, articleDate: m.docDate, sentence: m.sentence, announced: event.announcedOnly },
+    { question, lang, today, messages },
+  );
   return { text: `${direct}\n${rendered.text}`, citations: rendered.citations, direct };
 }
 

@@ -58,7 +58,18 @@ function units(text: string, lang: LanguageCode, longChars: number): string[] {
       const items: string[] = [];
       // The first line after it is what it announces, whatever its length ("Le thème est :" → the
       // theme); more lines follow while they look like list items.
-      while (i + 1 < lines.length && !/[:?]\s*$/.test(lines[i + 1]) && (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80 || (!items.length && lines[i + 1].length <= 300)) && items.join(' ').length < 200) items.push(lines[++i].replace(/^•\s*/, '').replace(/\s*[,;.]\s*$/, '').trim());
+      while (
+        i + 1 < lines.length &&
+        !/[:?]\s*$/.test(lines[i + 1]) &&
+        (/^•/.test(lines[i + 1]) || lines[i + 1].length < 80 || (!items.length && lines[i + 1].length <= 300)) &&
+        items.join(' ').length < 200
+      )
+        items.push(
+          lines[++i]
+            .replace(/^•\s*/, '')
+            .replace(/\s*[,;.]\s*$/, '')
+            .trim(),
+        );
       items.splice(0, items.length, ...items.filter((item) => !isInstructionLike(item)));
       if (items.length && out.length) out[out.length - 1] = `${out[out.length - 1]} ${items.join(' ; ')}`;
     }
@@ -91,13 +102,7 @@ export interface ExtractiveResult {
 }
 
 /** Every candidate window of every passage, scored; best first. */
-export function scoreWindows(
-  hits: FusedHit[],
-  terms: WeightedTerm[],
-  langs: LanguageCode[],
-  expected: Set<AnswerType> = new Set(),
-  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
-): Window[] {
+export function scoreWindows(hits: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[], expected: Set<AnswerType> = new Set(), options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
   const askedYears = [...questionWords].filter(isYear);
   const windows: Window[] = [];
@@ -141,7 +146,7 @@ export function scoreWindows(
     }
   });
   // Ties go to the two-sentence window: the neighbour often holds the fact the words point at.
-  return windows.sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start));
+  return windows.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
 }
 
 export function selectSentences(

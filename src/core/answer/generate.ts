@@ -101,5 +101,16 @@ export function citationFor(hit: FusedHit, n: number, terms: WeightedTerm[], lan
     const score = coverage(terms, s, langs).coverage + (extraText ? 0.5 * coverage(weightedTopicTerms(extraText, hit.chunk.lang, langs, null), s, langs).coverage : 0);
     if (score > bestScore) [best, bestScore] = [s, score];
   }
-  return { n, chunkId: hit.chunk.id, docId: hit.chunk.docId, title: hit.chunk.title, source: hit.chunk.source, ...(hit.chunk.url ? { url: hit.chunk.url } : {}), quote: best, date: hit.chunk.date, lang: hit.chunk.lang, score: hit.score };
+  return {
+    n,
+    chunkId: hit.chunk.id,
+    docId: hit.chunk.docId,
+    title: hit.chunk.title,
+    source: hit.chunk.source,
+    ...(hit.chunk.url ? { url: hit.chunk.url } : {}),
+    quote: best,
+    date: hit.chunk.date,
+    lang: hit.chunk.lang,
+    score: hit.score,
+  };
 }

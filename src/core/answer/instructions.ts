@@ -17,14 +17,55 @@ import { normalizeText } from '../text/normalize.js';
 // Accent-folded, lower-case text is matched, so "règles" is written "regles" and so on.
 const OVERRIDE_VERBS = [
   // Imperatives only: an infinitive opens ordinary prose ("Ignorer les règles du RGPD coûte cher…").
-  'ignore', 'ignores', 'ignorez', 'ignora', 'ignorate', 'ignoriere', 'negeer',
-  'disregard', 'forget', 'oublie', 'oubliez', 'olvida', 'olvide', 'olvidad', 'dimentica', 'dimenticate',
-  'vergiss', 'vergessen sie', 'vergeet', 'esquece', 'esqueca', 'override', 'bypass', 'desobedece',
+  'ignore',
+  'ignores',
+  'ignorez',
+  'ignora',
+  'ignorate',
+  'ignoriere',
+  'negeer',
+  'disregard',
+  'forget',
+  'oublie',
+  'oubliez',
+  'olvida',
+  'olvide',
+  'olvidad',
+  'dimentica',
+  'dimenticate',
+  'vergiss',
+  'vergessen sie',
+  'vergeet',
+  'esquece',
+  'esqueca',
+  'override',
+  'bypass',
+  'desobedece',
 ];
 const RULE_NOUNS = [
-  'rules?', 'instructions?', 'guidelines?', 'prompt', 'system prompt', 'directives?', 'consignes?', 'regles?',
-  'reglas?', 'instrucciones', 'instruccion', 'regole', 'istruzioni', 'regeln', 'anweisungen', 'anweisung',
-  'vorgaben', 'regras?', 'instrucoes', 'instrucao', 'regels?', 'instructies', 'richtlijnen',
+  'rules?',
+  'instructions?',
+  'guidelines?',
+  'prompt',
+  'system prompt',
+  'directives?',
+  'consignes?',
+  'regles?',
+  'reglas?',
+  'instrucciones',
+  'instruccion',
+  'regole',
+  'istruzioni',
+  'regeln',
+  'anweisungen',
+  'anweisung',
+  'vorgaben',
+  'regras?',
+  'instrucoes',
+  'instrucao',
+  'regels?',
+  'instructies',
+  'richtlijnen',
 ];
 
 // An imperative: the verb opens the sentence, or follows a short lead ("IMPORTANT:", "please", "now,"),
@@ -36,14 +77,16 @@ const OVERRIDE = new RegExp(
 // article may well explain "how to write a system prompt".)
 const PROMPT_TALK =
   /\b(?:(?:your|ton|tes|vos|votre|deine|dein|ihre|tus|tu|le tue|il tuo|seu|suas|seus|je) (?:system ?)?(?:prompt|instructions|instructies|anweisungen|instrucciones|istruzioni|instrucoes)|(?:reveal|show|print|repeat|display|disclose|revele|revelez|affiche|montre|repete|repetez|zeig|zeige|verrate|wiederhole|muestra|revela|repite|mostra|mostrami|rivela|ripeti|mostre|repita|toon|herhaal)\b[^.!?]{0,30}\bprompt)\b/;
-const ROLE_CHANGE = /\b(?:you are now|from now on you|act as (?:an?|the) (?:ai|assistant|bot|model)|tu es maintenant|a partir de maintenant tu|ahora eres|ora sei|du bist jetzt|agora voce e|je bent nu)\b/;
+const ROLE_CHANGE =
+  /\b(?:you are now|from now on you|act as (?:an?|the) (?:ai|assistant|bot|model)|tu es maintenant|a partir de maintenant tu|ahora eres|ora sei|du bist jetzt|agora voce e|je bent nu)\b/;
 // Chat-transcript role labels and chat-template tokens: "SYSTEM: you must now…", "Assistant : …",
 // "[INST]", "<<SYS>>", "<|im_start|>". An article has no speaker called "system"; "IA :" and "AI:"
 // stay quotable (an article may well be titled "IA : quelles opportunités ?").
 const ROLE_LABEL =
   /(?:^[^\p{L}\p{N}]*(?:system|systeme|sistema|systeem|assistant|assistent|asistente|assistente|developer|human|user)\s*:|\[\/?inst\]|<<\/?sys>>|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|^#{2,}\s*(?:system|instruction|instructions)\b)/u;
 // Addressing the reader as a machine: "If you are an AI…", "Note to AI assistants", "Assistant, …".
-const MACHINE = '(?:an? |une? |un\'|uma? |een |eine? |el |la |il |l\'|the |o |a )?(?:ai|ia|ki|llm|language model|modele de langage|sprachmodell|modelo de lenguaje|modello linguistico|modelo de linguagem|taalmodel|assistant|assistente|asistente|assistent|chatbot|bot|gpt|chatgpt)s?';
+const MACHINE =
+  "(?:an? |une? |un'|uma? |een |eine? |el |la |il |l'|the |o |a )?(?:ai|ia|ki|llm|language model|modele de langage|sprachmodell|modelo de lenguaje|modello linguistico|modelo de linguagem|taalmodel|assistant|assistente|asistente|assistent|chatbot|bot|gpt|chatgpt)s?";
 const MACHINE_ADDRESS = new RegExp(
   `(?:\\b(?:if you are|if you're|si tu es|si vous etes|wenn du|falls du|si eres|se sei|se voce e|als je) ${MACHINE}\\b|\\b(?:note|message|instructions?|notice) (?:to|for|pour|a|an|fur|para|per|voor) (?:all |any |every |tous les |toutes les |les |the )?${MACHINE}\\b|^(?:dear |hey |cher |chere |liebe |lieber |querido |caro |beste )?(?:ai|assistant|chatbot|bot|llm|model|modele|ia|ki|gpt|chatgpt),)`,
 );
@@ -55,7 +98,7 @@ const ANSWER_ORDER = new RegExp(
     '\\b(?:reply|respond|answer|say|output|write) (?:only|just|always|exclusively|nothing but)\\b',
     '\\b(?:always|only|must|now) (?:reply|respond|answer)\\b',
     '\\b(?:reponds|repondez|dis|dites|ecris|ecrivez) (?:uniquement|seulement|toujours|exclusivement|desormais|maintenant)\\b',
-    '\\bne (?:reponds|repondez|dis|dites) (?:rien d\'autre )?que\\b',
+    "\\bne (?:reponds|repondez|dis|dites) (?:rien d'autre )?que\\b",
     '\\b(?:tu dois|vous devez) (?:desormais |maintenant |toujours |uniquement )?(?:repondre|dire|ecrire)\\b',
     '\\b(?:antworte|antworten sie|sag|sage|sagen sie|schreib|schreibe|schreiben sie) (?:nur|immer|ausschliesslich|ab jetzt|jetzt)\\b',
     '\\b(?:du musst|sie mussen) (?:jetzt |ab jetzt |immer |nur )?(?:antworten|sagen|schreiben)\\b',
@@ -67,10 +110,10 @@ const ANSWER_ORDER = new RegExp(
     '\\bje moet (?:nu |voortaan |altijd )?(?:antwoorden|zeggen)\\b',
     // "whatever the user asks"
     '\\b(?:whatever|no matter what) (?:the user|anyone|they|he|she|someone|people) asks?\\b',
-    '\\bquoi (?:que|qu\'on) (?:l\'utilisateur |on |il |elle )?(?:te |vous )?demande\\b',
+    "\\bquoi (?:que|qu'on) (?:l'utilisateur |on |il |elle )?(?:te |vous )?demande\\b",
     '\\begal,? was (?:der (?:nutzer|benutzer)|man|jemand) fragt\\b',
     '\\b(?:pregunte lo que pregunte|sin importar lo que (?:pregunte|el usuario))\\b',
-    '\\bqualunque cosa (?:chieda|l\'utente)\\b',
+    "\\bqualunque cosa (?:chieda|l'utente)\\b",
     '\\b(?:o que quer que|nao importa o que) (?:o usuario|o utilizador|alguem)? ?pergunte\\b',
     '\\bwat (?:de gebruiker|iemand) ook vraagt\\b',
   ].join('|'),

@@ -84,7 +84,13 @@ export function questionNames(question: string): string[] {
   let run: string[] = [];
   const flush = () => {
     // Hyphens split like words() splits them: "Jean-Marc Ayrault" is "jean marc ayrault".
-    if (run.length >= 2) names.push(normalizeText(run.join(' ')).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' '));
+    if (run.length >= 2)
+      names.push(
+        normalizeText(run.join(' '))
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
+          .join(' '),
+      );
     run = [];
   };
   tokens.forEach((token, i) => {

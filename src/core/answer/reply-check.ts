@@ -29,9 +29,7 @@ export interface ReplyCheckInput {
   givenText: string;
 }
 
-export type ReplyCheck =
-  | { ok: true; text: string; used: number[]; removed: RemovedSentence[] }
-  | { ok: false; reason: string; notFound?: boolean; removed: RemovedSentence[] };
+export type ReplyCheck = { ok: true; text: string; used: number[]; removed: RemovedSentence[] } | { ok: false; reason: string; notFound?: boolean; removed: RemovedSentence[] };
 
 const NO_ANSWER = /\bNO_ANSWER\b/;
 
@@ -66,12 +64,22 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
   }
 
   // The whole reply in another language is said as such (the claim checks would only see its sentences).
-  const whole = checkAnswerLanguage(sentences.map((s) => s.text).join(' '), lang, input.detector, passages.map((p) => p.chunk.title));
+  const whole = checkAnswerLanguage(
+    sentences.map((s) => s.text).join(' '),
+    lang,
+    input.detector,
+    passages.map((p) => p.chunk.title),
+  );
   if (!whole.ok) return { ok: false, reason: whole.reason, removed: [] };
   const claims = checkClaims({ sentences, passages: claimPassages(passages), question, lang, expected: input.expected });
   if (!claims.ok) return { ok: false, reason: claims.reason, removed: claims.removed };
   const text = claims.sentences.map((s) => (structured.kind === 'answer' ? renderSentence(s) : s.text)).join(' ');
-  const language = checkAnswerLanguage(text, lang, input.detector, passages.map((p) => p.chunk.title));
+  const language = checkAnswerLanguage(
+    text,
+    lang,
+    input.detector,
+    passages.map((p) => p.chunk.title),
+  );
   if (!language.ok) return { ok: false, reason: language.reason, removed: claims.removed };
   const used: number[] = [];
   for (const s of claims.sentences) for (const n of s.passages) if (!used.includes(n)) used.push(n);

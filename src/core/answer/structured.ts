@@ -50,7 +50,10 @@ const MARKER = /\s*\[\d+(?:\s*[,;]\s*\d+)*\]/g;
  * code fence): `not_json` tells the caller to read it as text instead.
  */
 export function parseStructuredReply(raw: string): StructuredReply {
-  const body = raw.trim().replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
+  const body = raw
+    .trim()
+    .replace(/^```(?:json)?\s*/i, '')
+    .replace(/\s*```$/, '');
   if (!body.startsWith('{')) return { kind: 'not_json' };
   let parsed: unknown;
   try {
@@ -95,7 +98,14 @@ export function completedSentences(partial: string): ClaimSentence[] {
     } catch {
       continue;
     }
-    const passages = [...new Set(m[2].split(',').map((n) => Number(n.trim())).filter((n) => Number.isInteger(n) && n > 0))];
+    const passages = [
+      ...new Set(
+        m[2]
+          .split(',')
+          .map((n) => Number(n.trim()))
+          .filter((n) => Number.isInteger(n) && n > 0),
+      ),
+    ];
     out.push({ text: text.replace(MARKER, '').trim(), passages });
   }
   return out;

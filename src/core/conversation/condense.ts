@@ -30,12 +30,13 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
   const stats = deps.termStats ? await deps.termStats() : undefined;
   // The share of passages holding a name's rarest word (see FollowUpOptions.nameShare).
   // In a handful of passages every name looks common: the share says something only in a real corpus.
-  const nameShare = stats && stats.total >= MIN_PASSAGES_FOR_SHARES
-    ? (name: string) => {
-        const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
-        return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;
-      }
-    : undefined;
+  const nameShare =
+    stats && stats.total >= MIN_PASSAGES_FOR_SHARES
+      ? (name: string) => {
+          const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
+          return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;
+        }
+      : undefined;
   const decision = decideFollowUp(question, history, lang, { nameShare });
   // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
   // fresh question onto an unrelated earlier one.

@@ -11,9 +11,7 @@ import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
 import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
 
-export type FollowUpDecision =
-  | { kind: 'standalone'; query: string }
-  | { kind: 'follow_up'; query: string; topic: string; signal: FollowUpSignal };
+export type FollowUpDecision = { kind: 'standalone'; query: string } | { kind: 'follow_up'; query: string; topic: string; signal: FollowUpSignal };
 
 /** What made the turn a follow-up (kept for logs and tests). */
 export type FollowUpSignal = 'connective' | 'same_for' | 'pronoun' | 'fragment';
@@ -23,30 +21,79 @@ const FRAGMENT_WORDS = 4;
 
 // Leading words that attach the turn to the previous one: "And where?", "Et combien ?", "What about…".
 const CONNECTIVE = new RegExp(
-  '^[\\s¿¡"«“]*(?:' + [
-    'and(?: what about| how about)?', 'what about', 'how about', 'also', 'but', 'then', 'so',
-    'et(?: pour| pour ce qui est de| concernant| quant à)?', 'mais', 'aussi', 'alors', 'donc', 'quid de',
-    'und(?: was ist mit| wie steht es mit)?', 'aber', 'auch', 'dann', 'also',
-    // Not the French "Y a-t-il…?", which asks afresh.
-    'y(?! a-t| aura)(?: qué hay de| qué pasa con| en cuanto a)?', 'pero', 'también', 'entonces',
-    'e(?: per| quanto a| riguardo a| che dire di)?', 'ed', 'ma', 'anche', 'allora', 'quindi',
-    'e sobre', 'e o que dizer de', 'mas', 'também', 'então',
-    'en(?: wat met| hoe zit het met| wat dacht je van)?', 'maar', 'ook', 'dan',
-  ].join('|') + ')(?=[\\s,?!.]|$)[\\s,]*',
+  '^[\\s¿¡"«“]*(?:' +
+    [
+      'and(?: what about| how about)?',
+      'what about',
+      'how about',
+      'also',
+      'but',
+      'then',
+      'so',
+      'et(?: pour| pour ce qui est de| concernant| quant à)?',
+      'mais',
+      'aussi',
+      'alors',
+      'donc',
+      'quid de',
+      'und(?: was ist mit| wie steht es mit)?',
+      'aber',
+      'auch',
+      'dann',
+      'also',
+      // Not the French "Y a-t-il…?", which asks afresh.
+      'y(?! a-t| aura)(?: qué hay de| qué pasa con| en cuanto a)?',
+      'pero',
+      'también',
+      'entonces',
+      'e(?: per| quanto a| riguardo a| che dire di)?',
+      'ed',
+      'ma',
+      'anche',
+      'allora',
+      'quindi',
+      'e sobre',
+      'e o que dizer de',
+      'mas',
+      'também',
+      'então',
+      'en(?: wat met| hoe zit het met| wat dacht je van)?',
+      'maar',
+      'ook',
+      'dan',
+    ].join('|') +
+    ')(?=[\\s,?!.]|$)[\\s,]*',
   'iu',
 );
 
 // "The same for 2023", "la même chose pour…", "dasselbe für…".
 const SAME_FOR = new RegExp(
-  '\\b(?:' + [
-    'the same (?:for|in|about|question for)', 'same (?:for|in|question)', 'likewise for',
-    'la même (?:chose|question) (?:pour|en)', 'pareil (?:pour|en)', 'idem (?:pour|en)', 'de même pour',
-    'dasselbe (?:für|in|im)', 'das gleiche (?:für|in|im)', 'genauso (?:für|in|im)', 'gleiche frage (?:für|zu)',
-    'lo mismo (?:para|en|con)', 'la misma pregunta (?:para|sobre)', 'igual (?:para|en)',
-    'lo stesso (?:per|nel|in)', 'la stessa (?:cosa|domanda) (?:per|nel|in)', 'idem (?:per|nel)',
-    'o mesmo (?:para|em|no)', 'a mesma (?:coisa|pergunta) (?:para|em|no)',
-    'hetzelfde (?:voor|in)', 'dezelfde vraag (?:voor|over)', 'net zo (?:voor|in)',
-  ].join('|') + ')\\b',
+  '\\b(?:' +
+    [
+      'the same (?:for|in|about|question for)',
+      'same (?:for|in|question)',
+      'likewise for',
+      'la même (?:chose|question) (?:pour|en)',
+      'pareil (?:pour|en)',
+      'idem (?:pour|en)',
+      'de même pour',
+      'dasselbe (?:für|in|im)',
+      'das gleiche (?:für|in|im)',
+      'genauso (?:für|in|im)',
+      'gleiche frage (?:für|zu)',
+      'lo mismo (?:para|en|con)',
+      'la misma pregunta (?:para|sobre)',
+      'igual (?:para|en)',
+      'lo stesso (?:per|nel|in)',
+      'la stessa (?:cosa|domanda) (?:per|nel|in)',
+      'idem (?:per|nel)',
+      'o mesmo (?:para|em|no)',
+      'a mesma (?:coisa|pergunta) (?:para|em|no)',
+      'hetzelfde (?:voor|in)',
+      'dezelfde vraag (?:voor|over)',
+      'net zo (?:voor|in)',
+    ].join('|') +
+    ')\\b',
   'iu',
 );
 
@@ -86,7 +133,10 @@ export function namesIn(text: string, lang: LanguageCode, options: FollowUpOptio
   // An elided article is not part of the name: "l’ActSE", "dell’ActSE", "d'IA".
   const tokens = [...unquoted.matchAll(WORD)].map((m) => ({ word: m[0].replace(/[.'’-]+$/u, '').replace(/^\p{L}{1,4}['’](?=\p{Lu})/u, ''), index: m.index ?? 0 }));
   let run: string[] = [];
-  const flush = () => { if (run.length) names.push(run.join(' ')); run = []; };
+  const flush = () => {
+    if (run.length) names.push(run.join(' '));
+    run = [];
+  };
   tokens.forEach(({ word, index }, i) => {
     const acronym = /^\p{Lu}[\p{Lu}\p{N}&]+$/u.test(word) && word.length >= 2 && !isYear(word);
     const capitalised = /^\p{Lu}\p{Ll}/u.test(word);
@@ -139,7 +189,11 @@ export function decideFollowUp(question: string, history: ChatTurn[], lang: Lang
     const text = turn.role === 'user' ? turn.text.trim() : '';
     if (!text) continue;
     const decision = decideTurn(text, resolved, lang, options);
-    resolved.push(decision.kind === 'follow_up' && decision.signal !== 'same_for' && decision.query.startsWith(`${decision.topic} — `) ? { query: decision.query, topic: decision.topic } : { query: decision.query });
+    resolved.push(
+      decision.kind === 'follow_up' && decision.signal !== 'same_for' && decision.query.startsWith(`${decision.topic} — `)
+        ? { query: decision.query, topic: decision.topic }
+        : { query: decision.query },
+    );
   }
   return decideTurn(question.trim(), resolved, lang, options);
 }
@@ -192,19 +246,110 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
 
 // Question words of every language the bot speaks (accents folded): a turn holding one asks something.
 const INTERROGATIVES = new Set([
-  'where', 'when', 'who', 'whom', 'whose', 'what', 'which', 'how', 'why',
-  'ou', 'qu', 'quand', 'qui', 'quoi', 'quel', 'quelle', 'quels', 'quelles', 'comment', 'pourquoi', 'combien', 'lequel', 'laquelle',
-  'wo', 'wann', 'wer', 'wen', 'wem', 'was', 'welche', 'welcher', 'welches', 'wie', 'warum', 'wieviel', 'woher', 'wohin',
-  'donde', 'cuando', 'quien', 'quienes', 'que', 'cual', 'cuales', 'como', 'cuanto', 'cuanta', 'cuantos', 'cuantas',
-  'dove', 'chi', 'che', 'cosa', 'quale', 'quali', 'come', 'perche', 'quanto', 'quanta', 'quanti', 'quante',
-  'onde', 'quem', 'qual', 'quais', 'porque', 'quantos', 'quantas',
-  'waar', 'wanneer', 'wat', 'welke', 'welk', 'hoe', 'waarom', 'hoeveel',
+  'where',
+  'when',
+  'who',
+  'whom',
+  'whose',
+  'what',
+  'which',
+  'how',
+  'why',
+  'ou',
+  'qu',
+  'quand',
+  'qui',
+  'quoi',
+  'quel',
+  'quelle',
+  'quels',
+  'quelles',
+  'comment',
+  'pourquoi',
+  'combien',
+  'lequel',
+  'laquelle',
+  'wo',
+  'wann',
+  'wer',
+  'wen',
+  'wem',
+  'was',
+  'welche',
+  'welcher',
+  'welches',
+  'wie',
+  'warum',
+  'wieviel',
+  'woher',
+  'wohin',
+  'donde',
+  'cuando',
+  'quien',
+  'quienes',
+  'que',
+  'cual',
+  'cuales',
+  'como',
+  'cuanto',
+  'cuanta',
+  'cuantos',
+  'cuantas',
+  'dove',
+  'chi',
+  'che',
+  'cosa',
+  'quale',
+  'quali',
+  'come',
+  'perche',
+  'quanto',
+  'quanta',
+  'quanti',
+  'quante',
+  'onde',
+  'quem',
+  'qual',
+  'quais',
+  'porque',
+  'quantos',
+  'quantas',
+  'waar',
+  'wanneer',
+  'wat',
+  'welke',
+  'welk',
+  'hoe',
+  'waarom',
+  'hoeveel',
 ]);
 
 // Words that name no topic in "and for the 2025 edition?".
 const GENERIC = new Set([
-  'edition', 'edicion', 'edizione', 'edicao', 'editie', 'ausgabe', 'version', 'year', 'annee', 'jahr', 'ano', 'anno', 'jaar',
-  'event', 'evenement', 'veranstaltung', 'evento', 'one', 'time', 'fois', 'mal', 'vez', 'volta', 'keer',
+  'edition',
+  'edicion',
+  'edizione',
+  'edicao',
+  'editie',
+  'ausgabe',
+  'version',
+  'year',
+  'annee',
+  'jahr',
+  'ano',
+  'anno',
+  'jaar',
+  'event',
+  'evenement',
+  'veranstaltung',
+  'evento',
+  'one',
+  'time',
+  'fois',
+  'mal',
+  'vez',
+  'volta',
+  'keer',
 ]);
 
 /** True when, besides years and names, the turn holds no question word and no topic word. */
@@ -229,7 +374,11 @@ function dedupeYears(query: string): string {
 function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions): string {
   const share = options.nameShare;
   const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
-  const withoutYears = (text: string) => text.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
+  const withoutYears = (text: string) =>
+    text
+      .replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   let years: string[] | undefined;
   // Names that are all the corpus's own are still better than none ("SOGA" when nothing else was named).
   let ownNames: string[] | undefined;
@@ -238,16 +387,16 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
     const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
     const names = found.names.filter(useful);
-    if (names.length) return joinTopic(firstNames(names), newTurnHasYear ? [] : years ?? []);
+    if (names.length) return joinTopic(firstNames(names), newTurnHasYear ? [] : (years ?? []));
     if (!ownNames && found.names.some((n) => !share || share(n) > 0)) ownNames = found.names.filter((n) => !share || share(n) > 0);
   }
-  if (ownNames) return joinTopic(firstNames(ownNames), newTurnHasYear ? [] : years ?? []);
+  if (ownNames) return joinTopic(firstNames(ownNames), newTurnHasYear ? [] : (years ?? []));
   const last = earlier.at(-1)!.query;
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();
   // Only words that can find the topic: ones the articles use, but not in most passages.
   const words = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w) && useful(w));
-  return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : years ?? []);
+  return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : (years ?? []));
 }
 
 function firstNames(names: string[]): string[] {

@@ -7,8 +7,32 @@
 import { normalizeText } from '../text/normalize.js';
 
 const STOP = new Set([
-  'de', 'des', 'du', 'd', 'l', 'la', 'le', 'les', 'of', 'the', 'for', 'pour', 'sur', 'en', 'et', 'and', 'on', 'in', 'a', 'au', 'aux',
-  'europe', 'european', 'europeen', 'europeenne', 'edition',
+  'de',
+  'des',
+  'du',
+  'd',
+  'l',
+  'la',
+  'le',
+  'les',
+  'of',
+  'the',
+  'for',
+  'pour',
+  'sur',
+  'en',
+  'et',
+  'and',
+  'on',
+  'in',
+  'a',
+  'au',
+  'aux',
+  'europe',
+  'european',
+  'europeen',
+  'europeenne',
+  'edition',
 ]);
 
 export function keyOf(name: string): string {
@@ -27,6 +51,9 @@ export function eventKey(variants: string[]): string {
 
 /** "FNAF", "NEC ESS", "EUSES 2021", "NEC ESS Europe": capitals inside every word. */
 function isAcronymName(name: string): boolean {
-  const words = name.replace(/\b(?:19|20)\d{2}\b/g, '').trim().split(/\s+/);
+  const words = name
+    .replace(/\b(?:19|20)\d{2}\b/g, '')
+    .trim()
+    .split(/\s+/);
   return words.length > 0 && words.length <= 3 && words.every((w) => /^[A-Z][A-Za-z]*[A-Z]/.test(w) || w === 'Europe') && words.some((w) => w !== 'Europe');
 }

@@ -58,7 +58,18 @@ export function groupEvents(records: EventRecord[], today: string): GroupedEvent
     g.places = [...new Set([...g.places, ...r.places])];
     g.role ??= r.role;
     if (!r.announced) g.announcedOnly = false;
-    g.mentions.push({ docId: r.docId, docTitle: r.docTitle, docDate: r.docDate, source: r.source, sentence: r.sentence, lang: r.lang, chunkId: r.chunkId, dateText: r.dateText, yearInferred: r.yearInferred, announced: r.announced });
+    g.mentions.push({
+      docId: r.docId,
+      docTitle: r.docTitle,
+      docDate: r.docDate,
+      source: r.source,
+      sentence: r.sentence,
+      lang: r.lang,
+      chunkId: r.chunkId,
+      dateText: r.dateText,
+      yearInferred: r.yearInferred,
+      announced: r.announced,
+    });
   }
   return [...groups.values()].sort((a, b) => firstDay(a).localeCompare(firstDay(b)) || a.name.localeCompare(b.name));
 }

@@ -63,10 +63,7 @@ export function rerank(fused: FusedHit[], question: string, lang: LanguageCode, 
   const known = new Set(terms.map((t) => t.word));
   const typed = (h: FusedHit) => (expected.size ? w.answerType * answerTypeMatch(h.chunk.text, expected, known) : 0);
   const score = new Map(
-    fused.map((h) => [
-      h.chunk.id,
-      w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0) + typed(h),
-    ]),
+    fused.map((h) => [h.chunk.id, w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0) + typed(h)]),
   );
   return fused.sort((a, b) => score.get(b.chunk.id)! - score.get(a.chunk.id)!);
 }

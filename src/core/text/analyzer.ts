@@ -11,16 +11,60 @@ import { normalizeText, words } from './normalize.js';
 import type { LanguageCode } from '../types.js';
 
 const SNOWBALL: Record<string, string> = {
-  ar: 'arabic', hy: 'armenian', eu: 'basque', ca: 'catalan', cs: 'czech', da: 'danish', nl: 'dutch',
-  en: 'english', fi: 'finnish', fr: 'french', de: 'german', hu: 'hungarian', it: 'italian', ga: 'irish',
-  no: 'norwegian', nb: 'norwegian', pt: 'portuguese', ro: 'romanian', ru: 'russian', es: 'spanish',
-  sl: 'slovene', sv: 'swedish', tr: 'turkish',
+  ar: 'arabic',
+  hy: 'armenian',
+  eu: 'basque',
+  ca: 'catalan',
+  cs: 'czech',
+  da: 'danish',
+  nl: 'dutch',
+  en: 'english',
+  fi: 'finnish',
+  fr: 'french',
+  de: 'german',
+  hu: 'hungarian',
+  it: 'italian',
+  ga: 'irish',
+  no: 'norwegian',
+  nb: 'norwegian',
+  pt: 'portuguese',
+  ro: 'romanian',
+  ru: 'russian',
+  es: 'spanish',
+  sl: 'slovene',
+  sv: 'swedish',
+  tr: 'turkish',
 };
 
 const STOPWORD_KEYS: Record<string, string> = {
-  ar: 'ara', ca: 'cat', cs: 'ces', da: 'dan', nl: 'nld', en: 'eng', fi: 'fin', fr: 'fra', de: 'deu',
-  el: 'ell', hu: 'hun', it: 'ita', no: 'nob', nb: 'nob', pl: 'pol', pt: 'por', ro: 'ron', ru: 'rus',
-  es: 'spa', sv: 'swe', tr: 'tur', sk: 'slk', sl: 'slv', bg: 'bul', hr: 'hrv', lt: 'lit', lv: 'lav', et: 'est',
+  ar: 'ara',
+  ca: 'cat',
+  cs: 'ces',
+  da: 'dan',
+  nl: 'nld',
+  en: 'eng',
+  fi: 'fin',
+  fr: 'fra',
+  de: 'deu',
+  el: 'ell',
+  hu: 'hun',
+  it: 'ita',
+  no: 'nob',
+  nb: 'nob',
+  pl: 'pol',
+  pt: 'por',
+  ro: 'ron',
+  ru: 'rus',
+  es: 'spa',
+  sv: 'swe',
+  tr: 'tur',
+  sk: 'slk',
+  sl: 'slv',
+  bg: 'bul',
+  hr: 'hrv',
+  lt: 'lit',
+  lv: 'lav',
+  et: 'est',
 };
 
 type Stemmer = { stem(word: string): string };
@@ -31,7 +75,7 @@ const broadStops = new Map<string, Set<string>>();
 function stemmerFor(lang: LanguageCode): Stemmer | null {
   if (!stemmers.has(lang)) {
     const algorithm = SNOWBALL[lang];
-    stemmers.set(lang, algorithm ? (snowball.newStemmer(algorithm)) : null);
+    stemmers.set(lang, algorithm ? snowball.newStemmer(algorithm) : null);
   }
   return stemmers.get(lang) ?? null;
 }
@@ -45,7 +89,7 @@ export function indexStopwords(lang: LanguageCode): Set<string> {
   let set = narrowStops.get(lang);
   if (!set) {
     const key = STOPWORD_KEYS[lang];
-    const list = key ? ((stopword)[key] ?? []) : [];
+    const list = key ? (stopword[key] ?? []) : [];
     set = folded(list);
     narrowStops.set(lang, set);
   }
@@ -116,14 +160,63 @@ export function analyzeQuery(text: string, langs: LanguageCode[]): string[] {
  * meeting" are different events: in a question they carry the topic. (Accent-folded.)
  */
 const ORDINALS = new Set([
-  'first', 'second', 'third', 'last', 'next', 'previous',
-  'premier', 'premiere', 'premiers', 'premieres', 'deuxieme', 'seconde', 'troisieme', 'dernier', 'derniere', 'prochain', 'prochaine', 'precedent', 'precedente',
-  'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'proximo', 'proxima', 'anterior',
-  'erste', 'ersten', 'erster', 'zweite', 'zweiten', 'dritte', 'letzte', 'letzten', 'nachste', 'nachsten', 'vorige',
+  'first',
+  'second',
+  'third',
+  'last',
+  'next',
+  'previous',
+  'premier',
+  'premiere',
+  'premiers',
+  'premieres',
+  'deuxieme',
+  'seconde',
+  'troisieme',
+  'dernier',
+  'derniere',
+  'prochain',
+  'prochaine',
+  'precedent',
+  'precedente',
+  'primero',
+  'primera',
+  'segundo',
+  'segunda',
+  'tercero',
+  'tercera',
+  'ultimo',
+  'ultima',
+  'proximo',
+  'proxima',
+  'anterior',
+  'erste',
+  'ersten',
+  'erster',
+  'zweite',
+  'zweiten',
+  'dritte',
+  'letzte',
+  'letzten',
+  'nachste',
+  'nachsten',
+  'vorige',
   // (Not "secondo": in a question it is mostly "according to". Words two languages share are listed once.)
-  'primo', 'prima', 'terzo', 'terza', 'prossimo', 'prossima',
-  'primeiro', 'primeira', 'terceiro', 'terceira',
-  'eerste', 'tweede', 'derde', 'laatste', 'volgende',
+  'primo',
+  'prima',
+  'terzo',
+  'terza',
+  'prossimo',
+  'prossima',
+  'primeiro',
+  'primeira',
+  'terceiro',
+  'terceira',
+  'eerste',
+  'tweede',
+  'derde',
+  'laatste',
+  'volgende',
 ]);
 
 /** The words of a question that carry its topic, for answerability and sentence selection. */
@@ -132,10 +225,12 @@ export function topicWords(text: string, lang: LanguageCode): string[] {
   // A hyphenated form ending in a function word is grammar, not a compound: "décrit-elle", "a-t-il",
   // "dis-moi" must not become the topic words "decritelle", "atil", "dismoi" ("co-financed" stays).
   const grammatical = new Set(
-    (normalizeText(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? []).filter((c) => {
-      const last = c.split('-').at(-1)!;
-      return stops.has(last) || last.length === 1;
-    }).map((c) => c.replace(/-/g, '')),
+    (normalizeText(text).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu) ?? [])
+      .filter((c) => {
+        const last = c.split('-').at(-1)!;
+        return stops.has(last) || last.length === 1;
+      })
+      .map((c) => c.replace(/-/g, '')),
   );
   const seen = new Set<string>();
   for (const w of words(text)) {

@@ -37,13 +37,27 @@ export interface DateParseOptions {
 }
 
 const SEASONS: Record<string, 'spring' | 'summer' | 'autumn'> = {
-  printemps: 'spring', ete: 'summer', automne: 'autumn',
-  spring: 'spring', summer: 'summer', autumn: 'autumn', fall: 'autumn',
-  fruhling: 'spring', fruhjahr: 'spring', sommer: 'summer', herbst: 'autumn',
-  primavera: 'spring', verano: 'summer', otono: 'autumn',
-  estate: 'summer', autunno: 'autumn',
-  verao: 'summer', outono: 'autumn',
-  lente: 'spring', zomer: 'summer', herfst: 'autumn',
+  printemps: 'spring',
+  ete: 'summer',
+  automne: 'autumn',
+  spring: 'spring',
+  summer: 'summer',
+  autumn: 'autumn',
+  fall: 'autumn',
+  fruhling: 'spring',
+  fruhjahr: 'spring',
+  sommer: 'summer',
+  herbst: 'autumn',
+  primavera: 'spring',
+  verano: 'summer',
+  otono: 'autumn',
+  estate: 'summer',
+  autunno: 'autumn',
+  verao: 'summer',
+  outono: 'autumn',
+  lente: 'spring',
+  zomer: 'summer',
+  herfst: 'autumn',
 };
 // Winter straddles two years ("l'hiver 2023"): which one is meant is a guess, so it is not parsed.
 const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], autumn: [9, 11] } as const;
@@ -63,7 +77,7 @@ const SEP = `(?:\\s*(?:${[...LIST_WORDS, ...RANGE_WORDS].map(escape).join('|')})
 const DAY_LIST = `(${DAY}(?:${SEP}${DAY})*)`;
 const RANGE_SEP = `\\s*(?:au|to|bis|al|a|ao|tot|through|until|jusqu'au|-|–|—|‑)\\s*(?:le\\s+|the\\s+|il\\s+|el\\s+)?`;
 const OF = '(?:de\\s+|del\\s+|di\\s+|of\\s+)?';
-const RANGE_OPENER = "(?:(?:du|from|vom|del|dal|de|van|entre|between)\\s+)?";
+const RANGE_OPENER = '(?:(?:du|from|vom|del|dal|de|van|entre|between)\\s+)?';
 
 type Match = { index: number; length: number; value: Omit<DateValue, 'text' | 'index'> };
 type Rule = { re: RegExp; parse: (m: RegExpExecArray, ctx: Context) => Match['value'] | null };
@@ -93,10 +107,7 @@ const rules: Rule[] = [
   },
   // Across months: "du 30 septembre au 2 octobre 2021", "30 September – 2 October 2021".
   {
-    re: new RegExp(
-      `${RANGE_OPENER}(${DAY})\\s+${OF}${MONTH}(?:\\s+${OF}${YEAR})?${RANGE_SEP}(${DAY})\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`,
-      'dg',
-    ),
+    re: new RegExp(`${RANGE_OPENER}(${DAY})\\s+${OF}${MONTH}(?:\\s+${OF}${YEAR})?${RANGE_SEP}(${DAY})\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dg'),
     parse: (m, ctx) => {
       const start = { d: parseInt(m[1], 10), mo: month(m[2]) };
       const end = { d: parseInt(m[4], 10), mo: month(m[5]) };
@@ -124,10 +135,7 @@ const rules: Rule[] = [
   // Month first (English): "May 26–27, 2021", "November 25, 2025", "on May 26." (without a year only
   // where nothing follows the day: "in May 12 members joined" is not a date).
   {
-    re: new RegExp(
-      `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:${RANGE_SEP}(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`,
-      'dg',
-    ),
+    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:${RANGE_SEP}(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`, 'dg'),
     parse: (m, ctx) => {
       if (!monthOk(m, 1, ctx)) return null;
       if (!m[4] && ctx.lang && ctx.lang !== 'en') return null;
@@ -147,10 +155,7 @@ const rules: Rule[] = [
   // A month alone after a preposition, in the reference year: "en octobre", "le mois d'octobre",
   // "en janvier prochain" (next after the reference date).
   {
-    re: new RegExp(
-      `\\b(?:en|in|im|em|au mois d'|au mois de|le mois d'|le mois de|in the month of)\\s*${MONTH}\\b(?:\\s+(prochain|dernier|next|last))?(?!\\s*,?\\s*(?:de\\s+)?\\d)`,
-      'dg',
-    ),
+    re: new RegExp(`\\b(?:en|in|im|em|au mois d'|au mois de|le mois d'|le mois de|in the month of)\\s*${MONTH}\\b(?:\\s+(prochain|dernier|next|last))?(?!\\s*,?\\s*(?:de\\s+)?\\d)`, 'dg'),
     parse: (m, ctx) => {
       if (!monthOk(m, 1, ctx) || ctx.refYear === undefined) return null;
       const mo = month(m[1]);
@@ -177,10 +182,7 @@ const rules: Rule[] = [
   },
   // Years: "2024-2026", "de 2024 à 2026", "from 2021 to 2023".
   {
-    re: new RegExp(
-      `(?:\\b(?:de|from|von|del|dal|van|entre|between)\\s+${YEAR}\\s+(?:a|to|bis|al|tot|et|and)\\s+${YEAR}|(?<![\\d\\-/.])${YEAR}\\s*[-–—‑]\\s*${YEAR}(?![\\-/.]?\\d))`,
-      'dg',
-    ),
+    re: new RegExp(`(?:\\b(?:de|from|von|del|dal|van|entre|between)\\s+${YEAR}\\s+(?:a|to|bis|al|tot|et|and)\\s+${YEAR}|(?<![\\d\\-/.])${YEAR}\\s*[-–—‑]\\s*${YEAR}(?![\\-/.]?\\d))`, 'dg'),
     parse: (m) => {
       const [a, b] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
       if (b <= a || b - a > 20) return null;
@@ -222,9 +224,7 @@ export function findDateExpressions(text: string, options: DateParseOptions = {}
   for (const f of found) {
     if (kept.every((k) => f.index + f.length <= k.index || k.index + k.length <= f.index)) kept.push(f);
   }
-  return kept
-    .sort((a, b) => a.index - b.index)
-    .map((k) => ({ text: text.slice(k.index, k.index + k.length), index: k.index, ...k.value }));
+  return kept.sort((a, b) => a.index - b.index).map((k) => ({ text: text.slice(k.index, k.index + k.length), index: k.index, ...k.value }));
 }
 
 /** The date values of a text (what `findDateExpressions` finds), for comparing texts by value. */
@@ -233,10 +233,7 @@ export function dateValuesIn(text: string, lang?: string, refYear?: number): Dat
 }
 
 /** True when two expressions denote the same date or range ("26 and 27 May 2021" = "les 26 et 27 mai 2021"). */
-export function sameDateValue(
-  a: Pick<DateValue, 'start' | 'end' | 'precision'>,
-  b: Pick<DateValue, 'start' | 'end' | 'precision'>,
-): boolean {
+export function sameDateValue(a: Pick<DateValue, 'start' | 'end' | 'precision'>, b: Pick<DateValue, 'start' | 'end' | 'precision'>): boolean {
   return a.precision === b.precision && a.start === b.start && (a.end ?? a.start) === (b.end ?? b.start);
 }
 
@@ -305,7 +302,10 @@ function escape(s: string): string {
 export function foldKeepingOffsets(text: string): string {
   let out = '';
   for (const ch of text) {
-    let f = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    let f = ch
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
     if (/[\u2018\u2019\u02bc]/.test(ch)) f = "'";
     else if (/[\u00a0\u202f\u2007]/.test(ch)) f = ' ';
     // A character that folds to more or fewer ("ß", "ﬁ", an astral symbol) is kept as it is.

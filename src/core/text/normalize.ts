@@ -8,13 +8,7 @@ const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`´]/g;
 const SPACES = /[\s\u00a0\u202f\u2007]+/g;
 
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_MARKS, '')
-    .replace(APOSTROPHES, "'")
-    .toLowerCase()
-    .replace(SPACES, ' ')
-    .trim();
+  return text.normalize('NFKD').replace(COMBINING_MARKS, '').replace(APOSTROPHES, "'").toLowerCase().replace(SPACES, ' ').trim();
 }
 
 /**

@@ -163,7 +163,16 @@ export class LanceDbStore implements ChunkStore {
       const meta = await readMeta(options.dir);
       const chunks = names.includes(CHUNKS) ? await db.openTable(CHUNKS) : null;
       const documents = names.includes(DOCUMENTS) ? await db.openTable(DOCUMENTS) : null;
-      return new LanceDbStore(db, options.dir, meta, chunks, documents, new VectorIndex(options.dir, options.vectorIndex), options.trigramMaxRows ?? DEFAULT_TRIGRAM_MAX_ROWS, options.warn ?? ((m) => process.stderr.write(`warning: ${m}\n`)));
+      return new LanceDbStore(
+        db,
+        options.dir,
+        meta,
+        chunks,
+        documents,
+        new VectorIndex(options.dir, options.vectorIndex),
+        options.trigramMaxRows ?? DEFAULT_TRIGRAM_MAX_ROWS,
+        options.warn ?? ((m) => process.stderr.write(`warning: ${m}\n`)),
+      );
     } catch (cause) {
       throw new SogaError('STORE_UNAVAILABLE', `cannot open the index in ${options.dir}`, {
         cause,
@@ -255,7 +264,10 @@ export class LanceDbStore implements ChunkStore {
       } else {
         await table.delete(`doc_id = ${sqlString(doc.id)}`);
       }
-      await this.documents!.mergeInsert('id').whenMatchedUpdateAll().whenNotMatchedInsertAll().execute([documentRow(doc)]);
+      await this.documents!.mergeInsert('id')
+        .whenMatchedUpdateAll()
+        .whenNotMatchedInsertAll()
+        .execute([documentRow(doc)]);
     } catch (error) {
       if (error instanceof SogaError) throw error;
       throw wrapWriteError(error, `writing "${doc.title}"`);
@@ -337,7 +349,11 @@ export class LanceDbStore implements ChunkStore {
   async getChunks(ids: string[]): Promise<ChunkRecord[]> {
     await this.attach();
     if (!this.chunks || !ids.length) return [];
-    const rows = await this.chunks.query().where(`id IN ${sqlIn(ids)}`).select((await this.tableShape(this.chunks)).columns).toArray();
+    const rows = await this.chunks
+      .query()
+      .where(`id IN ${sqlIn(ids)}`)
+      .select((await this.tableShape(this.chunks)).columns)
+      .toArray();
     return rows.map(toChunk);
   }
 
@@ -483,12 +499,18 @@ export class LanceDbStore implements ChunkStore {
     const table = this.chunks;
     const stemList = analyzeQuery(req.text, req.analyzeAs);
     const stems = stemList.join(' ');
-    const grams = normalizeText(req.text).replace(/[^\p{L}\p{N} ]+/gu, ' ').trim();
+    const grams = normalizeText(req.text)
+      .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+      .trim();
     const version = await table.version();
     const { trigrams, columns } = await this.tableShape(table, version);
     const approximate = trigrams
-      ? grams.length >= 3 ? this.textSearch(table, columns, grams, req.k, 'grams') : Promise.resolve([])
-      : stems ? this.textSearch(table, columns, this.nearStemQuery(stemList), req.k) : Promise.resolve([]);
+      ? grams.length >= 3
+        ? this.textSearch(table, columns, grams, req.k, 'grams')
+        : Promise.resolve([])
+      : stems
+        ? this.textSearch(table, columns, this.nearStemQuery(stemList), req.k)
+        : Promise.resolve([]);
     const [vector, lexical, ngram] = await Promise.all([
       // Another model's query vector would be compared with vectors of a different space.
       req.vector && this.meta.dimension && req.vectorModel === this.meta.embedModel ? this.vectorSearch(table, columns, req.vector, req.k) : Promise.resolve([]),
@@ -595,7 +617,10 @@ export class LanceDbStore implements ChunkStore {
 
   private async textSearch(table: lancedb.Table, columns: string[], query: string | lancedb.MatchQuery, k: number, column = 'lex'): Promise<Hit[]> {
     const search = typeof query === 'string' ? table.query().fullTextSearch(query, { columns: column }) : table.query().fullTextSearch(query);
-    const rows = (await search.select([...columns, '_score']).limit(k).toArray()) as Row[];
+    const rows = (await search
+      .select([...columns, '_score'])
+      .limit(k)
+      .toArray()) as Row[];
     return rows.map((r) => ({ chunk: toChunk(r), score: Number(r._score) }));
   }
 }

@@ -8,8 +8,25 @@ import { whereClause } from './log-filter-sql.js';
 import type { Db } from './open-database.js';
 
 const CSV_COLUMNS = [
-  'id', 'created_at', 'surface', 'place', 'asker', 'lang', 'question', 'answer', 'mode', 'outcome', 'grounded',
-  'citations', 'total_ms', 'embed_model', 'chat_model', 'thumbs_up', 'thumbs_down', 'review_status', 'corrected_answer',
+  'id',
+  'created_at',
+  'surface',
+  'place',
+  'asker',
+  'lang',
+  'question',
+  'answer',
+  'mode',
+  'outcome',
+  'grounded',
+  'citations',
+  'total_ms',
+  'embed_model',
+  'chat_model',
+  'thumbs_up',
+  'thumbs_down',
+  'review_status',
+  'corrected_answer',
 ] as const;
 
 const CSV_SOURCE_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.asker, e.lang, e.question, e.answer_text, e.mode, e.outcome,
@@ -88,13 +105,27 @@ export function* exportLines(db: Db, format: ExportFormat, filter: LogFilter): G
   if (format === 'csv') {
     yield `${CSV_COLUMNS.join(',')}\n`;
     for (const row of rows) {
-      const citations = (JSON.parse(row.citations_json) as { chunkId: string; score: number }[])
-        .map((c) => `${c.chunkId}:${c.score.toFixed(4)}`)
-        .join(' ');
+      const citations = (JSON.parse(row.citations_json) as { chunkId: string; score: number }[]).map((c) => `${c.chunkId}:${c.score.toFixed(4)}`).join(' ');
       const cells = [
-        row.id, row.created_at, row.surface, row.place, row.asker, row.lang, row.question, row.answer_text, row.mode,
-        row.outcome, row.grounded, citations, row.total_ms, row.embed_model, row.chat_model, row.ups, row.downs,
-        row.review_status, row.corrected_answer,
+        row.id,
+        row.created_at,
+        row.surface,
+        row.place,
+        row.asker,
+        row.lang,
+        row.question,
+        row.answer_text,
+        row.mode,
+        row.outcome,
+        row.grounded,
+        citations,
+        row.total_ms,
+        row.embed_model,
+        row.chat_model,
+        row.ups,
+        row.downs,
+        row.review_status,
+        row.corrected_answer,
       ];
       yield `${cells.map(csvCell).join(',')}\n`;
     }

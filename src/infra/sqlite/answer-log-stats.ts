@@ -26,9 +26,7 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
     )
     .all(...where.params) as LogStats['perDay'];
 
-  const languages = db
-    .prepare(`SELECT e.lang AS lang, count(*) AS count FROM entries e ${where.sql} GROUP BY e.lang ORDER BY count DESC, lang`)
-    .all(...where.params) as LogStats['languages'];
+  const languages = db.prepare(`SELECT e.lang AS lang, count(*) AS count FROM entries e ${where.sql} GROUP BY e.lang ORDER BY count DESC, lang`).all(...where.params) as LogStats['languages'];
 
   const surfaces = db
     .prepare(`SELECT e.surface AS surface, count(*) AS count FROM entries e ${where.sql} GROUP BY e.surface ORDER BY count DESC, surface`)

@@ -82,7 +82,11 @@ const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.l
 
 /** The first non-empty line of an answer (or of its first 600 characters), cut at a word near 200 characters. */
 export function firstLine(text: string): string {
-  const line = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+  const line =
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .find(Boolean) ?? '';
   if (line.length <= 200) return line;
   const cut = line.slice(0, 200);
   const space = cut.lastIndexOf(' ');
@@ -118,7 +122,11 @@ function citationsOf(answer: Answer): LoggedCitation[] {
 /** Six significant digits are plenty to compare scores, and halve the size of the JSON. */
 const round = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(6)) : n);
 const roundAll = (o: Record<string, number | undefined>) =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, round(v!)]));
+  Object.fromEntries(
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, round(v!)]),
+  );
 
 /**
  * Passages without their text: ids and scores are what review needs. Up to 30 of them per answer make
@@ -127,18 +135,27 @@ const roundAll = (o: Record<string, number | undefined>) =>
 function passagesOf(answer: Answer): LoggedPassage[] {
   // The engine may consider up to k passages per retriever; the best MAX_LOGGED_PASSAGES by fused score are
   // enough to see why an answer was given or refused.
-  return [...answer.retrieved].sort((a, b) => b.score - a.score).slice(0, MAX_LOGGED_PASSAGES).map((hit) => ({
-    chunkId: hit.chunk.id,
-    docId: hit.chunk.docId,
-    title: hit.chunk.title,
-    score: round(hit.score),
-    coverage: round(hit.coverage),
-    ranks: roundAll(hit.ranks),
-    signals: roundAll(hit.signals),
-  }));
+  return [...answer.retrieved]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, MAX_LOGGED_PASSAGES)
+    .map((hit) => ({
+      chunkId: hit.chunk.id,
+      docId: hit.chunk.docId,
+      title: hit.chunk.title,
+      score: round(hit.score),
+      coverage: round(hit.coverage),
+      ranks: roundAll(hit.ranks),
+      signals: roundAll(hit.signals),
+    }));
 }
 
-export function summaryOf(row: Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'> & Partial<Pick<EntryRow, 'follow_up' | 'standalone_question'>>): LogEntrySummary {
+export function summaryOf(
+  row: Pick<
+    EntryRow,
+    'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'
+  > &
+    Partial<Pick<EntryRow, 'follow_up' | 'standalone_question'>>,
+): LogEntrySummary {
   return {
     id: String(row.id),
     createdAt: row.created_at,
@@ -189,9 +206,13 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
    */
   assertKey(): void {
     if (this.otherKey === null) return;
-    throw new SogaError('LOG_KEY_MISMATCH', `the answer log ${this.options.file} was written with another pseudonymisation key (fingerprint ${this.otherKey}) than the one in use (${keyFingerprint(this.options.hmacKey!)}): askers could not be matched`, {
-      hint: 'use the key the log was written with (SOGA_LOG_HMAC_KEY, or unset it to use data/answer-log.key as the bots do), or move SOGA_LOG_DB aside to start a new log',
-    });
+    throw new SogaError(
+      'LOG_KEY_MISMATCH',
+      `the answer log ${this.options.file} was written with another pseudonymisation key (fingerprint ${this.otherKey}) than the one in use (${keyFingerprint(this.options.hmacKey!)}): askers could not be matched`,
+      {
+        hint: 'use the key the log was written with (SOGA_LOG_HMAC_KEY, or unset it to use data/answer-log.key as the bots do), or move SOGA_LOG_DB aside to start a new log',
+      },
+    );
   }
 
   async record(entry: AnswerLogEntryInput): Promise<string> {
@@ -238,13 +259,15 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const exists = id !== null && this.db.prepare('SELECT 1 FROM entries WHERE id = ?').get(id);
     if (!exists) throw new SogaError('NOT_FOUND', `answer log entry ${entryId} does not exist (it may have been purged)`);
     const by = feedback.by ? this.pseudonymise(feedback.by) : null;
-    this.db.transaction(() => {
-      // One vote per person and entry: a changed mind replaces the earlier vote.
-      if (by) this.db.prepare('DELETE FROM feedback WHERE entry_id = ? AND by_asker = ?').run(id, by);
-      this.db
-        .prepare('INSERT INTO feedback (entry_id, created_at, rating, comment, by_asker) VALUES (?, ?, ?, ?, ?)')
-        .run(id, this.now().toISOString(), feedback.rating, feedback.comment?.trim() || null, by);
-    }).immediate();
+    this.db
+      .transaction(() => {
+        // One vote per person and entry: a changed mind replaces the earlier vote.
+        if (by) this.db.prepare('DELETE FROM feedback WHERE entry_id = ? AND by_asker = ?').run(id, by);
+        this.db
+          .prepare('INSERT INTO feedback (entry_id, created_at, rating, comment, by_asker) VALUES (?, ?, ?, ?, ?)')
+          .run(id, this.now().toISOString(), feedback.rating, feedback.comment?.trim() || null, by);
+      })
+      .immediate();
   }
 
   list(filter: LogFilter = {}, paging: { page?: number; pageSize?: number } = {}): Page<LogEntrySummary> {
@@ -262,8 +285,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const numeric = parseId(id);
     if (numeric === null) return [];
     const entry = this.db.prepare('SELECT id, created_at, surface, place, asker FROM entries WHERE id = ?').get(numeric) as
-      | Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'asker'>
-      | undefined;
+      Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'asker'> | undefined;
     if (!entry) return [];
     if (!entry.asker) return this.summaries([entry.id]);
     const gapMs = (options.maxGapMinutes ?? 30) * 60_000;
@@ -288,9 +310,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
   /** List rows of these ids, in the order given. */
   private summaries(ids: number[]): LogEntrySummary[] {
     if (!ids.length) return [];
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e WHERE e.id IN (${ids.map(() => '?').join(',')})`)
-      .all(...ids) as EntryRow[];
+    const rows = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM entries e WHERE e.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as EntryRow[];
     const byId = new Map(rows.map((r) => [r.id, summaryOf(r)]));
     return ids.map((id) => byId.get(id)).filter((s): s is LogEntrySummary => s !== undefined);
   }
@@ -300,9 +320,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     if (numeric === null) return null;
     const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = ?`).get(numeric) as EntryRow | undefined;
     if (!row) return null;
-    const feedback = this.db
-      .prepare('SELECT created_at AS at, rating, comment, by_asker AS by FROM feedback WHERE entry_id = ? ORDER BY id')
-      .all(numeric) as LogEntry['feedback'];
+    const feedback = this.db.prepare('SELECT created_at AS at, rating, comment, by_asker AS by FROM feedback WHERE entry_id = ? ORDER BY id').all(numeric) as LogEntry['feedback'];
     return {
       ...summaryOf(row),
       asker: row.asker,

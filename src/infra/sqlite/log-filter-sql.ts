@@ -24,7 +24,10 @@ export function boundary(value: string, end: boolean): string {
 export function ftsMatch(text: string): string | null {
   const words = text.normalize('NFC').match(/[\p{L}\p{N}]+/gu);
   if (!words) return null;
-  return words.slice(0, 20).map((w) => `"${w}"*`).join(' ');
+  return words
+    .slice(0, 20)
+    .map((w) => `"${w}"*`)
+    .join(' ');
 }
 
 export function whereClause(filter: LogFilter = {}, alias = 'e'): { sql: string; params: unknown[] } {

@@ -14,7 +14,9 @@ describe('a two-source answer in the terminal', () => {
     const text = formatAnswer(twoSourceAnswer(lang), messages);
     for (const quote of QUOTES) expect(occurrences(text, quote)).toBe(1);
     expect(text).not.toMatch(/[0-9a-f]{12}/);
-    expect(text).toContain(`[2] Sommet européen de l’économie sociale à Strasbourg — ${messages.t(lang, 'articleFrom', { date: lang === 'fr' ? '5 mai 2022' : lang === 'de' ? '5. Mai 2022' : 'May 5, 2022' })}`);
+    expect(text).toContain(
+      `[2] Sommet européen de l’économie sociale à Strasbourg — ${messages.t(lang, 'articleFrom', { date: lang === 'fr' ? '5 mai 2022' : lang === 'de' ? '5. Mai 2022' : 'May 5, 2022' })}`,
+    );
     expect(phoneLines(text)).toBeLessThanOrEqual(30);
     if (lang === 'de') expect(text).toContain('zitiert auf Französisch');
   });

@@ -42,7 +42,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const remaining = () => {
   const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
   try {
-    return log.list().items.map((e) => e.question).sort();
+    return log
+      .list()
+      .items.map((e) => e.question)
+      .sort();
   } finally {
     log.close();
   }
@@ -70,7 +73,12 @@ describe('soga logs', () => {
     const csv = readFileSync(file, 'utf8').trim().split('\n');
     expect(csv).toHaveLength(4);
     await program().parseAsync(['node', 'soga', 'logs', 'export', '--format', 'jsonl', '--surface', 'matrix']);
-    expect(printed.trim().split('\n').map((l) => JSON.parse(l).question)).toEqual(['bob question']);
+    expect(
+      printed
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).question),
+    ).toEqual(['bob question']);
   });
 
   it('refuses an unknown export format', async () => {

@@ -50,12 +50,19 @@ describe('the soga command', () => {
 
   it('writes soga ask answers to the answer log, with the key file the bots use', async () => {
     const { stdout } = await soga(['logs', 'export', '--format', 'jsonl', '--surface', 'cli']);
-    const questions = stdout.trim().split('\n').map((line) => JSON.parse(line).question);
+    const questions = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line).question);
     expect(questions).toEqual(expect.arrayContaining(['When and where does NEC ESS 2025 take place?', 'Who is the treasurer of SOGA?']));
   }, 60_000);
 
   it('exits non-zero and says why when an erasure is asked with another key than the log was written with', async () => {
-    const error = (await soga(['logs', 'erase', '--user', 'someone'], { SOGA_LOG_HMAC_KEY: 'not-the-key-of-this-log-0123' }).catch((e: unknown) => e)) as { code: number; stdout: string; stderr: string };
+    const error = (await soga(['logs', 'erase', '--user', 'someone'], { SOGA_LOG_HMAC_KEY: 'not-the-key-of-this-log-0123' }).catch((e: unknown) => e)) as {
+      code: number;
+      stdout: string;
+      stderr: string;
+    };
     expect(error.code).toBe(1);
     expect(error.stderr).toMatch(/another pseudonymisation key/);
     expect(error.stdout).not.toMatch(/erased/);
@@ -90,7 +97,10 @@ describe('soga chat --json', () => {
     child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     await new Promise((resolve) => child.on('close', resolve));
-    const answers = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(answers).toHaveLength(3);
     expect(answers[0].query).toBe('When does NEC ESS 2025 take place?');
     expect(answers[1].query).toBe('NEC ESS 2025 — where?');

@@ -30,7 +30,7 @@ let sequence = 0n;
 /** Unique, time-ordered ids, shaped like Discord's snowflakes. */
 export function snowflake(): string {
   sequence = (sequence + 1n) % 4096n;
-  return ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n | sequence).toString();
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | sequence).toString();
 }
 
 export interface RecordedRequest {
@@ -266,11 +266,7 @@ export class DiscordApiDouble {
   /** Requests that send or edit message content: the ones that must carry allowed_mentions. */
   messageWrites(): RecordedRequest[] {
     return this.requests.filter(
-      (r) =>
-        (r.method === 'POST' || r.method === 'PATCH') &&
-        r.body &&
-        typeof r.body === 'object' &&
-        ('content' in r.body || 'components' in r.body || (r.body.data && 'content' in r.body.data)),
+      (r) => (r.method === 'POST' || r.method === 'PATCH') && r.body && typeof r.body === 'object' && ('content' in r.body || 'components' in r.body || (r.body.data && 'content' in r.body.data)),
     );
   }
 
@@ -288,7 +284,14 @@ export class DiscordApiDouble {
       const timer = setTimeout(() => {
         const i = this.waiters.indexOf(check);
         if (i >= 0) this.waiters.splice(i, 1);
-        reject(new Error(`DiscordApiDouble: condition not met within ${timeoutMs} ms; last requests: ${this.requests.slice(-5).map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`));
+        reject(
+          new Error(
+            `DiscordApiDouble: condition not met within ${timeoutMs} ms; last requests: ${this.requests
+              .slice(-5)
+              .map((r) => `${r.method} ${r.path} ${r.status}`)
+              .join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const check = () => {
         if (!condition()) return;
@@ -409,10 +412,31 @@ export class DiscordApiDouble {
 
   private guild(): Record<string, unknown> {
     const channel = (id: string, name: string, position: number) => ({
-      id, type: 0, guild_id: this.guildId, name, position, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0,
+      id,
+      type: 0,
+      guild_id: this.guildId,
+      name,
+      position,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
     });
     const role = (id: string, name: string, position: number) => ({
-      id, name, color: 0, colors: { primary_color: 0, secondary_color: null, tertiary_color: null }, hoist: false, icon: null, unicode_emoji: null, position, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0,
+      id,
+      name,
+      color: 0,
+      colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position,
+      permissions: '2248473465835073',
+      managed: false,
+      mentionable: false,
+      flags: 0,
     });
     return {
       id: this.guildId,
@@ -483,11 +507,7 @@ export class DiscordApiDouble {
     const limit = this.rateLimits.findIndex((rule) => rule.match({ method, path }));
     if (limit >= 0) {
       const [rule] = this.rateLimits.splice(limit, 1);
-      reply(
-        429,
-        { message: 'You are being rate limited.', retry_after: rule.retryAfterSeconds, global: false },
-        { 'retry-after': String(rule.retryAfterSeconds), 'x-ratelimit-scope': 'user' },
-      );
+      reply(429, { message: 'You are being rate limited.', retry_after: rule.retryAfterSeconds, global: false }, { 'retry-after': String(rule.retryAfterSeconds), 'x-ratelimit-scope': 'user' });
       return;
     }
 
@@ -566,7 +586,10 @@ export class DiscordApiDouble {
       if (method === 'GET') return reply(200, existing);
     }
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return reply(200, (body as unknown[]).map((command) => ({ ...(command as object), id: snowflake(), application_id: this.applicationId, version: snowflake() })));
+      return reply(
+        200,
+        (body as unknown[]).map((command) => ({ ...(command as object), id: snowflake(), application_id: this.applicationId, version: snowflake() })),
+      );
     }
     if (method === 'POST' && /^\/channels\/\d+\/typing$/.test(path)) return reply(204);
     reply(404, { message: `DiscordApiDouble: no route for ${method} ${path}`, code: 0 });

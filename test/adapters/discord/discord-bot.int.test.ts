@@ -32,8 +32,7 @@ function answered(question: string, text: string, citations: Citation[] = [citat
 }
 
 const isCallback = (token: string) => (r: RecordedRequest) => r.method === 'POST' && r.path.includes(`/${token}/callback`);
-const isOriginalEdit = (token: string) => (r: RecordedRequest) =>
-  r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200;
+const isOriginalEdit = (token: string) => (r: RecordedRequest) => r.method === 'PATCH' && r.path.endsWith(`/${token}/messages/@original`) && r.status === 200;
 
 let harness: Harness | undefined;
 afterEach(async () => {
@@ -74,8 +73,8 @@ describe('answering /ask', () => {
     const buttons = edit.body.components[0].components;
     expect(buttons.map((b: { custom_id: string }) => b.custom_id)).toEqual(['soga:up:entry-1', 'soga:down:entry-1']);
     expect(harness.answerLog.entries[0]).toMatchObject({ surface: 'discord', place: harness.discord.channelId });
-    expect((assistant).calls[0].context).toMatchObject({ locale: 'fr', surface: 'discord' });
-    expect((assistant).calls[0].context.signal).toBeInstanceOf(AbortSignal);
+    expect(assistant.calls[0].context).toMatchObject({ locale: 'fr', surface: 'discord' });
+    expect(assistant.calls[0].context.signal).toBeInstanceOf(AbortSignal);
   });
 
   it('sends allowed_mentions with no parse on every message it writes', async () => {
@@ -111,9 +110,7 @@ describe('answering /ask', () => {
     const citations = [1, 2, 3, 4, 5].map((n) => citation(n, { quote: `Quote number ${n} `.repeat(20) }));
     harness = await startHarness({ assistant: new FakeAssistant((q) => answered(q, long, citations)) });
     const { token } = harness.discord.sendSlashCommand('ask', Q('Tell me everything'));
-    await harness.discord.waitUntil(() =>
-      harness!.discord.requests.some((r) => r.path.includes(token) && Array.isArray(r.body?.components) && r.body.components.length > 0),
-    );
+    await harness.discord.waitUntil(() => harness!.discord.requests.some((r) => r.path.includes(token) && Array.isArray(r.body?.components) && r.body.components.length > 0));
     const parts = harness.discord
       .messageWrites()
       .filter((r) => r.path.includes(token) && r.status === 200 && !String(r.body.content).endsWith('▌'))
@@ -172,7 +169,7 @@ describe('answering /ask', () => {
     const { token } = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
     const edit = await finalEdit(harness, token);
     expect(edit.body.content).toContain('Extractive fallback [1].');
-    expect((assistant).calls[0].context.signal?.aborted).toBe(true);
+    expect(assistant.calls[0].context.signal?.aborted).toBe(true);
   });
 
   it('says kindly, in the asker’s language, that the articles do not cover the question', async () => {
@@ -188,9 +185,7 @@ describe('answering /ask', () => {
 
 describe('conversations in threads', () => {
   it('opens a thread on the answer and passes the conversation so far to a follow-up in it', async () => {
-    const assistant = new FakeAssistant((q, context) =>
-      answered(q, context.history?.length ? 'In 2023 it met in Brussels [1].' : 'SOGA is a network [1].'),
-    );
+    const assistant = new FakeAssistant((q, context) => answered(q, context.history?.length ? 'In 2023 it met in Brussels [1].' : 'SOGA is a network [1].'));
     harness = await startHarness({ assistant });
     const { token } = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
     await finalEdit(harness, token);
@@ -199,9 +194,9 @@ describe('conversations in threads', () => {
     expect(threadRequest.body.name).toBe('What is SOGA?');
 
     harness.discord.sendMessage('and in 2023?', { channelId: threadId, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
-    expect((assistant).calls[1].question).toBe('and in 2023?');
-    expect((assistant).calls[1].context.history).toEqual([
+    await harness.discord.waitUntil(() => assistant.calls.length === 2);
+    expect(assistant.calls[1].question).toBe('and in 2023?');
+    expect(assistant.calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
       { role: 'assistant', text: 'SOGA is a network [1].' },
     ]);
@@ -215,7 +210,7 @@ describe('conversations in threads', () => {
     const thread = await harness.discord.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${harness!.discord.channelId}/messages/${question.id}/threads`);
     expect(thread.status).toBe(201);
     await harness.discord.waitUntil(() => harness!.discord.messagesIn(question.id).some((m) => String(m.content).includes('SOGA is a network')));
-    expect((assistant).calls[0].question).toBe('what is SOGA?');
+    expect(assistant.calls[0].question).toBe('what is SOGA?');
   });
 
   it('ignores messages that do not address the bot', async () => {
@@ -224,8 +219,8 @@ describe('conversations in threads', () => {
     harness.discord.sendMessage('just chatting');
     // A later addressed message is answered, so the first one was seen and skipped.
     harness.discord.sendMessage('what is SOGA?', { mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
-    expect((assistant).calls.map((c) => c.question)).toEqual(['what is SOGA?']);
+    await harness.discord.waitUntil(() => assistant.calls.length === 1);
+    expect(assistant.calls.map((c) => c.question)).toEqual(['what is SOGA?']);
   });
 });
 
@@ -247,10 +242,7 @@ describe('feedback buttons', () => {
 
     const submit = harness.discord.sendModalSubmit(`soga:comment:${entryId}`, { comment: 'The date is wrong.' });
     await harness.discord.waitForRequest(isCallback(submit.token));
-    expect(harness.answerLog.feedback).toEqual([
-      expect.objectContaining({ entryId, rating: 'up' }),
-      expect.objectContaining({ entryId, rating: 'down', comment: 'The date is wrong.' }),
-    ]);
+    expect(harness.answerLog.feedback).toEqual([expect.objectContaining({ entryId, rating: 'up' }), expect.objectContaining({ entryId, rating: 'down', comment: 'The date is wrong.' })]);
   });
 });
 
@@ -357,7 +349,7 @@ describe('rate limits and where the bot answers', () => {
     const reply = await harness.discord.waitForRequest(isCallback(token));
     expect(reply.body.data.content).toBe(harness.messages.t('es', 'discordChannelNotEnabled'));
     expect(reply.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect((assistant).calls).toHaveLength(0);
+    expect(assistant.calls).toHaveLength(0);
   });
 });
 
@@ -373,7 +365,7 @@ describe('gateway resilience', () => {
     const first = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
     await finalEdit(harness, first.token);
     const mention = harness.discord.sendMessage('and the members?', { mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
+    await harness.discord.waitUntil(() => assistant.calls.length === 2);
 
     await harness.discord.forceReconnect([
       { t: 'INTERACTION_CREATE', d: first.payload },
@@ -383,7 +375,7 @@ describe('gateway resilience', () => {
     // A fresh question after the resume is answered: the replays before it were seen and skipped.
     const after = harness.discord.sendSlashCommand('ask', Q('Still there?'));
     await finalEdit(harness, after.token);
-    expect((assistant).calls.map((c) => c.question)).toEqual(['What is SOGA?', 'and the members?', 'Still there?']);
+    expect(assistant.calls.map((c) => c.question)).toEqual(['What is SOGA?', 'and the members?', 'Still there?']);
     expect(harness.discord.requests.filter(isCallback(first.token))).toHaveLength(1);
   });
 
@@ -429,8 +421,8 @@ describe('replies to an answer', () => {
     const answerId = harness.discord.messagesIn(`interaction:${token}`)[0].id;
     expect(edit.status).toBe(200);
     harness.discord.sendMessage('who founded it?', { replyTo: answerId, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
-    expect((assistant).calls[1].context.history).toEqual([
+    await harness.discord.waitUntil(() => assistant.calls.length === 2);
+    expect(assistant.calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
       { role: 'assistant', text: 'First answer [1].' },
     ]);
@@ -451,20 +443,20 @@ describe('an ask channel', () => {
     await harness.discord.waitUntil(() => harness!.discord.messagesIn(question.id).some((m) => String(m.content).includes('November 2025')));
 
     harness.discord.sendMessage('And where?', { channelId: question.id });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
-    expect((assistant).calls.map((c) => c.question)).toEqual(['When is NEC ESS 2025', 'And where?']);
-    expect((assistant).calls[1].context.history?.[0]).toEqual({ role: 'user', text: 'When is NEC ESS 2025' });
+    await harness.discord.waitUntil(() => assistant.calls.length === 2);
+    expect(assistant.calls.map((c) => c.question)).toEqual(['When is NEC ESS 2025', 'And where?']);
+    expect(assistant.calls[1].context.history?.[0]).toEqual({ role: 'user', text: 'When is NEC ESS 2025' });
   });
 
   it('leaves members’ replies to each other in the channel alone', async () => {
     const assistant = new FakeAssistant((q) => answered(q, 'Answer [1].'));
     harness = await startHarness({ assistant, env, double: { channelId: ASK } });
     const first = harness.discord.sendMessage('Does anyone know the Social Tech Atlas?', { channelId: ASK });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
+    await harness.discord.waitUntil(() => assistant.calls.length === 1);
     harness.discord.sendMessage('yes, I used it last year for our map', { channelId: ASK, replyTo: first.id });
     harness.discord.sendMessage('What is SOGA?', { channelId: ASK });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 2);
-    expect((assistant).calls.map((c) => c.question)).toEqual(['Does anyone know the Social Tech Atlas?', 'What is SOGA?']);
+    await harness.discord.waitUntil(() => assistant.calls.length === 2);
+    expect(assistant.calls.map((c) => c.question)).toEqual(['Does anyone know the Social Tech Atlas?', 'What is SOGA?']);
   });
 
   it('answers only mentions there without the message-content setting, and says why at start', async () => {
@@ -473,7 +465,7 @@ describe('an ask channel', () => {
     expect(harness.logs.some((l) => l.level === 'warn' && l.message.includes('DISCORD_MESSAGE_CONTENT=true'))).toBe(true);
     harness.discord.sendMessage('When is NEC ESS 2025?', { channelId: ASK });
     harness.discord.sendMessage('What is SOGA?', { channelId: ASK, mentionBot: true });
-    await harness.discord.waitUntil(() => (assistant).calls.length === 1);
-    expect((assistant).calls[0].question).toBe('What is SOGA?');
+    await harness.discord.waitUntil(() => assistant.calls.length === 1);
+    expect(assistant.calls[0].question).toBe('What is SOGA?');
   });
 });

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defang,
-  formatAnswer,
-  formatSourceEntry,
-  formatProgress,
-  splitProse,
-  truncateAtWord,
-} from '../../../src/adapters/discord/format-answer.js';
+import { defang, formatAnswer, formatSourceEntry, formatProgress, splitProse, truncateAtWord } from '../../../src/adapters/discord/format-answer.js';
 import type { Citation } from '../../../src/core/types.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 import { occurrences, phoneLines, QUOTES, twoSourceAnswer } from '../../fakes/two-source-answer.js';
@@ -18,8 +11,16 @@ const options = { lang: 'en', maxQuestionChars: 1000 };
 
 function citation(n: number, overrides: Partial<Citation> = {}): Citation {
   return {
-    n, chunkId: `d${n}#0`, docId: `d${n}`, title: `Title ${n}`, source: `a/${n}.md`,
-    quote: `Quote ${n}.`, date: '2024-01-02', lang: 'en', score: 1, ...overrides,
+    n,
+    chunkId: `d${n}#0`,
+    docId: `d${n}`,
+    title: `Title ${n}`,
+    source: `a/${n}.md`,
+    quote: `Quote ${n}.`,
+    date: '2024-01-02',
+    lang: 'en',
+    score: 1,
+    ...overrides,
   };
 }
 
@@ -100,9 +101,7 @@ describe('formatting answers', () => {
 
   it('uses the catalog for outcomes that are not answers', () => {
     expect(formatAnswer(makeAnswer({ outcome: 'not_found' }), messages, { ...options, lang: 'it' })).toEqual([messages.t('it', 'notFound')]);
-    expect(formatAnswer(makeAnswer({ outcome: 'question_too_long', question: 'x'.repeat(1200) }), messages, options)).toEqual([
-      messages.t('en', 'tooLong', { length: 1200, max: 1000 }),
-    ]);
+    expect(formatAnswer(makeAnswer({ outcome: 'question_too_long', question: 'x'.repeat(1200) }), messages, options)).toEqual([messages.t('en', 'tooLong', { length: 1200, max: 1000 })]);
   });
 
   it('splits a long answer under the limit without cutting a word or a source, heading kept with the first source', () => {
@@ -111,7 +110,12 @@ describe('formatting answers', () => {
     const parts = formatAnswer(makeAnswer({ outcome: 'answered', text: words.join(' '), citations }), messages, options);
     expect(parts.length).toBeGreaterThan(3);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
-    expect(parts.join(' ').split(/\s+/).filter((w) => /^w\d+$/.test(w))).toEqual(words);
+    expect(
+      parts
+        .join(' ')
+        .split(/\s+/)
+        .filter((w) => /^w\d+$/.test(w)),
+    ).toEqual(words);
     for (let n = 1; n <= 12; n++) {
       const holding = parts.filter((p) => p.includes(`**[${n}] Title ${n}**`));
       expect(holding).toHaveLength(1);
@@ -124,7 +128,12 @@ describe('formatting answers', () => {
   it('keeps line breaks inside a long paragraph', () => {
     const lines = Array.from({ length: 300 }, (_, i) => `- item ${i}`);
     const parts = formatAnswer(makeAnswer({ outcome: 'answered', text: lines.join('\n') }), messages, options);
-    expect(parts.join('\n').split('\n').filter((l) => l.startsWith('- item'))).toEqual(lines);
+    expect(
+      parts
+        .join('\n')
+        .split('\n')
+        .filter((l) => l.startsWith('- item')),
+    ).toEqual(lines);
   });
 });
 

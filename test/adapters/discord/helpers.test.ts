@@ -62,7 +62,10 @@ describe('rebuilding a conversation', () => {
     const memory = new ConversationMemory();
     memory.record('t1', 'q1', 'a1', ['m1', 'm2']);
     expect(memory.keyOfMessage('m2')).toBe('t1');
-    expect(memory.history('t1')).toEqual([{ role: 'user', text: 'q1' }, { role: 'assistant', text: 'a1' }]);
+    expect(memory.history('t1')).toEqual([
+      { role: 'user', text: 'q1' },
+      { role: 'assistant', text: 'a1' },
+    ]);
   });
 });
 

@@ -35,7 +35,10 @@ describe('the checks before answering, shared by /ask and mentions', () => {
 
   it('says nothing to a mention without a question, but still tells a disabled channel', () => {
     expect(runPreconditions(context(), inChannel({ question: '' }), MENTION)).toEqual({ ok: false });
-    expect(runPreconditions(context({ DISCORD_ALLOWED_CHANNELS: '100000000000000002' }), inChannel({ question: '' }), MENTION)).toMatchObject({ ok: false, message: { key: 'discordChannelNotEnabled' } });
+    expect(runPreconditions(context({ DISCORD_ALLOWED_CHANNELS: '100000000000000002' }), inChannel({ question: '' }), MENTION)).toMatchObject({
+      ok: false,
+      message: { key: 'discordChannelNotEnabled' },
+    });
   });
 
   it('counts a question against the user, then the channel (a thread against its parent), and refunds the user when the channel refuses', () => {
@@ -64,7 +67,10 @@ describe("the bot's operator log", () => {
     log('info', 'b');
     log('warn', 'c');
     log('error', 'd');
-    expect(seen).toEqual([['warn', 'c'], ['error', 'd']]);
+    expect(seen).toEqual([
+      ['warn', 'c'],
+      ['error', 'd'],
+    ]);
     const verbose = leveledLog('debug', sink);
     verbose('debug', 'e');
     expect(seen.at(-1)).toEqual(['debug', 'e']);

@@ -37,15 +37,25 @@ class FakePort implements MatrixPort {
   async download(content: Record<string, unknown>) {
     return this.media.get(String(content.url)) ?? Buffer.alloc(0);
   }
-  async join(roomId: string) { this.joined.push(roomId); }
-  async leave(roomId: string) { this.left.push(roomId); }
-  async powerLevel(_roomId: string, userId: string) { return this.levels[userId] ?? 0; }
+  async join(roomId: string) {
+    this.joined.push(roomId);
+  }
+  async leave(roomId: string) {
+    this.left.push(roomId);
+  }
+  async powerLevel(_roomId: string, userId: string) {
+    return this.levels[userId] ?? 0;
+  }
   async setTyping() {}
 }
 
 let n = 0;
 const message = (body: string, extra: Record<string, unknown> = {}, sender = '@alice:example.org'): RawEvent => ({
-  event_id: `$e${++n}`, type: 'm.room.message', sender, origin_server_ts: Date.now(), content: { msgtype: 'm.text', body, ...extra },
+  event_id: `$e${++n}`,
+  type: 'm.room.message',
+  sender,
+  origin_server_ts: Date.now(),
+  content: { msgtype: 'm.text', body, ...extra },
 });
 
 describe('the bot', () => {
@@ -56,20 +66,31 @@ describe('the bot', () => {
   let corpus: FakeCorpus;
   let logs: string[];
   const options = (over: Partial<BotOptions> = {}): BotOptions => ({
-    identity: { userId: BOT, displayName: 'SOGA Bot' }, defaultLanguage: 'en', inviteAllowlist: ['example.org'], staffUsers: ['@staff:example.org'],
-    staffPowerLevel: 50, qaRoomIds: ['!qa:example.org'], threadFollowups: true, maxUploadBytes: 1000, ...over,
+    identity: { userId: BOT, displayName: 'SOGA Bot' },
+    defaultLanguage: 'en',
+    inviteAllowlist: ['example.org'],
+    staffUsers: ['@staff:example.org'],
+    staffPowerLevel: 50,
+    qaRoomIds: ['!qa:example.org'],
+    threadFollowups: true,
+    maxUploadBytes: 1000,
+    ...over,
   });
   const make = (over: Partial<BotOptions> = {}) =>
     new MatrixBot(options(over), {
-      port, state: new BotState(join(dir, 'state.json')), assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => logs.push(String(e)) }), corpus, feedback: answerLog, messages,
+      port,
+      state: new BotState(join(dir, 'state.json')),
+      assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => logs.push(String(e)) }),
+      corpus,
+      feedback: answerLog,
+      messages,
       log: createLog('debug', (line) => logs.push(line)),
     });
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'soga-matrix-bot-'));
     port = new FakePort();
-    assistant = new FakeAssistant((question) =>
-      makeAnswer({ question, outcome: 'answered', language: /forum/.test(question) ? 'fr' : 'en', text: `answer to ${question}` }));
+    assistant = new FakeAssistant((question) => makeAnswer({ question, outcome: 'answered', language: /forum/.test(question) ? 'fr' : 'en', text: `answer to ${question}` }));
     answerLog = new FakeAnswerLog();
     corpus = new FakeCorpus();
     logs = [];
@@ -82,7 +103,9 @@ describe('the bot', () => {
       const onUnhandled = (reason: unknown) => unhandled.push(reason);
       process.on('unhandledRejection', onUnhandled);
       try {
-        assistant = new FakeAssistant(() => { throw new Error('model exploded'); });
+        assistant = new FakeAssistant(() => {
+          throw new Error('model exploded');
+        });
         const bot = make();
         expect(bot.acceptEvent('!r:example.org', message('!ask anything'))).toBe(true);
         await bot.idle();
@@ -156,7 +179,10 @@ describe('the bot', () => {
       bot.acceptEvent('!r:example.org', message('!ask rate me'));
       await bot.idle();
       const reaction = (eventId: string, key: string): RawEvent => ({
-        event_id: `$r${++n}`, type: 'm.reaction', sender: '@bob:example.org', content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } },
+        event_id: `$r${++n}`,
+        type: 'm.reaction',
+        sender: '@bob:example.org',
+        content: { 'm.relates_to': { rel_type: 'm.annotation', event_id: eventId, key } },
       });
       expect(bot.acceptEvent('!r:example.org', reaction('$unrelated', '👍'))).toBe(false);
       expect(bot.acceptEvent('!r:example.org', reaction('$sent1', '🎉'))).toBe(false);
@@ -236,10 +262,7 @@ describe('the bot', () => {
       bot.acceptEvent('!r:example.org', message('!corpus remove alpha', {}, '@staff:example.org'));
       bot.acceptEvent('!r:example.org', message('!corpus remove alpha', {}, '@staff:example.org'));
       await bot.idle();
-      expect(port.sent.map((s) => s.content.body)).toEqual([
-        messages.t('en', 'matrixCorpusRemoved', { id: 'alpha', removed: 1 }),
-        messages.t('en', 'matrixCorpusNotFound', { id: 'alpha' }),
-      ]);
+      expect(port.sent.map((s) => s.content.body)).toEqual([messages.t('en', 'matrixCorpusRemoved', { id: 'alpha', removed: 1 }), messages.t('en', 'matrixCorpusNotFound', { id: 'alpha' })]);
     });
   });
 });

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Messages } from '../../../src/core/i18n.js';
-import {
-  defangRoomMentions,
-  formatAnswer,
-  formatNotice,
-  sanitizeMatrixHtml,
-  threadedNotice,
-} from '../../../src/adapters/matrix/format-answer.js';
+import { defangRoomMentions, formatAnswer, formatNotice, sanitizeMatrixHtml, threadedNotice } from '../../../src/adapters/matrix/format-answer.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 import { occurrences, phoneLines, QUOTES, twoSourceAnswer } from '../../fakes/two-source-answer.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
@@ -16,13 +10,23 @@ import de from '../../../prompts/locales/de.json' with { type: 'json' };
 const messages = new Messages({ en, fr, de });
 
 const citation = (n: number, overrides = {}) => ({
-  n, chunkId: `doc${n}#0`, docId: `doc${n}`, title: `Title ${n}`, source: `corpus/doc${n}.md`,
-  quote: `Quoted passage ${n}.`, date: '2025-11-25', lang: 'en', score: 0.5, ...overrides,
+  n,
+  chunkId: `doc${n}#0`,
+  docId: `doc${n}`,
+  title: `Title ${n}`,
+  source: `corpus/doc${n}.md`,
+  quote: `Quoted passage ${n}.`,
+  date: '2025-11-25',
+  lang: 'en',
+  score: 0.5,
+  ...overrides,
 });
 
 describe('an answer with citations', () => {
   const answer = makeAnswer({
-    outcome: 'answered', text: 'The forum is on 25 November [1].\n\nIt is in Brussels [2].', language: 'en',
+    outcome: 'answered',
+    text: 'The forum is on 25 November [1].\n\nIt is in Brussels [2].',
+    language: 'en',
     citations: [citation(1), citation(2, { date: null, source: 'https://example.org/a?b=1&c=2' })],
   });
   const out = formatAnswer(answer, messages);
@@ -87,10 +91,7 @@ describe('an answer without citations', () => {
 
 describe('untrusted text in answers', () => {
   it('escapes HTML from the model or the documents', () => {
-    const out = formatAnswer(
-      makeAnswer({ outcome: 'answered', text: '<script>alert(1)</script><img src=x onerror=alert(1)>', citations: [citation(1, { title: '<b onclick="x">T</b>' })] }),
-      messages,
-    );
+    const out = formatAnswer(makeAnswer({ outcome: 'answered', text: '<script>alert(1)</script><img src=x onerror=alert(1)>', citations: [citation(1, { title: '<b onclick="x">T</b>' })] }), messages);
     expect(out.formatted_body).not.toMatch(/<script|<img|<[^>]*onclick|<b /);
     expect(out.formatted_body).toContain('&lt;script&gt;');
   });
@@ -113,9 +114,7 @@ describe('untrusted text in answers', () => {
 
 describe('sanitising HTML to the Matrix allow-list', () => {
   it('keeps allowed tags and drops the rest, with their dangerous attributes', () => {
-    expect(sanitizeMatrixHtml('<p onclick="x">a</p><iframe src="https://e.org"></iframe><code class="language-js evil">b</code>')).toBe(
-      '<p>a</p><code class="language-js">b</code>',
-    );
+    expect(sanitizeMatrixHtml('<p onclick="x">a</p><iframe src="https://e.org"></iframe><code class="language-js evil">b</code>')).toBe('<p>a</p><code class="language-js">b</code>');
   });
 
   it('allows only mxc images and http(s)/mailto links', () => {

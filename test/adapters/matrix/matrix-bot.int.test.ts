@@ -51,16 +51,25 @@ function scriptedAnswers(corpus: FakeCorpus) {
     const language = french ? 'fr' : 'en';
     if (/forum|hackathon/i.test(question)) {
       const citation = {
-        n: 1, chunkId: 'forum#0', docId: 'forum', title: french ? 'Forum SOGA 2025' : 'SOGA Forum 2025', source: 'corpus/forum.md',
+        n: 1,
+        chunkId: 'forum#0',
+        docId: 'forum',
+        title: french ? 'Forum SOGA 2025' : 'SOGA Forum 2025',
+        source: 'corpus/forum.md',
         quote: french ? 'Le forum se tient le 25 novembre 2025 à Bruxelles.' : 'The forum takes place on 25 November 2025 in Brussels.',
-        date: '2025-11-25', lang: language, score: 0.9,
+        date: '2025-11-25',
+        lang: language,
+        score: 0.9,
       };
       const followUp = (context.history?.length ?? 0) > 0;
       return makeAnswer({
-        question, language, outcome: 'answered', mode: 'extractive', grounded: true, citations: [citation],
-        text: followUp
-          ? 'It is in Brussels [1].'
-          : french ? 'Le forum a lieu le 25 novembre 2025 [1].' : 'The forum is on 25 November 2025 [1].',
+        question,
+        language,
+        outcome: 'answered',
+        mode: 'extractive',
+        grounded: true,
+        citations: [citation],
+        text: followUp ? 'It is in Brussels [1].' : french ? 'Le forum a lieu le 25 novembre 2025 [1].' : 'The forum is on 25 November 2025 [1].',
       });
     }
     if (/everyone/i.test(question)) {
@@ -92,9 +101,7 @@ async function timeline(client: MatrixClient, roomId: string): Promise<Event[]> 
 
 /** The bot's replies to an event (the thread fallback's m.in_reply_to points at the question). */
 async function repliesTo(client: MatrixClient, roomId: string, botId: string, eventId: string): Promise<Event[]> {
-  return (await timeline(client, roomId)).filter(
-    (e) => e.sender === botId && e.type === 'm.room.message' && e.content['m.relates_to']?.['m.in_reply_to']?.event_id === eventId,
-  );
+  return (await timeline(client, roomId)).filter((e) => e.sender === botId && e.type === 'm.room.message' && e.content['m.relates_to']?.['m.in_reply_to']?.event_id === eventId);
 }
 
 async function waitForReply(client: MatrixClient, roomId: string, botId: string, eventId: string): Promise<Event> {
@@ -132,7 +139,10 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
         MATRIX_STAFF_USERS: staff.id,
         MATRIX_MAX_UPLOAD_BYTES: '100000',
       }),
-      assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => fatal.push(e as Error) }), corpus, feedback: answerLog, messages,
+      assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => fatal.push(e as Error) }),
+      corpus,
+      feedback: answerLog,
+      messages,
       onFatal: (error) => fatal.push(error),
     });
   const fatal: Error[] = [];
@@ -243,7 +253,11 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     const bytes = Buffer.from(markdown);
     const mxc = await staff.client.uploadContent(bytes, 'text/markdown', 'solar.md');
     const upload = await staff.client.sendMessage(roomId, {
-      msgtype: 'm.file', body: '!corpus add', filename: 'solar.md', url: mxc, info: { size: bytes.length, mimetype: 'text/markdown' },
+      msgtype: 'm.file',
+      body: '!corpus add',
+      filename: 'solar.md',
+      url: mxc,
+      info: { size: bytes.length, mimetype: 'text/markdown' },
     });
     const added = await waitForReply(staff.client, roomId, bot.id, upload);
     expect(added.content.body).toBe(messages.t('en', 'matrixCorpusAdded', { name: 'solar.md', added: 1, updated: 0, skipped: 0 }));
@@ -296,9 +310,16 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
     [staff, member] = await Promise.all([user('engine-staff', baseUrl), user('engine-member', baseUrl)]);
     // Password login this time (the first suite used a token); the session is kept in the data dir.
     const config = parseConfig({
-      SOGA_DATA_DIR: join(dir, 'data'), SOGA_CORPUS_DIR: join(dir, 'corpus'), SOGA_EMBED_PROVIDER: 'none', SOGA_LOG_LEVEL: 'warn', SOGA_LOG_DB: join(dir, 'data', 'answers.sqlite'),
-      MATRIX_HOMESERVER_URL: baseUrl, MATRIX_USER_ID: botId, MATRIX_PASSWORD: 'pw',
-      MATRIX_INVITE_ALLOWLIST: 'localhost', MATRIX_STAFF_USERS: staff.id,
+      SOGA_DATA_DIR: join(dir, 'data'),
+      SOGA_CORPUS_DIR: join(dir, 'corpus'),
+      SOGA_EMBED_PROVIDER: 'none',
+      SOGA_LOG_LEVEL: 'warn',
+      SOGA_LOG_DB: join(dir, 'data', 'answers.sqlite'),
+      MATRIX_HOMESERVER_URL: baseUrl,
+      MATRIX_USER_ID: botId,
+      MATRIX_PASSWORD: 'pw',
+      MATRIX_INVITE_ALLOWLIST: 'localhost',
+      MATRIX_STAFF_USERS: staff.id,
     });
     runtime = await createRuntime(config, { log: () => {} });
     handle = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback: new FakeAnswerLog(), messages: runtime.messages });
@@ -319,13 +340,17 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
     const mxc = await staff.client.uploadContent(bytes, 'text/markdown', 'solar.md');
     const upload = await staff.client.sendMessage(roomId, { msgtype: 'm.file', body: 'solar.md', url: mxc, info: { size: bytes.length } });
     const command = await staff.client.sendMessage(roomId, {
-      msgtype: 'm.text', body: '!corpus add', 'm.relates_to': { 'm.in_reply_to': { event_id: upload } },
+      msgtype: 'm.text',
+      body: '!corpus add',
+      'm.relates_to': { 'm.in_reply_to': { event_id: upload } },
     });
     const added = await waitForReply(staff.client, roomId, botId, command);
     expect(added.content.body).toMatch(/^solar\.md: 1 added, 0 updated, 0 unchanged/);
 
     const question = await member.client.sendMessage(roomId, {
-      msgtype: 'm.text', body: 'SOGA Engine: who installs solar panels on school roofs?', 'm.mentions': { user_ids: [botId] },
+      msgtype: 'm.text',
+      body: 'SOGA Engine: who installs solar panels on school roofs?',
+      'm.mentions': { user_ids: [botId] },
     });
     const answer = await waitForReply(member.client, roomId, botId, question);
     expect(answer.content.body).toContain('The solar cooperative of Liège installs panels on school roofs');

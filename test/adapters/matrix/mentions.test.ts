@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  isBotMentioned,
-  messageText,
-  parseRequest,
-  pillTargets,
-  reactionRating,
-  stripReplyFallback,
-} from '../../../src/adapters/matrix/mentions.js';
+import { isBotMentioned, messageText, parseRequest, pillTargets, reactionRating, stripReplyFallback } from '../../../src/adapters/matrix/mentions.js';
 
 const bot = { userId: '@soga:example.org', displayName: 'SOGA Bot' };
 const nowhere = { qaRoom: false, botThread: false };
@@ -70,7 +63,10 @@ describe('reading the question', () => {
   });
 
   it('leaves greetings, thanks and members talking to each other alone in Q&A rooms and bot threads', () => {
-    for (const where of [{ qaRoom: true, botThread: false }, { qaRoom: false, botThread: true }]) {
+    for (const where of [
+      { qaRoom: true, botThread: false },
+      { qaRoom: false, botThread: true },
+    ]) {
       expect(parseRequest({ msgtype: 'm.text', body: 'Merci !' }, bot, where)).toBeNull();
       expect(parseRequest({ msgtype: 'm.text', body: 'Hello everyone' }, bot, where)).toBeNull();
       expect(parseRequest({ msgtype: 'm.text', body: 'yes, we used it last year', 'm.mentions': { user_ids: ['@alice:example.org'] } }, bot, where)).toBeNull();

@@ -22,7 +22,12 @@ describe('retrying when the homeserver rate-limits', () => {
   it('gives up with the rate-limit error when the total wait would exceed the budget', async () => {
     const waits: number[] = [];
     await expect(
-      withRateLimitRetry(async () => { throw limited(4000); }, { maxWaitMs: 10_000, sleep: async (ms) => void waits.push(ms) }),
+      withRateLimitRetry(
+        async () => {
+          throw limited(4000);
+        },
+        { maxWaitMs: 10_000, sleep: async (ms) => void waits.push(ms) },
+      ),
     ).rejects.toMatchObject({ errcode: 'M_LIMIT_EXCEEDED' });
     expect(waits).toEqual([4000, 4000]);
   });
@@ -30,7 +35,15 @@ describe('retrying when the homeserver rate-limits', () => {
   it('does not retry other errors', async () => {
     let calls = 0;
     const forbidden = Object.assign(new Error('M_FORBIDDEN'), { errcode: 'M_FORBIDDEN', statusCode: 403 });
-    await expect(withRateLimitRetry(async () => { calls++; throw forbidden; }, { maxWaitMs: 10_000, sleep: async () => {} })).rejects.toBe(forbidden);
+    await expect(
+      withRateLimitRetry(
+        async () => {
+          calls++;
+          throw forbidden;
+        },
+        { maxWaitMs: 10_000, sleep: async () => {} },
+      ),
+    ).rejects.toBe(forbidden);
     expect(calls).toBe(1);
   });
 

@@ -9,7 +9,10 @@ import { FakeCorpus } from '../../fakes/fake-corpus.js';
 
 const deps = (env: Record<string, string>) => ({
   config: parseConfig({ SOGA_DATA_DIR: '/nonexistent/soga-test', ...env }),
-  assistant: new FakeAssistant(), corpus: new FakeCorpus(), feedback: new FakeAnswerLog(), messages: new Messages({ en: {} }),
+  assistant: new FakeAssistant(),
+  corpus: new FakeCorpus(),
+  feedback: new FakeAnswerLog(),
+  messages: new Messages({ en: {} }),
   write: () => {},
 });
 
@@ -49,7 +52,8 @@ describe('Matrix configuration', () => {
 
   it('needs a token or a user id and password', async () => {
     await expect(startMatrix(deps({ MATRIX_HOMESERVER_URL: 'http://127.0.0.1:9' }))).rejects.toMatchObject({
-      code: 'CONFIG_INVALID', message: expect.stringContaining('MATRIX_ACCESS_TOKEN'),
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('MATRIX_ACCESS_TOKEN'),
     });
   });
 });

@@ -24,13 +24,22 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     h = await startHarness();
     const cited = makeAnswer({
       question: 'How many countries came to the Strasbourg summit?',
-      outcome: 'answered', mode: 'extractive', grounded: true, language: 'en',
+      outcome: 'answered',
+      mode: 'extractive',
+      grounded: true,
+      language: 'en',
       text: 'People from 14 countries came. [1]',
-      citations: [{ n: 1, chunkId: 'sommet-strasbourg#3', docId: 'sommet-strasbourg', title: 'Sommet de Strasbourg', source: 'soga.md', quote: 'venus de 14 pays', date: '2023-05-04', lang: 'fr', score: 0.91 }],
+      citations: [
+        { n: 1, chunkId: 'sommet-strasbourg#3', docId: 'sommet-strasbourg', title: 'Sommet de Strasbourg', source: 'soga.md', quote: 'venus de 14 pays', date: '2023-05-04', lang: 'fr', score: 0.91 },
+      ],
     });
     await h.log.record({ surface: 'discord', place: 'general', askerId: 'u1', answer: cited });
     await h.log.record({ surface: 'matrix', askerId: 'u2', answer: makeAnswer({ question: 'Who won the 2031 prize?', language: 'en' }) });
-    await h.log.record({ surface: 'matrix', askerId: 'u3', answer: makeAnswer({ question: 'Qui organise le prochain hackathon ?', language: 'fr', outcome: 'answered', mode: 'extractive', grounded: true }) });
+    await h.log.record({
+      surface: 'matrix',
+      askerId: 'u3',
+      answer: makeAnswer({ question: 'Qui organise le prochain hackathon ?', language: 'fr', outcome: 'answered', mode: 'extractive', grounded: true }),
+    });
     await h.log.record({ surface: 'discord', askerId: 'u4', answer: makeAnswer({ question: XSS }) });
     w = await openPage(browser);
   });

@@ -44,19 +44,30 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     h = await startHarness({ assistant: new FakeAssistant(conversationalAnswer) });
     ids.refused = await h.log.record({ surface: 'matrix', askerId: 'u1', answer: makeAnswer({ question: 'Qui est le trésorier ?', language: 'fr', text: 'Les articles de SOGA ne le disent pas.' }) });
     ids.fellBack = await h.log.record({
-      surface: 'discord', askerId: 'u2',
+      surface: 'discord',
+      askerId: 'u2',
       answer: makeAnswer({
-        question: 'When is the summit?', language: 'en', outcome: 'answered', mode: 'extractive', grounded: true,
+        question: 'When is the summit?',
+        language: 'en',
+        outcome: 'answered',
+        mode: 'extractive',
+        grounded: true,
         fallbackReason: 'citation check failed: [3] names no passage',
         text: 'The summit takes place on 4 May 2023 in Strasbourg. [1]\nSecond line that the list does not show.',
         timings: { languageMs: 1, condenseMs: 0, embedMs: 3, retrieveMs: 12, answerMs: 3100, totalMs: 3116 },
       }),
     });
     ids.followUp = await h.log.record({
-      surface: 'discord', askerId: 'u2',
+      surface: 'discord',
+      askerId: 'u2',
       answer: makeAnswer({
-        question: 'And where?', standaloneQuestion: 'Where does the Strasbourg summit take place?', language: 'en',
-        outcome: 'answered', mode: 'extractive', grounded: true, text: 'At the Palais de la Musique et des Congrès. [1]',
+        question: 'And where?',
+        standaloneQuestion: 'Where does the Strasbourg summit take place?',
+        language: 'en',
+        outcome: 'answered',
+        mode: 'extractive',
+        grounded: true,
+        text: 'At the Palais de la Musique et des Congrès. [1]',
       }),
     });
     await h.log.addFeedback(ids.followUp, { rating: 'down', by: 'u2' });
@@ -136,7 +147,13 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
   it('fits a 390 px phone on every page, without sideways scrolling', async () => {
     await w.page.setViewportSize({ width: 390, height: 844 });
     await signInThroughForm(w.page, h.url, '/log');
-    for (const [name, path] of [['log', '/log'], ['detail', `/log/${ids.followUp}`], ['overview', '/overview'], ['documents', '/documents'], ['playground', '/playground']] as const) {
+    for (const [name, path] of [
+      ['log', '/log'],
+      ['detail', `/log/${ids.followUp}`],
+      ['overview', '/overview'],
+      ['documents', '/documents'],
+      ['playground', '/playground'],
+    ] as const) {
       await w.page.goto(`${h.url}${path}`);
       const width = await w.page.evaluate<number>('document.documentElement.scrollWidth');
       expect(width, `${path} is ${width} px wide`).toBeLessThanOrEqual(390);
@@ -205,7 +222,10 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     expect(await w.page.locator('#playground-answer .answer-text').textContent()).toBe('Answer 2: the hackathon takes place in Lyon.');
     await w.shot('desk-07-playground-1280');
     const logged = h.log.list({ surface: 'web' }).items;
-    expect(logged.map((e) => [e.question, e.thumbsDown])).toEqual([['And when?', 1], ['Where is the next hackathon?', 0]]);
+    expect(logged.map((e) => [e.question, e.thumbsDown])).toEqual([
+      ['And when?', 1],
+      ['Where is the next hackathon?', 0],
+    ]);
     expect(h.log.get(logged[0].id)!.standaloneQuestion).toBe('Where is the next hackathon? / And when?');
     await w.page.setViewportSize({ width: 390, height: 844 });
     await w.shot('desk-08-playground-390');

@@ -259,7 +259,7 @@ describe('uploads', () => {
   });
 
   it('accepts a Latin-1 text file, as `soga ingest` does', async () => {
-    const res = await upload('ete.txt', Buffer.from('Été à Lyon : la rencontre des acteurs de l\'économie sociale et solidaire a lieu en août.', 'latin1'), 'text/plain');
+    const res = await upload('ete.txt', Buffer.from("Été à Lyon : la rencontre des acteurs de l'économie sociale et solidaire a lieu en août.", 'latin1'), 'text/plain');
     expect(res.status).toBe(303);
     await waitForJobs();
     expect((h.corpus as FakeCorpus).uploads.map((u) => u.originalName)).toEqual(['ete.txt']);
@@ -403,7 +403,9 @@ describe('starting the web', () => {
     const { startWeb } = await import('../../../src/adapters/web/start-web.js');
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
-    await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages })).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
+    await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages })).rejects.toThrow(
+      /SOGA_ADMIN_PASSWORD/,
+    );
     await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages })).rejects.toThrow(/answer log/);
   });
 

@@ -26,9 +26,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(
-  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant } = {},
-): Promise<Harness> {
+export async function startHarness(options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant } = {}): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
   const config = parseConfig({
     SOGA_DATA_DIR: path.join(dir, 'data'),
@@ -50,7 +48,13 @@ export async function startHarness(
   const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
   const web = await startWeb({ config, assistant: recorded, corpus, log, messages, report: (m) => reports.push(m) });
   return {
-    url: web.url, dir, config, log, corpus, assistant, reports,
+    url: web.url,
+    dir,
+    config,
+    log,
+    corpus,
+    assistant,
+    reports,
     async stop() {
       await web.stop();
       log.close();

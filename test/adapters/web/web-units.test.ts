@@ -33,15 +33,21 @@ describe('upload names and content', () => {
 
 describe('the upload check follows the loader', () => {
   const samples: [string, Buffer][] = [
-    ['latin1.txt', Buffer.from('Été à Lyon, août 2025 : la fête de l\'économie sociale.', 'latin1')],
+    ['latin1.txt', Buffer.from("Été à Lyon, août 2025 : la fête de l'économie sociale.", 'latin1')],
     ['utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Été\n\nLa rencontre a lieu à Lyon.', 'utf16le')])],
     ['utf8.html', Buffer.from('<h1>Été</h1><p>à Lyon</p>')],
     ['image.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])],
   ];
 
   it.each(samples)('accepts %s exactly when `soga ingest` would', async (name, bytes) => {
-    const loader = await extractText(bytes, kindOf(name)!, name).then(() => 'accepted', (e: unknown) => (e as { code: string }).code);
-    const upload = await checkUploadContent(name, bytes).then(() => 'accepted', (e: unknown) => (e as { code: string }).code);
+    const loader = await extractText(bytes, kindOf(name)!, name).then(
+      () => 'accepted',
+      (e: unknown) => (e as { code: string }).code,
+    );
+    const upload = await checkUploadContent(name, bytes).then(
+      () => 'accepted',
+      (e: unknown) => (e as { code: string }).code,
+    );
     expect(upload).toBe(loader);
   });
 
@@ -128,6 +134,10 @@ describe('weekly quality', () => {
 describe('chart days', () => {
   it('fills the days without questions so gaps show', () => {
     const days = fillDays([{ day: '2025-01-02', questions: 3, refused: 1, thumbsDown: 0 }], '2025-01-01', '2025-01-03');
-    expect(days.map((d) => [d.day, d.questions])).toEqual([['2025-01-01', 0], ['2025-01-02', 3], ['2025-01-03', 0]]);
+    expect(days.map((d) => [d.day, d.questions])).toEqual([
+      ['2025-01-01', 0],
+      ['2025-01-02', 3],
+      ['2025-01-03', 0],
+    ]);
   });
 });

@@ -43,7 +43,8 @@ describe('checkAnswerLanguage', () => {
   });
 
   it('judges an English answer on its own words, not on its long verbatim French quote', () => {
-    const answer = 'The article says: « Le NEC ESS 2025 se tiendra du 25 au 27 novembre 2025 à Paris, à la Maison de la Mutualité, et cette édition est co-organisée par HelloAsso et le Social Good Accelerator » [1], so it takes place in Paris.';
+    const answer =
+      'The article says: « Le NEC ESS 2025 se tiendra du 25 au 27 novembre 2025 à Paris, à la Maison de la Mutualité, et cette édition est co-organisée par HelloAsso et le Social Good Accelerator » [1], so it takes place in Paris.';
     // Judged whole, the quote would outweigh the English words.
     expect(detector.detect(answer).lang).toBe('fr');
     expect(checkAnswerLanguage(answer, 'en', detector).ok).toBe(true);

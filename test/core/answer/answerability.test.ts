@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { judgeAnswerability } from '../../../src/core/answer/answerability.js';
 import type { FusedHit } from '../../../src/core/types.js';
 
-const hit = (id: string, coverage: number): FusedHit => ({ chunk: { id, docId: id, title: id, source: `${id}.md`, lang: 'fr', date: null, position: 0, section: null, text: id }, score: 1, ranks: {}, signals: {}, coverage });
+const hit = (id: string, coverage: number): FusedHit => ({
+  chunk: { id, docId: id, title: id, source: `${id}.md`, lang: 'fr', date: null, position: 0, section: null, text: id },
+  score: 1,
+  ranks: {},
+  signals: {},
+  coverage,
+});
 const lexical = { cosines: new Map<string, number>(), closeness: null };
 const options = { minCoverage: 0.5, minVectorAgreement: 0.5 };
 

@@ -3,8 +3,18 @@ import { checkClaims, sentencesWithMarkers, type ClaimPassage } from '../../../s
 import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 
 const PASSAGES: ClaimPassage[] = [
-  { n: 1, title: 'Sommet européen de l’économie sociale 2022', date: '2022-05-10', text: 'Le deuxième Sommet européen de l’économie sociale (EUSES) s’est tenu à Strasbourg les 5 et 6 mai 2022, en présence de Nicolas Schmit, commissaire européen à l’emploi.' },
-  { n: 2, title: 'EUSES 2021 à Mannheim', date: '2021-05-28', text: 'Le premier sommet s’est tenu en ligne et à Mannheim les 26 et 27 mai 2021. Il a réuni 1 200 participants venus de Bruxelles, de Lisbonne et d’ailleurs.' },
+  {
+    n: 1,
+    title: 'Sommet européen de l’économie sociale 2022',
+    date: '2022-05-10',
+    text: 'Le deuxième Sommet européen de l’économie sociale (EUSES) s’est tenu à Strasbourg les 5 et 6 mai 2022, en présence de Nicolas Schmit, commissaire européen à l’emploi.',
+  },
+  {
+    n: 2,
+    title: 'EUSES 2021 à Mannheim',
+    date: '2021-05-28',
+    text: 'Le premier sommet s’est tenu en ligne et à Mannheim les 26 et 27 mai 2021. Il a réuni 1 200 participants venus de Bruxelles, de Lisbonne et d’ailleurs.',
+  },
 ];
 const WHEN_WHERE = 'When and where was the second European Social Economy Summit held?';
 
@@ -65,15 +75,24 @@ describe('checkClaims rejects what the cited passages do not say', () => {
   });
 
   it('rejects a number no passage holds', () => {
-    expect(check('Der Gipfel hatte 1500 Teilnehmer [2].', 'Wie viele Teilnehmer hatte der EUSES 2021 Gipfel?', 'de')).toMatchObject({ ok: false, reason: expect.stringContaining('"1500" is not in the cited [2]') });
+    expect(check('Der Gipfel hatte 1500 Teilnehmer [2].', 'Wie viele Teilnehmer hatte der EUSES 2021 Gipfel?', 'de')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"1500" is not in the cited [2]'),
+    });
   });
 
   it('does not take a place from a yes/no question for granted', () => {
-    expect(check('Yes, the second summit was held in Mannheim on 5 and 6 May 2022 [1].', 'Was the second summit held in Mannheim?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Mannheim" is not in the cited [1] (it is in [2])') });
+    expect(check('Yes, the second summit was held in Mannheim on 5 and 6 May 2022 [1].', 'Was the second summit held in Mannheim?', 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"Mannheim" is not in the cited [1] (it is in [2])'),
+    });
   });
 
   it('rejects a person no cited passage names', () => {
-    expect(check('Thierry Breton spoke at the summit [1].', 'Who spoke at the second summit?', 'en')).toMatchObject({ ok: false, reason: expect.stringContaining('"Thierry Breton" is not in the cited [1]') });
+    expect(check('Thierry Breton spoke at the summit [1].', 'Who spoke at the second summit?', 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"Thierry Breton" is not in the cited [1]'),
+    });
   });
 
   it('rejects an answer that is only markers', () => {
@@ -91,11 +110,19 @@ describe('checkClaims rejects what the cited passages do not say', () => {
 
   it('falls back when what is left lacks the kind of value the question asks for', () => {
     const result = check('The summit brought together the social economy [1]. It was held in Mannheim [1].', WHEN_WHERE, 'en');
-    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer does not give the date or place the question asks for \(removed: "Mannheim" is not in the cited \[1\] \(it is in \[2\]\)\)$/) });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^answer does not give the date or place the question asks for \(removed: "Mannheim" is not in the cited \[1\] \(it is in \[2\]\)\)$/),
+    });
   });
 
   it('rejects the whole answer when a sentence mixes languages', () => {
-    const result = checkClaims({ sentences: [{ text: 'Der EUSES ist ein sommet européen au service der économie sociale [1].', passages: [1] }], passages: PASSAGES, question: 'Was ist der EUSES?', lang: 'de' });
+    const result = checkClaims({
+      sentences: [{ text: 'Der EUSES ist ein sommet européen au service der économie sociale [1].', passages: [1] }],
+      passages: PASSAGES,
+      question: 'Was ist der EUSES?',
+      lang: 'de',
+    });
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer mixes de with fr \(/) });
   });
 });

@@ -15,7 +15,8 @@ const ask = (question: string, lang: string, quotes: Quote[], known: string[] = 
 
 // Sentences of the shipped corpus.
 const NEC_2025 = 'L’édition aura lieu du 25 au 27 novembre 2025 : 25 novembre à Bruxelles, pour la journée européenne d’ouverture ; 26 et 27 novembre à Paris, pour deux journées de conférences';
-const STRASBOURG = 'Près d’un an après le Sommet de Mannheim, les acteurs européens de l’économie sociale se sont réunis les 5 et 6 mai à Strasbourg dans le cadre de la présidence française du Conseil de l’Union européenne.';
+const STRASBOURG =
+  'Près d’un an après le Sommet de Mannheim, les acteurs européens de l’économie sociale se sont réunis les 5 et 6 mai à Strasbourg dans le cadre de la présidence française du Conseil de l’Union européenne.';
 const PARTICIPANTS = 'Pendant deux jours, près de 2 000 participants venus de 14 pays ont assisté à des conférences, ateliers et débats.';
 
 describe('the direct answer states what was asked, from the quote’s own values', () => {
@@ -31,7 +32,14 @@ describe('the direct answer states what was asked, from the quote’s own values
     expect(answer).toBe('En bref : 5–6 mai, Strasbourg [1].');
   });
   it('states nothing from a quote about another edition than the ordinal asked for', () => {
-    expect(ask('When and where was the second summit held?', 'en', [quote('The first ever European Social Economy Summit will take place in Mannheim on 26 and 27 May 2021.', '2021-05')], ['second', 'summit'])).toBeNull();
+    expect(
+      ask(
+        'When and where was the second summit held?',
+        'en',
+        [quote('The first ever European Social Economy Summit will take place in Mannheim on 26 and 27 May 2021.', '2021-05')],
+        ['second', 'summit'],
+      ),
+    ).toBeNull();
   });
   it('picks the number whose word the question uses, and cites the quote that holds it', () => {
     expect(ask('Combien de pays étaient représentés ?', 'fr', [quote(STRASBOURG, '2022-05-06'), quote(PARTICIPANTS, '2022-05-06', 2)], ['pays', 'representes'])).toBe('En bref : 14 pays [2].');
@@ -84,7 +92,12 @@ describe('review findings stay fixed', () => {
     expect(asksWhetherPast('Heeft NEC ESS 2025 al plaatsgevonden?', 'nl')).toBe(true);
   });
   it('says "announced" before any "yes, it was" for a date an earlier article gave in the future tense', () => {
-    const answer = ask('Has the Social Good Week in Lisbon already happened?', 'en', [quote('La Social Good Week se tiendra au printemps 2023 à Lisbonne.', '2022-02')], ['social', 'good', 'week', 'lisbon']);
+    const answer = ask(
+      'Has the Social Good Week in Lisbon already happened?',
+      'en',
+      [quote('La Social Good Week se tiendra au printemps 2023 à Lisbonne.', '2022-02')],
+      ['social', 'good', 'week', 'lisbon'],
+    );
     expect(answer).toMatch(/^In short: announced for/);
   });
   it('finds phone numbers without taking a run of years for one, in linear time', async () => {

@@ -10,8 +10,26 @@ const messages = new Messages({ en, fr });
 const TODAY = new Date('2026-12-06T12:00:00Z');
 let n = 0;
 const event = (name: string, start: string, end: string | null, places: string[], extra: Partial<EventRecord> = {}): EventRecord => ({
-  id: `d${++n}#e1`, name, variants: [name], key: name.toLowerCase(), start, end, precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year', dateText: start, yearInferred: false, places, role: null,
-  sentence: `${name} a eu lieu.`, chunkId: `d${n}#0`, docId: `d${n}`, docTitle: `Article ${name}`, docDate: start, lang: 'fr', source: `d${n}.txt`, announced: false, ...extra,
+  id: `d${++n}#e1`,
+  name,
+  variants: [name],
+  key: name.toLowerCase(),
+  start,
+  end,
+  precision: start.length === 10 ? 'day' : start.length === 7 ? 'month' : 'year',
+  dateText: start,
+  yearInferred: false,
+  places,
+  role: null,
+  sentence: `${name} a eu lieu.`,
+  chunkId: `d${n}#0`,
+  docId: `d${n}`,
+  docTitle: `Article ${name}`,
+  docDate: start,
+  lang: 'fr',
+  source: `d${n}.txt`,
+  announced: false,
+  ...extra,
 });
 const store = (records: EventRecord[]): EventStore => ({ listEvents: async () => records });
 const CORPUS = [
@@ -36,7 +54,12 @@ describe('questions about time across the articles', () => {
   it('lists every event of the period with a citation each', async () => {
     const answer = await answerFromEvents(store(CORPUS), timeIntent('Liste les événements de 2021.', 'fr', TODAY)!, 'fr', TODAY, messages);
     expect(answer.outcome).toBe('answered');
-    expect(answer.text.split('\n').filter((l) => l.startsWith('•')).map((l) => l.split(' — ')[0])).toEqual(['• EUSES', '• ActSE', '• FNAF']);
+    expect(
+      answer.text
+        .split('\n')
+        .filter((l) => l.startsWith('•'))
+        .map((l) => l.split(' — ')[0]),
+    ).toEqual(['• EUSES', '• ActSE', '• FNAF']);
     expect(answer.citations.map((c) => c.n)).toEqual([1, 2, 3]);
   });
 
@@ -54,7 +77,13 @@ describe('questions about time across the articles', () => {
   });
 
   it('lists upcoming events when there are', async () => {
-    const answer = await answerFromEvents(store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
+    const answer = await answerFromEvents(
+      store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]),
+      { kind: 'next', question: 'What is the next event?' },
+      'en',
+      TODAY,
+      messages,
+    );
     expect(answer.text).toMatch(/^Upcoming events in the SOGA articles:\n• Social Good Week — March 10, 2027, Lisbonne \(in 3 months\) \[1\]$/);
   });
 

@@ -78,10 +78,10 @@ describe('extractive answers: which sentences are quoted', () => {
 describe('extractive answers: long lists and other editions', () => {
   const guests =
     "Nous avons eu le plaisir d'accueillir Marie Durand (Présidente du Réseau Sud) ; Paul Petit (Directeur de la Fondation Nord) ; " +
-    "Anne Leroy (Cheffe de projet, Agence des territoires, France) ; Luc Moreau (Président de la Coopérative Est) ; " +
+    'Anne Leroy (Cheffe de projet, Agence des territoires, France) ; Luc Moreau (Président de la Coopérative Est) ; ' +
     "Jeanne Blanc (Responsable Europe chez Civic Lab) ; Sophie Roux (Directrice de l'Union des mutuelles solidaires) ; " +
-    "Karim Benali (Secrétaire général de la Fédération des associations de quartier) ; Claire Fontaine (Chargée de mission numérique, Région Centre) ; " +
-    "Hugo Martin (Délégué interministériel - Gouvernement français).";
+    'Karim Benali (Secrétaire général de la Fédération des associations de quartier) ; Claire Fontaine (Chargée de mission numérique, Région Centre) ; ' +
+    'Hugo Martin (Délégué interministériel - Gouvernement français).';
 
   it('quotes the item of a long list that answers, in the passage’s own words, not the whole list', () => {
     expect(guests.length).toBeGreaterThan(DEFAULT_EXTRACTIVE.windowChars);
@@ -95,7 +95,13 @@ describe('extractive answers: long lists and other editions', () => {
   });
 
   it('prefers a passage about the year asked for to one about another edition', () => {
-    const other = hit('2025', 'Forum Alpha 2025', 'Qui co-organise le Forum Alpha ?\nLe Forum Alpha 2025 est co-organisé par : Banque Solidaire ; Réseau Sud ; Civic Lab ; Fondation Est.', 0.031, 'Qui co-organise le Forum Alpha ?');
+    const other = hit(
+      '2025',
+      'Forum Alpha 2025',
+      'Qui co-organise le Forum Alpha ?\nLe Forum Alpha 2025 est co-organisé par : Banque Solidaire ; Réseau Sud ; Civic Lab ; Fondation Est.',
+      0.031,
+      'Qui co-organise le Forum Alpha ?',
+    );
     const asked = hit('2023', 'Retour sur le Forum Alpha 2023', 'Cette édition a été co-organisée avec la Fondation Nord.', 0.03);
     const result = answer('Qui a co-organisé le Forum Alpha 2023 ?', 'fr', [other, asked]);
     expect(result.quotes[0].hit.chunk.id).toBe('2023');
@@ -104,7 +110,13 @@ describe('extractive answers: long lists and other editions', () => {
 
 describe('extractive answers: what a lead-in announces', () => {
   it('quotes the line after "… est :" with it, however long, and never the lead-in alone', () => {
-    const theme = hit('t', 'Forum Alpha 2025', 'Quel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Créer ensemble une troisième voie numérique, ouverte, sobre et gouvernée démocratiquement.”\nL’objectif est d’explorer des alternatives.', 0.03, 'Quel est le thème du Forum Alpha 2025 ?');
+    const theme = hit(
+      't',
+      'Forum Alpha 2025',
+      'Quel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Créer ensemble une troisième voie numérique, ouverte, sobre et gouvernée démocratiquement.”\nL’objectif est d’explorer des alternatives.',
+      0.03,
+      'Quel est le thème du Forum Alpha 2025 ?',
+    );
     const result = answer('Quel est le thème du Forum Alpha 2025 ?', 'fr', [theme]);
     expect(result.quotes[0].text).toMatch(/^Le thème du Forum Alpha 2025 est : “Coopérer ou subir \? Créer ensemble une troisième voie numérique/);
   });
@@ -115,7 +127,7 @@ describe('extractive answers: the kind of thing asked for', () => {
     const faq = hit(
       'f',
       'Forum Alpha 2025 : coopérer ou subir ?',
-      "Où et quand se déroulera cette édition ?\nL’édition aura lieu du 25 au 27 novembre 2025 : 25 novembre à Bruxelles, puis à Paris.\nQuel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Une troisième voie numérique.”",
+      'Où et quand se déroulera cette édition ?\nL’édition aura lieu du 25 au 27 novembre 2025 : 25 novembre à Bruxelles, puis à Paris.\nQuel est le thème du Forum Alpha 2025 ?\nLe thème du Forum Alpha 2025 est :\n“Coopérer ou subir ? Une troisième voie numérique.”',
       0.03,
       'Où et quand se déroulera cette édition ?',
     );
@@ -128,7 +140,16 @@ describe('extractive answers: the kind of thing asked for', () => {
 describe('extractive answers: rendering', () => {
   it('numbers citations by first use and quotes each passage once', () => {
     const a = hit('a', 'A', 'Première phrase sur le Forum Alpha. Deuxième phrase sur le Forum Alpha.');
-    const rendered = renderExtractive('Voici :', { quotes: [{ text: 'Première phrase sur le Forum Alpha.', hit: a }, { text: 'Deuxième phrase sur le Forum Alpha.', hit: a }] }, (d) => `article du ${d}`);
+    const rendered = renderExtractive(
+      'Voici :',
+      {
+        quotes: [
+          { text: 'Première phrase sur le Forum Alpha.', hit: a },
+          { text: 'Deuxième phrase sur le Forum Alpha.', hit: a },
+        ],
+      },
+      (d) => `article du ${d}`,
+    );
     expect(rendered.citations).toHaveLength(1);
     expect(rendered.text).toBe('Voici : (article du 2026-01-10)\n« Première phrase sur le Forum Alpha. » [1]\n« Deuxième phrase sur le Forum Alpha. » [1]');
   });

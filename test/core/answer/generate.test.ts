@@ -7,7 +7,17 @@ import { EldLanguageDetector } from '../../../src/infra/eld-language-detector.js
 import { ScriptedChatModel } from '../../fakes/scripted-chat-model.js';
 
 const passage: FusedHit = {
-  chunk: { id: 'nec#0', docId: 'nec', title: 'NEC ESS 2025', source: 'nec.md', lang: 'fr', date: '2025-11-01', position: 0, section: null, text: 'Le NEC ESS 2025 se tiendra du 25 au 27 novembre 2025 à Paris.' },
+  chunk: {
+    id: 'nec#0',
+    docId: 'nec',
+    title: 'NEC ESS 2025',
+    source: 'nec.md',
+    lang: 'fr',
+    date: '2025-11-01',
+    position: 0,
+    section: null,
+    text: 'Le NEC ESS 2025 se tiendra du 25 au 27 novembre 2025 à Paris.',
+  },
   score: 1,
   ranks: {},
   signals: {},
@@ -16,7 +26,13 @@ const passage: FusedHit = {
 const q = 'When does NEC ESS 2025 take place?';
 const terms = weightedTopicTerms(q, 'en', ['en', 'fr'], null);
 function deps(reply: () => string): GenerateDeps {
-  return { chat: new ScriptedChatModel(reply), detector: new EldLanguageDetector({ fallback: 'en' }), prompts: { system: 'Answer in {{language}}. Today is {{today}}.', answer: '{{passages}}\n{{question}}' }, warn: () => undefined, llmTimeoutMs: 1000 };
+  return {
+    chat: new ScriptedChatModel(reply),
+    detector: new EldLanguageDetector({ fallback: 'en' }),
+    prompts: { system: 'Answer in {{language}}. Today is {{today}}.', answer: '{{passages}}\n{{question}}' },
+    warn: () => undefined,
+    llmTimeoutMs: 1000,
+  };
 }
 const run = (reply: () => string) => generateAnswer(deps(reply), q, 'en', [passage], terms, ['en', 'fr'], new Date('2026-12-06'), {});
 

@@ -37,7 +37,16 @@ describe("a word's dictionary translations cover it", () => {
   const frStats: TermStats = { total: 100, df: (w) => ({ membres: 5, membre: 5, lettre: 3, ouverte: 4, social: 40, good: 40, accelerator: 40 })[w] ?? 0 };
 
   it('matches a passage that holds every word of one translation, by stem', () => {
-    const terms = weightedTopicTerms('Mitglieder offenen Brief', 'de', langs, frStats, new Map([['mitglieder', ['membre']], ['brief', ['lettre ouverte', 'epitre']]]));
+    const terms = weightedTopicTerms(
+      'Mitglieder offenen Brief',
+      'de',
+      langs,
+      frStats,
+      new Map([
+        ['mitglieder', ['membre']],
+        ['brief', ['lettre ouverte', 'epitre']],
+      ]),
+    );
     expect(coverage(terms, LETTER, langs).matched).toEqual([1, 0, 1]);
     // Half a translation is no match: "lettre" alone is not "lettre pastorale".
     const pastoral = weightedTopicTerms('Brief', 'de', langs, frStats, new Map([['brief', ['lettre pastorale']]]));

@@ -11,7 +11,11 @@ describe('checkSentenceLanguage rejects sentences that mix languages', () => {
   });
 
   it('rejects a sentence wholly in another language', () => {
-    expect(checkSentenceLanguage('Le sommet s’est tenu à Strasbourg et a réuni des acteurs de l’économie sociale.', 'en')).toMatchObject({ ok: false, other: 'fr', reason: expect.stringMatching(/^sentence is in fr, not en/) });
+    expect(checkSentenceLanguage('Le sommet s’est tenu à Strasbourg et a réuni des acteurs de l’économie sociale.', 'en')).toMatchObject({
+      ok: false,
+      other: 'fr',
+      reason: expect.stringMatching(/^sentence is in fr, not en/),
+    });
   });
 });
 

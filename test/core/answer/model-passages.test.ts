@@ -3,7 +3,8 @@ import { bestWindow, modelPassages } from '../../../src/core/answer/model-passag
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
 import type { FusedHit } from '../../../src/core/types.js';
 
-const TEXT = 'Le réseau publie chaque mois une lettre. Ses membres se retrouvent en ligne. Le sommet de Strasbourg a réuni 1 200 participants venus de 14 pays. Il s’est tenu les 5 et 6 mai 2022. La prochaine édition aura lieu ailleurs.';
+const TEXT =
+  'Le réseau publie chaque mois une lettre. Ses membres se retrouvent en ligne. Le sommet de Strasbourg a réuni 1 200 participants venus de 14 pays. Il s’est tenu les 5 et 6 mai 2022. La prochaine édition aura lieu ailleurs.';
 const terms = weightedTopicTerms('Combien de participants au sommet de Strasbourg ?', 'fr', ['fr'], null);
 
 function hit(id: string, text: string): FusedHit {

@@ -4,7 +4,16 @@ import type { Citation } from '../../../src/core/types.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 const cite = (n: number, over: Partial<Citation> = {}): Citation => ({
-  n, chunkId: `d#${n}`, docId: 'd', title: 'NEC ESS 2025', source: 'corpus/004_9ac45f6a09908b38.txt', quote: `Quote ${n}.`, date: '2025-11-25', lang: 'fr', score: 1, ...over,
+  n,
+  chunkId: `d#${n}`,
+  docId: 'd',
+  title: 'NEC ESS 2025',
+  source: 'corpus/004_9ac45f6a09908b38.txt',
+  quote: `Quote ${n}.`,
+  date: '2025-11-25',
+  lang: 'fr',
+  score: 1,
+  ...over,
 });
 
 describe('the source list under an answer', () => {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { condenseFollowUp, type CondenseDeps } from '../../../src/core/conversation/condense.js';
 import { ScriptedChatModel } from '../../fakes/scripted-chat-model.js';
 
-const deps = (overrides: Partial<CondenseDeps> = {}): CondenseDeps => ({ chat: null, prompt: '{{history}}\n{{question}}', warn: () => undefined, llmTimeoutMs: 1000, maxQuestionChars: 500, ...overrides });
+const deps = (overrides: Partial<CondenseDeps> = {}): CondenseDeps => ({
+  chat: null,
+  prompt: '{{history}}\n{{question}}',
+  warn: () => undefined,
+  llmTimeoutMs: 1000,
+  maxQuestionChars: 500,
+  ...overrides,
+});
 
 describe('the searched question of a turn', () => {
   it('is the question itself at the start of a conversation', async () => {
@@ -10,19 +17,27 @@ describe('the searched question of a turn', () => {
   });
   it('is rewritten by the chat model when there is one', async () => {
     const chat = new ScriptedChatModel(() => 'Where does NEC ESS 2025 take place?');
-    const history = [{ role: 'user' as const, text: 'When is NEC ESS 2025?' }, { role: 'assistant' as const, text: '25–27 November 2025.' }];
+    const history = [
+      { role: 'user' as const, text: 'When is NEC ESS 2025?' },
+      { role: 'assistant' as const, text: '25–27 November 2025.' },
+    ];
     expect(await condenseFollowUp(deps({ chat }), 'And where?', history, 'en')).toBe('Where does NEC ESS 2025 take place?');
   });
   it('is not given to the chat model when it stands on its own, even after an unrelated turn', async () => {
     const chat = new ScriptedChatModel(() => 'glued');
-    const history = [{ role: 'user' as const, text: '¿Cuál es la mejor receta de paella?' }, { role: 'assistant' as const, text: '…' }];
+    const history = [
+      { role: 'user' as const, text: '¿Cuál es la mejor receta de paella?' },
+      { role: 'assistant' as const, text: '…' },
+    ];
     expect(await condenseFollowUp(deps({ chat }), 'Quand a lieu NEC ESS 2025 ?', history, 'fr')).toBe('Quand a lieu NEC ESS 2025 ?');
     expect(chat.calls).toHaveLength(0);
   });
   it('leaves the organisation’s own name out of the topic, by how many passages use it', async () => {
     const df: Record<string, number> = { soga: 40, actse: 3 };
     const termStats = async () => ({ total: 100, df: (w: string) => df[w] ?? 0 });
-    expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toBe('ActSE 2021 — chi ha parlato per il SOGA?');
+    expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toBe(
+      'ActSE 2021 — chi ha parlato per il SOGA?',
+    );
   });
   it('does not judge names by their share in a handful of passages, where every name is common', async () => {
     const termStats = async () => ({ total: 4, df: () => 3 });

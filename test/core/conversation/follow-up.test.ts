@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decideFollowUp, namesIn } from '../../../src/core/conversation/follow-up.js';
 import type { ChatTurn } from '../../../src/core/types.js';
 
-const after = (...questions: string[]): ChatTurn[] => questions.flatMap((q) => [{ role: 'user' as const, text: q }, { role: 'assistant' as const, text: 'Une réponse, avec Paris et Bruxelles.' }]);
+const after = (...questions: string[]): ChatTurn[] =>
+  questions.flatMap((q) => [
+    { role: 'user' as const, text: q },
+    { role: 'assistant' as const, text: 'Une réponse, avec Paris et Bruxelles.' },
+  ]);
 
 describe('a turn that depends on the conversation is rewritten with the topic and the new ask', () => {
   it.each([
@@ -53,7 +57,7 @@ describe('a turn that depends on the conversation is rewritten with the topic an
   });
 
   it('leaves out the corpus’s own name, found in most passages, and names and words the corpus never uses', () => {
-    const nameShare = (name: string) => ({ soga: 0.4, europese: 0, vond: 0, plaats: 0, actse: 0.05 } as Record<string, number>)[name.toLowerCase()] ?? 0.1;
+    const nameShare = (name: string) => (({ soga: 0.4, europese: 0, vond: 0, plaats: 0, actse: 0.05 }) as Record<string, number>)[name.toLowerCase()] ?? 0.1;
     expect(decideFollowUp('E chi ha parlato per il SOGA?', after('Dove si è svolto l’ActSE 2021?'), 'it', { nameShare }).query).toBe('ActSE 2021 — chi ha parlato per il SOGA?');
     expect(decideFollowUp('En hoeveel deelnemers waren er?', after('Waar vond de eerste Europese top plaats?'), 'nl', { nameShare }).query).toBe('eerste top — hoeveel deelnemers waren er?');
   });
@@ -64,7 +68,11 @@ describe('a turn that depends on the conversation is rewritten with the topic an
   });
 
   it('a question about one thing that does not say what it is about is a fragment', () => {
-    expect(decideFollowUp('Wie viele Teilnehmer gab es?', after('Wann ging NEC ESS Europe 2023 zu Ende?'), 'de')).toMatchObject({ kind: 'follow_up', signal: 'fragment', query: 'NEC ESS Europe 2023 — Wie viele Teilnehmer gab es?' });
+    expect(decideFollowUp('Wie viele Teilnehmer gab es?', after('Wann ging NEC ESS Europe 2023 zu Ende?'), 'de')).toMatchObject({
+      kind: 'follow_up',
+      signal: 'fragment',
+      query: 'NEC ESS Europe 2023 — Wie viele Teilnehmer gab es?',
+    });
   });
 
   it('falls back to the earlier turn’s topic words when it named nothing', () => {
@@ -97,8 +105,7 @@ describe('a self-contained turn is searched as it stands', () => {
 
 describe('the names a turn carries', () => {
   it('acronyms, runs of capitalised words, quoted titles and years, not the sentence’s first word', () => {
-    expect(namesIn('Where does the Social Good Accelerator meet in 2024? Tell me about “Tech for Good”.', 'en'))
-      .toEqual({ names: ['Tech for Good', 'Social Good Accelerator'], years: ['2024'] });
+    expect(namesIn('Where does the Social Good Accelerator meet in 2024? Tell me about “Tech for Good”.', 'en')).toEqual({ names: ['Tech for Good', 'Social Good Accelerator'], years: ['2024'] });
   });
 
   it('in German, capitalised nouns are not names but acronyms are', () => {

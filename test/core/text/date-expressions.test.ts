@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dateValuesIn,
-  findDateExpressions,
-  firstDay,
-  lastDay,
-  sameDateValue,
-} from '../../../src/core/text/date-expressions.js';
+import { dateValuesIn, findDateExpressions, firstDay, lastDay, sameDateValue } from '../../../src/core/text/date-expressions.js';
 
 /** [text as written, start, end, precision] of each expression found. */
-const read = (text: string, options?: Parameters<typeof findDateExpressions>[1]) =>
-  findDateExpressions(text, options).map((v) => [v.text, v.start, v.end, v.precision]);
+const read = (text: string, options?: Parameters<typeof findDateExpressions>[1]) => findDateExpressions(text, options).map((v) => [v.text, v.start, v.end, v.precision]);
 
 describe('French dates in the articles (sentences copied from corpus/)', () => {
   it('reads a pair of days with their month and year', () => {
-    expect(read('Les 5 et 6 mai 2022 à Strasbourg, dans le cadre de la présidence française')).toEqual([
-      ['5 et 6 mai 2022', '2022-05-05', '2022-05-06', 'day'],
-    ]);
+    expect(read('Les 5 et 6 mai 2022 à Strasbourg, dans le cadre de la présidence française')).toEqual([['5 et 6 mai 2022', '2022-05-05', '2022-05-06', 'day']]);
   });
 
   it('reads a range of days, the opener "du" included', () => {
-    expect(read('Du 25 au 27 novembre 2025, le Social Good Accelerator (SOGA) et ses partenaires')).toEqual([
-      ['Du 25 au 27 novembre 2025', '2025-11-25', '2025-11-27', 'day'],
-    ]);
+    expect(read('Du 25 au 27 novembre 2025, le Social Good Accelerator (SOGA) et ses partenaires')).toEqual([['Du 25 au 27 novembre 2025', '2025-11-25', '2025-11-27', 'day']]);
   });
 
   it('reads single days and months with their year', () => {
@@ -33,20 +22,14 @@ describe('French dates in the articles (sentences copied from corpus/)', () => {
   });
 
   it('reads a season with its year', () => {
-    expect(read('Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne')).toEqual([
-      ['printemps 2023', '2023-03', '2023-05', 'season'],
-    ]);
+    expect(read('Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne')).toEqual([['printemps 2023', '2023-03', '2023-05', 'season']]);
   });
 
   it('gives a date written without a year the reference year, and says so', () => {
     const [v] = findDateExpressions('se sont réunis les 5 et 6 mai à Strasbourg', { refYear: 2022 });
     expect(v).toMatchObject({ start: '2022-05-05', end: '2022-05-06', precision: 'day', yearInferred: true });
-    expect(read('Le mercredi 26 novembre, de 13h à 17h, SOGA organise', { refYear: 2025 })).toEqual([
-      ['26 novembre', '2025-11-26', null, 'day'],
-    ]);
-    expect(read('Le mois d’octobre a été intense pour l’équipe', { refYear: 2021 })).toEqual([
-      ['Le mois d’octobre', '2021-10', null, 'month'],
-    ]);
+    expect(read('Le mercredi 26 novembre, de 13h à 17h, SOGA organise', { refYear: 2025 })).toEqual([['26 novembre', '2025-11-26', null, 'day']]);
+    expect(read('Le mois d’octobre a été intense pour l’équipe', { refYear: 2021 })).toEqual([['Le mois d’octobre', '2021-10', null, 'month']]);
   });
 
   it('leaves a date without a year alone when no reference year is given', () => {
@@ -63,9 +46,7 @@ describe('French dates in the articles (sentences copied from corpus/)', () => {
 
 describe('English and other languages', () => {
   it('reads a pair of days without a year in an English article', () => {
-    expect(read('broadcast from the Rhineland city on 26 and 27 May, which does not detract', { refYear: 2021, lang: 'en' })).toEqual([
-      ['26 and 27 May', '2021-05-26', '2021-05-27', 'day'],
-    ]);
+    expect(read('broadcast from the Rhineland city on 26 and 27 May, which does not detract', { refYear: 2021, lang: 'en' })).toEqual([['26 and 27 May', '2021-05-26', '2021-05-27', 'day']]);
   });
 
   it('reads month-first dates and ranges', () => {
@@ -83,9 +64,7 @@ describe('English and other languages', () => {
   });
 
   it('reads a range across two months', () => {
-    expect(read('du 30 septembre au 2 octobre 2021')).toEqual([
-      ['du 30 septembre au 2 octobre 2021', '2021-09-30', '2021-10-02', 'day'],
-    ]);
+    expect(read('du 30 septembre au 2 octobre 2021')).toEqual([['du 30 septembre au 2 octobre 2021', '2021-09-30', '2021-10-02', 'day']]);
   });
 
   it('reads years: a range, and a lone year after a preposition of time', () => {

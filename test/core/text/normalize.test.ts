@@ -20,7 +20,11 @@ describe('close cognates across the Romance languages and English', () => {
 describe('the percent sign', () => {
   it('covers the word "percentage" of a question in any language', async () => {
     const { coverage, weightedTopicTerms } = await import('../../../src/core/answer/matching.js');
-    for (const [q, lang] of [['Quale percentuale dei mestieri?', 'it'], ['What percentage of jobs?', 'en'], ['Welcher Prozentsatz der Berufe?', 'de']] as const) {
+    for (const [q, lang] of [
+      ['Quale percentuale dei mestieri?', 'it'],
+      ['What percentage of jobs?', 'en'],
+      ['Welcher Prozentsatz der Berufe?', 'de'],
+    ] as const) {
       const terms = weightedTopicTerms(q, lang, [lang, 'fr'], null);
       const word = terms.findIndex((t) => /[cz]ent/.test(t.word));
       expect(coverage(terms, 'près de 85 % des métiers', [lang, 'fr']).matched[word], q).toBe(1);

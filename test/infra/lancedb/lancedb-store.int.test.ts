@@ -114,7 +114,19 @@ describe('documents are listed, read back and deleted', { timeout: 30_000 }, () 
     // A document without a link reads back with url null.
     expect(await store.listDocuments()).toEqual([{ ...bare, url: null }, full]);
     expect(await store.getChunks(['z#0'])).toEqual([
-      { id: 'z#0', docId: 'z', title: 'Titre z', source: 'z.md', lang: 'en', date: '2025-11-25', position: 0, section: 'Intro', context: 'Le chapeau de z.', url: 'https://soga.eu/z', text: 'texte z' },
+      {
+        id: 'z#0',
+        docId: 'z',
+        title: 'Titre z',
+        source: 'z.md',
+        lang: 'en',
+        date: '2025-11-25',
+        position: 0,
+        section: 'Intro',
+        context: 'Le chapeau de z.',
+        url: 'https://soga.eu/z',
+        text: 'texte z',
+      },
     ]);
     expect((await store.corpusLanguages()).sort()).toEqual(['en', 'fr']);
   });

@@ -15,7 +15,7 @@ describe('filter values become safe SQL string literals', () => {
   });
 
   it('leaves other characters as they are (no backslash escaping in SQL)', () => {
-    expect(sqlString('a\\b "c" %_')).toBe("'a\\b \"c\" %_'");
+    expect(sqlString('a\\b "c" %_')).toBe('\'a\\b "c" %_\'');
   });
 
   it('refuses a NUL byte', () => {

@@ -28,7 +28,11 @@ describe('a stem is known with the number of passages that use it', () => {
   });
 
   it('adds up the counts of a stem given twice, and ignores an empty stem', () => {
-    const v = StemVocabulary.fromCounts([['velo', 2], ['', 5], ['velo', 3]]);
+    const v = StemVocabulary.fromCounts([
+      ['velo', 2],
+      ['', 5],
+      ['velo', 3],
+    ]);
     expect([...v.entries()]).toEqual([['velo', 5]]);
   });
 
@@ -69,7 +73,7 @@ describe('neighbours: the stems one edit away, first letter fixed', () => {
   it('finds exactly what a scan of the whole vocabulary finds, on random words', () => {
     // Seeded generator: a small alphabet makes neighbours, repeated letters and collisions frequent.
     let seed = 42;
-    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const word = () => Array.from({ length: 1 + Math.floor(random() * 7) }, () => 'aabcde'[Math.floor(random() * 6)]).join('');
     const stems = new Map<string, number>();
     for (let i = 0; i < 3000; i++) stems.set(word(), 1 + Math.floor(random() * 50));
@@ -85,7 +89,10 @@ describe('neighbours: the stems one edit away, first letter fixed', () => {
   });
 
   it('works on letters outside ASCII', () => {
-    const v = StemVocabulary.fromCounts([['σχολει', 3], ['школ', 2]]);
+    const v = StemVocabulary.fromCounts([
+      ['σχολει', 3],
+      ['школ', 2],
+    ]);
     expect(v.neighbours('σχολι')).toEqual(['σχολει']);
     expect(v.neighbours('школа')).toEqual(['школ']);
   });

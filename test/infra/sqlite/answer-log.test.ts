@@ -207,7 +207,10 @@ describe('listing the log with filters and paging', () => {
     ]);
     expect(stats.shareRefused).toBeCloseTo(0.5);
     expect(stats.shareThumbsDown).toBeCloseTo(0.25);
-    expect(stats.languages).toEqual([{ lang: 'en', count: 3 }, { lang: 'fr', count: 1 }]);
+    expect(stats.languages).toEqual([
+      { lang: 'en', count: 3 },
+      { lang: 'fr', count: 1 },
+    ]);
     expect(stats.topUnanswered).toHaveLength(1);
     expect(stats.topUnanswered[0].count).toBe(2);
     // 'first fr' and 'third en' both cite the summit article.
@@ -338,8 +341,12 @@ describe('schema versions', () => {
     const raw = new Database(older);
     raw.exec(answerLogMigrations[0].sql);
     raw.pragma('user_version = 1');
-    raw.prepare(`INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
-      VALUES ('2025-01-01T00:00:00Z', 'discord', 'fr', 'none', 'not_found', 0, 1, 'Où est la fête ?', 'Où est la fête ?', 'Les articles ne le disent pas.', '{}', '[]', '[]')`).run();
+    raw
+      .prepare(
+        `INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
+      VALUES ('2025-01-01T00:00:00Z', 'discord', 'fr', 'none', 'not_found', 0, 1, 'Où est la fête ?', 'Où est la fête ?', 'Les articles ne le disent pas.', '{}', '[]', '[]')`,
+      )
+      .run();
     raw.close();
     log = openAnswerLog({ file: older, hmacKey: KEY });
     expect(log.list({ text: 'fete' }).total).toBe(1);

@@ -44,15 +44,10 @@ export function flateBombPdf(inflatedMb: number, shape: 'operators' | 'string' =
 
 /** `pages` pages sharing one small content stream: a few MB on disk. */
 export function manyPagesPdf(pages: number): Buffer {
-  const content = 'BT /F1 12 Tf 72 720 Td (Une page parmi beaucoup d\'autres.) Tj ET';
+  const content = "BT /F1 12 Tf 72 720 Td (Une page parmi beaucoup d'autres.) Tj ET";
   const first = 5;
   const kids = Array.from({ length: pages }, (_, i) => `${first + i} 0 R`).join(' ');
-  const objects: string[] = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    FONT,
-  ];
+  const objects: string[] = ['<< /Type /Catalog /Pages 2 0 R >>', `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`, FONT];
   for (let i = 0; i < pages; i++) objects.push('<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>');
   return pdfFrom(objects);
 }

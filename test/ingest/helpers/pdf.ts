@@ -18,14 +18,7 @@ export interface PdfOptions {
 }
 
 export function buildPdf(options: PdfOptions): Buffer {
-  const content = [
-    'BT',
-    '/F1 12 Tf',
-    '14 TL',
-    '72 720 Td',
-    ...options.lines.map((line) => `(${escapePdfString(line)}) Tj T*`),
-    'ET',
-  ].join('\n');
+  const content = ['BT', '/F1 12 Tf', '14 TL', '72 720 Td', ...options.lines.map((line) => `(${escapePdfString(line)}) Tj T*`), 'ET'].join('\n');
   const objects: string[] = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -61,13 +61,19 @@ ${data.job ? jobView(ctx, data.job) : ''}
   <button type="submit">${ctx.t('web.docs.searchButton')}</button>${data.query ? html` <a href="/documents">${ctx.t('web.log.reset')}</a>` : ''}
 </form>
 ${data.query ? html`<p class="hint" id="documents-shown">${ctx.t('web.docs.shown', { shown: data.docs.length, count: total })}</p>` : ''}
-${data.docs.length
-  ? html`<table class="documents stack"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.cited')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
-${data.docs.map((d) => html`<tr class="document" data-id="${d.id}"><td data-label="${ctx.t('web.docs.titleCol')}"><strong>${d.title}</strong></td><td data-label="${ctx.t('web.log.language')}"><span title="${d.lang}">${languageName(d.lang, ctx.lang)}</span></td><td data-label="${ctx.t('web.docs.date')}">${d.date ?? '—'}</td><td class="cited" data-label="${ctx.t('web.docs.cited')}">${data.cited?.get(d.id) ?? 0}</td><td data-label="${ctx.t('web.docs.chunks')}">${d.chunkCount}</td>
+${
+  data.docs.length
+    ? html`<table class="documents stack"><thead><tr><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.docs.date')}</th><th>${ctx.t('web.docs.cited')}</th><th>${ctx.t('web.docs.chunks')}</th><th>${ctx.t('web.docs.source')}</th><th>${ctx.t('web.docs.ingestedAt')}</th><th></th></tr></thead><tbody>
+${data.docs.map(
+  (
+    d,
+  ) => html`<tr class="document" data-id="${d.id}"><td data-label="${ctx.t('web.docs.titleCol')}"><strong>${d.title}</strong></td><td data-label="${ctx.t('web.log.language')}"><span title="${d.lang}">${languageName(d.lang, ctx.lang)}</span></td><td data-label="${ctx.t('web.docs.date')}">${d.date ?? '—'}</td><td class="cited" data-label="${ctx.t('web.docs.cited')}">${data.cited?.get(d.id) ?? 0}</td><td data-label="${ctx.t('web.docs.chunks')}">${d.chunkCount}</td>
 <td data-label="${ctx.t('web.docs.source')}"><code class="source">${d.source}</code>${d.sources.length > 1 ? html` <span class="hint">${ctx.t('web.docs.alsoIn', { count: d.sources.length - 1 })}</span>` : ''}</td><td data-label="${ctx.t('web.docs.ingestedAt')}">${formatDateTime(d.ingestedAt, ctx.lang)}</td>
-<td><form method="post" action="/documents/${encodeURIComponent(d.id)}/delete" class="inline confirm" data-confirm="${ctx.t('web.docs.confirmDelete', { title: d.title })}">${csrfField(ctx)}<button type="submit"${running ? html` disabled` : ''}>${ctx.t('web.docs.delete')}</button></form></td></tr>`)}
+<td><form method="post" action="/documents/${encodeURIComponent(d.id)}/delete" class="inline confirm" data-confirm="${ctx.t('web.docs.confirmDelete', { title: d.title })}">${csrfField(ctx)}<button type="submit"${running ? html` disabled` : ''}>${ctx.t('web.docs.delete')}</button></form></td></tr>`,
+)}
 </tbody></table>`
-  : html`<p class="empty">${ctx.t('web.docs.empty')}</p>`}
+    : html`<p class="empty">${ctx.t('web.docs.empty')}</p>`
+}
 ${data.recent.length ? html`<h2>${ctx.t('web.docs.recent')}</h2><ul class="jobs">${data.recent.map((j) => html`<li>${formatDateTime(j.queuedAt, ctx.lang)} — ${j.by}: ${jobView(ctx, j, false)}</li>`)}</ul>` : ''}`,
     // Without JavaScript the page still follows the running job by reloading itself.
     { head: running ? html`<noscript><meta http-equiv="refresh" content="2"></noscript>` : '' },

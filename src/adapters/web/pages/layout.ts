@@ -16,13 +16,12 @@ export function csrfField(ctx: PageContext): SafeHtml {
 
 export function layout(ctx: PageContext, title: string, body: HtmlValue, options: { head?: HtmlValue } = {}): SafeHtml {
   const here = ctx.path.split('?')[0];
-  const themes = html`<span class="theme-switch">${ctx.t('web.theme.label')}: ${THEMES.map((t, i) =>
-    html`${i ? ' · ' : ''}${t === ctx.theme ? html`<strong aria-current="true">${ctx.t(`web.theme.${t}`)}</strong>` : html`<a href="/theme/${t}?next=${encodeURIComponent(ctx.path)}">${ctx.t(`web.theme.${t}`)}</a>`}`,
+  const themes = html`<span class="theme-switch">${ctx.t('web.theme.label')}: ${THEMES.map(
+    (t, i) =>
+      html`${i ? ' · ' : ''}${t === ctx.theme ? html`<strong aria-current="true">${ctx.t(`web.theme.${t}`)}</strong>` : html`<a href="/theme/${t}?next=${encodeURIComponent(ctx.path)}">${ctx.t(`web.theme.${t}`)}</a>`}`,
   )}</span>`;
   const switcher = WEB_LANGUAGES.map((l) =>
-    l === ctx.lang
-      ? html`<strong lang="${l}">${l.toUpperCase()}</strong>`
-      : html`<a lang="${l}" href="/lang/${l}?next=${encodeURIComponent(ctx.path)}">${l.toUpperCase()}</a>`,
+    l === ctx.lang ? html`<strong lang="${l}">${l.toUpperCase()}</strong>` : html`<a lang="${l}" href="/lang/${l}?next=${encodeURIComponent(ctx.path)}">${l.toUpperCase()}</a>`,
   );
   const nav = ctx.session
     ? html`<nav><ul>${NAV.map(([href, key]) => html`<li><a href="${href}"${here?.startsWith(href) ? html` aria-current="page"` : ''}>${ctx.t(key)}</a></li>`)}</ul>

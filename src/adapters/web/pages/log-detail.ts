@@ -61,9 +61,11 @@ export function logDetailPage(ctx: PageContext, view: LogDetailView): SafeHtml {
 ${conversationView(ctx, view)}
 <h2>${ctx.t('web.log.question')}</h2>
 <p class="question-text" id="question-text">${e.question}</p>
-${searchedDiffers
-  ? html`<div class="searched" id="searched-query"><strong>${ctx.t('web.detail.searchedFor')}:</strong> <span class="searched-text">${e.standaloneQuestion}</span><p class="hint">${ctx.t('web.detail.searchedForHint')}</p></div>`
-  : ''}
+${
+  searchedDiffers
+    ? html`<div class="searched" id="searched-query"><strong>${ctx.t('web.detail.searchedFor')}:</strong> <span class="searched-text">${e.standaloneQuestion}</span><p class="hint">${ctx.t('web.detail.searchedForHint')}</p></div>`
+    : ''
+}
 <h2>${ctx.t('web.detail.answer')} ${outcomeBadge(ctx, e)}</h2>
 <div class="answer-text" id="answer-text">${e.answerText}</div>
 <dl class="facts">
@@ -77,21 +79,32 @@ ${searchedDiffers
     <details class="raw"><summary>${ctx.t('web.detail.rawTimings')}</summary><code>${JSON.stringify(e.timings)}</code></details></dd>
 </dl>
 <h2>${ctx.t('web.detail.citations')}</h2>
-${e.citations.length
-  ? html`<table class="citations stack"><thead><tr><th>#</th><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.detail.quote')}</th><th>${ctx.t('web.docs.source')}</th></tr></thead><tbody>
-${e.citations.map((c) => html`<tr><td data-label="#">[${c.n}]</td><td data-label="${ctx.t('web.docs.titleCol')}">${c.title}</td><td data-label="${ctx.t('web.detail.quote')}"><blockquote>${c.quote}</blockquote></td>
-<td data-label="${ctx.t('web.docs.source')}">${c.source}${c.date ? html` · ${c.date}` : ''}<details class="raw"><summary>${ctx.t('web.detail.rawScores')}</summary><code>${c.chunkId}</code> ${score(c.score)}</details></td></tr>`)}
+${
+  e.citations.length
+    ? html`<table class="citations stack"><thead><tr><th>#</th><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.detail.quote')}</th><th>${ctx.t('web.docs.source')}</th></tr></thead><tbody>
+${e.citations.map(
+  (c) => html`<tr><td data-label="#">[${c.n}]</td><td data-label="${ctx.t('web.docs.titleCol')}">${c.title}</td><td data-label="${ctx.t('web.detail.quote')}"><blockquote>${c.quote}</blockquote></td>
+<td data-label="${ctx.t('web.docs.source')}">${c.source}${c.date ? html` · ${c.date}` : ''}<details class="raw"><summary>${ctx.t('web.detail.rawScores')}</summary><code>${c.chunkId}</code> ${score(c.score)}</details></td></tr>`,
+)}
 </tbody></table>`
-  : html`<p class="empty">${ctx.t('web.detail.noCitations')}</p>`}
+    : html`<p class="empty">${ctx.t('web.detail.noCitations')}</p>`
+}
 <details class="retrieved"><summary>${ctx.t('web.detail.retrieved', { count: e.retrieved.length })}</summary>
 <table class="stack"><thead><tr><th>${ctx.t('web.detail.rank')}</th><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.detail.foundBy')}</th><th>${ctx.t('web.detail.covers')}</th><th>${ctx.t('web.detail.rawScores')}</th></tr></thead><tbody>
-${e.retrieved.map((p, i) => html`<tr><td data-label="${ctx.t('web.detail.rank')}">${i + 1}</td><td data-label="${ctx.t('web.docs.titleCol')}">${p.title}</td><td data-label="${ctx.t('web.detail.foundBy')}">${foundBy(ctx, p.ranks)}</td><td data-label="${ctx.t('web.detail.covers')}">${Math.round(p.coverage * 100)} %</td>
-<td data-label="${ctx.t('web.detail.rawScores')}"><details class="raw"><summary>${ctx.t('web.detail.rawScores')}</summary><code>${p.chunkId}</code> ${ctx.t('web.detail.fused')} ${score(p.score)}${Object.entries(p.signals).map(([k, v]) => ` · ${k} ${score(v)}`)}</details></td></tr>`)}
+${e.retrieved.map(
+  (
+    p,
+    i,
+  ) => html`<tr><td data-label="${ctx.t('web.detail.rank')}">${i + 1}</td><td data-label="${ctx.t('web.docs.titleCol')}">${p.title}</td><td data-label="${ctx.t('web.detail.foundBy')}">${foundBy(ctx, p.ranks)}</td><td data-label="${ctx.t('web.detail.covers')}">${Math.round(p.coverage * 100)} %</td>
+<td data-label="${ctx.t('web.detail.rawScores')}"><details class="raw"><summary>${ctx.t('web.detail.rawScores')}</summary><code>${p.chunkId}</code> ${ctx.t('web.detail.fused')} ${score(p.score)}${Object.entries(p.signals).map(([k, v]) => ` · ${k} ${score(v)}`)}</details></td></tr>`,
+)}
 </tbody></table></details>
 <h2>${ctx.t('web.log.feedback')}</h2>
-${e.feedback.length
-  ? html`<ul class="feedback-list">${e.feedback.map((f) => html`<li>${feedbackView(ctx, f.rating === 'up' ? 1 : 0, f.rating === 'down' ? 1 : 0)} · ${formatDateTime(f.at, ctx.lang)}${f.comment ? html` — ${f.comment}` : ''}</li>`)}</ul>`
-  : html`<p class="empty">${ctx.t('web.detail.noFeedback')}</p>`}
+${
+  e.feedback.length
+    ? html`<ul class="feedback-list">${e.feedback.map((f) => html`<li>${feedbackView(ctx, f.rating === 'up' ? 1 : 0, f.rating === 'down' ? 1 : 0)} · ${formatDateTime(f.at, ctx.lang)}${f.comment ? html` — ${f.comment}` : ''}</li>`)}</ul>`
+    : html`<p class="empty">${ctx.t('web.detail.noFeedback')}</p>`
+}
 <h2>${ctx.t('web.log.review')}</h2>
 <form method="post" action="/log/${e.id}/review${qs ? `?${qs}` : ''}" class="review-form">
   ${csrfField(ctx)}

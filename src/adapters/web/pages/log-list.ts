@@ -36,14 +36,10 @@ function options(values: { value: string; label: string }[], selected: string | 
   return html`<option value="">${anyLabel}</option>${values.map((v) => html`<option value="${v.value}"${v.value === selected ? html` selected` : ''}>${v.label}</option>`)}`;
 }
 
-export function logListPage(
-  ctx: PageContext,
-  data: { page: Page<LogEntrySummary>; filter: LogFilter; surfaces: string[]; languages: string[] },
-): SafeHtml {
+export function logListPage(ctx: PageContext, data: { page: Page<LogEntrySummary>; filter: LogFilter; surfaces: string[]; languages: string[] }): SafeHtml {
   const { page, filter } = data;
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  const check = (name: string, on: boolean | undefined, label: string) =>
-    html`<label class="check"><input type="checkbox" name="${name}" value="1"${on ? html` checked` : ''}> ${label}</label>`;
+  const check = (name: string, on: boolean | undefined, label: string) => html`<label class="check"><input type="checkbox" name="${name}" value="1"${on ? html` checked` : ''}> ${label}</label>`;
   const rows = page.items.map(
     (e) => html`<tr class="entry outcome-row-${outcomeKind(e)}" data-id="${e.id}">
   <td class="time" data-label="${ctx.t('web.log.time')}">${formatDateTime(e.createdAt, ctx.lang)}</td>
@@ -79,9 +75,11 @@ export function logListPage(
   <button type="submit">${ctx.t('web.log.apply')}</button> <a href="/log">${ctx.t('web.log.reset')}</a>
 </form>
 <p class="exports">${ctx.t('web.log.export')}: <a href="/log/export?format=jsonl&amp;${qs}">JSONL</a> · <a href="/log/export?format=csv&amp;${qs}">CSV</a> · <a href="/log/export?format=eval">${ctx.t('web.log.exportEval')}</a></p>
-${page.items.length
-  ? html`<table class="log stack"><thead><tr><th>${ctx.t('web.log.time')}</th><th>${ctx.t('web.log.question')} / ${ctx.t('web.log.answerLine')}</th><th>${ctx.t('web.log.outcome')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.log.surface')}</th><th>${ctx.t('web.log.feedback')}</th><th>${ctx.t('web.log.review')}</th></tr></thead><tbody>${rows}</tbody></table>`
-  : html`<p class="empty">${ctx.t('web.log.empty')}</p>`}
+${
+  page.items.length
+    ? html`<table class="log stack"><thead><tr><th>${ctx.t('web.log.time')}</th><th>${ctx.t('web.log.question')} / ${ctx.t('web.log.answerLine')}</th><th>${ctx.t('web.log.outcome')}</th><th>${ctx.t('web.log.language')}</th><th>${ctx.t('web.log.surface')}</th><th>${ctx.t('web.log.feedback')}</th><th>${ctx.t('web.log.review')}</th></tr></thead><tbody>${rows}</tbody></table>`
+    : html`<p class="empty">${ctx.t('web.log.empty')}</p>`
+}
 ${pager}`,
   );
 }

@@ -13,15 +13,23 @@ function citedDocumentsView(ctx: PageContext, stats: LogStats, docs: DocumentRec
   const cited = new Set(stats.citedDocuments.map((d) => d.docId));
   const never = docs.filter((d) => !cited.has(d.id));
   return html`<section><h2>${ctx.t('web.overview.mostCited')}</h2>
-${stats.citedDocuments.length
-  ? html`<ol class="cited" id="most-cited">${stats.citedDocuments.slice(0, 10).map((d) => html`<li>${d.title} <span class="hint">${ctx.t('web.overview.citedBy', { count: d.count })}</span></li>`)}</ol>`
-  : html`<p class="empty">${ctx.t('web.overview.noneCited')}</p>`}
+${
+  stats.citedDocuments.length
+    ? html`<ol class="cited" id="most-cited">${stats.citedDocuments.slice(0, 10).map((d) => html`<li>${d.title} <span class="hint">${ctx.t('web.overview.citedBy', { count: d.count })}</span></li>`)}</ol>`
+    : html`<p class="empty">${ctx.t('web.overview.noneCited')}</p>`
+}
 </section>
-${docs.length ? html`<section><h2>${ctx.t('web.overview.neverCited', { count: never.length })}</h2>
-${never.length
-  ? html`<ul class="never-cited" id="never-cited">${never.slice(0, 30).map((d) => html`<li>${d.title} <span class="hint">${d.date ?? ''}</span></li>`)}</ul>`
-  : html`<p class="empty">${ctx.t('web.overview.allCited')}</p>`}
-</section>` : ''}`;
+${
+  docs.length
+    ? html`<section><h2>${ctx.t('web.overview.neverCited', { count: never.length })}</h2>
+${
+  never.length
+    ? html`<ul class="never-cited" id="never-cited">${never.slice(0, 30).map((d) => html`<li>${d.title} <span class="hint">${d.date ?? ''}</span></li>`)}</ul>`
+    : html`<p class="empty">${ctx.t('web.overview.allCited')}</p>`
+}
+</section>`
+    : ''
+}`;
 }
 
 export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: string; to: string }, docs: DocumentRecord[] = []): SafeHtml {
@@ -67,9 +75,11 @@ ${stats.languages.length ? html`<table><tbody>${stats.languages.map((l) => html`
 ${stats.surfaces.length ? html`<table><tbody>${stats.surfaces.map((s) => html`<tr><td>${s.surface}</td><td>${s.count}</td></tr>`)}</tbody></table>` : html`<p class="empty">—</p>`}
 </section>
 <section><h2>${ctx.t('web.overview.unanswered')}</h2>
-${stats.topUnanswered.length
-  ? html`<ol class="unanswered">${stats.topUnanswered.map((u) => html`<li><a href="/log?refused=1&amp;q=${encodeURIComponent(u.question.trim())}">${u.question}</a> <span class="count">×${u.count}</span> <span class="hint">${formatDateTime(u.lastAt, ctx.lang)}</span></li>`)}</ol>`
-  : html`<p class="empty">${ctx.t('web.overview.noUnanswered')}</p>`}
+${
+  stats.topUnanswered.length
+    ? html`<ol class="unanswered">${stats.topUnanswered.map((u) => html`<li><a href="/log?refused=1&amp;q=${encodeURIComponent(u.question.trim())}">${u.question}</a> <span class="count">×${u.count}</span> <span class="hint">${formatDateTime(u.lastAt, ctx.lang)}</span></li>`)}</ol>`
+    : html`<p class="empty">${ctx.t('web.overview.noUnanswered')}</p>`
+}
 </section>
 </div>`,
   );

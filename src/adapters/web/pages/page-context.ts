@@ -69,7 +69,12 @@ export function stageTimings(ctx: PageContext, timings: Record<string, number | 
     .filter(([key, value]) => key !== 'totalMs' && typeof value === 'number')
     .map(([key, value]) => {
       // A stage added to the engine after these labels still reads as words: "rerankMs" → "rerank".
-      const readable = NAMED_STAGES.has(key) ? ctx.t(`web.timing.${key}`) : key.replace(/Ms$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+      const readable = NAMED_STAGES.has(key)
+        ? ctx.t(`web.timing.${key}`)
+        : key
+            .replace(/Ms$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1 $2')
+            .toLowerCase();
       return `${readable} ${formatDuration(value!, ctx.lang)}`;
     });
   return { stages: stages.join(', '), total: typeof timings.totalMs === 'number' ? formatDuration(timings.totalMs, ctx.lang) : null };

@@ -32,20 +32,25 @@ export function playgroundPage(ctx: PageContext, view: PlaygroundView): SafeHtml
   return layout(
     ctx,
     ctx.t('web.playground.title'),
-    html`${earlier.length
-  ? html`<h2>${ctx.t('web.playground.conversation')}</h2><ol class="conversation" id="conversation">${earlier.map(
-      (t) => html`<li class="turn turn-user"><strong>${ctx.t('web.playground.you')}:</strong> ${t.question}</li>
+    html`${
+      earlier.length
+        ? html`<h2>${ctx.t('web.playground.conversation')}</h2><ol class="conversation" id="conversation">${earlier.map(
+            (t) => html`<li class="turn turn-user"><strong>${ctx.t('web.playground.you')}:</strong> ${t.question}</li>
 <li class="turn turn-assistant"><strong>${ctx.t('web.playground.assistant')}:</strong> ${t.answerText} <a class="hint" href="/log/${t.id}">#${t.id}</a></li>`,
-    )}</ol>`
-  : ''}
-${last
-  ? html`<section class="playground-answer" id="playground-answer">
+          )}</ol>`
+        : ''
+    }
+${
+  last
+    ? html`<section class="playground-answer" id="playground-answer">
   <p class="question-text">${last.question}</p>
   <h2>${ctx.t('web.detail.answer')} ${outcomeBadge(ctx, last)} <small class="hint">${languageName(last.lang, ctx.lang)} · ${formatDuration(last.totalMs, ctx.lang)}</small></h2>
   <div class="answer-text">${last.answerText}</div>
-  ${last.citations.length
-    ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${sourceEntries({ text: last.answerText, language: last.lang, citations: last.citations }).map((e) => html`<li value="${e.numbers[0]}">${e.numbers.length > 1 ? html`${markers(e)} ` : ''}<strong>${e.title}</strong>${e.date ? html` · ${formatDocDate(e.date, ctx.lang) ?? e.date}` : ''}${e.quotedIn ? html` · ${ctx.t('quotedIn', { language: languageNameIn(e.quotedIn, ctx.lang) })}` : ''}${e.url ? html` · <a href="${e.url}">${e.url}</a>` : e.file ? html` · <code>${e.file}</code>` : ''}${e.quotes.map((q) => html`<blockquote>${q}</blockquote>`)}</li>`)}</ol>`
-    : ''}
+  ${
+    last.citations.length
+      ? html`<h3>${ctx.t('web.detail.citations')}</h3><ol class="sources">${sourceEntries({ text: last.answerText, language: last.lang, citations: last.citations }).map((e) => html`<li value="${e.numbers[0]}">${e.numbers.length > 1 ? html`${markers(e)} ` : ''}<strong>${e.title}</strong>${e.date ? html` · ${formatDocDate(e.date, ctx.lang) ?? e.date}` : ''}${e.quotedIn ? html` · ${ctx.t('quotedIn', { language: languageNameIn(e.quotedIn, ctx.lang) })}` : ''}${e.url ? html` · <a href="${e.url}">${e.url}</a>` : e.file ? html` · <code>${e.file}</code>` : ''}${e.quotes.map((q) => html`<blockquote>${q}</blockquote>`)}</li>`)}</ol>`
+      : ''
+  }
   <form method="post" action="/playground/feedback" class="rate" id="rate">
     ${csrfField(ctx)}<input type="hidden" name="entry" value="${last.id}"><input type="hidden" name="turns" value="${ids}"><input type="hidden" name="locale" value="${locale}">
     <span>${ctx.t('web.playground.rate')}</span>
@@ -56,7 +61,8 @@ ${last
   </form>
   <p><a href="/log/${last.id}">${ctx.t('web.playground.logged', { id: last.id })}</a></p>
 </section>`
-  : ''}
+    : ''
+}
 <form method="post" action="/playground" class="playground">
   ${csrfField(ctx)}
   ${turns.length ? html`<input type="hidden" name="turns" value="${ids}">` : ''}
@@ -66,4 +72,3 @@ ${last
 </form>`,
   );
 }
-

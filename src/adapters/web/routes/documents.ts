@@ -36,7 +36,14 @@ export async function renderDocuments(c: WebContext, s: WebServices, error?: { s
   const since = new Date(s.now().getTime() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
   const cited = new Map(s.log.stats({ from: since }, { topUnanswered: 0 }).citedDocuments.map((d) => [d.docId, d.count]));
   const page = documentsPage(c.var.ctx, {
-    docs, total: all.length, query, cited, job, recent: s.jobs.recent(), maxBytes: s.config.SOGA_UPLOAD_MAX_BYTES, error: error?.message,
+    docs,
+    total: all.length,
+    query,
+    cited,
+    job,
+    recent: s.jobs.recent(),
+    maxBytes: s.config.SOGA_UPLOAD_MAX_BYTES,
+    error: error?.message,
   });
   return sendPage(c, error?.status ?? 200, page);
 }

@@ -16,7 +16,10 @@ const MAX_TURNS = 10;
 
 /** The conversation's entries, oldest first; unknown or purged ids are dropped. */
 function turnsOf(s: WebServices, value: string | null | undefined): LogEntry[] {
-  const ids = (value ?? '').split(',').filter((id) => /^\d{1,15}$/.test(id)).slice(-MAX_TURNS);
+  const ids = (value ?? '')
+    .split(',')
+    .filter((id) => /^\d{1,15}$/.test(id))
+    .slice(-MAX_TURNS);
   return ids.map((id) => s.log.get(id)).filter((e): e is LogEntry => e !== null && e.surface === 'web');
 }
 
@@ -32,12 +35,16 @@ export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
 
   app.get('/playground', (c) => {
     const rated = c.req.query('rated');
-    return sendPage(c, 200, playgroundPage(c.var.ctx, {
-      turns: turnsOf(s, c.req.query('turns')),
-      locale: pickLocale(c.req.query('locale'), c.var.ctx.lang),
-      languages: s.answerLanguages,
-      rated: rated === 'up' || rated === 'down' ? rated : undefined,
-    }));
+    return sendPage(
+      c,
+      200,
+      playgroundPage(c.var.ctx, {
+        turns: turnsOf(s, c.req.query('turns')),
+        locale: pickLocale(c.req.query('locale'), c.var.ctx.lang),
+        languages: s.answerLanguages,
+        rated: rated === 'up' || rated === 'down' ? rated : undefined,
+      }),
+    );
   });
 
   app.post('/playground', limitBody(FORM_LIMIT), async (c) => {

@@ -23,7 +23,11 @@ export function signInRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const form = await readForm(c);
     if (!sameToken(form.get('_csrf') ?? undefined, getCookie(c, SIGN_IN_COOKIE))) return fail(c, 403, c.var.ctx.t('web.error.csrf'));
     const { address } = c.var;
-    const name = (form.get('name') ?? '').trim().replace(/[\p{Cc}]/gu, '').slice(0, 40) || 'admin';
+    const name =
+      (form.get('name') ?? '')
+        .trim()
+        .replace(/[\p{Cc}]/gu, '')
+        .slice(0, 40) || 'admin';
     if (s.limiter.blocked(address)) return signInForm(c, { error: c.var.ctx.t('web.signIn.tooMany'), status: 429, name });
     if (!s.credentials.verify(form.get('password') ?? '')) {
       s.limiter.fail(address);
