@@ -41,6 +41,8 @@ const NEXT = [
   'komende',
   'eerstvolgende',
 ];
+/** "Activities" in the languages the bot speaks: a question about what SOGA did at events. */
+const ACTIVITIES = ['activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
 const EVENT = [
   'event',
   'events',
@@ -61,31 +63,10 @@ const EVENT = [
   'conferencia',
   'conferenza',
   'conferentie',
-  'activites',
-  'activities',
-  'aktivitaten',
-  'actividades',
-  'attivita',
-  'atividades',
-  'activiteiten',
+  ...ACTIVITIES,
 ];
 /** Plural "events": a question about several, not about one event's details. */
-const EVENTS = [
-  'events',
-  'evenements',
-  'rendez vous',
-  'veranstaltungen',
-  'eventos',
-  'eventi',
-  'evenementen',
-  'activites',
-  'activities',
-  'aktivitaten',
-  'actividades',
-  'attivita',
-  'atividades',
-  'activiteiten',
-];
+const EVENTS = ['events', 'evenements', 'rendez vous', 'veranstaltungen', 'eventos', 'eventi', 'evenementen', ...ACTIVITIES];
 const LIST = [
   'list',
   'liste',
