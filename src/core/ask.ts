@@ -132,7 +132,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...base, language: lang, outcome: 'empty_question', mode: 'none', text: messages.t(lang, 'emptyQuestion') });
       }
       let t = performance.now();
-      const lang = pickLanguage(detector, trimmed.slice(0, 2000), context.locale, options.defaultLanguage);
+      const lang = pickLanguage(detector, trimmed.slice(0, 2000), { locale: context.locale, history: context.history, defaultLanguage: options.defaultLanguage });
       timings.languageMs = lap(t);
       if (trimmed.length > options.maxQuestionChars) {
         return done({ ...base, language: lang, outcome: 'question_too_long', mode: 'none', text: messages.t(lang, 'tooLong', { length: trimmed.length, max: options.maxQuestionChars }) });

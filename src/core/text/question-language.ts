@@ -1,13 +1,40 @@
 /**
- * Stage 1 of ask(): the language the member wrote in, which is the language of the answer. The
- * platform locale only decides when the text is too short or mixed for the detector to be sure.
+ * Stage 1 of ask(): the language the member wrote in, which is the language of the answer. When the
+ * text is too short or mixed for the detector to be sure ("¿Dónde?", "En waar?"), the conversation
+ * decides first (a member keeps their language across a thread), then the platform locale.
  */
 import type { LanguageDetector } from '../ports.js';
-import type { LanguageCode } from '../types.js';
+import type { ChatTurn, LanguageCode } from '../types.js';
 
-export function pickLanguage(detector: LanguageDetector, text: string, locale: string | undefined, defaultLanguage: LanguageCode): LanguageCode {
+/** Below this the detector's guess is a coin toss on a two-word follow-up. */
+const SURE = 0.25;
+
+export interface LanguageHints {
+  locale?: string | undefined;
+  /** Earlier turns, oldest first: the member's latest confidently detected turn wins over the locale. */
+  history?: readonly ChatTurn[] | undefined;
+  defaultLanguage: LanguageCode;
+}
+
+export function pickLanguage(detector: LanguageDetector, text: string, hints: LanguageHints): LanguageCode {
+  // Only Spanish opens a question or exclamation with ¿ / ¡; n-grams alone read "¿Qué es Coopedia?" as Catalan.
+  if (/[¿¡]/.test(text)) return 'es';
   const guess = detector.detect(text);
-  const fromLocale = locale?.slice(0, 2).toLowerCase();
-  if (guess.confidence < 0.25 && fromLocale) return fromLocale;
-  return guess.confidence > 0 ? guess.lang : (fromLocale ?? defaultLanguage);
+  if (guess.confidence >= SURE) return guess.lang;
+  const earlier = fromConversation(detector, hints.history ?? []);
+  if (earlier) return earlier;
+  const fromLocale = hints.locale?.slice(0, 2).toLowerCase();
+  if (fromLocale) return fromLocale;
+  return guess.confidence > 0 ? guess.lang : hints.defaultLanguage;
+}
+
+function fromConversation(detector: LanguageDetector, history: readonly ChatTurn[]): LanguageCode | null {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn.role !== 'user') continue;
+    if (/[¿¡]/.test(turn.text)) return 'es';
+    const guess = detector.detect(turn.text.slice(0, 2000));
+    if (guess.confidence >= SURE) return guess.lang;
+  }
+  return null;
 }

@@ -3,16 +3,46 @@ import { pickLanguage } from '../../../src/core/text/question-language.js';
 import type { LanguageDetector } from '../../../src/core/ports.js';
 
 const detector = (lang: string, confidence: number): LanguageDetector => ({ detect: () => ({ lang, confidence }) });
+/** A detector that knows some whole texts and is unsure of everything else. */
+const byText = (known: Record<string, [string, number]>, unsure: [string, number] = ['ca', 0.1]): LanguageDetector => ({
+  detect: (text) => {
+    const [lang, confidence] = known[text] ?? unsure;
+    return { lang, confidence };
+  },
+});
 
 describe('the answer language is the language the member wrote in', () => {
   it('follows a confident detector over the platform locale', () => {
-    expect(pickLanguage(detector('de', 0.9), 'Wann ist das?', 'fr-FR', 'en')).toBe('de');
+    expect(pickLanguage(detector('de', 0.9), 'Wann ist das?', { locale: 'fr-FR', defaultLanguage: 'en' })).toBe('de');
   });
   it('takes the locale when the text is too short to tell', () => {
-    expect(pickLanguage(detector('it', 0.1), 'ok?', 'pt-BR', 'en')).toBe('pt');
+    expect(pickLanguage(detector('it', 0.1), 'ok?', { locale: 'pt-BR', defaultLanguage: 'en' })).toBe('pt');
   });
   it('keeps a weak guess when there is no locale, and the default when there is no guess', () => {
-    expect(pickLanguage(detector('es', 0.1), 'vale', undefined, 'en')).toBe('es');
-    expect(pickLanguage(detector('es', 0), '???', undefined, 'en')).toBe('en');
+    expect(pickLanguage(detector('es', 0.1), 'vale', { defaultLanguage: 'en' })).toBe('es');
+    expect(pickLanguage(detector('es', 0), '???', { defaultLanguage: 'en' })).toBe('en');
+  });
+  it('reads an inverted question or exclamation mark as Spanish, whatever the n-grams say', () => {
+    expect(pickLanguage(detector('ca', 0.23), '¿Qué es Coopedia?', { locale: 'en-GB', defaultLanguage: 'en' })).toBe('es');
+    expect(pickLanguage(detector('en', 0), '¿Dónde?', { defaultLanguage: 'fr' })).toBe('es');
+  });
+});
+
+describe('a short follow-up keeps the language of the conversation', () => {
+  const history = [
+    { role: 'user' as const, text: 'Wanneer vindt NEC ESS 2025 plaats?' },
+    { role: 'assistant' as const, text: 'Kort gezegd: 25–27 november 2025 [1].' },
+  ];
+  it('answers "En waar?" in Dutch after a Dutch question, over an English locale', () => {
+    const d = byText({ 'Wanneer vindt NEC ESS 2025 plaats?': ['nl', 0.9] });
+    expect(pickLanguage(d, 'En waar?', { locale: 'en-US', history, defaultLanguage: 'fr' })).toBe('nl');
+  });
+  it('lets a confident new turn switch language', () => {
+    const d = byText({ 'Wanneer vindt NEC ESS 2025 plaats?': ['nl', 0.9], 'Where does it take place this year?': ['en', 0.8] });
+    expect(pickLanguage(d, 'Where does it take place this year?', { history, defaultLanguage: 'fr' })).toBe('en');
+  });
+  it('never takes the language of the bot’s own turns, and falls back to the locale when no turn is sure', () => {
+    const d = byText({ 'Kort gezegd: 25–27 november 2025 [1].': ['nl', 0.9] });
+    expect(pickLanguage(d, 'Ok?', { locale: 'de-DE', history: [{ role: 'user', text: 'Hm?' }, history[1]], defaultLanguage: 'fr' })).toBe('de');
   });
 });
