@@ -375,6 +375,40 @@ export function interrogativeWords(lang: string): Set<string> {
   return new Set([...(table ?? []).map(([phrase]) => phrase).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
 }
 
+/** The words that ask "how many" in each language (accent-folded), and the little words between them and the counted noun. */
+const HOW_MANY: Record<string, { ask: RegExp; skip: Set<string> }> = {
+  en: { ask: / how (?:many|much) /, skip: new Set(['of', 'the']) },
+  fr: { ask: / combien /, skip: new Set(['de', 'd']) },
+  de: { ask: / wie ?viele? /, skip: new Set(['an', 'von']) },
+  es: { ask: / cuant[oa]s? /, skip: new Set(['de']) },
+  it: { ask: / quant[ioae] /, skip: new Set(['di']) },
+  pt: { ask: / quant[oa]s? /, skip: new Set(['de']) },
+  nl: { ask: / hoeveel /, skip: new Set(['van']) },
+};
+
+/**
+ * The noun a "how many" question counts: "quanti relatori" → "relatori", "combien de pays" → "pays",
+ * "wie viele Teilnehmer" → "teilnehmer"; null when the question names none ("combien étaient-ils ?").
+ * A number answers only when its own word is this noun: "200 participants" does not answer "how many
+ * speakers took part", although the question's verb ("partecipato") matches the word "participants".
+ */
+export function countedNoun(question: string, lang: string): string | null {
+  const spec = HOW_MANY[lang];
+  if (!spec) return null;
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const m = spec.ask.exec(text);
+  if (!m) return null;
+  const after = text.slice(m.index + m[0].length).split(' ').filter(Boolean);
+  // French may put the noun after the verb: "combien y avait-il de participants", "combien d'intervenants".
+  if (lang === 'fr' && after[0] !== 'de' && after[0] !== 'd') {
+    const de = after.slice(0, 6).findIndex((w) => w === 'de' || w === 'd');
+    return de >= 0 && after[de + 1] ? after[de + 1] : null;
+  }
+  const noun = after.find((w) => !spec.skip.has(w));
+  if (!noun || indexStopwords(lang).has(noun)) return null;
+  return noun;
+}
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
   // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
   const raw = question.toLowerCase();

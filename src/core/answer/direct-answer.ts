@@ -8,7 +8,8 @@ import type { Messages } from '../i18n.js';
 import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, LanguageCode } from '../types.js';
-import { asksWhetherPast, type AnswerType } from './answer-type.js';
+import { asksWhetherPast, countedNoun, type AnswerType } from './answer-type.js';
+import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { splitSentences } from './sentences.js';
@@ -307,16 +308,13 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const numbers = numbersIn(quote.text, quote.citation.lang, known);
     // The number whose word is the question's ("14 pays" for "combien de pays", "70 membres" for "wie
     // viele Mitglieder" through the dictionary), or none: a lone number may count something else.
+    // When the question names what it counts ("quanti relatori"), the number's word must be that noun.
+    const counted = countedNoun(input.question, lang);
+    const countTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && (!counted || t.word === counted));
     const asks = (unit: string | null) =>
       Boolean(unit) &&
-      (known.has(normalizeText(unit!)) ||
-        (input.terms
-          ? coverage(
-              input.terms.filter((t) => !/^\d+$/.test(t.word)),
-              unit!,
-              input.langs ?? [quote.citation.lang],
-            ).coverage > 0
-          : false));
+      (counted ? normalizeText(unit!) === counted || sameStem(counted, unit!, lang, quote.citation.lang) : known.has(normalizeText(unit!))) ||
+      (Boolean(unit) && countTerms.length > 0 && coverage(countTerms, unit!, input.langs ?? [quote.citation.lang]).coverage > 0);
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;
@@ -338,6 +336,12 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(names[0]);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/** "participants" / "participant": the same word in the question's or the passage's language. */
+function sameStem(a: string, b: string, ...langs: LanguageCode[]): boolean {
+  const nb = normalizeText(b);
+  return langs.some((l) => stem(a, l) === stem(nb, l));
 }
 
 /** Whether an acronym is made of the starts of a name's words, in order: "SOGA" ← "SOcial Good Accelerator". */

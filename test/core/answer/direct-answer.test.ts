@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { directAnswer, formatDateValue, quotedDate, relativeToNow, type Quote } from '../../../src/core/answer/direct-answer.js';
-import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+import { countedNoun, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
 import { Messages } from '../../../src/core/i18n.js';
 import type { Citation } from '../../../src/core/types.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
@@ -8,6 +9,7 @@ import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
 import de from '../../../prompts/locales/de.json' with { type: 'json' };
 
 const messages = new Messages({ en, fr, de });
+// Italian has no catalog here: its sentence falls back to English, which is what these tests read.
 const TODAY = new Date('2026-12-06T12:00:00Z');
 const quote = (text: string, date: string | null, n = 1, lang = 'fr', title = ''): Quote => ({ text, citation: { n, lang, date, title } as Citation });
 const ask = (question: string, lang: string, quotes: Quote[], known: string[] = []) =>
@@ -43,6 +45,31 @@ describe('the direct answer states what was asked, from the quote’s own values
   });
   it('picks the number whose word the question uses, and cites the quote that holds it', () => {
     expect(ask('Combien de pays étaient représentés ?', 'fr', [quote(STRASBOURG, '2022-05-06'), quote(PARTICIPANTS, '2022-05-06', 2)], ['pays', 'representes'])).toBe('En bref : 14 pays [2].');
+  });
+  it('takes the number of the noun the question counts, not of another word of the question', () => {
+    const nec = 'Avec plus de 200 participants et plus de 80 intervenants, le NEC ESS Europe a été le catalyseur de discussions passionnantes.';
+    const question = 'Quanti relatori hanno partecipato a NEC ESS Europe?';
+    const translations = new Map([
+      ['relatori', ['orateur', 'intervenant']],
+      ['partecipato', ['participer', 'participant']],
+    ]);
+    const terms = weightedTopicTerms(question, 'it', ['it', 'fr'], null, translations);
+    const withTerms = (q: string, tr: Map<string, string[]>) =>
+      directAnswer({ question: q, lang: 'it', expected: expectedAnswerTypes(q, 'it'), known: new Set(['nec', 'ess', 'europe']), quotes: [quote(nec, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms(q, 'it', ['it', 'fr'], null, tr), langs: ['it', 'fr'] });
+    expect(terms.length).toBeGreaterThan(0);
+    expect(withTerms(question, translations)).toBe('In short: 80 [1].');
+    // Without a translation of the counted noun, no number: "participants" answers the verb, not the noun.
+    expect(withTerms(question, new Map([['partecipato', ['participer', 'participant']]]))).toBeNull();
+  });
+  it('reads the counted noun in every language, or none when the question names none', () => {
+    expect(countedNoun('Quanti relatori hanno partecipato?', 'it')).toBe('relatori');
+    expect(countedNoun('Combien de pays étaient représentés ?', 'fr')).toBe('pays');
+    expect(countedNoun("Combien y avait-il d'intervenants ?", 'fr')).toBe('intervenants');
+    expect(countedNoun('Wie viele Teilnehmer kamen?', 'de')).toBe('teilnehmer');
+    expect(countedNoun('How many of the speakers came?', 'en')).toBe('speakers');
+    expect(countedNoun('¿Cuántos países participaron?', 'es')).toBe('paises');
+    expect(countedNoun('Hoeveel deelnemers waren er?', 'nl')).toBe('deelnemers');
+    expect(countedNoun('Combien étaient-ils ?', 'fr')).toBeNull();
   });
   it('says nothing rather than guess between numbers the question does not tell apart', () => {
     expect(ask('How many were there?', 'en', [quote(PARTICIPANTS, '2022-05-06')])).toBeNull();
