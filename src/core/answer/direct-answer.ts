@@ -299,6 +299,10 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(formatDateValue(date, lang, !date.yearInferred));
   }
   if (expected.has('place')) {
+    // "Where can I watch the replay of NEC ESS 2023?" is not answered by "… NEC ESS Europe, en France":
+    // a sentence that names only the question's event, not what it asks about the event, gives no place.
+    const predicate = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
+    if (predicate.length && coverage(predicate, quote.text, input.langs ?? [quote.citation.lang]).coverage === 0 && !parts.length) return null;
     const places = placesIn(quote.text, known);
     if (places.length) parts.push(places.slice(0, 3).join(', '));
     else if (!parts.length) return null;

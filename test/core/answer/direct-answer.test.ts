@@ -61,6 +61,16 @@ describe('the direct answer states what was asked, from the quote’s own values
     // Without a translation of the counted noun, no number: "participants" answers the verb, not the noun.
     expect(withTerms(question, new Map([['partecipato', ['participer', 'participant']]]))).toBeNull();
   });
+  it('gives no place from a sentence that names the question’s event but not what it asks about it', () => {
+    const nec = "Le 17 novembre 2023 marque la fin de NEC ESS Europe, le rendez-vous de l'économie sociale numérique en France et en Europe, organisé par SOGA.";
+    // The corpus knows the event's name, which makes "NEC ESS Europe" a name in the question.
+    const stats = { total: 100, df: (w: string) => (['nec', 'ess', 'europe', '2023'].includes(w) ? 5 : 0) };
+    const where = (q: string, tr: Map<string, string[]>) =>
+      directAnswer({ question: q, lang: 'en', expected: expectedAnswerTypes(q, 'en'), known: new Set(['nec', 'ess', 'europe', '2023']), quotes: [quote(nec, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms(q, 'en', ['en', 'fr'], stats, tr), langs: ['en', 'fr'] });
+    expect(where('Where can I watch the replay of NEC ESS Europe 2023?', new Map([['replay', ['rediffusion']]]))).toBeNull();
+    // The same sentence answers where the event itself was, since the question asks nothing else of it.
+    expect(where('Where was NEC ESS Europe 2023?', new Map())).toBe('In short: France [1].');
+  });
   it('reads the counted noun in every language, or none when the question names none', () => {
     expect(countedNoun('Quanti relatori hanno partecipato?', 'it')).toBe('relatori');
     expect(countedNoun('Combien de pays étaient représentés ?', 'fr')).toBe('pays');
