@@ -78,7 +78,15 @@ export function namesIn(text: string, known: Set<string>): string[] {
     const words = normalizeText(m[1]).split(/[-\s]+/);
     if (FUNCTION_WORDS.has(words[0]) || words.some((w) => MONTH_NUMBER[w] !== undefined || lower.has(w))) continue;
     if (words.every((w) => known.has(w))) continue;
-    if (!out.includes(m[1])) out.push(m[1]);
+    // A run that goes on into the question's own words is the name plus what was asked about it:
+    // "Justine Coopman / Communication and Public Affairs Manager" answers "who is the communication manager?".
+    const parts = m[1].split(/(?<=[-\s])/);
+    let from = 0;
+    let to = parts.length;
+    while (to - from > 2 && known.has(normalizeText(parts[to - 1].trim().replace(/-$/, '')))) to--;
+    while (to - from > 2 && known.has(normalizeText(parts[from].trim().replace(/-$/, '')))) from++;
+    const name = parts.slice(from, to).join('').trim().replace(/-$/, '');
+    if (!out.includes(name)) out.push(name);
   }
   return out;
 }

@@ -108,6 +108,12 @@ describe('dates of a quote', () => {
 });
 
 describe('a name the question already gives is not an answer', () => {
+  it('cuts the question’s own words off the end of a name run (a byline followed by the job title asked about)', async () => {
+    const { namesIn } = await import('../../../src/core/answer/answer-values.js');
+    const known = new Set(['communication', 'public', 'affairs', 'manager']);
+    expect(namesIn('Un article écrit par Marie Dubois Communication and Public Affairs Manager', known)).toEqual(['Marie Dubois']);
+    expect(namesIn('Jean-Pierre Martin Communication', new Set(['communication']))).toEqual(['Jean-Pierre Martin']);
+  });
   it('recognises an acronym of a name', async () => {
     const { abbreviates } = await import('../../../src/core/answer/direct-answer.js');
     expect(abbreviates('SOGA', 'Social Good Accelerator')).toBe(true);
