@@ -81,10 +81,9 @@ export function namesIn(text: string, known: Set<string>): string[] {
     // A run that goes on into the question's own words is the name plus what was asked about it:
     // "Justine Coopman / Communication and Public Affairs Manager" answers "who is the communication manager?".
     const parts = m[1].split(/(?<=[-\s])/);
-    let from = 0;
+    const from = 0;
     let to = parts.length;
     while (to - from > 2 && known.has(normalizeText(parts[to - 1].trim().replace(/-$/, '')))) to--;
-    while (to - from > 2 && known.has(normalizeText(parts[from].trim().replace(/-$/, '')))) from++;
     const name = parts.slice(from, to).join('').trim().replace(/-$/, '');
     if (!out.includes(name)) out.push(name);
   }

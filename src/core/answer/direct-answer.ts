@@ -336,10 +336,30 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   if (expected.has('person') && !parts.length && strong) {
     // One name, or none: of several in a sentence, which one is meant is a guess.
     const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)));
-    if (names.length !== 1) return null;
-    parts.push(names[0]);
+    const name = names.length === 1 ? names[0] : names.length > 1 ? nameByApposition(quote.text, names, input, quote.citation.lang) : null;
+    if (!name) return null;
+    parts.push(name);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/**
+ * Of several names in a sentence, the one whose apposition holds what the question asks: "Jeanne
+ * Bretécher, présidente du SOGA, Diana Dovgan, secrétaire générale de la CECOP" answers "who is the
+ * general secretary of CECOP?" with Diana Dovgan. The apposition is what follows the name — after a
+ * comma or in brackets — up to the next name; exactly one name must have the question's role in it.
+ */
+function nameByApposition(text: string, names: string[], input: DirectAnswerInput, lang: LanguageCode): string | null {
+  const role = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word));
+  if (!role.length) return null;
+  const at = names.map((n) => ({ n, i: text.indexOf(n) })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i);
+  const matching = at.filter(({ n, i }, k) => {
+    const rest = text.slice(i + n.length, k + 1 < at.length ? at[k + 1].i : undefined);
+    // A role after a comma starts in lower case ("présidente du SOGA"); a capital starts the next item of a list.
+    const apposition = /^\s*(?:\(([^)]*)\)|[,–—-]\s*(\p{Ll}[^,;(]*))/u.exec(rest)?.slice(1).find(Boolean) ?? '';
+    return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0;
+  });
+  return matching.length === 1 ? matching[0].n : null;
 }
 
 /** "participants" / "participant": the same word in the question's or the passage's language. */

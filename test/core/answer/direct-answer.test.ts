@@ -108,6 +108,21 @@ describe('dates of a quote', () => {
 });
 
 describe('a name the question already gives is not an answer', () => {
+  it('picks, of several names, the one whose apposition holds the role the question asks about', () => {
+    const panel = '• Marie Dubois, présidente de l’association, • Karl Weber, secrétaire général de la fédération, • et Ana Ruiz, de la coopérative.';
+    const stats = { total: 100, df: (w: string) => (['federation', 'association'].includes(w) ? 5 : 0) };
+    const who = (q: string, lang: string, tr: Map<string, string[]>) =>
+      directAnswer({ question: q, lang, expected: expectedAnswerTypes(q, lang), known: new Set(), quotes: [quote(panel, '2022-05-06')], today: TODAY, messages, terms: weightedTopicTerms(q, lang, [lang, 'fr'], stats, tr), langs: [lang, 'fr'] });
+    expect(who('Who is the general secretary of the federation?', 'en', new Map([['secretary', ['secrétaire']], ['general', ['général']], ['federation', ['fédération']]]))).toBe('In short: Karl Weber [1].');
+    expect(who('Wer ist die Präsidentin des Vereins?', 'de', new Map([['prasidentin', ['présidente']], ['vereins', ['association']]]))).toMatch(/Marie Dubois \[1\]/);
+    // The next item of a list is no apposition: "associations" is not answered by the name before "Le Mouvement Associatif".
+    const list = 'Organisé avec ses membres : Latitudes, Fantastique Bazar, HelloAsso, Le Mouvement Associatif, Emmaüs Connect.';
+    expect(
+      directAnswer({ question: 'Who are the member associations?', lang: 'en', expected: new Set(['person']), known: new Set(), quotes: [quote(list, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms('Who are the member associations?', 'en', ['en', 'fr'], stats, new Map([['associations', ['associatif']]])), langs: ['en', 'fr'] }),
+    ).toBeNull();
+    // A role no apposition holds names nobody.
+    expect(who('Who is the treasurer of the federation?', 'en', new Map([['treasurer', ['trésorier']], ['federation', ['fédération']]]))).toBeNull();
+  });
   it('cuts the question’s own words off the end of a name run (a byline followed by the job title asked about)', async () => {
     const { namesIn } = await import('../../../src/core/answer/answer-values.js');
     const known = new Set(['communication', 'public', 'affairs', 'manager']);
