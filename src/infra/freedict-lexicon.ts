@@ -19,6 +19,7 @@ import { writeFileAtomically } from './atomic-file.js';
 import type { LanguageCode } from '../core/types.js';
 import { stem } from '../core/text/analyzer.js';
 import { normalizeText } from '../core/text/normalize.js';
+import { infinitiveCandidates, splitCompound } from '../core/text/word-forms.js';
 
 /** ISO 639-1 (the assistant's codes) to ISO 639-3 (FreeDict's file names). */
 const ISO3: Record<string, string> = { de: 'deu', en: 'eng', es: 'spa', fr: 'fra', it: 'ita', nl: 'nld', pt: 'por' };
@@ -90,11 +91,24 @@ export function entryTranslations(entry: string): string[] {
 
 type Table = Map<string, string[]>;
 
+/** Senses of each part a compound's translation combines ("compétence pacte", "compétence traité"…). */
+const COMPOUND_SENSES = 2;
+
 function lookUp(table: Table, words: string[], from: LanguageCode): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  const entry = (form: string) => table.get(form) ?? table.get(stem(form, from));
   for (const word of words) {
     const folded = normalizeText(word);
-    const found = table.get(folded) ?? table.get(stem(folded, from));
+    // The word, else the infinitive of a participle ("vorgestellt" → "vorstellen"), else its parts.
+    let found = entry(folded);
+    for (const form of found?.length ? [] : infinitiveCandidates(folded, from)) if (!found?.length) found = entry(form);
+    if (!found?.length) {
+      const parts = splitCompound(folded, from, (part) => Boolean(entry(part)?.length));
+      if (parts) {
+        const [modifier, head] = parts.map((part) => entry(part)!.slice(0, COMPOUND_SENSES));
+        found = head.flatMap((h) => modifier.map((m) => `${m} ${h}`));
+      }
+    }
     if (found?.length) out.set(word, found.slice(0, MAX_TRANSLATIONS));
   }
   return out;

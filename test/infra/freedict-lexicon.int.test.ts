@@ -36,6 +36,18 @@ describe('translating words with a FreeDict pair', () => {
     expect(found.get('regulierung')).toEqual(['regulation']);
   });
 
+  it('finds a participle by its infinitive and a compound by its parts', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-forms-'));
+    try {
+      writePair(own, 'deu-fra', { einladen: 'inviter', Arbeit: '1. travail\n2. emploi', Markt: 'marché, foire' });
+      const found = await new FreedictLexicon(own).translate(['eingeladen', 'arbeitsmarkt', 'arbeitslos'], 'de', 'fr');
+      // Every pairing of the parts' first two senses, head last, as a passage writes them in French.
+      expect(Object.fromEntries(found)).toEqual({ eingeladen: ['inviter'], arbeitsmarkt: ['travail marche', 'emploi marche', 'travail foire', 'emploi foire'] });
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('translates nothing for a pair it has no files for (either way), and lists the pairs it has', async () => {
     expect((await lexicon.translate(['mitglieder'], 'de', 'en')).size).toBe(0);
     expect(lexicon.available()).toEqual([

@@ -6,7 +6,7 @@
 import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
-import { hasEmail, hasPhone, hasPrice } from './answer-values.js';
+import { hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price';
 
@@ -156,6 +156,7 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['cuantos', ['number']],
     ['cuantas', ['number']],
     ['cuanto', ['number']],
+    ['cuanta', ['number']],
     ['cuando', ['date']],
     ['donde', ['place']],
     ['quienes', ['person']],
@@ -177,6 +178,7 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['quanti', ['number']],
     ['quante', ['number']],
     ['quanto', ['number']],
+    ['quanta', ['number']],
     ['quando', ['date']],
     ['dove', ['place']],
     ['chi', ['person']],
@@ -186,6 +188,7 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['quantos', ['number']],
     ['quantas', ['number']],
     ['quanto', ['number']],
+    ['quanta', ['number']],
     ['quando', ['date']],
     ['onde', ['place']],
     ['quem', ['person']],
@@ -431,8 +434,9 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
 const MONTH = new RegExp(`\\b(${Object.keys(MONTH_NUMBER).join('|')})\\b`);
 const YEAR = /\b(19|20)\d{2}\b/;
 const DAY_OR_TIME = /\b\d{1,2}(er|st|nd|rd|th)?\b\s*(\p{L}+\s)?|\b\d{1,2}\s?h(\d{2})?\b/u;
-const NUMBER =
-  /\d|\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|duas|quatro|seis|sete|oito|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b/;
+// Spelled-out small numbers; written numbers are read by numbersIn(), which leaves out dates.
+const NUMBER_WORD =
+  /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|duas|quatro|seis|sete|oito|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b/;
 // A capitalised word after a place preposition: "à Paris", "in Mannheim", "en Belgique".
 const PLACE = /(?:^|\s)(?:à|a|au|aux|en|in|at|im|nel|nella|em|na|no|op|te|de)\s+(?:la\s+|le\s+|l['’])?\p{Lu}\p{L}+/u;
 // Two capitalised words in a row that do not open the sentence: "Nicolas Schmit", "Chris Gordon".
@@ -465,7 +469,8 @@ export function answerTypeMatch(text: string, expected: Set<AnswerType>, known: 
   for (const type of expected) {
     if (type === 'date' && (MONTH.test(folded) || YEAR.test(folded)) && DAY_OR_TIME.test(folded)) found++;
     else if (type === 'date' && YEAR.test(folded)) found += 0.6;
-    else if (type === 'number' && NUMBER.test(folded)) found++;
+    // A count, not the day or year of a date: "5 et 6 mai" does not answer "how many people".
+    else if (type === 'number' && (numbersIn(text, '', known).length > 0 || NUMBER_WORD.test(folded))) found++;
     else if (type === 'place' && PLACE.test(text)) found++;
     else if (type === 'person' && hasNewName(text, known)) found++;
     else if (type === 'phone' && hasPhone(text)) found++;

@@ -10,6 +10,20 @@ describe('the kind of answer a question asks for', () => {
     expect([...expectedAnswerTypes('Hoeveel landen?', 'nl')]).toEqual(['number']);
   });
 
+  it('reads the feminine singular "how much" of Spanish, Italian and Portuguese', () => {
+    expect([...expectedAnswerTypes('¿Cuánta agua se ahorró?', 'es')]).toEqual(['number']);
+    expect([...expectedAnswerTypes('Quanta energia consuma il server?', 'it')]).toEqual(['number']);
+    expect([...expectedAnswerTypes('Quanta gente votou na assembleia?', 'pt')]).toEqual(['number']);
+  });
+
+  it('does not take the day or the year of a date for the count "how many" asks for', () => {
+    const count = new Set(['number'] as const);
+    expect(answerTypeMatch('Les adhérents se sont retrouvés le 3 mars 2024 à Lyon.', count)).toBe(0);
+    expect(answerTypeMatch('Le 3 mars, 450 adhérents se sont retrouvés à Lyon.', count)).toBe(1);
+    // A number the question already gives is no answer either.
+    expect(answerTypeMatch('Le plan 450 a été voté.', count, new Set(['450']))).toBe(0);
+  });
+
   it('does not take the French "ou" (or) for "où" (where)', () => {
     expect(expectedAnswerTypes('Intelligence artificielle ou coopérative ?', 'fr').size).toBe(0);
   });
