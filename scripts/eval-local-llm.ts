@@ -345,10 +345,33 @@ async function main(): Promise<void> {
       `model ${runtime.chat?.modelId ?? 'none (extractive)'} loaded in ${sec(loadMs)}; index built in ${sec(ingestMs)}; ${questions.length} questions; time limit ${config.SOGA_LLM_TIMEOUT_MS} ms, max ${config.SOGA_LLM_MAX_TOKENS} tokens, threads ${config.SOGA_LLM_THREADS || `auto (${autoThreads()})`}, context ${config.SOGA_LLM_CONTEXT_SIZE}, output ${config.SOGA_LLM_OUTPUT}, ${config.SOGA_LLM_PASSAGES} passages of ≤ ${config.SOGA_LLM_PASSAGE_CHARS} characters\n`,
     );
     const runs: QuestionRun[] = [];
-    const now = new Date('2026-11-23');
+    // The runtime's clock: SOGA_TODAY when set (the time set needs it), else today.
+    const now = runtime.clock.now();
+    const report = () => ({
+      model: runtime.chat?.modelId ?? 'none (extractive)',
+      today: now.toISOString().slice(0, 10),
+      questions: values.questions,
+      config: {
+        timeoutMs: config.SOGA_LLM_TIMEOUT_MS,
+        maxTokens: config.SOGA_LLM_MAX_TOKENS,
+        threads: config.SOGA_LLM_THREADS,
+        contextSize: config.SOGA_LLM_CONTEXT_SIZE,
+        output: config.SOGA_LLM_OUTPUT,
+        passages: config.SOGA_LLM_PASSAGES,
+        passageChars: config.SOGA_LLM_PASSAGE_CHARS,
+      },
+      loadMs,
+      ingestMs,
+      complete: runs.length === questions.length,
+      summary: runs.length ? summarize(runs) : null,
+      runs,
+      warnings,
+    });
     for (const q of questions) {
       const run = await runQuestion(runtime, calls, q, now);
       runs.push(run);
+      // Written after every question: a run of hours that is stopped keeps what it measured.
+      if (values.json) await writeFile(values.json, JSON.stringify(report(), null, 2));
       const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
       process.stdout.write(
         `${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`,
@@ -375,32 +398,7 @@ async function main(): Promise<void> {
       `first streamed token shown after median ${sec(summary.medianFirstShownMs)} (held back until it cannot be the rules or NO_ANSWER)`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
-    if (values.json) {
-      await writeFile(
-        values.json,
-        JSON.stringify(
-          {
-            model: runtime.chat?.modelId ?? 'none (extractive)',
-            config: {
-              timeoutMs: config.SOGA_LLM_TIMEOUT_MS,
-              maxTokens: config.SOGA_LLM_MAX_TOKENS,
-              threads: config.SOGA_LLM_THREADS,
-              contextSize: config.SOGA_LLM_CONTEXT_SIZE,
-              output: config.SOGA_LLM_OUTPUT,
-              passages: config.SOGA_LLM_PASSAGES,
-              passageChars: config.SOGA_LLM_PASSAGE_CHARS,
-            },
-            loadMs,
-            ingestMs,
-            summary,
-            runs,
-            warnings,
-          },
-          null,
-          2,
-        ),
-      );
-    }
+    if (values.json) await writeFile(values.json, JSON.stringify(report(), null, 2));
     await runtime.close();
   } finally {
     await LlamaCppChatModel.unloadAll();

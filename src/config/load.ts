@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { SogaError } from '../core/errors.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
-import { configSchema, SECRET_VARIABLES, type RawConfig } from './schema.js';
+import { SECRET_VARIABLES, settingsSchema, type RawConfig } from './schema.js';
 
 export type Config = RawConfig;
 
@@ -17,7 +17,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv, dotenvPath = '.env'): Re
 }
 
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  const result = settingsSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? '?');

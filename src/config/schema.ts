@@ -110,8 +110,8 @@ export const configSchema = z.object({
   /** local provider: CPU threads for generation; 0: one fewer than the cores, at least 1 (llama.cpp slows sharply when a thread has to share its core). */
   SOGA_LLM_THREADS: int(0, 1024).default(0),
   SOGA_LLM_TEMPERATURE: num(0, 2).default(0.1),
-  /** A chat model slower than this is abandoned and the answer is extractive. */
-  SOGA_LLM_TIMEOUT_MS: int(500, 600_000).default(20_000),
+  /** A chat model slower than this is abandoned and the answer is extractive. Unset: by provider — local 120000 (a 1.5B model on one CPU core takes ~30 s, more on a shared machine; see docs/local-llm.md), ollama 60000, openai 20000. */
+  SOGA_LLM_TIMEOUT_MS: int(500, 600_000).optional(),
   /** Upper bound of a generated answer. */
   SOGA_LLM_MAX_TOKENS: int(16, 32_000).default(500),
   /** json: the model writes its sentences and the passages of each as JSON held to a schema (llama.cpp grammar, response_format for OpenAI-compatible servers, Ollama's format; servers that refuse it get text); text: prose with [n] markers. See docs/local-llm.md. */
@@ -132,7 +132,17 @@ export const configSchema = z.object({
   ...webConfigShape,
 });
 
-export type RawConfig = z.infer<typeof configSchema>;
+/**
+ * The chat model's time limit when SOGA_LLM_TIMEOUT_MS is unset: a model on this machine's CPU
+ * (local) reads a ~1,100-token prompt at ~60 tokens/s on one core before its first token, where a
+ * hosted API answers in seconds.
+ */
+export const LLM_TIMEOUT_DEFAULT_MS = { none: 20_000, openai: 20_000, ollama: 60_000, local: 120_000 } as const;
+
+/** The schema with the defaults that depend on another variable filled in: what the configuration is. */
+export const settingsSchema = configSchema.transform((c) => ({ ...c, SOGA_LLM_TIMEOUT_MS: c.SOGA_LLM_TIMEOUT_MS ?? LLM_TIMEOUT_DEFAULT_MS[c.SOGA_LLM_PROVIDER] }));
+
+export type RawConfig = z.output<typeof settingsSchema>;
 
 /** Never printed, not even in a configuration error; redacted from everything written to stderr or logs. */
 export const SECRET_VARIABLES = [

@@ -55,6 +55,14 @@ describe('configuration', () => {
     expect(() => parseConfig({ SOGA_LLM_PROVIDER: 'ollama' })).toThrow(/SOGA_LLM_MODEL/);
   });
 
+  it('gives a model on this machine’s CPU a longer time limit than a hosted one, unless SOGA_LLM_TIMEOUT_MS is set', () => {
+    expect(parseConfig({ SOGA_LLM_PROVIDER: 'local', SOGA_LLM_MODEL_PATH: 'm.gguf' }).SOGA_LLM_TIMEOUT_MS).toBe(120_000);
+    expect(parseConfig({ SOGA_LLM_PROVIDER: 'ollama', SOGA_LLM_MODEL: 'qwen2.5:3b' }).SOGA_LLM_TIMEOUT_MS).toBe(60_000);
+    expect(parseConfig({ SOGA_LLM_PROVIDER: 'openai', SOGA_LLM_MODEL: 'gpt-4o-mini', SOGA_LLM_API_KEY: 'k' }).SOGA_LLM_TIMEOUT_MS).toBe(20_000);
+    expect(parseConfig({ SOGA_LLM_PROVIDER: 'local', SOGA_LLM_MODEL_PATH: 'm.gguf', SOGA_LLM_TIMEOUT_MS: '30000' }).SOGA_LLM_TIMEOUT_MS).toBe(30_000);
+    expect(() => parseConfig({ SOGA_LLM_TIMEOUT_MS: '10' })).toThrow(/SOGA_LLM_TIMEOUT_MS="10"/);
+  });
+
   it('documents every variable of the schema in .env.example', () => {
     const example = readFileSync('.env.example', 'utf8');
     const missing = Object.keys(configSchema.shape).filter((key) => !new RegExp(`^#? ?${key}=`, 'm').test(example));

@@ -1,76 +1,57 @@
 /**
  * Numbers and dates of a text as values, so that an answer in one language can be compared with a
- * passage in another: "May 26–27, 2021" and "les 26 et 27 mai 2021" both hold the days 26 and 27 of
- * month 5 of 2021. Used by the claim checks (claims.ts); written to be replaced by the events
- * branch's date parser (core/text/date-expressions.ts) once it is on main: only `datesIn` would change.
+ * passage in another: "May 26–27, 2021" and "les 26 et 27 mai 2021" both name the days 26 to 27 of
+ * May 2021. Used by the claim checks (claims.ts). Dates are read by the product's one date parser
+ * (core/text/date-expressions.ts, shared with the events index and the direct answers).
  */
-import { MONTH_NUMBER } from '../text/months.js';
+import { findDateExpressions, type DatePrecision } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 
+/** A date of a claim or a passage: the span of days it names, with its year when written. */
 export interface DateValue {
-  /** Days of the month the expression names (empty: the month as a whole). */
-  days: number[];
-  month: number;
+  precision: DatePrecision;
+  /** First and last day named, as month * 100 + day (a month or season runs from its day 1 to 31). */
+  from: number;
+  to: number;
+  /** The years written (a range's first and last); undefined when the text gives none ("les 26 et 27 mai"). */
   year?: number;
+  endYear?: number;
 }
 
-const MONTHS = Object.keys(MONTH_NUMBER)
-  .sort((a, b) => b.length - a.length)
-  .join('|');
-const DAY = String.raw`(\d{1,2})(?:er|re|st|nd|rd|th|º|°|\.)?`;
-// Joins two days of one date: "26 et 27", "26–27", "26. bis 27.", "25 al 27", "du 25 au 27".
-const JOIN = String.raw`\s*(?:[-–—/&,]|et|and|und|y|e|en|al|au|bis|to|a|ao|tot|til|through)\s*`;
-const DAYS = String.raw`${DAY}(?:${JOIN}${DAY})*`;
-const YEAR = String.raw`((?:19|20)\d\d)`;
-// "26 et 27 mai 2021", "26.–27. Mai 2021", "26 de mayo de 2021", "25 al 27 de noviembre".
-const DAYS_MONTH = new RegExp(String.raw`(?<![\p{L}\d])${DAYS}\s+(?:de\s+|of\s+)?(${MONTHS})(?![\p{L}])(?:,?\s+(?:de\s+)?${YEAR}(?!\d))?`, 'gu');
-// "May 26–27, 2021", "May 26 and 27 2021".
-const MONTH_DAYS = new RegExp(String.raw`(?<![\p{L}])(${MONTHS})\s+${DAYS}(?![\p{L}\d])(?:,?\s+${YEAR}(?!\d))?`, 'gu');
-// "mai 2021", "May 2021", "mayo de 2021".
-const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}])(${MONTHS})\s+(?:de\s+)?${YEAR}(?!\d)`, 'gu');
-const ISO = /(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)/g;
-const NUMERIC = /(?<![\d.])(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d\d)(?!\d)/g;
+// A year for dates written without one; the parser marks such years as inferred and they are dropped.
+const PLACEHOLDER_YEAR = 2000;
 
-function dayNumbers(span: string): number[] {
-  // The days are the numbers before the month name (or after it): never the year.
-  return [...span.matchAll(/(?<!\d)\d{1,2}(?!\d)/g)].map((m) => Number(m[0])).filter((d) => d >= 1 && d <= 31);
+function toClaimDate(d: ReturnType<typeof findDateExpressions>[number]): DateValue {
+  const point = (iso: string, edge: 'from' | 'to') => {
+    const [, m, day] = iso.split('-').map(Number);
+    if (m === undefined) return edge === 'from' ? 101 : 1231;
+    return m * 100 + (day ?? (edge === 'from' ? 1 : 31));
+  };
+  const end = d.end ?? d.start;
+  const years = d.yearInferred ? {} : { year: Number(d.start.slice(0, 4)), ...(end.slice(0, 4) !== d.start.slice(0, 4) ? { endYear: Number(end.slice(0, 4)) } : {}) };
+  return { precision: d.precision, from: point(d.start, 'from'), to: point(end, 'to'), ...years };
 }
 
 /**
- * The dates a text names, and the text with them blanked out (so that their numbers are not counted
- * again as quantities). Month names of the seven languages; "may" counts as a month only next to a
- * day or a year.
+ * The dates a text names, and the text folded with them blanked out (so that their numbers are not
+ * counted again as quantities). What counts as a date is the shared parser's rule ("May" only
+ * capitalised, a day only next to a month, a lone year only after "en / in / im…").
  */
 export function datesIn(text: string): { dates: DateValue[]; rest: string } {
-  let folded = normalizeText(text).replace(/ß/g, 'ss');
-  const dates: DateValue[] = [];
-  const blank = (m: string) => ' '.repeat(m.length);
-  folded = folded.replace(ISO, (m, y: string, mo: string, d: string) => {
-    dates.push({ days: [Number(d)], month: Number(mo), year: Number(y) });
-    return blank(m);
-  });
-  folded = folded.replace(NUMERIC, (m, d: string, mo: string, y: string) => {
-    dates.push({ days: [Number(d)], month: Number(mo), year: Number(y) });
-    return blank(m);
-  });
-  folded = folded.replace(DAYS_MONTH, (m: string, ...groups: unknown[]) => {
-    const month = groups.find((g) => typeof g === 'string' && MONTH_NUMBER[g] !== undefined) as string;
-    const year = m.match(/(?:19|20)\d\d(?!\d)\s*$/)?.[0];
-    const before = m.slice(0, m.search(new RegExp(`(?<![\\p{L}])${month}(?![\\p{L}])`, 'u')));
-    dates.push({ days: dayNumbers(before), month: MONTH_NUMBER[month], year: year ? Number(year) : undefined });
-    return blank(m);
-  });
-  folded = folded.replace(MONTH_DAYS, (m: string, month: string) => {
-    const year = m.match(/(?:19|20)\d\d(?!\d)\s*$/)?.[0];
-    const days = m.slice(month.length, year ? m.lastIndexOf(year) : undefined);
-    dates.push({ days: dayNumbers(days), month: MONTH_NUMBER[month], year: year ? Number(year) : undefined });
-    return blank(m);
-  });
-  folded = folded.replace(MONTH_YEAR, (m: string, month: string, year: string) => {
-    dates.push({ days: [], month: MONTH_NUMBER[month], year: Number(year) });
-    return blank(m);
-  });
-  return { dates, rest: folded };
+  const found = findDateExpressions(text, { refYear: PLACEHOLDER_YEAR });
+  let blanked = text;
+  // The parser's offsets are offsets in the original text (it folds one character for one).
+  for (const d of found) blanked = blanked.slice(0, d.index) + ' '.repeat(d.text.length) + blanked.slice(d.index + d.text.length);
+  return { dates: found.map(toClaimDate), rest: normalizeText(blanked).replace(/ß/g, 'ss') };
+}
+
+/** A date as the reasons show it: "26–27/5/2021", "5/2021", "3–5/2023" (a season), "2024–2026". */
+export function describeDate(d: DateValue): string {
+  const year = d.year === undefined ? '' : `/${d.year}${d.endYear ? `–${d.endYear}` : ''}`;
+  const [m1, d1, m2, d2] = [Math.floor(d.from / 100), d.from % 100, Math.floor(d.to / 100), d.to % 100];
+  if (d.precision === 'year') return `${d.year}${d.endYear ? `–${d.endYear}` : ''}`;
+  if (d.precision === 'day') return m1 === m2 ? `${d1}${d2 !== d1 ? `–${d2}` : ''}/${m1}${year}` : `${d1}/${m1}–${d2}/${m2}${year}`;
+  return `${m1}${m2 !== m1 ? `–${m2}` : ''}${year}`;
 }
 
 /** Number words of the seven languages (accent-folded) that a passage may write where an answer has digits. */
@@ -127,9 +108,10 @@ export function valuesOf(text: string): Set<number> {
   const { dates, rest } = datesIn(text);
   const values = new Set<number>();
   for (const d of dates) {
-    d.days.forEach((day) => values.add(day));
-    values.add(d.month);
+    if (d.precision === 'day') for (const edge of [d.from, d.to]) values.add(edge % 100);
+    if (d.precision === 'day' || d.precision === 'month') for (const edge of [d.from, d.to]) values.add(Math.floor(edge / 100));
     if (d.year !== undefined) values.add(d.year);
+    if (d.endYear !== undefined) values.add(d.endYear);
   }
   for (const n of numbersIn(rest)) n.values.forEach((v) => values.add(v));
   for (const w of rest.match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) values.add(NUMBER_WORDS[w]);
@@ -137,14 +119,24 @@ export function valuesOf(text: string): Set<number> {
 }
 
 /**
- * Whether `date` (from an answer) is one the passage names: the same month, each of its days among
- * the days the passage gives that month, and its year among the passage's years (a passage often
- * gives the year once, apart from the day: "En 2021, … les 26 et 27 mai").
+ * Whether `date` (from an answer) is one the passage names. Its years must be among the passage's
+ * (a passage often gives the year once, apart from the day: "En 2021, … les 26 et 27 mai"). Then
+ * against one date of the passage (of the same year, or written without one): a day or span of days
+ * must lie within the passage's days ("May 26" of "les 26 et 27 mai"; not "May 25–27"); a month or
+ * season may be coarser than the passage ("in spring 2023" of "en avril 2023"), never finer ("in
+ * May" of "au printemps").
  */
 export function dateSupported(date: DateValue, passage: { dates: DateValue[]; values: Set<number> }): boolean {
-  const sameMonth = passage.dates.filter((d) => d.month === date.month && (date.year === undefined || d.year === undefined || d.year === date.year));
-  if (!sameMonth.length) return false;
   if (date.year !== undefined && !passage.values.has(date.year)) return false;
-  const days = new Set(sameMonth.flatMap((d) => d.days));
-  return date.days.every((day) => days.has(day));
+  if (date.endYear !== undefined && !passage.values.has(date.endYear)) return false;
+  if (date.precision === 'year') return date.year !== undefined;
+  return passage.dates.some((p) => {
+    if (p.precision === 'year') return false;
+    if (date.year !== undefined && p.year !== undefined && (date.year !== p.year || (date.endYear ?? date.year) !== (p.endYear ?? p.year))) return false;
+    // A span that runs into the next year ("30 décembre au 2 janvier"): compared only when equal.
+    const wraps = (d: DateValue) => d.to < d.from;
+    if (wraps(date) || wraps(p)) return date.from === p.from && date.to === p.to;
+    if (date.precision === 'day') return p.precision === 'day' && p.from <= date.from && date.to <= p.to;
+    return date.from <= p.from && p.to <= date.to;
+  });
 }

@@ -7,6 +7,8 @@
  * - every date, number, year and proper name in it must be in those passages, compared as values
  *   (dates and numbers: claim-values.ts) and by letters without accents, exonyms or close spelling
  *   (names: names.ts), so that a correct German paraphrase of a French passage passes;
+ * - an ordinal, year or role it attaches to a name must not contradict what those passages attach
+ *   to it (relations.ts: "the first summit was in Strasbourg" of a passage that says the second);
  * - it must say something beyond the citation markers and beyond the question's own words;
  * - it must not mix languages inside the sentence (mixed-language.ts): that rejects the whole answer.
  * A failing sentence is removed when the rest still answers (it says something, and holds the kind
@@ -16,9 +18,10 @@ import { normalizeText, words } from '../text/normalize.js';
 import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
-import { dateSupported, datesIn, numbersIn, valuesOf, type DateValue } from './claim-values.js';
+import { dateSupported, datesIn, describeDate, numbersIn, valuesOf, type DateValue } from './claim-values.js';
 import { checkSentenceLanguage } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
+import { readRelationPassage, relationProblems, type RelationPassage } from './relations.js';
 import { splitSentences } from './sentences.js';
 
 export interface ClaimPassage {
@@ -111,16 +114,13 @@ interface PreparedPassage {
   words: Set<string>;
   dates: DateValue[];
   values: Set<number>;
+  relations: RelationPassage;
 }
 
 function prepare(p: ClaimPassage): PreparedPassage {
   const text = `${p.title}\n${p.date ?? ''}\n${p.text}`;
   const folded = foldName(text);
-  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: datesIn(text).dates, values: valuesOf(text) };
-}
-
-function describeDate(d: DateValue): string {
-  return `${d.days.length ? `${d.days.join('–')}/` : ''}${d.month}${d.year ? `/${d.year}` : ''}`;
+  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: datesIn(text).dates, values: valuesOf(text), relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
 }
 
 const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
@@ -151,6 +151,8 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => nameFound(partial, p.words, p.folded)))
       problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);
   }
+  // Every value and name is there: are they in the roles the passages give them?
+  if (!problems.length) problems.push(...relationProblems(text, lang, cited.map((p) => p.relations), passageNames));
   return problems;
 }
 

@@ -52,6 +52,7 @@ describe('English and other languages', () => {
   it('reads month-first dates and ranges', () => {
     expect(read('The summit took place on May 26–27, 2021 in Mannheim.')).toEqual([['May 26–27, 2021', '2021-05-26', '2021-05-27', 'day']]);
     expect(read('on November 25, 2025')).toEqual([['November 25, 2025', '2025-11-25', null, 'day']]);
+    expect(read('The forum meets on October 3 and 4, 2024 in Lille.')).toEqual([['October 3 and 4, 2024', '2024-10-03', '2024-10-04', 'day']]);
   });
 
   it('reads German, Spanish, Portuguese, Dutch and Italian day-first dates', () => {
