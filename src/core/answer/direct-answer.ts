@@ -10,6 +10,7 @@ import { normalizeText } from '../text/normalize.js';
 import type { Citation, LanguageCode } from '../types.js';
 import { asksWhetherPast, type AnswerType } from './answer-type.js';
 import { articleDateLabel } from './dates.js';
+import { localizePlace } from '../text/place-names.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -299,7 +300,13 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   }
   if (expected.has('place')) {
     const places = placesIn(quote.text, known);
-    if (places.length) parts.push(places.slice(0, 3).join(', '));
+    if (places.length)
+      parts.push(
+        places
+          .slice(0, 3)
+          .map((p) => localizePlace(p, lang))
+          .join(', '),
+      );
     else if (!parts.length) return null;
   }
   // "How many … and when …": both, each only where it is unmistakable (numbers inside dates are not counts).
