@@ -10,6 +10,7 @@ import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
 import { answerFromEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
+import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
@@ -93,7 +94,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
             const started = performance.now();
             const asked = context.locale?.slice(0, 2).toLowerCase();
             const lang = asked && Intl.DateTimeFormat.supportedLocalesOf(asked).length ? asked : options.defaultLanguage;
-            const listed = await answerFromEvents(events, { kind: 'next', question: '' }, lang, context.now ?? clock.now(), messages);
+            const now = context.now ?? clock.now();
+            const all = groupEvents(await events.listEvents(), now.toISOString().slice(0, 10));
+            const listed = answerFromEvents(all, { kind: 'next', question: '' }, lang, now, messages);
             const totalMs = performance.now() - started;
             const grounded = listed.outcome === 'answered';
             return {
@@ -148,13 +151,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const today = context.now ?? clock.now();
       // "Next event?", "events in 2021?": the events index lists them; the passages stay in the answer
       // for review (the answer log shows what retrieval would have offered).
-      let intent = deps.events ? timeIntent(standalone, lang, today) : null;
+      // The events index, grouped once for the whole question (as of today).
+      const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
+      let intent = indexed ? timeIntent(standalone, lang, today) : null;
       // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list; "the
       // next president of SOGA" is not about an event at all.
-      if (intent && intent.kind !== 'next' && deps.events && (await namesAnEvent(deps.events, standalone, today))) intent = null;
-      if (intent?.kind === 'next' && intent.named && deps.events && !(await namesAnEvent(deps.events, standalone, today))) intent = null;
-      if (intent && deps.events) {
-        const listed = await answerFromEvents(deps.events, intent, lang, today, messages);
+      if (intent && intent.kind !== 'next' && indexed && namesAnEvent(indexed, standalone)) intent = null;
+      if (intent?.kind === 'next' && intent.named && indexed && !namesAnEvent(indexed, standalone)) intent = null;
+      if (intent && indexed) {
+        const listed = answerFromEvents(indexed, intent, lang, today, messages);
         timings.answerMs = lap(t);
         const grounded = listed.outcome === 'answered';
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
@@ -167,7 +172,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       };
       // A question about when / where an event happened that the events index knows by name is
       // answered from it, even where the passages' words cover the question too little.
-      const named = deps.events ? await namedEventFor(deps.events, standalone, lang, today) : null;
+      const named = indexed ? namedEventFor(indexed, standalone, lang) : null;
       if (named === 'no-such-edition') return notFound();
       const event = named;
       if (!answerable && !event) return notFound();
@@ -176,7 +181,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       let removed: Answer['removed'];
       if (chat) {
         // The events the question is about join the passages, with "past" / "upcoming" as of today.
-        const facts = deps.events ? await eventPassages(deps.events, standalone, lang, today) : [];
+        const facts = indexed ? eventPassages(indexed, standalone, lang, today) : [];
         const given = [...facts.filter((f) => !passages.some((p) => p.chunk.text.includes(f.chunk.text))), ...passages];
         const generated = await generateAnswer(
           { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages },

@@ -11,6 +11,7 @@ import type { Citation, LanguageCode } from '../types.js';
 import { asksWhetherPast, countedNoun, type AnswerType } from './answer-type.js';
 import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
+import { localizePlace } from '../text/place-names.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -304,7 +305,13 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const predicate = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
     if (predicate.length && coverage(predicate, quote.text, input.langs ?? [quote.citation.lang]).coverage === 0 && !parts.length) return null;
     const places = placesIn(quote.text, known);
-    if (places.length) parts.push(places.slice(0, 3).join(', '));
+    if (places.length)
+      parts.push(
+        places
+          .slice(0, 3)
+          .map((p) => localizePlace(p, lang))
+          .join(', '),
+      );
     else if (!parts.length) return null;
   }
   // "How many … and when …": both, each only where it is unmistakable (numbers inside dates are not counts).

@@ -5,8 +5,8 @@
  * judged against today (the core's clock), saying so when none is announced and naming the latest.
  */
 import type { Messages } from '../i18n.js';
-import { groupEvents, type GroupedEvent } from '../events/group-events.js';
-import type { EventStore } from '../ports.js';
+import type { GroupedEvent } from '../events/group-events.js';
+import { localizePlace } from '../text/place-names.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
@@ -167,10 +167,9 @@ export interface EventAnswer {
   citations: Citation[];
 }
 
-export async function answerFromEvents(events: EventStore, intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): Promise<EventAnswer> {
-  const day = today.toISOString().slice(0, 10);
+/** `all`: the events index grouped as of today (groupEvents), once per question. */
+export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): EventAnswer {
   const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
-  const all = groupEvents(await events.listEvents(), day);
   const citations: Citation[] = [];
   const line = (e: GroupedEvent) => {
     const m = e.mentions[0];
@@ -178,7 +177,7 @@ export async function answerFromEvents(events: EventStore, intent: TimeIntent, l
     citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
     const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
     const relative = relativeToNow(value, today, lang);
-    const places = e.places.length ? `, ${e.places.join(', ')}` : '';
+    const places = e.places.length ? `, ${e.places.map((p) => localizePlace(p, lang)).join(', ')}` : '';
     const notes = [relative, e.announcedOnly && e.status === 'past' ? t('eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
     return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
   };
@@ -202,10 +201,9 @@ export async function answerFromEvents(events: EventStore, intent: TimeIntent, l
  * The one event a "when / where" question names (asking nothing else: not who, not how many), from
  * the events index; null when it names none, or several editions and no year to choose between them.
  */
-export async function namedEventFor(events: EventStore, question: string, lang: LanguageCode, today: Date): Promise<GroupedEvent | 'no-such-edition' | null> {
+export function namedEventFor(all: GroupedEvent[], question: string, lang: LanguageCode): GroupedEvent | 'no-such-edition' | null {
   const expected = expectedAnswerTypes(question, lang);
   if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
-  const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
   const named = eventsNamedIn(question, all).filter((e) => ![...asked].some((k) => !ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`).has(k)));
@@ -217,8 +215,7 @@ export async function namedEventFor(events: EventStore, question: string, lang: 
 }
 
 /** Whether the question names an event of the index (whatever the year): then it asks about that event, not for a list. */
-export async function namesAnEvent(events: EventStore, question: string, today: Date): Promise<boolean> {
-  const all = groupEvents(await events.listEvents(), today.toISOString().slice(0, 10));
+export function namesAnEvent(all: GroupedEvent[], question: string): boolean {
   return eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length > 0;
 }
 
@@ -228,9 +225,8 @@ export async function namesAnEvent(events: EventStore, question: string, today: 
  * upcoming today — so that the model reasons about time from the same facts the extractive answer
  * uses, and its claims are checked against them like any passage's.
  */
-export async function eventPassages(events: EventStore, question: string, lang: LanguageCode, today: Date, max = 3): Promise<FusedHit[]> {
+export function eventPassages(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date, max = 3): FusedHit[] {
   const day = today.toISOString().slice(0, 10);
-  const all = groupEvents(await events.listEvents(), day);
   const intent = timeIntent(question, lang, today);
   const chosen =
     intent?.kind === 'period'

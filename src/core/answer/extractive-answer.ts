@@ -15,6 +15,7 @@ import { hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
+import { localizePlace } from '../text/place-names.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
@@ -94,7 +95,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const expected = expectedAnswerTypes(question, lang);
   const parts = [
     expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null,
-    expected.has('place') && event.places.length ? event.places.join(', ') : null,
+    expected.has('place') && event.places.length ? event.places.map((p) => localizePlace(p, lang)).join(', ') : null,
   ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
   if (expected.has('place') && !event.places.length && !expected.has('date')) return null;

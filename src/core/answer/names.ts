@@ -7,35 +7,16 @@
 import { indexStopwords } from '../text/analyzer.js';
 import { MONTH_NUMBER } from '../text/months.js';
 import { normalizeText, wordSimilarity } from '../text/normalize.js';
+import { PLACE_SPELLINGS } from '../text/place-names.js';
 import type { LanguageCode } from '../types.js';
 
-/** One spelling per language of places the SOGA articles name (accent-folded, ß as ss). */
+/**
+ * Spellings that name one thing (accent-folded, ß as ss): the places of the shared table
+ * (text/place-names.ts, also used to write places in the reader's language) and the institutions
+ * the articles name.
+ */
 const EXONYMS: string[][] = [
-  ['strasbourg', 'strassburg', 'strasburgo', 'estrasburgo', 'straatsburg'],
-  ['bruxelles', 'brussels', 'brussel', 'bruselas', 'bruxelas'],
-  ['lisbonne', 'lisbon', 'lissabon', 'lisboa', 'lisbona'],
-  ['mannheim'],
-  ['paris', 'parigi'],
-  ['londres', 'london', 'londra', 'londen'],
-  ['rome', 'rom', 'roma'],
-  ['milan', 'mailand', 'milano', 'milao'],
-  ['cologne', 'koln', 'colonia', 'keulen'],
-  ['munich', 'munchen', 'monaco di baviera', 'munique'],
-  ['vienne', 'vienna', 'wien', 'viena', 'wenen'],
-  ['geneve', 'geneva', 'genf', 'ginebra', 'ginevra', 'genebra'],
-  ['la haye', 'the hague', 'den haag', 'la haya', 'l aia', 'haia'],
-  ['anvers', 'antwerp', 'antwerpen', 'amberes', 'anversa', 'antuerpia'],
-  ['varsovie', 'warsaw', 'warschau', 'varsovia', 'varsavia'],
-  ['prague', 'prag', 'praga', 'praag'],
-  ['athenes', 'athens', 'athen', 'atenas', 'atene', 'athene'],
-  ['europe', 'europa'],
-  ['france', 'frankreich', 'francia', 'franca', 'frankrijk'],
-  ['allemagne', 'germany', 'deutschland', 'alemania', 'germania', 'alemanha', 'duitsland'],
-  ['espagne', 'spain', 'spanien', 'espana', 'spagna', 'espanha', 'spanje'],
-  ['italie', 'italy', 'italien', 'italia'],
-  ['belgique', 'belgium', 'belgien', 'belgica', 'belgio', 'belgie'],
-  ['pays bas', 'netherlands', 'niederlande', 'paises bajos', 'paesi bassi', 'paises baixos', 'nederland'],
-  ['portugal', 'portogallo'],
+  ...PLACE_SPELLINGS,
   ['union europeenne', 'european union', 'europaische union', 'union europea', 'unione europea', 'uniao europeia', 'europese unie'],
   ['commission europeenne', 'european commission', 'europaische kommission', 'comision europea', 'commissione europea', 'comissao europeia', 'europese commissie'],
 ];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerFromEvents, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
-import type { EventStore } from '../../../src/core/ports.js';
+import { groupEvents } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
@@ -31,7 +31,7 @@ const event = (name: string, start: string, end: string | null, places: string[]
   announced: false,
   ...extra,
 });
-const store = (records: EventRecord[]): EventStore => ({ listEvents: async () => records });
+const grouped = (records: EventRecord[]) => groupEvents(records, '2026-12-06');
 const CORPUS = [
   event('EUSES', '2021-05-26', '2021-05-27', ['Mannheim']),
   event('ActSE', '2021-10-12', null, ['Ljubljana']),
@@ -52,7 +52,7 @@ describe('questions about time across the articles', () => {
   });
 
   it('lists every event of the period with a citation each', async () => {
-    const answer = await answerFromEvents(store(CORPUS), timeIntent('Liste les événements de 2021.', 'fr', TODAY)!, 'fr', TODAY, messages);
+    const answer = answerFromEvents(grouped(CORPUS), timeIntent('Liste les événements de 2021.', 'fr', TODAY)!, 'fr', TODAY, messages);
     expect(answer.outcome).toBe('answered');
     expect(
       answer.text
@@ -64,31 +64,25 @@ describe('questions about time across the articles', () => {
   });
 
   it('says that no upcoming event is announced, and names the latest', async () => {
-    const answer = await answerFromEvents(store(CORPUS), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
+    const answer = answerFromEvents(grouped(CORPUS), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
     expect(answer.text).toMatch(/^No upcoming SOGA event is announced in the articles \(today is December 6, 2026\)\./);
-    expect(answer.text).toMatch(/• NEC ESS — November 25\s–\s27, 2025, Bruxelles, Paris \(last year\) \[1\]/);
+    expect(answer.text).toMatch(/• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]/);
   });
 
   it('keeps to the event the question names, saying its latest edition was announced only', async () => {
     const sgw = event('Social Good Week', '2023-03', '2023-05', ['Lisbonne'], { announced: true });
-    const answer = await answerFromEvents(store([...CORPUS, sgw]), timeIntent('Quando si terrà il prossimo evento della Social Good Week a Lisbona?', 'it', TODAY)!, 'en', TODAY, messages);
+    const answer = answerFromEvents(grouped([...CORPUS, sgw]), timeIntent('Quando si terrà il prossimo evento della Social Good Week a Lisbona?', 'it', TODAY)!, 'en', TODAY, messages);
     expect(answer.text).toMatch(/^No upcoming SOGA event is announced/);
-    expect(answer.text).toMatch(/• Social Good Week — March\s–\sMay 2023, Lisbonne \(\d+ years ago; announced only: the articles do not say it took place\) \[1\]/);
+    expect(answer.text).toMatch(/• Social Good Week — March\s–\sMay 2023, Lisbon \(\d+ years ago; announced only: the articles do not say it took place\) \[1\]/);
   });
 
   it('lists upcoming events when there are', async () => {
-    const answer = await answerFromEvents(
-      store([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]),
-      { kind: 'next', question: 'What is the next event?' },
-      'en',
-      TODAY,
-      messages,
-    );
-    expect(answer.text).toMatch(/^Upcoming events in the SOGA articles:\n• Social Good Week — March 10, 2027, Lisbonne \(in 3 months\) \[1\]$/);
+    const answer = answerFromEvents(grouped([...CORPUS, event('Social Good Week', '2027-03-10', null, ['Lisbonne'])]), { kind: 'next', question: 'What is the next event?' }, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^Upcoming events in the SOGA articles:\n• Social Good Week — March 10, 2027, Lisbon \(in 3 months\) \[1\]$/);
   });
 
   it('answers "not found" for a period no article covers', async () => {
-    const answer = await answerFromEvents(store(CORPUS), timeIntent('Which events did SOGA attend in 2019?', 'en', TODAY)!, 'en', TODAY, messages);
+    const answer = answerFromEvents(grouped(CORPUS), timeIntent('Which events did SOGA attend in 2019?', 'en', TODAY)!, 'en', TODAY, messages);
     expect(answer).toMatchObject({ outcome: 'not_found', citations: [] });
   });
 });
@@ -101,13 +95,13 @@ describe('review findings stay fixed (events)', () => {
   it('answers a when-question naming an event only with the edition whose ordinal matches', async () => {
     const { namedEventFor } = await import('../../../src/core/answer/event-answers.js');
     const actse = event('ActSE', '2021-10-12', null, ['Ljubljana'], { variants: ['ActSE', 'Social Economy Summit'] });
-    expect(await namedEventFor(store([actse]), 'When was the second Social Economy Summit held?', 'en', TODAY)).toBeNull();
-    expect(await namedEventFor(store([actse]), 'When was the Social Economy Summit held?', 'en', TODAY)).toMatchObject({ name: 'ActSE' });
+    expect(namedEventFor(grouped([actse]), 'When was the second Social Economy Summit held?', 'en')).toBeNull();
+    expect(namedEventFor(grouped([actse]), 'When was the Social Economy Summit held?', 'en')).toMatchObject({ name: 'ActSE' });
   });
   it('keeps the longest name the question gives', async () => {
     const { namedEventFor } = await import('../../../src/core/answer/event-answers.js');
     const sgw = event('Social Good Week', '2022-01-25', null, []);
     const sgwe = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], { key: 'social good week' });
-    expect(await namedEventFor(store([sgw, sgwe]), 'When is the Social Good Week Europe?', 'en', TODAY)).toMatchObject({ name: 'Social Good Week Europe' });
+    expect(namedEventFor(grouped([sgw, sgwe]), 'When is the Social Good Week Europe?', 'en')).toMatchObject({ name: 'Social Good Week Europe' });
   });
 });
