@@ -86,6 +86,8 @@ function chunkRow(c: BenchChunk, vector: Float32Array | null): Row {
     position: c.position,
     section: c.section,
     context: c.context ?? null,
+    // Generated articles have no link.
+    url: null,
     text: c.text,
     lex: analyzePassage(searchableText(c), c.lang).join(' '),
     grams: normalizeText(searchableText({ ...c, context: null })),
@@ -105,6 +107,7 @@ function documentRows(chunks: BenchChunk[], modelId: string): Row[] {
         title: c.title,
         source: c.source,
         sources: JSON.stringify([c.source]),
+        url: null,
         lang: c.lang,
         date: c.date,
         content_hash: c.docId,
