@@ -418,7 +418,14 @@ async function makeAssistant(config: Config, store: ChunkStore, embedder: Embedd
       // closeness neither reranks nor decides answerability there; the same here.
       minVectorScore: undefined,
       minVectorAgreement: 0,
-      rerank: { fusion: config.SOGA_RERANK_FUSION, coverage: config.SOGA_RERANK_COVERAGE, passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE, vector: 0, answerType: config.SOGA_RERANK_ANSWER_TYPE },
+      rerank: {
+        fusion: config.SOGA_RERANK_FUSION,
+        coverage: config.SOGA_RERANK_COVERAGE,
+        passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE,
+        vector: 0,
+        answerType: config.SOGA_RERANK_ANSWER_TYPE,
+        prior: config.SOGA_RERANK_PRIOR_SOURCES,
+      },
       embedQuestions: true,
       maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
       defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,

@@ -81,6 +81,8 @@ export const configSchema = z.object({
   SOGA_RERANK_VECTOR: num(0, 10).default(0.6),
   /** Rerank: weight of holding the kind of thing the question asks for (a date for "when", a place for "where", a name for "who"). */
   SOGA_RERANK_ANSWER_TYPE: num(0, 10).default(0.15),
+  /** Rerank, follow-ups only: weight of belonging to a document the previous answer cited ("and where?" asks about what was just answered); a boost, never a filter. */
+  SOGA_RERANK_PRIOR_SOURCES: num(0, 10).default(0.2),
   /** Longer questions are refused with a message. */
   SOGA_MAX_QUESTION_CHARS: int(20, 20000).default(1000),
   /** Language used when a question gives no clue (and for missing translations). */

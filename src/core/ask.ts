@@ -142,10 +142,11 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
 
       t = performance.now();
-      const standalone = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], lang, context.signal);
+      const condensed = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], lang, context.signal);
+      const standalone = condensed.query;
       timings.condenseMs = lap(t);
 
-      const retrieved = await retrieve(retrieval, options, standalone, lang, timings);
+      const retrieved = await retrieve(retrieval, options, standalone, lang, timings, condensed.priorSources);
       t = performance.now();
       const result = { ...base, models: { ...base.models, embedder: retrieved.embedded ? base.models.embedder : null }, standaloneQuestion: standalone, language: lang, retrieved: retrieved.hits };
       const today = context.now ?? clock.now();
@@ -213,7 +214,10 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         if (generated.removed.length) removed = generated.removed;
       }
 
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages, terms: retrieved.terms, langs: retrieved.langs, today, event });
+      // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
+      // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
+      const holders = condensed.dependent ? usable : passages;
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms: retrieved.terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound();
       timings.answerMs = lap(t);
       return done({

@@ -88,6 +88,11 @@ export interface FusedHit {
 export interface ChatTurn {
   role: 'user' | 'assistant';
   text: string;
+  /**
+   * An assistant turn's cited documents (ids): a follow-up that leans on this answer ("and where?")
+   * prefers passages of these documents. Absent where the surface cannot tell (a reloaded thread).
+   */
+  sources?: string[];
 }
 
 export type Surface = 'cli' | 'discord' | 'matrix' | 'web' | 'eval';

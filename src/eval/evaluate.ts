@@ -11,6 +11,7 @@ import type { Assistant } from '../core/assistant.js';
 import { SogaError } from '../core/errors.js';
 import { normalizeText } from '../core/text/normalize.js';
 import type { Answer, ChatTurn } from '../core/types.js';
+import { answeredTurns } from '../core/conversation/turns.js';
 
 export const evalQuestionSchema = z.object({
   id: z.string(),
@@ -86,6 +87,8 @@ export interface QuestionResult {
    * alone: the conversation cost the member an answer.
    */
   refusedBecauseOfHistory?: boolean;
+  /** The documents the answer cited (the next turn's retrieval prior). */
+  citedDocs: string[];
 }
 
 export interface Metrics {
@@ -167,7 +170,7 @@ export async function evaluate(assistant: Assistant, items: EvalItem[], now?: Da
         result.refusedBecauseOfHistory = alone.factsOk === true;
       }
       results.push(result);
-      history.push({ role: 'user', text: turn.q }, { role: 'assistant', text: result.answer });
+      history.push(...answeredTurns(turn.q, { text: result.answer, citations: result.citedDocs.map((docId) => ({ docId })) }));
     }
   }
   const langs = [...new Set(results.map((r) => r.lang))].sort();
@@ -194,6 +197,7 @@ async function askOne(assistant: Assistant, q: EvalQuestion, history: ChatTurn[]
     refused,
     mode: answer.mode,
     answer: answer.text,
+    citedDocs: [...new Set(answer.citations.map((c) => c.docId))],
     ms: performance.now() - started,
     ...(history.length ? { query: answer.standaloneQuestion } : {}),
   };

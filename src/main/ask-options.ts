@@ -26,6 +26,7 @@ export function askOptionsFrom(config: Config, probe: ProbeResult | null): AskOp
       passageCoverage: config.SOGA_RERANK_PASSAGE_COVERAGE,
       vector: semantic ? config.SOGA_RERANK_VECTOR : 0,
       answerType: config.SOGA_RERANK_ANSWER_TYPE,
+      prior: config.SOGA_RERANK_PRIOR_SOURCES,
     },
     maxQuestionChars: config.SOGA_MAX_QUESTION_CHARS,
     defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,

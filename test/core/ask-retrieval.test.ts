@@ -78,7 +78,7 @@ describe('retrieve() ranks with the embedding model’s closeness as well as wor
   });
 
   it('ranks by word overlap alone when the vector weight is 0', async () => {
-    const answer = await build(embedderFor(), { rerank: { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0, answerType: 0 } }).assistant.ask(Q_CASH);
+    const answer = await build(embedderFor(), { rerank: { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0, answerType: 0, prior: 0 } }).assistant.ask(Q_CASH);
     expect(answer.retrieved[0].chunk.text).toBe(COFFEE);
   });
 });
@@ -204,7 +204,7 @@ describe('retrieve() prefers, among passages that cover the topic alike, the one
       { title: 'NEC ESS 2025', text: WHY },
       { title: 'NEC ESS 2025', text: WHEN },
     ]);
-  const rerank = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0 };
+  const rerank = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0, prior: 0 };
   const ask = (answerType: number) => {
     const deps = { ...build(null).deps, store: store() };
     return createAssistant(deps, testAskOptions({ rerank: { ...rerank, answerType } })).ask(Q);

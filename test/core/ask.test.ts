@@ -99,6 +99,23 @@ describe('ask() answers extractively from the passages, in the asker’s languag
     expect(answer.citations[0]?.title).toBe(PASSAGES[0].title);
   });
 
+  it('refuses a follow-up whose topic is covered but whose ask (a date) no passage on that topic holds', async () => {
+    const store = FakeChunkStore.withPassages([
+      { title: 'Le podcast Voix Solidaires', text: 'Le podcast Voix Solidaires donne la parole aux coopératives de quartier et à leurs bénévoles.' },
+      { title: 'Agenda', text: 'Le forum des coopératives de quartier aura lieu le 14 mars 2026 à Lille.' },
+    ]);
+    const history = [
+      { role: 'user' as const, text: 'De quoi parle le podcast « Voix Solidaires » ?' },
+      { role: 'assistant' as const, text: 'Des coopératives de quartier [1].', sources: ['doc-0'] },
+    ];
+    const followUp = await build({ store }).ask('Et quand a-t-il été enregistré ?', { history });
+    expect(followUp.standaloneQuestion).toContain('Voix Solidaires');
+    expect(followUp.outcome).toBe('not_found');
+    // Asked on its own, the date of a passage on another topic is not taken for the episode's either.
+    const alone = await build({ store }).ask('Quand le forum des coopératives de quartier a-t-il lieu ?');
+    expect(alone.outcome).toBe('answered');
+  });
+
   it('searches a self-contained question as it stands after an unrelated one', async () => {
     const answer = await build().ask('Quand a lieu le NEC ESS 2025 ?', {
       history: [

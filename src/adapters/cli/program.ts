@@ -17,6 +17,7 @@ import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
 import { registerEvalEventsCommand, registerEventsCommand } from './events-command.js';
 import { registerWebCommands } from './web-command.js';
+import { answeredTurns } from '../../core/conversation/turns.js';
 
 /** What the commands use of the engine main builds (src/main/runtime.ts provides it). */
 export interface CliRuntime {
@@ -253,7 +254,7 @@ export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messag
       try {
         const answer = await rt.assistant.ask(line, { history: [...history], surface: 'cli' });
         stdout.write(json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, rt.messages)}\n\n`);
-        history.push({ role: 'user', text: line }, { role: 'assistant', text: answer.text });
+        history.push(...answeredTurns(line, answer));
       } catch (error) {
         stderr.write(`error: ${describeError(error)}\n`);
         if (json) stdout.write(`${JSON.stringify({ question: line, error: describeError(error) })}\n`);

@@ -25,6 +25,7 @@ import { formatAnswer, formatProgress, truncateAtWord } from './format-answer.js
 import { pickLanguage } from './locale.js';
 import { ASK_COMMAND, MENTION, runPreconditions, type AskSource } from './preconditions.js';
 import { ThrottledEditor } from './throttled-editor.js';
+import { answeredTurns } from '../../core/conversation/turns.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -191,7 +192,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // a thread started from a message that message's id, so the conversation is recorded under it first:
   // a follow-up arriving the moment the thread exists already finds its history.
   const key = inOwnThread ? interaction.channelId : messageIds[0];
-  if (answer.outcome === 'answered') ctx.memory.record(key, question, answer.text, messageIds);
+  if (answer.outcome === 'answered') ctx.memory.record(key, answeredTurns(question, answer), messageIds);
   if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
     ctx.memory.rememberThread(messageIds[0]);
     await openThread(ctx, interaction.channelId, messageIds[0], question);
@@ -297,7 +298,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
         },
       },
     );
-    if (answer.outcome === 'answered') ctx.memory.record(key ?? placeholder.id, question, answer.text, messageIds);
+    if (answer.outcome === 'answered') ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
   } catch (error) {
     await ctx.client.rest
       .patch(Routes.channelMessage(targetId, placeholder.id), {

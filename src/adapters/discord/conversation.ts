@@ -33,9 +33,10 @@ export class ConversationMemory {
     return turns ? turns.slice(-MAX_HISTORY_TURNS) : undefined;
   }
 
-  record(key: string, question: string, answer: string, botMessageIds: string[]): void {
+  /** `answered`: the question and the answer (answeredTurns), with the documents it cited. */
+  record(key: string, answered: ChatTurn[], botMessageIds: string[]): void {
     const turns = this.turns.get(key) ?? [];
-    turns.push({ role: 'user', text: question }, { role: 'assistant', text: answer });
+    turns.push(...answered);
     // Re-inserting keeps the Map in least-recently-used order for the eviction below.
     this.turns.delete(key);
     this.turns.set(key, turns.slice(-MAX_HISTORY_TURNS));

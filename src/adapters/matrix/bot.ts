@@ -15,6 +15,7 @@ import { corpusAdd, corpusList, corpusRemove, type CorpusCommandContext } from '
 import { formatAnswer, formatNotice, threadedNotice } from './format-answer.js';
 import type { MatrixLog } from './log.js';
 import { type BotIdentity, type MessageContent, parseRequest, reactionRating, repliedTo, threadRoot } from './mentions.js';
+import { answeredTurns } from '../../core/conversation/turns.js';
 
 /** What the bot needs from a Matrix client. index.ts implements it over matrix-bot-sdk. */
 export interface MatrixPort {
@@ -219,10 +220,7 @@ export class MatrixBot {
     const logId = answer.logEntryId;
     const sent = await port.send(roomId, threadedNotice(formatAnswer(answer, messages), root, event.event_id));
     if (logId !== undefined) state.recordAnswer(sent, roomId, logId);
-    state.addTurns(root, roomId, [
-      { role: 'user', text: question },
-      { role: 'assistant', text: answer.text },
-    ]);
+    state.addTurns(root, roomId, answeredTurns(question, answer));
     state.setRoomLanguage(roomId, answer.language);
   }
 

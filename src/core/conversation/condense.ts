@@ -25,8 +25,17 @@ export interface CondenseDeps {
   termStats?: () => Promise<TermStats>;
 }
 
-export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<string> {
-  if (!history.some((t) => t.role === 'user')) return question;
+/** The query to search and, for a turn that leans on the conversation, the documents the previous answer cited. */
+export interface Condensed {
+  query: string;
+  dependent: boolean;
+  /** Document ids cited by the latest answer, when the turn depends on the conversation (a retrieval prior, never a filter). */
+  priorSources: string[];
+}
+
+export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<Condensed> {
+  const standalone = (query: string): Condensed => ({ query, dependent: false, priorSources: [] });
+  if (!history.some((t) => t.role === 'user')) return standalone(question);
   const stats = deps.termStats ? await deps.termStats() : undefined;
   // The share of passages holding a name's rarest word (see FollowUpOptions.nameShare).
   // In a handful of passages every name looks common: the share says something only in a real corpus.
@@ -38,9 +47,12 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
         }
       : undefined;
   const decision = decideFollowUp(question, history, lang, { nameShare });
+  if (decision.kind === 'standalone') return standalone(decision.query);
+  // "And where?" asks about what the bot just answered: the passages of the documents it cited.
+  const followUp = (query: string): Condensed => ({ query, dependent: true, priorSources: history.findLast((t) => t.role === 'assistant')?.sources ?? [] });
   // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
   // fresh question onto an unrelated earlier one.
-  if (decision.kind === 'standalone' || !deps.chat) return decision.query;
+  if (!deps.chat) return followUp(decision.query);
   try {
     const transcript = history
       .slice(-6)
@@ -50,9 +62,9 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
       signal: deadline(Math.min(deps.llmTimeoutMs, 8000), signal),
     });
     const line = rewritten.trim().split('\n')[0]?.trim();
-    if (line && line.length <= deps.maxQuestionChars) return line;
+    if (line && line.length <= deps.maxQuestionChars) return followUp(line);
   } catch (error) {
     deps.warn(`condensing the follow-up failed, searching the topic and the new question instead: ${describeError(error)}`);
   }
-  return decision.query;
+  return followUp(decision.query);
 }

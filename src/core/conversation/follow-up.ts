@@ -10,6 +10,7 @@
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
 import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
+import { expectedAnswerTypes } from '../answer/answer-type.js';
 
 export type FollowUpDecision = { kind: 'standalone'; query: string } | { kind: 'follow_up'; query: string; topic: string; signal: FollowUpSignal };
 
@@ -215,7 +216,12 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
     if (added.length) query = `${query} ${added.join(' ')}`;
     return { kind: 'follow_up', query: dedupeYears(query), topic: previous, signal };
   }
-  const topic = topicOf(earlier, lang, yearsIn(question).size > 0, options);
+  let topic = topicOf(earlier, lang, yearsIn(question).size > 0, options, ownWords(ask, lang) <= 1);
+  // "E em que ano?" after "Quem fundou o SOGA?": the turn changes only what is asked for (a year
+  // instead of a person), so the earlier turn's own ask ("fundou") stays part of the topic; the names
+  // alone ("SOGA — em que ano?") found any year the articles give.
+  const last = earlier.at(-1)!;
+  if (topic && !last.topic && asksOnlyFor(ask, lang)) topic = withEarlierAsk(topic, last.query, lang);
   if (!topic) return { kind: 'standalone', query: question };
   return { kind: 'follow_up', query: `${topic} — ${ask}`, topic, signal };
 }
@@ -352,6 +358,28 @@ const GENERIC = new Set([
   'keer',
 ]);
 
+/** How many topic words of its own the ask holds (question words, generic words and years aside). */
+function ownWords(ask: string, lang: LanguageCode): number {
+  return topicWords(ask.replace(QUOTED, ' '), lang).filter((w) => !INTERROGATIVES.has(w) && !GENERIC.has(w) && !isYear(w)).length;
+}
+
+/** True when the turn holds no topic word of its own, only question words and generic ones ("And where?", "Em que ano?"). */
+function asksOnlyFor(ask: string, lang: LanguageCode): boolean {
+  if (namesIn(ask, lang).names.length || yearsIn(ask).size) return false;
+  return topicWords(ask, lang).every((w) => INTERROGATIVES.has(w) || GENERIC.has(w));
+}
+
+/** The topic plus the earlier turn's words that are neither names already in it, question words nor function words. */
+function withEarlierAsk(topic: string, earlier: string, lang: LanguageCode): string {
+  // After "when / where", the earlier verb only says that something happens ("findet … statt", "a lieu").
+  const asked = expectedAnswerTypes(earlier, lang);
+  if (asked.has('date') || asked.has('place')) return topic;
+  const inTopic = new Set(normalizeText(topic).match(/[\p{L}\p{N}]+/gu) ?? []);
+  const stops = allTopicStopwords();
+  const words = topicWords(earlier.replace(QUOTED, ' '), lang).filter((w) => !inTopic.has(w) && !INTERROGATIVES.has(w) && !GENERIC.has(w) && !stops.has(w) && !isYear(w));
+  return words.length ? `${topic} ${original(earlier, words)}` : topic;
+}
+
 /** True when, besides years and names, the turn holds no question word and no topic word. */
 function asksNothing(ask: string, lang: LanguageCode): boolean {
   const folded = normalizeText(ask.replace(QUOTED, ' '));
@@ -371,7 +399,7 @@ function dedupeYears(query: string): string {
  * with the years of the latest turn that names one (unless the new turn brings its own year). Falls
  * back to the latest turn's topic words.
  */
-function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions): string {
+function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions, bareAsk: boolean): string {
   const share = options.nameShare;
   const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
   const withoutYears = (text: string) =>
@@ -382,7 +410,10 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   let years: string[] | undefined;
   // Names that are all the corpus's own are still better than none ("SOGA" when nothing else was named).
   let ownNames: string[] | undefined;
+  const unknownOnly = (topic: string) => Boolean(share) && (normalizeText(topic).match(/[\p{L}]+/gu) ?? []).every((w) => share!(w) === 0);
   for (const turn of [...earlier].reverse()) {
+    // A topic of words the articles never use helps a bare ask only (see below).
+    if (turn.topic && !bareAsk && unknownOnly(turn.topic)) return '';
     if (turn.topic) return newTurnHasYear ? withoutYears(turn.topic) : turn.topic;
     const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
@@ -395,7 +426,12 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();
   // Only words that can find the topic: ones the articles use, but not in most passages.
-  const words = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w) && useful(w));
+  const candidates = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w));
+  // Failing those, the words the articles never use still carry the topic of a bare ask ("En hoeveel
+  // deelnemers?" after "de eerste Europese top"), found through the dictionaries' translations; a turn
+  // that says more of its own is better searched without them, as they weigh against every passage.
+  const known = candidates.filter(useful);
+  const words = known.length || !bareAsk ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : (years ?? []));
 }
 

@@ -22,6 +22,8 @@ export interface RerankWeights {
   passageCoverage: number;
   vector: number;
   answerType: number;
+  /** Weight of belonging to a document the previous answer cited, for a follow-up only (a boost, never a filter). */
+  prior: number;
 }
 
 /** 0–1 closeness of a hit to the question in the embedding space. */
@@ -52,7 +54,16 @@ export function closenessFrom(vectorHits: Hit[]): { cosines: Map<string, number>
  * Sets each hit's coverage (title, lead, section and text) and sorts the hits in place by the weighted
  * score; the passage's own text is covered separately, since passages of one article share the title.
  */
-export function rerank(fused: FusedHit[], question: string, lang: LanguageCode, terms: WeightedTerm[], langs: LanguageCode[], closeness: Closeness | null, w: RerankWeights): FusedHit[] {
+export function rerank(
+  fused: FusedHit[],
+  question: string,
+  lang: LanguageCode,
+  terms: WeightedTerm[],
+  langs: LanguageCode[],
+  closeness: Closeness | null,
+  w: RerankWeights,
+  priorSources: ReadonlySet<string> = new Set(),
+): FusedHit[] {
   const top = fused[0]?.score ?? 1;
   const body = new Map<string, number>();
   for (const hit of fused) {
@@ -63,7 +74,15 @@ export function rerank(fused: FusedHit[], question: string, lang: LanguageCode, 
   const known = new Set(terms.map((t) => t.word));
   const typed = (h: FusedHit) => (expected.size ? w.answerType * answerTypeMatch(h.chunk.text, expected, known) : 0);
   const score = new Map(
-    fused.map((h) => [h.chunk.id, w.fusion * (h.score / top) + w.coverage * h.coverage + w.passageCoverage * body.get(h.chunk.id)! + (closeness ? w.vector * closeness(h) : 0) + typed(h)]),
+    fused.map((h) => [
+      h.chunk.id,
+      w.fusion * (h.score / top) +
+        w.coverage * h.coverage +
+        w.passageCoverage * body.get(h.chunk.id)! +
+        (closeness ? w.vector * closeness(h) : 0) +
+        typed(h) +
+        (priorSources.has(h.chunk.docId) ? w.prior : 0),
+    ]),
   );
   return fused.sort((a, b) => score.get(b.chunk.id)! - score.get(a.chunk.id)!);
 }

@@ -42,7 +42,8 @@ export interface RetrieveDeps {
   embedModelId: string | undefined;
 }
 
-export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, text: string, lang: LanguageCode, timings: Timings): Promise<Retrieved> {
+/** `priorSources`: documents the previous answer cited, boosted for a follow-up that leans on it. */
+export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, text: string, lang: LanguageCode, timings: Timings, priorSources: readonly string[] = []): Promise<Retrieved> {
   const { store } = deps;
   const t0 = performance.now();
   const vector = options.embedQuestions ? await deps.queryEmbedder.embed(text) : undefined;
@@ -63,7 +64,7 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
   const terms = translations.size ? weightedTopicTerms(text, lang, langs, stats, translations) : untranslated;
   const { cosines, closeness } = closenessFrom(lists.vector);
-  rerank(fused, text, lang, terms, langs, closeness, options.rerank);
+  rerank(fused, text, lang, terms, langs, closeness, options.rerank, new Set(priorSources));
   timings.retrieveMs = performance.now() - t1;
   return { hits: fused, terms, langs, cosines, closeness, embedded: lists.vector.length > 0 };
 }

@@ -60,11 +60,18 @@ describe('rebuilding a conversation', () => {
 
   it('continues a conversation from any of its answer messages', () => {
     const memory = new ConversationMemory();
-    memory.record('t1', 'q1', 'a1', ['m1', 'm2']);
+    memory.record(
+      't1',
+      [
+        { role: 'user', text: 'q1' },
+        { role: 'assistant', text: 'a1', sources: ['doc-1'] },
+      ],
+      ['m1', 'm2'],
+    );
     expect(memory.keyOfMessage('m2')).toBe('t1');
     expect(memory.history('t1')).toEqual([
       { role: 'user', text: 'q1' },
-      { role: 'assistant', text: 'a1' },
+      { role: 'assistant', text: 'a1', sources: ['doc-1'] },
     ]);
   });
 });

@@ -13,7 +13,7 @@ const deps = (overrides: Partial<CondenseDeps> = {}): CondenseDeps => ({
 
 describe('the searched question of a turn', () => {
   it('is the question itself at the start of a conversation', async () => {
-    expect(await condenseFollowUp(deps(), 'When is NEC ESS 2025?', [], 'en')).toBe('When is NEC ESS 2025?');
+    expect(await condenseFollowUp(deps(), 'When is NEC ESS 2025?', [], 'en')).toEqual({ query: 'When is NEC ESS 2025?', dependent: false, priorSources: [] });
   });
   it('is rewritten by the chat model when there is one', async () => {
     const chat = new ScriptedChatModel(() => 'Where does NEC ESS 2025 take place?');
@@ -21,7 +21,7 @@ describe('the searched question of a turn', () => {
       { role: 'user' as const, text: 'When is NEC ESS 2025?' },
       { role: 'assistant' as const, text: '25–27 November 2025.' },
     ];
-    expect(await condenseFollowUp(deps({ chat }), 'And where?', history, 'en')).toBe('Where does NEC ESS 2025 take place?');
+    expect(await condenseFollowUp(deps({ chat }), 'And where?', history, 'en')).toMatchObject({ query: 'Where does NEC ESS 2025 take place?', dependent: true });
   });
   it('is not given to the chat model when it stands on its own, even after an unrelated turn', async () => {
     const chat = new ScriptedChatModel(() => 'glued');
@@ -29,19 +29,29 @@ describe('the searched question of a turn', () => {
       { role: 'user' as const, text: '¿Cuál es la mejor receta de paella?' },
       { role: 'assistant' as const, text: '…' },
     ];
-    expect(await condenseFollowUp(deps({ chat }), 'Quand a lieu NEC ESS 2025 ?', history, 'fr')).toBe('Quand a lieu NEC ESS 2025 ?');
+    expect(await condenseFollowUp(deps({ chat }), 'Quand a lieu NEC ESS 2025 ?', history, 'fr')).toMatchObject({ query: 'Quand a lieu NEC ESS 2025 ?', dependent: false });
     expect(chat.calls).toHaveLength(0);
   });
   it('leaves the organisation’s own name out of the topic, by how many passages use it', async () => {
     const df: Record<string, number> = { soga: 40, actse: 3 };
     const termStats = async () => ({ total: 100, df: (w: string) => df[w] ?? 0 });
-    expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toBe(
-      'ActSE 2021 — chi ha parlato per il SOGA?',
-    );
+    expect(await condenseFollowUp(deps({ termStats }), 'E chi ha parlato per il SOGA?', [{ role: 'user', text: 'Dove si è svolto l’ActSE 2021?' }], 'it')).toMatchObject({
+      query: 'ActSE 2021 — chi ha parlato per il SOGA?',
+    });
   });
   it('does not judge names by their share in a handful of passages, where every name is common', async () => {
     const termStats = async () => ({ total: 4, df: () => 3 });
-    expect(await condenseFollowUp(deps({ termStats }), 'Et qui l’organise ?', [{ role: 'user', text: 'Quand a lieu le NEC ESS 2025 ?' }], 'fr')).toBe('NEC ESS 2025 — qui l’organise ?');
+    expect(await condenseFollowUp(deps({ termStats }), 'Et qui l’organise ?', [{ role: 'user', text: 'Quand a lieu le NEC ESS 2025 ?' }], 'fr')).toMatchObject({
+      query: 'NEC ESS 2025 — qui l’organise ?',
+    });
+  });
+  it('hands a follow-up the documents the latest answer cited, and a fresh question none', async () => {
+    const history = [
+      { role: 'user' as const, text: 'Who ran the cooperative bakery workshop in Lyon?' },
+      { role: 'assistant' as const, text: 'Ana Ruiz [1].', sources: ['doc-bakery', 'doc-lyon'] },
+    ];
+    expect(await condenseFollowUp(deps(), 'And when?', history, 'en')).toMatchObject({ dependent: true, priorSources: ['doc-bakery', 'doc-lyon'] });
+    expect(await condenseFollowUp(deps(), 'What is the membership fee of the network?', history, 'en')).toMatchObject({ dependent: false, priorSources: [] });
   });
   it('falls back to the topic and the new ask, with a warning, when the model fails', async () => {
     const warnings: string[] = [];
@@ -49,7 +59,7 @@ describe('the searched question of a turn', () => {
       throw new Error('connection refused');
     });
     const rewritten = await condenseFollowUp(deps({ chat, warn: (m) => warnings.push(m) }), 'And where?', [{ role: 'user', text: 'When is NEC ESS 2025?' }], 'en');
-    expect(rewritten).toBe('NEC ESS 2025 — where?');
+    expect(rewritten.query).toBe('NEC ESS 2025 — where?');
     expect(warnings.join('\n')).toMatch(/connection refused/);
   });
 });

@@ -64,7 +64,24 @@ describe('a turn that depends on the conversation is rewritten with the topic an
 
   it('keeps the corpus’s own name when the earlier turn named nothing else', () => {
     const nameShare = (name: string) => (name === 'SOGA' ? 0.4 : 0.1);
-    expect(decideFollowUp('Et en quelle année ?', after('Qui a fondé le SOGA ?'), 'fr', { nameShare }).query).toBe('SOGA — en quelle année ?');
+    expect(decideFollowUp('Et en quelle année ?', after('Qui a fondé le SOGA ?'), 'fr', { nameShare }).query).toBe('SOGA fondé — en quelle année ?');
+  });
+
+  it('keeps the earlier ask when the turn only changes what is asked for ("and in which year?")', () => {
+    expect(decideFollowUp('And in which year?', after('Who founded Les Ateliers Solidaires?'), 'en').query).toBe('Les Ateliers Solidaires founded — in which year?');
+    expect(decideFollowUp('¿Y dónde?', after('¿Quién dirigió el taller Tierra Común?'), 'es').query).toBe('Tierra Común dirigió taller — dónde?');
+    // A turn with an ask of its own keeps only the earlier names.
+    expect(decideFollowUp('And how many volunteers?', after('Who founded Les Ateliers Solidaires?'), 'en').query).toBe('Les Ateliers Solidaires — how many volunteers?');
+  });
+
+  it('carries the words of an earlier turn the articles never use only to a bare ask', () => {
+    // Every word of the Dutch first turn is unknown to the (French) articles: only the dictionaries find its topic.
+    const nameShare = (name: string) => (name.toLowerCase() === 'soga' ? 0.4 : 0);
+    const history = after('Hoe heet de voorzitter van de Vlaamse buurtcoöperatie?');
+    expect(decideFollowUp('En hoeveel leden heeft ze?', history, 'nl', { nameShare }).query).toBe('heet voorzitter Vlaamse buurtcoöperatie — hoeveel leden heeft ze?');
+    // A turn that says more of its own is searched without them, even after that bare ask.
+    const later = after('Hoe heet de voorzitter van de Vlaamse buurtcoöperatie?', 'En hoeveel leden heeft ze?');
+    expect(decideFollowUp('Welk nieuw project heeft SOGA daar met de gemeente gestart?', later, 'nl', { nameShare }).kind).toBe('standalone');
   });
 
   it('a question about one thing that does not say what it is about is a fragment', () => {

@@ -5,7 +5,7 @@ import type { FusedHit, Hit } from '../../../src/core/types.js';
 
 const chunk = (id: string, text: string) => ({ id, docId: 'd', title: 'NEC ESS 2025', source: 'a.md', lang: 'en', date: null, position: 0, section: null, text });
 const fused = (id: string, text: string, score: number): FusedHit => ({ chunk: chunk(id, text), score, ranks: {}, signals: {}, coverage: 0 });
-const weights = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0.6, answerType: 0.15 };
+const weights = { fusion: 0.4, coverage: 0.3, passageCoverage: 0.3, vector: 0.6, answerType: 0.15, prior: 0.2 };
 
 describe('the rerank of the fused passages', () => {
   it('puts the passage holding the kind of thing asked for (a date for "when") ahead of its neighbour', () => {
@@ -14,6 +14,14 @@ describe('the rerank of the fused passages', () => {
     const terms = weightedTopicTerms(q, 'en', ['en'], null);
     expect(rerank(hits, q, 'en', terms, ['en'], null, weights)[0].chunk.id).toBe('date');
     expect(rerank(hits, q, 'en', terms, ['en'], null, { ...weights, answerType: 0 })[0].chunk.id).toBe('theme');
+  });
+  it('prefers, among equals, a passage of a document the previous answer cited, without dropping the others', () => {
+    const q = 'Who spoke there?';
+    const other = (id: string, docId: string): FusedHit => ({ ...fused(id, 'Several speakers took the floor.', 0.03), chunk: { ...chunk(id, 'Several speakers took the floor.'), docId } });
+    const hits = () => [other('elsewhere', 'd1'), other('cited', 'd2')];
+    const terms = weightedTopicTerms(q, 'en', ['en'], null);
+    expect(rerank(hits(), q, 'en', terms, ['en'], null, weights, new Set(['d2'])).map((h) => h.chunk.id)).toEqual(['cited', 'elsewhere']);
+    expect(rerank(hits(), q, 'en', terms, ['en'], null, { ...weights, prior: 0 }, new Set(['d2'])).map((h) => h.chunk.id)).toEqual(['elsewhere', 'cited']);
   });
   it('sets each passage coverage of the question', () => {
     const q = 'digital commons theme';

@@ -26,7 +26,7 @@ function turnsOf(s: WebServices, value: string | null | undefined): LogEntry[] {
 function historyOf(turns: LogEntry[]): ChatTurn[] {
   return turns.flatMap((t) => [
     { role: 'user' as const, text: t.question },
-    { role: 'assistant' as const, text: t.answerText },
+    { role: 'assistant' as const, text: t.answerText, sources: [...new Set(t.citations.map((c) => c.docId))] },
   ]);
 }
 
