@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   redact = secretRedactor(config);
   setNativeLogLevel(config);
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
-  const { interactiveChat } = await import('../adapters/cli/program.js');
+  const { interactiveChat, terminalLocale } = await import('../adapters/cli/program.js');
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
   const { createRuntime } = await import('./runtime.js');
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
 
   if (!surfaces.some((s) => s.name !== 'retention')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
-    await interactiveChat(runtime, process.stdout, process.stderr);
+    await interactiveChat(runtime, process.stdout, process.stderr, { locale: terminalLocale() });
     await shutdown(0);
   }
 }

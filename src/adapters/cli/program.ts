@@ -154,11 +154,12 @@ export function buildProgram(deps: CliDeps): Command {
     .command('chat')
     .description('ask questions interactively in the terminal (follow-ups use the conversation; /help lists the commands)')
     .option('--json', 'read one turn a line from stdin and print one JSON answer a line ("/new" starts over; not recorded in the answer log)')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--locale <xx>', "the language of the chat's own sentences until the first question (default: the terminal's locale)")
+    .action(async (opts: { json?: boolean; locale?: string }) => {
       const rt = await deps.runtime();
       await ensureIndexed(rt, stderr);
       // --json is for scripts and conversation evaluation: like eval, its answers are not recorded.
-      await interactiveChat({ assistant: opts.json ? rt.engine : rt.assistant, messages: rt.messages }, stdout, stderr, { json: opts.json });
+      await interactiveChat({ assistant: opts.json ? rt.engine : rt.assistant, messages: rt.messages }, stdout, stderr, { json: opts.json, locale: opts.locale ?? terminalLocale() });
     });
 
   program
@@ -199,26 +200,36 @@ export function buildProgram(deps: CliDeps): Command {
   return program;
 }
 
-const CHAT_HELP = [
-  'Ask about SOGA\'s events, projects and policies, in any European language; a follow-up ("And where?") uses the conversation.',
-  'Commands:',
-  '  /new    start a new conversation (forget the earlier questions)',
-  '  /help   show this list',
-  '  /quit   leave (or Ctrl-D)',
-].join('\n');
-
 export interface ChatOptions {
   /** One JSON answer a line on stdout (the `ask --json` shape), for scripts and conversation evaluation. */
   json?: boolean;
+  /** Where the turns come from (standard input unless a test says otherwise). */
+  input?: NodeJS.ReadableStream;
+  /** The member's locale before their first question (`--locale`, else the terminal's); then the language they ask in. */
+  locale?: string;
+}
+
+/** The terminal's locale as the runtime's ICU reads it (LANG, LC_ALL): the language a member's shell speaks. */
+export function terminalLocale(): string {
+  return Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+/** The catalogue language for a locale ("de-AT" → "de"), or null when the bot does not speak it. */
+function chatLanguage(messages: Messages, locale: string | undefined): string | null {
+  const lang = locale?.slice(0, 2).toLowerCase();
+  return lang && messages.has(lang) ? lang : null;
 }
 
 export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messages'>, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream, options: ChatOptions = {}): Promise<void> {
   const json = Boolean(options.json);
   // With --json, stdout holds answers only: no prompt is echoed there.
-  const rl = createInterface({ input: process.stdin, output: json ? undefined : stdout, terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
+  const rl = createInterface({ input: options.input ?? process.stdin, output: json ? undefined : stdout, terminal: !json && Boolean((stdout as NodeJS.WriteStream).isTTY) });
   const history: ChatTurn[] = [];
   const say = (text: string) => (json ? stderr : stdout).write(`${text}\n`);
-  if (!json) stderr.write("Ask about SOGA's events, projects and policies, in any European language. /help lists the commands; /quit or Ctrl-D leaves.\n");
+  // The chat's own sentences follow the member: the locale they start in, then the language of their latest question.
+  let lang = chatLanguage(rt.messages, options.locale) ?? 'en';
+  const t = (key: string, vars?: Record<string, string>) => rt.messages.t(lang, key, vars);
+  if (!json) stderr.write(`${t('cliWelcome')}\n`);
   // The line iterator buffers piped input, so every line of `printf … | npm start` is answered.
   rl.setPrompt('> ');
   const prompt = () => {
@@ -236,23 +247,24 @@ export async function interactiveChat(rt: Pick<CliRuntime, 'assistant' | 'messag
       const command = line.toLowerCase();
       if (command === '/quit' || command === '/exit') break;
       if (command === '/help' || command === '/?') {
-        say(CHAT_HELP);
+        say(t('cliHelp'));
         prompt();
         continue;
       }
       if (command === '/new') {
         history.length = 0;
-        say('New conversation: earlier questions are forgotten.');
+        say(t('cliNewConversation'));
         prompt();
         continue;
       }
       if (command.startsWith('/') && !command.includes(' ')) {
-        say(`Unknown command ${line}. ${CHAT_HELP.split('\n').slice(1).join(' ').replace(/\s+/g, ' ')}`);
+        say(t('cliUnknownCommand', { command: line }));
         prompt();
         continue;
       }
       try {
-        const answer = await rt.assistant.ask(line, { history: [...history], surface: 'cli' });
+        const answer = await rt.assistant.ask(line, { history: [...history], surface: 'cli', ...(options.locale ? { locale: options.locale } : {}) });
+        lang = chatLanguage(rt.messages, answer.language) ?? lang;
         stdout.write(json ? `${JSON.stringify(answerJson(answer))}\n` : `${formatAnswer(answer, rt.messages)}\n\n`);
         history.push(...answeredTurns(line, answer));
       } catch (error) {
