@@ -19,6 +19,12 @@ export const discordConfigShape = {
   DISCORD_GUILD_ID: snowflake,
   /** Members with this role may use /corpus. Unset: nobody may (the handler refuses everyone). */
   DISCORD_STAFF_ROLE_ID: snowflake,
+  /**
+   * Members with one of these roles (or DISCORD_STAFF_ROLE_ID) are staff: their replies in a thread after
+   * the bot's answer become proposed corrections on the review desk instead of questions. Needs
+   * DISCORD_MESSAGE_CONTENT=true to read the replies. Empty: only DISCORD_STAFF_ROLE_ID's members.
+   */
+  DISCORD_STAFF_ROLES: list.refine((ids) => ids.every((id) => /^\d{15,22}$/.test(id)), 'must be a comma-separated list of numeric Discord role ids').default([]),
   /** Channels where the bot answers (threads inherit their parent's permission). Empty: every channel it can see. */
   DISCORD_ALLOWED_CHANNELS: snowflakeList.default([]),
   DISCORD_ALLOW_DMS: bool.default(false),

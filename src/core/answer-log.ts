@@ -87,6 +87,8 @@ export interface LogEntrySummary {
   answerFirstLine: string;
   /** Why a generative answer fell back to the extractive one, if it did. */
   fallbackReason: string | null;
+  /** The reviewed answer (correction) this entry delivered, when its outcome is 'correction'. */
+  correctionId: string | null;
   /** The question was rewritten with the conversation before searching ("And where?"): a later turn. */
   followUp: boolean;
 }
@@ -118,7 +120,7 @@ export interface LogFilter {
   surface?: string;
   lang?: string;
   thumbsDownOnly?: boolean;
-  /** outcome != 'answered' */
+  /** outcome is neither 'answered' nor 'correction' */
   refusedOnly?: boolean;
   unreviewedOnly?: boolean;
   reviewStatus?: ReviewStatus;

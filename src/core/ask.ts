@@ -22,6 +22,9 @@ import { judgeAnswerability } from './answer/answerability.js';
 import { generateAnswer } from './answer/generate.js';
 import { answerExtractively } from './answer/extractive-answer.js';
 import type { Answer, AskContext, Citation, FusedHit, LanguageCode, Timings } from './types.js';
+import type { CorrectionStore } from './corrections/correction.js';
+import { createCorrectionMatcher } from './corrections/match-correction.js';
+import { correctionReply } from './corrections/correction-answer.js';
 
 export type { RerankWeights };
 
@@ -47,6 +50,8 @@ export interface AskDeps {
   lexicon?: Lexicon | null;
   /** The events index: "next event?" and "events in 2021?" are answered from it (optional). */
   events?: EventStore | null;
+  /** Reviewed answers: a question that asks what one answers gets it instead of the engine's answer (optional). */
+  corrections?: CorrectionStore | null;
 }
 
 /** Every value comes from the config schema (src/main/ask-options.ts), which holds the defaults. */
@@ -78,6 +83,8 @@ export interface AskOptions {
    * SOGA_WEIGHT_VECTOR=0 keeps a trusted model's rerank and answerability gate.
    */
   embedQuestions: boolean;
+  /** How close a question must be to an approved one to get its reviewed answer (see corrections/match-correction.ts). */
+  corrections?: { minOverlap: number; minCosine: number; useVectors: boolean };
 }
 
 export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
@@ -85,6 +92,21 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const warn = deps.warn ?? (() => undefined);
   const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
   const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars, termStats: () => store.termStats() };
+
+  const corrections = deps.corrections ?? null;
+  const correctionMatcher =
+    corrections && options.corrections
+    ? createCorrectionMatcher(
+        {
+          lexicon: deps.lexicon ?? null,
+          termStats: () => store.termStats(),
+          // Only a model that pairs translations may match questions by meaning (the start-up check).
+          embed: options.corrections.useVectors ? (text) => retrieval.queryEmbedder.embed(text) : null,
+          warn,
+        },
+        options.corrections,
+      )
+    : null;
 
   const events = deps.events;
   return {
@@ -145,6 +167,29 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const condensed = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], lang, context.signal);
       const standalone = condensed.query;
       timings.condenseMs = lap(t);
+
+      // A reviewed answer to the same question (in any language) comes before retrieval: a reviewer
+      // fixed what the engine said, and the engine would say it again.
+      if (corrections && correctionMatcher) {
+        t = performance.now();
+        const matched = await correctionMatcher.match(standalone, lang, await corrections.activeCorrections());
+        if (matched) {
+          const reply = correctionReply(matched.correction, lang, messages);
+          timings.answerMs = lap(t);
+          return done({
+            ...base,
+            standaloneQuestion: standalone,
+            language: lang,
+            outcome: 'correction',
+            grounded: true,
+            mode: 'reviewed',
+            text: reply.text,
+            citations: reply.citations,
+            correctionId: matched.correction.id,
+            models: { embedder: matched.by === 'model' ? base.models.embedder : null, chat: null },
+          });
+        }
+      }
 
       const retrieved = await retrieve(retrieval, options, standalone, lang, timings, condensed.priorSources);
       t = performance.now();

@@ -130,15 +130,22 @@ export interface Citation {
   score: number;
 }
 
-export type AnswerMode = 'generative' | 'extractive' | 'none';
+/** reviewed: an answer a reviewer approved (a correction), given as written. */
+export type AnswerMode = 'generative' | 'extractive' | 'reviewed' | 'none';
 
 /**
  * Expected outcomes are values, not exceptions; adapters turn them into localised text.
  * - answered: grounded answer with citations
+ * - correction: a reviewer's approved answer to the same question (see core/corrections), with its sources
  * - not_found: nothing in the corpus clears the answerability threshold
  * - empty_question / question_too_long: the input was refused before retrieval
  */
-export type AnswerOutcome = 'answered' | 'not_found' | 'empty_question' | 'question_too_long';
+export type AnswerOutcome = 'answered' | 'correction' | 'not_found' | 'empty_question' | 'question_too_long';
+
+/** An answer a member gets (the engine's or a reviewed one), as opposed to a refusal. */
+export function isAnswer(outcome: AnswerOutcome): boolean {
+  return outcome === 'answered' || outcome === 'correction';
+}
 
 export interface Timings {
   languageMs: number;
@@ -173,6 +180,8 @@ export interface Answer {
   retrieved: FusedHit[];
   timings: Timings;
   models: { embedder: string | null; chat: string | null };
+  /** The reviewed answer (correction) delivered, when outcome is 'correction'. */
+  correctionId?: string;
   /** Id of the answer log entry (set by the recording decorator when the log is on): feedback refers to it. */
   logEntryId?: string;
 }

@@ -33,6 +33,7 @@ export function askOptionsFrom(config: Config, probe: ProbeResult | null): AskOp
     llmTimeoutMs: config.SOGA_LLM_TIMEOUT_MS,
     llmOutput: config.SOGA_LLM_OUTPUT,
     llmMayRefuse: config.SOGA_LLM_MAY_REFUSE,
+    corrections: { minOverlap: config.SOGA_CORRECTION_MIN_OVERLAP, minCosine: config.SOGA_CORRECTION_MIN_COSINE, useVectors: semantic },
     llmPassages: { count: config.SOGA_LLM_PASSAGES, maxChars: config.SOGA_LLM_PASSAGE_CHARS },
   };
 }

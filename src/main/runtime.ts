@@ -21,6 +21,7 @@ import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
 import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
+import { SqliteCorrections } from '../infra/sqlite/corrections.js';
 import { recordingAssistant } from '../core/recording-assistant.js';
 import { openConfiguredAnswerLog } from './answer-log.js';
 import { everyTime, rememberedIn, type Notices } from './notices.js';
@@ -46,6 +47,8 @@ export interface Runtime {
   corpus: CorpusFolder;
   /** The answer log (SQLite), opened on first use with the same key everywhere; null when SOGA_LOG_ENABLED=false. */
   answerLog(): SqliteAnswerLog | null;
+  /** Reviewed answers and staff-reply proposals, in the answer log's file; null when the log is off. */
+  corrections(): SqliteCorrections | null;
   /** Syncs the index with the corpus folder (and extra paths). */
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
   /** Reads the bilingual dictionaries into the corpus languages now rather than on the first question that needs one. */
@@ -178,7 +181,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // paraphrases is one more ranked list; one that pairs neither is left out.
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
-  const engine = createAssistant({ store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon, events }, askOptionsFrom(config, probe));
+  const askOptions = askOptionsFrom(config, probe);
+  const engineDeps = { store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon, events };
+  // The engine alone is what `soga eval` measures: reviewed answers are the members' side only.
+  const engine = createAssistant(engineDeps, askOptions);
   const ingestOptions = {
     chunking: { maxChars: config.SOGA_CHUNK_MAX_CHARS, minChars: config.SOGA_CHUNK_MIN_CHARS },
     corpusDir: config.SOGA_CORPUS_DIR,
@@ -190,10 +196,20 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);
   let answerLog: SqliteAnswerLog | null | undefined;
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
+  let corrections: SqliteCorrections | null | undefined;
+  const openCorrections = () => {
+    if (corrections === undefined) {
+      const opened = openLog();
+      corrections = opened ? new SqliteCorrections(opened) : null;
+    }
+    return corrections;
+  };
+  // Read on every question (a small table): a correction approved or withdrawn on the desk takes effect at once, in every process.
+  const answering = createAssistant({ ...engineDeps, corrections: { activeCorrections: async () => (await openCorrections()?.activeCorrections()) ?? [] } }, askOptions);
   // Opened on the first answer, not here: `soga eval` and `soga search` never touch the log.
   const assistant = config.SOGA_LOG_ENABLED
     ? recordingAssistant(
-        engine,
+        answering,
         { record: (entry) => openLog()!.record(entry) },
         {
           onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
@@ -202,6 +218,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     : engine;
   return {
     answerLog: openLog,
+    corrections: openCorrections,
     config,
     embedderProbe: probe,
     store,

@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   }
   if (config.SOGA_WEB_ENABLED) {
     const { startWeb } = await import('../adapters/web/index.js');
-    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, messages: runtime.messages, report: log });
+    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, corrections: runtime.corrections(), messages: runtime.messages, report: log });
     surfaces.push({ name: 'web', stop: () => web.stop() });
     log(`admin web on ${web.url}`);
   }

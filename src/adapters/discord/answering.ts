@@ -16,7 +16,7 @@ import {
   type Message,
 } from 'discord.js';
 import { SogaError, describeError } from '../../core/errors.js';
-import type { Answer, ChatTurn } from '../../core/types.js';
+import { isAnswer, type Answer, type ChatTurn } from '../../core/types.js';
 import { QUESTION_OPTION } from './commands.js';
 import { type BotContext, NO_MENTIONS, NO_MENTIONS_API, botId } from './context.js';
 import { stripMentions, turnsFromMessages } from './conversation.js';
@@ -96,7 +96,7 @@ async function answerAndDeliver(ctx: BotContext, request: QuestionRequest, deliv
   let row: Row | null = null;
   // The answer was recorded on its way here (the recording assistant main wraps around the engine);
   // without an entry id (log off, or recording failed and main said why) there is nothing to rate.
-  if ((answer.outcome === 'answered' || answer.outcome === 'not_found') && answer.logEntryId) {
+  if ((isAnswer(answer.outcome) || answer.outcome === 'not_found') && answer.logEntryId) {
     row = feedbackRow(ctx, answer.logEntryId, lang);
     if (!row) ctx.log('warn', `discord: answer-log id "${answer.logEntryId}" is too long for a button; answer sent without feedback buttons`);
   }
@@ -192,8 +192,8 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // a thread started from a message that message's id, so the conversation is recorded under it first:
   // a follow-up arriving the moment the thread exists already finds its history.
   const key = inOwnThread ? interaction.channelId : messageIds[0];
-  if (answer.outcome === 'answered') ctx.memory.record(key, answeredTurns(question, answer), messageIds);
-  if (!isThread && interaction.inGuild() && answer.outcome === 'answered' && isThreadable(interaction)) {
+  if (isAnswer(answer.outcome)) ctx.memory.record(key, answeredTurns(question, answer), messageIds);
+  if (!isThread && interaction.inGuild() && isAnswer(answer.outcome) && isThreadable(interaction)) {
     ctx.memory.rememberThread(messageIds[0]);
     await openThread(ctx, interaction.channelId, messageIds[0], question);
   }
@@ -298,7 +298,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
         },
       },
     );
-    if (answer.outcome === 'answered') ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
+    if (isAnswer(answer.outcome)) ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
   } catch (error) {
     await ctx.client.rest
       .patch(Routes.channelMessage(targetId, placeholder.id), {

@@ -10,6 +10,7 @@ import { Hono } from 'hono';
 import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { AnswerLogAdmin } from '../../core/answer-log.js';
+import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import { SogaError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import { AdminCredentials, SessionStore, SignInLimiter } from './admin-auth.js';
@@ -18,6 +19,7 @@ import { apiRoutes } from './routes/api.js';
 import { documentsRoutes } from './routes/documents.js';
 import { langRoutes } from './routes/lang.js';
 import { logEntryRoutes } from './routes/log-entry.js';
+import { correctionsRoutes } from './routes/corrections.js';
 import { logExportRoutes } from './routes/log-export.js';
 import { logRoutes } from './routes/log.js';
 import { overviewRoutes } from './routes/overview.js';
@@ -36,6 +38,8 @@ export interface WebDeps {
   corpus: CorpusManager;
   /** The answer log's staff side (main opens it and runs retention); null (SOGA_LOG_ENABLED=false) is refused at start. */
   log: AnswerLogAdmin | null;
+  /** Reviewed answers and staff-reply proposals, beside the log (main opens both). */
+  corrections?: CorrectionDesk | null;
   messages: Messages;
   /** Operator messages (unexpected errors, purges); stderr by default. */
   report?: (message: string) => void;
@@ -61,6 +65,7 @@ export function createWebApp(s: WebServices): Hono<WebEnv> {
   logExportRoutes(app, s);
   logRoutes(app, s);
   logEntryRoutes(app, s);
+  correctionsRoutes(app, s);
   documentsRoutes(app, s);
   playgroundRoutes(app, s);
   signOutRoutes(app, s);
@@ -83,6 +88,7 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
     assistant: deps.assistant,
     corpus: deps.corpus,
     log: deps.log,
+    corrections: deps.corrections ?? null,
     messages: deps.messages,
     report,
     now: deps.now ?? (() => new Date()),

@@ -7,6 +7,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Config } from '../../config/load.js';
 import type { AnswerLogAdmin } from '../../core/answer-log.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
+import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AdminCredentials, SessionStore, SignInLimiter, Session } from './admin-auth.js';
 import type { IngestionJobs } from './ingestion-jobs.js';
@@ -18,6 +19,8 @@ export interface WebServices {
   corpus: CorpusManager;
   /** The answer log's read and review side; answers are recorded by the assistant main hands in. */
   log: AnswerLogAdmin;
+  /** Reviewed answers and staff-reply proposals (null: no corrections desk, its pages are not served). */
+  corrections: CorrectionDesk | null;
   messages: Messages;
   report: (message: string) => void;
   now: () => Date;

@@ -11,7 +11,7 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
   const totals = db
     .prepare(
       `SELECT count(*) AS total,
-              coalesce(sum(e.outcome <> 'answered'), 0) AS refused,
+              coalesce(sum(e.outcome NOT IN ('answered', 'correction')), 0) AS refused,
               coalesce(sum(${downExists}), 0) AS down,
               coalesce(sum(EXISTS (SELECT 1 FROM feedback f WHERE f.entry_id = e.id)), 0) AS withFeedback
        FROM entries e ${where.sql}`,
@@ -21,7 +21,7 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
   const perDay = db
     .prepare(
       `SELECT substr(e.created_at, 1, 10) AS day, count(*) AS questions,
-              sum(e.outcome <> 'answered') AS refused, sum(${downExists}) AS thumbsDown
+              sum(e.outcome NOT IN ('answered', 'correction')) AS refused, sum(${downExists}) AS thumbsDown
        FROM entries e ${where.sql} GROUP BY day ORDER BY day`,
     )
     .all(...where.params) as LogStats['perDay'];
@@ -37,7 +37,7 @@ export function computeStats(db: Db, filter: Pick<LogFilter, 'from' | 'to' | 'su
   const topUnanswered = db
     .prepare(
       `SELECT e.question AS question, count(*) AS count, max(e.created_at) AS lastAt
-       FROM entries e ${and} e.outcome <> 'answered' AND e.outcome <> 'empty_question'
+       FROM entries e ${and} e.outcome NOT IN ('answered', 'correction') AND e.outcome <> 'empty_question'
        GROUP BY lower(trim(e.question)) ORDER BY count DESC, lastAt DESC LIMIT ?`,
     )
     .all(...where.params, Math.max(0, topN)) as LogStats['topUnanswered'];

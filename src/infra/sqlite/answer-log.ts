@@ -61,6 +61,7 @@ export interface EntryRow {
   embed_model: string | null;
   chat_model: string | null;
   review_status: ReviewStatus;
+  correction_id?: number | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
   corrected_answer: string | null;
@@ -77,7 +78,7 @@ const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.i
 
 /** What a list row needs: not the JSON columns, which are most of a row's bytes. */
 const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
-  e.review_status, e.fallback_reason, substr(e.answer_text, 1, 600) AS answer_text, (e.standalone_question <> e.question) AS follow_up,
+  e.review_status, e.fallback_reason, e.correction_id, substr(e.answer_text, 1, 600) AS answer_text, (e.standalone_question <> e.question) AS follow_up,
   ${FEEDBACK_COUNTS}`;
 
 /** The first non-empty line of an answer (or of its first 600 characters), cut at a word near 200 characters. */
@@ -101,7 +102,7 @@ const MAX_PAGE_SIZE = 200;
 export const MAX_LOGGED_PASSAGES = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-function parseId(id: string): number | null {
+export function parseId(id: string): number | null {
   return /^\d{1,15}$/.test(id) ? Number(id) : null;
 }
 
@@ -154,7 +155,7 @@ export function summaryOf(
     EntryRow,
     'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'
   > &
-    Partial<Pick<EntryRow, 'follow_up' | 'standalone_question'>>,
+    Partial<Pick<EntryRow, 'follow_up' | 'standalone_question' | 'correction_id'>>,
 ): LogEntrySummary {
   return {
     id: String(row.id),
@@ -172,6 +173,7 @@ export function summaryOf(
     thumbsDown: row.downs,
     answerFirstLine: firstLine(row.answer_text),
     fallbackReason: row.fallback_reason,
+    correctionId: row.correction_id == null ? null : String(row.correction_id),
     followUp: row.follow_up === undefined ? row.standalone_question !== row.question : row.follow_up === 1,
   };
 }
@@ -193,6 +195,11 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     this.db.prepare("INSERT OR IGNORE INTO meta (name, value) VALUES ('key_fingerprint', ?)").run(mine);
     const stored = (this.db.prepare("SELECT value FROM meta WHERE name = 'key_fingerprint'").get() as { value: string }).value;
     this.otherKey = stored === mine ? null : stored;
+  }
+
+  /** The pseudonym the log stores for a platform user id (staff of proposals, askers). */
+  pseudonym(platformUserId: string): string {
+    return this.pseudonymise(platformUserId);
   }
 
   /** Whether the key in use is the one the entries were written with. */
@@ -225,8 +232,8 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const result = this.db
       .prepare(
         `INSERT INTO entries (created_at, surface, place, asker, question, standalone_question, lang, answer_text, mode,
-           outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model, correction_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         this.now().toISOString(),
@@ -248,6 +255,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
         a.timings.totalMs,
         a.models.embedder,
         a.models.chat,
+        a.correctionId !== undefined ? parseId(a.correctionId) : null,
       );
     return String(result.lastInsertRowid);
   }

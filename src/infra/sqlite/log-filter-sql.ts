@@ -53,7 +53,7 @@ export function whereClause(filter: LogFilter = {}, alias = 'e'): { sql: string;
   if (filter.thumbsDownOnly) {
     parts.push(`EXISTS (SELECT 1 FROM feedback f WHERE f.entry_id = ${alias}.id AND f.rating = 'down')`);
   }
-  if (filter.refusedOnly) parts.push(`${alias}.outcome <> 'answered'`);
+  if (filter.refusedOnly) parts.push(`${alias}.outcome NOT IN ('answered', 'correction')`);
   if (filter.unreviewedOnly) parts.push(`${alias}.review_status = 'unreviewed'`);
   if (filter.reviewStatus) {
     parts.push(`${alias}.review_status = ?`);

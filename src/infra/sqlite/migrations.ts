@@ -103,4 +103,43 @@ export const answerLogMigrations: Migration[] = [
       ALTER TABLE entries ADD COLUMN removed_json TEXT;   -- [{ text, reason }], NULL when none were removed
     `,
   },
+  {
+    version: 5,
+    description: 'reviewed answers (corrections) and their uses, staff replies proposed as corrections',
+    sql: `
+      ALTER TABLE entries ADD COLUMN correction_id INTEGER;   -- the correction delivered (outcome 'correction')
+      CREATE INDEX entries_correction ON entries (correction_id, created_at) WHERE correction_id IS NOT NULL;
+
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        reviewed_at TEXT NOT NULL,
+        reviewer TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        withdrawn_at TEXT,                   -- set: never used again
+        withdrawn_by TEXT,
+        from_entry_id INTEGER,               -- no foreign key: the entry may be purged, the correction stays
+        from_proposal_id INTEGER,
+        question TEXT NOT NULL,
+        answer TEXT NOT NULL,
+        sources_json TEXT NOT NULL           -- [{ docId, chunkId, title, source, url?, date, lang, quote }]
+      );
+
+      CREATE TABLE proposals (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        surface TEXT NOT NULL,
+        place TEXT,
+        staff TEXT,                          -- pseudonymised like entries.asker
+        bot_entry_id INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'approved', 'dismissed')),
+        decided_by TEXT,
+        decided_at TEXT,
+        correction_id INTEGER,
+        question TEXT NOT NULL,
+        reply TEXT NOT NULL,
+        UNIQUE (bot_entry_id, reply)
+      );
+      CREATE INDEX proposals_status ON proposals (status, created_at);
+    `,
+  },
 ];

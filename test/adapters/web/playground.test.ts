@@ -27,6 +27,7 @@ function logged(answer: ReturnType<typeof twoSourceAnswer>): LogEntry {
     answerFirstLine: answer.text.split('\n')[0],
     fallbackReason: null,
     followUp: false,
+    correctionId: null,
     asker: null,
     standaloneQuestion: answer.standaloneQuestion,
     answerText: answer.text,

@@ -7,6 +7,7 @@ import { parseConfig, type Config } from '../../../src/config/load.js';
 import { loadMessages } from '../../../src/infra/prompt-files.js';
 import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
 import { startWeb } from '../../../src/adapters/web/start-web.js';
+import { SqliteCorrections } from '../../../src/infra/sqlite/corrections.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
@@ -20,13 +21,17 @@ export interface Harness {
   dir: string;
   config: Config;
   log: SqliteAnswerLog;
+  /** Reviewed answers and proposals, in the log's file (as main opens them). */
+  corrections: SqliteCorrections;
   corpus: CorpusManager;
   assistant: Assistant;
   reports: string[];
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
   const config = parseConfig({
     SOGA_DATA_DIR: path.join(dir, 'data'),
@@ -40,18 +45,20 @@ export async function startHarness(options: { env?: Record<string, string>; corp
     ...options.env,
   });
   const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+  const corrections = new SqliteCorrections(log);
   const corpus = options.corpus ?? new FakeCorpus();
-  const assistant = options.assistant ?? new FakeAssistant(corpus instanceof FakeCorpus ? answerFromCorpus(corpus) : undefined);
+  const assistant = options.assistantWith?.(corrections) ?? options.assistant ?? new FakeAssistant(corpus instanceof FakeCorpus ? answerFromCorpus(corpus) : undefined);
   const messages = await loadMessages('prompts');
   const reports: string[] = [];
   // As main wires it: the playground's answers are recorded by the assistant, not by the web.
   const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
-  const web = await startWeb({ config, assistant: recorded, corpus, log, messages, report: (m) => reports.push(m) });
+  const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, report: (m) => reports.push(m) });
   return {
     url: web.url,
     dir,
     config,
     log,
+    corrections,
     corpus,
     assistant,
     reports,

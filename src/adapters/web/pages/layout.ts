@@ -6,6 +6,7 @@ import { THEMES, type PageContext } from './page-context.js';
 const NAV = [
   ['/overview', 'web.nav.overview'],
   ['/log', 'web.nav.log'],
+  ['/corrections', 'web.nav.corrections'],
   ['/documents', 'web.nav.documents'],
   ['/playground', 'web.nav.playground'],
 ] as const;

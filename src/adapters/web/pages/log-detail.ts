@@ -5,7 +5,9 @@
  * them; the raw numbers stay one click away.
  */
 import type { LogEntry, LogEntrySummary, LogFilter } from '../../../core/answer-log.js';
+import type { Correction } from '../../../core/corrections/correction.js';
 import { html, type SafeHtml } from '../html.js';
+import { correctionForm, type CorrectionFormView } from './corrections.js';
 import { csrfField, layout } from './layout.js';
 import { entryHref, filterQuery } from './log-list.js';
 import { feedbackView, outcomeBadge } from './outcome.js';
@@ -32,6 +34,10 @@ export interface LogDetailView {
   next: LogEntrySummary | null;
   /** The turns of the entry's conversation, oldest first (just the entry when it stands alone). */
   conversation: LogEntrySummary[];
+  /** The form approving an answer for this question (absent: no corrections desk). */
+  approve?: CorrectionFormView;
+  /** The reviewed answer this entry delivered, if its outcome is 'correction'. */
+  correction?: Correction | null;
 }
 
 /** Every turn of the conversation in order, this one marked: "And where?" reads with what came before. */
@@ -68,6 +74,11 @@ ${
 }
 <h2>${ctx.t('web.detail.answer')} ${outcomeBadge(ctx, e)}</h2>
 <div class="answer-text" id="answer-text">${e.answerText}</div>
+${
+  e.correctionId
+    ? html`<p class="notice" id="delivered-correction">${ctx.t('web.corrections.delivered')} <a href="/corrections/${e.correctionId}">#${e.correctionId}</a>${view.correction?.withdrawn ? html` (${ctx.t('web.corrections.withdrawnNow')})` : ''}</p>`
+    : ''
+}
 <dl class="facts">
   <dt>${ctx.t('web.log.time')}</dt><dd>${formatDateTime(e.createdAt, ctx.lang)}</dd>
   <dt>${ctx.t('web.log.surface')}</dt><dd>${e.surface}${e.place ? html` · <code>${e.place}</code>` : ''}</dd>
@@ -115,6 +126,7 @@ ${
   <div class="buttons"><button type="submit" name="then" value="stay">${ctx.t('web.detail.save')}</button>
   <button type="submit" name="then" value="next" class="primary" id="save-next">${ctx.t('web.detail.saveNext')}</button></div>
 </form>
+${view.approve ? html`<h2 id="approve">${ctx.t('web.corrections.approveTitle')}</h2>${correctionForm(ctx, view.approve)}` : ''}
 ${e.reviewedBy ? html`<p class="hint">${ctx.t('web.detail.reviewedBy', { by: e.reviewedBy, at: formatDateTime(e.reviewedAt, ctx.lang) })}</p>` : ''}`,
   );
 }

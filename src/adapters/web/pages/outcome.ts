@@ -3,15 +3,16 @@ import type { LogEntrySummary } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import type { PageContext } from './page-context.js';
 
-const KNOWN_OUTCOMES = new Set(['answered', 'not_found', 'empty_question', 'question_too_long']);
+const KNOWN_OUTCOMES = new Set(['answered', 'correction', 'not_found', 'empty_question', 'question_too_long']);
 
 export function outcomeLabel(ctx: PageContext, outcome: string): string {
   return KNOWN_OUTCOMES.has(outcome) ? ctx.t(`web.outcome.${outcome}`) : outcome;
 }
 
-export type OutcomeKind = 'answered' | 'refused' | 'fell-back';
+export type OutcomeKind = 'answered' | 'reviewed' | 'refused' | 'fell-back';
 
 export function outcomeKind(e: Pick<LogEntrySummary, 'outcome' | 'fallbackReason'>): OutcomeKind {
+  if (e.outcome === 'correction') return 'reviewed';
   if (e.outcome !== 'answered') return 'refused';
   return e.fallbackReason ? 'fell-back' : 'answered';
 }
@@ -20,6 +21,7 @@ export function outcomeKind(e: Pick<LogEntrySummary, 'outcome' | 'fallbackReason
 export function outcomeBadge(ctx: PageContext, e: Pick<LogEntrySummary, 'outcome' | 'fallbackReason'>): SafeHtml {
   const kind = outcomeKind(e);
   if (kind === 'answered') return html`<span class="badge badge-answered">${ctx.t('web.outcome.answered')}</span>`;
+  if (kind === 'reviewed') return html`<span class="badge badge-answered">${ctx.t('web.outcome.correction')}</span>`;
   if (kind === 'refused') {
     return html`<span class="badge badge-refused">${ctx.t('web.outcome.refused')}</span> <span class="reason">${outcomeLabel(ctx, e.outcome)}</span>`;
   }

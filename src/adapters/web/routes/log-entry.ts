@@ -6,6 +6,7 @@
 import type { Hono } from 'hono';
 import type { LogEntrySummary, LogFilter } from '../../../core/answer-log.js';
 import { logDetailPage } from '../pages/log-detail.js';
+import { entryApproveForm } from './corrections.js';
 import { entryHref } from '../pages/log-list.js';
 import { filterFromQuery } from '../request-filters.js';
 import { FORM_LIMIT, limitBody, readCheckedForm } from '../web-forms.js';
@@ -34,7 +35,9 @@ export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const filter = filterFromQuery(new URL(c.req.url).searchParams);
     s.log.audit(c.var.actor!, 'view_entry', id);
-    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id), conversation: s.log.conversation(id) }));
+    const correction = entry.correctionId && s.corrections ? s.corrections.getCorrection(entry.correctionId) : null;
+    const approve = s.corrections ? entryApproveForm(s, entry) : undefined;
+    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id), conversation: s.log.conversation(id), approve, correction }));
   });
 
   app.post(`/log/:id${ENTRY_ID}/review`, limitBody(FORM_LIMIT), async (c) => {
