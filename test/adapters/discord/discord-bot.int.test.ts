@@ -198,7 +198,8 @@ describe('conversations in threads', () => {
     expect(assistant.calls[1].question).toBe('and in 2023?');
     expect(assistant.calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
-      { role: 'assistant', text: 'SOGA is a network [1].' },
+      // The documents the answer cited go with it: a follow-up in the thread leans towards them.
+      { role: 'assistant', text: 'SOGA is a network [1].', sources: ['doc-1'] },
     ]);
     await harness.discord.waitUntil(() => harness!.discord.messagesIn(threadId).some((m) => String(m.content).includes('Brussels')));
   });
@@ -424,7 +425,8 @@ describe('replies to an answer', () => {
     await harness.discord.waitUntil(() => assistant.calls.length === 2);
     expect(assistant.calls[1].context.history).toEqual([
       { role: 'user', text: 'What is SOGA?' },
-      { role: 'assistant', text: 'First answer [1].' },
+      // The documents the answer cited go with it: a follow-up in the thread leans towards them.
+      { role: 'assistant', text: 'First answer [1].', sources: ['doc-1'] },
     ]);
   });
 });
