@@ -207,7 +207,8 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     expect(second.content.body).toContain('It is in Brussels [1].');
     expect(assistant.calls.at(-1)?.context.history).toEqual([
       { role: 'user', text: 'When is the forum?' },
-      { role: 'assistant', text: 'The forum is on 25 November 2025 [1].' },
+      // With the documents it cited: the follow-up leans towards them.
+      { role: 'assistant', text: 'The forum is on 25 November 2025 [1].', sources: ['forum'] },
     ]);
     expect(assistant.calls.at(-1)?.context.surface).toBe('matrix');
   });
