@@ -106,6 +106,11 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
   ],
 };
 
+/** Whether a (folded) word names a kind of value in the language ("steden", "ville", "prix"). */
+export function isValueNoun(word: string, lang: string): boolean {
+  return (VALUE_NOUNS[lang] ?? VALUE_NOUNS.en).some(([noun]) => noun === word);
+}
+
 /**
  * "Has … already happened?": a question about whether a date is past, answered with the date. The
  * word for "already" must come with a verb of taking place: Spanish "ya" and Dutch "al" are common

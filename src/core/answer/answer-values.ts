@@ -105,6 +105,11 @@ export function hasPhone(text: string): boolean {
     return m[0].replace(/\D/g, '').length >= 9 && !groups.every((g) => /^(19|20)\d{2}$/.test(g));
   });
 }
+// "Free" is a price too: "inscription gratuite" answers "how much does it cost?". Bare English "free"
+// is left out ("free software", "feel free"): only its price phrases count.
+const FREE =
+  /(?<![\p{L}])(?:gratuit[es]?|gratuitement|gratuit[oa]s?|gratuitamente|gratuit[ie]|kostenlos(?:e[nmrs]?)?|kostenfrei(?:e[nmrs]?)?|gratis|free of charge|for free|free (?:admission|entry|registration|participation)|(?:is|are|be) free)(?![\p{L}])/iu;
+
 export function hasPrice(text: string): boolean {
-  return PRICE.test(text);
+  return PRICE.test(text) || FREE.test(text);
 }

@@ -8,7 +8,7 @@ import type { Messages } from '../i18n.js';
 import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, LanguageCode } from '../types.js';
-import { asksWhetherPast, countedNoun, type AnswerType } from './answer-type.js';
+import { asksWhetherPast, countedNoun, isValueNoun, type AnswerType } from './answer-type.js';
 import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
@@ -265,7 +265,8 @@ export const ordinalsIn = (text: string) =>
  */
 function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
   // Not years, and not the words of "taking place" ("a eu lieu", "fand statt"): every dated sentence has them.
-  const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
+  // Nor the noun of the kind of value asked ("steden", "city"): it says what is asked, not about what.
+  const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word) && !isValueNoun(t.word, input.lang));
   const asked = ordinalsIn(input.question);
   if (asked.size) {
     const said = ordinalsIn(`${quote.citation.title ?? ''} ${quote.text}`);
@@ -273,6 +274,10 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   }
   if (!words.length) return valueOfText(quote, input);
   const langs = input.langs ?? [quote.citation.lang];
+  // A question that names something ("NEC ESS 2023") is answered only from a quote about it: a city in
+  // a quote about another event is another event's city.
+  const named = words.filter((t) => t.name);
+  if (named.length && coverage(named, `${quote.citation.title ?? ''} ${quote.text}`, langs).coverage === 0) return null;
   const sentences = splitSentences(quote.text, quote.citation.lang);
   const ranked = sentences.map((text) => ({ text, topical: coverage(words, text, langs).coverage })).sort((a, b) => b.topical - a.topical);
   if (!ranked[0]?.topical) {

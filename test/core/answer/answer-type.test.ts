@@ -53,3 +53,25 @@ describe('the kind of answer a question asks for', () => {
     expect(answerTypeMatch('Le Social Good Accelerator a ouvert le sommet.', who, new Set(['social', 'good', 'accelerator']))).toBe(0);
   });
 });
+
+describe('a passage says what something costs', () => {
+  it('counts "free" as a price in the languages the bot speaks, but not every English "free"', async () => {
+    const { hasPrice } = await import('../../../src/core/answer/answer-values.js');
+    expect(hasPrice('La participation est ouverte à toutes et tous, sur inscription gratuite.')).toBe(true);
+    expect(hasPrice('Die Teilnahme ist kostenlos.')).toBe(true);
+    expect(hasPrice('La entrada es gratuita.')).toBe(true);
+    expect(hasPrice('Admission is free of charge.')).toBe(true);
+    expect(hasPrice('Un défraiement de 948€ est possible !')).toBe(true);
+    expect(hasPrice('We build free software for associations.')).toBe(false);
+    expect(hasPrice('Feel free to join the workshop.')).toBe(false);
+  });
+});
+
+describe('the noun of a kind of value', () => {
+  it('says what is asked, not about what', async () => {
+    const { isValueNoun } = await import('../../../src/core/answer/answer-type.js');
+    expect(isValueNoun('steden', 'nl')).toBe(true);
+    expect(isValueNoun('ville', 'fr')).toBe(true);
+    expect(isValueNoun('sommet', 'fr')).toBe(false);
+  });
+});

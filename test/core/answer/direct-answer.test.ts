@@ -71,6 +71,13 @@ describe('the direct answer states what was asked, from the quote’s own values
     // The same sentence answers where the event itself was, since the question asks nothing else of it.
     expect(where('Where was NEC ESS Europe 2023?', new Map())).toBe('In short: France [1].');
   });
+  it('states no value from a quote that does not name what the question names', () => {
+    const mannheim = 'The first ever European Social Economy Summit will take place in Mannheim at the end of this month, broadcast from the Rhineland city.';
+    const stats = { total: 100, df: (w: string) => (['nec', 'ess', 'social', 'economy', 'summit'].includes(w) ? 5 : 0) };
+    const q = 'In welke steden vond NEC ESS 2023 plaats?';
+    const answer = directAnswer({ question: q, lang: 'nl', expected: expectedAnswerTypes(q, 'nl'), known: new Set(['nec', 'ess', '2023']), quotes: [quote(mannheim, '2021-05', 1, 'en')], today: TODAY, messages, terms: weightedTopicTerms(q, 'nl', ['nl', 'en'], stats, new Map([['steden', ['cities', 'city']]])), langs: ['nl', 'en'] });
+    expect(answer).toBeNull();
+  });
   it('reads the counted noun in every language, or none when the question names none', () => {
     expect(countedNoun('Quanti relatori hanno partecipato?', 'it')).toBe('relatori');
     expect(countedNoun('Combien de pays étaient représentés ?', 'fr')).toBe('pays');
