@@ -14,6 +14,7 @@ import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
+import { withoutPlantedInstructions } from './text/planted-instructions.js';
 import { condenseFollowUp } from './conversation/condense.js';
 import { createQueryEmbedder } from './retrieval/query-embedder.js';
 import { createQueryTranslator } from './retrieval/query-translator.js';
@@ -164,7 +165,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
 
       t = performance.now();
-      const condensed = await condenseFollowUp(condenseDeps, trimmed, context.history ?? [], lang, context.signal);
+      // The question without what it tells the assistant to do (planted-instructions.ts).
+      const condensed = await condenseFollowUp(condenseDeps, withoutPlantedInstructions(trimmed, lang), context.history ?? [], lang, context.signal);
       const standalone = condensed.query;
       timings.condenseMs = lap(t);
 

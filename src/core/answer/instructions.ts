@@ -71,7 +71,7 @@ const RULE_NOUNS = [
 // An imperative: the verb opens the sentence, or follows a short lead ("IMPORTANT:", "please", "now,"),
 // so that "many platforms ignore the rules of data protection" stays quotable.
 const OVERRIDE = new RegExp(
-  `^(?:[^.!?]{0,24}[:,]\\s*|(?:please|now|maintenant|svp|bitte|jetzt|por favor|per favore|alsjeblieft)\\s+)?(?:${OVERRIDE_VERBS.join('|')})\\b[^.!?]{0,60}\\b(?:${RULE_NOUNS.join('|')})\\b`,
+  `^(?:[^.!?]{0,24}[:,]\\s*|(?:please|now|maintenant|svp|bitte|jetzt|por favor|per favore|alsjeblieft|also|and|then|aussi|et|puis|und|auch|dann|y|tambien|e|anche|poi|tambem|en|ook|dan)\\s+)?(?:${OVERRIDE_VERBS.join('|')})\\b[^.!?]{0,60}\\b(?:${RULE_NOUNS.join('|')})\\b`,
 );
 // Asking for the prompt: "your instructions / ton prompt", or a verb of showing before "prompt". (An
 // article may well explain "how to write a system prompt".)
