@@ -106,8 +106,11 @@ export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): st
   const edge = new Date(`${tense === 'past' ? lastDay(v) : firstDay(v)}T12:00:00Z`).getTime();
   const days = Math.round((edge - today.getTime()) / 86_400_000);
   const abs = Math.abs(days);
+  // Years are counted as the calendar counts them: May 2022 is "4 years ago" in December 2026 (not 4.6
+  // rounded up to 5), November 2025 is "last year"; a date earlier in this year is months ago.
+  const years = new Date(edge).getUTCFullYear() - today.getUTCFullYear();
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    abs >= 330 ? [Math.round(days / 365), 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
+    abs >= 330 && years !== 0 ? [years, 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
   try {
     return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(value, unit);
   } catch {

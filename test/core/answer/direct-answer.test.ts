@@ -107,6 +107,13 @@ describe('dates of a quote', () => {
   it('takes none when the quote gives dates that do not nest', () => {
     expect(quotedDate(quote('Le 12 octobre 2021 à Ljubljana, puis le 13 octobre 2021 à Paris.', '2021-10-12'))).toBeNull();
   });
+  it('counts years as the calendar does', () => {
+    const day = (d: string) => ({ text: d, index: 0, start: d, precision: 'day' as const });
+    expect(relativeToNow(day('2022-05-06'), TODAY, 'en')).toBe('4 years ago');
+    expect(relativeToNow(day('2025-11-27'), TODAY, 'en')).toBe('last year');
+    expect(relativeToNow(day('2026-01-10'), TODAY, 'en')).toBe('11 months ago');
+    expect(relativeToNow(day('2027-12-01'), TODAY, 'en')).toBe('next year');
+  });
   it('formats and places a date relative to today in the reader’s language', () => {
     const v = quotedDate(quote(NEC_2025, '2025-11-25'))!;
     expect(formatDateValue(v, 'fr')).toBe('25–27 novembre 2025');
