@@ -28,7 +28,7 @@ export interface WeightedTerm {
   translations?: Set<string>[][];
   /** The name the word belongs to in the question ("web summit" for "Web Summit"), if any. */
   name?: string;
-  /** The word names the kind of place asked for ("cities"): a place in the text ("à Lille") covers it. */
+  /** The word names the kind of place asked for ("cities"): a place in a passage ("à Lille") covers it (see coverage()). */
   place?: boolean;
 }
 
@@ -151,7 +151,12 @@ export interface CoverageResult {
 /** "percent", "pourcentage", "percentuale", "Prozent", "porcentaje", "procent"… (accent-folded). */
 const PERCENT = /^(?:per|pour|por|pro)[cz]ent/;
 
-export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[]): CoverageResult {
+/**
+ * `places`: a word naming the kind of place asked for is covered by any place the text names. For
+ * whole passages (is this the passage about it?), not for the sentence to quote: "en France" is a
+ * place, not the cities a member asked for.
+ */
+export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[], options: { places?: boolean } = {}): CoverageResult {
   if (!terms.length) return { coverage: 0, matched: [] };
   const all = words(text);
   const textWords = [...new Set(all)];
@@ -162,7 +167,7 @@ export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCod
   // A word of a name that the text uses apart from the name ("Summit" in "Social Economy Summit" for
   // "Web Summit") is half a match: it may be another thing of the same kind.
   const matched = terms.map((t) => {
-    const m = (percent && PERCENT.test(t.word)) || (t.place && hasPlace(text)) ? 1 : termMatch(t, textWords, langs, cache);
+    const m = (percent && PERCENT.test(t.word)) || (options.places && t.place && hasPlace(text)) ? 1 : termMatch(t, textWords, langs, cache);
     return t.name && m > 0 && !folded.includes(` ${t.name} `) ? m / 2 : m;
   });
   const total = terms.reduce((s, t) => s + t.weight, 0);

@@ -96,10 +96,12 @@ describe('a word naming the kind of place asked for', () => {
   it('is covered by a place the passage names, not only by the noun itself', () => {
     const terms = weightedTopicTerms('In welke stad vond het festival plaats?', 'nl', langs, cityStats);
     expect(terms.find((t) => t.word === 'stad')?.place).toBe(true);
-    const result = coverage(terms, 'Le festival a eu lieu à Grenoble en juin.', langs);
-    expect(result.matched[terms.findIndex((t) => t.word === 'stad')]).toBe(1);
+    const stad = terms.findIndex((t) => t.word === 'stad');
+    expect(coverage(terms, 'Le festival a eu lieu à Grenoble en juin.', langs, { places: true }).matched[stad]).toBe(1);
     // A passage that names no place does not cover it.
-    expect(coverage(terms, 'Le festival a réuni des musiciens.', langs).matched[terms.findIndex((t) => t.word === 'stad')]).toBe(0);
+    expect(coverage(terms, 'Le festival a réuni des musiciens.', langs, { places: true }).matched[stad]).toBe(0);
+    // Nor does a sentence scored for quoting: there the place must be the one asked for.
+    expect(coverage(terms, 'Le festival a eu lieu à Grenoble en juin.', langs).matched[stad]).toBe(0);
   });
 
   it('leaves other words to the usual matching', () => {
