@@ -70,6 +70,7 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
   ],
   it: [
     ['citta', 'place'],
+    ['cittadina', 'place'],
     ['telefono', 'phone'],
     ['email', 'email'],
     ['e mail', 'email'],
@@ -415,6 +416,19 @@ export function countedNoun(question: string, lang: string): string | null {
   const noun = after.find((w) => !spec.skip.has(w));
   if (!noun || indexStopwords(lang).has(noun)) return null;
   return noun;
+}
+
+/**
+ * Whether a question's word names the kind of place it asks for ("city", "villes", "Stadt"): the
+ * passage that answers holds an instance ("à Lille"), seldom the noun itself.
+ */
+export function isPlaceNoun(word: string, lang: string): boolean {
+  return (VALUE_NOUNS[lang] ?? VALUE_NOUNS.en).some(([noun, kind]) => kind === 'place' && noun === word);
+}
+
+/** Whether a text names a place the way answers do ("à Paris", "in Mannheim"). */
+export function hasPlace(text: string): boolean {
+  return PLACE.test(text);
 }
 
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {

@@ -13,6 +13,7 @@ import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
 import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
+import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
 
@@ -312,7 +313,9 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     // a sentence that names only the question's event, not what it asks about the event, gives no place.
     const predicate = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
     if (predicate.length && coverage(predicate, quote.text, input.langs ?? [quote.citation.lang]).coverage === 0 && !parts.length) return null;
-    const places = placesIn(quote.text, known);
+    // "Which city…?" is not answered by a country or a continent ("en Europe, en Afrique").
+    const locality = (input.terms ?? []).some((t) => t.place);
+    const places = placesIn(quote.text, known).filter((place) => !(locality && isCountryOrRegion(place)));
     if (places.length)
       parts.push(
         places
@@ -331,8 +334,7 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const counted = countedNoun(input.question, lang);
     const countTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && (!counted || t.word === counted));
     const asks = (unit: string | null) =>
-      Boolean(unit) &&
-      (counted ? normalizeText(unit!) === counted || sameStem(counted, unit!, lang, quote.citation.lang) : known.has(normalizeText(unit!))) ||
+      (Boolean(unit) && (counted ? normalizeText(unit!) === counted || sameStem(counted, unit!, lang, quote.citation.lang) : known.has(normalizeText(unit!)))) ||
       (Boolean(unit) && countTerms.length > 0 && coverage(countTerms, unit!, input.langs ?? [quote.citation.lang]).coverage > 0);
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
@@ -367,7 +369,10 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
 function nameByApposition(text: string, names: string[], input: DirectAnswerInput, lang: LanguageCode): string | null {
   const role = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word));
   if (!role.length) return null;
-  const at = names.map((n) => ({ n, i: text.indexOf(n) })).filter((x) => x.i >= 0).sort((a, b) => a.i - b.i);
+  const at = names
+    .map((n) => ({ n, i: text.indexOf(n) }))
+    .filter((x) => x.i >= 0)
+    .sort((a, b) => a.i - b.i);
   const matching = at.filter(({ n, i }, k) => {
     const rest = text.slice(i + n.length, k + 1 < at.length ? at[k + 1].i : undefined);
     // A role after a comma starts in lower case ("présidente du SOGA"); a capital starts the next item of a list.

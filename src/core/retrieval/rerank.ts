@@ -67,8 +67,8 @@ export function rerank(
   const top = fused[0]?.score ?? 1;
   const body = new Map<string, number>();
   for (const hit of fused) {
-    hit.coverage = coverage(terms, searchableText(hit.chunk), langs).coverage;
-    body.set(hit.chunk.id, coverage(terms, hit.chunk.text, langs).coverage);
+    hit.coverage = coverage(terms, searchableText(hit.chunk), langs, { places: true }).coverage;
+    body.set(hit.chunk.id, coverage(terms, hit.chunk.text, langs, { places: true }).coverage);
   }
   const expected = w.answerType ? expectedAnswerTypes(question, lang) : new Set<AnswerType>();
   const known = new Set(terms.map((t) => t.word));

@@ -26,6 +26,25 @@ describe('the direct answer states what was asked, from the quote’s own values
     expect(ask('Has NEC ESS 2025 already happened?', 'en', [quote(NEC_2025, '2025-11-25')], ['nec', 'ess', '2025'])).toMatch(/^Yes: it was on November 25\s–\s27, 2025 \(last year\) \[1\]\.$/);
     expect(ask('Hat NEC ESS 2025 schon stattgefunden?', 'de', [quote(NEC_2025, '2025-11-25')], ['nec', 'ess', '2025'])).toMatch(/^Ja: am 25\.–27\. November 2025 \(letztes Jahr\) \[1\]\.$/);
   });
+  it('answers "which city" with a town, never a country or a continent', () => {
+    const question = 'In which city can you recycle old phones for charity?';
+    const terms = weightedTopicTerms(question, 'en', ['en', 'fr'], null);
+    const cityAsk = (text: string) =>
+      directAnswer({
+        question,
+        lang: 'en',
+        expected: expectedAnswerTypes(question, 'en'),
+        known: new Set(['phones']),
+        quotes: [quote(text, '2024-01-10')],
+        today: TODAY,
+        messages,
+        terms,
+        langs: ['en', 'fr'],
+      });
+    expect(cityAsk('Ces collectes existent en Europe, en Afrique et en Amérique du Nord.')).toBeNull();
+    expect(cityAsk('En Belgique, à Gand, une association recycle les vieux téléphones.')).toMatch(/Gand \[1\]/);
+    expect(cityAsk('En Belgique, à Gand, une association recycle les vieux téléphones.')).not.toMatch(/Belgique/);
+  });
   it('says "not yet" of a date after today', () => {
     expect(ask('Has the summit already happened?', 'en', [quote('Le sommet aura lieu le 14 mars 2027 à Lisbonne.', '2026-11-01')])).toMatch(/^Not yet: .*March 14, 2027 \(in 3 months\)/);
   });
@@ -55,7 +74,17 @@ describe('the direct answer states what was asked, from the quote’s own values
     ]);
     const terms = weightedTopicTerms(question, 'it', ['it', 'fr'], null, translations);
     const withTerms = (q: string, tr: Map<string, string[]>) =>
-      directAnswer({ question: q, lang: 'it', expected: expectedAnswerTypes(q, 'it'), known: new Set(['nec', 'ess', 'europe']), quotes: [quote(nec, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms(q, 'it', ['it', 'fr'], null, tr), langs: ['it', 'fr'] });
+      directAnswer({
+        question: q,
+        lang: 'it',
+        expected: expectedAnswerTypes(q, 'it'),
+        known: new Set(['nec', 'ess', 'europe']),
+        quotes: [quote(nec, '2023-11-17')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(q, 'it', ['it', 'fr'], null, tr),
+        langs: ['it', 'fr'],
+      });
     expect(terms.length).toBeGreaterThan(0);
     expect(withTerms(question, translations)).toBe('In short: 80 [1].');
     // Without a translation of the counted noun, no number: "participants" answers the verb, not the noun.
@@ -66,7 +95,17 @@ describe('the direct answer states what was asked, from the quote’s own values
     // The corpus knows the event's name, which makes "NEC ESS Europe" a name in the question.
     const stats = { total: 100, df: (w: string) => (['nec', 'ess', 'europe', '2023'].includes(w) ? 5 : 0) };
     const where = (q: string, tr: Map<string, string[]>) =>
-      directAnswer({ question: q, lang: 'en', expected: expectedAnswerTypes(q, 'en'), known: new Set(['nec', 'ess', 'europe', '2023']), quotes: [quote(nec, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms(q, 'en', ['en', 'fr'], stats, tr), langs: ['en', 'fr'] });
+      directAnswer({
+        question: q,
+        lang: 'en',
+        expected: expectedAnswerTypes(q, 'en'),
+        known: new Set(['nec', 'ess', 'europe', '2023']),
+        quotes: [quote(nec, '2023-11-17')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(q, 'en', ['en', 'fr'], stats, tr),
+        langs: ['en', 'fr'],
+      });
     expect(where('Where can I watch the replay of NEC ESS Europe 2023?', new Map([['replay', ['rediffusion']]]))).toBeNull();
     // The same sentence answers where the event itself was, since the question asks nothing else of it.
     expect(where('Where was NEC ESS Europe 2023?', new Map())).toBe('In short: France [1].');
@@ -75,7 +114,17 @@ describe('the direct answer states what was asked, from the quote’s own values
     const mannheim = 'The first ever European Social Economy Summit will take place in Mannheim at the end of this month, broadcast from the Rhineland city.';
     const stats = { total: 100, df: (w: string) => (['nec', 'ess', 'social', 'economy', 'summit'].includes(w) ? 5 : 0) };
     const q = 'In welke steden vond NEC ESS 2023 plaats?';
-    const answer = directAnswer({ question: q, lang: 'nl', expected: expectedAnswerTypes(q, 'nl'), known: new Set(['nec', 'ess', '2023']), quotes: [quote(mannheim, '2021-05', 1, 'en')], today: TODAY, messages, terms: weightedTopicTerms(q, 'nl', ['nl', 'en'], stats, new Map([['steden', ['cities', 'city']]])), langs: ['nl', 'en'] });
+    const answer = directAnswer({
+      question: q,
+      lang: 'nl',
+      expected: expectedAnswerTypes(q, 'nl'),
+      known: new Set(['nec', 'ess', '2023']),
+      quotes: [quote(mannheim, '2021-05', 1, 'en')],
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(q, 'nl', ['nl', 'en'], stats, new Map([['steden', ['cities', 'city']]])),
+      langs: ['nl', 'en'],
+    });
     expect(answer).toBeNull();
   });
   it('reads the counted noun in every language, or none when the question names none', () => {
@@ -126,16 +175,64 @@ describe('a name the question already gives is not an answer', () => {
     const panel = '• Marie Dubois, présidente de l’association, • Karl Weber, secrétaire général de la fédération, • et Ana Ruiz, de la coopérative.';
     const stats = { total: 100, df: (w: string) => (['federation', 'association'].includes(w) ? 5 : 0) };
     const who = (q: string, lang: string, tr: Map<string, string[]>) =>
-      directAnswer({ question: q, lang, expected: expectedAnswerTypes(q, lang), known: new Set(), quotes: [quote(panel, '2022-05-06')], today: TODAY, messages, terms: weightedTopicTerms(q, lang, [lang, 'fr'], stats, tr), langs: [lang, 'fr'] });
-    expect(who('Who is the general secretary of the federation?', 'en', new Map([['secretary', ['secrétaire']], ['general', ['général']], ['federation', ['fédération']]]))).toBe('In short: Karl Weber [1].');
-    expect(who('Wer ist die Präsidentin des Vereins?', 'de', new Map([['prasidentin', ['présidente']], ['vereins', ['association']]]))).toMatch(/Marie Dubois \[1\]/);
+      directAnswer({
+        question: q,
+        lang,
+        expected: expectedAnswerTypes(q, lang),
+        known: new Set(),
+        quotes: [quote(panel, '2022-05-06')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(q, lang, [lang, 'fr'], stats, tr),
+        langs: [lang, 'fr'],
+      });
+    expect(
+      who(
+        'Who is the general secretary of the federation?',
+        'en',
+        new Map([
+          ['secretary', ['secrétaire']],
+          ['general', ['général']],
+          ['federation', ['fédération']],
+        ]),
+      ),
+    ).toBe('In short: Karl Weber [1].');
+    expect(
+      who(
+        'Wer ist die Präsidentin des Vereins?',
+        'de',
+        new Map([
+          ['prasidentin', ['présidente']],
+          ['vereins', ['association']],
+        ]),
+      ),
+    ).toMatch(/Marie Dubois \[1\]/);
     // The next item of a list is no apposition: "associations" is not answered by the name before "Le Mouvement Associatif".
     const list = 'Organisé avec ses membres : Latitudes, Fantastique Bazar, HelloAsso, Le Mouvement Associatif, Emmaüs Connect.';
     expect(
-      directAnswer({ question: 'Who are the member associations?', lang: 'en', expected: new Set(['person']), known: new Set(), quotes: [quote(list, '2023-11-17')], today: TODAY, messages, terms: weightedTopicTerms('Who are the member associations?', 'en', ['en', 'fr'], stats, new Map([['associations', ['associatif']]])), langs: ['en', 'fr'] }),
+      directAnswer({
+        question: 'Who are the member associations?',
+        lang: 'en',
+        expected: new Set(['person']),
+        known: new Set(),
+        quotes: [quote(list, '2023-11-17')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms('Who are the member associations?', 'en', ['en', 'fr'], stats, new Map([['associations', ['associatif']]])),
+        langs: ['en', 'fr'],
+      }),
     ).toBeNull();
     // A role no apposition holds names nobody.
-    expect(who('Who is the treasurer of the federation?', 'en', new Map([['treasurer', ['trésorier']], ['federation', ['fédération']]]))).toBeNull();
+    expect(
+      who(
+        'Who is the treasurer of the federation?',
+        'en',
+        new Map([
+          ['treasurer', ['trésorier']],
+          ['federation', ['fédération']],
+        ]),
+      ),
+    ).toBeNull();
   });
   it('cuts the question’s own words off the end of a name run (a byline followed by the job title asked about)', async () => {
     const { namesIn } = await import('../../../src/core/answer/answer-values.js');

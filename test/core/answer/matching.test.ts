@@ -88,3 +88,24 @@ describe('a name of several words is one thing', () => {
     expect(coverage(terms, 'Le Social Innovation Village lors du Web Summit à Lisbonne.', langs).matched).toEqual([0, 1, 1]);
   });
 });
+
+describe('a word naming the kind of place asked for', () => {
+  const langs = ['nl', 'fr'];
+  const cityStats: TermStats = { total: 100, df: (w) => ({ festival: 3, muziek: 0, stad: 0 })[w] ?? 0 };
+
+  it('is covered by a place the passage names, not only by the noun itself', () => {
+    const terms = weightedTopicTerms('In welke stad vond het festival plaats?', 'nl', langs, cityStats);
+    expect(terms.find((t) => t.word === 'stad')?.place).toBe(true);
+    const stad = terms.findIndex((t) => t.word === 'stad');
+    expect(coverage(terms, 'Le festival a eu lieu à Grenoble en juin.', langs, { places: true }).matched[stad]).toBe(1);
+    // A passage that names no place does not cover it.
+    expect(coverage(terms, 'Le festival a réuni des musiciens.', langs, { places: true }).matched[stad]).toBe(0);
+    // Nor does a sentence scored for quoting: there the place must be the one asked for.
+    expect(coverage(terms, 'Le festival a eu lieu à Grenoble en juin.', langs).matched[stad]).toBe(0);
+  });
+
+  it('leaves other words to the usual matching', () => {
+    const terms = weightedTopicTerms('Welk festival was in Grenoble?', 'nl', langs, cityStats);
+    expect(terms.some((t) => t.place)).toBe(false);
+  });
+});

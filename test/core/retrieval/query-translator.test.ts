@@ -20,7 +20,16 @@ describe('dictionary translations of the words the corpus never uses', () => {
     const t = createQueryTranslator(lexicon, (m) => warnings.push(m));
     expect((await t.translateUnknown(terms('mitglieder'), 'de', ['de', 'fr'], stats([]))).size).toBe(0);
     await t.translateUnknown(terms('mitglieder'), 'de', ['de', 'fr'], stats([]));
-    expect(warnings).toHaveLength(1);
+    // The German-French pair, then the English one its untranslated words were tried in: each once.
+    expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/de→fr.*truncated index/);
+    expect(warnings[1]).toMatch(/en→fr.*truncated index/);
+  });
+  it('looks a word its own dictionaries do not list up as a borrowed English word', async () => {
+    const lexicon = new FakeLexicon({ 'pt-fr': { cadeira: ['chaise'] }, 'en-fr': { meeting: ['reunion'], cadeira: ['wrong'] } });
+    const out = await createQueryTranslator(lexicon, () => undefined).translateUnknown(terms('cadeira', 'meeting', 'xyzzy'), 'pt', ['pt', 'fr', 'en'], stats([]));
+    // "cadeira" has its Portuguese sense only; English is never asked for a word into English.
+    expect(Object.fromEntries(out)).toEqual({ cadeira: ['chaise'], meeting: ['reunion'] });
+    expect(lexicon.calls.some((c) => c.from === 'en' && c.to === 'en')).toBe(false);
   });
 });
