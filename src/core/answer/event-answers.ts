@@ -7,6 +7,7 @@
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
+import { conceptWords, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
@@ -124,28 +125,19 @@ export function displayName(e: GroupedEvent): string {
 }
 
 /**
- * The events the question names (by any of their names, accents and case aside), the longest name
- * first: "le prochain FNAF", "the second NEC ESS". A year in the question keeps that year's edition.
+ * The events the question names (by any of their names, in any of the bot's languages: "the second
+ * European Social Economy Summit", "zweiter Europäischer Sozialwirtschaftsgipfel" name "deuxième sommet
+ * européen … pour l'économie sociale"), the fullest name first: "le prochain FNAF", "the second NEC
+ * ESS". A year in the question keeps that year's editions.
  */
 export function eventsNamedIn(question: string, events: GroupedEvent[]): GroupedEvent[] {
-  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const fold = (v: string) =>
-    normalizeText(v)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+  const asked = new Set(conceptWords(question));
   // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
-  const longest = (e: GroupedEvent) =>
-    Math.max(
-      0,
-      ...[...e.variants, e.name, e.key]
-        .map(fold)
-        .filter((v) => v.length >= 4 && text.includes(` ${v} `))
-        .map((v) => v.length),
-    );
-  const matched = events.map((e) => ({ e, length: longest(e) })).filter((m) => m.length > 0);
+  const score = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), asked)));
+  const matched = events.map((e) => ({ e, score: score(e) })).filter((m) => m.score > 0);
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
-  const best = Math.max(0, ...matched.map((m) => m.length));
-  const named = matched.filter((m) => m.length === best).map((m) => m.e);
+  const best = Math.max(0, ...matched.map((m) => m.score));
+  const named = matched.filter((m) => m.score === best).map((m) => m.e);
   const years = yearsOf(question);
   return years.length ? named.filter((e) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y))) : named;
 }
@@ -206,7 +198,8 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
-  const named = eventsNamedIn(question, all).filter((e) => ![...asked].some((k) => !ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`).has(k)));
+  const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
+  const named = eventsNamedIn(question, all).filter((e) => [...asked].every((k) => said(e).has(k)));
   if (named.length === 1) return named[0];
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.

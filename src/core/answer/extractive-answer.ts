@@ -81,7 +81,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
 /** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
 function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer | null {
   const { messages, question, lang, usable, terms, langs, today } = input;
-  const m = event.mentions.find((x) => !x.yearInferred) ?? event.mentions[0];
+  // A "where" question cites the article that gives the places; a "when" one, the article that writes the year.
+  const wherePlaces = expectedAnswerTypes(question, lang).has('place') && event.mentions.filter((x) => x.places.length);
+  const pool = wherePlaces && wherePlaces.length ? wherePlaces : event.mentions;
+  const m = pool.find((x) => !x.yearInferred) ?? pool[0];
   const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
     chunk: { id: m.chunkId ?? `${m.docId}#event`, docId: m.docId, title: m.docTitle, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
     score: 0,

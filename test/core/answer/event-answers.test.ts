@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -103,5 +103,25 @@ describe('review findings stay fixed (events)', () => {
     const sgw = event('Social Good Week', '2022-01-25', null, []);
     const sgwe = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], { key: 'social good week' });
     expect(namedEventFor(grouped([sgw, sgwe]), 'When is the Social Good Week Europe?', 'en')).toMatchObject({ name: 'Social Good Week Europe' });
+  });
+});
+
+describe('events named across languages and by edition', () => {
+  const euses = event('EUSES 2021', '2021-05-26', '2021-05-27', ['Mannheim'], { key: 'euses', variants: ['EUSES 2021', 'EUSES', 'European Social Economy Summit'], edition: 1 });
+  const strasbourg = event('deuxième sommet européen réussi pour l’économie sociale', '2022-05-05', '2022-05-06', ['Strasbourg'], {
+    variants: ['deuxième sommet européen réussi pour l’économie sociale', 'Sommet européen de l’économie sociale à Strasbourg'],
+    edition: 2,
+  });
+  const actse = event('ActSE', '2021-10-12', null, ['Ljubljana'], { variants: ['ActSE', 'Active Social Economy', 'Social Economy Summit'] });
+  const all = grouped([euses, strasbourg, actse]);
+
+  it('finds the edition the question asks for, in another language than the names', () => {
+    expect(namedEventFor(all, '¿Cuándo y dónde se celebró la segunda cumbre europea de la economía social?', 'es')).toMatchObject({ start: '2022-05-05' });
+    expect(namedEventFor(all, 'Wann fand der erste europäische Sozialwirtschaftsgipfel statt?', 'de')).toMatchObject({ key: 'euses' });
+  });
+
+  it('chooses by year when no ordinal is given, and answers nothing when the summit asked for is ambiguous', () => {
+    expect(namedEventFor(all, 'Où a eu lieu le sommet européen de l’économie sociale de 2022 ?', 'fr')).toMatchObject({ start: '2022-05-05' });
+    expect(namedEventFor(all, 'Où a eu lieu le sommet européen de l’économie sociale ?', 'fr')).toBeNull();
   });
 });
