@@ -16,6 +16,7 @@ import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
+import { asksDuration } from './event-answers.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
@@ -81,10 +82,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
 /** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
 function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer | null {
   const { messages, question, lang, usable, terms, langs, today } = input;
-  // A "where" question cites the article that gives the places; a "when" one, the article that writes the year.
-  const wherePlaces = expectedAnswerTypes(question, lang).has('place') && event.mentions.filter((x) => x.places.length);
-  const pool = wherePlaces && wherePlaces.length ? wherePlaces : event.mentions;
-  const m = pool.find((x) => !x.yearInferred) ?? pool[0];
+  // The article that writes the year for a "when" question; for "where", the one that gives the places.
+  const asked = expectedAnswerTypes(question, lang);
+  const rank = (x: GroupedEvent['mentions'][number]) => (!x.yearInferred ? (asked.has('date') ? 2 : 1) : 0) + (asked.has('place') && x.places.length ? (asked.has('date') ? 1 : 3) : 0);
+  const m = event.mentions.reduce((best, x) => (rank(x) > rank(best) ? x : best));
   const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
     chunk: { id: m.chunkId ?? `${m.docId}#event`, docId: m.docId, title: m.docTitle, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
     score: 0,
@@ -97,7 +98,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
   const parts = [
-    expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null,
+    expected.has('date') || !expected.has('place') || asksDuration(question) ? formatDateValue(date, lang, !date.yearInferred) : null,
     expected.has('place') && event.places.length ? event.places.map((p) => localizePlace(p, lang)).join(', ') : null,
   ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
