@@ -180,7 +180,7 @@ export function extractEvents(article: EventSource): EventRecord[] {
           variants: mention.variants,
           key: eventKey(mention.variants),
           ...own,
-          places: placesIn(sentence),
+          places: placesOf(mention, names, sentence),
           role: roleIn(sentence),
           edition: editionOf(mention.variants),
           announced: seeYou !== undefined || FUTURE.test(folded),
@@ -210,6 +210,19 @@ export function extractEvents(article: EventSource): EventRecord[] {
     if (main && e.key === eventKey(main.variants) && !e.places.length) e.places = titlePlaces;
   }
   return mergeWithinArticle(found).map((e, i) => ({ ...e, id: `${article.docId}#e${i}` }));
+}
+
+/**
+ * The places of one of the events a sentence names: those of its own stretch of the sentence, from the
+ * end of the name before it to the start of the next ("rendez-vous en 2022 à Strasbourg à l'occasion de
+ * la Conférence …, et pour la Social Good Week Europe …": Strasbourg is the conference's).
+ */
+function placesOf(mention: NameMention, all: NameMention[], sentence: string): string[] {
+  if (all.length < 2 || mention.index < 0) return placesIn(sentence);
+  const i = all.indexOf(mention);
+  const from = i > 0 ? all[i - 1].end : 0;
+  const to = i < all.length - 1 ? all[i + 1].index : sentence.length;
+  return placesIn(sentence.slice(from, to));
 }
 
 /** The year of a "rendez-vous pour 2022" as a date value (the one the parser read there, if it did). */

@@ -216,13 +216,14 @@ describe('announcements of a next edition', () => {
     expect(extractEvents(awards)[1]).toMatchObject({ announced: true, precision: 'year' });
   });
 
-  it('dates the events a "rendez-vous en 2022" sentence names, as announcements', () => {
+  it('dates the events a "rendez-vous en 2022" sentence names, as announcements, each with its places', () => {
     const letter = article('Lettre ouverte : Ancrer l’économie sociale et solidaire dans son futur numérique', '2022-02', [
       "Pour témoigner une fois de plus de l'importance d'un débat public sain, rendez-vous en 2022 à Strasbourg à l'occasion de la Conférence sur l'Economie Sociale, et pour la Social Good Week Europe qui valorisera l’écosystème de l’ESS numérique.",
     ]);
-    expect(extractEvents(letter).map((e) => [e.name, e.start, e.announced])).toEqual([
-      ["Conférence sur l'Economie Sociale", '2022', true],
-      ['Social Good Week Europe', '2022', true],
+    // Each its own places: Strasbourg is the conference's, not the Social Good Week's.
+    expect(extractEvents(letter).map((e) => [e.name, e.start, e.announced, e.places])).toEqual([
+      ["Conférence sur l'Economie Sociale", '2022', true, ['Strasbourg']],
+      ['Social Good Week Europe', '2022', true, []],
     ]);
   });
 
