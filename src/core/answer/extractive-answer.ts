@@ -17,6 +17,7 @@ import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } fro
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
 import { asksDuration } from './event-answers.js';
+import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
@@ -69,6 +70,12 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
+  // "Em que data o SOGA assinou a carta?": the best sentences for a question that asks only for a date
+  // give none; the date of that thing is not in the articles, and a sentence about it without one is
+  // no answer (a date of something else in the same passage would be a wrong one).
+  if (expected.size === 1 && expected.has('date') && !quotes.some((q) => datesIn(q.text, q.citation.lang, q.citation.date).length)) {
+    return { notFound: true, reason: 'no quoted sentence gives a date' };
+  }
   let direct: string | null;
   if (conflict) {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
