@@ -158,11 +158,16 @@ export function displayName(e: GroupedEvent): string {
  * européen … pour l'économie sociale"), the fullest name first: "le prochain FNAF", "the second NEC
  * ESS". A year in the question keeps that year's editions.
  */
-export function eventsNamedIn(question: string, events: GroupedEvent[]): GroupedEvent[] {
+export function eventsNamedIn(question: string, events: GroupedEvent[], admissible: (e: GroupedEvent) => boolean = () => true): GroupedEvent[] {
   const asked = new Set(conceptWords(question));
   // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
   const score = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), asked)));
-  const matched = events.map((e) => ({ e, score: score(e) })).filter((m) => m.score > 0);
+  // Only the events the question can mean compete (its ordinal, for one): "la première table ronde européenne
+  // de la Social Good Week" is not the "Social Good Week Europe" that "européenne" would score higher.
+  const matched = events
+    .filter(admissible)
+    .map((e) => ({ e, score: score(e) }))
+    .filter((m) => m.score > 0);
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
   const best = Math.max(0, ...matched.map((m) => m.score));
   const named = matched.filter((m) => m.score === best).map((m) => m.e);
@@ -257,7 +262,7 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
   const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
-  const named = eventsNamedIn(question, all).filter((e) => [...asked].every((k) => said(e).has(k)));
+  const named = eventsNamedIn(question, all, (e) => [...asked].every((k) => said(e).has(k)));
   if (named.length === 1) return named[0];
   if (named.length > 1 && named.length <= MAX_SEVERAL) return { several: named };
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The

@@ -169,3 +169,14 @@ describe('questions naming several periods or several events', () => {
     expect(namedEventFor(grouped(CORPUS), 'Wie viele Tage dauerte der EUSES?', 'de')).toMatchObject({ name: 'EUSES' });
   });
 });
+
+describe('an ordinal decides before the fullest name does', () => {
+  it('does not let "européenne" make the first Social Good Week event the "Social Good Week Europe" announced next', () => {
+    const first = event('Social Good Week', '2022-01-25', null, [], { sentence: 'Le 25 janvier, le SOGA a coorganisé le premier événement européen de la Social Good Week.' });
+    const next = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], {
+      key: 'social good week',
+      sentence: 'Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne.',
+    });
+    expect(namedEventFor(grouped([first, next]), 'Wann war die erste europäische Veranstaltung der Social Good Week?', 'de')).toMatchObject({ start: '2022-01-25' });
+  });
+});
