@@ -13,13 +13,15 @@
  */
 import type { EventRecord, SogaRole } from '../src/core/events/types.js';
 import { findDateExpressions, firstDay, foldKeepingOffsets, type DateValue } from '../src/core/text/date-expressions.js';
-import { eventKey } from '../src/core/events/event-key.js';
+import { eventKey, keyOf } from '../src/core/events/event-key.js';
+import { ordinalsIn } from '../src/core/answer/direct-answer.js';
+import { foldPlace, PLACE_SPELLINGS } from '../src/core/text/place-names.js';
 import type { ChunkRecord, LanguageCode } from '../src/core/types.js';
 import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
 
 /** Bumped whenever the rules change: stored events of unchanged articles are then extracted again. */
-export const EVENT_EXTRACTOR_VERSION = 2;
+export const EVENT_EXTRACTOR_VERSION = 3;
 
 export interface EventSource {
   docId: string;
@@ -77,6 +79,13 @@ const INTRODUCED = /\b(?:la fin de|la cloture de|l'ouverture de|l'edition de|the
 const TOOK_PLACE = /\b(?:se sont reunis|s'est tenue?|se tiendra|a eu lieu|ont eu lieu|aura lieu|se deroulera|s'est deroule|took place|will take place|was held|will be held|met in|gathered)\b/;
 // The future tense: the article announces the event rather than reports it.
 const FUTURE = /\b(?:aura lieu|auront lieu|se tiendra|se tiendront|se deroulera|se derouleront|accueillera|organisera|sera|seront|will|prochain|prochaine|upcoming|a venir)\b/;
+// "Rendez-vous est pris pour 2022 !", "see you in 2024": the next edition of the event just told, announced for a year.
+const SEE_YOU =
+  /\b(?:rendez-vous (?:est pris |est donne |fixe )?(?:pour|en)|see you (?:again )?in|save the date:?|wiedersehen (?:im jahr|in)|nos vemos en|ci vediamo nel|tot ziens in)\s+((?:19|20)\d{2})(?!\d)/;
+// A question asking when, whose answer (the next block) dates the event it names.
+const WHEN = /^(?:quand|when|wann|cuando|quando|wanneer)\b|\b(?:a quelle date|en quelle annee|in which year|what date)\b/;
+// A sentence right after an event's that speaks of it again ("De Paris à Bruxelles, …, cette initiative inédite a…").
+const SAME_EVENT = /\b(?:cette initiative|cet evenement|cette edition|l'evenement|ce rendez-vous|this event|the event|this initiative|this edition)\b/;
 // Phrases around a quoted or named sub-event: "un atelier « … »", "a workshop "…"".
 const QUOTED_KINDS = /\b(atelier|workshop|table ronde|round table|webinaire|webinar|conference|session|hackathon)\s*$/;
 // A name after these words is another event the sentence refers to ("un an après le Sommet de Mannheim").
@@ -113,25 +122,50 @@ interface NameMention {
 export function extractEvents(article: EventSource): EventRecord[] {
   const refYear = article.date ? Number(article.date.slice(0, 4)) : undefined;
   const acronyms = titleAcronyms(article.title);
-  const main = mainEvent(article.title, acronyms);
+  const main = mainEvent(article.title, acronyms, article.blocks);
   const found: EventRecord[] = [];
+  // The event the text last named, in any sentence or heading: what "Rendez-vous est pris pour 2022" is about.
+  let lastNamed: Omit<NameMention, 'index' | 'end'> | null = null;
 
+  // The records of the previous sentence: the next one may give their places ("De Paris à Bruxelles, …, cette initiative…").
+  let previous: EventRecord[] = [];
+  // An FAQ's "Quand et où s'est tenu le sommet … ?": the event its answer dates ("Les 5 et 6 mai 2022 à Strasbourg.").
+  let askedWhen: Omit<NameMention, 'index' | 'end'> | null = null;
   for (const block of article.blocks) {
+    const answering = askedWhen;
+    askedWhen = null;
     for (const sentence of splitSentences(block.text, article.lang)) {
-      if (/\?\s*$/.test(sentence)) continue;
+      const justBefore = previous;
+      previous = [];
+      const folded = fold(sentence);
+      let names = namesIn(sentence, acronyms);
+      const named = names.filter((n) => !REFERS_BACK.test(fold(sentence.slice(Math.max(0, n.index - 30), n.index))));
+      if (/\?\s*$/.test(sentence)) {
+        if (WHEN.test(folded)) askedWhen = named[0] ?? (main && EVENT_NOUNS.test(folded) ? main : null);
+        continue;
+      }
+      if (!names.length && answering) names = [{ ...answering, index: -1, end: -1 }];
       const dates = findDateExpressions(sentence, { lang: article.lang, refYear, refDate: article.date ?? undefined })
         // A range of years is a plan ("2022-2027"), not an event's date.
         .filter((d) => !(d.precision === 'year' && d.end));
-      if (!dates.length) continue;
-      const folded = fold(sentence);
-      let names = namesIn(sentence, acronyms);
+      // "Rendez-vous est pris pour 2022": the year announces the next edition of the event named, or just told.
+      const see = SEE_YOU.exec(folded);
+      const seeYou = see ? seeYouDate(see, dates) : undefined;
+      if (seeYou && !dates.includes(seeYou)) dates.push(seeYou);
+      if (!dates.length) {
+        if (justBefore.length && SAME_EVENT.test(folded)) for (const e of justBefore) e.places = unique([...e.places, ...placesIn(sentence)]);
+        if (named.length) lastNamed = named[named.length - 1];
+        continue;
+      }
+      if (!names.length && seeYou && lastNamed) names = [{ ...lastNamed, index: -1, end: -1 }];
       if (!names.length) {
         if (!main || !(EVENT_NOUNS.test(folded) || TOOK_PLACE.test(folded))) continue;
         names = [{ ...main, index: -1, end: -1 }];
       }
+      if (named.length) lastNamed = named[named.length - 1];
       const precise = dates.filter((d) => d.precision !== 'year');
       for (const mention of names) {
-        let own = datesOf(mention, names, precise.length ? precise : dates, sentence);
+        let own = datesOf(mention, names, seeYou && !precise.length ? [seeYou] : precise.length ? precise : dates, sentence, seeYou);
         // A date without a year belongs to the year the event's name gives ("EUSES 2021" in an article
         // the metadata dates 2020 from "the German Council Presidency in 2020"), not the article's.
         const nameYear = mention.variants.join(' ').match(/\b((?:19|20)\d{2})\b/)?.[1];
@@ -140,15 +174,16 @@ export function extractEvents(article: EventSource): EventRecord[] {
           own = again.length ? datesOf(mention, names, again, sentence) : null;
         }
         if (!own) continue;
-        found.push({
+        const record: EventRecord = {
           id: '',
           name: mention.name,
           variants: mention.variants,
           key: eventKey(mention.variants),
           ...own,
-          places: placesIn(sentence),
+          places: placesOf(mention, names, sentence),
           role: roleIn(sentence),
-          announced: FUTURE.test(fold(sentence)),
+          edition: editionOf(mention.variants),
+          announced: seeYou !== undefined || FUTURE.test(folded),
           sentence: sentence.trim(),
           chunkId: chunkOf(sentence, article.chunks),
           docId: article.docId,
@@ -156,12 +191,104 @@ export function extractEvents(article: EventSource): EventRecord[] {
           docDate: article.date,
           lang: article.lang,
           source: article.source,
-        });
+        };
+        found.push(record);
+        previous.push(record);
       }
     }
   }
+  const expansions = acronymExpansions(article, acronyms);
+  const titlePlaces = placesInTitle(article.title);
+  for (const e of found) {
+    // "EUSES" is the "first ever European Social Economy Summit" the article spells out: a name members use too.
+    const spelled = e.variants.map((v) => expansions.get(keyOf(v))).find(Boolean);
+    if (spelled) {
+      e.variants = unique([...e.variants, spelled.name]);
+      e.edition ??= spelled.edition;
+    }
+    // "EUSES 2021: on our way to Mannheim !": the title gives the place of the event it names.
+    if (main && e.key === eventKey(main.variants) && !e.places.length) e.places = titlePlaces;
+  }
   return mergeWithinArticle(found).map((e, i) => ({ ...e, id: `${article.docId}#e${i}` }));
 }
+
+/**
+ * The places of one of the events a sentence names: those of its own stretch of the sentence, from the
+ * end of the name before it to the start of the next ("rendez-vous en 2022 à Strasbourg à l'occasion de
+ * la Conférence …, et pour la Social Good Week Europe …": Strasbourg is the conference's).
+ */
+function placesOf(mention: NameMention, all: NameMention[], sentence: string): string[] {
+  if (all.length < 2 || mention.index < 0) return placesIn(sentence);
+  const i = all.indexOf(mention);
+  const from = i > 0 ? all[i - 1].end : 0;
+  const to = i < all.length - 1 ? all[i + 1].index : sentence.length;
+  return placesIn(sentence.slice(from, to));
+}
+
+/** The year of a "rendez-vous pour 2022" as a date value (the one the parser read there, if it did). */
+function seeYouDate(match: RegExpExecArray, dates: DateValue[]): DateValue {
+  const index = match.index + match[0].length - 4;
+  return (
+    dates.find((d) => d.precision === 'year' && d.index <= index && index < d.index + d.text.length) ?? { text: match[1], index, start: match[1], end: null, precision: 'year', yearInferred: false }
+  );
+}
+
+/** The first ordinal a name gives ("deuxième sommet européen" → 2), if any. */
+function editionOf(variants: string[]): number | null {
+  return [...ordinalsIn(variants.join(' '))].find((n) => n > 0) ?? null;
+}
+
+/**
+ * What a title acronym stands for, where the article spells it out: capitalised words whose first
+ * letters make it ("European Social Economy Summit" for EUSES, "Active Social Economy" for ActSE),
+ * with the ordinal in front of it ("the first ever …": edition 1). Keyed by the acronym's key.
+ */
+function acronymExpansions(article: EventSource, acronyms: Set<string>): Map<string, { name: string; edition: number | null }> {
+  const out = new Map<string, { name: string; edition: number | null }>();
+  const single = [...acronyms].filter((a) => !a.includes(' ') && a.length >= 3);
+  if (!single.length) return out;
+  for (const block of article.blocks) {
+    for (const sentence of splitSentences(block.text, article.lang)) {
+      for (const phrase of capitalisedPhrases(sentence)) {
+        const words = phrase.text.split(/\s+/).map((w) => fold(w).replace(/[^\p{L}]/gu, ''));
+        for (const acronym of single) {
+          if (out.has(acronym) || words.length < 2 || !spells(acronym, words)) continue;
+          const before = fold(sentence.slice(Math.max(0, phrase.index - 25), phrase.index));
+          const ordinal = /(\p{L}+)\s+(?:ever\s+|jamais\s+)?$/u.exec(before)?.[1];
+          out.set(acronym, { name: phrase.text, edition: ordinal ? editionOf([ordinal]) : null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Whether words spell an acronym by their first letters, each word giving one or more ("EUropean Social…"). */
+function spells(acronym: string, words: string[]): boolean {
+  const go = (w: number, a: number): boolean => {
+    if (w === words.length) return a === acronym.length;
+    const word = words[w];
+    if (CONNECTORS.has(word) && go(w + 1, a)) return true;
+    for (let k = 1; k <= word.length && a + k <= acronym.length; k++) {
+      if (word[k - 1] !== acronym[a + k - 1]) break;
+      if (go(w + 1, a + k)) return true;
+    }
+    return false;
+  };
+  return go(0, 0);
+}
+
+/** Known places a title gives: "… on our way to Mannheim !", "Strasbourg : un deuxième sommet…". */
+function placesInTitle(title: string): string[] {
+  const out: string[] = [];
+  const lead = /^\s*(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s*:/u.exec(title)?.[1];
+  if (lead) out.push(lead);
+  for (const m of title.matchAll(/(?:^|\s)(?:à|au|in|at|to|pour|nach|en)\s+(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/gu)) out.push(m[1]);
+  return unique(out.filter(isPlaceName));
+}
+
+const KNOWN_PLACES = new Set(PLACE_SPELLINGS.flat());
+const isPlaceName = (text: string) => KNOWN_PLACES.has(foldPlace(text)) && !['europe', 'europa'].includes(foldPlace(text));
 
 /**
  * The dates a sentence gives one of the events it names: the date closest to it, or all of them
@@ -169,9 +296,15 @@ export function extractEvents(article: EventSource): EventRecord[] {
  * novembre" is one event of three days). A lone year counts only at the head of the sentence or
  * right after the name; "la fin de X" dates the end, so only its month is kept.
  */
-function datesOf(mention: NameMention, all: NameMention[], dates: DateValue[], sentence: string): Pick<EventRecord, 'start' | 'end' | 'precision' | 'dateText' | 'yearInferred'> | null {
+function datesOf(
+  mention: NameMention,
+  all: NameMention[],
+  dates: DateValue[],
+  sentence: string,
+  seeYou?: DateValue,
+): Pick<EventRecord, 'start' | 'end' | 'precision' | 'dateText' | 'yearInferred'> | null {
   let mine = all.length === 1 ? dates : [closest(mention, dates)];
-  mine = mine.filter((d) => d.precision !== 'year' || d.index <= 3 || (mention.end >= 0 && d.index - mention.end <= 3 && d.index >= mention.end));
+  mine = mine.filter((d) => d === seeYou || d.precision !== 'year' || d.index <= 3 || (mention.end >= 0 && d.index - mention.end <= 3 && d.index >= mention.end));
   if (!mine.length) return null;
   const precision = mine[0].precision;
   mine = mine.filter((d) => d.precision === precision);
@@ -311,7 +444,7 @@ function titleAcronyms(title: string): Set<string> {
  * ("NEC ESS 2025"), a capitalised name with an event word, or a common noun phrase ("un deuxième
  * sommet européen … pour l'économie sociale").
  */
-function mainEvent(title: string, acronyms: Set<string>): Omit<NameMention, 'index' | 'end'> | null {
+function mainEvent(title: string, acronyms: Set<string>, blocks: Block[] = []): Omit<NameMention, 'index' | 'end'> | null {
   const named = namesIn(title, acronyms)[0];
   if (named) {
     // "Programme du NEC ESS Europe 2023": the name, not the word before it.
@@ -319,24 +452,55 @@ function mainEvent(title: string, acronyms: Set<string>): Omit<NameMention, 'ind
   }
   for (const part of title.split(/\s*:\s*/)) {
     const words = fold(part).split(/[^\p{L}\p{N}]+/u);
-    if (words.some((w) => EVENT_WORDS.has(w) || w === 'evenement' || w === 'event')) {
+    const word = words.find((w) => EVENT_WORDS.has(w) || w === 'evenement' || w === 'event');
+    if (word) {
       const name = part.replace(/^(?:un|une|le|la|les|l['’]|the|a|an|retour sur( le| la| les)?)\s+/i, '').trim();
-      return { name, variants: [name] };
+      return { name, variants: unique([name, ...namesInHeadings(word, blocks)]) };
     }
   }
   return null;
 }
 
-/** Places after a preposition of place, in the clauses that do not look back ("Après Lille, …"). */
+/**
+ * How the article's headings and questions name the event its title speaks of in common words
+ * ("un deuxième sommet européen réussi pour l'économie sociale" is, in its FAQ, the "Sommet européen de
+ * l’économie sociale à Strasbourg"): the phrase from the title's event word to the first punctuation.
+ * Not long paragraphs, where "le Sommet de Mannheim" may be another event the text compares it with.
+ */
+function namesInHeadings(word: string, blocks: Block[]): string[] {
+  const out: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && block.text.split(/\s+/).length > 12) continue;
+    const folded = fold(block.text);
+    const at = new RegExp(`\\b${escape(word)}\\b`).exec(folded);
+    if (!at || REFERS_BACK.test(folded.slice(Math.max(0, at.index - 30), at.index))) continue;
+    const phrase = block.text
+      .slice(at.index)
+      .split(/\s*[—–:;,.?!()«»“”"]/)[0]
+      .trim();
+    const size = phrase.split(/\s+/).length;
+    if (size >= 3 && size <= 9) out.push(phrase.charAt(0).toUpperCase() + phrase.slice(1));
+  }
+  return unique(out);
+}
+
+/**
+ * Places after a preposition of place, in the clauses that do not look back ("Après Lille, …"); and
+ * known places of a route ("De Paris à Bruxelles, en passant par Lille et Saint-Sébastien").
+ */
 function placesIn(sentence: string): string[] {
   const out: string[] = [];
   for (const clause of sentence.split(/[,;:]|\s+puis\s+|\s+then\s+/)) {
     if (/^\s*(?:après|apres|after|avant|before|depuis|since)\b/i.test(clause)) continue;
+    for (const m of clause.matchAll(/(?:^|\s)(?:[Dd]e|[Ff]rom)\s+(\p{Lu}[\p{L}-]+)\s+(?:à|to)\s/gu)) if (isPlaceName(m[1])) out.push(m[1]);
     for (const m of clause.matchAll(/(?:^|\s)(?:à|au|in|at)\s+((?:\p{Lu}[\p{L}-]+)(?:(?:\s+(?:de|des|du|of|the)\s+|\s+[–-]\s+|\s+)\p{Lu}[\p{L}-]+)*)/gu)) {
       const place = m[1];
       const words = fold(place).split(/[^\p{L}]+/u);
       if (NOT_PLACES.test(place) || (words.some((w) => EVENT_WORDS.has(w)) && !VENUE.test(fold(place))) || /^[A-Z]{2,}$/.test(place)) continue;
       out.push(place);
+    }
+    for (const m of clause.matchAll(/\b(?:en passant par|via|passing through|by way of)\s+(\p{Lu}[\p{L}-]+)(?:\s+(?:et|and)\s+(\p{Lu}[\p{L}-]+))?/gu)) {
+      for (const place of [m[1], m[2]]) if (place && isPlaceName(place)) out.push(place);
     }
   }
   return unique(out);

@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
-import { answerFromEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
 import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
@@ -222,7 +222,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // answered from it, even where the passages' words cover the question too little.
       const named = indexed ? namedEventFor(indexed, standalone, lang) : null;
       if (named === 'no-such-edition') return notFound();
-      const event = named;
+      if (named && 'several' in named && !chat) {
+        const listed = answerSeveralEvents(named.several, lang, today, messages);
+        timings.answerMs = lap(t);
+        return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: listed.text, citations: listed.citations });
+      }
+      const event = named && !('several' in named) ? named : null;
       if (!answerable && !event) return notFound();
 
       let fallbackReason: string | undefined;

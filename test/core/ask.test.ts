@@ -216,3 +216,23 @@ describe('ask() with a chat model verifies what the model wrote', () => {
     expect(chat.calls[0][1].content).toContain('<passage n="1"');
   });
 });
+
+describe('a question for a date that the articles do not give', () => {
+  it('is "not found" when the sentences about the thing asked give no date, rather than quoting them', async () => {
+    const store = FakeChunkStore.withPassages([
+      {
+        title: 'Le Social Good Accelerator rejoint le pacte pour les compétences !',
+        date: '2020',
+        text: 'Toute organisation qui souhaite intégrer le pacte pour les compétences doit aussi signer une charte. En adhérant à ce dernier, les parties prenantes auront accès à des ressources.',
+      },
+      // A date in another article: the kind of value is among the passages, not about the charter.
+      { title: 'Programme du NEC ESS Europe 2023', date: '2023-11', text: 'Le 17 novembre 2023 marque la fin de NEC ESS Europe, le rendez-vous de l’économie sociale numérique.' },
+    ]);
+    const dated = await build({ store }).ask('À quelle date le SOGA a-t-il signé la charte du pacte pour les compétences ?');
+    expect(dated.outcome).toBe('not_found');
+    expect(dated.citations).toEqual([]);
+    // Asked for something else than a date, the same passage still answers.
+    const what = await build({ store }).ask('Que doit signer une organisation qui intègre le pacte pour les compétences ?');
+    expect(what.outcome).toBe('answered');
+  });
+});

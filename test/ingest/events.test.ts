@@ -154,3 +154,80 @@ describe('the key that groups names across articles', () => {
     expect(eventKey(['Social Economy Awards'])).not.toBe(eventKey(['Social Economy Summit']));
   });
 });
+
+describe('names the article gives elsewhere than in the dated sentence', () => {
+  it('spells out a title acronym from the article, with the edition said in front of it', () => {
+    const summit = article(
+      'EUSES 2021: on our way to Mannheim !',
+      '2020',
+      [
+        'The first ever European Social Economy Summit will take place in Mannheim at the end of this month, focusing on collaboration, innovation and digitalisation.',
+        // Written for this test: the dated sentence names the summit only as "the summit".
+        'The summit will be broadcast online on 26 and 27 May.',
+      ],
+      'en',
+    );
+    const [euses] = extractEvents(summit);
+    expect(euses).toMatchObject({ key: 'euses', start: '2021-05-26', end: '2021-05-27', edition: 1 });
+    expect(euses.variants).toContain('European Social Economy Summit');
+    // The title gives the place the dated sentence leaves out.
+    expect(euses.places).toEqual(['Mannheim']);
+  });
+
+  it('takes the name an FAQ heading gives the event a title speaks of in common words', () => {
+    const strasbourg = article('Strasbourg : un deuxième sommet européen réussi pour l’économie sociale', '2022-05-05', [
+      // Written for this test, in the article's words.
+      'Les acteurs européens de l’économie sociale se sont réunis les 5 et 6 mai à Strasbourg.',
+      'FAQ — Sommet européen de l’économie sociale à Strasbourg',
+    ]);
+    const [summit] = extractEvents(strasbourg);
+    expect(summit.variants).toEqual(['deuxième sommet européen réussi pour l’économie sociale', 'Sommet européen de l’économie sociale à Strasbourg']);
+    expect(summit).toMatchObject({ start: '2022-05-05', end: '2022-05-06', edition: 2, places: ['Strasbourg'] });
+  });
+
+  it('does not take another event the heading compares it with', () => {
+    const strasbourg = article('Strasbourg : un deuxième sommet européen réussi pour l’économie sociale', '2022-05-05', [
+      'Près d’un an après le Sommet de Mannheim, les acteurs européens de l’économie sociale se sont réunis les 5 et 6 mai à Strasbourg.',
+    ]);
+    expect(extractEvents(strasbourg)[0].variants).toEqual(['deuxième sommet européen réussi pour l’économie sociale']);
+  });
+
+  it('gives an event the places of the sentence that follows and speaks of it again', () => {
+    const programme = article('Programme du NEC ESS Europe 2023', '2023-11', [
+      'En novembre 2023, le SOGA et ses partenaires ont organisé Numérique en Commun[s] ESS Europe (NEC ESS Europe).',
+      'De Paris à Bruxelles, en passant par Lille et Saint-Sébastien, cette initiative inédite a mis en lumière les enjeux de la transition numérique.',
+    ]);
+    expect(extractEvents(programme)[0].places).toEqual(['Paris', 'Bruxelles', 'Lille', 'Saint-Sébastien']);
+  });
+});
+
+describe('announcements of a next edition', () => {
+  it('reads "rendez-vous est pris pour 2024" as the next edition of the event just told, announced', () => {
+    // Written for this test, in the manner of the FNAF report.
+    const awards = article('Social Economy Awards : le SOGA finaliste européen', '2023-10-20', [
+      'Le 19 octobre 2023, le SOGA était finaliste des Social Economy Awards, organisés à Bruxelles par Social Economy Europe.',
+      'Merci à tous les participants et à l’équipe d’organisation.',
+      'Rendez-vous est pris pour 2024 !',
+    ]);
+    expect(brief(extractEvents(awards))).toEqual([
+      { key: 'social economy awards', start: '2023-10-19', end: null, places: ['Bruxelles'], role: 'participant' },
+      { key: 'social economy awards', start: '2024', end: null, places: [], role: null },
+    ]);
+    expect(extractEvents(awards)[1]).toMatchObject({ announced: true, precision: 'year' });
+  });
+
+  it('dates the events a "rendez-vous en 2022" sentence names, as announcements, each with its places', () => {
+    const letter = article('Lettre ouverte : Ancrer l’économie sociale et solidaire dans son futur numérique', '2022-02', [
+      "Pour témoigner une fois de plus de l'importance d'un débat public sain, rendez-vous en 2022 à Strasbourg à l'occasion de la Conférence sur l'Economie Sociale, et pour la Social Good Week Europe qui valorisera l’écosystème de l’ESS numérique.",
+    ]);
+    // Each its own places: Strasbourg is the conference's, not the Social Good Week's.
+    expect(extractEvents(letter).map((e) => [e.name, e.start, e.announced, e.places])).toEqual([
+      ["Conférence sur l'Economie Sociale", '2022', true, ['Strasbourg']],
+      ['Social Good Week Europe', '2022', true, []],
+    ]);
+  });
+
+  it('does not read a year after "rendez-vous" with nothing named before as an event', () => {
+    expect(extractEvents(article('Dons : les nouvelles manières de donner', '2019-01', ['Rendez-vous est pris pour 2020 !']))).toEqual([]);
+  });
+});

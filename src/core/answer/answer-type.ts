@@ -159,6 +159,8 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   es: [
     ['que ano', ['date']],
     ['en que fecha', ['date']],
+    ['que fecha', ['date']],
+    ['que dia', ['date']],
     ['cuantos', ['number']],
     ['cuantas', ['number']],
     ['cuanto', ['number']],
@@ -171,6 +173,8 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   de: [
     ['welches jahr', ['date']],
     ['in welchem jahr', ['date']],
+    ['welches datum', ['date']],
+    ['an welchem tag', ['date']],
     ['wie viele', ['number']],
     ['wieviele', ['number']],
     ['wie viel', ['number']],
@@ -181,6 +185,9 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   it: [
     ['che anno', ['date']],
     ['quale anno', ['date']],
+    ['che data', ['date']],
+    ['quale data', ['date']],
+    ['che giorno', ['date']],
     ['quanti', ['number']],
     ['quante', ['number']],
     ['quanto', ['number']],
@@ -191,6 +198,9 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   ],
   pt: [
     ['que ano', ['date']],
+    ['em que data', ['date']],
+    ['que data', ['date']],
+    ['em que dia', ['date']],
     ['quantos', ['number']],
     ['quantas', ['number']],
     ['quanto', ['number']],
@@ -201,6 +211,8 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
   ],
   nl: [
     ['welk jaar', ['date']],
+    ['welke datum', ['date']],
+    ['op welke dag', ['date']],
     ['hoeveel', ['number']],
     ['wanneer', ['date']],
     ['waar', ['place']],

@@ -7,6 +7,7 @@
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
+import { conceptWords, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
@@ -14,7 +15,15 @@ import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes } from './answer-type.js';
 
 export type TimeIntent =
-  { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean } | { kind: 'period'; from: string; to: string; label: string };
+  | { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean }
+  | {
+      kind: 'period';
+      from: string;
+      to: string;
+      label: string;
+      /** "en 2021 et 2023": each period the question names (2022 is not asked for); absent for one. */
+      periods?: { from: string; to: string }[];
+    };
 
 const NEXT = [
   'next',
@@ -103,9 +112,24 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   if (!has(text, EVENTS) && !has(text, LIST)) return null;
   if ([...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
   const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
-  const year = /(?<!\d)((?:19|20)\d{2})(?!\d)/.exec(question);
-  const value = dates[0] ?? (year ? { start: year[1], end: null, text: year[1], index: year.index } : null);
+  // Years the parser leaves alone ("en 2021 et 2022": the second has no preposition of its own).
+  const bare = [...question.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)]
+    .filter((m) => !dates.some((d) => m.index >= d.index && m.index < d.index + d.text.length))
+    .map((m) => ({ start: m[1], end: null, text: m[1], index: m.index }));
+  const values = [...dates, ...bare].sort((a, b) => a.index - b.index);
+  const value = values[0];
   if (!value) return null;
+  if (values.length > 1 && !has(text, SINCE)) {
+    const last = values[values.length - 1];
+    const periods = values.map((v) => ({ from: firstDay(v), to: lastDay(v) }));
+    return {
+      kind: 'period',
+      from: periods.map((p) => p.from).sort()[0],
+      to: periods.map((p) => p.to).sort()[periods.length - 1],
+      label: question.slice(value.index, last.index + last.text.length),
+      periods,
+    };
+  }
   const since = new RegExp(`(?:${SINCE.join('|')})\\s+(?:\\p{L}+\\s+)?${value.text.split(/\s+/).pop()}`, 'iu').test(normalizeText(question));
   const from = firstDay(value);
   const to = since ? today.toISOString().slice(0, 10) : lastDay(value);
@@ -113,6 +137,11 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const at = question.toLowerCase().lastIndexOf(value.text.toLowerCase());
   const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
   return { kind: 'period', from, to, label };
+}
+
+/** Whether an event overlaps one of the periods the question asks about. */
+function inPeriodOf(e: GroupedEvent, intent: Extract<TimeIntent, { kind: 'period' }>): boolean {
+  return (intent.periods ?? [intent]).some((p) => firstDay(e) <= p.to && lastDay(e) >= p.from);
 }
 
 /** The name as written, with the shortest other name members use ("Numérique en Commun[s] ESS Europe (NEC ESS 2025)"). */
@@ -124,28 +153,24 @@ export function displayName(e: GroupedEvent): string {
 }
 
 /**
- * The events the question names (by any of their names, accents and case aside), the longest name
- * first: "le prochain FNAF", "the second NEC ESS". A year in the question keeps that year's edition.
+ * The events the question names (by any of their names, in any of the bot's languages: "the second
+ * European Social Economy Summit", "zweiter Europäischer Sozialwirtschaftsgipfel" name "deuxième sommet
+ * européen … pour l'économie sociale"), the fullest name first: "le prochain FNAF", "the second NEC
+ * ESS". A year in the question keeps that year's editions.
  */
-export function eventsNamedIn(question: string, events: GroupedEvent[]): GroupedEvent[] {
-  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const fold = (v: string) =>
-    normalizeText(v)
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim();
+export function eventsNamedIn(question: string, events: GroupedEvent[], admissible: (e: GroupedEvent) => boolean = () => true): GroupedEvent[] {
+  const asked = new Set(conceptWords(question));
   // The key groups a name's variants without years or words like "Europe": "Social Good Week" finds "Social Good Week Europe".
-  const longest = (e: GroupedEvent) =>
-    Math.max(
-      0,
-      ...[...e.variants, e.name, e.key]
-        .map(fold)
-        .filter((v) => v.length >= 4 && text.includes(` ${v} `))
-        .map((v) => v.length),
-    );
-  const matched = events.map((e) => ({ e, length: longest(e) })).filter((m) => m.length > 0);
+  const score = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), asked)));
+  // Only the events the question can mean compete (its ordinal, for one): "la première table ronde européenne
+  // de la Social Good Week" is not the "Social Good Week Europe" that "européenne" would score higher.
+  const matched = events
+    .filter(admissible)
+    .map((e) => ({ e, score: score(e) }))
+    .filter((m) => m.score > 0);
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
-  const best = Math.max(0, ...matched.map((m) => m.length));
-  const named = matched.filter((m) => m.length === best).map((m) => m.e);
+  const best = Math.max(0, ...matched.map((m) => m.score));
+  const named = matched.filter((m) => m.score === best).map((m) => m.e);
   const years = yearsOf(question);
   return years.length ? named.filter((e) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y))) : named;
 }
@@ -171,16 +196,7 @@ export interface EventAnswer {
 export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): EventAnswer {
   const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
   const citations: Citation[] = [];
-  const line = (e: GroupedEvent) => {
-    const m = e.mentions[0];
-    const n = citations.length + 1;
-    citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
-    const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
-    const relative = relativeToNow(value, today, lang);
-    const places = e.places.length ? `, ${e.places.map((p) => localizePlace(p, lang)).join(', ')}` : '';
-    const notes = [relative, e.announcedOnly && e.status === 'past' ? t('eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
-    return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
-  };
+  const line = eventLine(citations, lang, today, messages);
   if (intent.kind === 'next') {
     // "the next Social Good Week": that event's editions only, when the question names one.
     const named = eventsNamedIn(intent.question, all);
@@ -192,22 +208,63 @@ export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: 
     if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
     return { outcome: 'answered', text: `${t('eventsNoneUpcoming', { today: todayLabel })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
   }
-  const inPeriod = all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from);
+  const inPeriod = all.filter((e) => inPeriodOf(e, intent));
   if (!inPeriod.length) return { outcome: 'not_found', text: t('eventsNoneIn', { period: intent.label }), citations: [] };
   return { outcome: 'answered', text: `${t('eventsIn', { period: intent.label })}\n${inPeriod.slice(0, 10).map(line).join('\n')}`, citations };
 }
 
+/** One line per event, each with its citation (pushed to `citations`): name — date, places (relative; announced) [n]. */
+function eventLine(citations: Citation[], lang: LanguageCode, today: Date, messages: Messages): (e: GroupedEvent) => string {
+  return (e) => {
+    const m = e.mentions[0];
+    const n = citations.length + 1;
+    citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
+    const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
+    const relative = relativeToNow(value, today, lang);
+    const places = e.places.length ? `, ${e.places.map((p) => localizePlace(p, lang)).join(', ')}` : '';
+    const notes = [relative, e.announcedOnly && e.status === 'past' ? messages.t(lang, 'eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
+    return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
+  };
+}
+
+/**
+ * "When did SOGA organise NEC ESS?", "¿Cuántos días después de ActSE se celebró el FNAF?": the question
+ * names several events (or editions) and no year or ordinal tells which; each is listed with its date,
+ * places and citation, in the order of time.
+ */
+export function answerSeveralEvents(events: GroupedEvent[], lang: LanguageCode, today: Date, messages: Messages): EventAnswer {
+  const citations: Citation[] = [];
+  const lines = [...events].sort((a, b) => firstDay(a).localeCompare(firstDay(b))).map(eventLine(citations, lang, today, messages));
+  return { outcome: 'answered', text: `${messages.t(lang, 'eventsSeveral')}\n${lines.join('\n')}`, citations };
+}
+
+/** "Combien de jours dure…", "how many days after…": a number the events' dates give. */
+const DURATION =
+  /\b(?:how many days|how long (?:did|does|will|was|is)|combien de jours|combien de temps (?:dure|a dure)|wie viele tage|wie lange (?:dauert|dauerte|ging)|cuantos dias|cuanto (?:dura|duro)|quanti giorni|quanto (?:dura|e durato)|quantos dias|quanto tempo (?:dura|durou)|hoeveel dagen|hoe lang (?:duurt|duurde))\b/;
+export const asksDuration = (question: string) => DURATION.test(normalizeText(question));
+
+/** At most this many events are listed for a question that names several: more is a list question, not a name. */
+const MAX_SEVERAL = 6;
+
 /**
  * The one event a "when / where" question names (asking nothing else: not who, not how many), from
- * the events index; null when it names none, or several editions and no year to choose between them.
+ * the events index; the events it names when several match and no year or ordinal chooses between
+ * them (editions of a series, or two events compared); null when it names none.
  */
-export function namedEventFor(all: GroupedEvent[], question: string, lang: LanguageCode): GroupedEvent | 'no-such-edition' | null {
-  const expected = expectedAnswerTypes(question, lang);
+export function namedEventFor(all: GroupedEvent[], question: string, lang: LanguageCode): GroupedEvent | { several: GroupedEvent[] } | 'no-such-edition' | null {
+  const expected = new Set(expectedAnswerTypes(question, lang));
+  // "How many days…": the dates answer it.
+  if (asksDuration(question)) {
+    expected.delete('number');
+    expected.add('date');
+  }
   if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
-  const named = eventsNamedIn(question, all).filter((e) => ![...asked].some((k) => !ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`).has(k)));
+  const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
+  const named = eventsNamedIn(question, all, (e) => [...asked].every((k) => said(e).has(k)));
   if (named.length === 1) return named[0];
+  if (named.length > 1 && named.length <= MAX_SEVERAL) return { several: named };
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.
   if (!named.length && yearsOf(question).length && eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length) return 'no-such-edition';
@@ -230,7 +287,7 @@ export function eventPassages(all: GroupedEvent[], question: string, lang: Langu
   const intent = timeIntent(question, lang, today);
   const chosen =
     intent?.kind === 'period'
-      ? all.filter((e) => firstDay(e) <= intent.to && lastDay(e) >= intent.from)
+      ? all.filter((e) => inPeriodOf(e, intent))
       : intent?.kind === 'next'
         ? all.filter((e) => e.status !== 'past').concat([...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1))
         : eventsNamedIn(question, all);

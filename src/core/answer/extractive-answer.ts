@@ -16,6 +16,8 @@ import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
+import { asksDuration } from './event-answers.js';
+import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
@@ -68,6 +70,12 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
+  // "Em que data o SOGA assinou a carta?": the best sentences for a question that asks only for a date
+  // give none; the date of that thing is not in the articles, and a sentence about it without one is
+  // no answer (a date of something else in the same passage would be a wrong one).
+  if (expected.size === 1 && expected.has('date') && !quotes.some((q) => datesIn(q.text, q.citation.lang, q.citation.date).length)) {
+    return { notFound: true, reason: 'no quoted sentence gives a date' };
+  }
   let direct: string | null;
   if (conflict) {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
@@ -81,7 +89,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
 /** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
 function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date: string | null) => string): ExtractiveAnswer | null {
   const { messages, question, lang, usable, terms, langs, today } = input;
-  const m = event.mentions.find((x) => !x.yearInferred) ?? event.mentions[0];
+  // The article that writes the year for a "when" question; for "where", the one that gives the places.
+  const asked = expectedAnswerTypes(question, lang);
+  const rank = (x: GroupedEvent['mentions'][number]) => (!x.yearInferred ? (asked.has('date') ? 2 : 1) : 0) + (asked.has('place') && x.places.length ? (asked.has('date') ? 1 : 3) : 0);
+  const m = event.mentions.reduce((best, x) => (rank(x) > rank(best) ? x : best));
   const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
     chunk: { id: m.chunkId ?? `${m.docId}#event`, docId: m.docId, title: m.docTitle, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
     score: 0,
@@ -94,7 +105,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
   const parts = [
-    expected.has('date') || !expected.has('place') ? formatDateValue(date, lang, !date.yearInferred) : null,
+    expected.has('date') || !expected.has('place') || asksDuration(question) ? formatDateValue(date, lang, !date.yearInferred) : null,
     expected.has('place') && event.places.length ? event.places.map((p) => localizePlace(p, lang)).join(', ') : null,
   ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.

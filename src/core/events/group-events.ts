@@ -20,6 +20,8 @@ export interface EventMention {
   dateText: string;
   yearInferred: boolean;
   announced: boolean;
+  /** The places this article gives the event (a "where" answer cites the article that gives them). */
+  places: string[];
 }
 
 export interface GroupedEvent {
@@ -31,6 +33,8 @@ export interface GroupedEvent {
   precision: EventRecord['precision'];
   places: string[];
   role: SogaRole | null;
+  /** The edition an article gives it ("the second summit": 2), if one does. */
+  edition: number | null;
   status: EventStatus;
   /** Every article that tells it speaks of it in the future: the articles announce it, none reports it. */
   announcedOnly: boolean;
@@ -51,12 +55,26 @@ export function groupEvents(records: EventRecord[], today: string): GroupedEvent
     const id = `${r.key}|${r.start}|${r.end ?? ''}`;
     let g = groups.get(id);
     if (!g) {
-      g = { key: r.key, name: r.name, variants: [], start: r.start, end: r.end, precision: r.precision, places: [], role: null, status: eventStatus(r, today), announcedOnly: true, mentions: [] };
+      g = {
+        key: r.key,
+        name: r.name,
+        variants: [],
+        start: r.start,
+        end: r.end,
+        precision: r.precision,
+        places: [],
+        role: null,
+        edition: null,
+        status: eventStatus(r, today),
+        announcedOnly: true,
+        mentions: [],
+      };
       groups.set(id, g);
     }
     g.variants = [...new Set([...g.variants, ...r.variants])];
     g.places = [...new Set([...g.places, ...r.places])];
     g.role ??= r.role;
+    g.edition ??= r.edition ?? null;
     if (!r.announced) g.announcedOnly = false;
     g.mentions.push({
       docId: r.docId,
@@ -69,6 +87,7 @@ export function groupEvents(records: EventRecord[], today: string): GroupedEvent
       dateText: r.dateText,
       yearInferred: r.yearInferred,
       announced: r.announced,
+      places: r.places,
     });
   }
   return [...groups.values()].sort((a, b) => firstDay(a).localeCompare(firstDay(b)) || a.name.localeCompare(b.name));

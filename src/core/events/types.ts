@@ -30,6 +30,11 @@ export interface EventRecord {
   /** Cities and venues as written ("Strasbourg", "Palais des Congrès de Paris"). */
   places: string[];
   role: SogaRole | null;
+  /**
+   * Which edition of a series the article says it is ("le deuxième sommet européen", "the first ever
+   * European Social Economy Summit": 2, 1); absent when it does not say.
+   */
+  edition?: number | null;
   /** The article speaks of it in the future ("aura lieu", "se tiendra", "will take place"): it was written before the event. */
   announced: boolean;
   /** The sentence that dates the event, verbatim. */

@@ -24,6 +24,18 @@ describe('the kind of answer a question asks for', () => {
     expect(answerTypeMatch('Le plan 450 a été voté.', count, new Set(['450']))).toBe(0);
   });
 
+  it('reads "which date / which day" as a date in every language', () => {
+    for (const [q, lang] of [
+      ['Em que data foi lançado o Social Tech Atlas?', 'pt'],
+      ['Op welke dag werd het Social Tech Atlas gelanceerd?', 'nl'],
+      ['An welchem Tag wurde der Social Tech Atlas vorgestellt?', 'de'],
+      ['In che giorno è stato lanciato il Social Tech Atlas?', 'it'],
+      ['¿Qué día se lanzó el Social Tech Atlas?', 'es'],
+    ]) {
+      expect([...expectedAnswerTypes(q, lang)]).toEqual(['date']);
+    }
+  });
+
   it('does not take the French "ou" (or) for "où" (where)', () => {
     expect(expectedAnswerTypes('Intelligence artificielle ou coopérative ?', 'fr').size).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, answerSeveralEvents, asksDuration, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
-import { groupEvents } from '../../../src/core/events/group-events.js';
+import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
@@ -103,5 +103,80 @@ describe('review findings stay fixed (events)', () => {
     const sgw = event('Social Good Week', '2022-01-25', null, []);
     const sgwe = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], { key: 'social good week' });
     expect(namedEventFor(grouped([sgw, sgwe]), 'When is the Social Good Week Europe?', 'en')).toMatchObject({ name: 'Social Good Week Europe' });
+  });
+});
+
+describe('events named across languages and by edition', () => {
+  const euses = event('EUSES 2021', '2021-05-26', '2021-05-27', ['Mannheim'], { key: 'euses', variants: ['EUSES 2021', 'EUSES', 'European Social Economy Summit'], edition: 1 });
+  const strasbourg = event('deuxième sommet européen réussi pour l’économie sociale', '2022-05-05', '2022-05-06', ['Strasbourg'], {
+    variants: ['deuxième sommet européen réussi pour l’économie sociale', 'Sommet européen de l’économie sociale à Strasbourg'],
+    edition: 2,
+  });
+  const actse = event('ActSE', '2021-10-12', null, ['Ljubljana'], { variants: ['ActSE', 'Active Social Economy', 'Social Economy Summit'] });
+  const all = grouped([euses, strasbourg, actse]);
+
+  it('finds the edition the question asks for, in another language than the names', () => {
+    expect(namedEventFor(all, '¿Cuándo y dónde se celebró la segunda cumbre europea de la economía social?', 'es')).toMatchObject({ start: '2022-05-05' });
+    expect(namedEventFor(all, 'Wann fand der erste europäische Sozialwirtschaftsgipfel statt?', 'de')).toMatchObject({ key: 'euses' });
+  });
+
+  it('chooses by year when no ordinal is given, and gives every summit when nothing chooses', () => {
+    expect(namedEventFor(all, 'Où a eu lieu le sommet européen de l’économie sociale de 2022 ?', 'fr')).toMatchObject({ start: '2022-05-05' });
+    expect(namedEventFor(all, 'Où a eu lieu le sommet européen de l’économie sociale ?', 'fr')).toMatchObject({ several: [{ key: 'euses' }, { start: '2022-05-05' }] });
+  });
+});
+
+describe('questions naming several periods or several events', () => {
+  it('keeps every year a question names, and only those', () => {
+    expect(timeIntent('Quels événements le SOGA a-t-il organisés en 2021 et 2025 ?', 'fr', TODAY)).toMatchObject({
+      kind: 'period',
+      label: 'en 2021 et 2025',
+      periods: [
+        { from: '2021-01-01', to: '2021-12-31' },
+        { from: '2025-01-01', to: '2025-12-31' },
+      ],
+    });
+    const answer = answerFromEvents(grouped(CORPUS), timeIntent('Which events did SOGA attend in 2021 and 2025?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(
+      answer.text
+        .split('\n')
+        .filter((l) => l.startsWith('•'))
+        .map((l) => l.split(' — ')[0]),
+    ).toEqual(['• EUSES', '• ActSE', '• FNAF', '• NEC ESS']);
+    const gap = answerFromEvents(grouped(CORPUS), timeIntent('Which events did SOGA attend in 2022 and 2023?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(gap.outcome).toBe('not_found');
+  });
+
+  it('reads "between 2021 and 2023" as one stretch of time', () => {
+    expect(timeIntent('Welche Veranstaltungen gab es zwischen 2021 und 2023?', 'de', TODAY)).toMatchObject({ from: '2021-01-01', to: '2023-12-31' });
+  });
+
+  it('lists the editions of a series the question names without a year, each with its citation', () => {
+    const nec2023 = event('NEC ESS Europe', '2023-11', null, ['Paris'], { key: 'nec ess', variants: ['NEC ESS Europe', 'NEC ESS Europe 2023'] });
+    const nec2025 = event('Numérique en Commun[s] ESS Europe', '2025-11-25', '2025-11-27', ['Bruxelles', 'Paris'], { key: 'nec ess', variants: ['Numérique en Commun[s] ESS Europe', 'NEC ESS'] });
+    const named = namedEventFor(grouped([nec2025, nec2023]), 'Quand le SOGA a-t-il organisé le NEC ESS ?', 'fr');
+    expect(named).toMatchObject({ several: [{ start: '2023-11' }, { start: '2025-11-25' }] });
+    const listed = answerSeveralEvents((named as { several: GroupedEvent[] }).several, 'en', TODAY, messages);
+    expect(listed.text).toMatch(
+      /^The SOGA articles speak of several of them:\n• NEC ESS Europe .*November 2023, Paris .*\[1\]\n• Numérique en Commun\[s\] ESS Europe .*November 25\s–\s27, 2025, Brussels, Paris .*\[2\]$/,
+    );
+    expect(listed.citations.map((c) => c.n)).toEqual([1, 2]);
+  });
+
+  it('answers "how many days" from the dates of the event named', () => {
+    expect(asksDuration('Wie viele Tage dauerte der EUSES?')).toBe(true);
+    expect(asksDuration('Hoe lang geleden was de top?')).toBe(false);
+    expect(namedEventFor(grouped(CORPUS), 'Wie viele Tage dauerte der EUSES?', 'de')).toMatchObject({ name: 'EUSES' });
+  });
+});
+
+describe('an ordinal decides before the fullest name does', () => {
+  it('does not let "européenne" make the first Social Good Week event the "Social Good Week Europe" announced next', () => {
+    const first = event('Social Good Week', '2022-01-25', null, [], { sentence: 'Le 25 janvier, le SOGA a coorganisé le premier événement européen de la Social Good Week.' });
+    const next = event('Social Good Week Europe', '2023-03', '2023-05', ['Lisbonne'], {
+      key: 'social good week',
+      sentence: 'Le prochain rendez-vous de la Social Good Week Europe aura lieu au printemps 2023 à Lisbonne.',
+    });
+    expect(namedEventFor(grouped([first, next]), 'Wann war die erste europäische Veranstaltung der Social Good Week?', 'de')).toMatchObject({ start: '2022-01-25' });
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * An event's name as a set of words a question in another language can be compared with: the kinds of
+ * event and the topics their names carry ("sommet", "Gipfel", "cumbre", "vertice" are one summit;
+ * "économie sociale", "social economy", "Sozialwirtschaft" one topic), German compounds split into them
+ * ("Sozialwirtschaftsgipfel"), without the small words, years and ordinals (an ordinal is an edition,
+ * compared apart). "Europe" and the places a name holds are optional: "the summit in Strasbourg" and
+ * "the social economy summit" both name "Sommet européen de l'économie sociale à Strasbourg".
+ */
+import { indexStopwords } from '../text/analyzer.js';
+import { foldPlace, PLACE_SPELLINGS } from '../text/place-names.js';
+
+/** Folded spellings (one or two words) of one concept, in the languages the bot speaks. */
+const CONCEPTS: Record<string, string[]> = {
+  summit: ['sommet', 'sommets', 'summit', 'summits', 'gipfel', 'cumbre', 'cumbres', 'vertice', 'vertici', 'cimeira', 'cupula', 'top'],
+  week: ['semaine', 'week', 'woche', 'semana', 'settimana'],
+  forum: ['forum', 'foro', 'foros', 'fora'],
+  awards: ['awards', 'award', 'prix', 'preis', 'preise', 'premios', 'premio', 'premi', 'premios', 'prijzen', 'prijs'],
+  conference: ['conference', 'conferences', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'colloque'],
+  workshop: ['atelier', 'ateliers', 'workshop', 'workshops', 'taller', 'talleres', 'oficina', 'werkstatt', 'laboratorio'],
+  roundtable: ['table ronde', 'round table', 'roundtable', 'runder tisch', 'mesa redonda', 'tavola rotonda', 'rondetafel', 'ronde tafel'],
+  socialeconomy: ['economie sociale', 'social economy', 'sozialwirtschaft', 'sozialokonomie', 'economia social', 'economia sociale', 'sociale economie'],
+  european: [
+    'europe',
+    'europa',
+    'europeen',
+    'europeenne',
+    'european',
+    'europaisch',
+    'europaische',
+    'europaischer',
+    'europaischen',
+    'europeo',
+    'europea',
+    'europeu',
+    'europeia',
+    'europees',
+    'europese',
+  ],
+};
+
+const SINGLE = new Map<string, string>();
+const PAIRS = new Map<string, string>();
+for (const [id, forms] of Object.entries(CONCEPTS)) for (const f of forms) (f.includes(' ') ? PAIRS : SINGLE).set(f, id);
+const PLACES = new Map<string, string>();
+PLACE_SPELLINGS.forEach((group, i) => group.forEach((p) => !p.includes(' ') && PLACES.set(p, `place${i}`)));
+// Parts of a German compound: concept words, with or without the linking "s" ("Sozialwirtschafts|gipfel").
+const COMPOUND_PARTS = [...SINGLE.keys()].filter((w) => w.length >= 4);
+
+const STOP = new Set(['fr', 'en', 'de', 'es', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
+const ORDINAL_OR_FILLER =
+  /^(?:\d+(?:er|re|e|st|nd|rd|th)?|first|second|third|premier|premiere|deuxieme|troisieme|erste[nrs]?|zweite[nrs]?|dritte[nrs]?|primer[oa]?|segund[oa]|tercer[oa]?|prim[oa]|second[oa]|terz[oa]|primeir[oa]|terceir[oa]|eerste|tweede|derde|ever|jamais|nouvelle|new|neue[nrs]?|nuev[oa]|nuov[oa]|nov[oa]|nieuwe)$/;
+
+/** A German compound as concept words ("sozialwirtschaftsgipfel" → socialeconomy, summit); null if it is not one. */
+function splitCompound(word: string): string[] | null {
+  if (!word) return [];
+  for (const part of COMPOUND_PARTS) {
+    if (!word.startsWith(part)) continue;
+    for (const rest of [word.slice(part.length), word.slice(part.length).replace(/^s(?=.)/, '')]) {
+      const tail = splitCompound(rest);
+      if (tail) return [SINGLE.get(part)!, ...tail];
+    }
+  }
+  return null;
+}
+
+/** The words of a name or a question, each as its concept where the table knows one. */
+export function conceptWords(text: string): string[] {
+  const words = foldPlace(text)
+    .split(' ')
+    .filter((w) => w && !/^(?:19|20)\d{2}$/.test(w));
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const pair = PAIRS.get(`${words[i]} ${words[i + 1]}`);
+    if (pair) {
+      out.push(pair);
+      i++;
+      continue;
+    }
+    const w = words[i];
+    const known = SINGLE.get(w) ?? PLACES.get(w);
+    if (known) out.push(known);
+    else if (w.length > 9 && splitCompound(w)?.length) out.push(...splitCompound(w)!);
+    else out.push(w);
+  }
+  return out;
+}
+
+export interface NameSignature {
+  /** Words every question naming the event must hold (as concepts). */
+  required: string[];
+  /** Words that count when a question holds them, and are not needed: Europe, places. */
+  optional: string[];
+}
+
+/** What a name requires of a question that names it, small words, years and ordinals aside. */
+export function nameSignature(name: string): NameSignature {
+  const words = [...new Set(conceptWords(name).filter((w) => !STOP.has(w) && !ORDINAL_OR_FILLER.test(w)))];
+  const optional = words.filter((w) => w === 'european' || w.startsWith('place'));
+  return { required: words.filter((w) => !optional.includes(w)), optional };
+}
+
+/**
+ * How well a question names an event by one of its names: the number of the name's words it holds,
+ * or 0 when it lacks one the name requires. A name of fewer than 4 letters in all ("IA") names nothing.
+ */
+export function nameScore(signature: NameSignature, questionWords: Set<string>): number {
+  if (!signature.required.length || signature.required.join('').length < 4) return 0;
+  if (!signature.required.every((w) => questionWords.has(w))) return 0;
+  return signature.required.length + signature.optional.filter((w) => questionWords.has(w)).length;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { conceptWords, nameScore, nameSignature } from '../../../src/core/events/event-words.js';
+
+const score = (name: string, question: string) => nameScore(nameSignature(name), new Set(conceptWords(question)));
+
+describe('event names compared across languages', () => {
+  it('reads summits and the social economy in every language the bot speaks, German compounds too', () => {
+    for (const q of [
+      '¿Dónde se celebró la cumbre europea de la economía social?',
+      "Quando si è svolto il vertice europeo dell'economia sociale?",
+      'Wo fand der Europäische Sozialwirtschaftsgipfel statt?',
+      'Waar vond de Europese top over de sociale economie plaats?',
+      'Onde decorreu a cimeira europeia da economia social?',
+    ]) {
+      expect(score('European Social Economy Summit', q)).toBe(3);
+    }
+  });
+
+  it('needs every word of the name, Europe and places aside', () => {
+    expect(score('Sommet européen de l’économie sociale à Strasbourg', 'Where was the social economy summit?')).toBe(2);
+    expect(score('Sommet européen de l’économie sociale à Strasbourg', 'Wann war der Gipfel der Sozialwirtschaft in Straßburg?')).toBe(3);
+    expect(score('Social Economy Awards', 'When was the social economy summit?')).toBe(0);
+    expect(score('Forum National des Associations et Fondations', 'Quand a eu lieu le forum des associations ?')).toBe(0);
+  });
+
+  it('leaves years and ordinals to be compared apart, and names too short to mean anything', () => {
+    expect(nameSignature('deuxième sommet européen 2022')).toEqual({ required: ['summit'], optional: ['european'] });
+    expect(score('IA', 'Que dit le SOGA sur l’IA ?')).toBe(0);
+    expect(score('FNAF', 'Quand aura lieu le prochain FNAF ?')).toBe(1);
+  });
+});
