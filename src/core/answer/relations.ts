@@ -10,16 +10,18 @@
  * ordinals (years, roles) to that name and never the sentence's. A name the passages give no ordinal
  * (year, role) passes, since a correct paraphrase may say what the passage only implies, and wrongly
  * refusing a right answer costs the member the model's answer while a miss here still leaves the
- * other checks. Where a passage's words attach is judged coarsely: ordinals and years by clause (the
- * text between commas, semicolons, brackets and dashes), roles by sentence (a list introduced by
- * "co-organisé par :" belongs to that sentence).
+ * other checks. Where words attach is judged coarsely: ordinals and years by clause (the text between
+ * commas, semicolons, brackets and dashes), roles by adjacency, the same way in the sentence and in
+ * the passage (the name or list of names just before or just after the role word; a list introduced
+ * by "co-organisé par :" belongs to that line).
  */
 import { foldKeepingOffsets } from '../text/date-expressions.js';
 import type { LanguageCode } from '../types.js';
-import { foldName, isKnownPlace, nameCandidates, nameFound, type NameCandidate } from './names.js';
+import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords, type NameCandidate } from './names.js';
 
 /** Kinds of role a person or organisation can have in an article. */
-type RoleClass = 'founder' | 'leader' | 'organiser' | 'supporter' | 'speaker';
+type RoleClass = 'founder' | 'leader' | 'organiser' | 'supporter' | 'speaker' | 'guest';
+const ALL_ROLES: RoleClass[] = ['founder', 'leader', 'organiser', 'supporter', 'speaker', 'guest'];
 
 const ROLE_WORDS: [RoleClass[], string[]][] = [
   [
@@ -90,6 +92,21 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
       ...['steun', 'gesteund', 'gefinancierd', 'gesponsord'],
     ],
   ],
+  // Invited, a finalist, a winner: there as a guest (often to speak), not as its organiser.
+  [
+    ['guest', 'speaker'],
+    [
+      ...['invite', 'invitee', 'invites', 'invitees', 'finaliste', 'finalistes', 'laureat', 'laureate', 'laureats', 'recompense', 'recompensee', 'prime', 'primee'],
+      ...['invited', 'guest', 'guests', 'finalist', 'finalists', 'winner', 'winners', 'awarded'],
+      ...['eingeladen', 'gast', 'finalistin', 'finalisten', 'gewinner', 'gewinnerin', 'preistrager', 'preistragerin', 'ausgezeichnet'],
+      ...['invitado', 'invitada', 'invitados', 'finalista', 'finalistas', 'ganador', 'ganadora', 'premiado', 'premiada'],
+      ...['invitato', 'invitata', 'invitati', 'ospite', 'finalisti', 'vincitore', 'vincitrice', 'premiato', 'premiata'],
+      ...['convidado', 'convidada', 'convidados', 'vencedor', 'vencedora'],
+      ...['uitgenodigd', 'gast', 'finalist', 'winnaar', 'bekroond'],
+    ],
+  ],
+  // Taking part: true of anyone with any role.
+  [ALL_ROLES, ['participe', 'participait', 'participant', 'participants', 'participante', 'participated', 'participates', 'attended', 'teilgenommen', 'nahm', 'teilnehmer', 'participo', 'partecipato', 'partecipa', 'participou', 'deelgenomen', 'nam']],
   [
     ['speaker'],
     [
@@ -236,16 +253,14 @@ interface Unit {
   /** Ordinals, years and roles of each clause of the unit (roles: of the whole unit). */
   /** Ordinals as "n|kind" ("2|summit"): only an ordinal of the same kind contradicts. */
   clauses: { folded: string; words: Set<string>; ordinals: Set<string>; years: Set<number> }[];
-  roles: Set<RoleClass>;
-  roleWords: string[];
+  /** The names of the unit with the roles of the role words next to them (the same rule as for the answer). */
+  roles: { name: NameCandidate; folded: string; words: Set<string>; roles: Set<RoleClass>; roleWords: string[] }[];
 }
 
 function readUnit(text: string, lang: LanguageCode): Unit {
   const toks = tokens(text);
   const breaks = clauseBreaks(text);
   const clauses = new Map<number, { text: string[]; ordinals: Set<string>; years: Set<number> }>();
-  const roles = new Set<RoleClass>();
-  const roleWords: string[] = [];
   toks.forEach((t, i) => {
     const c = clauseOf(t.start, breaks);
     const clause = clauses.get(c) ?? { text: [], ordinals: new Set(), years: new Set() };
@@ -255,11 +270,6 @@ function readUnit(text: string, lang: LanguageCode): Unit {
     const kind = ordinal === undefined ? undefined : headOf(toks, i);
     if (ordinal !== undefined && kind) clause.ordinals.add(`${ordinal}|${kind}`);
     if (YEAR.test(t.word)) clause.years.add(Number(t.word));
-    const role = roleOf(t.word, toks[i + 1]?.word, lang);
-    if (role) {
-      role.forEach((r) => roles.add(r));
-      roleWords.push(text.slice(t.start, t.end));
-    }
   });
   const folded = foldName(text);
   return {
@@ -269,8 +279,12 @@ function readUnit(text: string, lang: LanguageCode): Unit {
       const f = foldName(c.text.join(' '));
       return { folded: f, words: new Set(f.split(' ')), ordinals: c.ordinals, years: c.years };
     }),
-    roles,
-    roleWords,
+    roles: attachments(text, lang, passageNameWords(text))
+      .filter((a) => a.roles.size)
+      .map((a) => {
+        const f = a.name.words.join(' ');
+        return { name: a.name, folded: f, words: new Set(a.name.words), roles: a.roles, roleWords: a.roleWords };
+      }),
   };
 }
 
@@ -307,9 +321,9 @@ const LIST_JOINERS = /^\s*(?:,|&|and|et|und|y|e|en|as well as|ainsi que|sowie|co
 
 /**
  * What the sentence attaches to each name: the ordinals (with the kind they count) and, for places
- * and events, the years of its clause; and the roles of the role words next to it (the nearest name
- * before a role word, at most four words away in its clause, and the name — or list of names — right
- * after it, at most two words away: "co-organised by X, Y and Z", "co-director of FARI").
+ * and events, the years of its clause; and the roles of the role words whose holder it is — the name
+ * (or list of names) just before an active role word, the one an apposition follows ("X, codirectrice
+ * de Y"), and the agent after it ("co-organised by X, Y and Z").
  */
 function attachments(sentence: string, lang: LanguageCode, passageNames: Set<string>) {
   const names = placedNames(sentence, lang, passageNames);
@@ -327,22 +341,67 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
     const role = roleOf(t.word, toks[i + 1]?.word, lang);
     if (!role || names.some((n) => n.start <= t.start && t.end <= n.end)) return;
     const people = inClause.filter((r) => !r.name.words.some(isKnownPlace));
-    const before = people.filter((r) => r.name.end <= t.start && wordsBetween(r.name.end, t.start) <= 4).at(-1);
+    const clauseToks = toks.filter((x) => clauseOf(x.start, breaks) === c && x.end <= t.start);
+    // The role holder. Only the holder is compared: "X organised Y" says nothing of Y's role, and
+    // "Y a été organisé par X" makes X, not Y, the organiser.
+    const holder = () => {
+      // "X et Y ont co-organisé", "X was invited" (being invited, a finalist, is the subject's role);
+      // not "Y est soutenu", "Y wurde gegründet" (the passive's subject is what was done).
+      const near = people.filter((r) => r.name.end <= t.start && wordsBetween(r.name.end, t.start) <= 4).at(-1);
+      if (near) {
+        const between = toks.filter((x) => x.start >= near.name.end && x.end <= t.start).map((x) => x.word);
+        return between.some((w) => PASSIVE.has(w)) && !role.has('guest') ? undefined : near;
+      }
+      const lastBreak = breaks.filter((b) => b < t.start).at(-1);
+      if (lastBreak === undefined || sentence[lastBreak] !== ',') return undefined;
+      // "X, codirectrice de Y": a role word opening its clause right after a name and a comma.
+      if (clauseToks.length === 0) return result.find((r) => !r.name.words.some(isKnownPlace) && /^\s*$/.test(sentence.slice(r.name.end, lastBreak)));
+      // "X, codirectrice de Y, a animé": after an apposition, an auxiliary opens the subject's verb.
+      if (clauseToks.length <= 2 && ACTIVE.has(clauseToks[0].word)) return result.find((r) => r.name.start < lastBreak && !r.name.words.some(isKnownPlace));
+      return undefined;
+    };
+    const nearest = holder();
+    const before: typeof result = [];
+    if (nearest) {
+      before.push(nearest);
+      for (let k = result.indexOf(nearest) - 1; k >= 0; k--) {
+        const r = result[k];
+        if (r.name.words.some(isKnownPlace) || !LIST_JOINERS.test(sentence.slice(r.name.end, before.at(-1)!.name.start))) break;
+        before.push(r);
+      }
+    }
+    // The agent after the role word ("fondé en 2016 par X", "co-organised by X, Y and Z"), with its list.
     const after: typeof result = [];
     for (const r of result) {
       if (r.name.start < t.end) continue;
-      if (r.name.words.some(isKnownPlace)) break;
+      if (r.name.words.some(isKnownPlace)) {
+        if (after.length) break;
+        continue;
+      }
       const gapFrom = after.length ? after.at(-1)!.name.end : t.end;
       const gap = sentence.slice(gapFrom, r.name.start);
-      if (after.length ? !LIST_JOINERS.test(gap) : wordsBetween(t.end, r.name.start) > 2 || /[,;()]/.test(gap)) break;
+      if (after.length ? !LIST_JOINERS.test(gap) : !agentAfter(gap, wordsBetween(t.end, r.name.start))) break;
       after.push(r);
     }
-    for (const r of [...(before ? [before] : []), ...after]) {
+    for (const r of [...before, ...after]) {
       role.forEach((x) => r.roles.add(x));
       r.roleWords.push(sentence.slice(t.start, t.end));
     }
   });
   return result;
+}
+
+// The agent of a passive: "fondé en 2016 par X", "organised last year by the network X", "gegründet von X".
+const AGENT = /(?:^|\s)(?:par|by|von|por|da|door|pelo|pela|dal|dalla|dalle)\s*:?(?:\s+(?:le|la|les|l|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|de|het|un|une|a|an|ein|eine|einem|einer))?(?:\s+\p{L}+)?\s*$/iu;
+// Auxiliaries of a passive ("est soutenu", "was founded", "wurde gegründet", "fue creado", "è stato", "foi criado", "werd opgericht").
+const PASSIVE = new Set(['est', 'sont', 'ete', 'etait', 'etaient', 'sera', 'seront', 'was', 'were', 'is', 'are', 'been', 'be', 'wurde', 'wurden', 'worden', 'wird', 'werden', 'ist', 'sind', 'fue', 'fueron', 'sido', 'es', 'son', 'era', 'e', 'sono', 'stato', 'stata', 'stati', 'state', 'viene', 'foi', 'foram', 'werd', 'wordt', 'zijn', 'waren']);
+// Auxiliaries of an active past ("a animé", "ont co-organisé", "hat moderiert", "ha moderado", "heeft geleid").
+const ACTIVE = new Set(['a', 'ont', 'avait', 'avaient', 'has', 'have', 'had', 'hat', 'haben', 'hatte', 'ha', 'han', 'hanno', 'habia', 'tem', 'tinha', 'heeft', 'hebben', 'had']);
+
+/** Whether a name this far after a role word is its agent: "… par X", "… by the network X". */
+function agentAfter(gap: string, words: number): boolean {
+  if (/[,;()]/.test(gap)) return false;
+  return words <= 7 && AGENT.test(foldKeepingOffsets(gap).replace(/[’']/g, ' '));
 }
 
 const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
@@ -368,9 +427,10 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
     for (const y of a.years) {
       if (theirYears.size && !theirYears.has(y)) problems.push(`the cited ${where} gives "${a.name.text}" the year ${[...theirYears].join(' or ')}, not ${y}`);
     }
-    const theirRoles = new Set(units.flatMap((u) => [...u.roles]));
+    const held = units.flatMap((u) => u.roles).filter((r) => nameFound(a.name, r.words, r.folded));
+    const theirRoles = new Set(held.flatMap((r) => [...r.roles]));
     if (a.roles.size && theirRoles.size && ![...a.roles].some((r) => theirRoles.has(r))) {
-      const said = [...new Set(units.flatMap((u) => u.roleWords))].slice(0, 3).join('", "');
+      const said = [...new Set(held.flatMap((r) => r.roleWords))].slice(0, 3).join('", "');
       problems.push(`the cited ${where} does not make "${a.name.text}" ${a.roleWords.map((w) => `"${w}"`).join(', ')} (it says "${said}")`);
     }
   }
