@@ -6,11 +6,11 @@
  * ordinal, a year or a role word that the sentence attaches to a name must agree with what the cited
  * passages attach to that name.
  *
- * Rules, cheap and one-sided: a sentence is rejected only on a contradiction — the passages attach
- * ordinals (years, roles) to that name and never the sentence's. A name the passages give no ordinal
- * (year, role) passes, since a correct paraphrase may say what the passage only implies, and wrongly
- * refusing a right answer costs the member the model's answer while a miss here still leaves the
- * other checks. Where words attach is judged coarsely: ordinals and years by clause (the text between
+ * Rules, cheap. Ordinals and years: a sentence is rejected only on a contradiction — the passages
+ * attach ordinals (years) to that name and never the sentence's; a name they give none passes.
+ * Roles: on a contradiction too (the passages make the holder something else), and also when no
+ * sentence of the cited passages that names the holder has a role word of that kind at all ("Le SOGA
+ * a organisé les Awards" of a passage that only says the SOGA took part): a role is a claim. Where words attach is judged coarsely: ordinals and years by clause (the text between
  * commas, semicolons, brackets and dashes), roles by adjacency, the same way in the sentence and in
  * the passage (the name or list of names just before or just after the role word; a list introduced
  * by "co-organisé par :" belongs to that line).
@@ -253,6 +253,8 @@ interface Unit {
   /** Ordinals, years and roles of each clause of the unit (roles: of the whole unit). */
   /** Ordinals as "n|kind" ("2|summit"): only an ordinal of the same kind contradicts. */
   clauses: { folded: string; words: Set<string>; ordinals: Set<string>; years: Set<number> }[];
+  /** Every role word of the unit (taking part left out): what can support a sentence's role. */
+  roleWords: { word: string; classes: Set<RoleClass> }[];
   /** The names of the unit with the roles of the role words next to them (the same rule as for the answer). */
   roles: { name: NameCandidate; folded: string; words: Set<string>; roles: Set<RoleClass>; roleWords: string[] }[];
 }
@@ -261,7 +263,10 @@ function readUnit(text: string, lang: LanguageCode): Unit {
   const toks = tokens(text);
   const breaks = clauseBreaks(text);
   const clauses = new Map<number, { text: string[]; ordinals: Set<string>; years: Set<number> }>();
+  const roleWords: Unit['roleWords'] = [];
   toks.forEach((t, i) => {
+    const role = roleOf(t.word, toks[i + 1]?.word, lang);
+    if (role && role.size < ALL_ROLES.length) roleWords.push({ word: text.slice(t.start, t.end), classes: role });
     const c = clauseOf(t.start, breaks);
     const clause = clauses.get(c) ?? { text: [], ordinals: new Set(), years: new Set() };
     clauses.set(c, clause);
@@ -279,6 +284,7 @@ function readUnit(text: string, lang: LanguageCode): Unit {
       const f = foldName(c.text.join(' '));
       return { folded: f, words: new Set(f.split(' ')), ordinals: c.ordinals, years: c.years };
     }),
+    roleWords,
     roles: attachments(text, lang, passageNameWords(text))
       .filter((a) => a.roles.size)
       .map((a) => {
@@ -432,6 +438,10 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
     if (a.roles.size && theirRoles.size && ![...a.roles].some((r) => theirRoles.has(r))) {
       const said = [...new Set(held.flatMap((r) => r.roleWords))].slice(0, 3).join('", "');
       problems.push(`the cited ${where} does not make "${a.name.text}" ${a.roleWords.map((w) => `"${w}"`).join(', ')} (it says "${said}")`);
+    } else if (a.roles.size && a.roles.size < ALL_ROLES.length && !units.some((u) => u.roleWords.some((w) => [...w.classes].some((c) => a.roles.has(c))))) {
+      // A role is a claim too: some sentence of the passages that names the holder must say it
+      // (in any words of its kind: "co-organisé", "partenaire"), or the sentence states what they do not.
+      problems.push(`the cited ${where} does not say that "${a.name.text}" ${a.roleWords.map((w) => `"${w}"`).join(', ')}`);
     }
   }
   return problems;

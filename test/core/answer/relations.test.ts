@@ -26,6 +26,12 @@ const PASSAGES: ClaimPassage[] = [
     date: '2023-06-12',
     text: 'La coopérative Nordlicht a été finaliste des Prix Impact 2023, organisés à Vienne par le réseau Euro Social.',
   },
+  {
+    n: 4,
+    title: 'Un automne européen',
+    date: '2023-11-02',
+    text: 'La coopérative Nordlicht et ses membres ont parcouru l’Europe cet automne, de Vienne à Porto.',
+  },
 ];
 
 function check(answer: string, lang: string) {
@@ -57,6 +63,10 @@ describe('a sentence that puts the passage’s names in other roles is rejected'
     expect(reasons('Nordlicht a organisé les Prix Impact 2023 à Vienne [3].', 'fr').join('; ')).toMatch(/does not make "Nordlicht" "organisé" \(it says "finaliste"\)/);
   });
 
+  it('a role the passage gives the holder in no words at all', () => {
+    expect(reasons('Nordlicht a co-organisé un tour d’Europe [4].', 'fr').join('; ')).toMatch(/does not say that "Nordlicht" "co-organisé"/);
+  });
+
   it('a year the passage gives the place another event of', () => {
     expect(reasons('The third forum was held in Lille in 2019 [1].', 'en').join('; ')).toMatch(/gives "Lille" the year 2024, not 2019/);
   });
@@ -80,6 +90,7 @@ describe('correct paraphrases keep their roles and pass', () => {
     ['en', 'In 2024, the Atelier Numérique Solidaire’s co-director Marie Dubois moderated a round table in Lille [1].'],
     ['fr', 'Les Prix Impact 2023 ont été organisés à Vienne par le réseau Euro Social [3].'],
     ['de', 'Nordlicht war Finalist der Prix Impact 2023 in Wien [3].'],
+    ['en', 'Nordlicht and its members travelled across Europe, from Vienna to Porto [4].'],
     ['en', 'Nordlicht took part in the Prix Impact 2023 in Vienna and participated as a finalist [3].'],
   ])('%s: %s', (lang, answer) => {
     expect(check(answer, lang)).toMatchObject({ ok: true, removed: [] });
