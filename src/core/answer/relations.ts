@@ -16,6 +16,7 @@
  * by "co-organisé par :" belongs to that line).
  */
 import { foldKeepingOffsets } from '../text/date-expressions.js';
+import { dateSupported, datesIn, describeDate, valuesOf } from './claim-values.js';
 import type { LanguageCode } from '../types.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords, type NameCandidate } from './names.js';
 
@@ -84,7 +85,7 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
     ['supporter'],
     [
       ...['soutien', 'soutenu', 'soutenue', 'soutenus', 'soutenues', 'soutient', 'soutiennent', 'finance', 'financee', 'finances', 'financees', 'financeur', 'financeurs', 'financement', 'financier', 'financiere', 'mecene', 'mecenes', 'mecenat'],
-      ...['supported', 'supporter', 'supporters', 'supports', 'funded', 'funder', 'funders', 'funding', 'sponsor', 'sponsors', 'sponsored', 'backed', 'financially'],
+      ...['supported', 'supporter', 'supporters', 'supports', 'funded', 'funder', 'funders', 'funding', 'financed', 'finances', 'sponsor', 'sponsors', 'sponsored', 'backed', 'financially'],
       ...['unterstutzt', 'unterstutzte', 'unterstutzung', 'forderer', 'gefordert', 'finanziert', 'sponsoren'],
       ...['apoyo', 'apoyado', 'apoyada', 'financiado', 'financiada', 'patrocinador', 'patrocinado', 'patrocinada', 'patrocinadores'],
       ...['sostegno', 'sostenuto', 'sostenuta', 'finanziato', 'finanziata', 'sponsorizzato'],
@@ -248,6 +249,8 @@ export function passageSentences(text: string): string[] {
 }
 
 interface Unit {
+  /** The unit as written (its dates are read from it). */
+  text: string;
   folded: string;
   words: Set<string>;
   /** Ordinals, years and roles of each clause of the unit (roles: of the whole unit). */
@@ -278,6 +281,7 @@ function readUnit(text: string, lang: LanguageCode): Unit {
   });
   const folded = foldName(text);
   return {
+    text,
     folded,
     words: new Set(folded.split(' ')),
     clauses: [...clauses.values()].map((c) => {
@@ -298,11 +302,13 @@ function readUnit(text: string, lang: LanguageCode): Unit {
 export interface RelationPassage {
   n: number;
   units: Unit[];
+  /** Every numeric value of the passage: a year written once for the whole passage still dates its days. */
+  values: Set<number>;
 }
 
 export function readRelationPassage(n: number, text: string): RelationPassage {
   // Passages are mostly French; the language only matters for the few words excluded per language.
-  return { n, units: passageSentences(text).map((u) => readUnit(u, 'fr')) };
+  return { n, units: passageSentences(text).map((u) => readUnit(u, 'fr')), values: valuesOf(text) };
 }
 
 interface Placed extends NameCandidate {
@@ -419,6 +425,21 @@ const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 export function relationProblems(sentence: string, lang: LanguageCode, cited: RelationPassage[], passageNames: Set<string>): string[] {
   const problems: string[] = [];
   const where = cite(cited.map((p) => p.n));
+  // A quoted title ("l'atelier « Libérer les organisations ESS des GAFAM »") names one thing: the
+  // date the sentence gives it must be one a passage sentence that quotes the title gives, not the
+  // date of the larger event beside it.
+  const answerDates = datesIn(sentence).dates.filter((d) => d.precision !== 'year');
+  if (answerDates.length) {
+    for (const title of quotedTitles(sentence)) {
+      const theirs = cited
+        .flatMap((p) => p.units.filter((u) => ` ${u.folded} `.includes(` ${title.folded} `)).map((u) => ({ dates: datesIn(u.text).dates.filter((d) => d.precision !== 'year'), values: p.values })))
+        .filter((u) => u.dates.length);
+      if (!theirs.length) continue;
+      for (const d of answerDates) {
+        if (!theirs.some((u) => dateSupported(d, u))) problems.push(`the cited ${where} gives “${title.text}” the date ${theirs.flatMap((u) => u.dates).map(describeDate).join(' or ')}, not ${describeDate(d)}`);
+      }
+    }
+  }
   for (const a of attachments(sentence, lang, passageNames)) {
     const units = cited.flatMap((p) => p.units).filter((u) => nameFound(a.name, u.words, u.folded));
     if (!units.length) continue;
@@ -445,6 +466,14 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
     }
   }
   return problems;
+}
+
+/** Quoted spans of three words or more: titles of workshops, talks, reports. */
+function quotedTitles(sentence: string): { text: string; folded: string }[] {
+  return [...sentence.matchAll(/«\s*([^»]+?)\s*»|“([^”]+)”|"([^"]+)"|„([^“”]+)[“”]/g)]
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4]).trim())
+    .filter((t) => t.split(/\s+/).length >= 3)
+    .map((text) => ({ text, folded: foldName(text) }));
 }
 
 function ordinalName(n: number): string {
