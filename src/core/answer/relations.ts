@@ -36,15 +36,16 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
       ...['opgericht', 'oprichter', 'oprichters', 'oprichtster', 'medeoprichter'],
     ],
   ],
-  // Creating or launching: an organisation's founding or an event's organising.
+  // Creating: an organisation's founding or an event's organising. ("Launched" is said of platforms
+  // and projects, not of a person's role: not a role word.)
   [
     ['founder', 'organiser'],
     [
-      ...['cree', 'creee', 'crees', 'creees', 'crea', 'createur', 'creatrice', 'createurs', 'lance', 'lancee', 'lances', 'lancees', 'lanca'],
-      ...['created', 'creator', 'creators', 'launched', 'established'],
-      ...['geschaffen', 'gestartet', 'lanciert'],
-      ...['creado', 'creada', 'creo', 'lanzado', 'lanzada', 'lanzo', 'creato', 'creata', 'lanciato', 'lanciata', 'criado', 'criada', 'criou', 'lancado', 'lancada', 'lancou'],
-      ...['gelanceerd', 'opgezet'],
+      ...['cree', 'creee', 'crees', 'creees', 'crea', 'createur', 'creatrice', 'createurs'],
+      ...['created', 'creator', 'creators', 'established'],
+      ...['geschaffen'],
+      ...['creado', 'creada', 'creo', 'creato', 'creata', 'criado', 'criada', 'criou'],
+      ...['opgezet'],
     ],
   ],
   [
@@ -221,9 +222,13 @@ function dated(name: Placed, sentence: string): boolean {
   return (before !== undefined && PLACE_BEFORE.has(before)) || name.words.some((w) => isKnownPlace(w) || HEADS[w] !== undefined || ['week', 'semaine', 'woche', 'semana', 'settimana'].includes(w));
 }
 
-/** Clause boundaries: offsets where a comma, semicolon, bracket or dash (between spaces) stands. */
+/**
+ * Clause boundaries: offsets where a comma, semicolon, bracket or dash (between spaces) stands. A
+ * name's acronym in brackets ("Social Good Accelerator (SOGA) and its partners") is not a clause.
+ */
 function clauseBreaks(text: string): number[] {
-  return [...text.matchAll(/[,;()[\]]|\s[–—-]\s/g)].map((m) => m.index);
+  const acronyms = [...text.matchAll(/\(\s*[\p{Lu}\d][\p{L}\d&.-]{0,15}\s*\)/gu)].flatMap((m) => [m.index, m.index + m[0].length - 1]);
+  return [...text.matchAll(/[,;()[\]]|\s[–—-]\s/g)].map((m) => m.index).filter((i) => !acronyms.includes(i));
 }
 
 const clauseOf = (offset: number, breaks: number[]) => breaks.filter((b) => b < offset).length;
@@ -352,6 +357,8 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
     if (YEAR.test(t.word)) for (const r of inClause) if (dated(r.name, sentence)) r.years.add(Number(t.word));
     const role = roleOf(t.word, toks[i + 1]?.word, lang);
     if (!role || names.some((n) => n.start <= t.start && t.end <= n.end)) return;
+    // "le SOGA et ses partenaires": the partners are others, not the name before.
+    if (i > 0 && POSSESSIVE.has(toks[i - 1].word)) return;
     const people = inClause.filter((r) => !r.name.words.some(isKnownPlace));
     const clauseToks = toks.filter((x) => clauseOf(x.start, breaks) === c && x.end <= t.start);
     // The role holder. Only the holder is compared: "X organised Y" says nothing of Y's role, and
@@ -406,9 +413,11 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
 // The agent of a passive: "fondé en 2016 par X", "organised last year by the network X", "gegründet von X".
 const AGENT = /(?:^|\s)(?:par|by|von|por|da|door|pelo|pela|dal|dalla|dalle)\s*:?(?:\s+(?:le|la|les|l|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|de|het|un|une|a|an|ein|eine|einem|einer))?(?:\s+\p{L}+)?\s*$/iu;
 // Auxiliaries of a passive ("est soutenu", "was founded", "wurde gegründet", "fue creado", "è stato", "foi criado", "werd opgericht").
-const PASSIVE = new Set(['est', 'sont', 'ete', 'etait', 'etaient', 'sera', 'seront', 'was', 'were', 'is', 'are', 'been', 'be', 'wurde', 'wurden', 'worden', 'wird', 'werden', 'ist', 'sind', 'fue', 'fueron', 'sido', 'es', 'son', 'era', 'e', 'sono', 'stato', 'stata', 'stati', 'state', 'viene', 'foi', 'foram', 'werd', 'wordt', 'zijn', 'waren']);
+const PASSIVE = new Set(['se', 'si', 'est', 'sont', 'ete', 'etait', 'etaient', 'sera', 'seront', 'was', 'were', 'is', 'are', 'been', 'be', 'wurde', 'wurden', 'worden', 'wird', 'werden', 'ist', 'sind', 'fue', 'fueron', 'sido', 'es', 'son', 'era', 'e', 'sono', 'stato', 'stata', 'stati', 'state', 'viene', 'foi', 'foram', 'werd', 'wordt', 'zijn', 'waren']);
 // Auxiliaries of an active past ("a animé", "ont co-organisé", "hat moderiert", "ha moderado", "heeft geleid").
 const ACTIVE = new Set(['a', 'ont', 'avait', 'avaient', 'has', 'have', 'had', 'hat', 'haben', 'hatte', 'ha', 'han', 'hanno', 'habia', 'tem', 'tinha', 'heeft', 'hebben', 'had']);
+
+const POSSESSIVE = new Set(['ses', 'son', 'sa', 'leur', 'leurs', 'its', 'his', 'her', 'their', 'sein', 'seine', 'seinen', 'seiner', 'seinem', 'ihr', 'ihre', 'ihren', 'ihrer', 'ihrem', 'su', 'sus', 'suo', 'sua', 'suoi', 'sue', 'loro', 'seu', 'seus', 'suas', 'zijn', 'haar', 'hun']);
 
 /** Whether a name this far after a role word is its agent: "… par X", "… by the network X". */
 function agentAfter(gap: string, words: number): boolean {

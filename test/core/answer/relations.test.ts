@@ -36,7 +36,7 @@ const PASSAGES: ClaimPassage[] = [
     n: 5,
     title: 'Les Rencontres numériques 2024',
     date: '2024-02-20',
-    text: 'Les Rencontres numériques ont lieu du 13 au 15 mars 2024 à Rennes. Le jeudi 14 mars, de 10h à 12h, la Coopérative Lien y anime un atelier « Sortir des plateformes fermées ».',
+    text: 'Les Rencontres numériques, organisées par la Coopérative Lien et ses partenaires, ont lieu du 13 au 15 mars 2024 à Rennes. Le jeudi 14 mars, de 10h à 12h, la Coopérative Lien y anime un atelier « Sortir des plateformes fermées ».',
   },
 ];
 
@@ -73,6 +73,10 @@ describe('a sentence that puts the passage’s names in other roles is rejected'
     expect(reasons('Nordlicht a co-organisé un tour d’Europe [4].', 'fr').join('; ')).toMatch(/does not say that "Nordlicht" "co-organisé"/);
   });
 
+  it('a supporter’s role given to the organiser beside “its partners”', () => {
+    expect(reasons('The Coopérative Lien and its partners funded the Rencontres numériques [5].', 'en').join('; ')).toMatch(/does not make "Coopérative Lien" "funded" \(it says "organisées", "anime"\)/);
+  });
+
   it('the date of the larger event given to a quoted workshop', () => {
     expect(reasons('Un atelier « Sortir des plateformes fermées » a lieu du 13 au 15 mars 2024 [5].', 'fr').join('; ')).toMatch(/gives “Sortir des plateformes fermées” the date 14\/3, not 13–15\/3\/2024/);
   });
@@ -103,6 +107,7 @@ describe('correct paraphrases keep their roles and pass', () => {
     ['en', 'Nordlicht and its members travelled across Europe, from Vienna to Porto [4].'],
     ['en', 'The workshop “Sortir des plateformes fermées” takes place on 14 March 2024 [5].'],
     ['de', 'Die Rencontres numériques finden vom 13. bis 15. März 2024 in Rennes statt [5].'],
+    ['en', 'The Coopérative Lien and its partners organise the Rencontres numériques [5].'],
     ['en', 'Nordlicht took part in the Prix Impact 2023 in Vienna and participated as a finalist [3].'],
   ])('%s: %s', (lang, answer) => {
     expect(check(answer, lang)).toMatchObject({ ok: true, removed: [] });
