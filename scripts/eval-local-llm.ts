@@ -20,6 +20,9 @@
  *   --passages N        passages the model reads [SOGA_LLM_PASSAGES]
  *   --passage-chars N   characters of each [SOGA_LLM_PASSAGE_CHARS]
  *   --extractive        no model: the extractive default on the same questions (the baseline)
+ *   --replay FILE       no model: the replies a real model gave in an earlier run (its --json FILE),
+ *                       run again through today's checks (same questions, same index; a question
+ *                       whose prompt differs from the recorded one is flagged)
  *   --json FILE         also write every answer and the summary as JSON
  *
  * The index is built in a temporary folder from the corpus (SOGA_CORPUS_DIR, default ./corpus) with
@@ -34,12 +37,49 @@ import { parseArgs } from 'node:util';
 import { parseConfig } from '../src/config/load.js';
 import { answerProse } from '../src/core/answer/answer-language.js';
 import { verifyCitations } from '../src/core/answer/citations.js';
-import type { ChatModel, GenerateOptions, LanguageDetector } from '../src/core/ports.js';
+import type { ChatMessage, ChatModel, GenerateOptions, LanguageDetector } from '../src/core/ports.js';
 import { normalizeText } from '../src/core/text/normalize.js';
 import type { Answer, FusedHit } from '../src/core/types.js';
 import { readQuestions, type EvalQuestion } from '../src/eval/evaluate.js';
 import type { Runtime } from '../src/main/runtime.js';
 import { LlamaCppChatModel, autoThreads } from '../src/infra/llama-cpp-chat-model.js';
+import { SogaError } from '../src/core/errors.js';
+import { readFile } from 'node:fs/promises';
+
+/**
+ * A chat model that gives, for each question, the replies a real model gave to it in an earlier run
+ * (recorded by --json), so that changed checks can be measured on real replies without hours of CPU.
+ * A recorded failure ("(LLM_TIMEOUT …)") is thrown again with its code.
+ */
+export class ReplayChatModel implements ChatModel {
+  readonly modelId: string;
+  private queue: string[] = [];
+  private recordedChars: number[] = [];
+  /** Questions whose prompt is not the one recorded (retrieval changed since): their replay is not like for like. */
+  readonly mismatched = new Set<string>();
+  private current = '';
+  constructor(
+    private readonly recorded: Map<string, { raw: string[]; promptChars: number[] }>,
+    modelId: string,
+  ) {
+    this.modelId = `replay of ${modelId}`;
+  }
+  startQuestion(id: string): void {
+    this.current = id;
+    this.queue = [...(this.recorded.get(id)?.raw ?? [])];
+    this.recordedChars = [...(this.recorded.get(id)?.promptChars ?? [])];
+  }
+  generate(messages: ChatMessage[], options?: GenerateOptions): Promise<string> {
+    const raw = this.queue.shift();
+    const chars = messages.reduce((sum, m) => sum + m.content.length, 0);
+    if (this.recordedChars.shift() !== chars) this.mismatched.add(this.current);
+    if (raw === undefined) return Promise.reject(new SogaError('LLM_FAILED', `no recorded reply for ${this.current}`));
+    const failure = raw.match(/^\((.*)\)$/s);
+    if (failure) return Promise.reject(new SogaError(/time limit|LLM_TIMEOUT|timed out/i.test(failure[1]) ? 'LLM_TIMEOUT' : 'LLM_FAILED', failure[1]));
+    options?.onToken?.(raw);
+    return Promise.resolve(raw);
+  }
+}
 
 export const DEFAULT_MODEL_PATH = '.models/gemma-3-270m-q4_k_m.gguf';
 
@@ -306,6 +346,7 @@ async function main(): Promise<void> {
       passages: { type: 'string' },
       'passage-chars': { type: 'string' },
       extractive: { type: 'boolean', default: false },
+      replay: { type: 'string' },
       json: { type: 'string' },
     },
   });
@@ -318,7 +359,7 @@ async function main(): Promise<void> {
     SOGA_LOG_ENABLED: 'false',
     // --extractive: the same questions, index and clock without a model, for the comparison.
     SOGA_LLM_PROVIDER: values.extractive ? 'none' : 'local',
-    SOGA_LLM_MODEL_PATH: values.model ?? env.SOGA_LLM_MODEL_PATH ?? DEFAULT_MODEL_PATH,
+    SOGA_LLM_MODEL_PATH: values.replay ? 'replay' : (values.model ?? env.SOGA_LLM_MODEL_PATH ?? DEFAULT_MODEL_PATH),
     SOGA_LLM_TIMEOUT_MS: values['timeout-ms'] ?? env.SOGA_LLM_TIMEOUT_MS,
     SOGA_LLM_MAX_TOKENS: values['max-tokens'] ?? env.SOGA_LLM_MAX_TOKENS,
     SOGA_LLM_THREADS: values.threads ?? env.SOGA_LLM_THREADS,
@@ -333,7 +374,12 @@ async function main(): Promise<void> {
   const { createRuntime } = await import('../src/main/runtime.js');
   try {
     let t = performance.now();
-    const runtime = await createRuntime(config, { log: (m) => warnings.push(m) });
+    let replay: ReplayChatModel | undefined;
+    if (values.replay) {
+      const earlier = JSON.parse(await readFile(values.replay, 'utf8')) as { model: string; runs: QuestionRun[] };
+      replay = new ReplayChatModel(new Map(earlier.runs.map((r) => [r.id, { raw: r.raw, promptChars: r.promptChars }])), earlier.model);
+    }
+    const runtime = await createRuntime(config, { log: (m) => warnings.push(m), chat: replay });
     const loadMs = performance.now() - t;
     t = performance.now();
     await runtime.ingest();
@@ -363,11 +409,13 @@ async function main(): Promise<void> {
       loadMs,
       ingestMs,
       complete: runs.length === questions.length,
+      ...(replay ? { replayed: values.replay, promptMismatch: [...replay.mismatched] } : {}),
       summary: runs.length ? summarize(runs) : null,
       runs,
       warnings,
     });
     for (const q of questions) {
+      replay?.startQuestion(q.id);
       const run = await runQuestion(runtime, calls, q, now);
       runs.push(run);
       // Written after every question: a run of hours that is stopped keeps what it measured.

@@ -65,6 +65,8 @@ export interface RuntimeOptions {
    */
   noticesOnce?: boolean;
   clock?: Clock;
+  /** A chat model the caller built (the eval's replay of a real model's recorded replies): used instead of loading SOGA_LLM_PROVIDER's. */
+  chat?: ChatModel;
 }
 
 async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
@@ -153,7 +155,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   // Chat providers are imported only when configured: LangChain alone is ~20 MB in every bot process.
   const chat =
-    config.SOGA_LLM_PROVIDER === 'none'
+    options.chat ??
+    (config.SOGA_LLM_PROVIDER === 'none'
       ? null
       : config.SOGA_LLM_PROVIDER === 'local'
         ? await (
@@ -175,7 +178,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
             apiKey: config.SOGA_LLM_API_KEY,
             temperature: config.SOGA_LLM_TEMPERATURE,
             maxTokens: config.SOGA_LLM_MAX_TOKENS,
-          });
+          }));
   const detector = await EldLanguageDetector.load({ fallback: config.SOGA_DEFAULT_LANGUAGE, dictionary: config.SOGA_LANGUAGE_DICTIONARY });
   // What the model may do follows from the start-up check (ask-options.ts): a model that pairs only
   // paraphrases is one more ranked list; one that pairs neither is left out.

@@ -6,20 +6,23 @@
  * ordinal, a year or a role word that the sentence attaches to a name must agree with what the cited
  * passages attach to that name.
  *
- * Rules, cheap and one-sided: a sentence is rejected only on a contradiction — the passages attach
- * ordinals (years, roles) to that name and never the sentence's. A name the passages give no ordinal
- * (year, role) passes, since a correct paraphrase may say what the passage only implies, and wrongly
- * refusing a right answer costs the member the model's answer while a miss here still leaves the
- * other checks. Where a passage's words attach is judged coarsely: ordinals and years by clause (the
- * text between commas, semicolons, brackets and dashes), roles by sentence (a list introduced by
- * "co-organisé par :" belongs to that sentence).
+ * Rules, cheap. Ordinals and years: a sentence is rejected only on a contradiction — the passages
+ * attach ordinals (years) to that name and never the sentence's; a name they give none passes.
+ * Roles: on a contradiction too (the passages make the holder something else), and also when no
+ * sentence of the cited passages that names the holder has a role word of that kind at all ("Le SOGA
+ * a organisé les Awards" of a passage that only says the SOGA took part): a role is a claim. Where words attach is judged coarsely: ordinals and years by clause (the text between
+ * commas, semicolons, brackets and dashes), roles by adjacency, the same way in the sentence and in
+ * the passage (the name or list of names just before or just after the role word; a list introduced
+ * by "co-organisé par :" belongs to that line).
  */
 import { foldKeepingOffsets } from '../text/date-expressions.js';
+import { dateSupported, datesIn, describeDate, valuesOf } from './claim-values.js';
 import type { LanguageCode } from '../types.js';
-import { foldName, isKnownPlace, nameCandidates, nameFound, type NameCandidate } from './names.js';
+import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords, type NameCandidate } from './names.js';
 
 /** Kinds of role a person or organisation can have in an article. */
-type RoleClass = 'founder' | 'leader' | 'organiser' | 'supporter' | 'speaker';
+type RoleClass = 'founder' | 'leader' | 'organiser' | 'supporter' | 'speaker' | 'guest';
+const ALL_ROLES: RoleClass[] = ['founder', 'leader', 'organiser', 'supporter', 'speaker', 'guest'];
 
 const ROLE_WORDS: [RoleClass[], string[]][] = [
   [
@@ -33,15 +36,16 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
       ...['opgericht', 'oprichter', 'oprichters', 'oprichtster', 'medeoprichter'],
     ],
   ],
-  // Creating or launching: an organisation's founding or an event's organising.
+  // Creating: an organisation's founding or an event's organising. ("Launched" is said of platforms
+  // and projects, not of a person's role: not a role word.)
   [
     ['founder', 'organiser'],
     [
-      ...['cree', 'creee', 'crees', 'creees', 'crea', 'createur', 'creatrice', 'createurs', 'lance', 'lancee', 'lances', 'lancees', 'lanca'],
-      ...['created', 'creator', 'creators', 'launched', 'established'],
-      ...['geschaffen', 'gestartet', 'lanciert'],
-      ...['creado', 'creada', 'creo', 'lanzado', 'lanzada', 'lanzo', 'creato', 'creata', 'lanciato', 'lanciata', 'criado', 'criada', 'criou', 'lancado', 'lancada', 'lancou'],
-      ...['gelanceerd', 'opgezet'],
+      ...['cree', 'creee', 'crees', 'creees', 'crea', 'createur', 'creatrice', 'createurs'],
+      ...['created', 'creator', 'creators', 'established'],
+      ...['geschaffen'],
+      ...['creado', 'creada', 'creo', 'creato', 'creata', 'criado', 'criada', 'criou'],
+      ...['opgezet'],
     ],
   ],
   [
@@ -82,7 +86,7 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
     ['supporter'],
     [
       ...['soutien', 'soutenu', 'soutenue', 'soutenus', 'soutenues', 'soutient', 'soutiennent', 'finance', 'financee', 'finances', 'financees', 'financeur', 'financeurs', 'financement', 'financier', 'financiere', 'mecene', 'mecenes', 'mecenat'],
-      ...['supported', 'supporter', 'supporters', 'supports', 'funded', 'funder', 'funders', 'funding', 'sponsor', 'sponsors', 'sponsored', 'backed', 'financially'],
+      ...['supported', 'supporter', 'supporters', 'supports', 'funded', 'funder', 'funders', 'funding', 'financed', 'finances', 'sponsor', 'sponsors', 'sponsored', 'backed', 'financially'],
       ...['unterstutzt', 'unterstutzte', 'unterstutzung', 'forderer', 'gefordert', 'finanziert', 'sponsoren'],
       ...['apoyo', 'apoyado', 'apoyada', 'financiado', 'financiada', 'patrocinador', 'patrocinado', 'patrocinada', 'patrocinadores'],
       ...['sostegno', 'sostenuto', 'sostenuta', 'finanziato', 'finanziata', 'sponsorizzato'],
@@ -90,6 +94,21 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
       ...['steun', 'gesteund', 'gefinancierd', 'gesponsord'],
     ],
   ],
+  // Invited, a finalist, a winner: there as a guest (often to speak), not as its organiser.
+  [
+    ['guest', 'speaker'],
+    [
+      ...['invite', 'invitee', 'invites', 'invitees', 'finaliste', 'finalistes', 'laureat', 'laureate', 'laureats', 'recompense', 'recompensee', 'prime', 'primee'],
+      ...['invited', 'guest', 'guests', 'finalist', 'finalists', 'winner', 'winners', 'awarded'],
+      ...['eingeladen', 'gast', 'finalistin', 'finalisten', 'gewinner', 'gewinnerin', 'preistrager', 'preistragerin', 'ausgezeichnet'],
+      ...['invitado', 'invitada', 'invitados', 'finalista', 'finalistas', 'ganador', 'ganadora', 'premiado', 'premiada'],
+      ...['invitato', 'invitata', 'invitati', 'ospite', 'finalisti', 'vincitore', 'vincitrice', 'premiato', 'premiata'],
+      ...['convidado', 'convidada', 'convidados', 'vencedor', 'vencedora'],
+      ...['uitgenodigd', 'gast', 'finalist', 'winnaar', 'bekroond'],
+    ],
+  ],
+  // Taking part: true of anyone with any role.
+  [ALL_ROLES, ['participe', 'participait', 'participant', 'participants', 'participante', 'participated', 'participates', 'attended', 'teilgenommen', 'nahm', 'teilnehmer', 'participo', 'partecipato', 'partecipa', 'participou', 'deelgenomen', 'nam']],
   [
     ['speaker'],
     [
@@ -203,9 +222,13 @@ function dated(name: Placed, sentence: string): boolean {
   return (before !== undefined && PLACE_BEFORE.has(before)) || name.words.some((w) => isKnownPlace(w) || HEADS[w] !== undefined || ['week', 'semaine', 'woche', 'semana', 'settimana'].includes(w));
 }
 
-/** Clause boundaries: offsets where a comma, semicolon, bracket or dash (between spaces) stands. */
+/**
+ * Clause boundaries: offsets where a comma, semicolon, bracket or dash (between spaces) stands. A
+ * name's acronym in brackets ("Social Good Accelerator (SOGA) and its partners") is not a clause.
+ */
 function clauseBreaks(text: string): number[] {
-  return [...text.matchAll(/[,;()[\]]|\s[–—-]\s/g)].map((m) => m.index);
+  const acronyms = [...text.matchAll(/\(\s*[\p{Lu}\d][\p{L}\d&.-]{0,15}\s*\)/gu)].flatMap((m) => [m.index, m.index + m[0].length - 1]);
+  return [...text.matchAll(/[,;()[\]]|\s[–—-]\s/g)].map((m) => m.index).filter((i) => !acronyms.includes(i));
 }
 
 const clauseOf = (offset: number, breaks: number[]) => breaks.filter((b) => b < offset).length;
@@ -231,22 +254,27 @@ export function passageSentences(text: string): string[] {
 }
 
 interface Unit {
+  /** The unit as written (its dates are read from it). */
+  text: string;
   folded: string;
   words: Set<string>;
   /** Ordinals, years and roles of each clause of the unit (roles: of the whole unit). */
   /** Ordinals as "n|kind" ("2|summit"): only an ordinal of the same kind contradicts. */
   clauses: { folded: string; words: Set<string>; ordinals: Set<string>; years: Set<number> }[];
-  roles: Set<RoleClass>;
-  roleWords: string[];
+  /** Every role word of the unit (taking part left out): what can support a sentence's role. */
+  roleWords: { word: string; classes: Set<RoleClass> }[];
+  /** The names of the unit with the roles of the role words next to them (the same rule as for the answer). */
+  roles: { name: NameCandidate; folded: string; words: Set<string>; roles: Set<RoleClass>; roleWords: string[] }[];
 }
 
 function readUnit(text: string, lang: LanguageCode): Unit {
   const toks = tokens(text);
   const breaks = clauseBreaks(text);
   const clauses = new Map<number, { text: string[]; ordinals: Set<string>; years: Set<number> }>();
-  const roles = new Set<RoleClass>();
-  const roleWords: string[] = [];
+  const roleWords: Unit['roleWords'] = [];
   toks.forEach((t, i) => {
+    const role = roleOf(t.word, toks[i + 1]?.word, lang);
+    if (role && role.size < ALL_ROLES.length) roleWords.push({ word: text.slice(t.start, t.end), classes: role });
     const c = clauseOf(t.start, breaks);
     const clause = clauses.get(c) ?? { text: [], ordinals: new Set(), years: new Set() };
     clauses.set(c, clause);
@@ -255,22 +283,23 @@ function readUnit(text: string, lang: LanguageCode): Unit {
     const kind = ordinal === undefined ? undefined : headOf(toks, i);
     if (ordinal !== undefined && kind) clause.ordinals.add(`${ordinal}|${kind}`);
     if (YEAR.test(t.word)) clause.years.add(Number(t.word));
-    const role = roleOf(t.word, toks[i + 1]?.word, lang);
-    if (role) {
-      role.forEach((r) => roles.add(r));
-      roleWords.push(text.slice(t.start, t.end));
-    }
   });
   const folded = foldName(text);
   return {
+    text,
     folded,
     words: new Set(folded.split(' ')),
     clauses: [...clauses.values()].map((c) => {
       const f = foldName(c.text.join(' '));
       return { folded: f, words: new Set(f.split(' ')), ordinals: c.ordinals, years: c.years };
     }),
-    roles,
     roleWords,
+    roles: attachments(text, lang, passageNameWords(text))
+      .filter((a) => a.roles.size)
+      .map((a) => {
+        const f = a.name.words.join(' ');
+        return { name: a.name, folded: f, words: new Set(a.name.words), roles: a.roles, roleWords: a.roleWords };
+      }),
   };
 }
 
@@ -278,11 +307,13 @@ function readUnit(text: string, lang: LanguageCode): Unit {
 export interface RelationPassage {
   n: number;
   units: Unit[];
+  /** Every numeric value of the passage: a year written once for the whole passage still dates its days. */
+  values: Set<number>;
 }
 
 export function readRelationPassage(n: number, text: string): RelationPassage {
   // Passages are mostly French; the language only matters for the few words excluded per language.
-  return { n, units: passageSentences(text).map((u) => readUnit(u, 'fr')) };
+  return { n, units: passageSentences(text).map((u) => readUnit(u, 'fr')), values: valuesOf(text) };
 }
 
 interface Placed extends NameCandidate {
@@ -307,9 +338,9 @@ const LIST_JOINERS = /^\s*(?:,|&|and|et|und|y|e|en|as well as|ainsi que|sowie|co
 
 /**
  * What the sentence attaches to each name: the ordinals (with the kind they count) and, for places
- * and events, the years of its clause; and the roles of the role words next to it (the nearest name
- * before a role word, at most four words away in its clause, and the name — or list of names — right
- * after it, at most two words away: "co-organised by X, Y and Z", "co-director of FARI").
+ * and events, the years of its clause; and the roles of the role words whose holder it is — the name
+ * (or list of names) just before an active role word, the one an apposition follows ("X, codirectrice
+ * de Y"), and the agent after it ("co-organised by X, Y and Z").
  */
 function attachments(sentence: string, lang: LanguageCode, passageNames: Set<string>) {
   const names = placedNames(sentence, lang, passageNames);
@@ -326,23 +357,72 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
     if (YEAR.test(t.word)) for (const r of inClause) if (dated(r.name, sentence)) r.years.add(Number(t.word));
     const role = roleOf(t.word, toks[i + 1]?.word, lang);
     if (!role || names.some((n) => n.start <= t.start && t.end <= n.end)) return;
+    // "le SOGA et ses partenaires": the partners are others, not the name before.
+    if (i > 0 && POSSESSIVE.has(toks[i - 1].word)) return;
     const people = inClause.filter((r) => !r.name.words.some(isKnownPlace));
-    const before = people.filter((r) => r.name.end <= t.start && wordsBetween(r.name.end, t.start) <= 4).at(-1);
+    const clauseToks = toks.filter((x) => clauseOf(x.start, breaks) === c && x.end <= t.start);
+    // The role holder. Only the holder is compared: "X organised Y" says nothing of Y's role, and
+    // "Y a été organisé par X" makes X, not Y, the organiser.
+    const holder = () => {
+      // "X et Y ont co-organisé", "X was invited" (being invited, a finalist, is the subject's role);
+      // not "Y est soutenu", "Y wurde gegründet" (the passive's subject is what was done).
+      const near = people.filter((r) => r.name.end <= t.start && wordsBetween(r.name.end, t.start) <= 4).at(-1);
+      if (near) {
+        const between = toks.filter((x) => x.start >= near.name.end && x.end <= t.start).map((x) => x.word);
+        return between.some((w) => PASSIVE.has(w)) && !role.has('guest') ? undefined : near;
+      }
+      const lastBreak = breaks.filter((b) => b < t.start).at(-1);
+      if (lastBreak === undefined || sentence[lastBreak] !== ',') return undefined;
+      // "X, codirectrice de Y": a role word opening its clause right after a name and a comma.
+      if (clauseToks.length === 0) return result.find((r) => !r.name.words.some(isKnownPlace) && /^\s*$/.test(sentence.slice(r.name.end, lastBreak)));
+      // "X, codirectrice de Y, a animé": after an apposition, an auxiliary opens the subject's verb.
+      if (clauseToks.length <= 2 && ACTIVE.has(clauseToks[0].word)) return result.find((r) => r.name.start < lastBreak && !r.name.words.some(isKnownPlace));
+      return undefined;
+    };
+    const nearest = holder();
+    const before: typeof result = [];
+    if (nearest) {
+      before.push(nearest);
+      for (let k = result.indexOf(nearest) - 1; k >= 0; k--) {
+        const r = result[k];
+        if (r.name.words.some(isKnownPlace) || !LIST_JOINERS.test(sentence.slice(r.name.end, before.at(-1)!.name.start))) break;
+        before.push(r);
+      }
+    }
+    // The agent after the role word ("fondé en 2016 par X", "co-organised by X, Y and Z"), with its list.
     const after: typeof result = [];
     for (const r of result) {
       if (r.name.start < t.end) continue;
-      if (r.name.words.some(isKnownPlace)) break;
+      if (r.name.words.some(isKnownPlace)) {
+        if (after.length) break;
+        continue;
+      }
       const gapFrom = after.length ? after.at(-1)!.name.end : t.end;
       const gap = sentence.slice(gapFrom, r.name.start);
-      if (after.length ? !LIST_JOINERS.test(gap) : wordsBetween(t.end, r.name.start) > 2 || /[,;()]/.test(gap)) break;
+      if (after.length ? !LIST_JOINERS.test(gap) : !agentAfter(gap, wordsBetween(t.end, r.name.start))) break;
       after.push(r);
     }
-    for (const r of [...(before ? [before] : []), ...after]) {
+    for (const r of [...before, ...after]) {
       role.forEach((x) => r.roles.add(x));
       r.roleWords.push(sentence.slice(t.start, t.end));
     }
   });
   return result;
+}
+
+// The agent of a passive: "fondé en 2016 par X", "organised last year by the network X", "gegründet von X".
+const AGENT = /(?:^|\s)(?:par|by|von|por|da|door|pelo|pela|dal|dalla|dalle)\s*:?(?:\s+(?:le|la|les|l|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|de|het|un|une|a|an|ein|eine|einem|einer))?(?:\s+\p{L}+)?\s*$/iu;
+// Auxiliaries of a passive ("est soutenu", "was founded", "wurde gegründet", "fue creado", "è stato", "foi criado", "werd opgericht").
+const PASSIVE = new Set(['se', 'si', 'est', 'sont', 'ete', 'etait', 'etaient', 'sera', 'seront', 'was', 'were', 'is', 'are', 'been', 'be', 'wurde', 'wurden', 'worden', 'wird', 'werden', 'ist', 'sind', 'fue', 'fueron', 'sido', 'es', 'son', 'era', 'e', 'sono', 'stato', 'stata', 'stati', 'state', 'viene', 'foi', 'foram', 'werd', 'wordt', 'zijn', 'waren']);
+// Auxiliaries of an active past ("a animé", "ont co-organisé", "hat moderiert", "ha moderado", "heeft geleid").
+const ACTIVE = new Set(['a', 'ont', 'avait', 'avaient', 'has', 'have', 'had', 'hat', 'haben', 'hatte', 'ha', 'han', 'hanno', 'habia', 'tem', 'tinha', 'heeft', 'hebben', 'had']);
+
+const POSSESSIVE = new Set(['ses', 'son', 'sa', 'leur', 'leurs', 'its', 'his', 'her', 'their', 'sein', 'seine', 'seinen', 'seiner', 'seinem', 'ihr', 'ihre', 'ihren', 'ihrer', 'ihrem', 'su', 'sus', 'suo', 'sua', 'suoi', 'sue', 'loro', 'seu', 'seus', 'suas', 'zijn', 'haar', 'hun']);
+
+/** Whether a name this far after a role word is its agent: "… par X", "… by the network X". */
+function agentAfter(gap: string, words: number): boolean {
+  if (/[,;()]/.test(gap)) return false;
+  return words <= 7 && AGENT.test(foldKeepingOffsets(gap).replace(/[’']/g, ' '));
 }
 
 const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
@@ -354,6 +434,21 @@ const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 export function relationProblems(sentence: string, lang: LanguageCode, cited: RelationPassage[], passageNames: Set<string>): string[] {
   const problems: string[] = [];
   const where = cite(cited.map((p) => p.n));
+  // A quoted title ("l'atelier « Libérer les organisations ESS des GAFAM »") names one thing: the
+  // date the sentence gives it must be one a passage sentence that quotes the title gives, not the
+  // date of the larger event beside it.
+  const answerDates = datesIn(sentence).dates.filter((d) => d.precision !== 'year');
+  if (answerDates.length) {
+    for (const title of quotedTitles(sentence)) {
+      const theirs = cited
+        .flatMap((p) => p.units.filter((u) => ` ${u.folded} `.includes(` ${title.folded} `)).map((u) => ({ dates: datesIn(u.text).dates.filter((d) => d.precision !== 'year'), values: p.values })))
+        .filter((u) => u.dates.length);
+      if (!theirs.length) continue;
+      for (const d of answerDates) {
+        if (!theirs.some((u) => dateSupported(d, u))) problems.push(`the cited ${where} gives “${title.text}” the date ${theirs.flatMap((u) => u.dates).map(describeDate).join(' or ')}, not ${describeDate(d)}`);
+      }
+    }
+  }
   for (const a of attachments(sentence, lang, passageNames)) {
     const units = cited.flatMap((p) => p.units).filter((u) => nameFound(a.name, u.words, u.folded));
     if (!units.length) continue;
@@ -368,13 +463,26 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
     for (const y of a.years) {
       if (theirYears.size && !theirYears.has(y)) problems.push(`the cited ${where} gives "${a.name.text}" the year ${[...theirYears].join(' or ')}, not ${y}`);
     }
-    const theirRoles = new Set(units.flatMap((u) => [...u.roles]));
+    const held = units.flatMap((u) => u.roles).filter((r) => nameFound(a.name, r.words, r.folded));
+    const theirRoles = new Set(held.flatMap((r) => [...r.roles]));
     if (a.roles.size && theirRoles.size && ![...a.roles].some((r) => theirRoles.has(r))) {
-      const said = [...new Set(units.flatMap((u) => u.roleWords))].slice(0, 3).join('", "');
+      const said = [...new Set(held.flatMap((r) => r.roleWords))].slice(0, 3).join('", "');
       problems.push(`the cited ${where} does not make "${a.name.text}" ${a.roleWords.map((w) => `"${w}"`).join(', ')} (it says "${said}")`);
+    } else if (a.roles.size && a.roles.size < ALL_ROLES.length && !units.some((u) => u.roleWords.some((w) => [...w.classes].some((c) => a.roles.has(c))))) {
+      // A role is a claim too: some sentence of the passages that names the holder must say it
+      // (in any words of its kind: "co-organisé", "partenaire"), or the sentence states what they do not.
+      problems.push(`the cited ${where} does not say that "${a.name.text}" ${a.roleWords.map((w) => `"${w}"`).join(', ')}`);
     }
   }
   return problems;
+}
+
+/** Quoted spans of three words or more: titles of workshops, talks, reports. */
+function quotedTitles(sentence: string): { text: string; folded: string }[] {
+  return [...sentence.matchAll(/«\s*([^»]+?)\s*»|“([^”]+)”|"([^"]+)"|„([^“”]+)[“”]/g)]
+    .map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4]).trim())
+    .filter((t) => t.split(/\s+/).length >= 3)
+    .map((text) => ({ text, folded: foldName(text) }));
 }
 
 function ordinalName(n: number): string {

@@ -20,6 +20,24 @@ const PASSAGES: ClaimPassage[] = [
     date: '2024-09-01',
     text: 'Le forum est soutenu par :\n\n  • la Fondation Horizon\n  • Banque Solidaire.\n\nIl est co-organisé par la Coopérative Lien.',
   },
+  {
+    n: 3,
+    title: 'Deux jours à Vienne',
+    date: '2023-06-12',
+    text: 'La coopérative Nordlicht a été finaliste des Prix Impact 2023, organisés à Vienne par le réseau Euro Social.',
+  },
+  {
+    n: 4,
+    title: 'Un automne européen',
+    date: '2023-11-02',
+    text: 'La coopérative Nordlicht et ses membres ont parcouru l’Europe cet automne, de Vienne à Porto.',
+  },
+  {
+    n: 5,
+    title: 'Les Rencontres numériques 2024',
+    date: '2024-02-20',
+    text: 'Les Rencontres numériques, organisées par la Coopérative Lien et ses partenaires, ont lieu du 13 au 15 mars 2024 à Rennes. Le jeudi 14 mars, de 10h à 12h, la Coopérative Lien y anime un atelier « Sortir des plateformes fermées ».',
+  },
 ];
 
 function check(answer: string, lang: string) {
@@ -39,12 +57,28 @@ describe('a sentence that puts the passage’s names in other roles is rejected'
   });
 
   it.each([
-    ['en', 'Marie Dubois founded the Atelier Numérique Solidaire [1].', /does not make "Marie Dubois" "founded" \(it says "codirectrice", "animé"/],
+    ['en', 'Marie Dubois founded the Atelier Numérique Solidaire [1].', /does not make "Marie Dubois" "founded" \(it says "codirectrice", "animé"\)/],
     ['it', 'Paul Martin dirige l’Atelier Numérique Solidaire [1].', /does not make "Paul Martin" "dirige" \(it says "fondé"\)/],
     ['fr', 'La Fondation Horizon co-organise le forum [2].', /does not make "Fondation Horizon" "co-organise" \(it says "soutenu"\)/],
     ['nl', 'Het forum wordt georganiseerd door Banque Solidaire [2].', /does not make "Banque Solidaire" "georganiseerd"/],
   ])('a role the passage gives to no one of that name (%s: %s)', (lang, answer, reason) => {
     expect(reasons(answer, lang).join('; ')).toMatch(reason);
+  });
+
+  it('an organiser of what the passage makes it a finalist of', () => {
+    expect(reasons('Nordlicht a organisé les Prix Impact 2023 à Vienne [3].', 'fr').join('; ')).toMatch(/does not make "Nordlicht" "organisé" \(it says "finaliste"\)/);
+  });
+
+  it('a role the passage gives the holder in no words at all', () => {
+    expect(reasons('Nordlicht a co-organisé un tour d’Europe [4].', 'fr').join('; ')).toMatch(/does not say that "Nordlicht" "co-organisé"/);
+  });
+
+  it('a supporter’s role given to the organiser beside “its partners”', () => {
+    expect(reasons('The Coopérative Lien and its partners funded the Rencontres numériques [5].', 'en').join('; ')).toMatch(/does not make "Coopérative Lien" "funded" \(it says "organisées", "anime"\)/);
+  });
+
+  it('the date of the larger event given to a quoted workshop', () => {
+    expect(reasons('Un atelier « Sortir des plateformes fermées » a lieu du 13 au 15 mars 2024 [5].', 'fr').join('; ')).toMatch(/gives “Sortir des plateformes fermées” the date 14\/3, not 13–15\/3\/2024/);
   });
 
   it('a year the passage gives the place another event of', () => {
@@ -68,6 +102,13 @@ describe('correct paraphrases keep their roles and pass', () => {
     ['fr', 'La Coopérative Lien co-organise le forum avec le soutien de la Fondation Horizon [2].'],
     ['en', 'The forum is co-organised by Coopérative Lien and supported by Fondation Horizon and Banque Solidaire [2].'],
     ['en', 'In 2024, the Atelier Numérique Solidaire’s co-director Marie Dubois moderated a round table in Lille [1].'],
+    ['fr', 'Les Prix Impact 2023 ont été organisés à Vienne par le réseau Euro Social [3].'],
+    ['de', 'Nordlicht war Finalist der Prix Impact 2023 in Wien [3].'],
+    ['en', 'Nordlicht and its members travelled across Europe, from Vienna to Porto [4].'],
+    ['en', 'The workshop “Sortir des plateformes fermées” takes place on 14 March 2024 [5].'],
+    ['de', 'Die Rencontres numériques finden vom 13. bis 15. März 2024 in Rennes statt [5].'],
+    ['en', 'The Coopérative Lien and its partners organise the Rencontres numériques [5].'],
+    ['en', 'Nordlicht took part in the Prix Impact 2023 in Vienna and participated as a finalist [3].'],
   ])('%s: %s', (lang, answer) => {
     expect(check(answer, lang)).toMatchObject({ ok: true, removed: [] });
   });
