@@ -319,6 +319,14 @@ describe('pages are escaped and locked down', () => {
     expect(h.log.listAudit().map((a) => a.action)).toContain('view_entry');
   });
 
+  it('links a citation’s title to its article on the answer page, and never a script address', async () => {
+    const cite = (n: number, title: string, url: string) => ({ n, chunkId: `d${n}#0`, docId: `d${n}`, title, source: `d${n}.md`, url, quote: 'q', date: null, lang: 'fr', score: 0.5 });
+    const answer = makeAnswer({ outcome: 'answered', text: 'Yes [1][2].', citations: [cite(1, 'Repair café', 'https://example.org/repair'), cite(2, 'Planted', 'javascript:alert(1)')] });
+    const page = await (await client.fetch(`/log/${await h.log.record({ surface: 'web', answer })}`)).text();
+    expect(page).toContain('<a href="https://example.org/repair">Repair café</a>');
+    expect(page).not.toContain('javascript:');
+  });
+
   it('filters the log from the query string', async () => {
     await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'refused one', language: 'fr' }) });
     await h.log.record({ surface: 'matrix', answer: makeAnswer({ question: 'answered one', outcome: 'answered' }) });
