@@ -297,6 +297,16 @@ describe('uploads', () => {
     expect(done.state).toBe('done');
     expect(done.change.added).toEqual(['member-faq']);
   });
+
+  it('hands the link typed beside the file to the corpus with the upload', async () => {
+    const { body, type } = multipart(
+      { _csrf: client.csrf, url: ' https://example.org/member-faq ' },
+      { name: 'faq.md', type: 'text/markdown', data: Buffer.from('# Member FAQ\n\nThe hackathon takes place in Lyon.') },
+    );
+    expect((await client.fetch('/documents', { method: 'POST', body, headers: { 'content-type': type, accept: 'application/json' } })).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((h.corpus as FakeCorpus).uploads.at(-1)).toMatchObject({ originalName: 'faq.md', url: 'https://example.org/member-faq' });
+  });
 });
 
 describe('pages are escaped and locked down', () => {
