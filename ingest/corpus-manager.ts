@@ -13,6 +13,7 @@ import type { DocumentRecord } from '../src/core/types.js';
 import { IsolatedParser } from './isolated-parser.js';
 import { isPdf, kindOf, SUPPORTED_EXTENSIONS } from './load.js';
 import { ingest, type IngestDeps, type IngestOptions, type IngestReport } from './pipeline.js';
+import { isHttpUrl, setSourceUrl } from './source-urls.js';
 
 export interface CorpusFolderOptions extends IngestOptions {
   dataDir: string;
@@ -66,7 +67,13 @@ export class CorpusFolder implements CorpusManager {
     return this.exclusive(() => this.run());
   }
 
-  async addFile(originalName: string, bytes: Buffer, options: { uploadedBy?: string } = {}): Promise<CorpusChange> {
+  async addFile(originalName: string, bytes: Buffer, options: { uploadedBy?: string; url?: string } = {}): Promise<CorpusChange> {
+    const url = options.url?.trim() || undefined;
+    if (url && !isHttpUrl(url)) {
+      throw new SogaError('INVALID_URL', `"${url.slice(0, 200)}" is not a web address, so "${path.basename(originalName)}" was not added`, {
+        hint: 'give the article’s address as https://…, or leave it out',
+      });
+    }
     const kind = kindOf(originalName);
     if (!kind) {
       throw new SogaError('UNSUPPORTED_FILE_TYPE', `"${path.basename(originalName)}" is not a supported document`, { hint: `send ${SUPPORTED_EXTENSIONS.join(', ')}` });
@@ -93,13 +100,16 @@ export class CorpusFolder implements CorpusManager {
     return this.exclusive(async () => {
       await mkdir(this.uploadsDir, { recursive: true });
       const target = path.join(this.uploadsDir, name);
+      const source = path.relative(this.options.corpusDir, target).split(path.sep).join('/');
+      // The link goes where staff keep the others (sources.json, by the upload's path), before the run reads it.
+      if (url) await setSourceUrl(this.options.corpusDir, source, url);
       await writeFile(`${target}.part`, bytes);
       await rename(`${target}.part`, target);
       const report = await this.run();
-      const source = path.relative(this.options.corpusDir, target).split(path.sep).join('/');
       const failure = report.failed.find((f) => f.source === source);
       if (failure) {
         await unlink(target);
+        if (url) await setSourceUrl(this.options.corpusDir, source, null);
         throw new SogaError(failure.code as never, failure.message);
       }
       this.deps.log?.(`${options.uploadedBy ?? 'someone'} added ${source}`);

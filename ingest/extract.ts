@@ -7,6 +7,7 @@
 import { NodeType, parse as parseHtml, type HTMLElement, type Node as HtmlNode } from 'node-html-parser';
 import { SogaError } from '../src/core/errors.js';
 import type { SourceKind } from './load.js';
+import { isHttpUrl } from './source-urls.js';
 
 /** Extracts text from bytes already in memory (uploads from chat or the web use this directly). */
 export async function extractText(bytes: Buffer, kind: SourceKind, source: string): Promise<string> {
@@ -106,7 +107,8 @@ async function extractPdf(bytes: Buffer, source: string): Promise<string> {
         hint: 'it may be a scan; run OCR first',
       });
     }
-    return text;
+    const info = await parser.getInfo();
+    return withPdfMetadata(text, pdfMetadata(info.info, info.metadata));
   } catch (cause) {
     if (cause instanceof SogaError) throw cause;
     // pdf.js hands its errors over as plain Errors: a blown stack keeps only its message.
@@ -127,6 +129,50 @@ async function extractPdf(bytes: Buffer, source: string): Promise<string> {
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** What a PDF says about itself, when it says it: its title and the address where it can be read. */
+export interface PdfMetadata {
+  title?: string;
+  url?: string;
+}
+
+// Titles that authoring tools write for the author: a file name ("Microsoft Word - rapport.docx") or a placeholder.
+const TOOL_TITLE = /(?:\.(?:docx?|odt|pdf|pptx?|indd|rtf|txt|pages)\s*$)|^(?:untitled|sans titre|unbenannt|sin título|senza titolo|sem título|naamloos|document\s*\d*|titre|title)$/i;
+
+/**
+ * The title from the Info dictionary (else XMP `dc:title`) unless a tool wrote it; the address from
+ * XMP (`prism:url`, `dc:identifier`, `dc:source`, `xmp:baseurl`) or an Info `URL` entry, http(s) only.
+ */
+export function pdfMetadata(info: unknown, xmp: { get(name: string): unknown } | null | undefined): PdfMetadata {
+  const dict = info && typeof info === 'object' ? (info as Record<string, unknown>) : {};
+  // pdf.js gives an XMP list (a title's rdf:Alt languages) as an array: its first entry is the default.
+  const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : Array.isArray(value) ? text(value[0]) : '');
+  const fromXmp = (name: string) => {
+    try {
+      return text(xmp?.get(name));
+    } catch {
+      // A malformed XMP packet is no title: the text is what matters.
+      return '';
+    }
+  };
+  const titles = [text(dict.Title), fromXmp('dc:title')].map((t) => t.replace(/^Microsoft (?:Word|PowerPoint) - /, ''));
+  const title = titles.find((t) => t.length >= 3 && t.length <= 200 && !TOOL_TITLE.test(t));
+  const url = [fromXmp('prism:url'), fromXmp('dc:identifier'), fromXmp('dc:source'), fromXmp('xmp:baseurl'), text(dict.URL), text(dict.Url)].find((u) => isHttpUrl(u));
+  return { ...(title ? { title } : {}), ...(url ? { url } : {}) };
+}
+
+/**
+ * The PDF's text with its metadata where the rest of ingestion reads it: the title as the first
+ * heading (segmentation titles the article by it) unless the text opens with it already, the address
+ * as front matter (`url:`, as in Markdown files).
+ */
+export function withPdfMetadata(text: string, meta: PdfMetadata): string {
+  const first = text.trim().split('\n', 1)[0] ?? '';
+  const same = (a: string, b: string) => a.toLowerCase().replace(/\W+/g, '') === b.toLowerCase().replace(/\W+/g, '');
+  const heading = meta.title && !same(first, meta.title) ? `# ${meta.title}\n\n` : '';
+  const front = meta.url ? `---\nurl: ${meta.url}\n---\n` : '';
+  return `${front}${heading}${text}`;
 }
 
 const BLOCK_TAGS = new Set(['p', 'div', 'section', 'article', 'li', 'tr', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'br']);

@@ -19,7 +19,7 @@ export interface LoadedFile {
   source: string;
   kind: SourceKind;
   text: string;
-  /** Where the file can be read online: Markdown front matter `url:`, HTML canonical link or og:url. */
+  /** Where the file can be read online: Markdown front matter `url:`, HTML canonical link or og:url, PDF metadata. */
   url?: string;
 }
 
@@ -70,8 +70,8 @@ export async function loadFile(absPath: string, source: string, options: LoadOpt
     throw new SogaError('UNREADABLE_FILE', `${source}: cannot be read`, { cause });
   }
   const text = await options.parser.extract(bytes, kind, source);
-  if (kind === 'markdown') {
-    // Front matter is metadata, not a line of the article.
+  if (kind === 'markdown' || kind === 'pdf') {
+    // Front matter is metadata, not a line of the article (a PDF's address is handed over as such: extract.ts).
     const { url, body } = frontMatter(text);
     return { source, kind, text: body, ...(url ? { url } : {}) };
   }

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SogaError } from '../src/core/errors.js';
 import { normalizeText } from '../src/core/text/normalize.js';
+import { writeFileAtomically } from '../src/infra/atomic-file.js';
 
 /** The staff-edited map's file name, in the corpus folder (not ingested as a document). */
 export const SOURCES_FILE = 'sources.json';
@@ -48,6 +49,26 @@ export function isHttpUrl(text: string): boolean {
     // Not a URL at all: the caller shows no link rather than a broken one.
     return false;
   }
+}
+
+/**
+ * Sets (or, with null, removes) one entry of `corpus/sources.json`: an uploaded file's link, given
+ * with the upload, lives where staff edit the others. Written whole or not at all; a malformed map is
+ * refused as by readSourceUrls rather than overwritten.
+ */
+export async function setSourceUrl(corpusDir: string, key: string, url: string | null): Promise<void> {
+  const file = path.join(corpusDir, SOURCES_FILE);
+  let map: Record<string, string> = {};
+  try {
+    map = JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new SogaError('SOURCES_FILE_INVALID', `${SOURCES_FILE}: cannot be read or is not valid JSON, so the link was not added`, { cause: error, hint: 'fix the file, then upload again' });
+    }
+  }
+  if (url === null) delete map[key];
+  else map[key] = url;
+  await writeFileAtomically(file, `${JSON.stringify(map, null, 2)}\n`);
 }
 
 /** Staff's map, keyed by normalised title and by file path. */

@@ -41,6 +41,8 @@ export interface LoggedCitation {
   docId: string;
   title: string;
   source: string;
+  /** The article's address (front matter, canonical link, PDF metadata, sources.json, upload); null when none is known or the entry predates links in the log. */
+  url: string | null;
   quote: string;
   date: string | null;
   lang: string;

@@ -30,7 +30,8 @@ export interface CorpusManager {
    * Stores an uploaded file under the corpus uploads folder (generated name, type checked by content)
    * and ingests it; the document is answerable when this resolves.
    */
-  addFile(originalName: string, bytes: Buffer, options?: { uploadedBy?: string }): Promise<CorpusChange>;
+  /** `url`: where the document can be read online, given with the upload (an http(s) address; INVALID_URL otherwise). */
+  addFile(originalName: string, bytes: Buffer, options?: { uploadedBy?: string; url?: string }): Promise<CorpusChange>;
   /** Removes a document by id (or the uploaded file that produced it) and re-syncs the index. */
   remove(docId: string): Promise<CorpusChange>;
   /** Re-reads the corpus folder and syncs the index. */

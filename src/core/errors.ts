@@ -22,6 +22,7 @@ export type SogaErrorCode =
   | 'LLM_TIMEOUT'
   | 'EVAL_FILE_INVALID'
   | 'SOURCES_FILE_INVALID'
+  | 'INVALID_URL'
   | 'NOT_FOUND'
   | 'LOG_KEY_MISMATCH';
 

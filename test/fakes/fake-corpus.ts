@@ -36,7 +36,7 @@ function guessLang(text: string): string {
 
 export class FakeCorpus implements CorpusManager {
   /** What addFile received, to check that adapters pass safe names and the right bytes. */
-  readonly uploads: { originalName: string; size: number; uploadedBy?: string }[] = [];
+  readonly uploads: { originalName: string; size: number; uploadedBy?: string; url?: string }[] = [];
   /** Simulated ingestion time, so progress indicators can be seen. */
   delayMs = 0;
   private readonly docs = new Map<string, StoredDoc>();
@@ -54,8 +54,8 @@ export class FakeCorpus implements CorpusManager {
     return [...this.docs.values()].flatMap((d) => d.chunks);
   }
 
-  async addFile(originalName: string, bytes: Buffer, options: { uploadedBy?: string } = {}): Promise<CorpusChange> {
-    this.uploads.push({ originalName, size: bytes.length, uploadedBy: options.uploadedBy });
+  async addFile(originalName: string, bytes: Buffer, options: { uploadedBy?: string; url?: string } = {}): Promise<CorpusChange> {
+    this.uploads.push({ originalName, size: bytes.length, uploadedBy: options.uploadedBy, ...(options.url ? { url: options.url } : {}) });
     await this.pause();
     const ext = originalName.toLowerCase().split('.').pop() ?? '';
     const kind = KINDS[ext];

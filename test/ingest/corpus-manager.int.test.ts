@@ -11,7 +11,7 @@ import { documentId } from '../../ingest/pipeline.js';
 import { SogaError, type SogaErrorCode } from '../../src/core/errors.js';
 import { LanceDbStore } from '../../src/infra/lancedb/lancedb-store.js';
 import { CHUNKING, newDetector, PARSE_LIMITS, TempDirs } from './helpers/env.js';
-import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
+import { buildPdf, VALID_PDF_LINES, xmpPacket } from './helpers/pdf.js';
 
 const temp = new TempDirs();
 afterEach(() => temp.removeAll());
@@ -59,6 +59,39 @@ async function codeOf(promise: Promise<unknown>): Promise<SogaErrorCode | 'ok'> 
     },
   );
 }
+
+describe('an upload’s link and a PDF’s own title and address', { timeout: 60_000 }, () => {
+  it('keeps the link given with an upload in sources.json, by the upload’s path, and on the document', async () => {
+    const { corpusDir, store, corpus } = await setup();
+    await corpus.addFile('roubaix.md', Buffer.from(UPLOAD), { url: ' https://example.org/permanence-roubaix ' });
+    const doc = (await store.listDocuments()).find((d) => d.title === 'Permanence numérique de Roubaix');
+    expect(doc?.url).toBe('https://example.org/permanence-roubaix');
+    const sources = JSON.parse(await readFile(path.join(corpusDir, 'sources.json'), 'utf8')) as Record<string, string>;
+    expect(Object.entries(sources)).toEqual([[`uploads/${(await uploadsIn(corpusDir))[0]}`, 'https://example.org/permanence-roubaix']]);
+    // A re-ingest keeps it: the link lives where staff edit the others.
+    await corpus.reingest();
+    expect((await store.listDocuments()).find((d) => d.title === 'Permanence numérique de Roubaix')?.url).toBe('https://example.org/permanence-roubaix');
+  });
+
+  it('refuses a link that is not a web address, storing nothing', async () => {
+    const { corpusDir, corpus } = await setup();
+    expect(await codeOf(corpus.addFile('roubaix.md', Buffer.from(UPLOAD), { url: 'javascript:alert(1)' }))).toBe('INVALID_URL');
+    expect(await uploadsIn(corpusDir)).toEqual([]);
+    expect(existsSync(path.join(corpusDir, 'sources.json'))).toBe(false);
+  });
+
+  it('titles an uploaded PDF by its metadata and links it by its XMP address', async () => {
+    const { store, corpus } = await setup();
+    const pdf = buildPdf({
+      lines: ['La recyclerie de Tourcoing a revendu 12 tonnes d objets en 2024.'],
+      info: { Title: 'Bilan de la recyclerie de Tourcoing' },
+      xmp: xmpPacket({ 'prism:url': 'https://example.org/recyclerie' }),
+    });
+    await corpus.addFile('scan_0001.pdf', pdf);
+    const doc = (await store.listDocuments()).find((d) => d.title === 'Bilan de la recyclerie de Tourcoing');
+    expect(doc?.url).toBe('https://example.org/recyclerie');
+  });
+});
 
 describe('an uploaded file is stored under a generated name and answerable at once', { timeout: 60_000 }, () => {
   it('stores the upload in corpus/uploads, even when its original name tries to climb out', async () => {

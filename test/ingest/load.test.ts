@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractText, loadFile } from '../../ingest/load.js';
 import { SogaError, type SogaErrorCode } from '../../src/core/errors.js';
-import { buildPdf, VALID_PDF_LINES } from './helpers/pdf.js';
+import { buildPdf, VALID_PDF_LINES, xmpPacket } from './helpers/pdf.js';
 import { parser, TempDirs } from './helpers/env.js';
 
 const temp = new TempDirs();
@@ -58,6 +58,28 @@ describe('supported files are read as text', () => {
     await put('rapport.pdf', buildPdf({ lines: VALID_PDF_LINES }));
     const loaded = await loadFile(path.join(dir, 'rapport.pdf'), 'rapport.pdf', { maxBytes: 100_000, parser });
     expect(loaded.kind).toBe('pdf');
+    expect(loaded.text.trim().split('\n')).toEqual(VALID_PDF_LINES);
+  });
+
+  it('titles a PDF by its Info dictionary and links it by its XMP address, the text unchanged below', async () => {
+    const xmp = xmpPacket({ 'prism:url': 'https://example.org/rapports/jardins-partages' });
+    await put('scan-0042.pdf', buildPdf({ lines: ['Les jardins partagés de Roubaix comptent 40 parcelles.'], info: { Title: 'Bilan des jardins partagés 2024' }, xmp }));
+    const loaded = await loadFile(path.join(dir, 'scan-0042.pdf'), 'scan-0042.pdf', { maxBytes: 100_000, parser });
+    expect(loaded.url).toBe('https://example.org/rapports/jardins-partages');
+    expect(loaded.text.trim().split('\n').filter(Boolean)).toEqual(['# Bilan des jardins partagés 2024', 'Les jardins partagés de Roubaix comptent 40 parcelles.']);
+  });
+
+  it('takes the XMP title when the Info dictionary has only a tool’s file name, and no link that is not http(s)', async () => {
+    const xmp = xmpPacket({ 'dc:title': 'Compte rendu du conseil cooperatif', 'dc:source': 'file:///C:/Users/x/cr.docx' });
+    await put('cr.pdf', buildPdf({ lines: ['Le conseil a voté le budget.'], info: { Title: 'Microsoft Word - cr_conseil_v3.docx' }, xmp }));
+    const loaded = await loadFile(path.join(dir, 'cr.pdf'), 'cr.pdf', { maxBytes: 100_000, parser });
+    expect(loaded.url).toBeUndefined();
+    expect(loaded.text.trim().split('\n')[0]).toBe('# Compte rendu du conseil cooperatif');
+  });
+
+  it('adds no heading when the PDF opens with its title already', async () => {
+    await put('same.pdf', buildPdf({ lines: VALID_PDF_LINES, info: { Title: VALID_PDF_LINES[0] } }));
+    const loaded = await loadFile(path.join(dir, 'same.pdf'), 'same.pdf', { maxBytes: 100_000, parser });
     expect(loaded.text.trim().split('\n')).toEqual(VALID_PDF_LINES);
   });
 

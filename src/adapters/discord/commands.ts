@@ -121,6 +121,20 @@ export function buildCommands(options: { allowDms: boolean }): RESTPostAPIChatIn
               }),
               required: true,
             },
+            {
+              type: ApplicationCommandOptionType.String,
+              name: 'link',
+              description: 'Where the article can be read online (https://…)',
+              description_localizations: both('Where the article can be read online (https://…)', {
+                fr: 'Où lire l’article en ligne (https://…)',
+                'es-ES': 'Dónde leer el artículo en línea (https://…)',
+                de: 'Wo der Artikel online steht (https://…)',
+                it: 'Dove leggere l’articolo online (https://…)',
+                'pt-BR': 'Onde ler o artigo online (https://…)',
+                nl: 'Waar het artikel online staat (https://…)',
+              }),
+              required: false,
+            },
           ],
         },
         {

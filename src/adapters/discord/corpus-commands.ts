@@ -56,7 +56,8 @@ export async function handleCorpusCommand(ctx: BotContext, interaction: ChatInpu
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     try {
       const bytes = await downloadWithCap(file.url, max);
-      const change = await ctx.corpus.addFile(file.name, bytes, { uploadedBy: interaction.user.id });
+      const link = interaction.options.getString('link')?.trim();
+      const change = await ctx.corpus.addFile(file.name, bytes, { uploadedBy: interaction.user.id, ...(link ? { url: link } : {}) });
       await ephemeral(describeChange(ctx, lang, file.name, change));
     } catch (error) {
       if (isSogaError(error, 'FILE_TOO_LARGE')) {

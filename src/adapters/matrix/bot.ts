@@ -244,14 +244,18 @@ export class MatrixBot {
     const ctx: CorpusCommandContext = { corpus, messages, lang, sender: event.sender, maxUploadBytes: this.options.maxUploadBytes };
     switch (action) {
       case 'add':
-        return corpusAdd(ctx, {
-          findFileEvent: async () => {
-            if (event.content.msgtype === 'm.file') return event;
-            const target = repliedTo(event.content);
-            return target ? port.getEvent(roomId, target) : undefined;
+        return corpusAdd(
+          ctx,
+          {
+            findFileEvent: async () => {
+              if (event.content.msgtype === 'm.file') return event;
+              const target = repliedTo(event.content);
+              return target ? port.getEvent(roomId, target) : undefined;
+            },
+            download: (content) => port.download(content),
           },
-          download: (content) => port.download(content),
-        });
+          args,
+        );
       case 'list':
         return corpusList(ctx);
       case 'remove':

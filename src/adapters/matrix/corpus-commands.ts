@@ -7,6 +7,7 @@ import type { CorpusChange, CorpusManager } from '../../core/assistant.js';
 import { isSogaError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import type { RawEvent } from './bot-state.js';
+import { firstWebLink } from '../../core/text/links.js';
 
 const ACCEPTED = /\.(md|markdown|txt|html?|pdf)$/i;
 const LIST_LIMIT = 50;
@@ -25,7 +26,8 @@ export interface CorpusCommandContext {
   maxUploadBytes: number;
 }
 
-export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): Promise<string> {
+/** `args`: the command's text after "add", where staff may give the article's address ("!corpus add https://…"). */
+export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource, args = ''): Promise<string> {
   const { messages, lang } = ctx;
   const fileEvent = await files.findFileEvent();
   const content = fileEvent?.content;
@@ -42,7 +44,10 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
     const bytes = await files.download(content);
     // The declared size is the sender's word; the downloaded size is the fact.
     if (bytes.length > ctx.maxUploadBytes) return tooLarge(bytes.length);
-    change = await ctx.corpus.addFile(name, bytes, { uploadedBy: ctx.sender });
+    // The address in the command, else in the file's caption (a `body` beside a `filename`).
+    const caption = typeof content.filename === 'string' && typeof content.body === 'string' ? content.body : '';
+    const link = firstWebLink(args) ?? firstWebLink(caption);
+    change = await ctx.corpus.addFile(name, bytes, { uploadedBy: ctx.sender, ...(link ? { url: link } : {}) });
   } catch (error) {
     // File problems (type, encoding, empty, encrypted PDF...) are for the uploader to fix; others propagate.
     if (isSogaError(error) && FILE_PROBLEMS.has(error.code)) return messages.t(lang, 'matrixCorpusFailed', { name, reason: error.message });
@@ -61,7 +66,18 @@ export async function corpusAdd(ctx: CorpusCommandContext, files: FileSource): P
   return lines.join('\n');
 }
 
-const FILE_PROBLEMS = new Set<string>(['UNSUPPORTED_FILE_TYPE', 'UNREADABLE_FILE', 'INVALID_PDF', 'ENCRYPTED_PDF', 'BINARY_CONTENT', 'FILE_TOO_LARGE', 'FILE_TOO_COMPLEX', 'EMPTY_DOCUMENT']);
+const FILE_PROBLEMS = new Set<string>([
+  'INVALID_URL',
+  'SOURCES_FILE_INVALID',
+  'UNSUPPORTED_FILE_TYPE',
+  'UNREADABLE_FILE',
+  'INVALID_PDF',
+  'ENCRYPTED_PDF',
+  'BINARY_CONTENT',
+  'FILE_TOO_LARGE',
+  'FILE_TOO_COMPLEX',
+  'EMPTY_DOCUMENT',
+]);
 
 export async function corpusList(ctx: CorpusCommandContext): Promise<string> {
   const { messages, lang } = ctx;

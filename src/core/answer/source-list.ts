@@ -32,7 +32,7 @@ const HASHED_NAME = /[0-9a-f]{12,}/i;
 export interface CitedAnswer {
   text: string;
   language: LanguageCode;
-  citations: (Pick<Citation, 'n' | 'docId' | 'title' | 'source' | 'quote' | 'date' | 'lang'> & { url?: string })[];
+  citations: (Pick<Citation, 'n' | 'docId' | 'title' | 'source' | 'quote' | 'date' | 'lang'> & { url?: string | null })[];
 }
 
 export function sourceEntries(answer: CitedAnswer): SourceEntry[] {

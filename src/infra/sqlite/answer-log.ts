@@ -113,6 +113,7 @@ function citationsOf(answer: Answer): LoggedCitation[] {
     docId: c.docId,
     title: c.title,
     source: c.source,
+    url: c.url ?? null,
     quote: c.quote,
     date: c.date,
     lang: c.lang,

@@ -142,4 +142,15 @@ export const answerLogMigrations: Migration[] = [
       CREATE INDEX proposals_status ON proposals (status, created_at);
     `,
   },
+  {
+    version: 6,
+    description: 'each logged citation carries its article’s url (null: unknown, or logged before links were)',
+    sql: `
+      -- Citations are JSON: new entries write "url"; older ones get an explicit null so that every row has one shape.
+      UPDATE entries SET citations_json = (
+        SELECT COALESCE(json_group_array(json_set(c.value, '$.url', json_extract(c.value, '$.url'))), '[]')
+        FROM json_each(entries.citations_json) AS c
+      ) WHERE json_array_length(citations_json) > 0;
+    `,
+  },
 ];

@@ -248,9 +248,19 @@ describe('feedback buttons', () => {
 });
 
 describe('staff corpus commands', () => {
-  const add = (attachment: { id: string }) => ({
-    options: [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: attachment.id }] }],
+  const add = (attachment: { id: string }, link?: string) => ({
+    options: [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: attachment.id }, ...(link ? [{ name: 'link', type: 3, value: link }] : [])] }],
     resolved: { attachments: { [attachment.id]: attachment } },
+  });
+
+  it('hands the link: option of /corpus add to the corpus with the file', async () => {
+    const corpus = new FakeCorpus();
+    harness = await startHarness({ corpus });
+    const file = harness.discord.attachment('garden.md', Buffer.from('# Garden notes\n\nThe garden opens in May.'));
+    const { options, resolved } = add(file, 'https://example.org/garden');
+    const { token } = harness.discord.sendSlashCommand('corpus', options, { resolved, roles: [STAFF_ROLE_ID] });
+    await harness.discord.waitForRequest(isOriginalEdit(token));
+    expect(corpus.uploads[0]).toMatchObject({ originalName: 'garden.md', url: 'https://example.org/garden' });
   });
 
   it('refuses /corpus add from a member without the staff role, without downloading anything', async () => {

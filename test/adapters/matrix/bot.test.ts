@@ -256,6 +256,24 @@ describe('the bot', () => {
       expect(corpus.uploads).toEqual([{ originalName: 'garden.md', size: md.length, uploadedBy: '@staff:example.org' }]);
     });
 
+    it('stores the article’s address given in the command or in the file’s caption', async () => {
+      const bot = make();
+      const md = Buffer.from('# Orchard\n\nThe orchard has 30 trees.');
+      port.media.set('mxc://s/orchard', md);
+      const captioned = message(
+        'Our orchard page: https://example.org/orchard.',
+        { msgtype: 'm.file', filename: 'orchard.md', url: 'mxc://s/orchard', info: { size: md.length } },
+        '@staff:example.org',
+      );
+      const plain = message('orchard.md', { msgtype: 'm.file', url: 'mxc://s/orchard', info: { size: md.length } }, '@staff:example.org');
+      for (const e of [captioned, plain]) port.events.set(e.event_id, e);
+      const reply = (target: RawEvent, text: string) => message(text, { 'm.relates_to': { 'm.in_reply_to': { event_id: target.event_id } } }, '@staff:example.org');
+      bot.acceptEvent('!r:example.org', reply(captioned, '!corpus add'));
+      bot.acceptEvent('!r:example.org', reply(plain, '!corpus add https://example.org/orchard-2025'));
+      await bot.idle();
+      expect(corpus.uploads.map((u) => u.url)).toEqual(['https://example.org/orchard', 'https://example.org/orchard-2025']);
+    });
+
     it('removes by id and says when the id is unknown', async () => {
       const bot = make();
       await corpus.addFile('a.md', Buffer.from('# Alpha\n\ntext'));

@@ -31,7 +31,7 @@ function logged(answer: ReturnType<typeof twoSourceAnswer>): LogEntry {
     asker: null,
     standaloneQuestion: answer.standaloneQuestion,
     answerText: answer.text,
-    citations: answer.citations,
+    citations: answer.citations.map((c) => ({ ...c, url: c.url ?? null })),
     retrieved: [],
     timings: answer.timings,
     models: answer.models,

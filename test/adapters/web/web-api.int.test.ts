@@ -297,6 +297,16 @@ describe('uploads', () => {
     expect(done.state).toBe('done');
     expect(done.change.added).toEqual(['member-faq']);
   });
+
+  it('hands the link typed beside the file to the corpus with the upload', async () => {
+    const { body, type } = multipart(
+      { _csrf: client.csrf, url: ' https://example.org/member-faq ' },
+      { name: 'faq.md', type: 'text/markdown', data: Buffer.from('# Member FAQ\n\nThe hackathon takes place in Lyon.') },
+    );
+    expect((await client.fetch('/documents', { method: 'POST', body, headers: { 'content-type': type, accept: 'application/json' } })).status).toBe(202);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((h.corpus as FakeCorpus).uploads.at(-1)).toMatchObject({ originalName: 'faq.md', url: 'https://example.org/member-faq' });
+  });
 });
 
 describe('pages are escaped and locked down', () => {
@@ -317,6 +327,14 @@ describe('pages are escaped and locked down', () => {
       expect(page).not.toMatch(/ style=/);
     }
     expect(h.log.listAudit().map((a) => a.action)).toContain('view_entry');
+  });
+
+  it('links a citation’s title to its article on the answer page, and never a script address', async () => {
+    const cite = (n: number, title: string, url: string) => ({ n, chunkId: `d${n}#0`, docId: `d${n}`, title, source: `d${n}.md`, url, quote: 'q', date: null, lang: 'fr', score: 0.5 });
+    const answer = makeAnswer({ outcome: 'answered', text: 'Yes [1][2].', citations: [cite(1, 'Repair café', 'https://example.org/repair'), cite(2, 'Planted', 'javascript:alert(1)')] });
+    const page = await (await client.fetch(`/log/${await h.log.record({ surface: 'web', answer })}`)).text();
+    expect(page).toContain('<a href="https://example.org/repair">Repair café</a>');
+    expect(page).not.toContain('javascript:');
   });
 
   it('filters the log from the query string', async () => {

@@ -70,6 +70,20 @@ describe('recording an answer', () => {
     expect(entry.createdAt).toBe('2025-06-15T12:00:00.000Z');
   });
 
+  it('stores each citation’s title and link, so that the desk and the playground show them', async () => {
+    const cited = answered('Where was the summit?', {
+      citations: [
+        { n: 1, chunkId: 'summit#2', docId: 'summit', title: 'Summit in Lyon', source: 'a.md', url: 'https://example.org/summit', quote: 'à Lyon', date: null, lang: 'fr', score: 0.8 },
+        { n: 2, chunkId: 'notes#0', docId: 'notes', title: 'Notes', source: 'b.md', quote: 'Lyon', date: null, lang: 'fr', score: 0.5 },
+      ],
+    });
+    const entry = log.get(await log.record({ surface: 'web', answer: cited }))!;
+    expect(entry.citations.map((c) => [c.title, c.url])).toEqual([
+      ['Summit in Lyon', 'https://example.org/summit'],
+      ['Notes', null],
+    ]);
+  });
+
   it('stores the sentences the claim checks removed, with why, and the fallback reason', async () => {
     const removed = [{ text: 'It was held in Mannheim [1].', reason: '"Mannheim" is not in the cited [1] (it is in [2])' }];
     const id = await log.record({ surface: 'cli', answer: answered('Where was it held?', { fallbackReason: 'answer does not give the place the question asks for', removed }) });
@@ -350,6 +364,31 @@ describe('schema versions', () => {
     raw.close();
     log = openAnswerLog({ file: older, hmacKey: KEY });
     expect(log.list({ text: 'fete' }).total).toBe(1);
+  });
+
+  it('gives the citations of entries logged before links an explicit null link, keeping the rest of each citation', async () => {
+    log.close();
+    const older = path.join(dir, 'v4.sqlite');
+    const raw = new Database(older);
+    for (const m of answerLogMigrations.filter((x) => x.version <= 4)) raw.exec(m.sql);
+    raw.pragma('user_version = 4');
+    const citations = JSON.stringify([
+      { n: 1, chunkId: 'c#1', docId: 'c', title: 'Café réparation', source: 'c.md', quote: 'le samedi', date: null, lang: 'fr', score: 0.7 },
+      { n: 2, chunkId: 'd#1', docId: 'd', title: 'Atelier', source: 'd.md', url: 'https://example.org/atelier', quote: 'à Lille', date: null, lang: 'fr', score: 0.6 },
+    ]);
+    raw
+      .prepare(
+        `INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
+      VALUES ('2025-01-01T00:00:00Z', 'web', 'fr', 'extractive', 'answered', 1, 1, 'Quand ?', 'Quand ?', 'Le samedi [1].', '{}', ?, '[]')`,
+      )
+      .run(citations);
+    raw.close();
+    log = openAnswerLog({ file: older, hmacKey: KEY });
+    const [entry] = log.list({}).items;
+    expect(log.get(entry.id)!.citations).toEqual([
+      { n: 1, chunkId: 'c#1', docId: 'c', title: 'Café réparation', source: 'c.md', quote: 'le samedi', date: null, lang: 'fr', score: 0.7, url: null },
+      { n: 2, chunkId: 'd#1', docId: 'd', title: 'Atelier', source: 'd.md', url: 'https://example.org/atelier', quote: 'à Lille', date: null, lang: 'fr', score: 0.6 },
+    ]);
   });
 
   it('migrates a new file to the latest user_version and reopens without re-running', () => {

@@ -50,6 +50,7 @@ ${data.job ? jobView(ctx, data.job) : ''}
 <form method="post" action="/documents" enctype="multipart/form-data" id="upload-form">
   ${csrfField(ctx)}
   <label>${ctx.t('web.docs.file')} <input type="file" name="file" required accept=".md,.markdown,.txt,.text,.html,.htm,.pdf,text/markdown,text/plain,text/html,application/pdf"></label>
+  <label>${ctx.t('web.docs.link')} <input type="url" name="url" placeholder="https://…" pattern="https?://.+"></label>
   <button type="submit">${ctx.t('web.docs.uploadButton')}</button>
   <span class="hint">${ctx.t('web.docs.uploadHint', { mb })}</span>
 </form>

@@ -94,7 +94,9 @@ ${
   e.citations.length
     ? html`<table class="citations stack"><thead><tr><th>#</th><th>${ctx.t('web.docs.titleCol')}</th><th>${ctx.t('web.detail.quote')}</th><th>${ctx.t('web.docs.source')}</th></tr></thead><tbody>
 ${e.citations.map(
-  (c) => html`<tr><td data-label="#">[${c.n}]</td><td data-label="${ctx.t('web.docs.titleCol')}">${c.title}</td><td data-label="${ctx.t('web.detail.quote')}"><blockquote>${c.quote}</blockquote></td>
+  (
+    c,
+  ) => html`<tr><td data-label="#">[${c.n}]</td><td data-label="${ctx.t('web.docs.titleCol')}">${c.url && /^https?:\/\//i.test(c.url) ? html`<a href="${c.url}">${c.title}</a>` : c.title}</td><td data-label="${ctx.t('web.detail.quote')}"><blockquote>${c.quote}</blockquote></td>
 <td data-label="${ctx.t('web.docs.source')}">${c.source}${c.date ? html` · ${c.date}` : ''}<details class="raw"><summary>${ctx.t('web.detail.rawScores')}</summary><code>${c.chunkId}</code> ${score(c.score)}</details></td></tr>`,
 )}
 </tbody></table>`

@@ -75,7 +75,9 @@ export function documentsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const name = safeUploadName(file.name);
     await checkUploadContent(name, data);
     const actor = c.var.actor!;
-    const job = s.jobs.start('upload', name, actor, () => s.corpus.addFile(name, data, { uploadedBy: actor }));
+    // The article's address, when staff give one: checked by the corpus manager (INVALID_URL), stored in sources.json.
+    const link = typeof body['url'] === 'string' && body['url'].trim() ? body['url'].trim() : undefined;
+    const job = s.jobs.start('upload', name, actor, () => s.corpus.addFile(name, data, { uploadedBy: actor, ...(link ? { url: link } : {}) }));
     s.log.audit(actor, 'upload', name, `${data.length} bytes`);
     return queued(c, job);
   });
