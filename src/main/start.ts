@@ -52,7 +52,16 @@ async function main(): Promise<void> {
   };
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
-    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: runtime.corrections(), messages: runtime.messages, onFatal: fatal, log: (level, m) => log(`[${level}] ${m}`) });
+    const bot = await startDiscord({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      feedback,
+      proposals: runtime.corrections(),
+      messages: runtime.messages,
+      onFatal: fatal,
+      log: (level, m) => log(`[${level}] ${m}`),
+    });
     surfaces.push({ name: 'discord', stop: () => bot.stop() });
     log('Discord bot started');
   }
