@@ -33,7 +33,7 @@ function customIds(components: readonly unknown[]): string[] {
 }
 
 /** The latest answer in a thread, read from its messages: the bot's message with feedback buttons, and the question before it. */
-async function answerInThread(ctx: BotContext, threadId: string, beforeMessageId: string): Promise<{ question: string; logEntryId: string } | undefined> {
+export async function answerInThread(ctx: BotContext, threadId: string, beforeMessageId: string): Promise<{ question: string; logEntryId: string } | undefined> {
   const query = new URLSearchParams({ limit: '30', before: beforeMessageId });
   const raw = (await ctx.client.rest.get(Routes.channelMessages(threadId), { query })) as APIMessage[];
   const me = botId(ctx);
