@@ -75,7 +75,7 @@ export const configSchema = z.object({
    * Reviewed answers: share (rarity-weighted, both ways) of the topic words a member's question and an approved question must
    * have in common (same words, stems, cognates across languages, dictionary translations) for the member to get the reviewed
    * answer; numbers, years, ordinals and the kind of value asked must agree anyway. 0.70 matched 21 of 26 paraphrases
-   * (6 languages) and none of 25 near misses (bench/correction-threshold.ts); 1 turns word matching off.
+   * (7 languages) and none of 25 near misses (bench/correction-threshold.ts); 1 turns word matching off.
    */
   SOGA_CORRECTION_MIN_OVERLAP: num(0, 1).default(0.7),
   /** Reviewed answers, with an embedding model that passes the start-up translation check: cosine of the two questions' vectors that also counts as the same ask (the same guards apply). */

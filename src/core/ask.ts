@@ -97,17 +97,17 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const corrections = deps.corrections ?? null;
   const correctionMatcher =
     corrections && options.corrections
-    ? createCorrectionMatcher(
-        {
-          lexicon: deps.lexicon ?? null,
-          termStats: () => store.termStats(),
-          // Only a model that pairs translations may match questions by meaning (the start-up check).
-          embed: options.corrections.useVectors ? (text) => retrieval.queryEmbedder.embed(text) : null,
-          warn,
-        },
-        options.corrections,
-      )
-    : null;
+      ? createCorrectionMatcher(
+          {
+            lexicon: deps.lexicon ?? null,
+            termStats: () => store.termStats(),
+            // Only a model that pairs translations may match questions by meaning (the start-up check).
+            embed: options.corrections.useVectors ? (text) => retrieval.queryEmbedder.embed(text) : null,
+            warn,
+          },
+          options.corrections,
+        )
+      : null;
 
   const events = deps.events;
   return {

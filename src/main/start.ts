@@ -52,13 +52,22 @@ async function main(): Promise<void> {
   };
   if (config.DISCORD_TOKEN) {
     const { startDiscord } = await import('../adapters/discord/index.js');
-    const bot = await startDiscord({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, log: (level, m) => log(`[${level}] ${m}`) });
+    const bot = await startDiscord({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      feedback,
+      proposals: runtime.corrections(),
+      messages: runtime.messages,
+      onFatal: fatal,
+      log: (level, m) => log(`[${level}] ${m}`),
+    });
     surfaces.push({ name: 'discord', stop: () => bot.stop() });
     log('Discord bot started');
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, messages: runtime.messages, onFatal: fatal, write: log });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: runtime.corrections(), messages: runtime.messages, onFatal: fatal, write: log });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }

@@ -26,6 +26,7 @@ import { pickLanguage } from './locale.js';
 import { ASK_COMMAND, MENTION, runPreconditions, type AskSource } from './preconditions.js';
 import { ThrottledEditor } from './throttled-editor.js';
 import { answeredTurns } from '../../core/conversation/turns.js';
+import { handleStaffReply, isStaffMessage } from './staff-replies.js';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -193,6 +194,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // a follow-up arriving the moment the thread exists already finds its history.
   const key = inOwnThread ? interaction.channelId : messageIds[0];
   if (isAnswer(answer.outcome)) ctx.memory.record(key, answeredTurns(question, answer), messageIds);
+  if (answer.logEntryId) ctx.memory.rememberAnswer(key, question, answer.logEntryId, messageIds);
   if (!isThread && interaction.inGuild() && isAnswer(answer.outcome) && isThreadable(interaction)) {
     ctx.memory.rememberThread(messageIds[0]);
     await openThread(ctx, interaction.channelId, messageIds[0], question);
@@ -225,8 +227,14 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const inAskChannel = !isThread && !isDm && ctx.config.DISCORD_ASK_CHANNELS.includes(channel.id);
   const asksHere = inAskChannel && ctx.config.DISCORD_MESSAGE_CONTENT && refId === undefined && !toSomeoneElse && isQuestionLike(stripMentions(message.content));
   const addressed = mentioned || replyToBot || asksHere || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT && !toSomeoneElse);
-  if (!addressed) return;
+  // A staff member writing after the bot's answer (in its thread, or replying to it) without
+  // addressing the bot is correcting it: a proposal for the review desk, not a question.
+  const followsAnswer = inOwnThread ? channel.id : replyToBot && refId ? ctx.memory.keyOfMessage(refId) : undefined;
+  const staffReply = !mentioned && followsAnswer !== undefined && ctx.proposals !== null && ctx.config.DISCORD_MESSAGE_CONTENT && isStaffMessage(ctx, message);
+  if (!addressed && !staffReply) return;
   if (!ctx.seen.firstSeen(`message:${message.id}`)) return;
+  if (staffReply && (await handleStaffReply(ctx, message, followsAnswer, inOwnThread))) return;
+  if (!addressed) return;
 
   const question = stripMentions(message.content);
   const locale = message.guild?.preferredLocale;
@@ -299,6 +307,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
       },
     );
     if (isAnswer(answer.outcome)) ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
+    if (answer.logEntryId) ctx.memory.rememberAnswer(key ?? placeholder.id, question, answer.logEntryId, messageIds);
   } catch (error) {
     await ctx.client.rest
       .patch(Routes.channelMessage(targetId, placeholder.id), {

@@ -4,6 +4,7 @@ import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
+import type { ProposalSink } from '../../core/corrections/correction.js';
 import type { ConversationMemory } from './conversation.js';
 import type { RecentIds } from './recent-ids.js';
 import type { SlidingWindowLimiter } from './rate-limiter.js';
@@ -25,6 +26,8 @@ export interface BotContext {
   corpus: CorpusManager;
   /** Where 👍/👎 on an answer go (the answer log's feedback side). */
   feedback: AnswerFeedback;
+  /** Where staff replies after an answer go (null: staff replies are ordinary messages). */
+  proposals: ProposalSink | null;
   messages: Messages;
   client: Client;
   log: Log;

@@ -15,6 +15,8 @@ export class ConversationMemory {
   /** Bot message id → conversation key, so a reply to any answer continues its conversation. */
   private readonly byMessage = new Map<string, string>();
   private readonly threads = new Set<string>();
+  /** Conversation key → the latest logged answer: what a staff member's reply in the thread follows. */
+  private readonly answers = new Map<string, { question: string; logEntryId: string }>();
 
   rememberThread(threadId: string): void {
     this.threads.add(threadId);
@@ -31,6 +33,19 @@ export class ConversationMemory {
   history(key: string): ChatTurn[] | undefined {
     const turns = this.turns.get(key);
     return turns ? turns.slice(-MAX_HISTORY_TURNS) : undefined;
+  }
+
+  /** The latest logged answer of a conversation, for a staff reply that follows it. */
+  lastAnswer(key: string): { question: string; logEntryId: string } | undefined {
+    return this.answers.get(key);
+  }
+
+  /** Remembers the latest logged answer of a conversation (refusals too: a staff reply there is the most useful kind). */
+  rememberAnswer(key: string, question: string, logEntryId: string, botMessageIds: string[]): void {
+    this.answers.delete(key);
+    this.answers.set(key, { question, logEntryId });
+    for (const id of botMessageIds) if (!this.byMessage.has(id)) this.byMessage.set(id, key);
+    while (this.answers.size > MAX_CONVERSATIONS) this.answers.delete(this.answers.keys().next().value as string);
   }
 
   /** `answered`: the question and the answer (answeredTurns), with the documents it cited. */

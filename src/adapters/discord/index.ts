@@ -8,6 +8,7 @@ import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
+import type { ProposalSink } from '../../core/corrections/correction.js';
 import { handleAskCommand, handleMessage } from './answering.js';
 import { ASK_COMMAND, CORPUS_COMMAND, EVENTS_COMMAND } from './commands.js';
 import { handleEventsCommand } from './events-command.js';
@@ -29,6 +30,8 @@ export interface DiscordDeps {
   corpus: CorpusManager;
   /** Where 👍/👎 on an answer go (the answer log's feedback side). */
   feedback: AnswerFeedback;
+  /** Where staff replies after the bot's answer go, as proposed corrections (the review desk's side); absent: not collected. */
+  proposals?: ProposalSink | null;
   messages: Messages;
   /**
    * Called once when the bot cannot go on (stuck gateway, token or intents refused), after the client
@@ -106,6 +109,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     assistant: deps.assistant,
     corpus: deps.corpus,
     feedback: deps.feedback,
+    proposals: deps.proposals ?? null,
     messages: deps.messages,
     client,
     log,

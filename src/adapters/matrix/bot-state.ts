@@ -33,7 +33,8 @@ interface StateFile {
   handled: string[];
   pending: PendingEvent[];
   answers: Record<string, { logId: string; roomId: string }>;
-  threads: Record<string, { roomId: string; turns: ChatTurn[] }>;
+  /** `lastAnswer`: the latest logged answer in the thread, which a staff member's reply follows (absent in older files). */
+  threads: Record<string, { roomId: string; turns: ChatTurn[]; lastAnswer?: { question: string; logId: string } }>;
   roomLanguage: Record<string, string>;
 }
 
@@ -126,8 +127,14 @@ export class BotState {
     return [...(this.data.threads[rootEventId]?.turns ?? [])];
   }
 
-  addTurns(rootEventId: string, roomId: string, turns: ChatTurn[]): void {
+  /** The latest logged answer of a bot thread: its question and answer-log id. */
+  lastAnswer(rootEventId: string): { question: string; logId: string } | undefined {
+    return this.data.threads[rootEventId]?.lastAnswer;
+  }
+
+  addTurns(rootEventId: string, roomId: string, turns: ChatTurn[], lastAnswer?: { question: string; logId: string }): void {
     const thread = this.data.threads[rootEventId] ?? { roomId, turns: [] };
+    if (lastAnswer) thread.lastAnswer = lastAnswer;
     delete this.data.threads[rootEventId]; // re-insert: most recently used threads are kept longest
     thread.turns = [...thread.turns, ...turns].slice(-LIMITS.turnsPerThread);
     this.data.threads[rootEventId] = thread;

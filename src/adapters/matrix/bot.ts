@@ -10,11 +10,13 @@ import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
+import type { ProposalSink } from '../../core/corrections/correction.js';
+import { proposeStaffReply } from '../../core/corrections/staff-replies.js';
 import type { BotState, RawEvent } from './bot-state.js';
 import { corpusAdd, corpusList, corpusRemove, type CorpusCommandContext } from './corpus-commands.js';
 import { formatAnswer, formatNotice, threadedNotice } from './format-answer.js';
 import type { MatrixLog } from './log.js';
-import { type BotIdentity, type MessageContent, parseRequest, reactionRating, repliedTo, threadRoot } from './mentions.js';
+import { type BotIdentity, type MessageContent, isBotMentioned, messageText, parseRequest, reactionRating, repliedTo, threadRoot } from './mentions.js';
 import { answeredTurns } from '../../core/conversation/turns.js';
 
 /** What the bot needs from a Matrix client. index.ts implements it over matrix-bot-sdk. */
@@ -54,6 +56,8 @@ export interface BotDeps {
   corpus: CorpusManager;
   /** Where 👍/👎 reactions on an answer go (the answer log's feedback side). */
   feedback: AnswerFeedback;
+  /** Where a staff member's reply in a bot thread goes, as a proposed correction (absent: such replies are ordinary messages). */
+  proposals?: ProposalSink | null;
   messages: Messages;
   log: MatrixLog;
 }
@@ -128,7 +132,22 @@ export class MatrixBot {
       return rel?.rel_type === 'm.annotation' && reactionRating(rel.key) !== null && typeof rel.event_id === 'string' && this.deps.state.answerLogId(rel.event_id) !== undefined;
     }
     if (event.type !== 'm.room.message') return false;
-    return this.request(roomId, event.content) !== null;
+    return this.staffReply(event) !== null || this.request(roomId, event.content) !== null;
+  }
+
+  /**
+   * A listed staff member (MATRIX_STAFF_USERS) writing in a bot thread without addressing the bot is
+   * correcting or completing its answer: the answer it follows, or null when the message is not that.
+   */
+  private staffReply(event: RawEvent): { question: string; logId: string } | null {
+    if (!this.deps.proposals || !this.options.staffUsers.includes(event.sender)) return null;
+    const content = event.content as MessageContent;
+    if (content.msgtype !== 'm.text' || content['m.relates_to']?.rel_type === 'm.replace' || isBotMentioned(content, this.options.identity)) return null;
+    const text = messageText(content, this.options.identity);
+    // A command (`!ask`, `!corpus`) is for the bot whoever writes it.
+    if (!text || text.startsWith('!')) return null;
+    const root = threadRoot(content);
+    return (root && this.deps.state.lastAnswer(root)) || null;
   }
 
   private request(roomId: string, content: MessageContent) {
@@ -184,6 +203,20 @@ export class MatrixBot {
 
   private async onMessage(roomId: string, event: RawEvent): Promise<void> {
     const content = event.content as MessageContent;
+    const follows = this.staffReply(event);
+    if (follows && this.deps.proposals) {
+      const result = await proposeStaffReply(this.deps.proposals, {
+        surface: 'matrix',
+        place: roomId,
+        question: follows.question,
+        botEntryId: follows.logId,
+        reply: messageText(content, this.options.identity),
+        staffId: event.sender,
+      });
+      if (result.proposed) this.deps.log.info(`staff reply ${event.event_id} in ${roomId} proposed as a correction (proposal ${result.id}, answer ${follows.logId})`);
+      else if (result.reason === 'failed') this.deps.log.error(`staff reply ${event.event_id} could not be stored as a proposal: ${result.detail ?? ''}`);
+      return;
+    }
     const request = this.request(roomId, content);
     if (!request) return;
     const root = threadRoot(content) ?? event.event_id;
@@ -220,7 +253,7 @@ export class MatrixBot {
     const logId = answer.logEntryId;
     const sent = await port.send(roomId, threadedNotice(formatAnswer(answer, messages), root, event.event_id));
     if (logId !== undefined) state.recordAnswer(sent, roomId, logId);
-    state.addTurns(root, roomId, answeredTurns(question, answer));
+    state.addTurns(root, roomId, answeredTurns(question, answer), logId !== undefined ? { question, logId } : undefined);
     state.setRoomLanguage(roomId, answer.language);
   }
 

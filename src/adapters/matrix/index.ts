@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
+import type { ProposalSink } from '../../core/corrections/correction.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { Config } from '../../config/load.js';
 import type { IStorageProvider, MatrixClient } from 'matrix-bot-sdk';
@@ -23,6 +24,8 @@ export interface MatrixDeps {
   corpus: CorpusManager;
   /** Where 👍/👎 reactions on an answer go (the answer log's feedback side). */
   feedback: AnswerFeedback;
+  /** Where a staff member's reply in a bot thread goes, as a proposed correction (the review desk's side). */
+  proposals?: ProposalSink | null;
   messages: Messages;
   /** Where operator lines go (default: stderr). */
   write?: (line: string) => void;
@@ -129,6 +132,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
       assistant: deps.assistant,
       corpus: deps.corpus,
       feedback: deps.feedback,
+      proposals: deps.proposals ?? null,
       messages: deps.messages,
       log,
     },

@@ -229,7 +229,7 @@ export class DiscordApiDouble {
   }
 
   /** Dispatches a member's message; `mentionBot` adds the mention as Discord would (text and `mentions`). */
-  sendMessage(content: string, extra: { user?: ApiUser; channelId?: string; mentionBot?: boolean; replyTo?: string; id?: string } = {}): StoredMessage {
+  sendMessage(content: string, extra: { user?: ApiUser; channelId?: string; mentionBot?: boolean; replyTo?: string; id?: string; roles?: string[] } = {}): StoredMessage {
     const user = extra.user ?? this.makeUser();
     const channelId = extra.channelId ?? this.channelId;
     const text = extra.mentionBot ? `<@${this.botUser.id}> ${content}` : content;
@@ -238,7 +238,7 @@ export class DiscordApiDouble {
       channel_id: channelId,
       guild_id: this.guildId,
       author: user,
-      member: this.member(user),
+      member: this.member(user, extra.roles ?? []),
       content: text,
       mentions: extra.mentionBot ? [{ ...this.botUser, member: this.member(this.botUser) }] : [],
       ...(extra.replyTo ? { message_reference: { message_id: extra.replyTo, channel_id: channelId, guild_id: this.guildId }, type: 19 } : {}),

@@ -14,6 +14,7 @@ import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import { DiscordFakeAnswerLog } from '../../fakes/discord-answer-log.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { DiscordApiDouble, type DoubleOptions } from './discord-api-double.js';
+import { FakeProposalSink } from '../../fakes/fake-proposal-sink.js';
 
 export function loadMessages(): Messages {
   const dir = join(import.meta.dirname, '../../../prompts/locales');
@@ -33,6 +34,8 @@ export interface Harness {
   assistant: Assistant;
   corpus: CorpusManager;
   answerLog: DiscordFakeAnswerLog;
+  /** Staff replies proposed as corrections. */
+  proposals: FakeProposalSink;
   messages: Messages;
   logs: { level: LogLevel; message: string }[];
   fatal: Error[];
@@ -60,6 +63,7 @@ export async function startHarness(
   const assistant = options.assistant ?? new FakeAssistant();
   const corpus = options.corpus ?? new FakeCorpus();
   const answerLog = new DiscordFakeAnswerLog();
+  const proposals = new FakeProposalSink();
   const messages = loadMessages();
   const logs: Harness['logs'] = [];
   const fatal: Error[] = [];
@@ -69,6 +73,7 @@ export async function startHarness(
     assistant: recordingAssistant(assistant, answerLog, { onRecordError: (error) => logs.push({ level: 'error', message: String(error) }) }),
     corpus,
     feedback: answerLog,
+    proposals,
     messages,
     onFatal: (error) => fatal.push(error),
     log: (level, message) => logs.push({ level, message }),
@@ -81,6 +86,7 @@ export async function startHarness(
     assistant,
     corpus,
     answerLog,
+    proposals,
     messages,
     logs,
     fatal,

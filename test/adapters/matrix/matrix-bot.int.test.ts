@@ -14,6 +14,7 @@ import { Messages } from '../../../src/core/i18n.js';
 import type { AskContext } from '../../../src/core/types.js';
 import { startMatrix, type MatrixBotHandle } from '../../../src/adapters/matrix/index.js';
 import { loadMatrixSdk } from '../../../src/adapters/matrix/load-sdk.js';
+import { FakeProposalSink } from '../../fakes/fake-proposal-sink.js';
 import { FakeAnswerLog } from '../../fakes/fake-answer-log.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus, makeAnswer } from '../../fakes/fake-assistant.js';
@@ -122,6 +123,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
   const corpus = new FakeCorpus();
   const assistant = new FakeAssistant(scriptedAnswers(corpus));
   const answerLog = new FakeAnswerLog();
+  const proposals = new FakeProposalSink();
   let bot: { id: string; token: string };
   let member: { id: string; client: MatrixClient };
   let staff: { id: string; client: MatrixClient };
@@ -142,6 +144,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
       assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => fatal.push(e as Error) }),
       corpus,
       feedback: answerLog,
+      proposals,
       messages,
       onFatal: (error) => fatal.push(error),
     });
@@ -219,6 +222,38 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
     await new Promise((r) => setTimeout(r, 1500));
     expect(await repliesTo(member.client, roomId, bot.id, chatter)).toEqual([]);
     expect(assistant.calls.length).toBe(calls);
+  });
+
+  it('proposes a staff member’s reply in its thread as a correction, and does not answer it', async () => {
+    const calls = assistant.calls.length;
+    const reply = await staff.client.sendMessage(roomId, {
+      msgtype: 'm.text',
+      body: 'Correction: since 2026 the forum is held in Ghent.',
+      'm.relates_to': { rel_type: 'm.thread', event_id: englishThread, is_falling_back: true, 'm.in_reply_to': { event_id: englishThread } },
+    });
+    const proposed = await until('the proposal', async () => proposals.proposed[0]);
+    const answered = answerLog.entries.filter((e) => e.answer.question === 'And where is the forum?');
+    expect(proposed).toEqual({
+      surface: 'matrix',
+      place: roomId,
+      question: 'And where is the forum?',
+      botEntryId: answered.at(-1)!.id,
+      reply: 'Correction: since 2026 the forum is held in Ghent.',
+      staffId: staff.id,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await repliesTo(member.client, roomId, bot.id, reply)).toEqual([]);
+    expect(assistant.calls.length).toBe(calls);
+  });
+
+  it('answers a member’s message in the same thread as a question, not as a proposal', async () => {
+    const followUp = await member.client.sendMessage(roomId, {
+      msgtype: 'm.text',
+      body: 'Where is the forum held?',
+      'm.relates_to': { rel_type: 'm.thread', event_id: englishThread, is_falling_back: true, 'm.in_reply_to': { event_id: englishThread } },
+    });
+    await waitForReply(member.client, roomId, bot.id, followUp);
+    expect(proposals.proposed).toHaveLength(1);
   });
 
   it('stores a 👍 reaction on an answer as feedback on its log entry', async () => {

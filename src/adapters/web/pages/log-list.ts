@@ -7,6 +7,7 @@
 import type { LogEntrySummary, LogFilter, Page } from '../../../core/answer-log.js';
 import { html, type SafeHtml } from '../html.js';
 import { layout } from './layout.js';
+import { dateField } from './date-field.js';
 import { feedbackView, outcomeBadge, outcomeKind } from './outcome.js';
 import { formatDateTime, languageName, type PageContext } from './page-context.js';
 
@@ -65,8 +66,8 @@ export function logListPage(ctx: PageContext, data: { page: Page<LogEntrySummary
     ctx.t('web.log.title'),
     html`<form method="get" action="/log" class="filters" id="log-filters" role="search">
   <label class="search">${ctx.t('web.log.search')} <input type="search" name="q" value="${filter.text ?? ''}"></label>
-  <label>${ctx.t('web.log.from')} <input type="date" name="from" value="${filter.from ?? ''}"></label>
-  <label>${ctx.t('web.log.to')} <input type="date" name="to" value="${filter.to ?? ''}"></label>
+  ${dateField(ctx, 'from', ctx.t('web.log.from'), filter.from, 'log')}
+  ${dateField(ctx, 'to', ctx.t('web.log.to'), filter.to, 'log')}
   <label>${ctx.t('web.log.surface')} <select name="surface">${options(surfaces, filter.surface, ctx.t('web.log.any'))}</select></label>
   <label>${ctx.t('web.log.language')} <select name="lang">${options(languages, filter.lang, ctx.t('web.log.any'))}</select></label>
   ${check('down', filter.thumbsDownOnly, ctx.t('web.log.downOnly'))}

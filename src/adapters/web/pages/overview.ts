@@ -6,6 +6,7 @@ import type { LogStats } from '../../../core/answer-log.js';
 import type { DocumentRecord } from '../../../core/types.js';
 import { html, type SafeHtml } from '../html.js';
 import { fillDays, questionsPerDayChart, sharesPerWeekChart, weeklyShares } from '../svg-chart.js';
+import { dateField } from './date-field.js';
 import { layout } from './layout.js';
 import { formatDate, formatDateTime, languageName, percent, type PageContext } from './page-context.js';
 
@@ -49,8 +50,8 @@ export function overviewPage(ctx: PageContext, stats: LogStats, range: { from: s
     ctx,
     ctx.t('web.overview.title'),
     html`<form method="get" action="/overview" class="filters">
-  <label>${ctx.t('web.log.from')} <input type="date" name="from" value="${range.from}"></label>
-  <label>${ctx.t('web.log.to')} <input type="date" name="to" value="${range.to}"></label>
+  ${dateField(ctx, 'from', ctx.t('web.log.from'), range.from, 'overview')}
+  ${dateField(ctx, 'to', ctx.t('web.log.to'), range.to, 'overview')}
   <button type="submit">${ctx.t('web.log.apply')}</button>
 </form>
 <section class="cards">

@@ -21,6 +21,11 @@ export function isTheme(value: string | undefined | null): value is Theme {
 
 const LOCALE: Record<WebLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
 
+/** The Intl locale of an interface language: British English writes the day before the month. */
+export function intlLocale(lang: string): string {
+  return LOCALE[lang as WebLanguage] ?? 'en-GB';
+}
+
 /** "6 Dec 2026, 14:03 UTC": the month named, so 06/12 cannot be read as June or December. */
 export function formatDateTime(iso: string | null, lang: string): string {
   if (!iso) return '';

@@ -35,3 +35,21 @@ function followJob() {
 }
 
 document.addEventListener('DOMContentLoaded', followJob);
+
+// The day chosen in a native date picker, written beside it in the page's language with the month named
+// (the picker itself shows the browser's format); the value sent stays ISO.
+function nameDates() {
+  for (const output of document.querySelectorAll('output.date-named')) {
+    const input = document.getElementById(output.htmlFor.value);
+    if (!(input instanceof HTMLInputElement)) continue;
+    const format = new Intl.DateTimeFormat(output.dataset.locale || 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+    const update = () => {
+      const day = /^\d{4}-\d{2}-\d{2}$/.test(input.value) ? new Date(`${input.value}T00:00:00Z`) : null;
+      output.textContent = day && !Number.isNaN(day.getTime()) ? format.format(day) : '';
+    };
+    input.addEventListener('input', update);
+    input.addEventListener('change', update);
+  }
+}
+
+document.addEventListener('DOMContentLoaded', nameDates);
