@@ -157,7 +157,7 @@ describe('dates of a quote', () => {
     expect(quotedDate(quote('Le 12 octobre 2021 à Ljubljana, puis le 13 octobre 2021 à Paris.', '2021-10-12'))).toBeNull();
   });
   it('counts years as the calendar does', () => {
-    const day = (d: string) => ({ text: d, index: 0, start: d, precision: 'day' as const });
+    const day = (d: string) => ({ text: d, index: 0, start: d, end: null, precision: 'day' as const, yearInferred: false });
     expect(relativeToNow(day('2022-05-06'), TODAY, 'en')).toBe('4 years ago');
     expect(relativeToNow(day('2025-11-27'), TODAY, 'en')).toBe('last year');
     expect(relativeToNow(day('2026-01-10'), TODAY, 'en')).toBe('11 months ago');
