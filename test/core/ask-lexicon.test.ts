@@ -85,6 +85,7 @@ describe('a question in a language the articles are not written in, with a dicti
     expect((await assistant.ask(QUESTION)).outcome).toBe('answered');
     lexicon.failure = new Error('EIO again');
     await assistant.ask(QUESTION);
-    expect(warnings.filter((w) => /dictionary could not be read/.test(w))).toHaveLength(2);
+    // Once per outage and per dictionary (a borrowed English word is looked up in en→fr as well).
+    expect(warnings.filter((w) => /de→fr dictionary could not be read/.test(w))).toHaveLength(2);
   });
 });
