@@ -419,7 +419,10 @@ export function countedNoun(question: string, lang: string): string | null {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const m = spec.ask.exec(text);
   if (!m) return null;
-  const after = text.slice(m.index + m[0].length).split(' ').filter(Boolean);
+  const after = text
+    .slice(m.index + m[0].length)
+    .split(' ')
+    .filter(Boolean);
   // French may put the noun after the verb: "combien y avait-il de participants", "combien d'intervenants".
   if (lang === 'fr' && after[0] !== 'de' && after[0] !== 'd') {
     const de = after.slice(0, 6).findIndex((w) => w === 'de' || w === 'd');

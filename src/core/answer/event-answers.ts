@@ -76,7 +76,48 @@ const EVENT = [
 ];
 /** Plural "events": a question about several, not about one event's details. */
 const EVENTS = ['events', 'evenements', 'rendez vous', 'veranstaltungen', 'eventos', 'eventi', 'evenementen', ...ACTIVITIES];
+/** Words that ask whether there is one: "is there any event…", "y a-t-il un événement prévu…". */
+const EXISTS = [
+  'is there',
+  'are there',
+  'any',
+  'planned',
+  'scheduled',
+  'y a t il',
+  'y aura t il',
+  'prevu',
+  'prevus',
+  'programme',
+  'gibt es',
+  'geplant',
+  'hay',
+  'habra',
+  'previsto',
+  'previstos',
+  'programado',
+  'ce',
+  'ci sono',
+  'sara',
+  'algum',
+  'alguno',
+  'algun',
+  'qualche',
+  'is er',
+  'zijn er',
+  'gepland',
+];
 const LIST = [
+  // One event asked for by its period ("which event did SOGA organise in May 2022?"): the period's list answers it.
+  'which event',
+  'what event',
+  'quel evenement',
+  'quelle manifestation',
+  'welche veranstaltung',
+  'welches event',
+  'que evento',
+  'quale evento',
+  'qual evento',
+  'welk evenement',
   'list',
   'liste',
   'lista',
@@ -109,7 +150,8 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   if (has(text, NEXT) && (aboutEvents || /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question))) return { kind: 'next', question, named: !aboutEvents };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
-  if (!has(text, EVENTS) && !has(text, LIST)) return null;
+  // "Is there any event planned for 2027?" asks for the period's list too, with a singular "event".
+  if (!has(text, EVENTS) && !has(text, LIST) && !(has(text, EVENT) && has(text, EXISTS))) return null;
   if ([...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
   const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
   // Years the parser leaves alone ("en 2021 et 2022": the second has no preposition of its own).
@@ -141,7 +183,9 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
 
 /** Whether an event overlaps one of the periods the question asks about. */
 function inPeriodOf(e: GroupedEvent, intent: Extract<TimeIntent, { kind: 'period' }>): boolean {
-  return (intent.periods ?? [intent]).some((p) => firstDay(e) <= p.to && lastDay(e) >= p.from);
+  // An event dated by its year only is not known to fall in the month asked about ("May 2022").
+  const coarse = (p: { from: string; to: string }) => e.precision === 'year' && !(p.from.endsWith('-01-01') && p.to.endsWith('-12-31'));
+  return (intent.periods ?? [intent]).some((p) => firstDay(e) <= p.to && lastDay(e) >= p.from && !coarse(p));
 }
 
 /** The name as written, with the shortest other name members use ("Numérique en Commun[s] ESS Europe (NEC ESS 2025)"). */

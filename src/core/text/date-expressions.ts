@@ -135,7 +135,10 @@ const rules: Rule[] = [
   // Month first (English): "May 26–27, 2021", "May 26 and 27, 2021", "November 25, 2025", "on May 26."
   // (without a year only where nothing follows the day: "in May 12 members joined" is not a date).
   {
-    re: new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:(?:${RANGE_SEP}|\\s+(?:and|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`, 'dg'),
+    re: new RegExp(
+      `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:(?:${RANGE_SEP}|\\s+(?:and|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`,
+      'dg',
+    ),
     parse: (m, ctx) => {
       if (!monthOk(m, 1, ctx)) return null;
       if (!m[4] && ctx.lang && ctx.lang !== 'en') return null;

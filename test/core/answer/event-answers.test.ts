@@ -180,3 +180,21 @@ describe('an ordinal decides before the fullest name does', () => {
     expect(namedEventFor(grouped([first, next]), 'Wann war die erste europäische Veranstaltung der Social Good Week?', 'de')).toMatchObject({ start: '2022-01-25' });
   });
 });
+
+describe('one event asked for by its period', () => {
+  it('reads "is there any event planned for 2027?" and "which event … in May 2022?" as period questions', () => {
+    expect(timeIntent('Is there any SOGA event planned for 2027?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2027-01-01', to: '2027-12-31' });
+    expect(timeIntent('Y a-t-il un événement du SOGA prévu en 2027 ?', 'fr', TODAY)).toMatchObject({ kind: 'period', from: '2027-01-01' });
+    expect(timeIntent('Which event did SOGA organise in May 2022?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2022-05-01', to: '2022-05-31' });
+    // A singular "event" without a period or an existence question is left to the passages.
+    expect(timeIntent('What was the event about?', 'en', TODAY)).toBeNull();
+  });
+  it('leaves out of a month an event the articles date by its year only', () => {
+    const records = [event('Sommet', '2022-05-05', '2022-05-06', ['Strasbourg']), event('Forum annoncé', '2022', null, [], { announced: true })];
+    const may = answerFromEvents(grouped(records), timeIntent('Which event did SOGA attend in May 2022?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(may.text).toContain('Sommet');
+    expect(may.text).not.toContain('Forum annoncé');
+    const year = answerFromEvents(grouped(records), timeIntent('Which events did SOGA attend in 2022?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(year.text).toContain('Forum annoncé');
+  });
+});
