@@ -6,7 +6,7 @@
  */
 import { describeError } from '../errors.js';
 import type { ChatModel, TermStats } from '../ports.js';
-import { normalizeText } from '../text/normalize.js';
+import { normalizeText, yearsIn } from '../text/normalize.js';
 import { deadline, fill } from '../text/template.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { decideFollowUp } from './follow-up.js';
@@ -49,7 +49,10 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
   const decision = decideFollowUp(question, history, lang, { nameShare });
   if (decision.kind === 'standalone') return standalone(decision.query);
   // "And where?" asks about what the bot just answered: the passages of the documents it cited.
-  const followUp = (query: string): Condensed => ({ query, dependent: true, priorSources: history.findLast((t) => t.role === 'assistant')?.sources ?? [] });
+  // …unless the turn moves to another year ("and for 2025?"): the documents just cited are about the other edition.
+  const otherYear = [...yearsIn(question)].some((y) => !yearsIn(decision.topic).has(y));
+  const prior = otherYear ? [] : (history.findLast((t) => t.role === 'assistant')?.sources ?? []);
+  const followUp = (query: string): Condensed => ({ query, dependent: true, priorSources: prior });
   // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
   // fresh question onto an unrelated earlier one.
   if (!deps.chat) return followUp(decision.query);

@@ -330,6 +330,53 @@ const INTERROGATIVES = new Set([
   'hoeveel',
 ]);
 
+// Verbs that say only that something happened ("when did it take place?", "quand a-t-elle eu lieu ?"):
+// an ask made of them and question words asks for a value of the earlier turn's topic, like "when?" alone.
+const HAPPENING = new Set([
+  'happen',
+  'happened',
+  'take',
+  'took',
+  'taken',
+  'place',
+  'held',
+  'hold',
+  'lieu',
+  'tenu',
+  'tenue',
+  'deroule',
+  'deroulee',
+  'passe',
+  'passee',
+  'statt',
+  'findet',
+  'fand',
+  'stattgefunden',
+  'stattfinden',
+  'tuvo',
+  'lugar',
+  'celebro',
+  'celebrado',
+  'celebrada',
+  'paso',
+  'svolto',
+  'svolta',
+  'tenuto',
+  'tenuta',
+  'luogo',
+  'avvenuto',
+  'avvenuta',
+  'aconteceu',
+  'realizou',
+  'realizado',
+  'realizada',
+  'decorreu',
+  'plaats',
+  'vond',
+  'gehouden',
+  'gebeurd',
+]);
+
 // Words that name no topic in "and for the 2025 edition?".
 const GENERIC = new Set([
   'edition',
@@ -366,7 +413,7 @@ function ownWords(ask: string, lang: LanguageCode): number {
 /** True when the turn holds no topic word of its own, only question words and generic ones ("And where?", "Em que ano?"). */
 function asksOnlyFor(ask: string, lang: LanguageCode): boolean {
   if (namesIn(ask, lang).names.length || yearsIn(ask).size) return false;
-  return topicWords(ask, lang).every((w) => INTERROGATIVES.has(w) || GENERIC.has(w));
+  return topicWords(ask, lang).every((w) => INTERROGATIVES.has(w) || GENERIC.has(w) || HAPPENING.has(w));
 }
 
 /** The topic plus the earlier turn's words that are neither names already in it, question words nor function words. */

@@ -53,6 +53,14 @@ describe('the searched question of a turn', () => {
     expect(await condenseFollowUp(deps(), 'And when?', history, 'en')).toMatchObject({ dependent: true, priorSources: ['doc-bakery', 'doc-lyon'] });
     expect(await condenseFollowUp(deps(), 'What is the membership fee of the network?', history, 'en')).toMatchObject({ dependent: false, priorSources: [] });
   });
+  it('gives no prior to a turn that moves to another year, whose edition the cited documents are not about', async () => {
+    const history = [
+      { role: 'user' as const, text: 'Who sponsored the Lyon Repair Fair 2023?' },
+      { role: 'assistant' as const, text: 'The city of Lyon [1].', sources: ['doc-fair-2023'] },
+    ];
+    expect(await condenseFollowUp(deps(), 'And the same for 2024?', history, 'en')).toMatchObject({ dependent: true, query: 'Who sponsored the Lyon Repair Fair 2024?', priorSources: [] });
+    expect(await condenseFollowUp(deps(), 'And where was it?', history, 'en')).toMatchObject({ dependent: true, priorSources: ['doc-fair-2023'] });
+  });
   it('falls back to the topic and the new ask, with a warning, when the model fails', async () => {
     const warnings: string[] = [];
     const chat = new ScriptedChatModel(() => {

@@ -70,6 +70,13 @@ describe('a turn that depends on the conversation is rewritten with the topic an
   it('keeps the earlier ask when the turn only changes what is asked for ("and in which year?")', () => {
     expect(decideFollowUp('And in which year?', after('Who founded Les Ateliers Solidaires?'), 'en').query).toBe('Les Ateliers Solidaires founded — in which year?');
     expect(decideFollowUp('¿Y dónde?', after('¿Quién dirigió el taller Tierra Común?'), 'es').query).toBe('Tierra Común dirigió taller — dónde?');
+    // "When did it take place?" asks only for a date too: the verbs of happening name no topic.
+    expect(decideFollowUp('And when did it take place?', after('Who opened the repair workshop of Les Ateliers Solidaires?'), 'en').query).toBe(
+      'Les Ateliers Solidaires repair workshop — when did it take place?',
+    );
+    expect(decideFollowUp('E quando si è svolto?', after('Chi ha presentato il laboratorio Orti Urbani?'), 'it').query).toBe('Orti Urbani presentato laboratorio — quando si è svolto?');
+    // After "when / where", the earlier verb only said that something happens: the names suffice.
+    expect(decideFollowUp('And when did it take place?', after('When is the Lille Repair Fair?'), 'en').query).toBe('Lille Repair Fair — when did it take place?');
     // A turn with an ask of its own keeps only the earlier names.
     expect(decideFollowUp('And how many volunteers?', after('Who founded Les Ateliers Solidaires?'), 'en').query).toBe('Les Ateliers Solidaires — how many volunteers?');
   });
