@@ -46,7 +46,7 @@ export function securityHeaders(): MiddlewareHandler<WebEnv> {
 
 export function requestContext(s: WebServices): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    const session = s.sessions.get(getCookie(c, SESSION_COOKIE));
+    const session = await s.sessions.get(getCookie(c, SESSION_COOKIE));
     const lang = pickLanguage(getCookie(c, LANG_COOKIE), c.req.header('accept-language'), s.config.SOGA_DEFAULT_LANGUAGE);
     const url = new URL(c.req.url);
     const ctx: PageContext = {
