@@ -37,7 +37,15 @@ describe.skipIf(!availability.run)('admin web in a real browser (real engine: in
     });
     runtime = await createRuntime(config, { log: () => undefined });
     log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
-    web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log, messages: runtime.messages, sessions: embeddedSharedState(config).adminSessions, report: () => undefined });
+    web = await startWeb({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      log,
+      messages: runtime.messages,
+      sessions: embeddedSharedState(config).adminSessions,
+      report: () => undefined,
+    });
     browser = await launchChromium();
   }, 120_000);
 

@@ -421,9 +421,9 @@ describe('starting the web', () => {
     const { startWeb } = await import('../../../src/adapters/web/start-web.js');
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
-    await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages, sessions: h.sessions })).rejects.toThrow(
-      /SOGA_ADMIN_PASSWORD/,
-    );
+    await expect(
+      startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages, sessions: h.sessions }),
+    ).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
     await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions })).rejects.toThrow(/answer log/);
   });
 
