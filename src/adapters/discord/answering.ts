@@ -170,7 +170,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // Within Discord's 3-second window, before any slow work.
   await interaction.deferReply();
 
-  const inOwnThread = isThread && channel?.isThread() === true && isOwnThread(ctx, channel.id, channel.ownerId);
+  const inOwnThread = isThread && channel?.isThread() === true && (await isOwnThread(ctx, channel.id, channel.ownerId));
   const history = inOwnThread ? await threadHistory(ctx, interaction.channelId) : undefined;
 
   const { answer, messageIds } = await answerAndDeliver(

@@ -33,7 +33,7 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant } = {},
+  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant; sessions?: AdminSessionStore } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
   const config = parseConfig({
@@ -55,7 +55,7 @@ export async function startHarness(
   const reports: string[] = [];
   // As main wires it: the playground's answers are recorded by the assistant, not by the web.
   const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
-  const sessions = embeddedSharedState(config).adminSessions;
+  const sessions = options.sessions ?? embeddedSharedState(config).adminSessions;
   const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, sessions, report: (m) => reports.push(m) });
   return {
     url: web.url,
