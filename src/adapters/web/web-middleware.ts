@@ -48,11 +48,11 @@ export function securityHeaders(): MiddlewareHandler<WebEnv> {
 export function requestContext(s: WebServices): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
     let session: AdminSession | null = null;
-    let failure: unknown;
+    let failure: Error | undefined;
     try {
       session = await s.sessions.get(getCookie(c, SESSION_COOKIE));
     } catch (error) {
-      failure = error;
+      failure = error instanceof Error ? error : new Error(describeError(error));
     }
     const lang = pickLanguage(getCookie(c, LANG_COOKIE), c.req.header('accept-language'), s.config.SOGA_DEFAULT_LANGUAGE);
     const url = new URL(c.req.url);
