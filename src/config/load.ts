@@ -48,7 +48,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 
 /** Redacts the configured secrets (and credential-shaped values) from text bound for stderr or logs. */
 export function secretRedactor(config: Config): Redactor {
-  return createRedactor(SECRET_VARIABLES.map((name) => config[name]));
+  return createRedactor([...SECRET_VARIABLES.map((name) => config[name]), databasePassword(config.SOGA_DATABASE_URL)]);
+}
+
+/** The password of a database URL, decoded: a driver's error may quote it without the rest of the URL. */
+function databasePassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Reads the environment and `.env` and returns the parsed value; changes nothing (main sets what native modules read). */

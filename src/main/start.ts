@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   const { terminalProgress } = await import('../adapters/cli/progress-bar.js');
   const { createRuntime } = await import('./runtime.js');
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
+  const { openSharedState } = await import('./shared-state.js');
   const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   const runtime = await createRuntime(config, { log });
   const report = await runtime.ingest([], terminalProgress());
@@ -45,7 +46,8 @@ async function main(): Promise<void> {
   // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
   answerLog?.assertKey();
   const feedback = answerLog ?? NO_FEEDBACK;
-  const surfaces: Surface[] = [];
+  const shared = await openSharedState(config);
+  const surfaces: Surface[] = [{ name: 'shared state', stop: () => shared.close() }];
   const fatal = (error: Error) => {
     log(`fatal: ${describeError(error)}`);
     void shutdown(1);
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
       feedback,
       proposals: runtime.corrections(),
       messages: runtime.messages,
+      state: shared.discord,
       onFatal: fatal,
       log: (level, m) => log(`[${level}] ${m}`),
     });
@@ -82,7 +85,16 @@ async function main(): Promise<void> {
   }
   if (config.SOGA_WEB_ENABLED) {
     const { startWeb } = await import('../adapters/web/index.js');
-    const web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log: answerLog, corrections: runtime.corrections(), messages: runtime.messages, report: log });
+    const web = await startWeb({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      log: answerLog,
+      corrections: runtime.corrections(),
+      messages: runtime.messages,
+      sessions: shared.adminSessions,
+      report: log,
+    });
     surfaces.push({ name: 'web', stop: () => web.stop() });
     log(`admin web on ${web.url}`);
   }
@@ -98,7 +110,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  if (!surfaces.some((s) => s.name !== 'retention')) {
+  if (!surfaces.some((s) => s.name !== 'retention' && s.name !== 'shared state')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
     await interactiveChat(runtime, process.stdout, process.stderr, { locale: terminalLocale() });
     await shutdown(0);

@@ -92,6 +92,29 @@ describe('configuration', () => {
     expect(secretRedactor(config)('401 for plain-looking-key-42 and matrix-pass-99')).toBe('401 for [redacted] and [redacted]');
   });
 
+  it('refuses a database URL that is not a PostgreSQL one, without printing it', () => {
+    const url = 'mysql://soga:db-pass-31@10.0.0.5/soga';
+    expect(() => parseConfig({ SOGA_DATABASE_URL: url })).toThrow(/SOGA_DATABASE_URL=\(hidden, \d+ characters\): must be a PostgreSQL URL with a database, e\.g\. postgres:\/\//);
+    expect(() => parseConfig({ SOGA_DATABASE_URL: 'postgres://soga@db.internal:5432' })).toThrow(/SOGA_DATABASE_URL/);
+    const error = (() => {
+      try {
+        parseConfig({ SOGA_DATABASE_URL: url });
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(error?.message).not.toContain('db-pass-31');
+    expect(parseConfig({ SOGA_DATABASE_URL: ' postgresql://soga:x@127.0.0.1:5433/soga ' }).SOGA_DATABASE_URL).toBe('postgresql://soga:x@127.0.0.1:5433/soga');
+    expect(parseConfig({}).SOGA_DATABASE_URL).toBeUndefined();
+  });
+
+  it('redacts the database URL, and its password alone (as a driver may quote it), from operator output', () => {
+    const config = parseConfig({ SOGA_DATABASE_URL: 'postgres://soga:p%40ss-word-7@db.internal:5432/soga' });
+    const redact = secretRedactor(config);
+    expect(redact('connecting to postgres://soga:p%40ss-word-7@db.internal:5432/soga failed')).not.toContain('ss-word-7');
+    expect(redact('password "p@ss-word-7" rejected')).toBe('password "[redacted]" rejected');
+  });
+
   it('returns the configuration without touching the environment it reads', () => {
     const env: NodeJS.ProcessEnv = { SOGA_LOG_LEVEL: 'debug' };
     const before = { ...env };

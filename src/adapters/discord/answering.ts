@@ -117,7 +117,7 @@ async function openThread(ctx: BotContext, channelId: string, messageId: string,
     const thread = (await ctx.client.rest.post(Routes.threads(channelId, messageId), {
       body: { name: threadName(question), auto_archive_duration: THREAD_ARCHIVE_MINUTES },
     })) as APIThreadChannel;
-    ctx.memory.rememberThread(thread.id);
+    await ctx.memory.rememberThread(thread.id);
     return thread.id;
   } catch (error) {
     ctx.log('warn', `discord: could not open a thread on message ${messageId} in ${channelId} (does the bot have "Create Public Threads"?): ${describeError(error)}`);
@@ -126,13 +126,13 @@ async function openThread(ctx: BotContext, channelId: string, messageId: string,
 }
 
 /** A thread the bot keeps a conversation in: one it opened (remembered, or owned after a restart). */
-function isOwnThread(ctx: BotContext, threadId: string, ownerId: string | null): boolean {
-  return ctx.memory.ownsThread(threadId) || ownerId === botId(ctx);
+async function isOwnThread(ctx: BotContext, threadId: string, ownerId: string | null): Promise<boolean> {
+  return ownerId === botId(ctx) || (await ctx.memory.ownsThread(threadId));
 }
 
 /** The conversation in a thread the bot keeps, from memory or, after a restart, from the thread itself. */
 async function threadHistory(ctx: BotContext, threadId: string, beforeMessageId?: string): Promise<ChatTurn[] | undefined> {
-  const remembered = ctx.memory.history(threadId);
+  const remembered = await ctx.memory.history(threadId);
   if (remembered) return remembered;
   try {
     const query = new URLSearchParams({ limit: '30', ...(beforeMessageId ? { before: beforeMessageId } : {}) });
@@ -162,7 +162,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
     parentId: isThread && channel?.isThread() ? channel.parentId : null,
     question,
   };
-  const check = runPreconditions(ctx, source, ASK_COMMAND);
+  const check = await runPreconditions(ctx, source, ASK_COMMAND);
   if (!check.ok) {
     if (check.message) await interaction.reply({ content: ctx.messages.t(lang, check.message.key, check.message.vars), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
@@ -170,7 +170,7 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // Within Discord's 3-second window, before any slow work.
   await interaction.deferReply();
 
-  const inOwnThread = isThread && channel?.isThread() === true && isOwnThread(ctx, channel.id, channel.ownerId);
+  const inOwnThread = isThread && channel?.isThread() === true && (await isOwnThread(ctx, channel.id, channel.ownerId));
   const history = inOwnThread ? await threadHistory(ctx, interaction.channelId) : undefined;
 
   const { answer, messageIds } = await answerAndDeliver(
@@ -193,10 +193,10 @@ export async function handleAskCommand(ctx: BotContext, interaction: ChatInputCo
   // a thread started from a message that message's id, so the conversation is recorded under it first:
   // a follow-up arriving the moment the thread exists already finds its history.
   const key = inOwnThread ? interaction.channelId : messageIds[0];
-  if (isAnswer(answer.outcome)) ctx.memory.record(key, answeredTurns(question, answer), messageIds);
-  if (answer.logEntryId) ctx.memory.rememberAnswer(key, question, answer.logEntryId, messageIds);
+  if (isAnswer(answer.outcome)) await ctx.memory.record(key, answeredTurns(question, answer), messageIds);
+  if (answer.logEntryId) await ctx.memory.rememberAnswer(key, question, answer.logEntryId, messageIds);
   if (!isThread && interaction.inGuild() && isAnswer(answer.outcome) && isThreadable(interaction)) {
-    ctx.memory.rememberThread(messageIds[0]);
+    await ctx.memory.rememberThread(messageIds[0]);
     await openThread(ctx, interaction.channelId, messageIds[0], question);
   }
 }
@@ -217,10 +217,10 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const isDm = !message.inGuild();
   const channel = message.channel;
   const isThread = channel.isThread();
-  const inOwnThread = isThread && isOwnThread(ctx, channel.id, channel.ownerId);
+  const inOwnThread = isThread && (await isOwnThread(ctx, channel.id, channel.ownerId));
   const mentioned = message.mentions.users.has(me) || new RegExp(`<@!?${me}>`).test(message.content);
   const refId = message.reference?.messageId;
-  const replyToBot = refId !== undefined && (ctx.memory.keyOfMessage(refId) !== undefined || message.mentions.repliedUser?.id === me);
+  const replyToBot = refId !== undefined && (message.mentions.repliedUser?.id === me || (await ctx.memory.keyOfMessage(refId)) !== undefined);
   // Members talking to each other in the bot's thread (a reply to, or a mention of, someone else).
   const toSomeoneElse = !mentioned && (message.mentions.users.some((u) => u.id !== me) || (refId !== undefined && !replyToBot && message.mentions.repliedUser !== null));
   // An ask channel: every message is a question, except greetings, thanks and replies between members.
@@ -229,7 +229,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const addressed = mentioned || replyToBot || asksHere || (isDm && ctx.config.DISCORD_ALLOW_DMS) || (inOwnThread && ctx.config.DISCORD_MESSAGE_CONTENT && !toSomeoneElse);
   // A staff member writing after the bot's answer (in its thread, or replying to it) without
   // addressing the bot is correcting it: a proposal for the review desk, not a question.
-  const followsAnswer = inOwnThread ? channel.id : replyToBot && refId ? ctx.memory.keyOfMessage(refId) : undefined;
+  const followsAnswer = inOwnThread ? channel.id : replyToBot && refId ? await ctx.memory.keyOfMessage(refId) : undefined;
   const staffReply = !mentioned && followsAnswer !== undefined && ctx.proposals !== null && ctx.config.DISCORD_MESSAGE_CONTENT && isStaffMessage(ctx, message);
   if (!addressed && !staffReply) return;
   if (!ctx.seen.firstSeen(`message:${message.id}`)) return;
@@ -246,7 +246,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
   const replyTo = { message_reference: { message_id: message.id, fail_if_not_exists: false } };
 
   const source: AskSource = { userId: message.author.id, isDm, channelId: channel.id, parentId: isThread ? channel.parentId : null, question };
-  const check = runPreconditions(ctx, source, MENTION);
+  const check = await runPreconditions(ctx, source, MENTION);
   if (!check.ok) {
     if (check.message) await send(channel.id, ctx.messages.t(lang, check.message.key, check.message.vars), replyTo);
     return;
@@ -260,8 +260,8 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     key = channel.id;
     history = await threadHistory(ctx, channel.id, message.id);
   } else if (replyToBot && refId) {
-    key = ctx.memory.keyOfMessage(refId);
-    history = key ? ctx.memory.history(key) : undefined;
+    key = await ctx.memory.keyOfMessage(refId);
+    history = key ? await ctx.memory.history(key) : undefined;
     if (!history) {
       const referenced = await message.fetchReference().catch((error: unknown) => {
         ctx.log('warn', `discord: could not read the message replied to; answering without it: ${describeError(error)}`);
@@ -271,7 +271,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
     }
   }
   if (!inOwnThread && !isDm && !isThread && !replyToBot) {
-    ctx.memory.rememberThread(message.id);
+    await ctx.memory.rememberThread(message.id);
     const threadId = await openThread(ctx, channel.id, message.id, question);
     if (threadId) {
       targetId = threadId;
@@ -306,8 +306,8 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
         },
       },
     );
-    if (isAnswer(answer.outcome)) ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
-    if (answer.logEntryId) ctx.memory.rememberAnswer(key ?? placeholder.id, question, answer.logEntryId, messageIds);
+    if (isAnswer(answer.outcome)) await ctx.memory.record(key ?? placeholder.id, answeredTurns(question, answer), messageIds);
+    if (answer.logEntryId) await ctx.memory.rememberAnswer(key ?? placeholder.id, question, answer.logEntryId, messageIds);
   } catch (error) {
     await ctx.client.rest
       .patch(Routes.channelMessage(targetId, placeholder.id), {

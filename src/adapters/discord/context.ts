@@ -5,9 +5,9 @@ import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { ProposalSink } from '../../core/corrections/correction.js';
-import type { ConversationMemory } from './conversation.js';
+import type { ConversationMemory } from '../../core/conversation/conversation-memory.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import type { RecentIds } from './recent-ids.js';
-import type { SlidingWindowLimiter } from './rate-limiter.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type Log = (level: LogLevel, message: string) => void;
@@ -33,8 +33,8 @@ export interface BotContext {
   log: Log;
   memory: ConversationMemory;
   seen: RecentIds;
-  userLimiter: SlidingWindowLimiter;
-  channelLimiter: SlidingWindowLimiter;
+  userLimiter: RateLimiter;
+  channelLimiter: RateLimiter;
 }
 
 /** The bot's user id once logged in. */

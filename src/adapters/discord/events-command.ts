@@ -11,7 +11,7 @@ import { ASK_COMMAND, runPreconditions } from './preconditions.js';
 export async function handleEventsCommand(ctx: BotContext, interaction: ChatInputCommandInteraction): Promise<void> {
   const lang = pickLanguage(ctx.messages, [interaction.locale], ctx.config.SOGA_DEFAULT_LANGUAGE);
   const channel = interaction.channel;
-  const check = runPreconditions(
+  const check = await runPreconditions(
     ctx,
     { userId: interaction.user.id, isDm: !interaction.inGuild(), channelId: interaction.channelId, parentId: channel?.isThread() ? channel.parentId : null, question: '/events' },
     ASK_COMMAND,

@@ -9,20 +9,29 @@ import { SogaError, describeError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { ProposalSink } from '../../core/corrections/correction.js';
+import type { ConversationMemory } from '../../core/conversation/conversation-memory.js';
+import type { RateLimiter } from '../../core/rate-limit.js';
 import { handleAskCommand, handleMessage } from './answering.js';
 import { ASK_COMMAND, CORPUS_COMMAND, EVENTS_COMMAND } from './commands.js';
 import { handleEventsCommand } from './events-command.js';
 import { type BotContext, type Log, type LogLevel, NO_MENTIONS } from './context.js';
-import { ConversationMemory } from './conversation.js';
 import { handleCorpusCommand } from './corpus-commands.js';
 import { handleFeedbackButton, handleFeedbackModal, parseFeedbackCustomId } from './feedback.js';
 import { startGatewayWatchdog } from './gateway-watchdog.js';
 import { pickLanguage } from './locale.js';
-import { SlidingWindowLimiter } from './rate-limiter.js';
 import { RecentIds } from './recent-ids.js';
 
 export { registerCommands } from './register-commands.js';
 export { buildCommands } from './commands.js';
+
+export interface DiscordState {
+  /** Conversations, for follow-ups (turns kept: MAX_HISTORY_TURNS of ./conversation.ts). */
+  memory: ConversationMemory;
+  /** DISCORD_RATE_LIMIT_USER_PER_MIN, per member. */
+  userLimiter: RateLimiter;
+  /** DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, per channel (a thread counts towards its parent). */
+  channelLimiter: RateLimiter;
+}
 
 export interface DiscordDeps {
   config: Config;
@@ -33,6 +42,8 @@ export interface DiscordDeps {
   /** Where staff replies after the bot's answer go, as proposed corrections (the review desk's side); absent: not collected. */
   proposals?: ProposalSink | null;
   messages: Messages;
+  /** What the bot remembers and counts (main builds it: in memory, or in PostgreSQL with SOGA_DATABASE_URL). */
+  state: DiscordState;
   /**
    * Called once when the bot cannot go on (stuck gateway, token or intents refused), after the client
    * is destroyed. Main should exit with a non-zero code so a supervisor restarts the process.
@@ -58,7 +69,6 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-const MINUTE = 60_000;
 const STOP_TIMEOUT_MS = 3_000;
 /** Close codes after which discord.js stops reconnecting: the bot would sit there answering nobody. */
 const FATAL_CLOSE_HINTS: Record<number, string> = {
@@ -113,10 +123,10 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     messages: deps.messages,
     client,
     log,
-    memory: new ConversationMemory(),
+    memory: deps.state.memory,
     seen: new RecentIds(),
-    userLimiter: new SlidingWindowLimiter(config.DISCORD_RATE_LIMIT_USER_PER_MIN, MINUTE),
-    channelLimiter: new SlidingWindowLimiter(config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, MINUTE),
+    userLimiter: deps.state.userLimiter,
+    channelLimiter: deps.state.channelLimiter,
   };
 
   let stopped = false;

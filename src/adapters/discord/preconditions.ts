@@ -21,7 +21,8 @@ export type PreconditionResult =
   /** `message`: a catalog key to send back; absent: say nothing (a mention with no question in it). */
   | { ok: false; message?: { key: string; vars?: Record<string, string | number> } };
 
-export type Precondition = (ctx: BotContext, source: AskSource) => PreconditionResult;
+/** Async: a check may ask a shared store (the rate limits live in PostgreSQL when replicas share them). */
+export type Precondition = (ctx: BotContext, source: AskSource) => PreconditionResult | Promise<PreconditionResult>;
 
 const ok: PreconditionResult = { ok: true };
 
@@ -42,12 +43,12 @@ export const hasQuestion: Precondition = (_ctx, { question }) => (question ? ok 
  * Per user first, then per channel (a thread counts towards its parent's limit); a question refused by
  * the channel limit does not use up the user's.
  */
-export const withinRateLimit: Precondition = (ctx, { userId, channelId, parentId }) => {
-  const user = ctx.userLimiter.take(userId);
+export const withinRateLimit: Precondition = async (ctx, { userId, channelId, parentId }) => {
+  const user = await ctx.userLimiter.take(userId);
   if (!user.allowed) return { ok: false, message: { key: 'rateLimited', vars: { seconds: Math.ceil(user.retryAfterMs / 1000) } } };
-  const channel = ctx.channelLimiter.take(parentId ?? channelId);
+  const channel = await ctx.channelLimiter.take(parentId ?? channelId);
   if (!channel.allowed) {
-    ctx.userLimiter.refund(userId);
+    await ctx.userLimiter.refund(userId);
     return { ok: false, message: { key: 'rateLimited', vars: { seconds: Math.ceil(channel.retryAfterMs / 1000) } } };
   }
   return ok;
@@ -59,9 +60,9 @@ export const ASK_COMMAND: readonly Precondition[] = [allowedHere, withinRateLimi
 export const MENTION: readonly Precondition[] = [allowedHere, hasQuestion, withinRateLimit];
 
 /** Runs the checks in order and stops at the first refusal. */
-export function runPreconditions(ctx: BotContext, source: AskSource, chain: readonly Precondition[]): PreconditionResult {
+export async function runPreconditions(ctx: BotContext, source: AskSource, chain: readonly Precondition[]): Promise<PreconditionResult> {
   for (const check of chain) {
-    const result = check(ctx, source);
+    const result = await check(ctx, source);
     if (!result.ok) return result;
   }
   return ok;

@@ -53,7 +53,7 @@ export async function answerInThread(ctx: BotContext, threadId: string, beforeMe
 /** Proposes the staff reply; returns false when no logged answer precedes it (then it is handled as any message). */
 export async function handleStaffReply(ctx: BotContext, message: Message, conversationKey: string, inThread: boolean): Promise<boolean> {
   if (!ctx.proposals) return false;
-  let answer = ctx.memory.lastAnswer(conversationKey);
+  let answer = await ctx.memory.lastAnswer(conversationKey);
   if (!answer && inThread) {
     answer = await answerInThread(ctx, message.channelId, message.id).catch((error: unknown) => {
       ctx.log('warn', `discord: could not read thread ${message.channelId} to find the answer a staff reply follows: ${describeError(error)}`);

@@ -1,7 +1,7 @@
 /**
  * Admin sign-in: the configured password is kept only as a scrypt hash, the token as a SHA-256 digest,
- * and both are compared in constant time. Sessions live in memory (a restart signs staff out), each with
- * its own CSRF token.
+ * and both are compared in constant time. Sessions (each with its own CSRF token) live in the
+ * `AdminSessionStore` main hands in: in memory (a restart signs staff out) or in PostgreSQL.
  */
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { SogaError } from '../../core/errors.js';
@@ -55,44 +55,6 @@ export class AdminCredentials {
   /** The sign-in form accepts either secret. */
   verify(candidate: string): boolean {
     return this.verifyToken(candidate) || this.verifyPassword(candidate);
-  }
-}
-
-export interface Session {
-  id: string;
-  /** The name staff typed at sign-in, recorded in the audit trail. */
-  user: string;
-  csrf: string;
-  expiresAt: number;
-}
-
-export class SessionStore {
-  private readonly sessions = new Map<string, Session>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  create(user: string): Session {
-    const session = { id: randomBytes(32).toString('base64url'), user, csrf: randomBytes(32).toString('base64url'), expiresAt: this.now() + this.ttlMs };
-    this.sessions.set(session.id, session);
-    return session;
-  }
-
-  get(id: string | undefined): Session | null {
-    if (!id) return null;
-    const session = this.sessions.get(id);
-    if (!session) return null;
-    if (session.expiresAt <= this.now()) {
-      this.sessions.delete(id);
-      return null;
-    }
-    return session;
-  }
-
-  destroy(id: string): void {
-    this.sessions.delete(id);
   }
 }
 

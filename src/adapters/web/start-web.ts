@@ -10,10 +10,11 @@ import { Hono } from 'hono';
 import type { Config } from '../../config/load.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { AnswerLogAdmin } from '../../core/answer-log.js';
+import type { AdminSessionStore } from '../../core/admin-sessions.js';
 import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import { SogaError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import { AdminCredentials, SessionStore, SignInLimiter } from './admin-auth.js';
+import { AdminCredentials, SignInLimiter } from './admin-auth.js';
 import { IngestionJobs } from './ingestion-jobs.js';
 import { apiRoutes } from './routes/api.js';
 import { documentsRoutes } from './routes/documents.js';
@@ -41,6 +42,8 @@ export interface WebDeps {
   /** Reviewed answers and staff-reply proposals, beside the log (main opens both). */
   corrections?: CorrectionDesk | null;
   messages: Messages;
+  /** Staff sessions (main builds them: in memory, or in PostgreSQL with SOGA_DATABASE_URL). */
+  sessions: AdminSessionStore;
   /** Operator messages (unexpected errors, purges); stderr by default. */
   report?: (message: string) => void;
   now?: () => Date;
@@ -93,7 +96,7 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
     report,
     now: deps.now ?? (() => new Date()),
     credentials: new AdminCredentials({ password: config.SOGA_ADMIN_PASSWORD, passwordHash: config.SOGA_ADMIN_PASSWORD_HASH, token: config.SOGA_ADMIN_TOKEN }),
-    sessions: new SessionStore(config.SOGA_WEB_SESSION_HOURS * 3600 * 1000),
+    sessions: deps.sessions,
     limiter: new SignInLimiter(),
     jobs: new IngestionJobs(report),
     answerLanguages: deps.messages.languages().sort(),

@@ -9,7 +9,8 @@ import type { AnswerLogAdmin } from '../../core/answer-log.js';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import type { Messages } from '../../core/i18n.js';
-import type { AdminCredentials, SessionStore, SignInLimiter, Session } from './admin-auth.js';
+import type { AdminSession, AdminSessionStore } from '../../core/admin-sessions.js';
+import type { AdminCredentials, SignInLimiter } from './admin-auth.js';
 import type { IngestionJobs } from './ingestion-jobs.js';
 import type { PageContext } from './pages/page-context.js';
 
@@ -25,7 +26,7 @@ export interface WebServices {
   report: (message: string) => void;
   now: () => Date;
   credentials: AdminCredentials;
-  sessions: SessionStore;
+  sessions: AdminSessionStore;
   /** Failed sign-ins and failed bearer tokens, per address: one lockout for both. */
   limiter: SignInLimiter;
   jobs: IngestionJobs;
@@ -37,7 +38,7 @@ export interface WebServices {
 
 export interface WebVariables {
   ctx: PageContext;
-  session: Session | null;
+  session: AdminSession | null;
   /** Who is acting, for the audit trail: the session's name, or "token" for API calls. */
   actor: string | null;
   /** Cookies get the Secure flag. */

@@ -6,6 +6,7 @@
 import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { describeError, isSogaError, type SogaErrorCode } from '../../core/errors.js';
+import type { AdminSession } from '../../core/admin-sessions.js';
 import { knownCode } from './pages/documents.js';
 import { isTheme, type PageContext } from './pages/page-context.js';
 import { renderDocuments } from './routes/documents.js';
@@ -46,7 +47,13 @@ export function securityHeaders(): MiddlewareHandler<WebEnv> {
 
 export function requestContext(s: WebServices): MiddlewareHandler<WebEnv> {
   return async (c, next) => {
-    const session = s.sessions.get(getCookie(c, SESSION_COOKIE));
+    let session: AdminSession | null = null;
+    let failure: Error | undefined;
+    try {
+      session = await s.sessions.get(getCookie(c, SESSION_COOKIE));
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(describeError(error));
+    }
     const lang = pickLanguage(getCookie(c, LANG_COOKIE), c.req.header('accept-language'), s.config.SOGA_DEFAULT_LANGUAGE);
     const url = new URL(c.req.url);
     const ctx: PageContext = {
@@ -62,6 +69,9 @@ export function requestContext(s: WebServices): MiddlewareHandler<WebEnv> {
     c.set('actor', session?.user ?? null);
     c.set('address', socket.remoteAddress ?? 'unknown');
     c.set('secure', s.httpsPublic || ('encrypted' in socket && !!socket.encrypted));
+    // A session store that cannot be read (PostgreSQL down) fails the request, after the context the
+    // error page is written with.
+    if (failure !== undefined) throw failure;
     await next();
   };
 }

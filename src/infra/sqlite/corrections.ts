@@ -131,7 +131,9 @@ export class SqliteCorrections implements CorrectionDesk {
   withdraw(id: string, by: string): Correction {
     const numeric = parseId(id);
     const changes =
-      numeric === null ? 0 : this.db.prepare('UPDATE corrections SET withdrawn_at = coalesce(withdrawn_at, ?), withdrawn_by = coalesce(withdrawn_by, ?) WHERE id = ?').run(this.now().toISOString(), by, numeric).changes;
+      numeric === null
+        ? 0
+        : this.db.prepare('UPDATE corrections SET withdrawn_at = coalesce(withdrawn_at, ?), withdrawn_by = coalesce(withdrawn_by, ?) WHERE id = ?').run(this.now().toISOString(), by, numeric).changes;
     if (!changes) throw new SogaError('NOT_FOUND', `correction ${id} does not exist`);
     return this.getCorrection(id)!;
   }
@@ -190,7 +192,10 @@ export class SqliteCorrections implements CorrectionDesk {
 
   dismissProposal(id: string, by: string): Proposal {
     const numeric = parseId(id);
-    const changes = numeric === null ? 0 : this.db.prepare("UPDATE proposals SET status = 'dismissed', decided_by = ?, decided_at = ? WHERE id = ? AND status = 'open'").run(by, this.now().toISOString(), numeric).changes;
+    const changes =
+      numeric === null
+        ? 0
+        : this.db.prepare("UPDATE proposals SET status = 'dismissed', decided_by = ?, decided_at = ? WHERE id = ? AND status = 'open'").run(by, this.now().toISOString(), numeric).changes;
     if (!changes) throw new SogaError('NOT_FOUND', `there is no open proposal ${id}`);
     return this.getProposal(id)!;
   }
@@ -202,7 +207,9 @@ export class SqliteCorrections implements CorrectionDesk {
         const open = numeric !== null && this.db.prepare("SELECT 1 FROM proposals WHERE id = ? AND status = 'open'").get(numeric);
         if (!open) throw new SogaError('NOT_FOUND', `there is no open proposal ${id}`);
         const correction = this.approve({ ...input, fromProposalId: id });
-        this.db.prepare("UPDATE proposals SET status = 'approved', decided_by = ?, decided_at = ?, correction_id = ? WHERE id = ?").run(input.reviewer, this.now().toISOString(), Number(correction.id), numeric);
+        this.db
+          .prepare("UPDATE proposals SET status = 'approved', decided_by = ?, decided_at = ?, correction_id = ? WHERE id = ?")
+          .run(input.reviewer, this.now().toISOString(), Number(correction.id), numeric);
         return correction;
       })
       .immediate();

@@ -15,6 +15,7 @@ import { DiscordFakeAnswerLog } from '../../fakes/discord-answer-log.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { DiscordApiDouble, type DoubleOptions } from './discord-api-double.js';
 import { FakeProposalSink } from '../../fakes/fake-proposal-sink.js';
+import { embeddedSharedState } from '../../../src/main/shared-state.js';
 
 export function loadMessages(): Messages {
   const dir = join(import.meta.dirname, '../../../prompts/locales');
@@ -75,6 +76,7 @@ export async function startHarness(
     feedback: answerLog,
     proposals,
     messages,
+    state: embeddedSharedState(config).discord,
     onFatal: (error) => fatal.push(error),
     log: (level, message) => logs.push({ level, message }),
     clientOptions: { rest: { api: discord.restApi } },

@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildCommands } from '../../../src/adapters/discord/commands.js';
-import { ConversationMemory, turnsFromMessages } from '../../../src/adapters/discord/conversation.js';
+import { turnsFromMessages } from '../../../src/adapters/discord/conversation.js';
 import { languageOfLocale, pickLanguage } from '../../../src/adapters/discord/locale.js';
-import { SlidingWindowLimiter } from '../../../src/adapters/discord/rate-limiter.js';
 import { RecentIds } from '../../../src/adapters/discord/recent-ids.js';
 import { parseFeedbackCustomId, feedbackCustomId } from '../../../src/adapters/discord/feedback.js';
 import { loadMessages } from './harness.js';
-
-describe('rate limiting', () => {
-  it('allows the limit within a window, tells how long to wait, and forgets old requests', () => {
-    let now = 0;
-    const limiter = new SlidingWindowLimiter(2, 60_000, () => now);
-    expect(limiter.take('u').allowed).toBe(true);
-    now = 10_000;
-    expect(limiter.take('u').allowed).toBe(true);
-    now = 20_000;
-    expect(limiter.take('u')).toEqual({ allowed: false, retryAfterMs: 40_000 });
-    expect(limiter.take('other').allowed).toBe(true);
-    now = 60_001;
-    expect(limiter.take('u').allowed).toBe(true);
-  });
-});
 
 describe('remembering handled ids', () => {
   it('reports the first sighting only, and forgets the oldest beyond its size', () => {
@@ -55,23 +39,6 @@ describe('rebuilding a conversation', () => {
     expect(turns).toEqual([
       { role: 'user', text: 'what is SOGA?' },
       { role: 'assistant', text: 'A network [1].' },
-    ]);
-  });
-
-  it('continues a conversation from any of its answer messages', () => {
-    const memory = new ConversationMemory();
-    memory.record(
-      't1',
-      [
-        { role: 'user', text: 'q1' },
-        { role: 'assistant', text: 'a1', sources: ['doc-1'] },
-      ],
-      ['m1', 'm2'],
-    );
-    expect(memory.keyOfMessage('m2')).toBe('t1');
-    expect(memory.history('t1')).toEqual([
-      { role: 'user', text: 'q1' },
-      { role: 'assistant', text: 'a1', sources: ['doc-1'] },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/a
 import { createRuntime, type Runtime } from '../../../src/main/runtime.js';
 import { browserAvailability, launchChromium, openPage, signInThroughForm } from './browser-support.js';
 import { HMAC_KEY, PASSWORD } from './web-harness.js';
+import { embeddedSharedState } from '../../../src/main/shared-state.js';
 
 const availability = browserAvailability();
 
@@ -36,7 +37,15 @@ describe.skipIf(!availability.run)('admin web in a real browser (real engine: in
     });
     runtime = await createRuntime(config, { log: () => undefined });
     log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
-    web = await startWeb({ config, assistant: runtime.assistant, corpus: runtime.corpus, log, messages: runtime.messages, report: () => undefined });
+    web = await startWeb({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      log,
+      messages: runtime.messages,
+      sessions: embeddedSharedState(config).adminSessions,
+      report: () => undefined,
+    });
     browser = await launchChromium();
   }, 120_000);
 

@@ -5,6 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 import { Client, minimalPdf, PASSWORD, startHarness, TOKEN, type Harness } from './web-harness.js';
+import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
+import { SogaError } from '../../../src/core/errors.js';
 
 let h: Harness;
 let client: Client;
@@ -149,6 +151,23 @@ describe('signing in', () => {
     expect((await client.postForm('/sign-out', { _csrf: client.csrf })).status).toBe(303);
     client.cookies = old;
     expect((await client.fetch('/log')).status).toBe(303);
+  });
+});
+
+describe('a session store that cannot be read', () => {
+  it('answers a localised error page with status 500 and reports why, serving nothing protected', async () => {
+    await h.stop();
+    const down: AdminSessionStore = {
+      create: () => Promise.reject(new SogaError('STORE_UNAVAILABLE', 'cannot read the admin session from PostgreSQL')),
+      get: () => Promise.reject(new SogaError('STORE_UNAVAILABLE', 'cannot read the admin session from PostgreSQL')),
+      destroy: () => Promise.reject(new SogaError('STORE_UNAVAILABLE', 'cannot end the admin session in PostgreSQL')),
+    };
+    h = await startHarness({ sessions: down });
+    client = new Client(h.url);
+    const res = await client.fetch('/log', { headers: { 'accept-language': 'en' } });
+    expect(res.status).toBe(500);
+    expect(await res.text()).toContain('The request could not be processed');
+    expect(h.reports.join('\n')).toContain('cannot read the admin session from PostgreSQL');
   });
 });
 
@@ -421,10 +440,10 @@ describe('starting the web', () => {
     const { startWeb } = await import('../../../src/adapters/web/start-web.js');
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
-    await expect(startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages })).rejects.toThrow(
-      /SOGA_ADMIN_PASSWORD/,
-    );
-    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages })).rejects.toThrow(/answer log/);
+    await expect(
+      startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages, sessions: h.sessions }),
+    ).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
+    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions })).rejects.toThrow(/answer log/);
   });
 
   it('serves the static files to anyone (HEAD too) with the security headers, and 404s unknown routes by kind', async () => {

@@ -11,6 +11,8 @@ import { SqliteCorrections } from '../../../src/infra/sqlite/corrections.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
+import { embeddedSharedState } from '../../../src/main/shared-state.js';
+import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const TOKEN = 'admin-token-0123456789abcdef';
@@ -26,11 +28,12 @@ export interface Harness {
   corpus: CorpusManager;
   assistant: Assistant;
   reports: string[];
+  sessions: AdminSessionStore;
   stop(): Promise<void>;
 }
 
 export async function startHarness(
-  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant } = {},
+  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant; sessions?: AdminSessionStore } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
   const config = parseConfig({
@@ -52,7 +55,8 @@ export async function startHarness(
   const reports: string[] = [];
   // As main wires it: the playground's answers are recorded by the assistant, not by the web.
   const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
-  const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, report: (m) => reports.push(m) });
+  const sessions = options.sessions ?? embeddedSharedState(config).adminSessions;
+  const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, sessions, report: (m) => reports.push(m) });
   return {
     url: web.url,
     dir,
@@ -62,6 +66,7 @@ export async function startHarness(
     corpus,
     assistant,
     reports,
+    sessions,
     async stop() {
       await web.stop();
       log.close();

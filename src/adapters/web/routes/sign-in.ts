@@ -35,7 +35,7 @@ export function signInRoutes(app: Hono<WebEnv>, s: WebServices): void {
       return signInForm(c, { error: c.var.ctx.t('web.signIn.wrong'), status: 401, name });
     }
     s.limiter.succeed(address);
-    const session = s.sessions.create(name);
+    const session = await s.sessions.create(name);
     s.log.audit(name, 'sign_in', null, address);
     writeCookie(c, SESSION_COOKIE, session.id, s.config.SOGA_WEB_SESSION_HOURS * 3600);
     writeCookie(c, SIGN_IN_COOKIE, '', 0);

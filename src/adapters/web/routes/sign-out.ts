@@ -8,7 +8,7 @@ export function signOutRoutes(app: Hono<WebEnv>, s: WebServices): void {
   app.post('/sign-out', limitBody(FORM_LIMIT), async (c) => {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
-    s.sessions.destroy(c.var.session!.id);
+    await s.sessions.destroy(c.var.session!.id);
     s.log.audit(c.var.actor!, 'sign_out');
     writeCookie(c, SESSION_COOKIE, '', 0);
     return seeOther(c, '/sign-in');

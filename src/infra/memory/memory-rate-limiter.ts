@@ -1,10 +1,11 @@
 /**
- * Sliding-window rate limits (per user, per channel). In memory on purpose: one bot process serves a
- * guild, and a restart forgetting the window only lets a few more questions through.
+ * The embedded `RateLimiter`: sliding windows in this process's memory. Enough for one process (a
+ * restart forgetting the window only lets a few more questions through); replicas share
+ * `postgres/pg-rate-limiter.ts` instead.
  */
-export type RateDecision = { allowed: true } | { allowed: false; retryAfterMs: number };
+import type { RateDecision, RateLimiter } from '../../core/rate-limit.js';
 
-export class SlidingWindowLimiter {
+export class MemoryRateLimiter implements RateLimiter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
@@ -13,8 +14,7 @@ export class SlidingWindowLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Counts a request for `key` if it is allowed; a refused request does not extend the wait. */
-  take(key: string): RateDecision {
+  async take(key: string): Promise<RateDecision> {
     const t = this.now();
     const recent = (this.hits.get(key) ?? []).filter((at) => t - at < this.windowMs);
     if (recent.length >= this.limit) {
@@ -27,8 +27,7 @@ export class SlidingWindowLimiter {
     return { allowed: true };
   }
 
-  /** Gives a request back, e.g. when a later check refused it, so it does not count twice. */
-  refund(key: string): void {
+  async refund(key: string): Promise<void> {
     this.hits.get(key)?.pop();
   }
 

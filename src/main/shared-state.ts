@@ -1,0 +1,68 @@
+/**
+ * The state a replica may share with others: admin sessions, rate limits, conversation memory. Main
+ * picks the implementation once: in this process's memory by default, in PostgreSQL when
+ * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
+ */
+import type { Config } from '../config/load.js';
+import type { AdminSessionStore } from '../core/admin-sessions.js';
+import type { DiscordState } from '../adapters/discord/index.js';
+import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
+import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
+import { MemoryConversationMemory } from '../infra/memory/memory-conversation-memory.js';
+import { MemoryRateLimiter } from '../infra/memory/memory-rate-limiter.js';
+import { PgAdminSessions } from '../infra/postgres/pg-admin-sessions.js';
+import { PgConversationMemory } from '../infra/postgres/pg-conversation-memory.js';
+import { migrate, openPostgres, type Sql } from '../infra/postgres/pg-database.js';
+import { PgRateLimiter } from '../infra/postgres/pg-rate-limiter.js';
+import { SHARED_STATE, sharedStateMigrations } from '../infra/postgres/shared-state-schema.js';
+
+const MINUTE = 60_000;
+
+export interface SharedState {
+  /** Where it lives, for the start-up log. */
+  kind: 'memory' | 'postgresql';
+  adminSessions: AdminSessionStore;
+  discord: DiscordState;
+  close(): Promise<void>;
+}
+
+/** Everything in this process's memory: a restart signs staff out and forgets the conversations. */
+export function embeddedSharedState(config: Config): SharedState {
+  return {
+    kind: 'memory',
+    adminSessions: new MemoryAdminSessions(config.SOGA_WEB_SESSION_HOURS * 3600 * 1000),
+    discord: {
+      memory: new MemoryConversationMemory({ maxTurns: MAX_HISTORY_TURNS }),
+      userLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_USER_PER_MIN, MINUTE),
+      channelLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, MINUTE),
+    },
+    close: async () => {},
+  };
+}
+
+/** With SOGA_DATABASE_URL: connects, brings the schema up to date, and shares everything through PostgreSQL. */
+export async function openSharedState(config: Config): Promise<SharedState> {
+  if (!config.SOGA_DATABASE_URL) return embeddedSharedState(config);
+  const sql = await openPostgres(config.SOGA_DATABASE_URL);
+  try {
+    await migrate(sql, SHARED_STATE, sharedStateMigrations);
+  } catch (error) {
+    await sql.end({ timeout: 5 });
+    throw error;
+  }
+  return postgresSharedState(config, sql);
+}
+
+/** The PostgreSQL stores on an open connection whose schema is up to date (also what the tests build). */
+export function postgresSharedState(config: Config, sql: Sql): SharedState {
+  return {
+    kind: 'postgresql',
+    adminSessions: new PgAdminSessions(sql, config.SOGA_WEB_SESSION_HOURS * 3600 * 1000),
+    discord: {
+      memory: new PgConversationMemory(sql, { scope: 'discord', maxTurns: MAX_HISTORY_TURNS }),
+      userLimiter: new PgRateLimiter(sql, { scope: 'discord-user', limit: config.DISCORD_RATE_LIMIT_USER_PER_MIN, windowMs: MINUTE }),
+      channelLimiter: new PgRateLimiter(sql, { scope: 'discord-channel', limit: config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, windowMs: MINUTE }),
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

@@ -1,0 +1,11 @@
+/** The embedded stores against the behaviour every implementation shares (test/core/contracts). */
+import { MemoryAdminSessions } from '../../../src/infra/memory/memory-admin-sessions.js';
+import { MemoryConversationMemory } from '../../../src/infra/memory/memory-conversation-memory.js';
+import { MemoryRateLimiter } from '../../../src/infra/memory/memory-rate-limiter.js';
+import { describeAdminSessionStore } from '../../core/contracts/admin-session-store.contract.js';
+import { describeConversationMemory } from '../../core/contracts/conversation-memory.contract.js';
+import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.js';
+
+describeAdminSessionStore('in memory', () => ({ make: async (ttlMs, now) => new MemoryAdminSessions(ttlMs, now) }));
+describeRateLimiter('in memory', () => ({ make: async ({ limit, windowMs, now }) => new MemoryRateLimiter(limit, windowMs, now) }));
+describeConversationMemory('in memory', () => ({ make: async ({ maxTurns }) => new MemoryConversationMemory({ maxTurns }) }));
