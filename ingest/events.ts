@@ -21,7 +21,7 @@ import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
 
 /** Bumped whenever the rules change: stored events of unchanged articles are then extracted again. */
-export const EVENT_EXTRACTOR_VERSION = 3;
+export const EVENT_EXTRACTOR_VERSION = 4;
 
 export interface EventSource {
   docId: string;
@@ -86,6 +86,8 @@ const SEE_YOU =
 const WHEN = /^(?:quand|when|wann|cuando|quando|wanneer)\b|\b(?:a quelle date|en quelle annee|in which year|what date)\b/;
 // A sentence right after an event's that speaks of it again ("De Paris à Bruxelles, …, cette initiative inédite a…").
 const SAME_EVENT = /\b(?:cette initiative|cet evenement|cette edition|l'evenement|ce rendez-vous|this event|the event|this initiative|this edition)\b/;
+// The launch of a named thing, in the bot's languages.
+const LAUNCH = /\b(?:[Ll]ancement|[Ll]aunch|[Ll]anzamiento|[Ll]ancio|[Ll]ançamento|[Ll]ancering)\s+(?:du |de la |de l['’]|des |de |of the |of |del |della |dello |do |da |dos |van de |van het |van )/g;
 // Phrases around a quoted or named sub-event: "un atelier « … »", "a workshop "…"".
 const QUOTED_KINDS = /\b(atelier|workshop|table ronde|round table|webinaire|webinar|conference|session|hackathon)\s*$/;
 // A name after these words is another event the sentence refers to ("un an après le Sommet de Mannheim").
@@ -344,6 +346,14 @@ function namesIn(sentence: string, acronyms: Set<string>): NameMention[] {
       const start = m.index - (before.length - kind.index);
       out.push({ name: m[1], variants: [m[1], sentence.slice(start, m.index + m[0].length)], index: start, end: m.index + m[0].length });
     }
+  }
+
+  // A launch is an event: "Lancement du Social Tech Atlas", "the launch of the Social Tech Atlas".
+  for (const m of sentence.matchAll(LAUNCH)) {
+    const thing = capitalisedPhrases(sentence.slice(m.index + m[0].length))[0];
+    if (!thing || thing.index !== 0 || refersBack(m.index)) continue;
+    const end = m.index + m[0].length + thing.end;
+    out.push({ name: sentence.slice(m.index, end), variants: [sentence.slice(m.index, end)], index: m.index, end });
   }
 
   // Capitalised phrases holding an event word ("Social Economy Awards", "Forum National des Associations

@@ -83,7 +83,11 @@ describe('the article’s own event, named by its title', () => {
       "Lancement du Social Tech Atlas avec les membres de l'association, lors de l'EUSES, le 26 mai 2021",
       "Jeanne Bretécher et d'autres intervenants européens lors d'une conférence de l'EUSES organisée par l'OCDE, le 27 mai 2021",
     ]);
-    expect(brief(extractEvents(euses))).toEqual([{ key: 'euses', start: '2021-05-26', end: '2021-05-27', places: [], role: null }]);
+    expect(brief(extractEvents(euses))).toEqual([
+      // The launch at the summit is an event of its own, on its day.
+      { key: 'lancement social tech atlas', start: '2021-05-26', end: null, places: [], role: null },
+      { key: 'euses', start: '2021-05-26', end: '2021-05-27', places: [], role: null },
+    ]);
   });
 
   it('keeps only the month of a date that ends the event ("marque la fin de")', () => {
@@ -229,5 +233,13 @@ describe('announcements of a next edition', () => {
 
   it('does not read a year after "rendez-vous" with nothing named before as an event', () => {
     expect(extractEvents(article('Dons : les nouvelles manières de donner', '2019-01', ['Rendez-vous est pris pour 2020 !']))).toEqual([]);
+  });
+});
+
+describe('a launch is an event', () => {
+  it('names it by what is launched, and dates it', () => {
+    // Written for this test, in the manner of the EUSES photo captions.
+    const summit = article("EUSES 2021: un carrefour européen pour l'économie sociale", '2021-05-27', ['Lancement de la Social Tech Academy avec les partenaires du projet, le 27 mai 2021.']);
+    expect(extractEvents(summit).map((e) => [e.name, e.start])).toEqual([['Lancement de la Social Tech Academy', '2021-05-27']]);
   });
 });

@@ -17,6 +17,7 @@ const CONCEPTS: Record<string, string[]> = {
   awards: ['awards', 'award', 'prix', 'preis', 'preise', 'premios', 'premio', 'premi', 'premios', 'prijzen', 'prijs'],
   conference: ['conference', 'conferences', 'konferenz', 'conferencia', 'conferenza', 'conferentie', 'colloque'],
   workshop: ['atelier', 'ateliers', 'workshop', 'workshops', 'taller', 'talleres', 'oficina', 'werkstatt', 'laboratorio'],
+  launch: ['lancement', 'lance', 'lancee', 'launch', 'launched', 'lanzamiento', 'lanzo', 'lanzado', 'lancio', 'lanciato', 'lancamento', 'lancou', 'lancering', 'gelanceerd', 'lanceerde'],
   roundtable: ['table ronde', 'round table', 'roundtable', 'runder tisch', 'mesa redonda', 'tavola rotonda', 'rondetafel', 'ronde tafel'],
   socialeconomy: ['economie sociale', 'social economy', 'sozialwirtschaft', 'sozialokonomie', 'economia social', 'economia sociale', 'sociale economie'],
   european: [

@@ -29,3 +29,10 @@ describe('event names compared across languages', () => {
     expect(score('FNAF', 'Quand aura lieu le prochain FNAF ?')).toBe(1);
   });
 });
+
+describe('launches', () => {
+  it('matches "the launch of" in any language with the verb of a question', () => {
+    expect(score('Lancement de la Social Tech Academy', 'When did SOGA launch the Social Tech Academy?')).toBe(4);
+    expect(score('Lancement de la Social Tech Academy', '¿Cuándo se lanzó la Social Tech Academy?')).toBe(4);
+  });
+});
