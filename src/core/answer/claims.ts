@@ -212,8 +212,11 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
     // ("Participants came from Brussels"): a checked name the question does not give counts too.
     const named =
       (expected.has('place') || expected.has('person')) && kept.some((s) => nameCandidates(s.text.replace(MARKER, ' '), lang, passageNames).some((c) => c.words.some((w) => !questionWords.has(w))));
-    if (!named && answerTypeMatch(text, expected, known) === 0) {
-      const wanted = [...expected].map((t) => TYPE_NAMES[t]).join(' or ');
+    // Each kind asked for: "when and where" answered with a place only is less than the extractive
+    // answer gives.
+    const missing = [...expected].filter((t) => !(((t === 'place' || t === 'person') && named) || answerTypeMatch(text, new Set([t]), known) > 0));
+    if (missing.length) {
+      const wanted = missing.map((t) => TYPE_NAMES[t]).join(' or ');
       return { ok: false, reason: `answer does not give the ${wanted} the question asks for${removed.length ? ` (removed: ${removed.map((r) => r.reason).join('; ')})` : ''}`, removed };
     }
   }

@@ -69,6 +69,10 @@ describe('checkClaims rejects what the cited passages do not say', () => {
     expect(result.removed[0].reason).toBe('the date 26–27/5/2021 is not in the cited [1] (it is in [2]); "Mannheim" is not in the cited [1] (it is in [2])');
   });
 
+  it('falls back when a "when and where" question gets only the place', () => {
+    expect(check('The second summit was held in Strasbourg [1].', WHEN_WHERE, 'en')).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer does not give the date the question asks for/) });
+  });
+
   it('rejects a swapped year', () => {
     const result = check('The second summit was held in Strasbourg on 5 and 6 May 2021 [1].', WHEN_WHERE, 'en');
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('the date 5–6/5/2021 is not in the cited [1]') });
