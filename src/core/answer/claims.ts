@@ -214,7 +214,10 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       (expected.has('place') || expected.has('person')) && kept.some((s) => nameCandidates(s.text.replace(MARKER, ' '), lang, passageNames).some((c) => c.words.some((w) => !questionWords.has(w))));
     // Each kind asked for: "when and where" answered with a place only is less than the extractive
     // answer gives.
-    const missing = [...expected].filter((t) => !(((t === 'place' || t === 'person') && named) || answerTypeMatch(text, new Set([t]), known) > 0));
+    // The question's own year is not a date given ("Wann fand das FNAF 2021 statt?" → "Das FNAF 2021 fand in Paris statt").
+    const questionYears = new Set(question.match(/(?<!\d)(?:19|20)\d\d(?!\d)/g) ?? []);
+    const withoutAsked = text.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, (y) => (questionYears.has(y) ? ' ' : y));
+    const missing = [...expected].filter((t) => !(((t === 'place' || t === 'person') && named) || answerTypeMatch(t === 'date' ? withoutAsked : text, new Set([t]), known) > 0));
     if (missing.length) {
       const wanted = missing.map((t) => TYPE_NAMES[t]).join(' or ');
       return { ok: false, reason: `answer does not give the ${wanted} the question asks for${removed.length ? ` (removed: ${removed.map((r) => r.reason).join('; ')})` : ''}`, removed };
