@@ -152,7 +152,15 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
       problems.push(`"${name.text}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => nameFound(partial, p.words, p.folded))}`);
   }
   // Every value and name is there: are they in the roles the passages give them?
-  if (!problems.length) problems.push(...relationProblems(text, lang, cited.map((p) => p.relations), passageNames));
+  if (!problems.length)
+    problems.push(
+      ...relationProblems(
+        text,
+        lang,
+        cited.map((p) => p.relations),
+        passageNames,
+      ),
+    );
   return problems;
 }
 

@@ -53,7 +53,27 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
     [
       ...['dirige', 'dirigee', 'diriges', 'dirigees', 'dirigent', 'dirigeait', 'dirigeant', 'dirigeante', 'dirigeants', 'dirigeantes', 'directeur', 'directrice', 'directeurs', 'directrices'],
       ...['preside', 'presidee', 'president', 'presidente', 'presidents', 'presidentes', 'coordonne', 'coordonnee', 'coordinateur', 'coordinatrice', 'coordonnateur', 'coordonnatrice', 'responsable'],
-      ...['director', 'directors', 'directs', 'leads', 'led', 'leader', 'leaders', 'heads', 'headed', 'chair', 'chairs', 'chaired', 'chairman', 'chairwoman', 'chairperson', 'coordinator', 'coordinates', 'coordinated', 'ceo'],
+      ...[
+        'director',
+        'directors',
+        'directs',
+        'leads',
+        'led',
+        'leader',
+        'leaders',
+        'heads',
+        'headed',
+        'chair',
+        'chairs',
+        'chaired',
+        'chairman',
+        'chairwoman',
+        'chairperson',
+        'coordinator',
+        'coordinates',
+        'coordinated',
+        'ceo',
+      ],
       ...['leiter', 'leiterin', 'leitet', 'leitete', 'geleitet', 'direktor', 'direktorin', 'prasident', 'prasidentin', 'vorsitzende', 'vorsitzender', 'koordinator', 'koordinatorin', 'koordiniert'],
       ...['directora', 'directores', 'dirigido', 'dirigida', 'presidenta', 'coordinador', 'coordinadora', 'coordinado', 'coordinada'],
       ...['direttore', 'direttrice', 'diretto', 'diretta', 'presieduto', 'coordinatore', 'coordinatrice', 'coordinato', 'coordinata'],
@@ -85,7 +105,27 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
   [
     ['supporter'],
     [
-      ...['soutien', 'soutenu', 'soutenue', 'soutenus', 'soutenues', 'soutient', 'soutiennent', 'finance', 'financee', 'finances', 'financees', 'financeur', 'financeurs', 'financement', 'financier', 'financiere', 'mecene', 'mecenes', 'mecenat'],
+      ...[
+        'soutien',
+        'soutenu',
+        'soutenue',
+        'soutenus',
+        'soutenues',
+        'soutient',
+        'soutiennent',
+        'finance',
+        'financee',
+        'finances',
+        'financees',
+        'financeur',
+        'financeurs',
+        'financement',
+        'financier',
+        'financiere',
+        'mecene',
+        'mecenes',
+        'mecenat',
+      ],
       ...['supported', 'supporter', 'supporters', 'supports', 'funded', 'funder', 'funders', 'funding', 'financed', 'finances', 'sponsor', 'sponsors', 'sponsored', 'backed', 'financially'],
       ...['unterstutzt', 'unterstutzte', 'unterstutzung', 'forderer', 'gefordert', 'finanziert', 'sponsoren'],
       ...['apoyo', 'apoyado', 'apoyada', 'financiado', 'financiada', 'patrocinador', 'patrocinado', 'patrocinada', 'patrocinadores'],
@@ -108,11 +148,53 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
     ],
   ],
   // Taking part: true of anyone with any role.
-  [ALL_ROLES, ['participe', 'participait', 'participant', 'participants', 'participante', 'participated', 'participates', 'attended', 'teilgenommen', 'nahm', 'teilnehmer', 'participo', 'partecipato', 'partecipa', 'participou', 'deelgenomen', 'nam']],
+  [
+    ALL_ROLES,
+    [
+      'participe',
+      'participait',
+      'participant',
+      'participants',
+      'participante',
+      'participated',
+      'participates',
+      'attended',
+      'teilgenommen',
+      'nahm',
+      'teilnehmer',
+      'participo',
+      'partecipato',
+      'partecipa',
+      'participou',
+      'deelgenomen',
+      'nam',
+    ],
+  ],
   [
     ['speaker'],
     [
-      ...['intervenant', 'intervenante', 'intervenants', 'intervenantes', 'intervenu', 'intervenue', 'intervient', 'moderateur', 'moderatrice', 'modere', 'moderee', 'anime', 'animee', 'animait', 'animateur', 'animatrice', 'presente', 'presentee', 'presentait', 'presenteront'],
+      ...[
+        'intervenant',
+        'intervenante',
+        'intervenants',
+        'intervenantes',
+        'intervenu',
+        'intervenue',
+        'intervient',
+        'moderateur',
+        'moderatrice',
+        'modere',
+        'moderee',
+        'anime',
+        'animee',
+        'animait',
+        'animateur',
+        'animatrice',
+        'presente',
+        'presentee',
+        'presentait',
+        'presenteront',
+      ],
       ...['speaker', 'speakers', 'spoke', 'moderated', 'moderator', 'moderators', 'presented', 'presenter', 'keynote', 'panelist', 'panellist', 'panelists'],
       ...['redner', 'rednerin', 'referent', 'referentin', 'sprach', 'moderiert', 'moderierte', 'moderator', 'moderatorin', 'vorgestellt', 'stellte'],
       ...['ponente', 'ponentes', 'moderador', 'moderadora', 'modero', 'presento', 'presentado', 'presentada', 'intervino'],
@@ -158,7 +240,40 @@ const ORDINAL_LISTS: [number, string[]][] = [
 ];
 for (const [n, list] of ORDINAL_LISTS) for (const w of list) ORDINAL_WORDS[w] = n;
 // "secondo il rapporto", "segundo o relatório": "according to", not "second"; "prima di": "before".
-const NOT_ORDINAL_BEFORE = new Set(['il', 'lo', 'la', 'l', 'i', 'gli', 'le', 'o', 'a', 'os', 'as', 'lui', 'lei', 'loro', 'ele', 'ela', 'eles', 'elas', 'me', 'noi', 'di', 'del', 'della', 'dello', 'dei', 'delle', 'che', 'de', 'do', 'da', 'dos', 'das']);
+const NOT_ORDINAL_BEFORE = new Set([
+  'il',
+  'lo',
+  'la',
+  'l',
+  'i',
+  'gli',
+  'le',
+  'o',
+  'a',
+  'os',
+  'as',
+  'lui',
+  'lei',
+  'loro',
+  'ele',
+  'ela',
+  'eles',
+  'elas',
+  'me',
+  'noi',
+  'di',
+  'del',
+  'della',
+  'dello',
+  'dei',
+  'delle',
+  'che',
+  'de',
+  'do',
+  'da',
+  'dos',
+  'das',
+]);
 const AMBIGUOUS_ORDINALS = new Set(['secondo', 'seconda', 'segundo', 'segunda', 'prima', 'primo']);
 /**
  * What an ordinal counts, by kind, in the seven languages: "the first summit" and "le deuxième
@@ -411,13 +526,89 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
 }
 
 // The agent of a passive: "fondé en 2016 par X", "organised last year by the network X", "gegründet von X".
-const AGENT = /(?:^|\s)(?:par|by|von|por|da|door|pelo|pela|dal|dalla|dalle)\s*:?(?:\s+(?:le|la|les|l|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|de|het|un|une|a|an|ein|eine|einem|einer))?(?:\s+\p{L}+)?\s*$/iu;
+const AGENT =
+  /(?:^|\s)(?:par|by|von|por|da|door|pelo|pela|dal|dalla|dalle)\s*:?(?:\s+(?:le|la|les|l|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|de|het|un|une|a|an|ein|eine|einem|einer))?(?:\s+\p{L}+)?\s*$/iu;
 // Auxiliaries of a passive ("est soutenu", "was founded", "wurde gegründet", "fue creado", "è stato", "foi criado", "werd opgericht").
-const PASSIVE = new Set(['se', 'si', 'est', 'sont', 'ete', 'etait', 'etaient', 'sera', 'seront', 'was', 'were', 'is', 'are', 'been', 'be', 'wurde', 'wurden', 'worden', 'wird', 'werden', 'ist', 'sind', 'fue', 'fueron', 'sido', 'es', 'son', 'era', 'e', 'sono', 'stato', 'stata', 'stati', 'state', 'viene', 'foi', 'foram', 'werd', 'wordt', 'zijn', 'waren']);
+const PASSIVE = new Set([
+  'se',
+  'si',
+  'est',
+  'sont',
+  'ete',
+  'etait',
+  'etaient',
+  'sera',
+  'seront',
+  'was',
+  'were',
+  'is',
+  'are',
+  'been',
+  'be',
+  'wurde',
+  'wurden',
+  'worden',
+  'wird',
+  'werden',
+  'ist',
+  'sind',
+  'fue',
+  'fueron',
+  'sido',
+  'es',
+  'son',
+  'era',
+  'e',
+  'sono',
+  'stato',
+  'stata',
+  'stati',
+  'state',
+  'viene',
+  'foi',
+  'foram',
+  'werd',
+  'wordt',
+  'zijn',
+  'waren',
+]);
 // Auxiliaries of an active past ("a animé", "ont co-organisé", "hat moderiert", "ha moderado", "heeft geleid").
 const ACTIVE = new Set(['a', 'ont', 'avait', 'avaient', 'has', 'have', 'had', 'hat', 'haben', 'hatte', 'ha', 'han', 'hanno', 'habia', 'tem', 'tinha', 'heeft', 'hebben', 'had']);
 
-const POSSESSIVE = new Set(['ses', 'son', 'sa', 'leur', 'leurs', 'its', 'his', 'her', 'their', 'sein', 'seine', 'seinen', 'seiner', 'seinem', 'ihr', 'ihre', 'ihren', 'ihrer', 'ihrem', 'su', 'sus', 'suo', 'sua', 'suoi', 'sue', 'loro', 'seu', 'seus', 'suas', 'zijn', 'haar', 'hun']);
+const POSSESSIVE = new Set([
+  'ses',
+  'son',
+  'sa',
+  'leur',
+  'leurs',
+  'its',
+  'his',
+  'her',
+  'their',
+  'sein',
+  'seine',
+  'seinen',
+  'seiner',
+  'seinem',
+  'ihr',
+  'ihre',
+  'ihren',
+  'ihrer',
+  'ihrem',
+  'su',
+  'sus',
+  'suo',
+  'sua',
+  'suoi',
+  'sue',
+  'loro',
+  'seu',
+  'seus',
+  'suas',
+  'zijn',
+  'haar',
+  'hun',
+]);
 
 /** Whether a name this far after a role word is its agent: "… par X", "… by the network X". */
 function agentAfter(gap: string, words: number): boolean {
@@ -445,7 +636,13 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
         .filter((u) => u.dates.length);
       if (!theirs.length) continue;
       for (const d of answerDates) {
-        if (!theirs.some((u) => dateSupported(d, u))) problems.push(`the cited ${where} gives “${title.text}” the date ${theirs.flatMap((u) => u.dates).map(describeDate).join(' or ')}, not ${describeDate(d)}`);
+        if (!theirs.some((u) => dateSupported(d, u)))
+          problems.push(
+            `the cited ${where} gives “${title.text}” the date ${theirs
+              .flatMap((u) => u.dates)
+              .map(describeDate)
+              .join(' or ')}, not ${describeDate(d)}`,
+          );
       }
     }
   }
@@ -457,7 +654,10 @@ export function relationProblems(sentence: string, lang: LanguageCode, cited: Re
     for (const [o, written] of a.ordinals) {
       const [n, kind] = o.split('|');
       const same = [...theirOrdinals].filter((x) => x.endsWith(`|${kind}`));
-      if (same.length && !same.includes(o)) problems.push(`"${a.name.text}" goes with the ${same.map((x) => ordinalName(Number(x.split('|')[0]))).join(' or ')} ${kind} in the cited ${where}, not the ${ordinalName(Number(n))} ("${written}")`);
+      if (same.length && !same.includes(o))
+        problems.push(
+          `"${a.name.text}" goes with the ${same.map((x) => ordinalName(Number(x.split('|')[0]))).join(' or ')} ${kind} in the cited ${where}, not the ${ordinalName(Number(n))} ("${written}")`,
+        );
     }
     const theirYears = new Set(clauses.flatMap((c) => [...c.years]));
     for (const y of a.years) {

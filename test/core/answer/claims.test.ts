@@ -70,9 +70,15 @@ describe('checkClaims rejects what the cited passages do not say', () => {
   });
 
   it('falls back when a "when and where" question gets only the place', () => {
-    expect(check('The second summit was held in Strasbourg [1].', WHEN_WHERE, 'en')).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer does not give the date the question asks for/) });
+    expect(check('The second summit was held in Strasbourg [1].', WHEN_WHERE, 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^answer does not give the date the question asks for/),
+    });
     // The question's own year is not the date asked for.
-    expect(check('The 2022 summit was held in Strasbourg [1].', 'When and where was the 2022 summit held?', 'en')).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer does not give the date/) });
+    expect(check('The 2022 summit was held in Strasbourg [1].', 'When and where was the 2022 summit held?', 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^answer does not give the date/),
+    });
     expect(check('The 2022 summit was held in Strasbourg on 5 and 6 May [1].', 'When and where was the 2022 summit held?', 'en').ok).toBe(true);
   });
 

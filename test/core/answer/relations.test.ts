@@ -74,11 +74,15 @@ describe('a sentence that puts the passage’s names in other roles is rejected'
   });
 
   it('a supporter’s role given to the organiser beside “its partners”', () => {
-    expect(reasons('The Coopérative Lien and its partners funded the Rencontres numériques [5].', 'en').join('; ')).toMatch(/does not make "Coopérative Lien" "funded" \(it says "organisées", "anime"\)/);
+    expect(reasons('The Coopérative Lien and its partners funded the Rencontres numériques [5].', 'en').join('; ')).toMatch(
+      /does not make "Coopérative Lien" "funded" \(it says "organisées", "anime"\)/,
+    );
   });
 
   it('the date of the larger event given to a quoted workshop', () => {
-    expect(reasons('Un atelier « Sortir des plateformes fermées » a lieu du 13 au 15 mars 2024 [5].', 'fr').join('; ')).toMatch(/gives “Sortir des plateformes fermées” the date 14\/3, not 13–15\/3\/2024/);
+    expect(reasons('Un atelier « Sortir des plateformes fermées » a lieu du 13 au 15 mars 2024 [5].', 'fr').join('; ')).toMatch(
+      /gives “Sortir des plateformes fermées” the date 14\/3, not 13–15\/3\/2024/,
+    );
   });
 
   it('a year the passage gives the place another event of', () => {
