@@ -118,7 +118,12 @@ interface PreparedPassage {
 }
 
 function prepare(p: ClaimPassage): PreparedPassage {
-  const text = `${p.title}\n${p.date ?? ''}\n${p.text}`;
+  // The article's date completes a date the text writes without its year ("le 12 octobre" in an
+  // article of 2021: "on 12 October 2021"); it does not date what the text leaves undated ("the
+  // pact was signed in 2020" of an article of 2020 that says only that members sign a charter).
+  const own = `${p.title}\n${p.text}`;
+  const partial = datesIn(own).dates.some((d) => d.year === undefined);
+  const text = partial && p.date ? `${p.title}\n${p.date}\n${p.text}` : own;
   const folded = foldName(text);
   return { n: p.n, folded, words: new Set(folded.split(' ')), dates: datesIn(text).dates, values: valuesOf(text), relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
 }
