@@ -9,6 +9,7 @@
 import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
 import { answerProse } from './answer-language.js';
+import { MONTH_NAMES } from '../text/months.js';
 
 /**
  * Short function words of each language (accent-folded). Not the stop-word lists of the index: those
@@ -330,6 +331,8 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
       continue;
     }
     for (const [lang, set] of Object.entries(FUNCTION_SETS)) if (lang !== asked && set.has(folded)) add(lang, 'functionWords', word);
+    // A month named in another language ("terminou le 17 novembre"): a date copied, not translated.
+    if (!MONTH_NAMES[asked]?.includes(folded)) for (const [lang, months] of Object.entries(MONTH_NAMES)) if (lang !== asked && months.includes(folded)) add(lang, 'functionWords', word);
     const strange = [...word].filter((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !ownAlphabet.includes(ch));
     if (strange.length) for (const [lang, alphabet] of Object.entries(ALPHABETS)) if (lang !== asked && strange.every((ch) => alphabet.includes(ch))) add(lang, 'letters', word);
   }

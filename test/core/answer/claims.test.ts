@@ -69,6 +69,29 @@ describe('checkClaims rejects what the cited passages do not say', () => {
     expect(result.removed[0].reason).toBe('the date 26–27/5/2021 is not in the cited [1] (it is in [2]); "Mannheim" is not in the cited [1] (it is in [2])');
   });
 
+  it('falls back when a "when and where" question gets only the place', () => {
+    expect(check('The second summit was held in Strasbourg [1].', WHEN_WHERE, 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^answer does not give the date the question asks for/),
+    });
+    // The question's own year is not the date asked for.
+    expect(check('The 2022 summit was held in Strasbourg [1].', 'When and where was the 2022 summit held?', 'en')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^answer does not give the date/),
+    });
+    expect(check('The 2022 summit was held in Strasbourg on 5 and 6 May [1].', 'When and where was the 2022 summit held?', 'en').ok).toBe(true);
+  });
+
+  it('takes a year from the article’s date only to complete a date its text writes without one', () => {
+    const passages: ClaimPassage[] = [
+      { n: 1, title: 'Forum de Lyon', date: '2019-03-02', text: 'Le forum s’est tenu le 1er mars à Lyon.' },
+      { n: 2, title: 'Pacte', date: '2019-06-10', text: 'Chaque membre du pacte signe une charte commune.' },
+    ];
+    const run = (answer: string) => checkClaims({ sentences: sentencesWithMarkers(answer, 'en'), passages, question: 'When?', lang: 'en' });
+    expect(run('The forum was held in Lyon on 1 March 2019 [1].').ok).toBe(true);
+    expect(run('The charter was signed in 2019 [2].')).toMatchObject({ ok: false, reason: expect.stringContaining('the date 2019 is not in the cited [2]') });
+  });
+
   it('rejects a swapped year', () => {
     const result = check('The second summit was held in Strasbourg on 5 and 6 May 2021 [1].', WHEN_WHERE, 'en');
     expect(result).toMatchObject({ ok: false, reason: expect.stringContaining('the date 5–6/5/2021 is not in the cited [1]') });

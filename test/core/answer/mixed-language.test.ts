@@ -10,6 +10,12 @@ describe('checkSentenceLanguage rejects sentences that mix languages', () => {
     expect(checkSentenceLanguage(sentence, asked)).toMatchObject({ ok: false, other });
   });
 
+  it('rejects a date copied with its month in another language ("terminou le 3 octobre")', () => {
+    expect(checkSentenceLanguage('A feira de Lille terminou le 3 octobre 2024 com 500 visitantes [1].', 'pt')).toMatchObject({ ok: false });
+    expect(checkSentenceLanguage('A feira de Lille terminou em 3 de outubro de 2024 com 500 visitantes [1].', 'pt')).toEqual({ ok: true });
+    expect(checkSentenceLanguage('La fiera di Lille è finita il 3 ottobre 2024 con 500 visitatori [1].', 'it')).toEqual({ ok: true });
+  });
+
   it('rejects a sentence wholly in another language', () => {
     expect(checkSentenceLanguage('Le sommet s’est tenu à Strasbourg et a réuni des acteurs de l’économie sociale.', 'en')).toMatchObject({
       ok: false,
