@@ -181,6 +181,8 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['wann', ['date']],
     ['wo', ['place']],
     ['wer', ['person']],
+    ['wem', ['person']],
+    ['wen', ['person']],
   ],
   it: [
     ['che anno', ['date']],

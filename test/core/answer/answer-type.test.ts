@@ -10,6 +10,12 @@ describe('the kind of answer a question asks for', () => {
     expect([...expectedAnswerTypes('Hoeveel landen?', 'nl')]).toEqual(['number']);
   });
 
+  it('reads the German "wem" and "wen" (whom) as a question about who', () => {
+    expect([...expectedAnswerTypes('Mit wem hat der Verein das Festival organisiert?', 'de')]).toEqual(['person']);
+    expect([...expectedAnswerTypes('Wann und von wem wurde das Gesetz beschlossen?', 'de')].sort()).toEqual(['date', 'person']);
+    expect([...expectedAnswerTypes('Wen hat die Jury ausgezeichnet?', 'de')]).toEqual(['person']);
+  });
+
   it('reads the feminine singular "how much" of Spanish, Italian and Portuguese', () => {
     expect([...expectedAnswerTypes('¿Cuánta agua se ahorró?', 'es')]).toEqual(['number']);
     expect([...expectedAnswerTypes('Quanta energia consuma il server?', 'it')]).toEqual(['number']);
