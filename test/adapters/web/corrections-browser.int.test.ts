@@ -144,7 +144,13 @@ describe.skipIf(!availability.run)('corrections in a real browser', () => {
 
   it('fits 390 px and has no serious accessibility violation on the corrections pages, light and dark', { timeout: 120_000 }, async () => {
     const c = h.corrections.approve({ question: QUESTION, lang: 'fr', answer: 'À Lisbonne.', sources: [{ ...CITATION }], reviewer: 'Camille', fromEntryId: entryId });
-    await h.corrections.propose({ surface: 'discord', question: QUESTION, botEntryId: entryId, reply: 'Lisbonne, pas Porto : voir le nouvel article du réseau des coopératives européennes.', staffId: 's' });
+    await h.corrections.propose({
+      surface: 'discord',
+      question: QUESTION,
+      botEntryId: entryId,
+      reply: 'Lisbonne, pas Porto : voir le nouvel article du réseau des coopératives européennes.',
+      staffId: 's',
+    });
     await signInThroughForm(w.page, h.url, '/corrections');
     for (const path of ['/corrections', `/corrections/${c.id}`, `/log/${entryId}`]) {
       for (const scheme of ['light', 'dark'] as const) {

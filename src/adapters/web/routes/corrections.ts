@@ -86,7 +86,11 @@ function renderDesk(c: WebContext, s: WebServices, status: number, options: { no
 }
 
 /** The approve form of a log entry: its question and language, the reviewer's corrected answer if any, every cited passage ticked. */
-export function entryApproveForm(s: WebServices, entry: { id: string; question: string; lang: string; correctedAnswer: string | null; citations: LoggedCitation[] }, state?: { values: CorrectionFormValues; error: string }): CorrectionFormView {
+export function entryApproveForm(
+  s: WebServices,
+  entry: { id: string; question: string; lang: string; correctedAnswer: string | null; citations: LoggedCitation[] },
+  state?: { values: CorrectionFormValues; error: string },
+): CorrectionFormView {
   return {
     action: `/log/${entry.id}/approve`,
     idPrefix: 'approve',
@@ -139,11 +143,7 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const checked = checkForm(c, form, entry.citations, languagesOf(s, entry.lang));
     if (!checked.ok) {
       const filter = filterFromQuery(new URL(c.req.url).searchParams);
-      return sendPage(
-        c,
-        400,
-        logDetailPage(c.var.ctx, { entry, filter, next: null, conversation: s.log.conversation(id), approve: entryApproveForm(s, entry, checked), correction: null }),
-      );
+      return sendPage(c, 400, logDetailPage(c.var.ctx, { entry, filter, next: null, conversation: s.log.conversation(id), approve: entryApproveForm(s, entry, checked), correction: null }));
     }
     const correction = desk.approve({ ...checked.input, reviewer: c.var.actor!, fromEntryId: id });
     s.log.audit(c.var.actor!, 'approve_correction', correction.id, `entry ${id}`);
