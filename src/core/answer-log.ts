@@ -201,7 +201,8 @@ export interface AnswerLogAdmin extends AnswerLog {
   /** Deletes entries older than `days` days before `now`; returns how many. */
   purgeOlderThan(days: number, now?: Date): number;
   /** Deletes every entry asked by, and every feedback given by, this platform user id; returns entries deleted. */
-  eraseUser(platformUserId: string): { entries: number; feedback: number };
+  /** …and every staff-reply proposal this user wrote or that follows one of their answers (reply and question are theirs). */
+  eraseUser(platformUserId: string): { entries: number; feedback: number; proposals: number };
   /** Lines (with trailing newline) of the export, streamed from the database. */
   exportLines(format: ExportFormat, filter?: LogFilter): Iterable<string>;
   /** Corrected entries as eval questions (dev-questions.jsonl format). */

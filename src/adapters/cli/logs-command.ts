@@ -81,8 +81,8 @@ export function registerLogsCommands(program: Command, getDeps: () => LogsComman
       withLog(getDeps, async (log, deps) => {
         const result = log.eraseUser(opts.user);
         // The audit keeps counts only: recording the id would undo the erasure.
-        log.audit(operator(), 'erase_user', null, `${result.entries} entries, ${result.feedback} feedback`);
-        print(deps, `erased ${result.entries} entries and ${result.feedback} feedback records of that user`);
+        log.audit(operator(), 'erase_user', null, `${result.entries} entries, ${result.feedback} feedback, ${result.proposals} proposals`);
+        print(deps, `erased ${result.entries} entries, ${result.feedback} feedback records and ${result.proposals} staff-reply proposals of that user`);
       }),
     );
 

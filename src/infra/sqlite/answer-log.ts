@@ -391,15 +391,16 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     return this.db.prepare('DELETE FROM entries WHERE created_at < ?').run(cutoff).changes;
   }
 
-  eraseUser(platformUserId: string): { entries: number; feedback: number } {
+  eraseUser(platformUserId: string): { entries: number; feedback: number; proposals: number } {
     if (!platformUserId.trim()) throw new TypeError('a platform user id is needed');
     this.assertKey();
     const asker = this.pseudonymise(platformUserId);
     return this.db
       .transaction(() => {
         const feedback = this.db.prepare('DELETE FROM feedback WHERE by_asker = ?').run(asker).changes;
+        const proposals = this.db.prepare('DELETE FROM proposals WHERE staff = ? OR bot_entry_id IN (SELECT id FROM entries WHERE asker = ?)').run(asker, asker).changes;
         const entries = this.db.prepare('DELETE FROM entries WHERE asker = ?').run(asker).changes;
-        return { entries, feedback };
+        return { entries, feedback, proposals };
       })
       .immediate();
   }

@@ -298,7 +298,7 @@ describe('retention and erasure on a real database file', () => {
     await log.addFeedback(theirs, { rating: 'down', by: '1234567890' });
     await log.addFeedback(theirs, { rating: 'up', by: '999' });
     await log.addFeedback(mine, { rating: 'up', by: '999' });
-    expect(log.eraseUser('1234567890')).toEqual({ entries: 2, feedback: 1 });
+    expect(log.eraseUser('1234567890')).toEqual({ entries: 2, feedback: 1, proposals: 0 });
     expect(log.list().items.map((e) => e.question)).toEqual(['theirs']);
     expect(log.get(theirs)!.feedback).toHaveLength(1);
     expect(log.get(theirs)!.thumbsUp).toBe(1);
@@ -323,7 +323,7 @@ describe('the pseudonymisation key the log was written with', () => {
     } finally {
       other.close();
     }
-    expect(log.eraseUser('alice')).toEqual({ entries: 1, feedback: 0 });
+    expect(log.eraseUser('alice')).toEqual({ entries: 1, feedback: 0, proposals: 0 });
   });
 
   it('never stores the key itself, only a fingerprint of it', () => {

@@ -97,6 +97,16 @@ describe('staff replies proposed as corrections', () => {
     expect(() => desk.approveProposal(id, { question: 'q', lang: 'fr', answer: 'a', sources: [], reviewer: 'admin' })).toThrow(/no open proposal/);
   });
 
+  it('are erased with the staff member who wrote them, and with the member whose answer they follow', async () => {
+    const member = await log.record({ surface: 'discord', askerId: 'member-9', answer: makeAnswer({ question: 'Où a lieu le gala 2027 ?' }) });
+    await desk.propose({ ...reply, botEntryId: member, staffId: 'staff-1' });
+    await desk.propose({ ...reply, reply: 'Autre réponse', staffId: 'staff-2' });
+    await desk.propose({ ...reply, reply: 'Troisième', staffId: 'staff-3' });
+    expect(log.eraseUser('member-9')).toEqual({ entries: 1, feedback: 0, proposals: 1 });
+    expect(log.eraseUser('staff-2')).toEqual({ entries: 0, feedback: 0, proposals: 1 });
+    expect(desk.listProposals().map((p) => p.reply)).toEqual(['Troisième']);
+  });
+
   it('can be dismissed, and are then kept as dismissed', async () => {
     const id = await desk.propose(reply);
     expect(desk.dismissProposal(id, 'admin')).toMatchObject({ status: 'dismissed', decidedBy: 'admin' });
