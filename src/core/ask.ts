@@ -214,21 +214,21 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
       const { answerable, usable } = judgeAnswerability(passages, retrieved, options);
-      const notFound = () => {
+      const notFound = (reason: string) => {
         timings.answerMs = lap(t);
-        return done({ ...result, outcome: 'not_found', mode: 'none', text: messages.t(lang, 'notFound') });
+        return done({ ...result, outcome: 'not_found', mode: 'none', text: messages.t(lang, 'notFound'), notFoundReason: reason });
       };
       // A question about when / where an event happened that the events index knows by name is
       // answered from it, even where the passages' words cover the question too little.
       const named = indexed ? namedEventFor(indexed, standalone, lang) : null;
-      if (named === 'no-such-edition') return notFound();
+      if (named === 'no-such-edition') return notFound('the events index knows no such edition of the event named');
       if (named && 'several' in named && !chat) {
         const listed = answerSeveralEvents(named.several, lang, today, messages);
         timings.answerMs = lap(t);
         return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: listed.text, citations: listed.citations });
       }
       const event = named && !('several' in named) ? named : null;
-      if (!answerable && !event) return notFound();
+      if (!answerable && !event) return notFound('no passage covers enough of the question');
 
       let fallbackReason: string | undefined;
       let removed: Answer['removed'];
@@ -261,7 +261,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         // The model's NO_ANSWER is a veto of the extractive answer only when configured: measured on
         // the dev questions it refused an answerable one and no unanswerable one (the answerability
         // gate had refused those already), so by default the member gets the extractive answer.
-        if (generated.notFound && options.llmMayRefuse) return notFound();
+        if (generated.notFound && options.llmMayRefuse) return notFound('the chat model found no answer in the passages');
         fallbackReason = generated.reason;
         if (generated.removed.length) removed = generated.removed;
       }
@@ -270,7 +270,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
       const holders = condensed.dependent ? usable : passages;
       const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms: retrieved.terms, langs: retrieved.langs, today, event });
-      if ('notFound' in extractive) return notFound();
+      if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({
         ...result,

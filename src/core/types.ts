@@ -170,6 +170,8 @@ export interface Answer {
   citations: Citation[];
   /** Why a generative answer was replaced by an extractive one, if it was. */
   fallbackReason?: string;
+  /** Why the question was answered as not found (the stage that decided and what it lacked), for review and `--json`. */
+  notFoundReason?: string;
   /**
    * Sentences of the model's reply that the claim checks removed, each with the reason (a date, number
    * or name the cited passages do not hold, no citation, only markers…): of the generative answer

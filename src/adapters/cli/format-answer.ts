@@ -45,6 +45,7 @@ export function answerJson(answer: Answer): object {
     })),
     timings: answer.timings,
     ...(answer.fallbackReason ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.notFoundReason ? { notFoundReason: answer.notFoundReason } : {}),
     ...(answer.removed?.length ? { removed: answer.removed } : {}),
   };
 }

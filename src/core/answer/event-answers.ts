@@ -212,11 +212,13 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
     .filter(admissible)
     .map((e) => ({ e, score: score(e) }))
     .filter((m) => m.score > 0);
-  // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
-  const best = Math.max(0, ...matched.map((m) => m.score));
-  const named = matched.filter((m) => m.score === best).map((m) => m.e);
+  // A year in the question chooses the editions before the names compete: "la giornata europea … del NEC
+  // ESS 2025" means the 2025 edition, though "europea" scores the 2023 "NEC ESS Europe" higher.
   const years = yearsOf(question);
-  return years.length ? named.filter((e) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y))) : named;
+  const pool = years.length ? matched.filter((m) => years.some((y) => firstDay(m.e).startsWith(y) || lastDay(m.e).startsWith(y))) : matched;
+  // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
+  const best = Math.max(0, ...pool.map((m) => m.score));
+  return pool.filter((m) => m.score === best).map((m) => m.e);
 }
 
 const yearsOf = (text: string) => [...text.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)].map((m) => m[1]);

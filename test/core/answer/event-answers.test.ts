@@ -198,3 +198,15 @@ describe('one event asked for by its period', () => {
     expect(year.text).toContain('Forum annoncé');
   });
 });
+
+describe('a year in the question chooses the edition before the names compete', () => {
+  it('takes the 2025 edition for "the European opening day of NEC ESS 2025", though "European" fits the 2023 name better', async () => {
+    const { eventsNamedIn } = await import('../../../src/core/answer/event-answers.js');
+    const records = [
+      event('NEC ESS Europe', '2023-11', null, ['Lille'], { variants: ['NEC ESS Europe', 'NEC ESS Europe 2023'], key: 'nec ess europe' }),
+      event('Numérique en Commun[s] ESS', '2025-11-25', '2025-11-27', ['Bruxelles'], { variants: ['Numérique en Commun[s] ESS', 'NEC ESS', 'NEC ESS 2025'], key: 'nec ess' }),
+    ];
+    const named = eventsNamedIn('Where was the European opening day of NEC ESS 2025?', grouped(records));
+    expect(named.map((e) => e.start)).toEqual(['2025-11-25']);
+  });
+});
