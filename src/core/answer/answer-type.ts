@@ -6,9 +6,9 @@
 import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
-import { hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
+import { hasAddress, hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
 
-export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price';
+export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price' | 'address';
 
 /**
  * Kinds of value named by a noun rather than an interrogative ("the phone number of…", "le prix…").
@@ -16,6 +16,8 @@ export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'ema
  */
 const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
   en: [
+    ['address', 'address'],
+    ['postal address', 'address'],
     ['city', 'place'],
     ['cities', 'place'],
     ['town', 'place'],
@@ -30,6 +32,8 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['ticket', 'price'],
   ],
   fr: [
+    ['adresse', 'address'],
+    ['adresse postale', 'address'],
     ['ville', 'place'],
     ['villes', 'place'],
     ['telephone', 'phone'],
@@ -44,6 +48,8 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['billet', 'price'],
   ],
   de: [
+    ['adresse', 'address'],
+    ['anschrift', 'address'],
     ['stadt', 'place'],
     ['stadten', 'place'],
     ['stadte', 'place'],
@@ -58,6 +64,8 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['ticket', 'price'],
   ],
   es: [
+    ['direccion', 'address'],
+    ['domicilio', 'address'],
     ['ciudad', 'place'],
     ['ciudades', 'place'],
     ['telefono', 'phone'],
@@ -69,6 +77,7 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['entrada', 'price'],
   ],
   it: [
+    ['indirizzo', 'address'],
     ['citta', 'place'],
     ['cittadina', 'place'],
     ['telefono', 'phone'],
@@ -81,6 +90,8 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['biglietto', 'price'],
   ],
   pt: [
+    ['endereco', 'address'],
+    ['morada', 'address'],
     ['cidade', 'place'],
     ['cidades', 'place'],
     ['telefone', 'phone'],
@@ -93,6 +104,8 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['ingresso', 'price'],
   ],
   nl: [
+    ['adres', 'address'],
+    ['postadres', 'address'],
     ['stad', 'place'],
     ['steden', 'place'],
     ['telefoon', 'phone'],
@@ -461,6 +474,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
     if (text.includes(` ${phrase} `)) kinds.forEach((k) => types.add(k));
   }
   for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (text.includes(` ${noun} `)) types.add(kind);
+  // "adresse mail", "e-mail address": an e-mail address, not a postal one.
+  if (types.has('email')) types.delete('address');
   if (asksWhetherPast(question, lang)) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');
@@ -512,6 +527,7 @@ export function answerTypeMatch(text: string, expected: Set<AnswerType>, known: 
     else if (type === 'phone' && hasPhone(text)) found++;
     else if (type === 'email' && hasEmail(text)) found++;
     else if (type === 'price' && hasPrice(text)) found++;
+    else if (type === 'address' && hasAddress(text)) found++;
   }
   return found / expected.size;
 }

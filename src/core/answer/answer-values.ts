@@ -110,6 +110,20 @@ export function hasPhone(text: string): boolean {
 const FREE =
   /(?<![\p{L}])(?:gratuit[es]?|gratuitement|gratuit[oa]s?|gratuitamente|gratuit[ie]|kostenlos(?:e[nmrs]?)?|kostenfrei(?:e[nmrs]?)?|gratis|free of charge|for free|free (?:admission|entry|registration|participation)|(?:is|are|be) free)(?![\p{L}])/iu;
 
+// A street address: a number and a kind of street ("12 rue de…", "Rue Royale 150", "Musterstraße 5",
+// "via Roma 3"), or a postcode before a town ("75011 Paris", "B-1000 Bruxelles", "1000 Brussel").
+const STREET = String.raw`(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|impasse|allée|street|st\.|road|rd\.|lane|square|straße|strasse|str\.|platz|weg|gasse|calle|avenida|plaza|paseo|via|viale|piazza|corso|rua|praça|travessa|straat|laan|plein|gracht|kade)`;
+const ADDRESS = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])(?:\d{1,4}[a-z]?,?\s+${STREET}\s+\p{L}|${STREET}\s+(?:\p{L}[\p{L}'’-]*\s+){1,4}\d{1,4}(?![\p{N}])|\p{L}+(?:straße|strasse|straat|weg|gasse|platz|laan)\s+\d{1,4})`,
+  'iu',
+);
+// Case matters here: the town is capitalised. A year is no postcode ("2023 Paris").
+const POSTCODE = /(?:^|[\s,(])(?:[A-Z]-)?(?!(?:19|20)\d{2}(?!\d))\d{4,5}\s+\p{Lu}\p{Ll}+/u;
+
+export function hasAddress(text: string): boolean {
+  return ADDRESS.test(text) || POSTCODE.test(text);
+}
+
 export function hasPrice(text: string): boolean {
   return PRICE.test(text) || FREE.test(text);
 }

@@ -175,7 +175,7 @@ function restatesQuestion(sentence: string, questionWords: Set<string>): boolean
   return content.length > 0 && content.every((w) => questionWords.has(w) || [...questionWords].some((q) => q.length >= 5 && w.length >= 5 && (q.startsWith(w) || w.startsWith(q))));
 }
 
-const TYPE_NAMES: Record<AnswerType, string> = { date: 'date', place: 'place', number: 'number', person: 'name', email: 'e-mail address', phone: 'phone number', price: 'price' };
+const TYPE_NAMES: Record<AnswerType, string> = { date: 'date', place: 'place', number: 'number', person: 'name', email: 'e-mail address', phone: 'phone number', price: 'price', address: 'address' };
 
 export function checkClaims(input: ClaimsInput): ClaimsResult {
   const { passages, question, lang } = input;

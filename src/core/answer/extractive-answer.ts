@@ -11,7 +11,7 @@ import { sameDateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { asksWhetherPast, expectedAnswerTypes, type AnswerType } from './answer-type.js';
-import { hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
+import { hasAddress, hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
@@ -30,6 +30,7 @@ const REQUIRED: Partial<Record<AnswerType, (text: string, lang: string) => boole
   phone: hasPhone,
   email: hasEmail,
   price: hasPrice,
+  address: hasAddress,
 };
 
 /** Share of the best window's score from which another article's window counts as answering the same question. */

@@ -93,3 +93,19 @@ describe('the noun of a kind of value', () => {
     expect(isValueNoun('sommet', 'fr')).toBe(false);
   });
 });
+
+describe('a postal address asked for', () => {
+  it('reads "address" in the bot’s languages, and not an e-mail address', () => {
+    expect([...expectedAnswerTypes("Qual è l'indirizzo della sede a Parigi?", 'it')]).toContain('address');
+    expect([...expectedAnswerTypes('Wie lautet die Anschrift des Vereins?', 'de')]).toContain('address');
+    expect([...expectedAnswerTypes("Quelle est l'adresse mail du réseau ?", 'fr')]).toEqual(['email']);
+  });
+  it('finds a street address or a postcode before a town, not any number', async () => {
+    const { hasAddress } = await import('../../../src/core/answer/answer-values.js');
+    expect(hasAddress('Le siège est au 12 rue des Lilas, 75011 Paris.')).toBe(true);
+    expect(hasAddress('Rendez-vous Rue Royale 150 à Bruxelles.')).toBe(true);
+    expect(hasAddress('Das Büro liegt in der Musterstraße 5.')).toBe(true);
+    expect(hasAddress('Près de 2 000 participants venus de 14 pays.')).toBe(false);
+    expect(hasAddress('Le 17 novembre 2023 marque la fin de NEC ESS Europe.')).toBe(false);
+  });
+});
