@@ -21,8 +21,8 @@ import type { LanguageCode } from '../types.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords, type NameCandidate } from './names.js';
 
 /** Kinds of role a person or organisation can have in an article. */
-type RoleClass = 'founder' | 'leader' | 'organiser' | 'supporter' | 'speaker' | 'guest';
-const ALL_ROLES: RoleClass[] = ['founder', 'leader', 'organiser', 'supporter', 'speaker', 'guest'];
+type RoleClass = 'founder' | 'leader' | 'secretary' | 'treasurer' | 'organiser' | 'supporter' | 'speaker' | 'guest';
+const ALL_ROLES: RoleClass[] = ['founder', 'leader', 'secretary', 'treasurer', 'organiser', 'supporter', 'speaker', 'guest'];
 
 const ROLE_WORDS: [RoleClass[], string[]][] = [
   [
@@ -81,6 +81,16 @@ const ROLE_WORDS: [RoleClass[], string[]][] = [
       ...['directeur', 'voorzitter', 'leidt', 'geleid', 'coordinator'],
     ],
   ],
+  // An association's officers other than its head: "Generalsekretär … ist Jeanne Bretécher" is not said by
+  // "Jeanne Bretécher, présidente du SOGA" (a model wrote exactly that for a question no article answers).
+  [
+    ['secretary'],
+    [
+      ...['secretaire', 'secretaires', 'secretary', 'secretaries', 'generalsekretar', 'generalsekretarin', 'sekretar', 'sekretarin'],
+      ...['secretario', 'secretaria', 'secretarios', 'segretario', 'segretaria', 'secretaris'],
+    ],
+  ],
+  [['treasurer'], [...['tresorier', 'tresoriere', 'treasurer', 'schatzmeister', 'schatzmeisterin', 'tesorero', 'tesorera', 'tesoriere', 'tesoureiro', 'tesoureira', 'penningmeester']]],
   [
     ['organiser'],
     [
@@ -517,6 +527,12 @@ function attachments(sentence: string, lang: LanguageCode, passageNames: Set<str
       if (after.length ? !LIST_JOINERS.test(gap) : !agentAfter(gap, wordsBetween(t.end, r.name.start))) break;
       after.push(r);
     }
+    // "Generalsekretär des Social Good Accelerator ist X": the role's complement may be a name too; the
+    // name after the copula holds the role.
+    if (!after.length) {
+      const subject = result.find((r) => r.name.start >= t.end && !r.name.words.some(isKnownPlace) && COPULA_BEFORE_NAME.test(foldKeepingOffsets(sentence.slice(t.end, r.name.start))));
+      if (subject && !/[,;()]/.test(sentence.slice(t.end, subject.name.start)) && wordsBetween(t.end, subject.name.start) <= 7) after.push(subject);
+    }
     for (const r of [...before, ...after]) {
       role.forEach((x) => r.roles.add(x));
       r.roleWords.push(sentence.slice(t.start, t.end));
@@ -613,8 +629,12 @@ const POSSESSIVE = new Set([
 /** Whether a name this far after a role word is its agent: "… par X", "… by the network X". */
 function agentAfter(gap: string, words: number): boolean {
   if (/[,;()]/.test(gap)) return false;
-  return words <= 7 && AGENT.test(foldKeepingOffsets(gap).replace(/[’']/g, ' '));
+  const folded = foldKeepingOffsets(gap).replace(/[’']/g, ' ');
+  return words <= 7 && (AGENT.test(folded) || COPULA_BEFORE_NAME.test(folded));
 }
+
+// "Generalsekretär des Vereins ist X", "the treasurer of the network is X": the name after a copula holds the role.
+const COPULA_BEFORE_NAME = /(?:^|\s)(?:is|was|ist|war|est|etait|es|era|fue|e|foi|sera|is|wordt)\s*$/iu;
 
 const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 

@@ -65,6 +65,11 @@ describe('a sentence that puts the passage’s names in other roles is rejected'
     expect(reasons(answer, lang).join('; ')).toMatch(reason);
   });
 
+  it('an officer’s title the passage gives the person no word of (secretary general for a co-director)', () => {
+    expect(reasons('Generalsekretärin des Ateliers ist Marie Dubois [1].', 'de').join('; ')).toMatch(/does not make "Marie Dubois" "Generalsekretärin" \(it says "codirectrice"/);
+    expect(reasons('The treasurer is Paul Martin [1].', 'en').join('; ')).toMatch(/"Paul Martin"/);
+  });
+
   it('an organiser of what the passage makes it a finalist of', () => {
     expect(reasons('Nordlicht a organisé les Prix Impact 2023 à Vienne [3].', 'fr').join('; ')).toMatch(/does not make "Nordlicht" "organisé" \(it says "finaliste"\)/);
   });
