@@ -335,7 +335,7 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const countTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && (!counted || t.word === counted));
     const asks = (unit: string | null) =>
       (Boolean(unit) && (counted ? normalizeText(unit!) === counted || sameStem(counted, unit!, lang, quote.citation.lang) : known.has(normalizeText(unit!)))) ||
-      (Boolean(unit) && countTerms.length > 0 && coverage(countTerms, unit!, input.langs ?? [quote.citation.lang]).coverage > 0);
+      (Boolean(unit) && countsTerm(countTerms, unit!, input.langs ?? [quote.citation.lang]));
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;
@@ -380,6 +380,18 @@ function nameByApposition(text: string, names: string[], input: DirectAnswerInpu
     return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0;
   });
   return matching.length === 1 ? matching[0].n : null;
+}
+
+/**
+ * Whether a number's word is one of the question's: by its form, stem or dictionary translation, or
+ * by a cognate that begins as the term does ("partecipanti" / "participants"). A mere resemblance is
+ * not enough: "pays" (14 countries) does not answer "how many days", nor "dons" "how many days".
+ */
+function countsTerm(terms: WeightedTerm[], unit: string, langs: LanguageCode[]): boolean {
+  if (!terms.length) return false;
+  const head = normalizeText(unit).slice(0, 2);
+  const { matched } = coverage(terms, unit, langs);
+  return matched.some((m, i) => m >= 1 || (m > 0 && normalizeText(terms[i].word).startsWith(head)));
 }
 
 /** "participants" / "participant": the same word in the question's or the passage's language. */

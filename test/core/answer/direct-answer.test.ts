@@ -279,3 +279,25 @@ describe('review findings stay fixed', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('a count answers only the noun the question counts', () => {
+  const count = (q: string, lang: string, text: string, translations = new Map<string, string[]>()) =>
+    directAnswer({
+      question: q,
+      lang,
+      expected: expectedAnswerTypes(q, lang),
+      known: new Set(),
+      quotes: [quote(text, '2024-03-10')],
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(q, lang, [lang, 'fr'], null, translations),
+      langs: [lang, 'fr'],
+    });
+  const FORUM = 'Le forum de Lyon a réuni 300 participants venus de 9 pays autour des fablabs solidaires.';
+  it('does not read a look-alike word as the counted noun ("pays" is not "days")', () => {
+    expect(count('How many days did the Lyon forum last?', 'en', FORUM)).toBeNull();
+  });
+  it('still reads a cognate that begins as the counted noun does', () => {
+    expect(count('Quanti partecipanti ha avuto il forum di Lione?', 'it', FORUM)).toMatch(/^In short: 300 \[1\]\.$/);
+  });
+});
