@@ -158,12 +158,17 @@ export function directAnswer(input: DirectAnswerInput): string | null {
   // event, its neighbour the one that gives the date.
   // A name is stated from the best quote only: the next one is there for another reason than who.
   const candidates = expected.has('person') && expected.size === 1 ? quotes.slice(0, 1) : quotes;
+  // Of the quotes that hold a value, the one whose sentence says more of the question: "Who founded SOGA
+  // and when?" is answered by "En 2018, … ont fondé le Social Good Accelerator", not by the date of an
+  // earlier quote's sentence that only names SOGA ("En février 2022, le Social Good Accelerator…").
+  let best: { found: { value: string; date: DateValue | null; topical: number }; quote: Quote } | null = null;
   for (const quote of candidates) {
     const found = valueOf(quote, input);
-    if (!found) continue;
-    return stateValue({ ...found, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
+    if (found && (!best || (found.topical > best.found.topical && !sameDateSaidBetter(best.found.date, found.date)))) best = { found, quote };
   }
-  return null;
+  if (!best) return null;
+  const { found, quote } = best;
+  return stateValue({ value: found.value, date: found.date, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
 }
 
 export interface StatedValue {
@@ -267,7 +272,7 @@ export const ordinalsIn = (text: string) =>
  * which every event of the year shares), or, for a one-sentence quote, when its article's title does.
  * An ordinal of the question ("the second summit") must be in the sentence or the title.
  */
-function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
+function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null; topical: number } | null {
   // Not years, and not the words of "taking place" ("a eu lieu", "fand statt"): every dated sentence has them.
   // Nor the noun of the kind of value asked ("steden", "city"): it says what is asked, not about what.
   const words = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word) && !isValueNoun(t.word, input.lang));
@@ -276,7 +281,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     const said = ordinalsIn(`${quote.citation.title ?? ''} ${quote.text}`);
     if (![...asked].every((k) => said.has(k))) return null;
   }
-  if (!words.length) return valueOfText(quote, input);
+  if (!words.length) return withTopical(valueOfText(quote, input), 0);
   const langs = input.langs ?? [quote.citation.lang];
   // A question that names something ("NEC ESS 2023") is answered only from a quote about it: a city in
   // a quote about another event is another event's city.
@@ -285,7 +290,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   const sentences = splitSentences(quote.text, quote.citation.lang);
   const ranked = sentences.map((text) => ({ text, topical: coverage(words, text, langs).coverage })).sort((a, b) => b.topical - a.topical);
   if (!ranked[0]?.topical) {
-    return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? valueOfText(quote, input) : null;
+    return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? withTopical(valueOfText(quote, input), 0) : null;
   }
   for (const s of ranked) {
     // Only a sentence as much about the topic as the best one may give the value.
@@ -293,10 +298,16 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
     const found = valueOfText({ ...quote, text: s.text }, input);
-    if (found) return found;
+    if (found) return { ...found, topical: s.topical };
   }
   return null;
 }
+
+// The same days, already stated with the year the text writes: a later quote that only infers the year says less.
+const sameDateSaidBetter = (said: DateValue | null, other: DateValue | null) =>
+  Boolean(said && other && !said.yearInferred && firstDay(said) === firstDay(other) && lastDay(said) === lastDay(other));
+
+const withTopical = <T extends object>(found: T | null, topical: number) => (found ? { ...found, topical } : null);
 
 function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
   const { lang, expected, known } = input;

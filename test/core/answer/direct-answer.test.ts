@@ -301,3 +301,32 @@ describe('a count answers only the noun the question counts', () => {
     expect(count('Quanti partecipanti ha avuto il forum di Lione?', 'it', FORUM)).toMatch(/^In short: 300 \[1\]\.$/);
   });
 });
+
+describe('of several quotes with a value, the one that says more of the question answers', () => {
+  const state = (q: string, lang: string, quotes: Quote[]) =>
+    directAnswer({
+      question: q,
+      lang,
+      expected: expectedAnswerTypes(q, lang),
+      known: new Set(['atelier', 'numerique']),
+      quotes,
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(q, lang, [lang], null),
+      langs: [lang],
+    });
+  it('takes the founding year from the sentence about founding, not the date of a sentence that only names the body', () => {
+    const quotes = [
+      quote('En mars 2021, l’Atelier Numérique Solidaire et ses bénévoles ont publié un guide.', '2021-03', 1),
+      quote('En 2016, deux bibliothécaires ont fondé l’Atelier Numérique Solidaire à Rennes.', '2021-03', 2),
+    ];
+    expect(state('En quelle année a été fondé l’Atelier Numérique Solidaire ?', 'fr', quotes)).toMatch(/^En bref : 2016 \(il y a 10 ans\) \[2\]\.$/);
+  });
+  it('keeps the earlier quote when a later one gives the same days without writing the year', () => {
+    const quotes = [
+      quote('Les 3 et 4 juin 2021 à Rennes.', '2021-06-04', 1, 'fr', 'Le forum de l’Atelier Numérique Solidaire'),
+      quote('L’Atelier Numérique Solidaire a tenu son forum les 3 et 4 juin à Rennes.', '2021-06-04', 2),
+    ];
+    expect(state('Quand a eu lieu le forum de l’Atelier Numérique Solidaire ?', 'fr', quotes)).toMatch(/^En bref : 3–4 juin 2021 \(il y a 5 ans\) \[1\]\.$/);
+  });
+});
