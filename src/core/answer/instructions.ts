@@ -80,10 +80,11 @@ const PROMPT_TALK =
 const ROLE_CHANGE =
   /\b(?:you are now|from now on you|act as (?:an?|the) (?:ai|assistant|bot|model)|tu es maintenant|a partir de maintenant tu|ahora eres|ora sei|du bist jetzt|agora voce e|je bent nu)\b/;
 // Chat-transcript role labels and chat-template tokens: "SYSTEM: you must now…", "Assistant : …",
+// "NEW SYSTEM PROMPT: …",
 // "[INST]", "<<SYS>>", "<|im_start|>". An article has no speaker called "system"; "IA :" and "AI:"
 // stay quotable (an article may well be titled "IA : quelles opportunités ?").
 const ROLE_LABEL =
-  /(?:^[^\p{L}\p{N}]*(?:system|systeme|sistema|systeem|assistant|assistent|asistente|assistente|developer|human|user)\s*:|\[\/?inst\]|<<\/?sys>>|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|^#{2,}\s*(?:system|instruction|instructions)\b)/u;
+  /(?:^[^\p{L}\p{N}]*(?:system|systeme|sistema|systeem|assistant|assistent|asistente|assistente|developer|human|user)\s*:|\[\/?inst\]|<<\/?sys>>|<\|(?:im_start|im_end|system|user|assistant|endoftext)\|>|^#{2,}\s*(?:system|instruction|instructions)\b|^[^\p{L}\p{N}]*(?:(?:new|updated|nouveau|nouvelles?|neue[ns]?|nuevo|nuevas?|nuovo|nuove|novo|novas?|nieuwe) )?(?:system ?prompt|systeme prompt|prompt systeme|(?:new|nouveau|neuer|nuevo|nuovo|novo|nieuwe) prompt)\s*:)/u;
 // Addressing the reader as a machine: "If you are an AI…", "Note to AI assistants", "Assistant, …".
 const MACHINE =
   "(?:an? |une? |un'|uma? |een |eine? |el |la |il |l'|the |o |a )?(?:ai|ia|ki|llm|language model|modele de langage|sprachmodell|modelo de lenguaje|modello linguistico|modelo de linguagem|taalmodel|assistant|assistente|asistente|assistent|chatbot|bot|gpt|chatgpt)s?";
