@@ -18,7 +18,7 @@ export interface LanguageHints {
 
 export function pickLanguage(detector: LanguageDetector, text: string, hints: LanguageHints): LanguageCode {
   // Only Spanish opens a question or exclamation with ¿ / ¡; n-grams alone read "¿Qué es Coopedia?" as Catalan.
-  if (/[¿¡]/.test(text)) return 'es';
+  if (opensSpanish(text)) return 'es';
   const guess = detector.detect(text);
   if (guess.confidence >= SURE) return guess.lang;
   const earlier = fromConversation(detector, hints.history ?? []);
@@ -32,9 +32,17 @@ function fromConversation(detector: LanguageDetector, history: readonly ChatTurn
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i];
     if (turn.role !== 'user') continue;
-    if (/[¿¡]/.test(turn.text)) return 'es';
+    if (opensSpanish(turn.text)) return 'es';
     const guess = detector.detect(turn.text.slice(0, 2000));
     if (guess.confidence >= SURE) return guess.lang;
   }
   return null;
+}
+
+/**
+ * ¿ / ¡ in the member's own words, not in a title they quote: 'What did the talk “¿Qué IA queremos?”
+ * say about cooperatives?' is an English question.
+ */
+function opensSpanish(text: string): boolean {
+  return /[¿¡]/.test(text.replace(/«[^»]*»|“[^”]*”|„[^“”]*[“”]|"[^"]*"/g, ' '));
 }

@@ -26,6 +26,10 @@ describe('the answer language is the language the member wrote in', () => {
     expect(pickLanguage(detector('ca', 0.23), '¿Qué es Coopedia?', { locale: 'en-GB', defaultLanguage: 'en' })).toBe('es');
     expect(pickLanguage(detector('en', 0), '¿Dónde?', { defaultLanguage: 'fr' })).toBe('es');
   });
+  it('does not read the ¿ of a quoted Spanish title as the member’s language', () => {
+    expect(pickLanguage(detector('en', 0.8), 'Who spoke at the panel “¿Qué ciudad queremos?” in Lyon?', { defaultLanguage: 'fr' })).toBe('en');
+    expect(pickLanguage(detector('de', 0.7), 'Wer sprach beim Panel "¡Viva la cooperativa!" in Köln?', { defaultLanguage: 'fr' })).toBe('de');
+  });
 });
 
 describe('a short follow-up keeps the language of the conversation', () => {
