@@ -304,8 +304,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
 }
 
 // The same days, already stated with the year the text writes: a later quote that only infers the year says less.
-const sameDateSaidBetter = (said: DateValue | null, other: DateValue | null) =>
-  Boolean(said && other && !said.yearInferred && firstDay(said) === firstDay(other) && lastDay(said) === lastDay(other));
+const sameDateSaidBetter = (said: DateValue | null, other: DateValue | null) => Boolean(said && other && !said.yearInferred && firstDay(said) === firstDay(other) && lastDay(said) === lastDay(other));
 
 const withTopical = <T extends object>(found: T | null, topical: number) => (found ? { ...found, topical } : null);
 
