@@ -14,6 +14,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import type { Lexicon } from '../ports.js';
 import type { LanguageCode } from '../types.js';
 import type { Correction } from './correction.js';
+import { cosine } from '../retrieval/cross-lingual-probe.js';
 
 export interface CorrectionMatchOptions {
   /** Both ways' weighted topic coverage a paraphrase reaches (SOGA_CORRECTION_MIN_OVERLAP). */
@@ -69,18 +70,6 @@ function guardOf(question: string, lang: LanguageCode): Guard {
 
 function sameGuard(a: Guard, b: Guard): boolean {
   return a.numbers === b.numbers && a.ordinals === b.ordinals && a.kinds === b.kinds;
-}
-
-function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i] * b[i];
-    na += a[i] * a[i];
-    nb += b[i] * b[i];
-  }
-  return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
 /** Topic words without the interrogatives: what the dictionary is asked about. */
