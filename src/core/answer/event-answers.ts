@@ -7,7 +7,7 @@
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
-import { conceptWords, nameScore, nameSignature } from '../events/event-words.js';
+import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
@@ -208,10 +208,10 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
   const score = (e: GroupedEvent) => Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), asked)));
   // Only the events the question can mean compete (its ordinal, for one): "la première table ronde européenne
   // de la Social Good Week" is not the "Social Good Week Europe" that "européenne" would score higher.
-  const matched = events
-    .filter(admissible)
-    .map((e) => ({ e, score: score(e) }))
-    .filter((m) => m.score > 0);
+  const candidates = events.filter(admissible);
+  let matched = candidates.map((e) => ({ e, score: score(e) })).filter((m) => m.score > 0);
+  // No name given whole: its kind and one of its places ("when did the Mannheim summit take place?").
+  if (!matched.length) matched = candidates.filter((e) => kindAndPlaceNamed([...e.variants, e.name], e.places, asked)).map((e) => ({ e, score: 1 }));
   // A year in the question chooses the editions before the names compete: "la giornata europea … del NEC
   // ESS 2025" means the 2025 edition, though "europea" scores the 2023 "NEC ESS Europe" higher.
   const years = yearsOf(question);

@@ -100,6 +100,19 @@ export function nameSignature(name: string): NameSignature {
   return { required: words.filter((w) => !optional.includes(w)), optional };
 }
 
+/** The kinds of event a name carries (summit, week, forum…), as concepts. */
+const KINDS = new Set(['summit', 'week', 'forum', 'awards', 'conference', 'workshop', 'roundtable']);
+
+/**
+ * Whether a question names an event by its kind and one of its places: "the Mannheim summit", "le sommet
+ * de Strasbourg", "der Gipfel in Straßburg" name the summit held there, whatever its full name.
+ */
+export function kindAndPlaceNamed(names: string[], places: string[], questionWords: Set<string>): boolean {
+  const kinds = names.flatMap((n) => conceptWords(n)).filter((w) => KINDS.has(w));
+  const placeWords = places.flatMap((p) => conceptWords(p)).filter((w) => !STOP.has(w));
+  return kinds.some((k) => questionWords.has(k)) && placeWords.length > 0 && placeWords.some((w) => questionWords.has(w));
+}
+
 /**
  * How well a question names an event by one of its names: the number of the name's words it holds,
  * or 0 when it lacks one the name requires. A name of fewer than 4 letters in all ("IA") names nothing.

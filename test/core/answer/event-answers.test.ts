@@ -210,3 +210,19 @@ describe('a year in the question chooses the edition before the names compete', 
     expect(named.map((e) => e.start)).toEqual(['2025-11-25']);
   });
 });
+
+describe('an event named by its kind and its place', () => {
+  it('finds "the Mannheim summit" and "der Gipfel in Straßburg" among summits whose names say neither', async () => {
+    const { eventsNamedIn } = await import('../../../src/core/answer/event-answers.js');
+    const records = [
+      event('European Social Economy Summit', '2021-05-26', '2021-05-27', ['Mannheim'], { variants: ['European Social Economy Summit', 'EUSES'], key: 'european social economy summit' }),
+      event('Sommet européen de l’économie sociale', '2022-05-05', '2022-05-06', ['Strasbourg'], { key: 'sommet europeen economie sociale' }),
+      event('Forum des associations', '2021-10-13', null, ['Paris'], { key: 'forum associations' }),
+    ];
+    expect(eventsNamedIn('When did the Mannheim summit take place?', grouped(records)).map((e) => e.start)).toEqual(['2021-05-26']);
+    expect(eventsNamedIn('Wann fand der Gipfel in Straßburg statt?', grouped(records)).map((e) => e.start)).toEqual(['2022-05-05']);
+    // A place alone, or a kind held elsewhere, names none of them.
+    expect(eventsNamedIn('What happened in Mannheim?', grouped(records))).toEqual([]);
+    expect(eventsNamedIn('When was the Paris summit?', grouped(records))).toEqual([]);
+  });
+});
