@@ -343,9 +343,12 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     // When the question names what it counts ("quanti relatori"), the number's word must be that noun.
     const counted = countedNoun(input.question, lang);
     const countTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && (!counted || t.word === counted));
-    const asks = (unit: string | null) =>
-      (Boolean(unit) && (counted ? normalizeText(unit!) === counted || sameStem(counted, unit!, lang, quote.citation.lang) : known.has(normalizeText(unit!)))) ||
-      (Boolean(unit) && countsTerm(countTerms, unit!, input.langs ?? [quote.citation.lang]));
+    const asks = (unit: string | null) => {
+      if (!unit) return false;
+      const word = normalizeText(unit);
+      const named = counted ? word === counted || sameStem(counted, unit, lang, quote.citation.lang) : known.has(word);
+      return named || countsTerm(countTerms, unit, input.langs ?? [quote.citation.lang]);
+    };
     const matching = numbers.filter((x) => asks(x.unit));
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;

@@ -120,7 +120,13 @@ const ANSWER_ORDER = new RegExp(
   ].join('|'),
 );
 // Mass mentions and raw mention syntax (<@123>, <@&123>, <!here>) never belong in an article.
-const MENTIONS = /(?:^|[^\w])@(?:everyone|here|room)\b|<@[!&]?\d+>|<!(?:here|everyone|channel)>/i;
+const MENTION_SOURCE = String.raw`(?:^|(?<=[^\w]))@(?:everyone|here|room)\b|<@[!&]?\d+>|<!(?:here|everyone|channel)>`;
+const MENTIONS = new RegExp(MENTION_SOURCE, 'i');
+
+/** The text without mass mentions and raw mention syntax (a member's question may carry them). */
+export function withoutMentions(text: string): string {
+  return text.replace(new RegExp(MENTION_SOURCE, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+}
 
 /** True when the sentence reads as an instruction to the assistant rather than content for members. */
 export function isInstructionLike(sentence: string): boolean {
