@@ -204,8 +204,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       let intent = indexed ? timeIntent(standalone, lang, today) : null;
       // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list; "the
       // next president of SOGA" is not about an event at all.
-      if (intent && intent.kind !== 'next' && indexed && namesAnEvent(indexed, standalone)) intent = null;
-      if (intent?.kind === 'next' && intent.named && indexed && !namesAnEvent(indexed, standalone)) intent = null;
+      if (intent?.kind === 'period' && indexed && namesAnEvent(indexed, standalone)) intent = null;
+      if (intent && intent.kind !== 'period' && intent.named && indexed && !namesAnEvent(indexed, standalone)) intent = null;
       if (intent && indexed) {
         const listed = answerFromEvents(indexed, intent, lang, today, messages);
         timings.answerMs = lap(t);

@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
-import { localizePlace } from '../text/place-names.js';
+import { foldPlace, localizePlace, PLACE_SPELLINGS } from '../text/place-names.js';
 import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
@@ -16,6 +16,13 @@ import { expectedAnswerTypes } from './answer-type.js';
 
 export type TimeIntent =
   | { kind: 'next'; question: string; /** Only a name made it an events question: the name must be an event's. */ named?: boolean }
+  | {
+      kind: 'last';
+      question: string;
+      named?: boolean;
+      /** The places the question names, each as every spelling of it ("paris"; "bruxelles", "brussels", "brussel"…). */
+      places: string[][];
+    }
   | {
       kind: 'period';
       from: string;
@@ -50,6 +57,32 @@ const NEXT = [
   'komende',
   'eerstvolgende',
 ];
+/** "The latest / most recent event", "quand le SOGA a-t-il organisé son dernier événement…". */
+const LAST = [
+  'last',
+  'latest',
+  'most recent',
+  'dernier',
+  'derniere',
+  'plus recent',
+  'plus recente',
+  'letzte',
+  'letzten',
+  'letztes',
+  'zuletzt',
+  'jungste',
+  'ultimo',
+  'ultima',
+  'mas reciente',
+  'piu recente',
+  'mais recente',
+  'laatste',
+  'meest recente',
+  'recentste',
+];
+/** "Last year / l'année dernière" is a period, "the last day of…" a part of one event: neither asks for the latest event. */
+const LAST_OTHER =
+  /\b(?:last|latest|dernier|derniere|letzte|letzten|letztes|ultimo|ultima|laatste) (?:year|month|week|day|days|annee|mois|semaine|jour|jours|journee|jahr|monat|woche|tag|tage|tages|ano|mes|semana|dia|dias|anno|mese|settimana|giorno|giorni|jaar|maand|week|dag|dagen)\b|\b(?:annee|mois|semaine|jour|journee|ano|mes|anno|mese) (?:dernier|derniere|pasado|pasada|scorso|scorsa|passado|passada)\b|\b(?:vorig|vorige|afgelopen) (?:jaar|maand|week)\b/;
 /** "Activities" in the languages the bot speaks: a question about what SOGA did at events. */
 const ACTIVITIES = ['activites', 'activities', 'aktivitaten', 'actividades', 'attivita', 'atividades', 'activiteiten'];
 const EVENT = [
@@ -147,7 +180,11 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const aboutEvents = has(text, EVENT);
   // "the next NEC ESS": an event's name also makes it a question about events (ask() checks the name
   // against the index; an acronym alone, as "SOGA" in "the next president of SOGA", does not).
-  if (has(text, NEXT) && (aboutEvents || /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question))) return { kind: 'next', question, named: !aboutEvents };
+  const named = /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question);
+  if (has(text, NEXT) && (aboutEvents || named)) return { kind: 'next', question, named: !aboutEvents };
+  // "When did SOGA last hold an event in Paris?": the latest past event (of the places named), from the index.
+  if (has(text, LAST) && !LAST_OTHER.test(text) && (aboutEvents || named) && !yearsOf(question).length && !asksBeyondWhenWhere(question, lang))
+    return { kind: 'last', question, named: !aboutEvents, places: placesNamedIn(question) };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
   // "Is there any event planned for 2027?" asks for the period's list too, with a singular "event".
@@ -179,6 +216,26 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const at = question.toLowerCase().lastIndexOf(value.text.toLowerCase());
   const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
   return { kind: 'period', from, to, label };
+}
+
+/** "Who spoke at the last NEC ESS?" asks about the event, not which one it was: the passages answer it. */
+const asksBeyondWhenWhere = (question: string, lang: LanguageCode) => [...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date' && kind !== 'place');
+
+/** Every spelling of each place the question names ("Paris", "Brüssel"), as groups of folded spellings. */
+function placesNamedIn(question: string): string[][] {
+  const text = ` ${foldPlace(question)} `;
+  return PLACE_SPELLINGS.filter((spellings) => spellings.some((s) => text.includes(` ${s} `)));
+}
+
+/** Whether one of the event's places is one the question names: "Palais des Congrès de Paris" is in Paris. */
+const heldIn = (e: GroupedEvent, places: string[][]) =>
+  places.some((spellings) => e.places.some((p) => spellings.some((s) => ` ${foldPlace(p)} `.includes(` ${s} `))));
+
+/** Of the events already past (those the question names, held where it says), the latest: one, or none. */
+function latestEvent(all: GroupedEvent[], intent: Extract<TimeIntent, { kind: 'last' }>): GroupedEvent[] {
+  const named = eventsNamedIn(intent.question, all);
+  const pool = (named.length ? named : all).filter((e) => e.status === 'past' && (!intent.places.length || heldIn(e, intent.places)));
+  return [...pool].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1);
 }
 
 /** Whether an event overlaps one of the periods the question asks about. */
@@ -253,6 +310,11 @@ export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: 
     const todayLabel = safeLongDate(lang, today);
     if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
     return { outcome: 'answered', text: `${t('eventsNoneUpcoming', { today: todayLabel })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
+  }
+  if (intent.kind === 'last') {
+    const [latest] = latestEvent(all, intent);
+    if (!latest) return { outcome: 'not_found', text: t('notFound'), citations: [] };
+    return { outcome: 'answered', text: `${t('eventsLatest')}\n${line(latest)}`, citations };
   }
   const inPeriod = all.filter((e) => inPeriodOf(e, intent));
   if (!inPeriod.length) return { outcome: 'not_found', text: t('eventsNoneIn', { period: intent.label }), citations: [] };
@@ -336,7 +398,9 @@ export function eventPassages(all: GroupedEvent[], question: string, lang: Langu
       ? all.filter((e) => inPeriodOf(e, intent))
       : intent?.kind === 'next'
         ? all.filter((e) => e.status !== 'past').concat([...all].sort((a, b) => lastDay(b).localeCompare(lastDay(a))).slice(0, 1))
-        : eventsNamedIn(question, all);
+        : intent?.kind === 'last'
+          ? latestEvent(all, intent)
+          : eventsNamedIn(question, all);
   return chosen.slice(0, max).map((e, i) => {
     const m = e.mentions.find((x) => !x.yearInferred) ?? e.mentions[0];
     const when = e.end ? `${e.start} to ${e.end}` : e.start;

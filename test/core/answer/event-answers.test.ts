@@ -226,3 +226,31 @@ describe('an event named by its kind and its place', () => {
     expect(eventsNamedIn('When was the Paris summit?', grouped(records))).toEqual([]);
   });
 });
+
+describe('the latest event, of a place when one is named', () => {
+  const records = [...CORPUS, event('Social Innovation Village', '2018', null, ['Lisbonne']), event('Forum Paris', '2019-06-02', null, ['Palais des Congrès de Paris'])];
+  it('recognises "last / latest / dernier" event questions, not "last year" nor "the last day"', () => {
+    expect(timeIntent('When did SOGA last organise an event in Paris?', 'en', TODAY)).toMatchObject({ kind: 'last' });
+    expect(timeIntent('Quel a été le dernier événement du SOGA à Bruxelles ?', 'fr', TODAY)).toMatchObject({ kind: 'last' });
+    expect(timeIntent('Wann war die letzte Veranstaltung des SOGA?', 'de', TODAY)).toMatchObject({ kind: 'last', places: [] });
+    expect(timeIntent('¿Cuál fue el evento más reciente del SOGA?', 'es', TODAY)).toMatchObject({ kind: 'last' });
+    expect(timeIntent('Which events did SOGA attend last year?', 'en', TODAY)?.kind).not.toBe('last');
+    expect(timeIntent("Qu'est-ce qui s'est passé le dernier jour du sommet ?", 'fr', TODAY)).toBeNull();
+    expect(timeIntent('Who spoke at the last summit?', 'en', TODAY)).toBeNull();
+  });
+
+  it('names the latest past event held where the question says, in the reader\'s spelling of the place', () => {
+    const paris = answerFromEvents(grouped(records), timeIntent('When did SOGA last hold an event in Paris?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(paris.text).toMatch(/^The latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
+    const lisbon = answerFromEvents(grouped(records), timeIntent('What was the most recent SOGA event in Lisbon?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(lisbon.text).toMatch(/• Social Innovation Village — 2018, Lisbon/);
+    const ljubljana = answerFromEvents(grouped(records), timeIntent('Quel est le dernier événement du SOGA à Ljubljana ?', 'fr', TODAY)!, 'fr', TODAY, messages);
+    expect(ljubljana.text).toMatch(/• ActSE — 12 octobre 2021, Ljubljana/);
+  });
+
+  it('counts a venue as its city, and says not found for a place no event was held in', () => {
+    const older = grouped([event('Forum Paris', '2019-06-02', null, ['Palais des Congrès de Paris']), event('EUSES', '2021-05-26', null, ['Mannheim'])]);
+    expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Paris?', 'en', TODAY)!, 'en', TODAY, messages).text).toMatch(/• Forum Paris — June 2, 2019, Palais des Congrès de Paris/);
+    expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Vienna?', 'en', TODAY)!, 'en', TODAY, messages)).toMatchObject({ outcome: 'not_found', citations: [] });
+  });
+});
