@@ -461,6 +461,10 @@ export function hasPlace(text: string): boolean {
   return PLACE.test(text);
 }
 
+/** "Where can I…", "où puis-je…", "wo kann ich…": the asker's own action, in the languages the bot speaks. */
+const OWN_ACTION =
+  / (?:where (?:can|could|do|should|may|must) (?:i|we|one|you|people)|ou (?:puis je|peut on|pouvons nous|dois je|doit on|faut il|est ce que je|est ce qu on|m inscrire|s inscrire)|wo (?:kann|konnte|muss|soll|darf) (?:ich|man|wir)|wo (?:finde|melde|sehe) ich|donde (?:puedo|podemos|se puede|debo|hay que|me inscribo|encuentro)|dove (?:posso|possiamo|si puo|devo|mi iscrivo|trovo)|onde (?:posso|podemos|se pode|devo|me inscrevo|encontro)|waar (?:kan|kun|moet|mag) (?:ik|je|men|we)|waar vind ik) /;
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
   // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
   const raw = question.toLowerCase();
@@ -476,6 +480,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
   for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (text.includes(` ${noun} `)) types.add(kind);
   // "adresse mail", "e-mail address": an e-mail address, not a postal one.
   if (types.has('email')) types.delete('address');
+  // "Where can I register / watch the replay?" asks for a way or a link, not where the event is.
+  if (OWN_ACTION.test(text)) types.delete('place');
   if (asksWhetherPast(question, lang)) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');

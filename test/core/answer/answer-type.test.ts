@@ -109,3 +109,23 @@ describe('a postal address asked for', () => {
     expect(hasAddress('Le 17 novembre 2023 marque la fin de NEC ESS Europe.')).toBe(false);
   });
 });
+
+describe("the asker's own action is not a place", () => {
+  it('asks for a way or a link, not where the event is, in every language', () => {
+    for (const [q, lang] of [
+      ['Where can I sign up for the summer school?', 'en'],
+      ['Où puis-je revoir la conférence de clôture ?', 'fr'],
+      ['Wo kann ich mich für den Workshop anmelden?', 'de'],
+      ['¿Dónde puedo descargar el informe?', 'es'],
+      ['Dove posso iscrivermi al laboratorio?', 'it'],
+      ['Onde posso ver a gravação?', 'pt'],
+      ['Waar kan ik me inschrijven voor de workshop?', 'nl'],
+    ] as const)
+      expect(expectedAnswerTypes(q, lang).has('place'), q).toBe(false);
+  });
+  it('still asks where an event is', () => {
+    expect(expectedAnswerTypes('Where will the summer school take place?', 'en').has('place')).toBe(true);
+    expect(expectedAnswerTypes('Où se tient la conférence de clôture ?', 'fr').has('place')).toBe(true);
+    expect(expectedAnswerTypes('Wo findet der Workshop statt?', 'de').has('place')).toBe(true);
+  });
+});
