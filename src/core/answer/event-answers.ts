@@ -228,8 +228,7 @@ function placesNamedIn(question: string): string[][] {
 }
 
 /** Whether one of the event's places is one the question names: "Palais des Congrès de Paris" is in Paris. */
-const heldIn = (e: GroupedEvent, places: string[][]) =>
-  places.some((spellings) => e.places.some((p) => spellings.some((s) => ` ${foldPlace(p)} `.includes(` ${s} `))));
+const heldIn = (e: GroupedEvent, places: string[][]) => places.some((spellings) => e.places.some((p) => spellings.some((s) => ` ${foldPlace(p)} `.includes(` ${s} `))));
 
 /** Of the events already past (those the question names, held where it says), the latest: one, or none. */
 function latestEvent(all: GroupedEvent[], intent: Extract<TimeIntent, { kind: 'last' }>): GroupedEvent[] {

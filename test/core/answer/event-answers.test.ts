@@ -239,7 +239,7 @@ describe('the latest event, of a place when one is named', () => {
     expect(timeIntent('Who spoke at the last summit?', 'en', TODAY)).toBeNull();
   });
 
-  it('names the latest past event held where the question says, in the reader\'s spelling of the place', () => {
+  it("names the latest past event held where the question says, in the reader's spelling of the place", () => {
     const paris = answerFromEvents(grouped(records), timeIntent('When did SOGA last hold an event in Paris?', 'en', TODAY)!, 'en', TODAY, messages);
     expect(paris.text).toMatch(/^The latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
     const lisbon = answerFromEvents(grouped(records), timeIntent('What was the most recent SOGA event in Lisbon?', 'en', TODAY)!, 'en', TODAY, messages);
@@ -250,7 +250,9 @@ describe('the latest event, of a place when one is named', () => {
 
   it('counts a venue as its city, and says not found for a place no event was held in', () => {
     const older = grouped([event('Forum Paris', '2019-06-02', null, ['Palais des Congrès de Paris']), event('EUSES', '2021-05-26', null, ['Mannheim'])]);
-    expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Paris?', 'en', TODAY)!, 'en', TODAY, messages).text).toMatch(/• Forum Paris — June 2, 2019, Palais des Congrès de Paris/);
+    expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Paris?', 'en', TODAY)!, 'en', TODAY, messages).text).toMatch(
+      /• Forum Paris — June 2, 2019, Palais des Congrès de Paris/,
+    );
     expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Vienna?', 'en', TODAY)!, 'en', TODAY, messages)).toMatchObject({ outcome: 'not_found', citations: [] });
   });
 });
