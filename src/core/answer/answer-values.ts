@@ -90,6 +90,30 @@ export function namesIn(text: string, known: Set<string>): string[] {
   return out;
 }
 
+/** "and / et / und / y / e / en / ou / or" with an optional article: what joins the items of a list. */
+const COORDINATED = /^\s*(?:,|and|or|et|ou|und|oder|y|o|e|en|of)\s+(?:(?:the|le|la|les|l'|l’|der|die|das|den|el|los|las|il|lo|gli|os|as|de|het)\s*)?$/iu;
+
+/**
+ * Whether a name is listed beside one of the question's own names ("le Social Tech Atlas et la Social
+ * Tech Academy"): a sibling of what the question names, not who did anything to it. "Who presented
+ * the Social Tech Atlas?" is not answered by the project listed with it.
+ */
+export function listedWithKnown(text: string, name: string, known: Set<string>): boolean {
+  const allKnown = (run: string) => {
+    const words = normalizeText(run).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    return words.length > 0 && words.every((w) => known.has(w));
+  };
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = text.slice(Math.max(0, at - 80), at);
+    const prev = /(\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*)([^\p{Lu}]*)$/u.exec(before);
+    if (prev && COORDINATED.test(prev[2]) && allKnown(prev[1])) return true;
+    const after = text.slice(at + name.length, at + name.length + 80);
+    const next = /^([^\p{Lu}]*)(\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*)/u.exec(after);
+    if (next && COORDINATED.test(next[1]) && allKnown(next[2])) return true;
+  }
+  return false;
+}
+
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 // Bounded (no nested unbounded quantifier): a country code, then 3–6 groups of 2–4 digits.
 const PHONE = /(?:\+\d{1,3}[\s.]?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,5}/g;

@@ -12,7 +12,7 @@ import { asksWhetherPast, countedNoun, isValueNoun, type AnswerType } from './an
 import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
-import { datesIn, namesIn, numbersIn, placesIn } from './answer-values.js';
+import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -365,7 +365,7 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     ).coverage >= PERSON_COVERAGE;
   if (expected.has('person') && !parts.length && strong) {
     // One name, or none: of several in a sentence, which one is meant is a guess.
-    const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)));
+    const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)) && !listedWithKnown(quote.text, name, known));
     const name = names.length === 1 ? names[0] : names.length > 1 ? nameByApposition(quote.text, names, input, quote.citation.lang) : null;
     if (!name) return null;
     parts.push(name);
