@@ -12,6 +12,7 @@ import { asksWhetherPast, countedNoun, isValueNoun, type AnswerType } from './an
 import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
+import { countSameThing } from '../text/counted-nouns.js';
 import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
@@ -292,12 +293,21 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   if (!ranked[0]?.topical) {
     return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? withTopical(valueOfText(quote, input), 0) : null;
   }
-  for (const s of ranked) {
-    // Only a sentence as much about the topic as the best one may give the value.
-    if (s.topical < ranked[0].topical) break;
+  const best = ranked.filter((s) => s.topical === ranked[0].topical);
+  for (const s of best) {
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
     const found = valueOfText({ ...quote, text: s.text }, input);
+    if (found) return { ...found, topical: s.topical };
+  }
+  // "Le 13 octobre, … au FNAF. L’événement, qui a rassemblé plus de 4 500 participants, …": the sentence
+  // after the one about the topic goes on about it when it names nothing else (no name of its own).
+  // Counts only: their noun must be the one asked, where a date or a place has nothing to check it by.
+  const counts = input.expected.size === 1 && input.expected.has('number') && countedNoun(input.question, input.lang) !== null;
+  for (const s of counts ? best : []) {
+    const next = sentences[sentences.indexOf(s.text) + 1];
+    if (!next || namesIn(next, input.known).length || (asked.size && [...ordinalsIn(next)].some((k) => !asked.has(k)))) continue;
+    const found = valueOfText({ ...quote, text: next }, input);
     if (found) return { ...found, topical: s.topical };
   }
   return null;
@@ -346,7 +356,7 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const asks = (unit: string | null) => {
       if (!unit) return false;
       const word = normalizeText(unit);
-      const named = counted ? word === counted || sameStem(counted, unit, lang, quote.citation.lang) : known.has(word);
+      const named = counted ? word === counted || sameStem(counted, unit, lang, quote.citation.lang) || countSameThing(counted, unit) : known.has(word);
       return named || countsTerm(countTerms, unit, input.langs ?? [quote.citation.lang]);
     };
     const matching = numbers.filter((x) => asks(x.unit));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listedWithKnown, namesIn } from '../../../src/core/answer/answer-values.js';
 
-describe('a name listed beside the question\'s own name is its sibling, not an answer', () => {
+describe("a name listed beside the question's own name is its sibling, not an answer", () => {
   const known = new Set(['who', 'showed', 'open', 'data', 'map', 'at', 'the', 'fair']);
   it('finds the sibling on either side of the list word, with or without an article', () => {
     const text = "L'association a montré ses outils, notamment l'Open Data Map et la Civic Tech School, au salon.";
@@ -10,7 +10,7 @@ describe('a name listed beside the question\'s own name is its sibling, not an a
     expect(listedWithKnown('We showed the Civic Tech School and the Open Data Map.', 'Civic Tech School', known)).toBe(true);
     expect(listedWithKnown('Open Data Map und Civic Tech School wurden gezeigt.', 'Civic Tech School', known)).toBe(true);
   });
-  it('keeps a name that did something to the question\'s name', () => {
+  it("keeps a name that did something to the question's name", () => {
     const text = 'Marta Lindqvist a présenté l’Open Data Map aux visiteurs.';
     expect(listedWithKnown(text, 'Marta Lindqvist', known)).toBe(false);
     expect(listedWithKnown('L’Open Data Map, présentée par Marta Lindqvist, a séduit.', 'Marta Lindqvist', known)).toBe(false);

@@ -87,8 +87,8 @@ describe('the direct answer states what was asked, from the quote’s own values
       });
     expect(terms.length).toBeGreaterThan(0);
     expect(withTerms(question, translations)).toBe('In short: 80 [1].');
-    // Without a translation of the counted noun, no number: "participants" answers the verb, not the noun.
-    expect(withTerms(question, new Map([['partecipato', ['participer', 'participant']]]))).toBeNull();
+    // Without a translation of the counted noun ("ospiti", guests), no number: "participants" answers the verb, not the noun.
+    expect(withTerms('Quanti ospiti hanno partecipato a NEC ESS Europe?', new Map([['partecipato', ['participer', 'participant']]]))).toBeNull();
   });
   it('gives no place from a sentence that names the question’s event but not what it asks about it', () => {
     const nec = "Le 17 novembre 2023 marque la fin de NEC ESS Europe, le rendez-vous de l'économie sociale numérique en France et en Europe, organisé par SOGA.";
@@ -328,5 +328,31 @@ describe('of several quotes with a value, the one that says more of the question
       quote('L’Atelier Numérique Solidaire a tenu son forum les 3 et 4 juin à Rennes.', '2021-06-04', 2),
     ];
     expect(state('Quand a eu lieu le forum de l’Atelier Numérique Solidaire ?', 'fr', quotes)).toMatch(/^En bref : 3–4 juin 2021 \(il y a 5 ans\) \[1\]\.$/);
+  });
+});
+
+describe('a count across languages and across the sentence that goes on about the topic', () => {
+  const countAsk = (question: string, lang: string, text: string) =>
+    directAnswer({
+      question,
+      lang,
+      expected: expectedAnswerTypes(question, lang),
+      known: new Set(['salon', 'vert', '2024']),
+      quotes: [quote(text, '2024-03-02')],
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(question, lang, [lang, 'fr'], null),
+      langs: [lang, 'fr'],
+    });
+  const TEXT = 'Le 2 mars 2024, trois membres de l’association étaient au Salon Vert 2024, à Lyon. L’événement, qui a réuni plus de 1 200 participants et 40 exposants, est un rendez-vous annuel.';
+  it('reads "deelnemers", "attendees" and "Teilnehmer" as the participants the passage counts, from the next sentence', () => {
+    expect(countAsk('Hoeveel deelnemers had het Salon Vert 2024?', 'nl', TEXT)).toMatch(/1 200 \[1\]/);
+    expect(countAsk('How many attendees did the Salon Vert 2024 have?', 'en', TEXT)).toMatch(/1 200 \[1\]/);
+    expect(countAsk('Wie viele Teilnehmer hatte der Salon Vert 2024?', 'de', TEXT)).toMatch(/1 200 \[1\]/);
+  });
+  it('takes nothing from a next sentence that names something else, nor a count of another noun', () => {
+    const other = 'Le 2 mars 2024, trois membres étaient au Salon Vert 2024, à Lyon. La veille, le Forum Bleu de Nantes avait réuni 900 participants.';
+    expect(countAsk('How many attendees did the Salon Vert 2024 have?', 'en', other)).toBeNull();
+    expect(countAsk('How many speakers did the Salon Vert 2024 have?', 'en', TEXT)).toBeNull();
   });
 });
