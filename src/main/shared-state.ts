@@ -1,12 +1,14 @@
 /**
- * The state a replica may share with others: admin sessions, rate limits, conversation memory. Main
+ * The state a replica may share with others: admin sessions, rate limits, conversation memory, leases. Main
  * picks the implementation once: in this process's memory by default, in PostgreSQL when
  * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
  */
 import type { Config } from '../config/load.js';
 import type { AdminSessionStore } from '../core/admin-sessions.js';
 import type { DiscordState } from '../adapters/discord/index.js';
+import type { LeaseStore } from '../core/lease.js';
 import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
+import { MemoryLeases } from '../infra/memory/memory-leases.js';
 import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
 import { MemoryConversationMemory } from '../infra/memory/memory-conversation-memory.js';
 import { MemoryRateLimiter } from '../infra/memory/memory-rate-limiter.js';
@@ -14,6 +16,7 @@ import { PgAdminSessions } from '../infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../infra/postgres/pg-conversation-memory.js';
 import { migrate, openPostgres, type Sql } from '../infra/postgres/pg-database.js';
 import { PgRateLimiter } from '../infra/postgres/pg-rate-limiter.js';
+import { LEASES, leaseMigrations, PgLeases } from '../infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../infra/postgres/shared-state-schema.js';
 
 const MINUTE = 60_000;
@@ -23,6 +26,8 @@ export interface SharedState {
   kind: 'memory' | 'postgresql';
   adminSessions: AdminSessionStore;
   discord: DiscordState;
+  /** Jobs one replica at a time runs (the Matrix sync loop, ingest steps): see core/lease.ts and LeaseKeeper. */
+  leases: LeaseStore;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export function embeddedSharedState(config: Config): SharedState {
       userLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_USER_PER_MIN, MINUTE),
       channelLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, MINUTE),
     },
+    leases: new MemoryLeases(),
     close: async () => {},
   };
 }
@@ -46,6 +52,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
   const sql = await openPostgres(config.SOGA_DATABASE_URL);
   try {
     await migrate(sql, SHARED_STATE, sharedStateMigrations);
+    await migrate(sql, LEASES, leaseMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -63,6 +70,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
       userLimiter: new PgRateLimiter(sql, { scope: 'discord-user', limit: config.DISCORD_RATE_LIMIT_USER_PER_MIN, windowMs: MINUTE }),
       channelLimiter: new PgRateLimiter(sql, { scope: 'discord-channel', limit: config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, windowMs: MINUTE }),
     },
+    leases: new PgLeases(sql),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -9,11 +9,13 @@ import { migrate, openPostgres, type Sql } from '../../../src/infra/postgres/pg-
 import { PgAdminSessions } from '../../../src/infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../../../src/infra/postgres/pg-conversation-memory.js';
 import { PgRateLimiter } from '../../../src/infra/postgres/pg-rate-limiter.js';
+import { LEASES, leaseMigrations, PgLeases } from '../../../src/infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../../../src/infra/postgres/shared-state-schema.js';
 import { isSogaError } from '../../../src/core/errors.js';
 import { describeAdminSessionStore } from '../../core/contracts/admin-session-store.contract.js';
 import { describeConversationMemory } from '../../core/contracts/conversation-memory.contract.js';
 import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.js';
+import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -29,6 +31,7 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     a = await openPostgres(db.url, { maxConnections: 4 });
     b = await openPostgres(db.url, { maxConnections: 4 });
     await migrate(a, SHARED_STATE, sharedStateMigrations);
+    await migrate(a, LEASES, leaseMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -53,6 +56,12 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
   describeConversationMemory('PostgreSQL', () => ({
     make: async ({ maxTurns }) => new PgConversationMemory(a, { scope: fresh(), maxTurns }),
     reopen: async ({ maxTurns }) => new PgConversationMemory(b, { scope, maxTurns }),
+  }));
+
+  describeLeaseStore('PostgreSQL', () => ({
+    // The server's clock decides expiry: time really passes.
+    make: async () => ({ store: new PgLeases(a), replica: new PgLeases(b), advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }),
+    ttlMs: 1_200,
   }));
 
   describe('schema steps', () => {
