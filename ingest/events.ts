@@ -21,7 +21,7 @@ import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
 
 /** Bumped whenever the rules change: stored events of unchanged articles are then extracted again. */
-export const EVENT_EXTRACTOR_VERSION = 4;
+export const EVENT_EXTRACTOR_VERSION = 5;
 
 export interface EventSource {
   docId: string;
@@ -464,8 +464,13 @@ function mainEvent(title: string, acronyms: Set<string>, blocks: Block[] = []): 
     const words = fold(part).split(/[^\p{L}\p{N}]+/u);
     const word = words.find((w) => EVENT_WORDS.has(w) || w === 'evenement' || w === 'event');
     if (word) {
-      const name = part.replace(/^(?:un|une|le|la|les|l['’]|the|a|an|retour sur( le| la| les)?)\s+/i, '').trim();
-      return { name, variants: unique([name, ...namesInHeadings(word, blocks)]) };
+      const phrase = part.replace(/^(?:un|une|le|la|les|l['’]|the|a|an|retour sur( le| la| les)?)\s+/i, '').trim();
+      // A title in common words ("un deuxième sommet européen réussi pour l'économie sociale") is
+      // named as the article's headings name it ("Sommet européen de l’économie sociale à Strasbourg");
+      // the title's phrase stays a variant (its ordinal tells the edition).
+      const headed = namesInHeadings(word, blocks);
+      const name = /^\p{Ll}/u.test(phrase) && headed.length ? headed[0] : phrase;
+      return { name, variants: unique([name, phrase, ...headed]) };
     }
   }
   return null;

@@ -185,7 +185,9 @@ describe('names the article gives elsewhere than in the dated sentence', () => {
       'FAQ — Sommet européen de l’économie sociale à Strasbourg',
     ]);
     const [summit] = extractEvents(strasbourg);
-    expect(summit.variants).toEqual(['deuxième sommet européen réussi pour l’économie sociale', 'Sommet européen de l’économie sociale à Strasbourg']);
+    // Named as the heading names it; the title's phrase stays a variant (its ordinal tells the edition).
+    expect(summit.name).toBe('Sommet européen de l’économie sociale à Strasbourg');
+    expect(summit.variants).toEqual(['Sommet européen de l’économie sociale à Strasbourg', 'deuxième sommet européen réussi pour l’économie sociale']);
     expect(summit).toMatchObject({ start: '2022-05-05', end: '2022-05-06', edition: 2, places: ['Strasbourg'] });
   });
 
