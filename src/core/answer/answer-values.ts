@@ -100,7 +100,9 @@ const COORDINATED = /^\s*(?:,|and|or|et|ou|und|oder|y|o|e|en|of)\s+(?:(?:the|le|
  */
 export function listedWithKnown(text: string, name: string, known: Set<string>): boolean {
   const allKnown = (run: string) => {
-    const words = normalizeText(run).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    const words = normalizeText(run)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
     return words.length > 0 && words.every((w) => known.has(w));
   };
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {

@@ -322,8 +322,12 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   const { lang, expected, known } = input;
   const parts: string[] = [];
   let date: DateValue | null = null;
+  // What the question asks besides the event's name and "taking place": the part of a sentence that
+  // is about it gives the value ("25 novembre à Bruxelles, pour la journée d’ouverture").
+  const predicate = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
+  const clause = placeClause(quote.text, predicate, input.langs ?? [quote.citation.lang]);
   if (expected.has('date')) {
-    date = quotedDate(quote);
+    date = (clause !== quote.text ? quotedDate({ ...quote, text: clause }) : null) ?? quotedDate(quote);
     // "Has it already happened?" is not answered by a year alone: the year may be of another event.
     if (!date || (date.precision === 'year' && asksWhetherPast(input.question, lang))) return null;
     parts.push(formatDateValue(date, lang, !date.yearInferred));
@@ -331,11 +335,10 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   if (expected.has('place')) {
     // "Where can I watch the replay of NEC ESS 2023?" is not answered by "… NEC ESS Europe, en France":
     // a sentence that names only the question's event, not what it asks about the event, gives no place.
-    const predicate = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word) && !TAKING_PLACE.has(t.word));
     if (predicate.length && coverage(predicate, quote.text, input.langs ?? [quote.citation.lang]).coverage === 0 && !parts.length) return null;
     // "Which city…?" is not answered by a country or a continent ("en Europe, en Afrique").
     const locality = (input.terms ?? []).some((t) => t.place);
-    const places = placesIn(quote.text, known).filter((place) => !(locality && isCountryOrRegion(place)));
+    const places = placesIn(clause, known).filter((place) => !(locality && isCountryOrRegion(place)));
     if (places.length)
       parts.push(
         places
@@ -381,6 +384,22 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(name);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/**
+ * The clause that says what the question asks about, when a sentence gives several places each for
+ * its own part ("25 novembre à Bruxelles, pour la journée européenne d’ouverture ; 26 et 27 novembre
+ * à Paris, pour deux journées de conférences"): "where was the opening day?" is Brussels. The whole
+ * sentence when no clause, or more than one, is most about it.
+ */
+function placeClause(text: string, predicate: WeightedTerm[], langs: LanguageCode[]): string {
+  if (!predicate.length) return text;
+  const clauses = text.split(/\s*[;•\n]\s*|\s*:\s+/).filter((c) => c.trim());
+  if (clauses.length < 2) return text;
+  const scored = clauses.map((c) => ({ c, covered: coverage(predicate, c, langs).coverage }));
+  const best = Math.max(...scored.map((x) => x.covered));
+  const about = scored.filter((x) => x.covered === best);
+  return best > 0 && about.length === 1 ? about[0].c : text;
 }
 
 /**

@@ -350,6 +350,10 @@ const DURATION =
   /\b(?:how many days|how long (?:did|does|will|was|is)|combien de jours|combien de temps (?:dure|a dure)|wie viele tage|wie lange (?:dauert|dauerte|ging)|cuantos dias|cuanto (?:dura|duro)|quanti giorni|quanto (?:dura|e durato)|quantos dias|quanto tempo (?:dura|durou)|hoeveel dagen|hoe lang (?:duurt|duurde))\b/;
 export const asksDuration = (question: string) => DURATION.test(normalizeText(question));
 
+/** The opening or closing part of an event, in the languages the bot speaks: its own day and place, not the whole event's. */
+const PART = / (?:opening|closing|ouverture|cloture|eroffnung|eroffnungstag|abschluss|abschlusstag|apertura|inauguracion|clausura|chiusura|abertura|encerramento|openingsdag|slotdag|afsluiting) /;
+const asksAboutPart = (question: string) => PART.test(` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+
 /** At most this many events are listed for a question that names several: more is a list question, not a name. */
 const MAX_SEVERAL = 6;
 
@@ -366,6 +370,9 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
     expected.add('date');
   }
   if (!expected.size || [...expected].some((kind) => kind !== 'date' && kind !== 'place')) return null;
+  // "Where was the opening day of NEC ESS 2025?" asks about a part of the event, whose own day and
+  // place the passages give ("25 novembre à Bruxelles, pour la journée d’ouverture"); the index knows the whole.
+  if (asksAboutPart(question)) return null;
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
   const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);

@@ -356,3 +356,37 @@ describe('a count across languages and across the sentence that goes on about th
     expect(countAsk('How many speakers did the Salon Vert 2024 have?', 'en', TEXT)).toBeNull();
   });
 });
+
+describe('a sentence that gives each part of an event its own day and place', () => {
+  const PARTS = 'Le festival aura lieu du 3 au 5 juin 2027 : 3 juin à Namur, pour la journée d’ouverture ; 4 et 5 juin à Liège, pour deux journées d’ateliers.';
+  const partAsk = (question: string, lang: string) =>
+    directAnswer({
+      question,
+      lang,
+      expected: expectedAnswerTypes(question, lang),
+      known: new Set(['festival']),
+      quotes: [quote(PARTS, '2027-01-10')],
+      today: TODAY,
+      messages,
+      // The festival is named (a name is what retrieval marks when the corpus writes it whole).
+      terms: weightedTopicTerms(
+        question,
+        lang,
+        [lang, 'fr'],
+        null,
+        new Map([
+          ['opening', ['ouverture']],
+          ['workshops', ['ateliers']],
+        ]),
+      ).map((t) => (t.word === 'festival' ? { ...t, name: 'Festival' } : t)),
+      langs: [lang, 'fr'],
+    });
+  it('answers the part asked about from its own clause', () => {
+    expect(partAsk('Where is the opening day of the festival?', 'en')).toMatch(/^In short: Namur \[1\]\.$/);
+    expect(partAsk('Où et quand a lieu la journée d’ouverture du festival ?', 'fr')).toMatch(/3 juin, Namur \[1\]/);
+    expect(partAsk('Where are the workshops of the festival?', 'en')).toMatch(/^In short: Liège \[1\]\.$/);
+  });
+  it('gives the whole event when the question asks about the whole', () => {
+    expect(partAsk('Where does the festival take place?', 'en')).toMatch(/Namur, Liège/);
+  });
+});

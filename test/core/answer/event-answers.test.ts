@@ -256,3 +256,12 @@ describe('the latest event, of a place when one is named', () => {
     expect(answerFromEvents(older, timeIntent('When was the latest SOGA event in Vienna?', 'en', TODAY)!, 'en', TODAY, messages)).toMatchObject({ outcome: 'not_found', citations: [] });
   });
 });
+
+describe('a part of an event is not the whole event of the index', () => {
+  it('leaves "where was the opening day of…" to the passages, which give the part its own place', () => {
+    const all = grouped(CORPUS);
+    expect(namedEventFor(all, 'Where was the opening day of NEC ESS 2025?', 'en')).toBeNull();
+    expect(namedEventFor(all, 'Où a eu lieu la clôture du NEC ESS 2025 ?', 'fr')).toBeNull();
+    expect(namedEventFor(all, 'Where was NEC ESS 2025?', 'en')).not.toBeNull();
+  });
+});
