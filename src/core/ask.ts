@@ -16,6 +16,7 @@ import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
 import { withoutPlantedInstructions } from './text/planted-instructions.js';
 import { condenseFollowUp } from './conversation/condense.js';
+import { vouchedByTopic } from './conversation/topic-answerability.js';
 import { createQueryEmbedder } from './retrieval/query-embedder.js';
 import { createQueryTranslator } from './retrieval/query-translator.js';
 import { retrieve } from './retrieval/retrieve.js';
@@ -213,7 +214,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
-      const { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      let { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
+      if (!answerable && condensed.topic) {
+        const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });
+        if (vouched.length) ({ answerable, usable } = { answerable: true, usable: vouched });
+      }
       const notFound = (reason: string) => {
         timings.answerMs = lap(t);
         return done({ ...result, outcome: 'not_found', mode: 'none', text: messages.t(lang, 'notFound'), notFoundReason: reason });

@@ -31,6 +31,8 @@ export interface Condensed {
   dependent: boolean;
   /** Document ids cited by the latest answer, when the turn depends on the conversation (a retrieval prior, never a filter). */
   priorSources: string[];
+  /** For a rewrite of the earlier turns' names and the new ask ("NEC ESS 2025 — where?"): both parts, for answerability. */
+  topic?: { topic: string; ask: string };
 }
 
 export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<Condensed> {
@@ -52,7 +54,9 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
   // …unless the turn moves to another year ("and for 2025?"): the documents just cited are about the other edition.
   const otherYear = [...yearsIn(question)].some((y) => !yearsIn(decision.topic).has(y));
   const prior = otherYear ? [] : (history.findLast((t) => t.role === 'assistant')?.sources ?? []);
-  const followUp = (query: string): Condensed => ({ query, dependent: true, priorSources: prior });
+  const prefix = `${decision.topic} — `;
+  const parts = decision.query.startsWith(prefix) ? { topic: { topic: decision.topic, ask: decision.query.slice(prefix.length) } } : {};
+  const followUp = (query: string): Condensed => ({ query, dependent: true, priorSources: prior, ...parts });
   // The model only words a rewrite the rules asked for: asked to rewrite every turn, it also glued a
   // fresh question onto an unrelated earlier one.
   if (!deps.chat) return followUp(decision.query);

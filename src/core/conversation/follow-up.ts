@@ -110,6 +110,15 @@ const POINTING_BACK: Record<string, RegExp> = {
   nl: /(?:^|\s)(?:daar|daarvan|daarover|ervan|erover|ze|zij|hij|hem|haar|dat evenement|dit evenement|die bijeenkomst)(?=[\s?!.,]|$)/iu,
 };
 
+// Object clitics after a question word, followed by a verb in lower case: the same little word before a
+// noun or a name is an article ("Quem a Comissão nomeou?"), so these are case-sensitive.
+const CLITIC: Record<string, RegExp> = {
+  fr: /(?:^|\s)[Qq]ui (?:l['’]|le |la |les )(?=\p{Ll})/u,
+  es: /(?:^|[\s¿])(?:[Qq]uién|[Qq]uiénes|[Qq]ué|[Dd]ónde|[Cc]uándo|[Cc]ómo|[Pp]or qué) (?:la|las|los) (?=\p{Ll})/u,
+  it: /(?:^|\s)(?:[Cc]hi|[Dd]ove|[Qq]uando|[Cc]ome) (?:l['’]|lo |la |li |le )(?=\p{Ll})/u,
+  pt: /(?:^|\s)[Qq]uem (?:a|o|as|os) (?=\p{Ll})|\p{Ll}-(?:a|o|as|os|la|lo|las|los)(?=[\s?!.,]|$)/u,
+};
+
 const IMPERSONAL: Record<string, RegExp> = {
   en: /\b(?:is|are|was|were|will) there\b|\bthere (?:is|are|was|were|will)\b/giu,
   fr: /\bil (?:y a|faut|s'agit|s’agit|est possible|existe)\b|\by a-t-il\b|\by aura-t-il\b/giu,
@@ -216,7 +225,9 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
     if (added.length) query = `${query} ${added.join(' ')}`;
     return { kind: 'follow_up', query: dedupeYears(query), topic: previous, signal };
   }
-  let topic = topicOf(earlier, lang, yearsIn(question).size > 0, options, ownWords(ask, lang) <= 1);
+  // A bare ask, or one that points back ("Welk instrument heeft SOGA daar gelanceerd?"), has no topic
+  // without the earlier turns', even one of words the articles never use (the dictionaries translate them).
+  let topic = topicOf(earlier, lang, yearsIn(question).size > 0, options, ownWords(ask, lang) <= 1 || pointsBackIn(question, lang));
   // "E em que ano?" after "Quem fundou o SOGA?": the turn changes only what is asked for (a year
   // instead of a person), so the earlier turn's own ask ("fundou") stays part of the topic; the names
   // alone ("SOGA — em que ano?") found any year the articles give.
@@ -232,9 +243,7 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
   const names = namesIn(question, lang, options).names.filter((n) => !share || share(n) < COMMON_NAME_SHARE);
   const wordCount = (question.match(WORD) ?? []).length;
   const base = lang.slice(0, 2);
-  const pointer = POINTING_BACK[base];
-  const impersonal = IMPERSONAL[base];
-  const pointsBack = Boolean(pointer?.test(impersonal ? question.replace(impersonal, ' ') : question));
+  const pointsBack = pointsBackIn(question, lang);
   const connective = CONNECTIVE.test(question);
   // A turn naming its own topic is searched as it stands ("And when is NEC ESS 2025?"), unless it
   // is a few words after "and" ("Et à Bruxelles ?") or points back after "and" ("¿Y quién lo
@@ -250,8 +259,15 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
   return null;
 }
 
+/** Whether the turn holds a pronoun, demonstrative or clitic that points back to something named earlier. */
+function pointsBackIn(question: string, lang: LanguageCode): boolean {
+  const base = lang.slice(0, 2);
+  const impersonal = IMPERSONAL[base];
+  return Boolean(POINTING_BACK[base]?.test(impersonal ? question.replace(impersonal, ' ') : question) || CLITIC[base]?.test(question));
+}
+
 // Question words of every language the bot speaks (accents folded): a turn holding one asks something.
-const INTERROGATIVES = new Set([
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'where',
   'when',
   'who',
@@ -407,13 +423,13 @@ const GENERIC = new Set([
 
 /** How many topic words of its own the ask holds (question words, generic words and years aside). */
 function ownWords(ask: string, lang: LanguageCode): number {
-  return topicWords(ask.replace(QUOTED, ' '), lang).filter((w) => !INTERROGATIVES.has(w) && !GENERIC.has(w) && !isYear(w)).length;
+  return topicWords(ask.replace(QUOTED, ' '), lang).filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !isYear(w)).length;
 }
 
 /** True when the turn holds no topic word of its own, only question words and generic ones ("And where?", "Em que ano?"). */
 function asksOnlyFor(ask: string, lang: LanguageCode): boolean {
   if (namesIn(ask, lang).names.length || yearsIn(ask).size) return false;
-  return topicWords(ask, lang).every((w) => INTERROGATIVES.has(w) || GENERIC.has(w) || HAPPENING.has(w));
+  return topicWords(ask, lang).every((w) => QUESTION_WORDS.has(w) || GENERIC.has(w) || HAPPENING.has(w));
 }
 
 /** The topic plus the earlier turn's words that are neither names already in it, question words nor function words. */
@@ -423,14 +439,14 @@ function withEarlierAsk(topic: string, earlier: string, lang: LanguageCode): str
   if (asked.has('date') || asked.has('place')) return topic;
   const inTopic = new Set(normalizeText(topic).match(/[\p{L}\p{N}]+/gu) ?? []);
   const stops = allTopicStopwords();
-  const words = topicWords(earlier.replace(QUOTED, ' '), lang).filter((w) => !inTopic.has(w) && !INTERROGATIVES.has(w) && !GENERIC.has(w) && !stops.has(w) && !isYear(w));
+  const words = topicWords(earlier.replace(QUOTED, ' '), lang).filter((w) => !inTopic.has(w) && !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !stops.has(w) && !isYear(w));
   return words.length ? `${topic} ${original(earlier, words)}` : topic;
 }
 
 /** True when, besides years and names, the turn holds no question word and no topic word. */
 function asksNothing(ask: string, lang: LanguageCode): boolean {
   const folded = normalizeText(ask.replace(QUOTED, ' '));
-  if ((folded.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => INTERROGATIVES.has(w))) return false;
+  if ((folded.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => QUESTION_WORDS.has(w))) return false;
   const { names } = namesIn(ask, lang);
   const nameWords = new Set(names.flatMap((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []));
   return topicWords(ask, lang).every((w) => isYear(w) || GENERIC.has(w) || nameWords.has(w));
@@ -446,7 +462,7 @@ function dedupeYears(query: string): string {
  * with the years of the latest turn that names one (unless the new turn brings its own year). Falls
  * back to the latest turn's topic words.
  */
-function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions, bareAsk: boolean): string {
+function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions, needsTopic: boolean): string {
   const share = options.nameShare;
   const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
   const withoutYears = (text: string) =>
@@ -459,8 +475,8 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   let ownNames: string[] | undefined;
   const unknownOnly = (topic: string) => Boolean(share) && (normalizeText(topic).match(/[\p{L}]+/gu) ?? []).every((w) => share!(w) === 0);
   for (const turn of [...earlier].reverse()) {
-    // A topic of words the articles never use helps a bare ask only (see below).
-    if (turn.topic && !bareAsk && unknownOnly(turn.topic)) return '';
+    // A topic of words the articles never use helps only a turn that needs one (see below).
+    if (turn.topic && !needsTopic && unknownOnly(turn.topic)) return '';
     if (turn.topic) return newTurnHasYear ? withoutYears(turn.topic) : turn.topic;
     const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
@@ -473,12 +489,14 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();
   // Only words that can find the topic: ones the articles use, but not in most passages.
-  const candidates = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w));
+  // Nor are question words or the verbs that only say something happened ("vond … plaats", "took place"):
+  // "Waar vond de eerste Europese top plaats?" is about the first European summit.
+  const candidates = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w) && !QUESTION_WORDS.has(w) && !HAPPENING.has(w));
   // Failing those, the words the articles never use still carry the topic of a bare ask ("En hoeveel
   // deelnemers?" after "de eerste Europese top"), found through the dictionaries' translations; a turn
   // that says more of its own is better searched without them, as they weigh against every passage.
   const known = candidates.filter(useful);
-  const words = known.length || !bareAsk ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
+  const words = known.length || !needsTopic ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : (years ?? []));
 }
 
