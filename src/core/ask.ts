@@ -93,7 +93,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const { store, embedder, chat, detector, messages, prompts, clock } = deps;
   const warn = deps.warn ?? (() => undefined);
   const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
-  const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars, termStats: () => store.termStats() };
+  const condenseDeps = {
+    chat,
+    prompt: prompts.condense,
+    warn,
+    llmTimeoutMs: options.llmTimeoutMs,
+    maxQuestionChars: options.maxQuestionChars,
+    termStats: () => store.termStats(),
+    ...(deps.events ? { events: () => deps.events!.listEvents() } : {}),
+  };
 
   const corrections = deps.corrections ?? null;
   const correctionMatcher =

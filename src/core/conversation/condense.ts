@@ -10,6 +10,8 @@ import { normalizeText, yearsIn } from '../text/normalize.js';
 import { deadline, fill } from '../text/template.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { decideFollowUp } from './follow-up.js';
+import { editionNamer } from './edition-name.js';
+import type { EventRecord } from '../events/types.js';
 
 /** Below this many indexed passages, how many mention a name says nothing about the name. */
 const MIN_PASSAGES_FOR_SHARES = 50;
@@ -23,6 +25,8 @@ export interface CondenseDeps {
   maxQuestionChars: number;
   /** The index's word counts: a name most passages use (the organisation's own) is no topic. */
   termStats?: () => Promise<TermStats>;
+  /** The events index: the names each edition of a series goes by ("and for the 2025 edition?"). */
+  events?: () => Promise<EventRecord[]>;
 }
 
 /** The query to search and, for a turn that leans on the conversation, the documents the previous answer cited. */
@@ -48,7 +52,8 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
           return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;
         }
       : undefined;
-  const decision = decideFollowUp(question, history, lang, { nameShare });
+  const editionName = deps.events ? editionNamer(await deps.events()) : undefined;
+  const decision = decideFollowUp(question, history, lang, { nameShare, editionName });
   if (decision.kind === 'standalone') return standalone(decision.query);
   // "And where?" asks about what the bot just answered: the passages of the documents it cited.
   // …unless the turn moves to another year ("and for 2025?"): the documents just cited are about the other edition.

@@ -177,6 +177,11 @@ export interface FollowUpOptions {
    * name counts.
    */
   nameShare?: (name: string) => number;
+  /**
+   * How the articles name a series' edition of a year, when not as the member's earlier turn did
+   * ("NEC ESS Europe" → "NEC ESS" for 2025; conversation/edition-name). Without it names are kept.
+   */
+  editionName?: (name: string, year: string) => string | undefined;
 }
 
 /** From this share of passages on, a name is the corpus's own (the organisation), not a topic. */
@@ -188,6 +193,8 @@ interface ResolvedTurn {
   query: string;
   /** The topic a follow-up was given, carried on to the next follow-up. */
   topic?: string;
+  /** The sentence of the answer to this turn that stated what was asked ("Kort gezegd: Mannheim [1]."). */
+  stated?: string;
 }
 
 /** Decide whether `question` depends on the conversation, and the query to search. */
@@ -196,7 +203,12 @@ export function decideFollowUp(question: string, history: ChatTurn[], lang: Lang
   // "And the same for 2023?") keeps the topic and the ask of the turns it leans on.
   const resolved: ResolvedTurn[] = [];
   for (const turn of history) {
-    const text = turn.role === 'user' ? turn.text.trim() : '';
+    if (turn.role === 'assistant') {
+      const last = resolved.at(-1);
+      if (last && turn.stated) last.stated = turn.stated;
+      continue;
+    }
+    const text = turn.text.trim();
     if (!text) continue;
     const decision = decideTurn(text, resolved, lang, options);
     resolved.push(
@@ -221,6 +233,13 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
     const { names } = namesIn(ask, lang, options);
     let query = previous;
     if (years.length) query = yearsIn(previous).size ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' ')) : `${previous} ${years.join(' ')}`;
+    // The new edition under the name the articles give it: the old one's qualifiers may not belong to it.
+    if (years.length === 1 && options.editionName) {
+      for (const name of namesIn(previous, lang, options).names) {
+        const renamed = options.editionName(name, years[0]);
+        if (renamed) query = query.replace(name, renamed);
+      }
+    }
     const added = names.filter((n) => !query.includes(n));
     if (added.length) query = `${query} ${added.join(' ')}`;
     return { kind: 'follow_up', query: dedupeYears(query), topic: previous, signal };
@@ -233,6 +252,7 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
   // alone ("SOGA — em que ano?") found any year the articles give.
   const last = earlier.at(-1)!;
   if (topic && !last.topic && asksOnlyFor(ask, lang)) topic = withEarlierAsk(topic, last.query, lang);
+  if (topic) topic = withStatedNames(topic, earlier, options);
   if (!topic) return { kind: 'standalone', query: question };
   return { kind: 'follow_up', query: `${topic} — ${ask}`, topic, signal };
 }
@@ -498,6 +518,27 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   const known = candidates.filter(useful);
   const words = known.length || !needsTopic ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : (years ?? []));
+}
+
+/**
+ * A topic in words the articles never use ("eerste Europese top": the articles are French) is named by
+ * the answer the conversation already got: "Waar vond de eerste Europese top plaats?" was answered
+ * "Mannheim", and "En hoeveel deelnemers waren er?" is about the Mannheim summit. The names of the
+ * latest answer that stated a value join the topic, if the articles use them (a date's month does not).
+ */
+function withStatedNames(topic: string, earlier: ResolvedTurn[], options: FollowUpOptions): string {
+  const share = options.nameShare;
+  if (!share || !(normalizeText(topic).match(/\p{L}+/gu) ?? []).every((w) => share(w) === 0)) return topic;
+  const stated = earlier.findLast((t) => t.stated)?.stated;
+  if (!stated) return topic;
+  // The value follows the sentence's label ("In short:", "Kurz:") and precedes its citation marks.
+  const value = stated
+    .slice(stated.indexOf(':') + 1)
+    .replace(/\[\d+\]|\([^)]*\)/g, ' ')
+    .trim();
+  // A leading word that keeps it from reading as the sentence's first one: the value is all names.
+  const names = namesIn(`x ${value}`, 'en').names.filter((n) => share(n) > 0 && share(n) < COMMON_NAME_SHARE && !topic.includes(n));
+  return names.length ? `${topic} ${names.join(' ')}` : topic;
 }
 
 function firstNames(names: string[]): string[] {

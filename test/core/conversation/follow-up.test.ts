@@ -163,3 +163,20 @@ describe('the names a turn carries', () => {
     expect(namesIn('Wann findet die Konferenz NEC ESS in Brüssel statt?', 'de').names).toEqual(['NEC ESS']);
   });
 });
+
+describe('a topic in words the articles never use is named by the value the conversation’s answer stated', () => {
+  const nameShare = (name: string) => (({ soga: 0.4, lyon: 0.05, 'atelier soudé': 0.02, atelier: 0.1, soudé: 0.02, octobre: 0.1 }) as Record<string, number>)[name.toLowerCase()] ?? 0;
+  const history = (stated: string): ChatTurn[] => [
+    { role: 'user', text: 'Waar vond de tweede reparatiebeurs plaats?' },
+    { role: 'assistant', text: `${stated}\nDit staat er in de artikelen…`, stated },
+  ];
+  it('joins the names the answer gave ("Kort gezegd: Lyon [1].")', () => {
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare }).query).toBe('tweede reparatiebeurs Lyon — hoeveel bezoekers waren er?');
+    expect(decideFollowUp('Wer hat sie organisiert?', history('Kurz: Atelier Soudé [1].'), 'de', { nameShare }).query).toBe('tweede reparatiebeurs Atelier Soudé — Wer hat sie organisiert?');
+  });
+  it('leaves the topic as it is when the answer stated no name the articles use, or when the topic is in the articles’ words', () => {
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: 12 oktober 2022 (4 jaar geleden) [1].'), 'nl', { nameShare }).query).toBe('tweede reparatiebeurs — hoeveel bezoekers waren er?');
+    const known = (name: string) => (name.toLowerCase() === 'reparatiebeurs' ? 0.05 : nameShare(name));
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare: known }).query).toBe('reparatiebeurs — hoeveel bezoekers waren er?');
+  });
+});
