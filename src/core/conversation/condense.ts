@@ -7,6 +7,7 @@
 import { describeError } from '../errors.js';
 import type { ChatModel, TermStats } from '../ports.js';
 import { normalizeText, yearsIn } from '../text/normalize.js';
+import { placeSpellings } from '../text/place-names.js';
 import { deadline, fill } from '../text/template.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { decideFollowUp } from './follow-up.js';
@@ -39,22 +40,40 @@ export interface Condensed {
   topic?: { topic: string; ask: string };
 }
 
+/** Each place of `topic` in the spelling the articles use most, when they never use the one written. */
+function inArticlesSpelling(topic: string, shareOf: (name: string) => number): string {
+  return topic.replace(/[\p{L}][\p{L}'’-]*/gu, (word) => {
+    const spellings = placeSpellings(word);
+    if (!spellings.length || shareOf(word) > 0) return word;
+    const best = spellings.reduce((a, b) => (shareOf(b) > shareOf(a) ? b : a));
+    return shareOf(best) > 0 ? best : word;
+  });
+}
+
 export async function condenseFollowUp(deps: CondenseDeps, question: string, history: ChatTurn[], lang: LanguageCode, signal?: AbortSignal): Promise<Condensed> {
   const standalone = (query: string): Condensed => ({ query, dependent: false, priorSources: [] });
   if (!history.some((t) => t.role === 'user')) return standalone(question);
   const stats = deps.termStats ? await deps.termStats() : undefined;
   // The share of passages holding a name's rarest word (see FollowUpOptions.nameShare).
   // In a handful of passages every name looks common: the share says something only in a real corpus.
+  const shareOf = (name: string) => {
+    const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
+    return words.length ? Math.min(...words.map((w) => stats!.df(w))) / stats!.total : 0;
+  };
+  // A place is as common as its most common spelling: "Straßburg" is the articles' "Strasbourg".
   const nameShare =
-    stats && stats.total >= MIN_PASSAGES_FOR_SHARES
-      ? (name: string) => {
-          const words = normalizeText(name).match(/[\p{L}\p{N}]+/gu) ?? [];
-          return words.length ? Math.min(...words.map((w) => stats.df(w))) / stats.total : 0;
-        }
-      : undefined;
+    stats && stats.total >= MIN_PASSAGES_FOR_SHARES ? (name: string) => Math.max(shareOf(name), ...placeSpellings(name).map(shareOf)) : undefined;
   const editionName = deps.events ? editionNamer(await deps.events()) : undefined;
   const decision = decideFollowUp(question, history, lang, { nameShare, editionName });
   if (decision.kind === 'standalone') return standalone(decision.query);
+  // The topic's places as the articles spell them, which is what the search matches ("Straßburg" → "Strasbourg").
+  if (nameShare) {
+    const respelled = inArticlesSpelling(decision.topic, shareOf);
+    if (respelled !== decision.topic && decision.query.startsWith(`${decision.topic} — `)) {
+      decision.query = `${respelled}${decision.query.slice(decision.topic.length)}`;
+      decision.topic = respelled;
+    }
+  }
   // "And where?" asks about what the bot just answered: the passages of the documents it cited.
   // …unless the turn moves to another year ("and for 2025?"): the documents just cited are about the other edition.
   const otherYear = [...yearsIn(question)].some((y) => !yearsIn(decision.topic).has(y));

@@ -11,6 +11,7 @@ import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
 import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
 import { expectedAnswerTypes } from '../answer/answer-type.js';
+import { foldPlace } from '../text/place-names.js';
 
 export type FollowUpDecision = { kind: 'standalone'; query: string } | { kind: 'follow_up'; query: string; topic: string; signal: FollowUpSignal };
 
@@ -222,7 +223,7 @@ export function decideFollowUp(question: string, history: ChatTurn[], lang: Lang
 
 function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCode, options: FollowUpOptions): FollowUpDecision {
   if (!earlier.length) return { kind: 'standalone', query: question };
-  const signal = dependenceSignal(question, lang, options);
+  const signal = dependenceSignal(question, lang, options, earlier.at(-1)?.stated);
   if (!signal) return { kind: 'standalone', query: question };
   const ask = question.replace(CONNECTIVE, '').trim() || question;
   const previous = earlier.at(-1)!.query;
@@ -258,9 +259,12 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
 }
 
 /** The sign that the turn leans on earlier ones, or null when it stands on its own. */
-export function dependenceSignal(question: string, lang: LanguageCode, options: FollowUpOptions = {}): FollowUpSignal | null {
+export function dependenceSignal(question: string, lang: LanguageCode, options: FollowUpOptions = {}, stated?: string): FollowUpSignal | null {
   const share = options.nameShare;
-  const names = namesIn(question, lang, options).names.filter((n) => !share || share(n) < COMMON_NAME_SHARE);
+  // A name the previous answer just gave is not a new topic: "En wat gebeurde er in Lille?" after
+  // "Kort gezegd: Paris, Brussel, Lille [1]." picks up the answer.
+  const given = stated ? ` ${foldPlace(stated)} ` : '';
+  const names = namesIn(question, lang, options).names.filter((n) => (!share || share(n) < COMMON_NAME_SHARE) && !(given && given.includes(` ${foldPlace(n)} `)));
   const wordCount = (question.match(WORD) ?? []).length;
   const base = lang.slice(0, 2);
   const pointsBack = pointsBackIn(question, lang);

@@ -180,3 +180,17 @@ describe('a topic in words the articles never use is named by the value the conv
     expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare: known }).query).toBe('reparatiebeurs — hoeveel bezoekers waren er?');
   });
 });
+
+describe('a name the previous answer gave is no new topic after "and"', () => {
+  const history: ChatTurn[] = [
+    { role: 'user', text: 'In welke steden hield de Coöperatieve Week 2024 halt?' },
+    { role: 'assistant', text: 'Kort gezegd: Gent, Rijsel [1].\n…', stated: 'Kort gezegd: Gent, Rijsel [1].' },
+  ];
+  it('picks up the answer ("En wat gebeurde er in Gent?")', () => {
+    expect(decideFollowUp('En wat gebeurde er precies in Gent?', history, 'nl')).toMatchObject({ kind: 'follow_up', query: 'Coöperatieve Week 2024 — wat gebeurde er precies in Gent?' });
+    expect(decideFollowUp('And what happened in Gent on the first day?', history, 'en').kind).toBe('follow_up');
+  });
+  it('a name the answer did not give is a topic of its own', () => {
+    expect(decideFollowUp('En wat gebeurde er precies in Antwerpen?', history, 'nl').kind).toBe('standalone');
+  });
+});
