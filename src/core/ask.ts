@@ -16,7 +16,7 @@ import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
 import { withoutPlantedInstructions } from './text/planted-instructions.js';
 import { condenseFollowUp } from './conversation/condense.js';
-import { vouchedByTopic } from './conversation/topic-answerability.js';
+import { askWeightedTerms, vouchedByTopic } from './conversation/topic-answerability.js';
 import { createQueryEmbedder } from './retrieval/query-embedder.js';
 import { createQueryTranslator } from './retrieval/query-translator.js';
 import { retrieve } from './retrieval/retrieve.js';
@@ -283,7 +283,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
       // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
       const holders = condensed.dependent ? usable : passages;
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms: retrieved.terms, langs: retrieved.langs, today, event });
+      // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
+      const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({

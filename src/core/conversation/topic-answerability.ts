@@ -51,3 +51,18 @@ export function vouchedByTopic(passages: FusedHit[], terms: WeightedTerm[], lang
     return expected.size ? answerTypeMatch(h.chunk.text, expected, known) > 0 : prior.has(h.chunk.docId);
   });
 }
+
+/** Share of its weight a topic word keeps when choosing the sentences that answer a follow-up. */
+const TOPIC_WEIGHT_IN_ANSWER = 0.3;
+
+/**
+ * The query's terms for choosing what to quote in answer to a follow-up: the topic's words weigh less,
+ * since the passages retrieved for the turn already name the topic; the sentence to quote is the one
+ * that says what the new ask asks, not the one that repeats the topic most ("pacte compétences —
+ * quels projets du SOGA s'y inscrivent ?": the sentence naming the projects, not the one on signing
+ * the pact's charter).
+ */
+export function askWeightedTerms(terms: WeightedTerm[], turn: Pick<FollowUpTopic, 'topic' | 'lang'>): WeightedTerm[] {
+  const inTopic = new Set(topicWords(turn.topic, turn.lang));
+  return terms.map((t) => (inTopic.has(t.word) ? { ...t, weight: t.weight * TOPIC_WEIGHT_IN_ANSWER } : t));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
-import { vouchedByTopic } from '../../../src/core/conversation/topic-answerability.js';
+import { askWeightedTerms, vouchedByTopic } from '../../../src/core/conversation/topic-answerability.js';
+import { scoreWindows } from '../../../src/core/answer/extractive.js';
 import type { FusedHit, LanguageCode } from '../../../src/core/types.js';
 
 const passage = (docId: string, text: string): FusedHit => ({
@@ -48,5 +49,25 @@ describe('a follow-up that says more than a short ask is judged by coverage as u
     ['fr', 'Combien de visiteurs en 2023 ?'],
   ])('%s: "%s"', (lang, ask) => {
     expect(vouched('Foire de la Réparation Lyon 2022', ask, lang as LanguageCode)).toEqual([]);
+  });
+});
+
+describe('the sentence quoted for a follow-up is the one that says what its ask asks', () => {
+  const fair = passage(
+    'repair-fair',
+    'Toute association qui veut exposer à la Foire de la Réparation de Lyon doit signer une charte. La charte de la Foire de la Réparation de Lyon engage à réparer sans frais. Le public vient surtout le samedi. Les stands accueillent les ateliers vélo, couture et électronique du quartier.',
+  );
+  const quoted = (topic: string, ask: string, lang: LanguageCode, weigh: boolean) => {
+    const all = weightedTopicTerms(`${topic} — ${ask}`, lang, [lang, 'fr'], null);
+    return scoreWindows([fair], weigh ? askWeightedTerms(all, { topic, lang }) : all, [lang, 'fr'])[0]?.text ?? '';
+  };
+  it.each([
+    ['fr', 'Quels ateliers accueillent les stands ?'],
+    ['en', 'Which ateliers do the stands accueillent?'],
+  ])('%s: the topic words weigh less than the ask’s ("%s")', (lang, ask) => {
+    const topic = 'exposer Foire Réparation Lyon signer charte';
+    expect(quoted(topic, ask, lang as LanguageCode, true)).toMatch(/Les stands accueillent/);
+    // Weighed as the rest of the query, the topic would choose the sentences that repeat it.
+    expect(quoted(topic, ask, lang as LanguageCode, false)).not.toMatch(/Les stands accueillent/);
   });
 });
