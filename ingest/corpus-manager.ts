@@ -126,10 +126,13 @@ export class CorpusFolder implements CorpusManager {
       // An uploaded file that also produced other documents is kept: deleting it would remove them too.
       const shared = docs.some((d) => d.id !== doc.id && d.sources.some((s) => uploads.includes(s)));
       if (uploads.length === doc.sources.length && !shared) {
-        for (const s of uploads)
+        for (const s of uploads) {
           await unlink(path.join(this.options.corpusDir, s)).catch((e: NodeJS.ErrnoException) => {
             if (e.code !== 'ENOENT') throw e;
           });
+          // Its link was kept by the upload's path: a later upload must not inherit a stale entry.
+          await setSourceUrl(this.options.corpusDir, s, null);
+        }
       } else {
         // The article shares a file with others: exclude it rather than rewrite staff's export or upload.
         const excluded = new Set(await this.exclusions());

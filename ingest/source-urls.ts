@@ -53,7 +53,7 @@ export function isHttpUrl(text: string): boolean {
 
 /**
  * Sets (or, with null, removes) one entry of `corpus/sources.json`: an uploaded file's link, given
- * with the upload, lives where staff edit the others. Written whole or not at all; a malformed map is
+ * with the upload, lives where staff edit the others, and goes with the upload when it is removed. Written whole or not at all; a malformed map is
  * refused as by readSourceUrls rather than overwritten.
  */
 export async function setSourceUrl(corpusDir: string, key: string, url: string | null): Promise<void> {
@@ -66,8 +66,11 @@ export async function setSourceUrl(corpusDir: string, key: string, url: string |
       throw new SogaError('SOURCES_FILE_INVALID', `${SOURCES_FILE}: cannot be read or is not valid JSON, so the link was not added`, { cause: error, hint: 'fix the file, then upload again' });
     }
   }
-  if (url === null) delete map[key];
-  else map[key] = url;
+  if (url === null) {
+    // Nothing to forget: no file is created or rewritten.
+    if (!Object.hasOwn(map, key)) return;
+    delete map[key];
+  } else map[key] = url;
   await writeFileAtomically(file, `${JSON.stringify(map, null, 2)}\n`);
 }
 

@@ -16,6 +16,7 @@ import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
 import { withoutPlantedInstructions } from './text/planted-instructions.js';
 import { condenseFollowUp } from './conversation/condense.js';
+import { askWeightedTerms, vouchedByTopic } from './conversation/topic-answerability.js';
 import { createQueryEmbedder } from './retrieval/query-embedder.js';
 import { createQueryTranslator } from './retrieval/query-translator.js';
 import { retrieve } from './retrieval/retrieve.js';
@@ -92,7 +93,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const { store, embedder, chat, detector, messages, prompts, clock } = deps;
   const warn = deps.warn ?? (() => undefined);
   const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
-  const condenseDeps = { chat, prompt: prompts.condense, warn, llmTimeoutMs: options.llmTimeoutMs, maxQuestionChars: options.maxQuestionChars, termStats: () => store.termStats() };
+  const condenseDeps = {
+    chat,
+    prompt: prompts.condense,
+    warn,
+    llmTimeoutMs: options.llmTimeoutMs,
+    maxQuestionChars: options.maxQuestionChars,
+    termStats: () => store.termStats(),
+    ...(deps.events ? { events: () => deps.events!.listEvents() } : {}),
+  };
 
   const corrections = deps.corrections ?? null;
   const correctionMatcher =
@@ -213,7 +222,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
-      const { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      let { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
+      if (!answerable && condensed.topic) {
+        const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });
+        if (vouched.length) ({ answerable, usable } = { answerable: true, usable: vouched });
+      }
       const notFound = (reason: string) => {
         timings.answerMs = lap(t);
         return done({ ...result, outcome: 'not_found', mode: 'none', text: messages.t(lang, 'notFound'), notFoundReason: reason });
@@ -269,7 +283,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
       // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
       const holders = condensed.dependent ? usable : passages;
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms: retrieved.terms, langs: retrieved.langs, today, event });
+      // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
+      const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event });
       if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({

@@ -93,6 +93,11 @@ export interface ChatTurn {
    * prefers passages of these documents. Absent where the surface cannot tell (a reloaded thread).
    */
   sources?: string[];
+  /**
+   * An assistant turn's sentence stating what was asked ("In short: Mannheim [1]."), when it gave one:
+   * the value names the topic for a follow-up when the member's own words for it are not the articles'.
+   */
+  stated?: string;
 }
 
 export type Surface = 'cli' | 'discord' | 'matrix' | 'web' | 'eval';

@@ -89,6 +89,8 @@ export interface QuestionResult {
   refusedBecauseOfHistory?: boolean;
   /** The documents the answer cited (the next turn's retrieval prior). */
   citedDocs: string[];
+  /** The answer's sentence stating what was asked, when it gave one (kept with the turn, as surfaces do). */
+  direct?: string;
 }
 
 export interface Metrics {
@@ -170,7 +172,7 @@ export async function evaluate(assistant: Assistant, items: EvalItem[], now?: Da
         result.refusedBecauseOfHistory = alone.factsOk === true;
       }
       results.push(result);
-      history.push(...answeredTurns(turn.q, { text: result.answer, citations: result.citedDocs.map((docId) => ({ docId })) }));
+      history.push(...answeredTurns(turn.q, { text: result.answer, citations: result.citedDocs.map((docId) => ({ docId })), direct: result.direct }));
     }
   }
   const langs = [...new Set(results.map((r) => r.lang))].sort();
@@ -198,6 +200,7 @@ async function askOne(assistant: Assistant, q: EvalQuestion, history: ChatTurn[]
     mode: answer.mode,
     answer: answer.text,
     citedDocs: [...new Set(answer.citations.map((c) => c.docId))],
+    ...(answer.direct ? { direct: answer.direct } : {}),
     ms: performance.now() - started,
     ...(history.length ? { query: answer.standaloneQuestion } : {}),
   };

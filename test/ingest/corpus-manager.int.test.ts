@@ -175,6 +175,23 @@ describe('removing a document', { timeout: 60_000 }, () => {
     expect((await corpus.list()).map((d) => d.title)).not.toContain('Permanence numérique de Roubaix');
   });
 
+  it('forgets an uploaded file’s link in sources.json with the file, keeping staff’s other entries', async () => {
+    const { corpusDir, corpus } = await setup();
+    await writeFile(path.join(corpusDir, 'sources.json'), JSON.stringify({ 'Jardin partagé de Villeurbanne': 'https://example.org/jardin' }));
+    await corpus.addFile('roubaix.md', Buffer.from(UPLOAD), { url: 'https://example.org/permanence-roubaix' });
+    const read = async () => JSON.parse(await readFile(path.join(corpusDir, 'sources.json'), 'utf8')) as Record<string, string>;
+    expect(Object.values(await read())).toContain('https://example.org/permanence-roubaix');
+    await corpus.remove(documentId('Permanence numérique de Roubaix'));
+    expect(await read()).toEqual({ 'Jardin partagé de Villeurbanne': 'https://example.org/jardin' });
+  });
+
+  it('creates no sources.json when removing an upload that had no link', async () => {
+    const { corpusDir, corpus } = await setup();
+    await corpus.addFile('permanence.md', Buffer.from(UPLOAD));
+    await corpus.remove(documentId('Permanence numérique de Roubaix'));
+    expect(existsSync(path.join(corpusDir, 'sources.json'))).toBe(false);
+  });
+
   it('excludes an article of a shared export file without touching the file, and keeps it excluded', async () => {
     const { corpusDir, dataDir, store, corpus } = await setup();
     const bikes = documentId('Atelier vélo solidaire');

@@ -11,6 +11,7 @@ import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
 import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
 import { expectedAnswerTypes } from '../answer/answer-type.js';
+import { foldPlace } from '../text/place-names.js';
 
 export type FollowUpDecision = { kind: 'standalone'; query: string } | { kind: 'follow_up'; query: string; topic: string; signal: FollowUpSignal };
 
@@ -110,6 +111,15 @@ const POINTING_BACK: Record<string, RegExp> = {
   nl: /(?:^|\s)(?:daar|daarvan|daarover|ervan|erover|ze|zij|hij|hem|haar|dat evenement|dit evenement|die bijeenkomst)(?=[\s?!.,]|$)/iu,
 };
 
+// Object clitics after a question word, followed by a verb in lower case: the same little word before a
+// noun or a name is an article ("Quem a Comissão nomeou?"), so these are case-sensitive.
+const CLITIC: Record<string, RegExp> = {
+  fr: /(?:^|\s)[Qq]ui (?:l['’]|le |la |les )(?=\p{Ll})/u,
+  es: /(?:^|[\s¿])(?:[Qq]uién|[Qq]uiénes|[Qq]ué|[Dd]ónde|[Cc]uándo|[Cc]ómo|[Pp]or qué) (?:la|las|los) (?=\p{Ll})/u,
+  it: /(?:^|\s)(?:[Cc]hi|[Dd]ove|[Qq]uando|[Cc]ome) (?:l['’]|lo |la |li |le )(?=\p{Ll})/u,
+  pt: /(?:^|\s)[Qq]uem (?:a|o|as|os) (?=\p{Ll})|\p{Ll}-(?:a|o|as|os|la|lo|las|los)(?=[\s?!.,]|$)/u,
+};
+
 const IMPERSONAL: Record<string, RegExp> = {
   en: /\b(?:is|are|was|were|will) there\b|\bthere (?:is|are|was|were|will)\b/giu,
   fr: /\bil (?:y a|faut|s'agit|s’agit|est possible|existe)\b|\by a-t-il\b|\by aura-t-il\b/giu,
@@ -168,6 +178,11 @@ export interface FollowUpOptions {
    * name counts.
    */
   nameShare?: (name: string) => number;
+  /**
+   * How the articles name a series' edition of a year, when not as the member's earlier turn did
+   * ("NEC ESS Europe" → "NEC ESS" for 2025; conversation/edition-name). Without it names are kept.
+   */
+  editionName?: (name: string, year: string) => string | undefined;
 }
 
 /** From this share of passages on, a name is the corpus's own (the organisation), not a topic. */
@@ -179,6 +194,8 @@ interface ResolvedTurn {
   query: string;
   /** The topic a follow-up was given, carried on to the next follow-up. */
   topic?: string;
+  /** The sentence of the answer to this turn that stated what was asked ("Kort gezegd: Mannheim [1]."). */
+  stated?: string;
 }
 
 /** Decide whether `question` depends on the conversation, and the query to search. */
@@ -187,7 +204,12 @@ export function decideFollowUp(question: string, history: ChatTurn[], lang: Lang
   // "And the same for 2023?") keeps the topic and the ask of the turns it leans on.
   const resolved: ResolvedTurn[] = [];
   for (const turn of history) {
-    const text = turn.role === 'user' ? turn.text.trim() : '';
+    if (turn.role === 'assistant') {
+      const last = resolved.at(-1);
+      if (last && turn.stated) last.stated = turn.stated;
+      continue;
+    }
+    const text = turn.text.trim();
     if (!text) continue;
     const decision = decideTurn(text, resolved, lang, options);
     resolved.push(
@@ -201,7 +223,7 @@ export function decideFollowUp(question: string, history: ChatTurn[], lang: Lang
 
 function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCode, options: FollowUpOptions): FollowUpDecision {
   if (!earlier.length) return { kind: 'standalone', query: question };
-  const signal = dependenceSignal(question, lang, options);
+  const signal = dependenceSignal(question, lang, options, earlier.at(-1)?.stated);
   if (!signal) return { kind: 'standalone', query: question };
   const ask = question.replace(CONNECTIVE, '').trim() || question;
   const previous = earlier.at(-1)!.query;
@@ -212,29 +234,40 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
     const { names } = namesIn(ask, lang, options);
     let query = previous;
     if (years.length) query = yearsIn(previous).size ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' ')) : `${previous} ${years.join(' ')}`;
+    // The new edition under the name the articles give it: the old one's qualifiers may not belong to it.
+    if (years.length === 1 && options.editionName) {
+      for (const name of namesIn(previous, lang, options).names) {
+        const renamed = options.editionName(name, years[0]);
+        if (renamed) query = query.replace(name, renamed);
+      }
+    }
     const added = names.filter((n) => !query.includes(n));
     if (added.length) query = `${query} ${added.join(' ')}`;
     return { kind: 'follow_up', query: dedupeYears(query), topic: previous, signal };
   }
-  let topic = topicOf(earlier, lang, yearsIn(question).size > 0, options, ownWords(ask, lang) <= 1);
+  // A bare ask, or one that points back ("Welk instrument heeft SOGA daar gelanceerd?"), has no topic
+  // without the earlier turns', even one of words the articles never use (the dictionaries translate them).
+  let topic = topicOf(earlier, lang, yearsIn(question).size > 0, options, ownWords(ask, lang) <= 1 || pointsBackIn(question, lang));
   // "E em que ano?" after "Quem fundou o SOGA?": the turn changes only what is asked for (a year
   // instead of a person), so the earlier turn's own ask ("fundou") stays part of the topic; the names
   // alone ("SOGA — em que ano?") found any year the articles give.
   const last = earlier.at(-1)!;
   if (topic && !last.topic && asksOnlyFor(ask, lang)) topic = withEarlierAsk(topic, last.query, lang);
+  if (topic) topic = withStatedNames(topic, earlier, options);
   if (!topic) return { kind: 'standalone', query: question };
   return { kind: 'follow_up', query: `${topic} — ${ask}`, topic, signal };
 }
 
 /** The sign that the turn leans on earlier ones, or null when it stands on its own. */
-export function dependenceSignal(question: string, lang: LanguageCode, options: FollowUpOptions = {}): FollowUpSignal | null {
+export function dependenceSignal(question: string, lang: LanguageCode, options: FollowUpOptions = {}, stated?: string): FollowUpSignal | null {
   const share = options.nameShare;
-  const names = namesIn(question, lang, options).names.filter((n) => !share || share(n) < COMMON_NAME_SHARE);
+  // A name the previous answer just gave is not a new topic: "En wat gebeurde er in Lille?" after
+  // "Kort gezegd: Paris, Brussel, Lille [1]." picks up the answer.
+  const given = stated ? ` ${foldPlace(stated)} ` : '';
+  const names = namesIn(question, lang, options).names.filter((n) => (!share || share(n) < COMMON_NAME_SHARE) && !(given && given.includes(` ${foldPlace(n)} `)));
   const wordCount = (question.match(WORD) ?? []).length;
   const base = lang.slice(0, 2);
-  const pointer = POINTING_BACK[base];
-  const impersonal = IMPERSONAL[base];
-  const pointsBack = Boolean(pointer?.test(impersonal ? question.replace(impersonal, ' ') : question));
+  const pointsBack = pointsBackIn(question, lang);
   const connective = CONNECTIVE.test(question);
   // A turn naming its own topic is searched as it stands ("And when is NEC ESS 2025?"), unless it
   // is a few words after "and" ("Et à Bruxelles ?") or points back after "and" ("¿Y quién lo
@@ -250,8 +283,15 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
   return null;
 }
 
+/** Whether the turn holds a pronoun, demonstrative or clitic that points back to something named earlier. */
+function pointsBackIn(question: string, lang: LanguageCode): boolean {
+  const base = lang.slice(0, 2);
+  const impersonal = IMPERSONAL[base];
+  return Boolean(POINTING_BACK[base]?.test(impersonal ? question.replace(impersonal, ' ') : question) || CLITIC[base]?.test(question));
+}
+
 // Question words of every language the bot speaks (accents folded): a turn holding one asks something.
-const INTERROGATIVES = new Set([
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   'where',
   'when',
   'who',
@@ -407,13 +447,13 @@ const GENERIC = new Set([
 
 /** How many topic words of its own the ask holds (question words, generic words and years aside). */
 function ownWords(ask: string, lang: LanguageCode): number {
-  return topicWords(ask.replace(QUOTED, ' '), lang).filter((w) => !INTERROGATIVES.has(w) && !GENERIC.has(w) && !isYear(w)).length;
+  return topicWords(ask.replace(QUOTED, ' '), lang).filter((w) => !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !isYear(w)).length;
 }
 
 /** True when the turn holds no topic word of its own, only question words and generic ones ("And where?", "Em que ano?"). */
 function asksOnlyFor(ask: string, lang: LanguageCode): boolean {
   if (namesIn(ask, lang).names.length || yearsIn(ask).size) return false;
-  return topicWords(ask, lang).every((w) => INTERROGATIVES.has(w) || GENERIC.has(w) || HAPPENING.has(w));
+  return topicWords(ask, lang).every((w) => QUESTION_WORDS.has(w) || GENERIC.has(w) || HAPPENING.has(w));
 }
 
 /** The topic plus the earlier turn's words that are neither names already in it, question words nor function words. */
@@ -423,14 +463,14 @@ function withEarlierAsk(topic: string, earlier: string, lang: LanguageCode): str
   if (asked.has('date') || asked.has('place')) return topic;
   const inTopic = new Set(normalizeText(topic).match(/[\p{L}\p{N}]+/gu) ?? []);
   const stops = allTopicStopwords();
-  const words = topicWords(earlier.replace(QUOTED, ' '), lang).filter((w) => !inTopic.has(w) && !INTERROGATIVES.has(w) && !GENERIC.has(w) && !stops.has(w) && !isYear(w));
+  const words = topicWords(earlier.replace(QUOTED, ' '), lang).filter((w) => !inTopic.has(w) && !QUESTION_WORDS.has(w) && !GENERIC.has(w) && !stops.has(w) && !isYear(w));
   return words.length ? `${topic} ${original(earlier, words)}` : topic;
 }
 
 /** True when, besides years and names, the turn holds no question word and no topic word. */
 function asksNothing(ask: string, lang: LanguageCode): boolean {
   const folded = normalizeText(ask.replace(QUOTED, ' '));
-  if ((folded.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => INTERROGATIVES.has(w))) return false;
+  if ((folded.match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => QUESTION_WORDS.has(w))) return false;
   const { names } = namesIn(ask, lang);
   const nameWords = new Set(names.flatMap((n) => normalizeText(n).match(/[\p{L}\p{N}]+/gu) ?? []));
   return topicWords(ask, lang).every((w) => isYear(w) || GENERIC.has(w) || nameWords.has(w));
@@ -446,7 +486,7 @@ function dedupeYears(query: string): string {
  * with the years of the latest turn that names one (unless the new turn brings its own year). Falls
  * back to the latest turn's topic words.
  */
-function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions, bareAsk: boolean): string {
+function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: boolean, options: FollowUpOptions, needsTopic: boolean): string {
   const share = options.nameShare;
   const useful = (name: string) => !share || (share(name) > 0 && share(name) < COMMON_NAME_SHARE);
   const withoutYears = (text: string) =>
@@ -459,8 +499,8 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   let ownNames: string[] | undefined;
   const unknownOnly = (topic: string) => Boolean(share) && (normalizeText(topic).match(/[\p{L}]+/gu) ?? []).every((w) => share!(w) === 0);
   for (const turn of [...earlier].reverse()) {
-    // A topic of words the articles never use helps a bare ask only (see below).
-    if (turn.topic && !bareAsk && unknownOnly(turn.topic)) return '';
+    // A topic of words the articles never use helps only a turn that needs one (see below).
+    if (turn.topic && !needsTopic && unknownOnly(turn.topic)) return '';
     if (turn.topic) return newTurnHasYear ? withoutYears(turn.topic) : turn.topic;
     const found = namesIn(turn.query, lang, options);
     if (!years && found.years.length) years = found.years;
@@ -473,13 +513,36 @@ function topicOf(earlier: ResolvedTurn[], lang: LanguageCode, newTurnHasYear: bo
   // The earlier turn may be in another language than this one: no language's function words are topic.
   const stops = allTopicStopwords();
   // Only words that can find the topic: ones the articles use, but not in most passages.
-  const candidates = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w));
+  // Nor are question words or the verbs that only say something happened ("vond … plaats", "took place"):
+  // "Waar vond de eerste Europese top plaats?" is about the first European summit.
+  const candidates = topicWords(last, lang).filter((w) => !isYear(w) && !stops.has(w) && !QUESTION_WORDS.has(w) && !HAPPENING.has(w));
   // Failing those, the words the articles never use still carry the topic of a bare ask ("En hoeveel
   // deelnemers?" after "de eerste Europese top"), found through the dictionaries' translations; a turn
   // that says more of its own is better searched without them, as they weigh against every passage.
   const known = candidates.filter(useful);
-  const words = known.length || !bareAsk ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
+  const words = known.length || !needsTopic ? known : candidates.filter((w) => !share || share(w) < COMMON_NAME_SHARE);
   return joinTopic(words.length ? [original(last, words)] : [], newTurnHasYear ? [] : (years ?? []));
+}
+
+/**
+ * A topic in words the articles never use ("eerste Europese top": the articles are French) is named by
+ * the answer the conversation already got: "Waar vond de eerste Europese top plaats?" was answered
+ * "Mannheim", and "En hoeveel deelnemers waren er?" is about the Mannheim summit. The names of the
+ * latest answer that stated a value join the topic, if the articles use them (a date's month does not).
+ */
+function withStatedNames(topic: string, earlier: ResolvedTurn[], options: FollowUpOptions): string {
+  const share = options.nameShare;
+  if (!share || !(normalizeText(topic).match(/\p{L}+/gu) ?? []).every((w) => share(w) === 0)) return topic;
+  const stated = earlier.findLast((t) => t.stated)?.stated;
+  if (!stated) return topic;
+  // The value follows the sentence's label ("In short:", "Kurz:") and precedes its citation marks.
+  const value = stated
+    .slice(stated.indexOf(':') + 1)
+    .replace(/\[\d+\]|\([^)]*\)/g, ' ')
+    .trim();
+  // A leading word that keeps it from reading as the sentence's first one: the value is all names.
+  const names = namesIn(`x ${value}`, 'en').names.filter((n) => share(n) > 0 && share(n) < COMMON_NAME_SHARE && !topic.includes(n));
+  return names.length ? `${topic} ${names.join(' ')}` : topic;
 }
 
 function firstNames(names: string[]): string[] {

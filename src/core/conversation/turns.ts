@@ -4,10 +4,10 @@
  */
 import type { ChatTurn } from '../types.js';
 
-export function answeredTurns(question: string, answer: { text: string; citations: readonly { docId: string }[] }): ChatTurn[] {
+export function answeredTurns(question: string, answer: { text: string; citations: readonly { docId: string }[]; direct?: string | null }): ChatTurn[] {
   const sources = [...new Set(answer.citations.map((c) => c.docId))];
   return [
     { role: 'user', text: question },
-    { role: 'assistant', text: answer.text, ...(sources.length ? { sources } : {}) },
+    { role: 'assistant', text: answer.text, ...(sources.length ? { sources } : {}), ...(answer.direct ? { stated: answer.direct } : {}) },
   ];
 }

@@ -66,3 +66,9 @@ export function localizePlace(place: string, lang: string): string {
   const spellings = BY_SPELLING.get(foldPlace(place));
   return spellings?.[lang as keyof Spellings] ?? place;
 }
+
+/** Every spelling of the place `name` is one of, as the table writes them (none for a place it does not hold). */
+export function placeSpellings(name: string): string[] {
+  const spellings = BY_SPELLING.get(foldPlace(name));
+  return spellings ? [...new Set(Object.values(spellings))] : [];
+}

@@ -39,6 +39,17 @@ describe('the searched question of a turn', () => {
       query: 'ActSE 2021 — chi ha parlato per il SOGA?',
     });
   });
+  it('spells the topic’s places as the articles do ("Straßburg", "Straatsburg" → "Strasbourg")', async () => {
+    const df: Record<string, number> = { soga: 40, strasbourg: 6, projekte: 0 };
+    const termStats = async () => ({ total: 100, df: (w: string) => df[w] ?? 0 });
+    const after = (q: string) => [{ role: 'user' as const, text: q }];
+    expect(await condenseFollowUp(deps({ termStats }), 'Und welche Vereine hat SOGA dort getroffen?', after('Wie viele Gäste kamen zur Messe in Straßburg?'), 'de')).toMatchObject({
+      query: 'Strasbourg — welche Vereine hat SOGA dort getroffen?',
+    });
+    expect(await condenseFollowUp(deps({ termStats }), 'En wie sprak daar?', after('Hoeveel bezoekers kwamen er naar de beurs in Straatsburg?'), 'nl')).toMatchObject({
+      query: 'Strasbourg — wie sprak daar?',
+    });
+  });
   it('does not judge names by their share in a handful of passages, where every name is common', async () => {
     const termStats = async () => ({ total: 4, df: () => 3 });
     expect(await condenseFollowUp(deps({ termStats }), 'Et qui l’organise ?', [{ role: 'user', text: 'Quand a lieu le NEC ESS 2025 ?' }], 'fr')).toMatchObject({

@@ -86,9 +86,32 @@ describe('a turn that depends on the conversation is rewritten with the topic an
     const nameShare = (name: string) => (name.toLowerCase() === 'soga' ? 0.4 : 0);
     const history = after('Hoe heet de voorzitter van de Vlaamse buurtcoöperatie?');
     expect(decideFollowUp('En hoeveel leden heeft ze?', history, 'nl', { nameShare }).query).toBe('heet voorzitter Vlaamse buurtcoöperatie — hoeveel leden heeft ze?');
-    // A turn that says more of its own is searched without them, even after that bare ask.
+    // A turn that says more of its own is searched without them, even after that bare ask…
     const later = after('Hoe heet de voorzitter van de Vlaamse buurtcoöperatie?', 'En hoeveel leden heeft ze?');
-    expect(decideFollowUp('Welk nieuw project heeft SOGA daar met de gemeente gestart?', later, 'nl', { nameShare }).kind).toBe('standalone');
+    expect(decideFollowUp('En welk nieuw project heeft SOGA met de gemeente gestart?', later, 'nl', { nameShare }).kind).toBe('standalone');
+    // …unless it points back to the topic ("daar", "dort"): without the topic it has no referent.
+    expect(decideFollowUp('Welk nieuw project heeft SOGA daar met de gemeente gestart?', later, 'nl', { nameShare }).query).toBe(
+      'heet voorzitter Vlaamse buurtcoöperatie — Welk nieuw project heeft SOGA daar met de gemeente gestart?',
+    );
+    expect(decideFollowUp('Und welche Projekte hat SOGA dort vorgestellt?', after('Wie viele Gäste kamen zur Genossenschaftsmesse in Kassel?'), 'de', { nameShare }).query).toBe(
+      'Gäste kamen Genossenschaftsmesse Kassel — welche Projekte hat SOGA dort vorgestellt?',
+    );
+  });
+
+  it('takes no question word or verb of happening for the topic ("vond … plaats", "took place")', () => {
+    const nameShare = (name: string) => (name.toLowerCase() === 'soga' ? 0.4 : 0);
+    expect(decideFollowUp('En wie was de gastheer?', after('Waar vond de tweede Vlaamse zorgbeurs plaats?'), 'nl', { nameShare }).query).toBe('tweede Vlaamse zorgbeurs — wie was de gastheer?');
+    expect(decideFollowUp('And who opened it?', after('When did the second cooperative fair take place?'), 'en').query).toBe('second cooperative fair — who opened it?');
+  });
+
+  it.each([
+    ['pt', 'O que é a Feira das Cooperativas?', 'Quem a organizava antes de 2019?', 'Feira Cooperativas — Quem a organizava antes de 2019?'],
+    ['pt', 'O que é a Feira das Cooperativas?', 'Quem organizou-a pela primeira vez?', 'Feira Cooperativas — Quem organizou-a pela primeira vez?'],
+    ['es', '¿Qué es la Feria de Cooperativas?', '¿Quién la organizó por primera vez?', 'Feria Cooperativas — ¿Quién la organizó por primera vez?'],
+    ['it', 'Che cos’è la Fiera delle Cooperative?', 'Chi l’ha organizzata per la prima volta?', 'Fiera Cooperative — Chi l’ha organizzata per la prima volta?'],
+    ['fr', 'Qu’est-ce que la Foire des Coopératives ?', 'Qui l’a organisée pour la première fois ?', 'Foire Coopératives — Qui l’a organisée pour la première fois ?'],
+  ])('%s: an object clitic after a question word points back ("%s" then "%s")', (lang, first, turn, query) => {
+    expect(decideFollowUp(turn, after(first), lang)).toMatchObject({ kind: 'follow_up', signal: 'pronoun', query });
   });
 
   it('a question about one thing that does not say what it is about is a fragment', () => {
@@ -114,6 +137,10 @@ describe('a self-contained turn is searched as it stands', () => {
     ['fr', 'Quand a lieu NEC ESS 2025 ?', 'Y a-t-il des ateliers sur le numérique responsable cette année ?'],
     ['en', 'When is NEC ESS 2025?', 'Are there workshops about digital sovereignty for associations?'],
     ['es', 'Quand a lieu NEC ESS 2025 ?', '¿Qué ayudas existen para las cooperativas de economía social?'],
+    // The same little words before a name or a noun are articles, not clitics.
+    ['pt', 'Quando acontece o NEC ESS 2025?', 'Quem a Comissão Europeia nomeou para a economia social em Portugal?'],
+    ['pt', 'Quando acontece o NEC ESS 2025?', 'O que o movimento cooperativo português defende na economia social?'],
+    ['fr', 'Quand a lieu NEC ESS 2025 ?', 'Que les coopératives de plateformes proposent aux livreurs à vélo ?'],
   ])('%s: after "%s", "%s"', (lang, first, turn) => {
     expect(decideFollowUp(turn, after(first), lang)).toEqual({ kind: 'standalone', query: turn });
   });
@@ -134,5 +161,36 @@ describe('the names a turn carries', () => {
 
   it('in German, capitalised nouns are not names but acronyms are', () => {
     expect(namesIn('Wann findet die Konferenz NEC ESS in Brüssel statt?', 'de').names).toEqual(['NEC ESS']);
+  });
+});
+
+describe('a topic in words the articles never use is named by the value the conversation’s answer stated', () => {
+  const nameShare = (name: string) => (({ soga: 0.4, lyon: 0.05, 'atelier soudé': 0.02, atelier: 0.1, soudé: 0.02, octobre: 0.1 }) as Record<string, number>)[name.toLowerCase()] ?? 0;
+  const history = (stated: string): ChatTurn[] => [
+    { role: 'user', text: 'Waar vond de tweede reparatiebeurs plaats?' },
+    { role: 'assistant', text: `${stated}\nDit staat er in de artikelen…`, stated },
+  ];
+  it('joins the names the answer gave ("Kort gezegd: Lyon [1].")', () => {
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare }).query).toBe('tweede reparatiebeurs Lyon — hoeveel bezoekers waren er?');
+    expect(decideFollowUp('Wer hat sie organisiert?', history('Kurz: Atelier Soudé [1].'), 'de', { nameShare }).query).toBe('tweede reparatiebeurs Atelier Soudé — Wer hat sie organisiert?');
+  });
+  it('leaves the topic as it is when the answer stated no name the articles use, or when the topic is in the articles’ words', () => {
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: 12 oktober 2022 (4 jaar geleden) [1].'), 'nl', { nameShare }).query).toBe('tweede reparatiebeurs — hoeveel bezoekers waren er?');
+    const known = (name: string) => (name.toLowerCase() === 'reparatiebeurs' ? 0.05 : nameShare(name));
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare: known }).query).toBe('reparatiebeurs — hoeveel bezoekers waren er?');
+  });
+});
+
+describe('a name the previous answer gave is no new topic after "and"', () => {
+  const history: ChatTurn[] = [
+    { role: 'user', text: 'In welke steden hield de Coöperatieve Week 2024 halt?' },
+    { role: 'assistant', text: 'Kort gezegd: Gent, Rijsel [1].\n…', stated: 'Kort gezegd: Gent, Rijsel [1].' },
+  ];
+  it('picks up the answer ("En wat gebeurde er in Gent?")', () => {
+    expect(decideFollowUp('En wat gebeurde er precies in Gent?', history, 'nl')).toMatchObject({ kind: 'follow_up', query: 'Coöperatieve Week 2024 — wat gebeurde er precies in Gent?' });
+    expect(decideFollowUp('And what happened in Gent on the first day?', history, 'en').kind).toBe('follow_up');
+  });
+  it('a name the answer did not give is a topic of its own', () => {
+    expect(decideFollowUp('En wat gebeurde er precies in Antwerpen?', history, 'nl').kind).toBe('standalone');
   });
 });
