@@ -61,8 +61,7 @@ export async function condenseFollowUp(deps: CondenseDeps, question: string, his
     return words.length ? Math.min(...words.map((w) => stats!.df(w))) / stats!.total : 0;
   };
   // A place is as common as its most common spelling: "Straßburg" is the articles' "Strasbourg".
-  const nameShare =
-    stats && stats.total >= MIN_PASSAGES_FOR_SHARES ? (name: string) => Math.max(shareOf(name), ...placeSpellings(name).map(shareOf)) : undefined;
+  const nameShare = stats && stats.total >= MIN_PASSAGES_FOR_SHARES ? (name: string) => Math.max(shareOf(name), ...placeSpellings(name).map(shareOf)) : undefined;
   const editionName = deps.events ? editionNamer(await deps.events()) : undefined;
   const decision = decideFollowUp(question, history, lang, { nameShare, editionName });
   if (decision.kind === 'standalone') return standalone(decision.query);

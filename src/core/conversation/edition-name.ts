@@ -9,7 +9,10 @@ import type { EventRecord } from '../events/types.js';
 import { normalizeText } from '../text/normalize.js';
 
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
-const wordsOf = (text: string) => normalizeText(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const wordsOf = (text: string) =>
+  normalizeText(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /**
  * `name` (without a year) as the articles name the edition of `year`: the longest of that edition's

@@ -175,7 +175,9 @@ describe('a topic in words the articles never use is named by the value the conv
     expect(decideFollowUp('Wer hat sie organisiert?', history('Kurz: Atelier Soudé [1].'), 'de', { nameShare }).query).toBe('tweede reparatiebeurs Atelier Soudé — Wer hat sie organisiert?');
   });
   it('leaves the topic as it is when the answer stated no name the articles use, or when the topic is in the articles’ words', () => {
-    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: 12 oktober 2022 (4 jaar geleden) [1].'), 'nl', { nameShare }).query).toBe('tweede reparatiebeurs — hoeveel bezoekers waren er?');
+    expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: 12 oktober 2022 (4 jaar geleden) [1].'), 'nl', { nameShare }).query).toBe(
+      'tweede reparatiebeurs — hoeveel bezoekers waren er?',
+    );
     const known = (name: string) => (name.toLowerCase() === 'reparatiebeurs' ? 0.05 : nameShare(name));
     expect(decideFollowUp('En hoeveel bezoekers waren er?', history('Kort gezegd: Lyon [1].'), 'nl', { nameShare: known }).query).toBe('reparatiebeurs — hoeveel bezoekers waren er?');
   });
