@@ -13,6 +13,7 @@ import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
 import { countSameThing } from '../text/counted-nouns.js';
+import { abbreviates } from '../text/acronyms.js';
 import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
@@ -442,20 +443,4 @@ function sameStem(a: string, b: string, ...langs: LanguageCode[]): boolean {
   return langs.some((l) => stem(a, l) === stem(nb, l));
 }
 
-/** Whether an acronym is made of the starts of a name's words, in order: "SOGA" ← "SOcial Good Accelerator". */
-export function abbreviates(acronym: string, name: string): boolean {
-  const words = normalizeText(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-  const a = normalizeText(acronym);
-  const match = (i: number, w: number): boolean => {
-    if (i === a.length) return w === words.length;
-    if (w === words.length) return false;
-    for (let k = 1; k <= Math.min(words[w].length, a.length - i); k++) {
-      if (words[w].slice(0, k) !== a.slice(i, i + k)) break;
-      if (match(i + k, w + 1)) return true;
-    }
-    return false;
-  };
-  return a.length >= 2 && match(0, 0);
-}
+export { abbreviates } from '../text/acronyms.js';

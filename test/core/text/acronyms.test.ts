@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { abbreviates, definitionOf, standaloneAcronyms } from '../../../src/core/text/acronyms.js';
+
+describe('acronyms a question writes and the names passages define for them', () => {
+  it('takes acronyms written on their own, not those inside a name such as "NEC ESS 2025"', () => {
+    expect(standaloneAcronyms('Quand le CIVA a-t-il été fondé ?')).toEqual(['CIVA']);
+    expect(standaloneAcronyms('Où a eu lieu le FNAF 2021 ?')).toEqual([]);
+    expect(standaloneAcronyms('Who organised NEC ESS 2025 with the ANCT?')).toEqual(['ANCT']);
+  });
+  it('reads "Long Name (ACR)" when the capitalised words spell the acronym', () => {
+    expect(definitionOf('CIVA', 'Le 3 mars, le Civic Innovation Valley Alliance (CIVA), en partenariat avec…')).toBe('Civic Innovation Valley Alliance');
+    expect(definitionOf('FNAB', 'invités au Forum National des Associations Bénévoles (FNAB), au Palais')).toBe('Forum National des Associations Bénévoles');
+    expect(definitionOf('CIVA', 'la Commission européenne (CIVA)')).toBeNull();
+    expect(definitionOf('CIVA', 'Rien ici.')).toBeNull();
+  });
+  it('matches an acronym made of the starts of words', () => {
+    expect(abbreviates('SOGA', 'Social Good Accelerator')).toBe(true);
+    expect(abbreviates('SOGA', 'Social Economy Europe')).toBe(false);
+  });
+});
