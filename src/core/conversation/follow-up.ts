@@ -266,7 +266,6 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
   const given = stated ? ` ${foldPlace(stated)} ` : '';
   const names = namesIn(question, lang, options).names.filter((n) => (!share || share(n) < COMMON_NAME_SHARE) && !(given && given.includes(` ${foldPlace(n)} `)));
   const wordCount = (question.match(WORD) ?? []).length;
-  const base = lang.slice(0, 2);
   const pointsBack = pointsBackIn(question, lang);
   const connective = CONNECTIVE.test(question);
   // A turn naming its own topic is searched as it stands ("And when is NEC ESS 2025?"), unless it

@@ -29,7 +29,7 @@ describe('a follow-up whose topic a passage names whole is judged on the kind of
     ['es', '¿Cuántas personas asistieron?'],
     ['nl', 'Hoeveel bezoekers waren er?'],
   ])('%s: "%s" is answered by the passage on the topic that holds a count', (lang, ask) => {
-    expect(vouched('Foire de la Réparation Lyon 2022', ask, lang as LanguageCode)).toEqual([FAIR.chunk.text.slice(0, 60)]);
+    expect(vouched('Foire de la Réparation Lyon 2022', ask, lang)).toEqual([FAIR.chunk.text.slice(0, 60)]);
   });
 
   it('an ask that names no kind of value is answered from the articles the previous answer cited', () => {
@@ -48,7 +48,7 @@ describe('a follow-up that says more than a short ask is judged by coverage as u
     ['en', 'How many volunteers repaired bicycles and sewing machines there?'],
     ['fr', 'Combien de visiteurs en 2023 ?'],
   ])('%s: "%s"', (lang, ask) => {
-    expect(vouched('Foire de la Réparation Lyon 2022', ask, lang as LanguageCode)).toEqual([]);
+    expect(vouched('Foire de la Réparation Lyon 2022', ask, lang)).toEqual([]);
   });
 });
 
@@ -66,8 +66,8 @@ describe('the sentence quoted for a follow-up is the one that says what its ask 
     ['en', 'Which ateliers do the stands accueillent?'],
   ])('%s: the topic words weigh less than the ask’s ("%s")', (lang, ask) => {
     const topic = 'exposer Foire Réparation Lyon signer charte';
-    expect(quoted(topic, ask, lang as LanguageCode, true)).toMatch(/Les stands accueillent/);
+    expect(quoted(topic, ask, lang, true)).toMatch(/Les stands accueillent/);
     // Weighed as the rest of the query, the topic would choose the sentences that repeat it.
-    expect(quoted(topic, ask, lang as LanguageCode, false)).not.toMatch(/Les stands accueillent/);
+    expect(quoted(topic, ask, lang, false)).not.toMatch(/Les stands accueillent/);
   });
 });
