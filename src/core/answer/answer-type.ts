@@ -465,6 +465,13 @@ export function hasPlace(text: string): boolean {
 const OWN_ACTION =
   / (?:where (?:can|could|do|should|may|must) (?:i|we|one|you|people)|ou (?:puis je|peut on|pouvons nous|dois je|doit on|faut il|est ce que je|est ce qu on|m inscrire|s inscrire)|wo (?:kann|konnte|muss|soll|darf) (?:ich|man|wir)|wo (?:finde|melde|sehe) ich|donde (?:puedo|podemos|se puede|debo|hay que|me inscribo|encuentro)|dove (?:posso|possiamo|si puo|devo|mi iscrivo|trovo)|onde (?:posso|podemos|se pode|devo|me inscrevo|encontro)|waar (?:kan|kun|moet|mag) (?:ik|je|men|we)|waar vind ik) /;
 
+/** "Who is <Name>?" in the languages the bot speaks: the name is given, what it is is asked. */
+const WHO_IS = /^\s*[¿¡]?\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was))\s+/i;
+const asksWhoIsNamed = (question: string) => {
+  const m = WHO_IS.exec(question);
+  return Boolean(m && /^\p{Lu}/u.test(question.slice(m[0].length)));
+};
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
   // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
   const raw = question.toLowerCase();
@@ -482,6 +489,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
   if (types.has('email')) types.delete('address');
   // "Where can I register / watch the replay?" asks for a way or a link, not where the event is.
   if (OWN_ACTION.test(text)) types.delete('place');
+  // "Quem é Gabriela Martin?" asks who that person is (a role, a description), not for a name.
+  if (asksWhoIsNamed(question)) types.delete('person');
   if (asksWhetherPast(question, lang)) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');

@@ -129,3 +129,22 @@ describe("the asker's own action is not a place", () => {
     expect(expectedAnswerTypes('Wo findet der Workshop statt?', 'de').has('place')).toBe(true);
   });
 });
+
+describe('"who is <name>?" asks what the person is, not for a name', () => {
+  it('asks no name when the question gives one, in every language', () => {
+    for (const [q, lang] of [
+      ['Who is Marta Lindqvist?', 'en'],
+      ['Qui est Marta Lindqvist ?', 'fr'],
+      ['Wer ist Marta Lindqvist?', 'de'],
+      ['¿Quién es Marta Lindqvist?', 'es'],
+      ['Chi è Marta Lindqvist?', 'it'],
+      ['Quem é Marta Lindqvist?', 'pt'],
+      ['Wie is Marta Lindqvist?', 'nl'],
+    ] as const)
+      expect(expectedAnswerTypes(q, lang).has('person'), q).toBe(false);
+  });
+  it('still asks for a name when the question gives a role', () => {
+    expect(expectedAnswerTypes('Who is the president of SOGA?', 'en').has('person')).toBe(true);
+    expect(expectedAnswerTypes('Who was the moderator of the round table?', 'en').has('person')).toBe(true);
+  });
+});
