@@ -70,7 +70,17 @@ async function main(): Promise<void> {
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: runtime.corrections(), messages: runtime.messages, onFatal: fatal, write: log });
+    const bot = await startMatrix({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      feedback,
+      proposals: runtime.corrections(),
+      messages: runtime.messages,
+      onFatal: fatal,
+      write: log,
+      openState: (account) => shared.matrixState(account),
+    });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }

@@ -111,9 +111,10 @@ export class MatrixBot {
     this.stopped = true;
   }
 
-  /** Resolves when every accepted event has been handled. */
+  /** Resolves when every accepted event has been handled and what that changed in the state is written. */
   async idle(): Promise<void> {
     while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+    await this.deps.state.settled();
   }
 
   private isForUs(roomId: string, event: RawEvent): boolean {

@@ -12,6 +12,7 @@ import type { ProposalSink } from '../../core/corrections/correction.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { Config } from '../../config/load.js';
 import type { IStorageProvider, MatrixClient } from 'matrix-bot-sdk';
+import type { BotStateStore } from '../../core/bot-state.js';
 import { BotState, type RawEvent } from './bot-state.js';
 import { MatrixBot, type MatrixPort } from './bot.js';
 import { createLog, type MatrixLog } from './log.js';
@@ -31,6 +32,11 @@ export interface MatrixDeps {
   write?: (line: string) => void;
   /** Called when the bot cannot go on (its access token was revoked); it has stopped syncing by then. */
   onFatal?: (error: Error) => void;
+  /**
+   * Where the account's state lives (handled events, threads, sync token): main gives a file in `dir`
+   * (the account's folder under SOGA_DATA_DIR) or PostgreSQL, shared by replicas.
+   */
+  openState: (account: { userId: string; dir: string }) => BotStateStore | Promise<BotStateStore>;
 }
 
 export interface MatrixBotHandle {
@@ -67,7 +73,8 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   // One folder per account: a sync token or a crypto store belongs to one user and device.
   const accountDir = join(baseDir, session.userId.replace(/[^\w.-]+/g, '_'));
   mkdirSync(accountDir, { recursive: true });
-  const storage = new FreezableStorage(new sdk.SimpleFsStorageProvider(join(accountDir, 'sync.json')));
+  const state = await BotState.open(await deps.openState({ userId: session.userId, dir: accountDir }));
+  const storage = new StateStorage(state);
   const cryptoStore = config.MATRIX_ENCRYPTION ? new sdk.RustSdkCryptoStorageProvider(join(accountDir, 'crypto')) : undefined;
   const client = new sdk.MatrixClient(homeserver, session.accessToken, storage, cryptoStore);
   // Save the sync token only after the events of a sync were accepted (written as pending), not before.
@@ -128,7 +135,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
     },
     {
       port,
-      state: new BotState(join(accountDir, 'state.json')),
+      state,
       assistant: deps.assistant,
       corpus: deps.corpus,
       feedback: deps.feedback,
@@ -176,6 +183,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
       // A sync request already in flight still completes after stop(); it must not move the saved token.
       storage.freeze();
       await bot.idle();
+      await state.flush();
     },
   };
 }
@@ -282,29 +290,39 @@ async function downloadMedia(client: MatrixClient, content: Record<string, unkno
   }
 }
 
-/** The SDK's file storage, whose writes can be switched off once the bot is stopping. */
-class FreezableStorage implements IStorageProvider {
+/**
+ * The SDK's storage (sync token, filter, its own values) in the bot's state, so that a replica taking
+ * over the account resumes from the same sync token. A sync token is stored only after the events of
+ * its sync are (`flush()`), and writes can be switched off once the bot is stopping.
+ */
+type FilterInfo = Parameters<IStorageProvider['setFilter']>[0];
+
+class StateStorage implements IStorageProvider {
   private frozen = false;
-  constructor(private readonly inner: IStorageProvider) {}
+  constructor(private readonly state: BotState) {}
   freeze(): void {
     this.frozen = true;
   }
-  setSyncToken(token: string | null) {
-    if (!this.frozen) return this.inner.setSyncToken(token);
+  async setSyncToken(token: string | null): Promise<void> {
+    if (this.frozen) return;
+    await this.state.flush();
+    await this.state.storeValue('syncToken', token ?? '');
   }
-  getSyncToken() {
-    return this.inner.getSyncToken();
+  async getSyncToken(): Promise<string | null> {
+    return (await this.state.readValue('syncToken')) || null;
   }
-  setFilter(filter: Parameters<IStorageProvider['setFilter']>[0]) {
-    if (!this.frozen) return this.inner.setFilter(filter);
+  async setFilter(filter: FilterInfo): Promise<void> {
+    if (!this.frozen) await this.state.storeValue('filter', JSON.stringify(filter));
   }
-  getFilter() {
-    return this.inner.getFilter();
+  async getFilter(): Promise<FilterInfo> {
+    const filter = await this.state.readValue('filter');
+    // The SDK reads a missing filter as null (its own type says otherwise).
+    return filter ? (JSON.parse(filter) as FilterInfo) : (null as unknown as FilterInfo);
   }
-  readValue(key: string) {
-    return this.inner.readValue?.(key);
+  readValue(key: string): Promise<string | undefined> {
+    return this.state.readValue(`kv:${key}`);
   }
-  storeValue(key: string, value: string) {
-    if (!this.frozen) return this.inner.storeValue?.(key, value);
+  async storeValue(key: string, value: string): Promise<void> {
+    if (!this.frozen) await this.state.storeValue(`kv:${key}`, value);
   }
 }
