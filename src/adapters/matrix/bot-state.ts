@@ -69,8 +69,10 @@ export class BotState {
     return this.store.readValue(key);
   }
 
-  /** Stores the client's value after every change made before it, and resolves once it is stored. */
+  /** Stores the client's value once every change made before it is stored, and resolves when it is; rejects when one of them failed. */
   async storeValue(key: string, value: string): Promise<void> {
+    // A change before it that failed stops it: the sync token must never move past an unstored event.
+    await this.flush();
     this.write((store) => store.storeValue(key, value));
     await this.flush();
   }
