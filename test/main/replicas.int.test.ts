@@ -1,0 +1,114 @@
+/**
+ * Two replicas as real processes on one machine (issue 19): `npm start`'s entry, each with its own data
+ * dir and web port, sharing one PostgreSQL (SOGA_DATABASE_URL), behind no load balancer (the test is the
+ * client that goes to one or the other). What each failure of a replica must not break, in the order of
+ * the issue. Skipped with the reason when PostgreSQL is not installed; the Matrix part also needs Synapse.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client } from '../adapters/web/web-harness.js';
+import { postgresUnavailable, testDatabase, type TestDatabase } from '../infra/postgres/test-database.js';
+import { freePort, ReplicaProcess } from './replica-process.js';
+
+if (postgresUnavailable) console.warn(`skipping the two-replica test: ${postgresUnavailable}`);
+
+const PASSWORD = 'replica test horse battery staple';
+
+/** An article no evaluation set asks about, so the answer can only come from it. */
+const ARTICLE = `# Atelier « Données ouvertes » à Clermont-Ferrand
+
+Publié le 14 février 2024.
+
+L'atelier « Données ouvertes pour les associations » de SOGA a eu lieu le 9 février 2024 à Clermont-Ferrand.
+Vingt-deux associations du Puy-de-Dôme y ont appris à publier leurs jeux de données.
+`;
+
+/** The playground's answer to a question, on one replica, as staff see it. */
+async function ask(client: Client, question: string): Promise<string> {
+  const res = await client.postForm('/playground', { _csrf: client.csrf, question, locale: 'fr' });
+  const html = await res.text();
+  if (res.status !== 200) throw new Error(`${client.base} answered ${res.status}: ${html.slice(0, 300)}`);
+  return html;
+}
+
+describe.skipIf(postgresUnavailable)('two replicas sharing PostgreSQL', { timeout: 180_000 }, () => {
+  let db: TestDatabase;
+  let root: string;
+  let a: ReplicaProcess;
+  let b: ReplicaProcess;
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    root = mkdtempSync(join(tmpdir(), 'soga-replicas-'));
+    const corpus = join(root, 'corpus');
+    mkdirSync(corpus);
+    writeFileSync(join(corpus, 'atelier-clermont.md'), ARTICLE);
+    const env = {
+      SOGA_DATABASE_URL: db.url,
+      SOGA_CORPUS_DIR: corpus,
+      SOGA_EMBED_PROVIDER: 'none',
+      SOGA_DICTIONARY_DIR: '',
+      SOGA_ADMIN_PASSWORD: PASSWORD,
+      SOGA_LOG_HMAC_KEY: 'replica-test-hmac-key-0123456789',
+      SOGA_LOG_LEVEL: 'info',
+    };
+    a = new ReplicaProcess({ name: 'A', dataDir: join(root, 'a'), port: await freePort(), env });
+    b = new ReplicaProcess({ name: 'B', dataDir: join(root, 'b'), port: await freePort(), env });
+    // Started together: the schema steps run once, under their advisory lock.
+    await Promise.all([a.start(), b.start()]);
+  }, 240_000);
+
+  afterAll(async () => {
+    await a?.kill();
+    await b?.kill();
+    await db?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  }, 60_000);
+
+  it('answers from the same articles on both replicas', async () => {
+    for (const replica of [a, b]) {
+      const client = new Client(replica.url);
+      expect((await client.signIn(PASSWORD)).status).toBe(303);
+      const html = await ask(client, "Quand a eu lieu l'atelier Données ouvertes à Clermont-Ferrand ?");
+      expect(html).toContain('9 février 2024');
+    }
+  });
+
+  it('keeps an admin session across a restart of the replica that made it, and on the other replica', async () => {
+    const staff = new Client(a.url);
+    expect((await staff.signIn(PASSWORD)).status).toBe(303);
+    await a.stop();
+    await a.start();
+    expect((await staff.fetch('/log')).status).toBe(200);
+    // The same cookie behind a load balancer that sends it to B.
+    const onB = new Client(b.url);
+    onB.cookies = new Map(staff.cookies);
+    expect((await onB.fetch('/log')).status).toBe(200);
+    // Signing out on B ends it on A too.
+    await onB.refreshCsrf();
+    expect((await onB.postForm('/sign-out', { _csrf: onB.csrf })).status).toBe(303);
+    expect((await staff.fetch('/log')).status).toBe(303);
+  });
+
+  it('keeps answering on B when A is killed in the middle of questions', async () => {
+    const onA = new Client(a.url);
+    const onB = new Client(b.url);
+    await onA.signIn(PASSWORD);
+    await onB.signIn(PASSWORD);
+    const question = "Combien d'associations ont participé à l'atelier Données ouvertes ?";
+    // Questions in flight on A when it dies: each either got its answer or failed with the connection.
+    const inFlight = Array.from({ length: 6 }, () => ask(onA, question).then(
+      (html) => ({ ok: true, html }),
+      (error: unknown) => ({ ok: false, html: String(error) }),
+    ));
+    await new Promise((r) => setTimeout(r, 150));
+    await a.kill();
+    const outcomes = await Promise.all(inFlight);
+    for (const o of outcomes.filter((o) => o.ok)) expect(o.html).toContain('Vingt-deux associations');
+    // What a load balancer does next: the same questions to B, which answers every one.
+    for (let i = 0; i < 6; i++) expect(await ask(onB, question)).toContain('Vingt-deux associations');
+    await a.start();
+  });
+});
