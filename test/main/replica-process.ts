@@ -34,7 +34,7 @@ export interface ReplicaOptions {
 
 export class ReplicaProcess {
   child: ChildProcess | null = null;
-  /** Everything it wrote to stderr, for assertions and for the failure message. */
+  /** What it wrote to stderr since it was last started, for assertions and for the failure message. */
   output = '';
 
   constructor(readonly options: ReplicaOptions) {}
@@ -61,6 +61,7 @@ export class ReplicaProcess {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     this.child = child;
+    this.output = '';
     child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + timeoutMs;
     for (;;) {

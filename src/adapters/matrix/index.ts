@@ -4,6 +4,7 @@
  * downloading and rate limits is here; formatting is in format-answer.ts.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
@@ -109,7 +110,7 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
     if (config.MATRIX_INVITE_ALLOWLIST.length === 0) log.warn('MATRIX_INVITE_ALLOWLIST is empty: every invite is declined');
 
     const port: MatrixPort = {
-      send: (roomId, content) => retry(() => client.sendEvent(roomId, 'm.room.message', content)),
+      send: (roomId, content, once) => retry(() => (once ? sendOnce(client, roomId, content, once) : client.sendEvent(roomId, 'm.room.message', content))),
       getEvent: (roomId, eventId) => retry(() => client.getEvent(roomId, eventId)) as Promise<RawEvent>,
       download: (content) => downloadMedia(client, content, retry),
       join: async (roomId) => {
@@ -353,6 +354,23 @@ async function authenticate({ sdk }: LoadedSdk, config: Config, homeserver: stri
   writeFileSync(sessionFile, JSON.stringify(session), { mode: 0o600 });
   chmodSync(sessionFile, 0o600);
   return session;
+}
+
+/**
+ * matrix-bot-sdk's sendEvent with a transaction id derived from `once` instead of the clock: the
+ * homeserver answers a repeated transaction id (same account and device) with the first event.
+ */
+async function sendOnce(client: MatrixClient, roomId: string, content: Record<string, unknown>, once: string): Promise<string> {
+  let type = 'm.room.message';
+  let body: Record<string, unknown> = content;
+  if (await client.crypto?.isRoomEncrypted(roomId)) {
+    body = (await client.crypto.encryptRoomEvent(roomId, type, content)) as unknown as Record<string, unknown>;
+    type = 'm.room.encrypted';
+  }
+  const txnId = `soga.${createHash('sha256').update(once).digest('base64url').slice(0, 32)}`;
+  const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${txnId}`;
+  const response = (await client.doRequest('PUT', path, null, body)) as { event_id: string };
+  return response.event_id;
 }
 
 /** Media download through the authenticated endpoint (Synapse ≥ 1.120 refuses the old one for new media). */

@@ -18,16 +18,16 @@ const BOT = '@soga:example.org';
 const messages = new Messages({ en, fr });
 
 class FakePort implements MatrixPort {
-  sent: { roomId: string; content: Record<string, any> }[] = [];
+  sent: { roomId: string; content: Record<string, any>; once?: string }[] = [];
   events = new Map<string, RawEvent>();
   media = new Map<string, Buffer>();
   joined: string[] = [];
   left: string[] = [];
   levels: Record<string, number> = {};
   failSend = false;
-  async send(roomId: string, content: Record<string, unknown>) {
+  async send(roomId: string, content: Record<string, unknown>, once?: string) {
     if (this.failSend) throw new Error('homeserver down');
-    this.sent.push({ roomId, content });
+    this.sent.push({ roomId, content, once });
     return `$sent${this.sent.length}`;
   }
   async getEvent(_roomId: string, eventId: string) {
@@ -126,6 +126,15 @@ describe('the bot', () => {
   });
 
   describe('across restarts', () => {
+    it('names each reply after the event it answers, so a replica replaying that event after a crash sends nothing twice', async () => {
+      const bot = await make();
+      const question = message('!ask When?');
+      bot.acceptEvent('!r:example.org', question);
+      bot.acceptEvent('!r:example.org', message('!corpus list', {}, '@alice:example.org'));
+      await bot.idle();
+      expect(port.sent.map((s) => s.once)).toEqual([`${question.event_id}:answer`, `$e${n}:corpus`]);
+    });
+
     it('does not accept an event it already handled', async () => {
       const question = message('!ask When?');
       const first = await make();
