@@ -62,7 +62,7 @@ export class ReplicaProcess {
     });
     this.child = child;
     this.output = '';
-    child.stderr!.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`replica ${name} exited with ${child.exitCode} while starting:\n${this.output.slice(-3000)}`);
