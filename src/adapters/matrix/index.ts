@@ -220,6 +220,7 @@ async function runUnderLease(
   let current: { stop(): Promise<void> } | null = null;
   let firstFailure: Error | undefined;
   let started = false;
+  let stopping = false;
   // Taking and losing the lease may follow each other quickly: sessions open and close one at a time.
   let transition: Promise<void> = Promise.resolve();
   const keeper = new LeaseKeeper({
@@ -229,7 +230,7 @@ async function runUnderLease(
     ttlMs: options.ttlMs,
     onAcquired: () => {
       transition = transition.then(async () => {
-        if (current) return;
+        if (current || stopping) return;
         try {
           current = await options.openSession();
           log.info(`logged in as ${options.where}; this replica syncs the account (lease ${name})`);
@@ -270,11 +271,12 @@ async function runUnderLease(
     syncing: () => current !== null,
     async stop() {
       // Stop syncing first, then release: the next holder must not start while this one still writes.
-      await keeper.stop().catch((error: unknown) => log.warn(`cannot release the lease ${name}: ${describeError(error)}`));
+      stopping = true;
       await transition;
       const session = current;
       current = null;
       await session?.stop();
+      await keeper.stop().catch((error: unknown) => log.warn(`cannot release the lease ${name}: ${describeError(error)}`));
     },
   };
 }

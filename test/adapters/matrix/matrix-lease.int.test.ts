@@ -174,4 +174,19 @@ describe.skipIf(!synapse)('the Matrix sync across two replicas', { timeout: 60_0
     expect(b.assistant.calls.map((c) => c.question)).toEqual(['Where is the forum?']);
     expect(a.assistant.calls.map((c) => c.question)).toEqual(['When is the forum?']);
   });
+
+  it('hands the sync over at once when its holder stops cleanly (it releases the lease after its last write)', async () => {
+    a.leases.severed = false;
+    const stoppedAt = Date.now();
+    await b.handle.stop();
+    await until('A to take the account back', () => (a.handle.syncing() ? true : undefined), 3 * LEASE_MS);
+    // No waiting for expiry: A takes it at its next try (every third of the duration).
+    expect(Date.now() - stoppedAt).toBeLessThan(LEASE_MS);
+    const question = await member.client.sendMessage(roomId, { msgtype: 'm.text', body: '!ask Who organises the forum?' });
+    const [reply] = await until('A to answer', async () => {
+      const replies = await repliesTo(member.client, roomId, bot.id, question);
+      return replies.length ? replies : undefined;
+    });
+    expect(reply.content.body).toContain('A answers: Who organises the forum?');
+  });
 });
