@@ -112,15 +112,15 @@ describe.skipIf(postgresUnavailable)('two replicas sharing PostgreSQL', { timeou
     expect((await staff.signIn(PASSWORD)).status).toBe(303);
     await a.stop();
     await a.start();
-    expect((await staff.fetch('/log')).status).toBe(200);
+    expect((await staff.fetch('/playground')).status).toBe(200);
     // The same cookie behind a load balancer that sends it to B.
     const onB = new Client(b.url);
     onB.cookies = new Map(staff.cookies);
-    expect((await onB.fetch('/log')).status).toBe(200);
+    expect((await onB.fetch('/playground')).status).toBe(200);
     // Signing out on B ends it on A too.
     await onB.refreshCsrf();
     expect((await onB.postForm('/sign-out', { _csrf: onB.csrf })).status).toBe(303);
-    expect((await staff.fetch('/log')).status).toBe(303);
+    expect((await staff.fetch('/playground')).status).toBe(303);
   });
 
   it('keeps answering on B when A is killed in the middle of questions', async () => {
