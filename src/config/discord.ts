@@ -9,6 +9,11 @@ const snowflake = z
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
   .refine((v) => v === undefined || /^\d{15,22}$/.test(v), 'must be a numeric Discord id (enable Developer Mode, then "Copy ID")');
 
+/** Shard ids are small non-negative integers: "0,2" runs shards 0 and 2 of DISCORD_SHARD_COUNT. */
+const shardList = list
+  .refine((ids) => ids.every((id) => /^\d{1,5}$/.test(id)), 'must be a comma-separated list of shard ids (0, 1, 2…), e.g. DISCORD_SHARDS=0,1')
+  .transform((ids) => [...new Set(ids.map(Number))].sort((a, b) => a - b));
+
 const snowflakeList = list.refine((ids) => ids.every((id) => /^\d{15,22}$/.test(id)), 'must be a comma-separated list of numeric Discord channel ids');
 
 export const discordConfigShape = {
@@ -40,6 +45,13 @@ export const discordConfigShape = {
    * are not). Needs DISCORD_MESSAGE_CONTENT=true; they count as allowed channels.
    */
   DISCORD_ASK_CHANNELS: snowflakeList.default([]),
+  /**
+   * Sharding, for several replicas (docs/deploy.md): the shard ids this replica runs, each below DISCORD_SHARD_COUNT.
+   * Empty: every shard of DISCORD_SHARD_COUNT (one process runs them all).
+   */
+  DISCORD_SHARDS: shardList.default([]),
+  /** Sharding: how many shards all replicas of this bot run together (Discord needs one per 2,500 guilds). Unset: 1, or refused when DISCORD_SHARDS is set. */
+  DISCORD_SHARD_COUNT: int(1, 65_535).optional(),
   DISCORD_RATE_LIMIT_USER_PER_MIN: int(1, 1000).default(6),
   DISCORD_RATE_LIMIT_CHANNEL_PER_MIN: int(1, 10_000).default(30),
   /** Attachments bigger than this are refused before and during download (Discord allows far bigger files). */
@@ -51,3 +63,20 @@ export const discordConfigShape = {
   /** Minimum time between streamed edits of a generating answer (Discord allows about 5 edits per 5 s). */
   DISCORD_STREAM_EDIT_INTERVAL_MS: int(250, 60_000).default(1500),
 } satisfies z.ZodRawShape;
+
+/**
+ * What is wrong with the shard settings taken together (a variable alone is checked by its schema),
+ * naming the variable and how to fix it; undefined when they fit.
+ */
+export function shardSettingsProblem(config: { DISCORD_SHARDS: number[]; DISCORD_SHARD_COUNT?: number }): string | undefined {
+  const { DISCORD_SHARDS: shards, DISCORD_SHARD_COUNT: count } = config;
+  if (shards.length === 0) return undefined;
+  if (count === undefined) {
+    return `DISCORD_SHARDS=${shards.join(',')} needs DISCORD_SHARD_COUNT, the number of shards all replicas run together (e.g. DISCORD_SHARD_COUNT=${Math.max(...shards) + 1}). Set it in .env (see docs/deploy.md).`;
+  }
+  const outside = shards.filter((id) => id >= count);
+  if (outside.length) {
+    return `DISCORD_SHARDS=${shards.join(',')} names shard ${outside.join(', ')}, but shard ids run from 0 to DISCORD_SHARD_COUNT-1=${count - 1}. Fix DISCORD_SHARDS or raise DISCORD_SHARD_COUNT in .env (see docs/deploy.md).`;
+  }
+  return undefined;
+}

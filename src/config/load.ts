@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { SogaError } from '../core/errors.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
+import { shardSettingsProblem } from './discord.js';
 import { SECRET_VARIABLES, settingsSchema, type RawConfig } from './schema.js';
 
 export type Config = RawConfig;
@@ -43,6 +44,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if ((config.SOGA_LLM_PROVIDER === 'openai' || config.SOGA_LLM_PROVIDER === 'ollama') && !config.SOGA_LLM_MODEL) {
     throw new SogaError('CONFIG_INVALID', `SOGA_LLM_PROVIDER=${config.SOGA_LLM_PROVIDER} needs SOGA_LLM_MODEL (e.g. gpt-4o-mini, mistral-small, llama3.1). Set it in .env.`);
   }
+  const shards = shardSettingsProblem(config);
+  if (shards) throw new SogaError('CONFIG_INVALID', shards);
   return config;
 }
 

@@ -36,4 +36,9 @@ export const matrixConfigShape = {
   MATRIX_MAX_UPLOAD_BYTES: int(1024, 1024 ** 3).default(10 * 1024 * 1024),
   /** How long to wait, in total, for the homeserver's rate limit (M_LIMIT_EXCEEDED) before giving up on a send. */
   MATRIX_RATE_LIMIT_MAX_WAIT_MS: int(0, 600_000).default(30_000),
+  /**
+   * With SOGA_DATABASE_URL (several replicas): one replica syncs the account, holding a lease it renews every third of
+   * this; when it stops renewing (dies, hangs), another takes the sync over within this time (docs/deploy.md).
+   */
+  MATRIX_SYNC_LEASE_MS: int(3_000, 600_000).default(30_000),
 } satisfies z.ZodRawShape;

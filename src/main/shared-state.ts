@@ -18,6 +18,10 @@ import { migrate, openPostgres, type Sql } from '../infra/postgres/pg-database.j
 import { PgRateLimiter } from '../infra/postgres/pg-rate-limiter.js';
 import { LEASES, leaseMigrations, PgLeases } from '../infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../infra/postgres/shared-state-schema.js';
+import type { BotStateStore } from '../core/bot-state.js';
+import { FileBotStateStore } from '../infra/bot-state-file.js';
+import { BOT_STATE, botStateMigrations, PgBotStateStore } from '../infra/postgres/pg-bot-state.js';
+import { join } from 'node:path';
 
 const MINUTE = 60_000;
 
@@ -28,6 +32,8 @@ export interface SharedState {
   discord: DiscordState;
   /** Jobs one replica at a time runs (the Matrix sync loop, ingest steps): see core/lease.ts and LeaseKeeper. */
   leases: LeaseStore;
+  /** The Matrix bot's state for its account (handled events, threads, sync token); `dir` is the account's folder. */
+  matrixState(account: { userId: string; dir: string }): BotStateStore;
   close(): Promise<void>;
 }
 
@@ -42,6 +48,7 @@ export function embeddedSharedState(config: Config): SharedState {
       channelLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, MINUTE),
     },
     leases: new MemoryLeases(),
+    matrixState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json'), { legacySyncFile: join(dir, 'sync.json') }),
     close: async () => {},
   };
 }
@@ -53,6 +60,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
   try {
     await migrate(sql, SHARED_STATE, sharedStateMigrations);
     await migrate(sql, LEASES, leaseMigrations);
+    await migrate(sql, BOT_STATE, botStateMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -60,7 +68,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
   return postgresSharedState(config, sql);
 }
 
-/** The PostgreSQL stores on an open connection whose schema is up to date (also what the tests build). */
+/** The PostgreSQL stores on an open connection whose schema is up to date (shared state and bot state; also what the tests build). */
 export function postgresSharedState(config: Config, sql: Sql): SharedState {
   return {
     kind: 'postgresql',
@@ -71,6 +79,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
       channelLimiter: new PgRateLimiter(sql, { scope: 'discord-channel', limit: config.DISCORD_RATE_LIMIT_CHANNEL_PER_MIN, windowMs: MINUTE }),
     },
     leases: new PgLeases(sql),
+    matrixState: ({ userId }) => new PgBotStateStore(sql, userId),
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -3,6 +3,8 @@
  * (Discord when DISCORD_TOKEN is set, Matrix when MATRIX_HOMESERVER_URL is set, the admin web when
  * SOGA_WEB_ENABLED=true). With none configured, an interactive chat opens in the terminal.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { AnswerFeedback } from '../core/answer-log.js';
 import { describeError, SogaError } from '../core/errors.js';
 import { redactCredentials, type Redactor } from '../core/redact.js';
@@ -15,6 +17,9 @@ let redact: Redactor = redactCredentials;
 const NO_FEEDBACK: AnswerFeedback = {
   addFeedback: () => Promise.reject(new SogaError('NOT_FOUND', 'the answer log is disabled (SOGA_LOG_ENABLED=false): feedback is not recorded')),
 };
+
+/** Tells this process from every other replica in a lease (`<host>:<pid>:<random>`, readable in soga_leases). */
+const replicaId = () => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
 interface Surface {
   name: string;
@@ -70,9 +75,20 @@ async function main(): Promise<void> {
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: runtime.corrections(), messages: runtime.messages, onFatal: fatal, write: log });
+    const bot = await startMatrix({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      feedback,
+      proposals: runtime.corrections(),
+      messages: runtime.messages,
+      onFatal: fatal,
+      write: log,
+      openState: (account) => shared.matrixState(account),
+      lease: { store: shared.leases, holder: replicaId() },
+    });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
-    log(`Matrix bot started as ${bot.userId}`);
+    log(`Matrix bot started as ${bot.userId}${bot.syncing() ? '' : ' (standing by: another replica syncs it)'}`);
   }
   if (answerLog) {
     const retention = startRetentionTimer({

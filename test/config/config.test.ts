@@ -121,4 +121,25 @@ describe('configuration', () => {
     expect(loadConfig(env).SOGA_LOG_LEVEL).toBe('debug');
     expect(env).toEqual(before);
   });
+
+  describe('Discord shard settings', () => {
+    it('reads the shard ids this replica runs, in order and once each, with the count all replicas share', () => {
+      const config = parseConfig({ DISCORD_SHARDS: ' 3, 1,1 ', DISCORD_SHARD_COUNT: '4' });
+      expect(config.DISCORD_SHARDS).toEqual([1, 3]);
+      expect(config.DISCORD_SHARD_COUNT).toBe(4);
+      expect(parseConfig({}).DISCORD_SHARDS).toEqual([]);
+      expect(parseConfig({}).DISCORD_SHARD_COUNT).toBeUndefined();
+    });
+
+    it('refuses a shard id that is not a number, naming the variable and an example', () => {
+      expect(() => parseConfig({ DISCORD_SHARDS: '0,one', DISCORD_SHARD_COUNT: '2' })).toThrow(/DISCORD_SHARDS="0,one": must be a comma-separated list of shard ids .*DISCORD_SHARDS=0,1/);
+      expect(() => parseConfig({ DISCORD_SHARDS: '-1', DISCORD_SHARD_COUNT: '2' })).toThrow(/DISCORD_SHARDS="-1"/);
+      expect(() => parseConfig({ DISCORD_SHARD_COUNT: '0' })).toThrow(/DISCORD_SHARD_COUNT="0"/);
+    });
+
+    it('asks for DISCORD_SHARD_COUNT when shards are listed without it, and refuses a shard beyond the count', () => {
+      expect(() => parseConfig({ DISCORD_SHARDS: '0,2' })).toThrow(/DISCORD_SHARDS=0,2 needs DISCORD_SHARD_COUNT.*DISCORD_SHARD_COUNT=3/);
+      expect(() => parseConfig({ DISCORD_SHARDS: '1,5', DISCORD_SHARD_COUNT: '4' })).toThrow(/names shard 5, but shard ids run from 0 to DISCORD_SHARD_COUNT-1=3/);
+    });
+  });
 });

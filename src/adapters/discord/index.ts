@@ -88,6 +88,16 @@ export function intentsFor(config: Config): GatewayIntentBits[] {
   return intents;
 }
 
+/**
+ * The shards this replica runs (discord.js `shards`, `shardCount`): DISCORD_SHARDS of DISCORD_SHARD_COUNT,
+ * every shard of DISCORD_SHARD_COUNT when no list is given, nothing (discord.js's one shard) when neither is set.
+ */
+export function shardOptions(config: Pick<Config, 'DISCORD_SHARDS' | 'DISCORD_SHARD_COUNT'>): Pick<ClientOptions, 'shards' | 'shardCount'> {
+  const count = config.DISCORD_SHARD_COUNT;
+  if (count === undefined) return {};
+  return { shards: config.DISCORD_SHARDS.length ? config.DISCORD_SHARDS : Array.from({ length: count }, (_, i) => i), shardCount: count };
+}
+
 const stderrLog: Log = (level, message) => {
   process.stderr.write(`[${level}] ${message}\n`);
 };
@@ -108,6 +118,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
 
   const client = new Client({
     ...deps.clientOptions,
+    ...shardOptions(config),
     intents: intentsFor(config),
     // DMs arrive on channels the cache has never seen; without this partial they would be dropped.
     partials: config.DISCORD_ALLOW_DMS ? [Partials.Channel] : [],
@@ -202,7 +213,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<DiscordBot> {
     throw error;
   }
   alive();
-  log('info', `discord: logged in as ${client.user?.tag ?? '?'}`);
+  const sharded = config.DISCORD_SHARD_COUNT === undefined ? '' : ` (shard${client.ws.shards.size > 1 ? 's' : ''} ${[...client.ws.shards.keys()].join(', ')} of ${config.DISCORD_SHARD_COUNT})`;
+  log('info', `discord: logged in as ${client.user?.tag ?? '?'}${sharded}`);
 
   watchdog = startGatewayWatchdog({
     maxAgeMs: config.DISCORD_HEARTBEAT_MAX_AGE_MS,

@@ -1,15 +1,14 @@
 /**
- * What the bot must remember across restarts, in one JSON file under the data dir:
+ * What the Matrix bot remembers, kept in memory for the synchronous checks of a sync's events and
+ * written through to a BotStateStore (a file embedded, PostgreSQL with replicas; src/core/bot-state.ts):
  * - handled event ids, so a restart (or a replayed sync) never answers a message twice;
- * - pending events, written before the sync token moves past them, so a crash never loses a question;
+ * - pending events, written before the sync token moves past them (`flush()`), so a crash never loses a question;
  * - answer event id -> answer log entry id, so a later 👍/👎 reaction finds the logged answer;
  * - the turns of each thread the bot answered, so follow-ups are asked with their history;
  * - the last answer language per room, for replies that have no text to detect a language from.
- * Writes are synchronous and atomic (temp file + rename): the file is small and writes are rare.
+ * Writes go to the store in the order they were made, one at a time.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { SogaError } from '../../core/errors.js';
+import { BOT_STATE_LIMITS, trimRecord, type BotStateSnapshot, type BotStateStore, type PendingEvent as StoredPending } from '../../core/bot-state.js';
 import type { ChatTurn } from '../../core/types.js';
 
 /** A Matrix event as the client-server API returns it. */
@@ -23,64 +22,64 @@ export interface RawEvent {
   [key: string]: unknown;
 }
 
-export interface PendingEvent {
-  roomId: string;
-  event: RawEvent;
-}
+export type PendingEvent = StoredPending<RawEvent>;
 
-interface StateFile {
-  version: 1;
-  handled: string[];
-  pending: PendingEvent[];
-  answers: Record<string, { logId: string; roomId: string }>;
-  /** `lastAnswer`: the latest logged answer in the thread, which a staff member's reply follows (absent in older files). */
-  threads: Record<string, { roomId: string; turns: ChatTurn[]; lastAnswer?: { question: string; logId: string } }>;
-  roomLanguage: Record<string, string>;
-}
+export const LIMITS = BOT_STATE_LIMITS;
 
-export const LIMITS = { handled: 20_000, answers: 20_000, threads: 5_000, turnsPerThread: 12 };
-
-/** Keeps the newest `max` keys of an insertion-ordered record. */
-function trimRecord<T>(record: Record<string, T>, max: number): Record<string, T> {
-  const keys = Object.keys(record);
-  if (keys.length <= max) return record;
-  return Object.fromEntries(keys.slice(keys.length - max).map((k) => [k, record[k]]));
-}
+type Snapshot = Omit<BotStateSnapshot, 'pending'> & { pending: PendingEvent[] };
 
 export class BotState {
-  private data: StateFile;
   private readonly handledSet: Set<string>;
+  private writes: Promise<void> = Promise.resolve();
+  private failure: Error | undefined;
 
-  constructor(private readonly path: string) {
-    this.data = BotState.read(path);
-    this.handledSet = new Set(this.data.handled);
+  private constructor(
+    private readonly store: BotStateStore,
+    private readonly data: Snapshot,
+  ) {
+    this.handledSet = new Set(data.handled);
   }
 
-  private static read(path: string): StateFile {
-    const empty: StateFile = { version: 1, handled: [], pending: [], answers: {}, threads: {}, roomLanguage: {} };
-    if (!existsSync(path)) return empty;
-    try {
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<StateFile>;
-      return { ...empty, ...parsed, version: 1 };
-    } catch (cause) {
-      // Starting empty would re-answer every message still in the sync window: refuse instead.
-      throw new SogaError('STORE_UNAVAILABLE', `cannot read the Matrix bot state ${path}`, {
-        cause,
-        hint: 'fix or delete the file (deleting it forgets which messages were answered and the feedback links)',
+  static async open(store: BotStateStore): Promise<BotState> {
+    // The store gives back the events this bot stored: Matrix events.
+    return new BotState(store, (await store.load()) as Snapshot);
+  }
+
+  /** Queues a write after the ones before it; a failure is kept for the next flush(). */
+  private write(op: (store: BotStateStore) => Promise<void>): void {
+    this.writes = this.writes
+      .then(() => op(this.store))
+      .catch((error: unknown) => {
+        this.failure ??= error instanceof Error ? error : new Error(String(error));
       });
+  }
+
+  /** Resolves once every change made so far is stored; rejects with the first write that failed since the last flush. */
+  async flush(): Promise<void> {
+    await this.writes;
+    if (this.failure !== undefined) {
+      const failure = this.failure;
+      this.failure = undefined;
+      throw failure;
     }
   }
 
-  private save(): void {
-    mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    try {
-      writeFileSync(tmp, JSON.stringify(this.data));
-      renameSync(tmp, this.path);
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      throw new SogaError(code === 'ENOSPC' ? 'DISK_FULL' : 'STORE_WRITE_FAILED', `cannot write the Matrix bot state ${this.path}`, { cause });
-    }
+  /** The chat client's own value (the SDK's sync token, filter…), read from the store. */
+  readValue(key: string): Promise<string | undefined> {
+    return this.store.readValue(key);
+  }
+
+  /** Stores the client's value once every change made before it is stored, and resolves when it is; rejects when one of them failed. */
+  async storeValue(key: string, value: string): Promise<void> {
+    // A change before it that failed stops it: the sync token must never move past an unstored event.
+    await this.flush();
+    this.write((store) => store.storeValue(key, value));
+    await this.flush();
+  }
+
+  /** Resolves once every change made so far has been written or has failed (flush() reports the failure). */
+  async settled(): Promise<void> {
+    await this.writes;
   }
 
   isKnown(eventId: string): boolean {
@@ -88,8 +87,9 @@ export class BotState {
   }
 
   addPending(roomId: string, event: RawEvent): void {
-    this.data.pending.push({ roomId, event });
-    this.save();
+    const pending = { roomId, event };
+    this.data.pending.push(pending);
+    this.write((store) => store.addPending(pending));
   }
 
   pending(): PendingEvent[] {
@@ -106,13 +106,13 @@ export class BotState {
         for (const old of this.data.handled.splice(0, this.data.handled.length - LIMITS.handled)) this.handledSet.delete(old);
       }
     }
-    this.save();
+    this.write((store) => store.markHandled(eventId, remember));
   }
 
   recordAnswer(answerEventId: string, roomId: string, logId: string): void {
     this.data.answers[answerEventId] = { logId, roomId };
     this.data.answers = trimRecord(this.data.answers, LIMITS.answers);
-    this.save();
+    this.write((store) => store.recordAnswer(answerEventId, roomId, logId));
   }
 
   answerLogId(answerEventId: string): string | undefined {
@@ -133,13 +133,13 @@ export class BotState {
   }
 
   addTurns(rootEventId: string, roomId: string, turns: ChatTurn[], lastAnswer?: { question: string; logId: string }): void {
-    const thread = this.data.threads[rootEventId] ?? { roomId, turns: [] };
-    if (lastAnswer) thread.lastAnswer = lastAnswer;
+    const before = this.data.threads[rootEventId];
+    const thread = { roomId: before?.roomId ?? roomId, turns: [...(before?.turns ?? []), ...turns].slice(-LIMITS.turnsPerThread), lastAnswer: lastAnswer ?? before?.lastAnswer };
+    if (!thread.lastAnswer) delete thread.lastAnswer;
     delete this.data.threads[rootEventId]; // re-insert: most recently used threads are kept longest
-    thread.turns = [...thread.turns, ...turns].slice(-LIMITS.turnsPerThread);
     this.data.threads[rootEventId] = thread;
     this.data.threads = trimRecord(this.data.threads, LIMITS.threads);
-    this.save();
+    this.write((store) => store.saveThread(rootEventId, thread));
   }
 
   roomLanguage(roomId: string): string | undefined {
@@ -149,6 +149,6 @@ export class BotState {
   setRoomLanguage(roomId: string, lang: string): void {
     if (this.data.roomLanguage[roomId] === lang) return;
     this.data.roomLanguage[roomId] = lang;
-    this.save();
+    this.write((store) => store.setRoomLanguage(roomId, lang));
   }
 }

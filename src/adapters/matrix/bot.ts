@@ -21,8 +21,13 @@ import { answeredTurns } from '../../core/conversation/turns.js';
 
 /** What the bot needs from a Matrix client. index.ts implements it over matrix-bot-sdk. */
 export interface MatrixPort {
-  /** Sends an m.room.message; returns its event id. */
-  send(roomId: string, content: Record<string, unknown>): Promise<string>;
+  /**
+   * Sends an m.room.message; returns its event id. `once`: a key naming this reply (the event it answers
+   * and what it is); sent again with the same key by the same account and device, the homeserver keeps the
+   * first (Matrix transaction ids), so a replica that replays an event its predecessor answered just before
+   * dying does not answer it twice.
+   */
+  send(roomId: string, content: Record<string, unknown>, once?: string): Promise<string>;
   getEvent(roomId: string, eventId: string): Promise<RawEvent>;
   /** Downloads (and decrypts, for encrypted rooms) the media of an m.file content. */
   download(content: Record<string, unknown>): Promise<Buffer>;
@@ -111,9 +116,10 @@ export class MatrixBot {
     this.stopped = true;
   }
 
-  /** Resolves when every accepted event has been handled. */
+  /** Resolves when every accepted event has been handled and what that changed in the state is written. */
   async idle(): Promise<void> {
     while (this.queues.size > 0) await Promise.all([...this.queues.values()]);
+    await this.deps.state.settled();
   }
 
   private isForUs(roomId: string, event: RawEvent): boolean {
@@ -221,14 +227,14 @@ export class MatrixBot {
     if (!request) return;
     const root = threadRoot(content) ?? event.event_id;
     const lang = this.deps.state.roomLanguage(roomId) ?? this.options.defaultLanguage;
-    const reply = (text: string) => this.deps.port.send(roomId, threadedNotice(formatNotice(text), root, event.event_id));
+    const reply = (text: string, what: string) => this.deps.port.send(roomId, threadedNotice(formatNotice(text), root, event.event_id), `${event.event_id}:${what}`);
     try {
       if (request.kind === 'question') await this.answer(roomId, event, root, request.text);
       else if (request.kind === 'events') await this.events(roomId, event, root, lang);
-      else await reply(await this.corpusCommand(roomId, event, request.action, request.args, lang));
+      else await reply(await this.corpusCommand(roomId, event, request.action, request.args, lang), 'corpus');
     } catch (error) {
       this.deps.log.error(`answering ${event.event_id} in ${roomId}: ${describeError(error)}`);
-      await reply(this.deps.messages.t(lang, 'error'));
+      await reply(this.deps.messages.t(lang, 'error'), 'error');
     }
   }
 
@@ -251,7 +257,7 @@ export class MatrixBot {
     }
     // Recorded on its way here (main's recording assistant); without an id, reactions have nothing to point at.
     const logId = answer.logEntryId;
-    const sent = await port.send(roomId, threadedNotice(formatAnswer(answer, messages), root, event.event_id));
+    const sent = await port.send(roomId, threadedNotice(formatAnswer(answer, messages), root, event.event_id), `${event.event_id}:answer`);
     if (logId !== undefined) state.recordAnswer(sent, roomId, logId);
     state.addTurns(root, roomId, answeredTurns(question, answer), logId !== undefined ? { question, logId } : undefined);
     state.setRoomLanguage(roomId, answer.language);
@@ -262,7 +268,7 @@ export class MatrixBot {
     const { assistant, messages, port } = this.deps;
     const answer = assistant.upcomingEvents ? await assistant.upcomingEvents({ locale: lang, surface: 'matrix' }) : null;
     const text = answer ? formatAnswer(answer, messages) : formatNotice(messages.t(lang, 'notFound'));
-    await port.send(roomId, threadedNotice(text, root, event.event_id));
+    await port.send(roomId, threadedNotice(text, root, event.event_id), `${event.event_id}:events`);
   }
 
   private async isStaff(userId: string): Promise<boolean> {

@@ -4,6 +4,7 @@
  * downloading and rate limits is here; formatting is in format-answer.ts.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import { SogaError, describeError } from '../../core/errors.js';
@@ -12,6 +13,9 @@ import type { ProposalSink } from '../../core/corrections/correction.js';
 import type { AnswerFeedback } from '../../core/answer-log.js';
 import type { Config } from '../../config/load.js';
 import type { IStorageProvider, MatrixClient } from 'matrix-bot-sdk';
+import type { BotStateStore } from '../../core/bot-state.js';
+import type { LeaseStore } from '../../core/lease.js';
+import { LeaseKeeper } from '../../core/lease-keeper.js';
 import { BotState, type RawEvent } from './bot-state.js';
 import { MatrixBot, type MatrixPort } from './bot.js';
 import { createLog, type MatrixLog } from './log.js';
@@ -31,11 +35,23 @@ export interface MatrixDeps {
   write?: (line: string) => void;
   /** Called when the bot cannot go on (its access token was revoked); it has stopped syncing by then. */
   onFatal?: (error: Error) => void;
+  /**
+   * Where the account's state lives (handled events, threads, sync token): main gives a file in `dir`
+   * (the account's folder under SOGA_DATA_DIR) or PostgreSQL, shared by replicas.
+   */
+  openState: (account: { userId: string; dir: string }) => BotStateStore | Promise<BotStateStore>;
+  /**
+   * With several replicas: only the holder of the lease `matrix:<user id>` syncs (MATRIX_SYNC_LEASE_MS); `holder`
+   * is unique to this replica. Absent: this process syncs, alone.
+   */
+  lease?: { store: LeaseStore; holder: string };
 }
 
 export interface MatrixBotHandle {
   /** The bot's Matrix user id. */
   userId: string;
+  /** Whether this replica runs the account's sync now (it holds the lease), or stands by. */
+  syncing(): boolean;
   /** Stops syncing and waits for the questions being answered. */
   stop(): Promise<void>;
 }
@@ -67,115 +83,200 @@ export async function startMatrix(deps: MatrixDeps): Promise<MatrixBotHandle> {
   // One folder per account: a sync token or a crypto store belongs to one user and device.
   const accountDir = join(baseDir, session.userId.replace(/[^\w.-]+/g, '_'));
   mkdirSync(accountDir, { recursive: true });
-  const storage = new FreezableStorage(new sdk.SimpleFsStorageProvider(join(accountDir, 'sync.json')));
-  const cryptoStore = config.MATRIX_ENCRYPTION ? new sdk.RustSdkCryptoStorageProvider(join(accountDir, 'crypto')) : undefined;
-  const client = new sdk.MatrixClient(homeserver, session.accessToken, storage, cryptoStore);
-  // Save the sync token only after the events of a sync were accepted (written as pending), not before.
-  (client as unknown as { persistTokenAfterSync: boolean }).persistTokenAfterSync = true;
-  const firstStart = !(await storage.getSyncToken());
+  /** One sync session: the state as stored now (another replica may have written it), a client, the bot. */
+  const openSession = async (): Promise<{ stop(): Promise<void> }> => {
+    const state = await BotState.open(await deps.openState({ userId: session.userId, dir: accountDir }));
+    const storage = new StateStorage(state);
+    const cryptoStore = config.MATRIX_ENCRYPTION ? new sdk.RustSdkCryptoStorageProvider(join(accountDir, 'crypto')) : undefined;
+    const client = new sdk.MatrixClient(homeserver, session.accessToken, storage, cryptoStore);
+    // Save the sync token only after the events of a sync were accepted (written as pending), not before.
+    (client as unknown as { persistTokenAfterSync: boolean }).persistTokenAfterSync = true;
+    const firstStart = !(await storage.getSyncToken());
 
-  // matrix-bot-sdk types the profile as any; the spec's profile has an optional displayname.
-  const profile = await retry((): Promise<{ displayname?: string }> => client.getUserProfile(session.userId)).catch((error: unknown): { displayname?: string } => {
-    log.warn(`cannot read the bot's display name (${describeError(error)}); only its user id counts as a mention`);
-    return {};
-  });
-  const resolveRoom = async (room: string) => {
-    try {
-      return await retry(() => client.resolveRoom(room));
-    } catch (cause) {
-      throw new SogaError('CONFIG_INVALID', `cannot resolve the Matrix room ${room}`, { cause, hint: 'check MATRIX_QA_ROOMS / MATRIX_STAFF_ROOM' });
-    }
-  };
-  const qaRoomIds = await Promise.all(config.MATRIX_QA_ROOMS.map(resolveRoom));
-  const staffRoomId = config.MATRIX_STAFF_ROOM ? await resolveRoom(config.MATRIX_STAFF_ROOM) : undefined;
-  if (config.MATRIX_INVITE_ALLOWLIST.length === 0) log.warn('MATRIX_INVITE_ALLOWLIST is empty: every invite is declined');
-
-  const port: MatrixPort = {
-    send: (roomId, content) => retry(() => client.sendEvent(roomId, 'm.room.message', content)),
-    getEvent: (roomId, eventId) => retry(() => client.getEvent(roomId, eventId)) as Promise<RawEvent>,
-    download: (content) => downloadMedia(client, content, retry),
-    join: async (roomId) => {
-      await retry(() => client.joinRoom(roomId));
-    },
-    leave: async (roomId, reason) => {
-      await retry(() => client.leaveRoom(roomId, reason));
-    },
-    powerLevel: async (roomId, userId) => {
-      const levels = (await retry(() => client.getRoomStateEvent(roomId, 'm.room.power_levels', ''))) as {
-        users?: Record<string, number>;
-        users_default?: number;
-      };
-      return levels.users?.[userId] ?? levels.users_default ?? 0;
-    },
-    setTyping: async (roomId, typing) => {
-      await client.setTyping(roomId, typing, 60_000);
-    },
-  };
-
-  const bot = new MatrixBot(
-    {
-      identity: { userId: session.userId, displayName: profile.displayname },
-      defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
-      inviteAllowlist: config.MATRIX_INVITE_ALLOWLIST,
-      staffUsers: config.MATRIX_STAFF_USERS,
-      staffRoomId,
-      staffPowerLevel: config.MATRIX_STAFF_POWER_LEVEL,
-      qaRoomIds,
-      threadFollowups: config.MATRIX_THREAD_FOLLOWUPS,
-      maxUploadBytes: config.MATRIX_MAX_UPLOAD_BYTES,
-      // First start: the initial sync replays room history, which was asked before the bot existed.
-      ignoreBefore: firstStart ? Date.now() : undefined,
-    },
-    {
-      port,
-      state: new BotState(join(accountDir, 'state.json')),
-      assistant: deps.assistant,
-      corpus: deps.corpus,
-      feedback: deps.feedback,
-      proposals: deps.proposals ?? null,
-      messages: deps.messages,
-      log,
-    },
-  );
-
-  // The SDK emits synchronously and ignores what listeners return; MatrixBot never throws from accept*.
-  client.on('room.invite', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptInvite(roomId, event)));
-  client.on('room.event', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptEvent(roomId, event)));
-  client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) => log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`));
-
-  // The SDK retries a failed sync forever; a revoked token never recovers, so say so once and stop.
-  const sdkClient = client as unknown as { doSync(token: string | null): Promise<unknown> };
-  const doSync = sdkClient.doSync.bind(client);
-  sdkClient.doSync = async (token) => {
-    try {
-      return await doSync(token);
-    } catch (error) {
-      if ((error as { errcode?: string }).errcode === 'M_UNKNOWN_TOKEN') {
-        client.stop();
-        const fatal = new SogaError('CONFIG_INVALID', `the homeserver revoked the Matrix bot's access token (${session.userId})`, {
-          cause: error,
-          hint: config.MATRIX_ACCESS_TOKEN ? 'set a new MATRIX_ACCESS_TOKEN' : 'restart: the bot logs in again with MATRIX_PASSWORD',
-        });
-        if (deps.onFatal) deps.onFatal(fatal);
-        else log.error(describeError(fatal));
+    // matrix-bot-sdk types the profile as any; the spec's profile has an optional displayname.
+    const profile = await retry((): Promise<{ displayname?: string }> => client.getUserProfile(session.userId)).catch((error: unknown): { displayname?: string } => {
+      log.warn(`cannot read the bot's display name (${describeError(error)}); only its user id counts as a mention`);
+      return {};
+    });
+    const resolveRoom = async (room: string) => {
+      try {
+        return await retry(() => client.resolveRoom(room));
+      } catch (cause) {
+        throw new SogaError('CONFIG_INVALID', `cannot resolve the Matrix room ${room}`, { cause, hint: 'check MATRIX_QA_ROOMS / MATRIX_STAFF_ROOM' });
       }
-      throw error;
-    }
+    };
+    const qaRoomIds = await Promise.all(config.MATRIX_QA_ROOMS.map(resolveRoom));
+    const staffRoomId = config.MATRIX_STAFF_ROOM ? await resolveRoom(config.MATRIX_STAFF_ROOM) : undefined;
+    if (config.MATRIX_INVITE_ALLOWLIST.length === 0) log.warn('MATRIX_INVITE_ALLOWLIST is empty: every invite is declined');
+
+    const port: MatrixPort = {
+      send: (roomId, content, once) => retry(() => (once ? sendOnce(client, roomId, content, once) : client.sendEvent(roomId, 'm.room.message', content))),
+      getEvent: (roomId, eventId) => retry(() => client.getEvent(roomId, eventId)) as Promise<RawEvent>,
+      download: (content) => downloadMedia(client, content, retry),
+      join: async (roomId) => {
+        await retry(() => client.joinRoom(roomId));
+      },
+      leave: async (roomId, reason) => {
+        await retry(() => client.leaveRoom(roomId, reason));
+      },
+      powerLevel: async (roomId, userId) => {
+        const levels = (await retry(() => client.getRoomStateEvent(roomId, 'm.room.power_levels', ''))) as {
+          users?: Record<string, number>;
+          users_default?: number;
+        };
+        return levels.users?.[userId] ?? levels.users_default ?? 0;
+      },
+      setTyping: async (roomId, typing) => {
+        await client.setTyping(roomId, typing, 60_000);
+      },
+    };
+
+    const bot = new MatrixBot(
+      {
+        identity: { userId: session.userId, displayName: profile.displayname },
+        defaultLanguage: config.SOGA_DEFAULT_LANGUAGE,
+        inviteAllowlist: config.MATRIX_INVITE_ALLOWLIST,
+        staffUsers: config.MATRIX_STAFF_USERS,
+        staffRoomId,
+        staffPowerLevel: config.MATRIX_STAFF_POWER_LEVEL,
+        qaRoomIds,
+        threadFollowups: config.MATRIX_THREAD_FOLLOWUPS,
+        maxUploadBytes: config.MATRIX_MAX_UPLOAD_BYTES,
+        // First start: the initial sync replays room history, which was asked before the bot existed.
+        ignoreBefore: firstStart ? Date.now() : undefined,
+      },
+      {
+        port,
+        state,
+        assistant: deps.assistant,
+        corpus: deps.corpus,
+        feedback: deps.feedback,
+        proposals: deps.proposals ?? null,
+        messages: deps.messages,
+        log,
+      },
+    );
+
+    // The SDK emits synchronously and ignores what listeners return; MatrixBot never throws from accept*.
+    client.on('room.invite', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptInvite(roomId, event)));
+    client.on('room.event', (roomId: string, event: RawEvent) => guard(log, () => bot.acceptEvent(roomId, event)));
+    client.on('room.failed_decryption', (roomId: string, event: RawEvent, error: unknown) => log.warn(`cannot decrypt ${event?.event_id} in ${roomId}: ${describeError(error)}`));
+
+    // The SDK retries a failed sync forever; a revoked token never recovers, so say so once and stop.
+    const sdkClient = client as unknown as { doSync(token: string | null): Promise<unknown> };
+    const doSync = sdkClient.doSync.bind(client);
+    sdkClient.doSync = async (token) => {
+      try {
+        return await doSync(token);
+      } catch (error) {
+        if ((error as { errcode?: string }).errcode === 'M_UNKNOWN_TOKEN') {
+          client.stop();
+          const fatal = new SogaError('CONFIG_INVALID', `the homeserver revoked the Matrix bot's access token (${session.userId})`, {
+            cause: error,
+            hint: config.MATRIX_ACCESS_TOKEN ? 'set a new MATRIX_ACCESS_TOKEN' : 'restart: the bot logs in again with MATRIX_PASSWORD',
+          });
+          if (deps.onFatal) deps.onFatal(fatal);
+          else log.error(describeError(fatal));
+        }
+        throw error;
+      }
+    };
+
+    const replayed = bot.replayPending();
+    if (replayed > 0) log.info(`resuming ${replayed} event(s) left unfinished by the last run`);
+    await client.start();
+    log.info(`logged in as ${session.userId} on ${homeserver}${config.MATRIX_ENCRYPTION ? ' (end-to-end encryption on)' : ''}`);
+    return {
+      async stop() {
+        bot.stop();
+        client.stop();
+        // A sync request already in flight still completes after stop(); it must not move the saved token.
+        storage.freeze();
+        await bot.idle();
+        await state.flush();
+      },
+    };
   };
 
-  const replayed = bot.replayPending();
-  if (replayed > 0) log.info(`resuming ${replayed} event(s) left unfinished by the last run`);
-  await client.start();
-  log.info(`logged in as ${session.userId} on ${homeserver}${config.MATRIX_ENCRYPTION ? ' (end-to-end encryption on)' : ''}`);
+  const where = `${session.userId} on ${homeserver}${config.MATRIX_ENCRYPTION ? ' (end-to-end encryption on)' : ''}`;
+  if (!deps.lease) {
+    const only = await openSession();
+    log.info(`logged in as ${where}`);
+    return { userId: session.userId, syncing: () => true, stop: () => only.stop() };
+  }
+  return runUnderLease(deps.lease, { name: `matrix:${session.userId}`, ttlMs: config.MATRIX_SYNC_LEASE_MS, userId: session.userId, where, log, openSession });
+}
 
+/**
+ * Only the replica holding the account's lease syncs (Matrix has one sync stream per account): it opens
+ * a session when it takes the lease and closes it when it loses it; the others stand by and take the
+ * lease over once its holder stops renewing (dies, hangs, loses the database), within MATRIX_SYNC_LEASE_MS.
+ */
+async function runUnderLease(
+  lease: { store: LeaseStore; holder: string },
+  options: { name: string; ttlMs: number; userId: string; where: string; log: MatrixLog; openSession: () => Promise<{ stop(): Promise<void> }> },
+): Promise<MatrixBotHandle> {
+  const { name, log } = options;
+  let current: { stop(): Promise<void> } | null = null;
+  let firstFailure: Error | undefined;
+  let started = false;
+  let stopping = false;
+  // Taking and losing the lease may follow each other quickly: sessions open and close one at a time.
+  let transition: Promise<void> = Promise.resolve();
+  const keeper = new LeaseKeeper({
+    store: lease.store,
+    name,
+    holder: lease.holder,
+    ttlMs: options.ttlMs,
+    onAcquired: () => {
+      transition = transition.then(async () => {
+        if (current || stopping) return;
+        try {
+          current = await options.openSession();
+          log.info(`logged in as ${options.where}; this replica syncs the account (lease ${name})`);
+        } catch (error) {
+          if (!started) firstFailure = error instanceof Error ? error : new Error(String(error));
+          else {
+            // Holding the lease without syncing would leave the account silent: free it, so this or another replica tries again.
+            log.error(`cannot start the Matrix sync after taking the lease ${name}: ${describeError(error)}; releasing it to try again`);
+            await lease.store.release(name, lease.holder).catch((releaseError: unknown) => log.warn(`cannot release the lease ${name}: ${describeError(releaseError)}`));
+          }
+        }
+      });
+    },
+    onLost: () => {
+      transition = transition.then(async () => {
+        const session = current;
+        current = null;
+        if (!session) return;
+        log.warn(`lost the lease ${name} (not renewed in time): stopping the Matrix sync; another replica takes it over`);
+        await session.stop().catch((error: unknown) => log.error(`stopping the Matrix sync: ${describeError(error)}`));
+      });
+    },
+    onError: (error) => log.warn(`cannot renew or take the lease ${name}: ${describeError(error)}`),
+  });
+  await keeper.start();
+  await transition;
+  started = true;
+  if (firstFailure !== undefined) {
+    await keeper.stop();
+    throw firstFailure;
+  }
+  if (!current) {
+    const holder = await lease.store.holder(name).catch(() => null);
+    log.info(`standing by: the Matrix sync of ${options.userId} is held by ${holder?.holder ?? 'another replica'} (lease ${name}); this replica takes it over if that one stops renewing`);
+  }
   return {
-    userId: session.userId,
+    userId: options.userId,
+    syncing: () => current !== null,
     async stop() {
-      bot.stop();
-      client.stop();
-      // A sync request already in flight still completes after stop(); it must not move the saved token.
-      storage.freeze();
-      await bot.idle();
+      // Stop syncing first, then release: the next holder must not start while this one still writes.
+      stopping = true;
+      await transition;
+      const session = current;
+      current = null;
+      await session?.stop();
+      await keeper.stop().catch((error: unknown) => log.warn(`cannot release the lease ${name}: ${describeError(error)}`));
     },
   };
 }
@@ -257,6 +358,23 @@ async function authenticate({ sdk }: LoadedSdk, config: Config, homeserver: stri
   return session;
 }
 
+/**
+ * matrix-bot-sdk's sendEvent with a transaction id derived from `once` instead of the clock: the
+ * homeserver answers a repeated transaction id (same account and device) with the first event.
+ */
+async function sendOnce(client: MatrixClient, roomId: string, content: Record<string, unknown>, once: string): Promise<string> {
+  let type = 'm.room.message';
+  let body: Record<string, unknown> = content;
+  if (await client.crypto?.isRoomEncrypted(roomId)) {
+    body = (await client.crypto.encryptRoomEvent(roomId, type, content)) as unknown as Record<string, unknown>;
+    type = 'm.room.encrypted';
+  }
+  const txnId = `soga.${createHash('sha256').update(once).digest('base64url').slice(0, 32)}`;
+  const path = `/_matrix/client/v3/rooms/${encodeURIComponent(roomId)}/send/${encodeURIComponent(type)}/${txnId}`;
+  const response = (await client.doRequest('PUT', path, null, body)) as { event_id: string };
+  return response.event_id;
+}
+
 /** Media download through the authenticated endpoint (Synapse ≥ 1.120 refuses the old one for new media). */
 async function downloadMedia(client: MatrixClient, content: Record<string, unknown>, retry: <T>(fn: () => Promise<T>) => Promise<T>): Promise<Buffer> {
   const encrypted = content.file as { url?: string } | undefined;
@@ -282,29 +400,39 @@ async function downloadMedia(client: MatrixClient, content: Record<string, unkno
   }
 }
 
-/** The SDK's file storage, whose writes can be switched off once the bot is stopping. */
-class FreezableStorage implements IStorageProvider {
+/**
+ * The SDK's storage (sync token, filter, its own values) in the bot's state, so that a replica taking
+ * over the account resumes from the same sync token. A sync token is stored only after the events of
+ * its sync are (`flush()`), and writes can be switched off once the bot is stopping.
+ */
+type FilterInfo = Parameters<IStorageProvider['setFilter']>[0];
+
+class StateStorage implements IStorageProvider {
   private frozen = false;
-  constructor(private readonly inner: IStorageProvider) {}
+  constructor(private readonly state: BotState) {}
   freeze(): void {
     this.frozen = true;
   }
-  setSyncToken(token: string | null) {
-    if (!this.frozen) return this.inner.setSyncToken(token);
+  async setSyncToken(token: string | null): Promise<void> {
+    if (this.frozen) return;
+    await this.state.flush();
+    await this.state.storeValue('syncToken', token ?? '');
   }
-  getSyncToken() {
-    return this.inner.getSyncToken();
+  async getSyncToken(): Promise<string | null> {
+    return (await this.state.readValue('syncToken')) || null;
   }
-  setFilter(filter: Parameters<IStorageProvider['setFilter']>[0]) {
-    if (!this.frozen) return this.inner.setFilter(filter);
+  async setFilter(filter: FilterInfo): Promise<void> {
+    if (!this.frozen) await this.state.storeValue('filter', JSON.stringify(filter));
   }
-  getFilter() {
-    return this.inner.getFilter();
+  async getFilter(): Promise<FilterInfo> {
+    const filter = await this.state.readValue('filter');
+    // The SDK reads a missing filter as null (its own type says otherwise).
+    return filter ? (JSON.parse(filter) as FilterInfo) : (null as unknown as FilterInfo);
   }
-  readValue(key: string) {
-    return this.inner.readValue?.(key);
+  readValue(key: string): Promise<string | undefined> {
+    return this.state.readValue(`kv:${key}`);
   }
-  storeValue(key: string, value: string) {
-    if (!this.frozen) return this.inner.storeValue?.(key, value);
+  async storeValue(key: string, value: string): Promise<void> {
+    if (!this.frozen) await this.state.storeValue(`kv:${key}`, value);
   }
 }

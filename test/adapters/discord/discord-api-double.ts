@@ -393,7 +393,8 @@ export class DiscordApiDouble {
           guilds: [{ id: this.guildId, unavailable: true }],
           session_id: this.sessionId,
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          // The shard the bot identified as (discord.js sends [id, count] when sharded).
+          shard: Array.isArray(payload.d?.shard) ? payload.d.shard : [0, 1],
           application: { id: this.applicationId, flags: 0 },
         });
         this.dispatch('GUILD_CREATE', this.guild());

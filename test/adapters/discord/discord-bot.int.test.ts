@@ -399,6 +399,23 @@ describe('gateway resilience', () => {
   }, 20_000);
 });
 
+describe('sharding by settings', () => {
+  it('identifies as the configured shard of the configured count, and answers on it', async () => {
+    const assistant = new FakeAssistant((q) => answered(q, 'Answer [1].'));
+    harness = await startHarness({ assistant, env: { DISCORD_SHARDS: '1', DISCORD_SHARD_COUNT: '3' } });
+    const identifies = harness.discord.gatewayFromBot.filter((p) => p.op === 2);
+    expect(identifies.map((p) => p.d.shard)).toEqual([[1, 3]]);
+    expect(harness.logs.some((l) => /logged in as .* \(shard 1 of 3\)/.test(l.message))).toBe(true);
+    const { token } = harness.discord.sendSlashCommand('ask', Q('What is SOGA?'));
+    await finalEdit(harness, token);
+  });
+
+  it('identifies as shard 0 of 1 when no shard is configured', async () => {
+    harness = await startHarness();
+    expect(harness.discord.gatewayFromBot.filter((p) => p.op === 2).map((p) => p.d.shard)).toEqual([[0, 1]]);
+  });
+});
+
 describe('registering slash commands', () => {
   it('puts the localised command set on the guild through the REST API', async () => {
     const { registerCommands } = await import('../../../src/adapters/discord/register-commands.js');

@@ -4,6 +4,7 @@ import { turnsFromMessages } from '../../../src/adapters/discord/conversation.js
 import { languageOfLocale, pickLanguage } from '../../../src/adapters/discord/locale.js';
 import { RecentIds } from '../../../src/adapters/discord/recent-ids.js';
 import { parseFeedbackCustomId, feedbackCustomId } from '../../../src/adapters/discord/feedback.js';
+import { shardOptions } from '../../../src/adapters/discord/index.js';
 import { loadMessages } from './harness.js';
 
 describe('remembering handled ids', () => {
@@ -63,5 +64,13 @@ describe('slash command definitions', () => {
     expect(ask.contexts).toEqual([0]);
     expect(buildCommands({ allowDms: true })[0].contexts).toEqual([0, 1]);
     expect(corpus.default_member_permissions).toBe('32');
+  });
+});
+
+describe('the shards a replica runs', () => {
+  it('runs the listed shards of the count, every shard of the count when none is listed, and discord.js’s default otherwise', () => {
+    expect(shardOptions({ DISCORD_SHARDS: [0, 2], DISCORD_SHARD_COUNT: 4 })).toEqual({ shards: [0, 2], shardCount: 4 });
+    expect(shardOptions({ DISCORD_SHARDS: [], DISCORD_SHARD_COUNT: 3 })).toEqual({ shards: [0, 1, 2], shardCount: 3 });
+    expect(shardOptions({ DISCORD_SHARDS: [], DISCORD_SHARD_COUNT: undefined })).toEqual({});
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BotState, type RawEvent } from '../../../src/adapters/matrix/bot-state.js';
+import { FileBotStateStore } from '../../../src/infra/bot-state-file.js';
 import { MatrixBot, inviterAllowed, type BotOptions, type MatrixPort } from '../../../src/adapters/matrix/bot.js';
 import { createLog } from '../../../src/adapters/matrix/log.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -17,16 +18,16 @@ const BOT = '@soga:example.org';
 const messages = new Messages({ en, fr });
 
 class FakePort implements MatrixPort {
-  sent: { roomId: string; content: Record<string, any> }[] = [];
+  sent: { roomId: string; content: Record<string, any>; once?: string }[] = [];
   events = new Map<string, RawEvent>();
   media = new Map<string, Buffer>();
   joined: string[] = [];
   left: string[] = [];
   levels: Record<string, number> = {};
   failSend = false;
-  async send(roomId: string, content: Record<string, unknown>) {
+  async send(roomId: string, content: Record<string, unknown>, once?: string) {
     if (this.failSend) throw new Error('homeserver down');
-    this.sent.push({ roomId, content });
+    this.sent.push({ roomId, content, once });
     return `$sent${this.sent.length}`;
   }
   async getEvent(_roomId: string, eventId: string) {
@@ -76,10 +77,10 @@ describe('the bot', () => {
     maxUploadBytes: 1000,
     ...over,
   });
-  const make = (over: Partial<BotOptions> = {}) =>
+  const make = async (over: Partial<BotOptions> = {}) =>
     new MatrixBot(options(over), {
       port,
-      state: new BotState(join(dir, 'state.json')),
+      state: await BotState.open(new FileBotStateStore(join(dir, 'state.json'))),
       assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => logs.push(String(e)) }),
       corpus,
       feedback: answerLog,
@@ -106,7 +107,7 @@ describe('the bot', () => {
         assistant = new FakeAssistant(() => {
           throw new Error('model exploded');
         });
-        const bot = make();
+        const bot = await make();
         expect(bot.acceptEvent('!r:example.org', message('!ask anything'))).toBe(true);
         await bot.idle();
         expect(port.sent.map((s) => s.content.body)).toEqual([messages.t('en', 'error')]);
@@ -125,34 +126,43 @@ describe('the bot', () => {
   });
 
   describe('across restarts', () => {
+    it('names each reply after the event it answers, so a replica replaying that event after a crash sends nothing twice', async () => {
+      const bot = await make();
+      const question = message('!ask When?');
+      bot.acceptEvent('!r:example.org', question);
+      bot.acceptEvent('!r:example.org', message('!corpus list', {}, '@alice:example.org'));
+      await bot.idle();
+      expect(port.sent.map((s) => s.once)).toEqual([`${question.event_id}:answer`, `$e${n}:corpus`]);
+    });
+
     it('does not accept an event it already handled', async () => {
       const question = message('!ask When?');
-      const first = make();
+      const first = await make();
       first.acceptEvent('!r:example.org', question);
       await first.idle();
-      expect(make().acceptEvent('!r:example.org', question)).toBe(false);
+      expect((await make()).acceptEvent('!r:example.org', question)).toBe(false);
       expect(assistant.calls.length).toBe(1);
     });
 
     it('replays an event accepted but not answered before a crash', async () => {
       const question = message('!ask Still there?');
-      new BotState(join(dir, 'state.json')).addPending('!r:example.org', question);
-      const bot = make();
+      await new FileBotStateStore(join(dir, 'state.json')).addPending({ roomId: '!r:example.org', event: question });
+      const bot = await make();
       expect(bot.replayPending()).toBe(1);
       await bot.idle();
       expect(port.sent.map((s) => s.content.body)).toEqual(['answer to Still there?']);
-      expect(new BotState(join(dir, 'state.json')).pending()).toEqual([]);
+      expect((await new FileBotStateStore(join(dir, 'state.json')).load()).pending).toEqual([]);
     });
 
-    it('ignores the backlog of the very first sync', () => {
-      const bot = make({ ignoreBefore: Date.now() + 1000 });
+    it('ignores the backlog of the very first sync', async () => {
+      const bot = await make({ ignoreBefore: Date.now() + 1000 });
       expect(bot.acceptEvent('!r:example.org', message('!ask old question'))).toBe(false);
     });
   });
 
   describe('in threads', () => {
     it('passes the thread so far as history and keeps the room language', async () => {
-      const bot = make();
+      const bot = await make();
       const root = message('!ask Quand a lieu le forum ?');
       bot.acceptEvent('!r:example.org', root);
       await bot.idle();
@@ -167,15 +177,15 @@ describe('the bot', () => {
       expect(port.sent[1].content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: root.event_id, 'm.in_reply_to': { event_id: followUp.event_id } });
     });
 
-    it('does not take plain messages in threads it did not answer', () => {
-      const bot = make();
+    it('does not take plain messages in threads it did not answer', async () => {
+      const bot = await make();
       expect(bot.acceptEvent('!r:example.org', message('hello', { 'm.relates_to': { rel_type: 'm.thread', event_id: '$other' } }))).toBe(false);
     });
   });
 
   describe('feedback', () => {
     it('stores 👎 on a logged answer and ignores reactions to other messages', async () => {
-      const bot = make();
+      const bot = await make();
       bot.acceptEvent('!r:example.org', message('!ask rate me'));
       await bot.idle();
       const reaction = (eventId: string, key: string): RawEvent => ({
@@ -194,7 +204,7 @@ describe('the bot', () => {
 
   describe('invites', () => {
     it('joins for allow-listed users and servers, and leaves otherwise', async () => {
-      const bot = make({ inviteAllowlist: ['@alice:other.org', ':trusted.org'] });
+      const bot = await make({ inviteAllowlist: ['@alice:other.org', ':trusted.org'] });
       const invite = (sender: string): RawEvent => ({ event_id: undefined as unknown as string, type: 'm.room.member', sender, state_key: BOT, content: { membership: 'invite' } });
       bot.acceptInvite('!a:x', invite('@alice:other.org'));
       bot.acceptInvite('!b:x', invite('@bob:trusted.org'));
@@ -215,7 +225,7 @@ describe('the bot', () => {
 
   describe('corpus commands', () => {
     it('refuses non-staff in the room language', async () => {
-      const bot = make();
+      const bot = await make();
       bot.acceptEvent('!r:example.org', message('!ask forum'));
       await bot.idle();
       bot.acceptEvent('!r:example.org', message('!corpus list'));
@@ -224,7 +234,7 @@ describe('the bot', () => {
     });
 
     it('counts power level in the staff room', async () => {
-      const bot = make({ staffRoomId: '!staff:example.org' });
+      const bot = await make({ staffRoomId: '!staff:example.org' });
       port.levels['@mod:example.org'] = 50;
       bot.acceptEvent('!r:example.org', message('!corpus list', {}, '@mod:example.org'));
       bot.acceptEvent('!r:example.org', message('!corpus list', {}, '@user:example.org'));
@@ -233,7 +243,7 @@ describe('the bot', () => {
     });
 
     it('adds a file replied to, and refuses oversized or unsupported files before ingesting', async () => {
-      const bot = make();
+      const bot = await make();
       const md = Buffer.from('# Garden\n\nThe garden opens in May.');
       port.media.set('mxc://s/md', md);
       const file = (name: string, url: string, size: number) => {
@@ -257,7 +267,7 @@ describe('the bot', () => {
     });
 
     it('stores the article’s address given in the command or in the file’s caption', async () => {
-      const bot = make();
+      const bot = await make();
       const md = Buffer.from('# Orchard\n\nThe orchard has 30 trees.');
       port.media.set('mxc://s/orchard', md);
       const captioned = message(
@@ -275,7 +285,7 @@ describe('the bot', () => {
     });
 
     it('removes by id and says when the id is unknown', async () => {
-      const bot = make();
+      const bot = await make();
       await corpus.addFile('a.md', Buffer.from('# Alpha\n\ntext'));
       bot.acceptEvent('!r:example.org', message('!corpus remove alpha', {}, '@staff:example.org'));
       bot.acceptEvent('!r:example.org', message('!corpus remove alpha', {}, '@staff:example.org'));

@@ -19,6 +19,7 @@ import { FakeAnswerLog } from '../../fakes/fake-answer-log.js';
 import { recordingAssistant } from '../../../src/core/recording-assistant.js';
 import { FakeAssistant, answerFromCorpus, makeAnswer } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
+import { FileBotStateStore } from '../../../src/infra/bot-state-file.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
 import { startSynapse, type Synapse } from './synapse-harness.js';
@@ -143,6 +144,7 @@ describe.skipIf(!synapse)('Matrix bot on a real Synapse', { timeout: 30_000 }, (
       }),
       assistant: recordingAssistant(assistant, answerLog, { onRecordError: (e) => fatal.push(e as Error) }),
       corpus,
+      openState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json')),
       feedback: answerLog,
       proposals,
       messages,
@@ -358,7 +360,14 @@ describe.skipIf(!synapse)('Matrix bot with the real engine', { timeout: 60_000 }
       MATRIX_STAFF_USERS: staff.id,
     });
     runtime = await createRuntime(config, { log: () => {} });
-    handle = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback: new FakeAnswerLog(), messages: runtime.messages });
+    handle = await startMatrix({
+      config,
+      assistant: runtime.assistant,
+      corpus: runtime.corpus,
+      feedback: new FakeAnswerLog(),
+      messages: runtime.messages,
+      openState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json')),
+    });
   }, 60_000);
 
   afterAll(async () => {

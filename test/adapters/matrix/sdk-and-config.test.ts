@@ -6,6 +6,8 @@ import { Messages } from '../../../src/core/i18n.js';
 import { FakeAnswerLog } from '../../fakes/fake-answer-log.js';
 import { FakeAssistant } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
+import { FileBotStateStore } from '../../../src/infra/bot-state-file.js';
+import { join } from 'node:path';
 
 const deps = (env: Record<string, string>) => ({
   config: parseConfig({ SOGA_DATA_DIR: '/nonexistent/soga-test', ...env }),
@@ -14,6 +16,7 @@ const deps = (env: Record<string, string>) => ({
   feedback: new FakeAnswerLog(),
   messages: new Messages({ en: {} }),
   write: () => {},
+  openState: ({ dir }: { dir: string }) => new FileBotStateStore(join(dir, 'state.json')),
 });
 
 describe('loading matrix-bot-sdk', () => {

@@ -16,6 +16,8 @@ import { describeAdminSessionStore } from '../../core/contracts/admin-session-st
 import { describeConversationMemory } from '../../core/contracts/conversation-memory.contract.js';
 import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.js';
 import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js';
+import { describeBotStateStore } from '../../core/contracts/bot-state-store.contract.js';
+import { BOT_STATE, botStateMigrations, PgBotStateStore } from '../../../src/infra/postgres/pg-bot-state.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -32,6 +34,7 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     b = await openPostgres(db.url, { maxConnections: 4 });
     await migrate(a, SHARED_STATE, sharedStateMigrations);
     await migrate(a, LEASES, leaseMigrations);
+    await migrate(a, BOT_STATE, botStateMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -62,6 +65,10 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     // The server's clock decides expiry: time really passes.
     make: async () => ({ store: new PgLeases(a), replica: new PgLeases(b), advance: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }),
     ttlMs: 1_200,
+  }));
+  describeBotStateStore('PostgreSQL', () => ({
+    make: async (limits) => new PgBotStateStore(a, fresh(), limits),
+    reopen: async (limits) => new PgBotStateStore(b, scope, limits),
   }));
 
   describe('schema steps', () => {
