@@ -99,7 +99,7 @@ export function requireStaff(s: WebServices): MiddlewareHandler<WebEnv> {
         c.set('actor', 'token');
       } else {
         s.limiter.fail(address);
-        s.log.audit('token', 'token_failed', null, address);
+        await s.log.audit('token', 'token_failed', null, address);
       }
     }
     if (!c.var.actor) {

@@ -39,13 +39,10 @@ beforeEach(async () => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const remaining = () => {
+const remaining = async () => {
   const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
   try {
-    return log
-      .list()
-      .items.map((e) => e.question)
-      .sort();
+    return (await log.list()).items.map((e) => e.question).sort();
   } finally {
     log.close();
   }
@@ -55,15 +52,15 @@ describe('soga logs', () => {
   it('purge deletes entries older than the retention period', async () => {
     await program().parseAsync(['node', 'soga', 'logs', 'purge']);
     expect(printed).toContain('purged 1 entries older than 30 days');
-    expect(remaining()).toEqual(['bob question', 'new question']);
+    expect(await remaining()).toEqual(['bob question', 'new question']);
   });
 
   it('erase --user deletes that person only, and the audit keeps no id', async () => {
     await program().parseAsync(['node', 'soga', 'logs', 'erase', '--user', 'alice']);
     expect(printed).toContain('erased 2 entries');
-    expect(remaining()).toEqual(['bob question']);
+    expect(await remaining()).toEqual(['bob question']);
     const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
-    expect(JSON.stringify(log.listAudit())).not.toContain('alice');
+    expect(JSON.stringify(await log.listAudit())).not.toContain('alice');
     log.close();
   });
 

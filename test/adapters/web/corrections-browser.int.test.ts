@@ -108,7 +108,7 @@ describe.skipIf(!availability.run)('corrections in a real browser', () => {
     expect(after).not.toContain('Réponse vérifiée');
     expect(after).toContain('Porto');
     expect(h.corrections.uses(correctionId)).toHaveLength(1);
-    expect(h.log.listAudit().map((a) => a.action)).toEqual(expect.arrayContaining(['approve_correction', 'withdraw_correction']));
+    expect((await h.log.listAudit()).map((a) => a.action)).toEqual(expect.arrayContaining(['approve_correction', 'withdraw_correction']));
     expect(w.errors).toEqual([]);
   });
 

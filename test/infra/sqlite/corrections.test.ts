@@ -67,7 +67,7 @@ describe('the uses of a correction', () => {
     expect(desk.uses(c.id).map((u) => u.id)).toEqual([second, first]);
     expect(desk.uses(c.id)[0]).toMatchObject({ outcome: 'correction', correctionId: c.id, surface: 'matrix' });
     expect(desk.useCounts().get(c.id)).toBe(2);
-    expect(log.get(first)?.correctionId).toBe(c.id);
+    expect((await log.get(first))?.correctionId).toBe(c.id);
   });
 });
 
@@ -102,8 +102,8 @@ describe('staff replies proposed as corrections', () => {
     await desk.propose({ ...reply, botEntryId: member, staffId: 'staff-1' });
     await desk.propose({ ...reply, reply: 'Autre réponse', staffId: 'staff-2' });
     await desk.propose({ ...reply, reply: 'Troisième', staffId: 'staff-3' });
-    expect(log.eraseUser('member-9')).toEqual({ entries: 1, feedback: 0, proposals: 1 });
-    expect(log.eraseUser('staff-2')).toEqual({ entries: 0, feedback: 0, proposals: 1 });
+    expect(await log.eraseUser('member-9')).toEqual({ entries: 1, feedback: 0, proposals: 1 });
+    expect(await log.eraseUser('staff-2')).toEqual({ entries: 0, feedback: 0, proposals: 1 });
     expect(desk.listProposals().map((p) => p.reply)).toEqual(['Troisième']);
   });
 
