@@ -40,7 +40,8 @@ export interface AnswerLogOptions {
 
 /** Raw row shape of `entries` plus feedback counts. */
 export interface EntryRow {
-  id: number;
+  /** A number from SQLite; PostgreSQL's bigint arrives as text. */
+  id: number | string;
   created_at: string;
   surface: string;
   place: string | null;
@@ -98,15 +99,15 @@ export const ENTRY_COLUMNS = `e.*,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs`;
 
-const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 200;
 export const MAX_LOGGED_PASSAGES = 50;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function parseId(id: string): number | null {
   return /^\d{1,15}$/.test(id) ? Number(id) : null;
 }
 
-function citationsOf(answer: Answer): LoggedCitation[] {
+export function citationsOf(answer: Answer): LoggedCitation[] {
   return answer.citations.map((c) => ({
     n: c.n,
     chunkId: c.chunkId,
@@ -134,7 +135,7 @@ const roundAll = (o: Record<string, number | undefined>) =>
  * Passages without their text: ids and scores are what review needs. Up to 30 of them per answer make
  * this the biggest column, so only what the detail page shows is kept.
  */
-function passagesOf(answer: Answer): LoggedPassage[] {
+export function passagesOf(answer: Answer): LoggedPassage[] {
   // The engine may consider up to k passages per retriever; the best MAX_LOGGED_PASSAGES by fused score are
   // enough to see why an answer was given or refused.
   return [...answer.retrieved]
@@ -296,7 +297,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const entry = this.db.prepare('SELECT id, created_at, surface, place, asker FROM entries WHERE id = ?').get(numeric) as
       Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'asker'> | undefined;
     if (!entry) return [];
-    if (!entry.asker) return this.summaries([entry.id]);
+    if (!entry.asker) return this.summaries([numeric]);
     const gapMs = (options.maxGapMinutes ?? 30) * 60_000;
     const maxTurns = options.maxTurns ?? 50;
     // The asker's entries in that place within a day either side; the chain is cut where a gap is longer.
@@ -405,8 +406,8 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       .immediate();
   }
 
-  async *exportLines(format: ExportFormat, filter: LogFilter = {}): AsyncGenerator<string> {
-    yield* exportLines(this.db, format, filter);
+  exportLines(format: ExportFormat, filter: LogFilter = {}): AsyncGenerator<string> {
+    return exportLines(this.db, format, filter);
   }
 
   async exportEvalQuestions(): Promise<EvalQuestion[]> {
