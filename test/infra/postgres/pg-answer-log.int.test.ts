@@ -1,13 +1,16 @@
 /**
  * The answer log in PostgreSQL against the behaviour every answer log shares (the SQLite one runs the
- * same suite), on a real server, plus what only PostgreSQL shows: its schema steps and search words.
+ * same suite) and its corrections desk, on a real server, plus what only PostgreSQL shows: its schema
+ * steps and search words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openPostgres, type Sql } from '../../../src/infra/postgres/pg-database.js';
 import { ANSWER_LOG, pgAnswerLogMigrations } from '../../../src/infra/postgres/answer-log-schema.js';
 import { PgAnswerLog } from '../../../src/infra/postgres/pg-answer-log.js';
+import { PgCorrections } from '../../../src/infra/postgres/pg-corrections.js';
 import { answerLogMigrations } from '../../../src/infra/sqlite/migrations.js';
 import { answered, describeAnswerLog, KEY } from '../../core/contracts/answer-log.contract.js';
+import { describeCorrectionDesk } from '../../core/contracts/correction-desk.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL answer log: ${postgresUnavailable}`);
@@ -42,6 +45,14 @@ describe.skipIf(postgresUnavailable)('PostgreSQL answer log', { timeout: 60_000 
       return PgAnswerLog.open(a, { hmacKey, now });
     },
     reopen: async ({ hmacKey, now }) => PgAnswerLog.open(b, { hmacKey, now }),
+  }));
+
+  describeCorrectionDesk('PostgreSQL', () => ({
+    make: async ({ hmacKey, now }) => {
+      await emptyAnswerLog(a);
+      const log = await PgAnswerLog.open(a, { hmacKey, now });
+      return { log, desk: new PgCorrections(log, now) };
+    },
   }));
 
   describe('schema steps', () => {

@@ -35,7 +35,7 @@ export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const filter = filterFromQuery(new URL(c.req.url).searchParams);
     await s.log.audit(c.var.actor!, 'view_entry', id);
-    const correction = entry.correctionId && s.corrections ? s.corrections.getCorrection(entry.correctionId) : null;
+    const correction = entry.correctionId && s.corrections ? await s.corrections.getCorrection(entry.correctionId) : null;
     const approve = s.corrections ? entryApproveForm(s, entry) : undefined;
     return sendPage(
       c,
