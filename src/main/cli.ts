@@ -23,12 +23,12 @@ async function main(): Promise<void> {
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');
   const { createRuntime } = await import('./runtime.js');
-  const { openConfiguredAnswerLog } = await import('./answer-log.js');
+  const { openConfiguredLogOnly } = await import('./answer-log.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
     runtime: () => (runtime ??= createRuntime(config, { log, noticesOnce: true })),
-    openAnswerLog: () => openConfiguredAnswerLog(config, log),
+    openAnswerLog: () => openConfiguredLogOnly(config, log),
     stdout: process.stdout,
     stderr: process.stderr,
   });

@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
   void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
   // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
-  const answerLog = runtime.answerLog();
+  const answerLog = await runtime.answerLog();
+  const corrections = await runtime.corrections();
   // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
   answerLog?.assertKey();
   const feedback = answerLog ?? NO_FEEDBACK;
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       assistant: runtime.assistant,
       corpus: runtime.corpus,
       feedback,
-      proposals: runtime.corrections(),
+      proposals: corrections,
       messages: runtime.messages,
       state: shared.discord,
       onFatal: fatal,
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   }
   if (config.MATRIX_HOMESERVER_URL) {
     const { startMatrix } = await import('../adapters/matrix/index.js');
-    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: runtime.corrections(), messages: runtime.messages, onFatal: fatal, write: log });
+    const bot = await startMatrix({ config, assistant: runtime.assistant, corpus: runtime.corpus, feedback, proposals: corrections, messages: runtime.messages, onFatal: fatal, write: log });
     surfaces.push({ name: 'matrix', stop: () => bot.stop() });
     log(`Matrix bot started as ${bot.userId}`);
   }
@@ -90,7 +91,7 @@ async function main(): Promise<void> {
       assistant: runtime.assistant,
       corpus: runtime.corpus,
       log: answerLog,
-      corrections: runtime.corrections(),
+      corrections,
       messages: runtime.messages,
       sessions: shared.adminSessions,
       report: log,
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const s of surfaces.reverse()) await s.stop().catch((e: unknown) => log(`stopping ${s.name}: ${describeError(e)}`));
-    answerLog?.close();
+    await answerLog?.close();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));

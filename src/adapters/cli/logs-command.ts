@@ -11,10 +11,10 @@ import { SogaError } from '../../core/errors.js';
 import type { AnswerLogAdmin, LogFilter } from '../../core/answer-log.js';
 
 /**
- * Opens the answer log as main does for the bots (same file, same key or key file); null when
+ * Opens the answer log as main does for the bots (same store, same key or key file); null when
  * SOGA_LOG_ENABLED=false. The command closes what it opened.
  */
-export type OpenAnswerLog = () => (AnswerLogAdmin & { close(): void }) | null;
+export type OpenAnswerLog = () => Promise<(AnswerLogAdmin & { close(): void | Promise<void> }) | null>;
 
 export interface LogsCommandDeps {
   config: Config;
@@ -46,12 +46,12 @@ function operator(): string {
 
 async function withLog<T>(getDeps: () => LogsCommandDeps | Promise<LogsCommandDeps>, work: (log: AnswerLogAdmin, deps: LogsCommandDeps) => Promise<T>): Promise<T> {
   const deps = await getDeps();
-  const log = deps.openLog();
+  const log = await deps.openLog();
   if (!log) throw new SogaError('CONFIG_INVALID', 'the answer log is disabled (SOGA_LOG_ENABLED=false): there is nothing to purge, erase or export');
   try {
     return await work(log, deps);
   } finally {
-    log.close();
+    await log.close();
   }
 }
 

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerLogsCommands } from '../../../src/adapters/cli/logs-command.js';
 import { parseConfig, type Config } from '../../../src/config/load.js';
 import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
-import { openConfiguredAnswerLog } from '../../../src/main/answer-log.js';
+import { openConfiguredAnswerLog, openConfiguredLogOnly } from '../../../src/main/answer-log.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 let dir: string;
@@ -17,7 +17,7 @@ let printed: string;
 
 function program(): Command {
   const p = new Command('soga').exitOverride();
-  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredAnswerLog(config, () => {}), stdout }));
+  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredLogOnly(config, () => {}), stdout }));
   return p;
 }
 
@@ -88,14 +88,14 @@ describe('soga logs with the key the bots use', () => {
   const keyless = () => parseConfig({ SOGA_DATA_DIR: path.join(dir, 'data'), SOGA_LOG_DB: path.join(dir, 'keyless.sqlite') });
   const run = (c: Config, args: string[]) => {
     const p = new Command('soga').exitOverride();
-    registerLogsCommands(p, () => ({ config: c, openLog: () => openConfiguredAnswerLog(c, () => {}), stdout }));
+    registerLogsCommands(p, () => ({ config: c, openLog: () => openConfiguredLogOnly(c, () => {}), stdout }));
     return p.parseAsync(['node', 'soga', 'logs', ...args]);
   };
 
   beforeEach(async () => {
-    const bots = openConfiguredAnswerLog(keyless(), () => {})!;
-    await bots.record({ surface: 'discord', askerId: 'carol', answer: makeAnswer({ question: 'carol question' }) });
-    bots.close();
+    const bots = (await openConfiguredAnswerLog(keyless(), () => {}))!;
+    await bots.log.record({ surface: 'discord', askerId: 'carol', answer: makeAnswer({ question: 'carol question' }) });
+    await bots.log.close();
   });
 
   it('erases with the key file when SOGA_LOG_HMAC_KEY is unset, as the bots do', async () => {
