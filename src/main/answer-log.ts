@@ -13,6 +13,7 @@ import type { CorrectionDesk } from '../core/corrections/correction.js';
 import { SogaError } from '../core/errors.js';
 import { PgAnswerLog } from '../infra/postgres/pg-answer-log.js';
 import { PgCorrections } from '../infra/postgres/pg-corrections.js';
+import { copySqliteLog, type CopiedTable } from '../infra/postgres/copy-sqlite-log.js';
 import { openPostgres } from '../infra/postgres/pg-database.js';
 import { openAnswerLog } from '../infra/sqlite/answer-log.js';
 import { SqliteCorrections } from '../infra/sqlite/corrections.js';
@@ -83,4 +84,24 @@ export async function openConfiguredAnswerLog(config: Config, log: (m: string) =
 /** The log alone, for `soga logs`: closing it closes its store. */
 export async function openConfiguredLogOnly(config: Config, log: (m: string) => void): Promise<ConfiguredAnswerLog | null> {
   return (await openConfiguredAnswerLog(config, log))?.log ?? null;
+}
+
+/**
+ * `soga migrate-log`: the SQLite log (`from`, else SOGA_LOG_DB) into the PostgreSQL log of
+ * SOGA_DATABASE_URL. Refuses, before writing anything, without a database, without the shared key, or
+ * when the file was written with another key.
+ */
+export async function migrateSqliteLog(config: Config, from: string | undefined, onProgress?: (table: string, rows: number) => void): Promise<CopiedTable[]> {
+  if (!config.SOGA_DATABASE_URL) {
+    throw new SogaError('CONFIG_INVALID', 'SOGA_DATABASE_URL is not set: there is no PostgreSQL database to copy the answer log into', {
+      hint: 'set SOGA_DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/DATABASE (see docs/deploy.md)',
+    });
+  }
+  const hmacKey = sharedLogKey(config);
+  const sql = await openPostgres(config.SOGA_DATABASE_URL, { maxConnections: 2 });
+  try {
+    return await copySqliteLog({ file: from ?? config.SOGA_LOG_DB, sql, hmacKey, onProgress });
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }

@@ -23,12 +23,13 @@ async function main(): Promise<void> {
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');
   const { createRuntime } = await import('./runtime.js');
-  const { openConfiguredLogOnly } = await import('./answer-log.js');
+  const { migrateSqliteLog, openConfiguredLogOnly } = await import('./answer-log.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
     runtime: () => (runtime ??= createRuntime(config, { log, noticesOnce: true })),
     openAnswerLog: () => openConfiguredLogOnly(config, log),
+    migrateLog: (from, onProgress) => migrateSqliteLog(config, from, onProgress),
     stdout: process.stdout,
     stderr: process.stderr,
   });
