@@ -140,4 +140,15 @@ describe.skipIf(postgresUnavailable)('soga migrate-log', { timeout: 120_000 }, (
       sqlite.close();
     }
   });
+
+  it('stops at an id PostgreSQL holds for another answer, copying nothing of that batch', async () => {
+    const other = path.join(dir, 'other.sqlite');
+    const log = openAnswerLog({ file: other, hmacKey: KEY });
+    await log.record({ surface: 'cli', answer: makeAnswer({ question: 'an answer of another installation' }) });
+    log.close();
+    const before = (await sql<{ n: number }[]>`select count(*)::int as n from soga_log_entries`)[0].n;
+    const config = parseConfig({ SOGA_DATABASE_URL: db.url, SOGA_LOG_HMAC_KEY: KEY });
+    await expect(migrateSqliteLog(config, other)).rejects.toMatchObject({ code: 'STORE_WRITE_FAILED', message: expect.stringContaining('entries 1 of the SQLite log is not soga_log_entries 1') });
+    expect((await sql<{ n: number }[]>`select count(*)::int as n from soga_log_entries`)[0].n).toBe(before);
+  });
 });
