@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       corrections,
       messages: runtime.messages,
       sessions: shared.adminSessions,
+      signInLockout: shared.signInLockout,
       report: log,
     });
     surfaces.push({ name: 'web', stop: () => web.stop() });

@@ -44,6 +44,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (real engine: in
       log,
       messages: runtime.messages,
       sessions: embeddedSharedState(config).adminSessions,
+      signInLockout: embeddedSharedState(config).signInLockout,
       report: () => undefined,
     });
     browser = await launchChromium();

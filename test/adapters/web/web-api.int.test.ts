@@ -7,6 +7,7 @@ import { makeAnswer } from '../../fakes/fake-assistant.js';
 import { Client, minimalPdf, PASSWORD, startHarness, TOKEN, type Harness } from './web-harness.js';
 import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
 import { SogaError } from '../../../src/core/errors.js';
+import { MemorySignInLockout } from '../../../src/infra/memory/memory-sign-in-lockout.js';
 
 let h: Harness;
 let client: Client;
@@ -441,9 +442,19 @@ describe('starting the web', () => {
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
     await expect(
-      startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages, sessions: h.sessions }),
+      startWeb({
+        config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined },
+        assistant: h.assistant,
+        corpus: h.corpus,
+        log: h.log,
+        messages,
+        sessions: h.sessions,
+        signInLockout: new MemorySignInLockout(),
+      }),
     ).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
-    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions })).rejects.toThrow(/answer log/);
+    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions, signInLockout: new MemorySignInLockout() })).rejects.toThrow(
+      /answer log/,
+    );
   });
 
   it('serves the static files to anyone (HEAD too) with the security headers, and 404s unknown routes by kind', async () => {

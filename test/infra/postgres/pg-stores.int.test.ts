@@ -9,6 +9,7 @@ import { migrate, openPostgres, type Sql } from '../../../src/infra/postgres/pg-
 import { PgAdminSessions } from '../../../src/infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../../../src/infra/postgres/pg-conversation-memory.js';
 import { PgRateLimiter } from '../../../src/infra/postgres/pg-rate-limiter.js';
+import { PgSignInLockout, SIGN_IN_LOCKOUT, signInLockoutMigrations } from '../../../src/infra/postgres/pg-sign-in-lockout.js';
 import { LEASES, leaseMigrations, PgLeases } from '../../../src/infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../../../src/infra/postgres/shared-state-schema.js';
 import { isSogaError } from '../../../src/core/errors.js';
@@ -16,6 +17,7 @@ import { describeAdminSessionStore } from '../../core/contracts/admin-session-st
 import { describeConversationMemory } from '../../core/contracts/conversation-memory.contract.js';
 import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.js';
 import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js';
+import { describeSignInLockout } from '../../core/contracts/sign-in-lockout.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -32,6 +34,7 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     b = await openPostgres(db.url, { maxConnections: 4 });
     await migrate(a, SHARED_STATE, sharedStateMigrations);
     await migrate(a, LEASES, leaseMigrations);
+    await migrate(a, SIGN_IN_LOCKOUT, signInLockoutMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -52,6 +55,13 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
   describeRateLimiter('PostgreSQL', () => ({
     make: async ({ limit, windowMs, now }) => new PgRateLimiter(a, { scope: fresh(), limit, windowMs, now }),
     reopen: async ({ limit, windowMs, now }) => new PgRateLimiter(b, { scope, limit, windowMs, now }),
+  }));
+  describeSignInLockout('PostgreSQL', () => ({
+    make: async ({ maxFailures, windowMs, now }) => {
+      await a`delete from soga_sign_in_failures`;
+      return new PgSignInLockout(a, maxFailures, windowMs, now);
+    },
+    reopen: async ({ maxFailures, windowMs, now }) => new PgSignInLockout(b, maxFailures, windowMs, now),
   }));
   describeConversationMemory('PostgreSQL', () => ({
     make: async ({ maxTurns }) => new PgConversationMemory(a, { scope: fresh(), maxTurns }),
