@@ -38,6 +38,11 @@ async function main(): Promise<void> {
   } catch (error) {
     log(`error: ${describeError(error)}`);
     process.exitCode = 1;
+  } finally {
+    // The answer log may hold a PostgreSQL connection (SOGA_DATABASE_URL), which would keep the command running.
+    // (Assigned by the commands that needed the runtime: the compiler cannot see it from here.)
+    const built = runtime as Promise<Runtime> | null;
+    if (built) await (await built.catch(() => null))?.close();
   }
 }
 
