@@ -23,7 +23,7 @@ export const configSchema = z.object({
   SOGA_PARSE_TIMEOUT_MS: int(500, 3_600_000).default(30_000),
   /** Memory (RSS, MB) the parsing process may reach, pdf.js included (~150 MB idle); over it the parse is killed and the file refused (FILE_TOO_COMPLEX). */
   SOGA_PARSE_MAX_MEMORY_MB: int(128, 65_536).default(768),
-  /** PostgreSQL shared by several replicas, postgres://user:password@host:5432/database: admin sessions, rate limits and conversation memory live there (survive restarts, count once across replicas). Unset: all stays in this process (see docs/deploy.md). */
+  /** PostgreSQL shared by several replicas, postgres://user:password@host:5432/database: admin sessions, rate limits, conversation memory, the answer log with its corrections and the sign-in lockout live there (survive restarts, shared by replicas; needs SOGA_LOG_HMAC_KEY). Unset: all stays in this process (see docs/deploy.md). */
   SOGA_DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+/.test(v), {
     message: 'must be a PostgreSQL URL with a database, e.g. postgres://soga:PASSWORD@127.0.0.1:5432/soga (percent-encode special characters of the password)',
   }),

@@ -35,9 +35,9 @@ export const webConfigShape = {
 
   /** Every answer is logged unless this is false. */
   SOGA_LOG_ENABLED: bool.default(true),
-  /** SQLite file shared by the bot and the web (WAL mode). Relative paths are resolved from the working folder. */
+  /** SQLite file shared by the bot and the web (WAL mode). Relative paths are resolved from the working folder. Not used with SOGA_DATABASE_URL (the log is then in PostgreSQL; `soga migrate-log` copies this file there). */
   SOGA_LOG_DB: z.string().min(1).default('data/answers.sqlite'),
-  /** Secret key that pseudonymises asker ids (HMAC-SHA256); never stored in the database (only its fingerprint). Unset: a key made once in SOGA_DATA_DIR/answer-log.key, used by the bots, the web and `soga logs` alike. */
+  /** Secret key that pseudonymises asker ids (HMAC-SHA256); never stored in the database (only its fingerprint). Unset: a key made once in SOGA_DATA_DIR/answer-log.key, used by the bots, the web and `soga logs` alike; required with SOGA_DATABASE_URL (every replica must use the same key). */
   SOGA_LOG_HMAC_KEY: optional.refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (e.g. `openssl rand -hex 32`)'),
   /** Entries older than this many days are deleted daily; 0 keeps them forever. */
   SOGA_LOG_RETENTION_DAYS: int(0, 36500).default(90),

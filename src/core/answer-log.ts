@@ -190,28 +190,33 @@ export interface EvalQuestion {
 
 export type ExportFormat = 'jsonl' | 'csv';
 
-/** The staff side. Erasure needs the key the entries were written with: a log opened with another key refuses it (LOG_KEY_MISMATCH). */
+/**
+ * The staff side. Erasure needs the key the entries were written with: a log opened with another key refuses it (LOG_KEY_MISMATCH).
+ * Every call is asynchronous: the log may be a SQLite file in this process or a PostgreSQL database that replicas share.
+ */
 export interface AnswerLogAdmin extends AnswerLog {
-  list(filter?: LogFilter, paging?: { page?: number; pageSize?: number }): Page<LogEntrySummary>;
-  get(id: string): LogEntry | null;
-  review(id: string, input: ReviewInput): LogEntry;
-  stats(filter?: Pick<LogFilter, 'from' | 'to' | 'surface'>, options?: { topUnanswered?: number }): LogStats;
-  surfaces(): string[];
-  languages(): string[];
+  list(filter?: LogFilter, paging?: { page?: number; pageSize?: number }): Promise<Page<LogEntrySummary>>;
+  get(id: string): Promise<LogEntry | null>;
+  review(id: string, input: ReviewInput): Promise<LogEntry>;
+  stats(filter?: Pick<LogFilter, 'from' | 'to' | 'surface'>, options?: { topUnanswered?: number }): Promise<LogStats>;
+  surfaces(): Promise<string[]>;
+  languages(): Promise<string[]>;
   /** Deletes entries older than `days` days before `now`; returns how many. */
-  purgeOlderThan(days: number, now?: Date): number;
-  /** Deletes every entry asked by, and every feedback given by, this platform user id; returns entries deleted. */
-  /** …and every staff-reply proposal this user wrote or that follows one of their answers (reply and question are theirs). */
-  eraseUser(platformUserId: string): { entries: number; feedback: number; proposals: number };
-  /** Lines (with trailing newline) of the export, streamed from the database. */
-  exportLines(format: ExportFormat, filter?: LogFilter): Iterable<string>;
+  purgeOlderThan(days: number, now?: Date): Promise<number>;
+  /**
+   * Deletes every entry asked by, and every feedback given by, this platform user id, and every staff-reply
+   * proposal this user wrote or that follows one of their answers (reply and question are theirs); returns the counts.
+   */
+  eraseUser(platformUserId: string): Promise<{ entries: number; feedback: number; proposals: number }>;
+  /** Lines (with trailing newline) of the export, read from the database a page at a time. */
+  exportLines(format: ExportFormat, filter?: LogFilter): AsyncIterable<string>;
   /** Corrected entries as eval questions (dev-questions.jsonl format). */
-  exportEvalQuestions(): EvalQuestion[];
-  audit(actor: string, action: string, target?: string | null, detail?: string | null): void;
-  listAudit(limit?: number): AuditRecord[];
+  exportEvalQuestions(): Promise<EvalQuestion[]>;
+  audit(actor: string, action: string, target?: string | null, detail?: string | null): Promise<void>;
+  listAudit(limit?: number): Promise<AuditRecord[]>;
   /**
    * The turns of the conversation an entry belongs to, oldest first: the same asker in the same place,
    * each turn within `maxGapMinutes` of the one before. Just the entry when its asker is unknown.
    */
-  conversation(id: string, options?: { maxGapMinutes?: number; maxTurns?: number }): LogEntrySummary[];
+  conversation(id: string, options?: { maxGapMinutes?: number; maxTurns?: number }): Promise<LogEntrySummary[]>;
 }

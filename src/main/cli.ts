@@ -23,12 +23,13 @@ async function main(): Promise<void> {
   // Loaded after the config: native modules (LanceDB) read their log level when they load.
   const { buildProgram } = await import('../adapters/cli/program.js');
   const { createRuntime } = await import('./runtime.js');
-  const { openConfiguredAnswerLog } = await import('./answer-log.js');
+  const { migrateSqliteLog, openConfiguredLogOnly } = await import('./answer-log.js');
   let runtime: Promise<Runtime> | null = null;
   const program = buildProgram({
     config,
     runtime: () => (runtime ??= createRuntime(config, { log, noticesOnce: true })),
-    openAnswerLog: () => openConfiguredAnswerLog(config, log),
+    openAnswerLog: () => openConfiguredLogOnly(config, log),
+    migrateLog: (from, onProgress) => migrateSqliteLog(config, from, onProgress),
     stdout: process.stdout,
     stderr: process.stderr,
   });
@@ -37,6 +38,11 @@ async function main(): Promise<void> {
   } catch (error) {
     log(`error: ${describeError(error)}`);
     process.exitCode = 1;
+  } finally {
+    // The answer log may hold a PostgreSQL connection (SOGA_DATABASE_URL), which would keep the command running.
+    // (Assigned by the commands that needed the runtime: the compiler cannot see it from here.)
+    const built = runtime as Promise<Runtime> | null;
+    if (built) await (await built.catch(() => null))?.close();
   }
 }
 

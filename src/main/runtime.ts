@@ -20,10 +20,9 @@ import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
-import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
-import { SqliteCorrections } from '../infra/sqlite/corrections.js';
 import { recordingAssistant } from '../core/recording-assistant.js';
-import { openConfiguredAnswerLog } from './answer-log.js';
+import { openConfiguredAnswerLog, type ConfiguredAnswerLog, type OpenedAnswerLog } from './answer-log.js';
+import type { CorrectionDesk } from '../core/corrections/correction.js';
 import { everyTime, rememberedIn, type Notices } from './notices.js';
 
 export interface Runtime {
@@ -45,10 +44,10 @@ export interface Runtime {
   /** Answers without recording: for `soga eval` and `soga search`, which are measurements, not questions. */
   engine: Assistant;
   corpus: CorpusFolder;
-  /** The answer log (SQLite), opened on first use with the same key everywhere; null when SOGA_LOG_ENABLED=false. */
-  answerLog(): SqliteAnswerLog | null;
-  /** Reviewed answers and staff-reply proposals, in the answer log's file; null when the log is off. */
-  corrections(): SqliteCorrections | null;
+  /** The answer log (SQLite, or PostgreSQL with SOGA_DATABASE_URL), opened on first use with the same key everywhere; null when SOGA_LOG_ENABLED=false. */
+  answerLog(): Promise<ConfiguredAnswerLog | null>;
+  /** Reviewed answers and staff-reply proposals, in the answer log's store; null when the log is off. */
+  corrections(): Promise<CorrectionDesk | null>;
   /** Syncs the index with the corpus folder (and extra paths). */
   ingest(paths?: string[], progress?: ProgressReporter): Promise<IngestReport>;
   /** Reads the bilingual dictionaries into the corpus languages now rather than on the first question that needs one. */
@@ -197,23 +196,22 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
   const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);
-  let answerLog: SqliteAnswerLog | null | undefined;
-  const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
-  let corrections: SqliteCorrections | null | undefined;
-  const openCorrections = () => {
-    if (corrections === undefined) {
-      const opened = openLog();
-      corrections = opened ? new SqliteCorrections(opened) : null;
-    }
-    return corrections;
-  };
+  // Opened once, on first use; a failed open is not kept, so the next use tries again (and says why).
+  let opening: Promise<OpenedAnswerLog | null> | undefined;
+  const openStore = () =>
+    (opening ??= openConfiguredAnswerLog(config, log).catch((error: unknown) => {
+      opening = undefined;
+      throw error;
+    }));
+  const openLog = async () => (await openStore())?.log ?? null;
+  const openCorrections = async () => (await openStore())?.corrections ?? null;
   // Read on every question (a small table): a correction approved or withdrawn on the desk takes effect at once, in every process.
-  const answering = createAssistant({ ...engineDeps, corrections: { activeCorrections: async () => (await openCorrections()?.activeCorrections()) ?? [] } }, askOptions);
+  const answering = createAssistant({ ...engineDeps, corrections: { activeCorrections: async () => (await (await openCorrections())?.activeCorrections()) ?? [] } }, askOptions);
   // Opened on the first answer, not here: `soga eval` and `soga search` never touch the log.
   const assistant = config.SOGA_LOG_ENABLED
     ? recordingAssistant(
         answering,
-        { record: (entry) => openLog()!.record(entry) },
+        { record: async (entry) => (await openLog())!.record(entry) },
         {
           onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
         },
@@ -243,8 +241,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       return ingest({ store, embedder, detector, log, progress, events }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
     },
     async close() {
-      // LanceDB and ONNX sessions are released with the process; the log has a file to close.
-      answerLog?.close();
+      // LanceDB and ONNX sessions are released with the process; the log has a file or a connection to close.
+      const opened = await opening?.catch(() => null);
+      await opened?.log.close();
     },
   };
 }

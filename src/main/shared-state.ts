@@ -1,5 +1,5 @@
 /**
- * The state a replica may share with others: admin sessions, rate limits, conversation memory, leases. Main
+ * The state a replica may share with others: admin sessions, the sign-in lockout, rate limits, conversation memory, leases. Main
  * picks the implementation once: in this process's memory by default, in PostgreSQL when
  * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
  */
@@ -7,15 +7,18 @@ import type { Config } from '../config/load.js';
 import type { AdminSessionStore } from '../core/admin-sessions.js';
 import type { DiscordState } from '../adapters/discord/index.js';
 import type { LeaseStore } from '../core/lease.js';
+import type { SignInLockout } from '../core/sign-in-lockout.js';
 import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
 import { MemoryLeases } from '../infra/memory/memory-leases.js';
 import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
 import { MemoryConversationMemory } from '../infra/memory/memory-conversation-memory.js';
 import { MemoryRateLimiter } from '../infra/memory/memory-rate-limiter.js';
+import { MemorySignInLockout } from '../infra/memory/memory-sign-in-lockout.js';
 import { PgAdminSessions } from '../infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../infra/postgres/pg-conversation-memory.js';
 import { migrate, openPostgres, type Sql } from '../infra/postgres/pg-database.js';
 import { PgRateLimiter } from '../infra/postgres/pg-rate-limiter.js';
+import { PgSignInLockout, SIGN_IN_LOCKOUT, signInLockoutMigrations } from '../infra/postgres/pg-sign-in-lockout.js';
 import { LEASES, leaseMigrations, PgLeases } from '../infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../infra/postgres/shared-state-schema.js';
 import type { BotStateStore } from '../core/bot-state.js';
@@ -29,6 +32,8 @@ export interface SharedState {
   /** Where it lives, for the start-up log. */
   kind: 'memory' | 'postgresql';
   adminSessions: AdminSessionStore;
+  /** Failed admin sign-ins per address. */
+  signInLockout: SignInLockout;
   discord: DiscordState;
   /** Jobs one replica at a time runs (the Matrix sync loop, ingest steps): see core/lease.ts and LeaseKeeper. */
   leases: LeaseStore;
@@ -42,6 +47,7 @@ export function embeddedSharedState(config: Config): SharedState {
   return {
     kind: 'memory',
     adminSessions: new MemoryAdminSessions(config.SOGA_WEB_SESSION_HOURS * 3600 * 1000),
+    signInLockout: new MemorySignInLockout(),
     discord: {
       memory: new MemoryConversationMemory({ maxTurns: MAX_HISTORY_TURNS }),
       userLimiter: new MemoryRateLimiter(config.DISCORD_RATE_LIMIT_USER_PER_MIN, MINUTE),
@@ -61,6 +67,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
     await migrate(sql, SHARED_STATE, sharedStateMigrations);
     await migrate(sql, LEASES, leaseMigrations);
     await migrate(sql, BOT_STATE, botStateMigrations);
+    await migrate(sql, SIGN_IN_LOCKOUT, signInLockoutMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -73,6 +80,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
   return {
     kind: 'postgresql',
     adminSessions: new PgAdminSessions(sql, config.SOGA_WEB_SESSION_HOURS * 3600 * 1000),
+    signInLockout: new PgSignInLockout(sql),
     discord: {
       memory: new PgConversationMemory(sql, { scope: 'discord', maxTurns: MAX_HISTORY_TURNS }),
       userLimiter: new PgRateLimiter(sql, { scope: 'discord-user', limit: config.DISCORD_RATE_LIMIT_USER_PER_MIN, windowMs: MINUTE }),

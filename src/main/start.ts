@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
   void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
   // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
-  const answerLog = runtime.answerLog();
+  const answerLog = await runtime.answerLog();
+  const corrections = await runtime.corrections();
   // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
   answerLog?.assertKey();
   const feedback = answerLog ?? NO_FEEDBACK;
@@ -64,7 +65,7 @@ async function main(): Promise<void> {
       assistant: runtime.assistant,
       corpus: runtime.corpus,
       feedback,
-      proposals: runtime.corrections(),
+      proposals: corrections,
       messages: runtime.messages,
       state: shared.discord,
       onFatal: fatal,
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
       assistant: runtime.assistant,
       corpus: runtime.corpus,
       feedback,
-      proposals: runtime.corrections(),
+      proposals: corrections,
       messages: runtime.messages,
       onFatal: fatal,
       write: log,
@@ -106,9 +107,10 @@ async function main(): Promise<void> {
       assistant: runtime.assistant,
       corpus: runtime.corpus,
       log: answerLog,
-      corrections: runtime.corrections(),
+      corrections,
       messages: runtime.messages,
       sessions: shared.adminSessions,
+      signInLockout: shared.signInLockout,
       report: log,
     });
     surfaces.push({ name: 'web', stop: () => web.stop() });
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     for (const s of surfaces.reverse()) await s.stop().catch((e: unknown) => log(`stopping ${s.name}: ${describeError(e)}`));
-    answerLog?.close();
+    await answerLog?.close();
     process.exit(code);
   }
   process.once('SIGINT', () => void shutdown(0));

@@ -11,10 +11,10 @@ import { SogaError } from '../../core/errors.js';
 import type { AnswerLogAdmin, LogFilter } from '../../core/answer-log.js';
 
 /**
- * Opens the answer log as main does for the bots (same file, same key or key file); null when
+ * Opens the answer log as main does for the bots (same store, same key or key file); null when
  * SOGA_LOG_ENABLED=false. The command closes what it opened.
  */
-export type OpenAnswerLog = () => (AnswerLogAdmin & { close(): void }) | null;
+export type OpenAnswerLog = () => Promise<(AnswerLogAdmin & { close(): void | Promise<void> }) | null>;
 
 export interface LogsCommandDeps {
   config: Config;
@@ -46,12 +46,12 @@ function operator(): string {
 
 async function withLog<T>(getDeps: () => LogsCommandDeps | Promise<LogsCommandDeps>, work: (log: AnswerLogAdmin, deps: LogsCommandDeps) => Promise<T>): Promise<T> {
   const deps = await getDeps();
-  const log = deps.openLog();
+  const log = await deps.openLog();
   if (!log) throw new SogaError('CONFIG_INVALID', 'the answer log is disabled (SOGA_LOG_ENABLED=false): there is nothing to purge, erase or export');
   try {
     return await work(log, deps);
   } finally {
-    log.close();
+    await log.close();
   }
 }
 
@@ -67,8 +67,8 @@ export function registerLogsCommands(program: Command, getDeps: () => LogsComman
       withLog(getDeps, async (log, deps) => {
         const keep = opts.days ?? deps.config.SOGA_LOG_RETENTION_DAYS;
         if (keep <= 0) throw new SogaError('CONFIG_INVALID', 'SOGA_LOG_RETENTION_DAYS=0 keeps entries forever', { hint: 'pass --days <n> to purge anyway' });
-        const count = log.purgeOlderThan(keep);
-        log.audit(operator(), 'retention_purge', null, `${count} entries older than ${keep} days`);
+        const count = await log.purgeOlderThan(keep);
+        await log.audit(operator(), 'retention_purge', null, `${count} entries older than ${keep} days`);
         print(deps, `purged ${count} entries older than ${keep} days`);
       }),
     );
@@ -79,9 +79,9 @@ export function registerLogsCommands(program: Command, getDeps: () => LogsComman
     .requiredOption('--user <id>', 'the platform user id exactly as the bot saw it (Discord user id, Matrix @user:server, web:<name>)')
     .action(async (opts: { user: string }) =>
       withLog(getDeps, async (log, deps) => {
-        const result = log.eraseUser(opts.user);
+        const result = await log.eraseUser(opts.user);
         // The audit keeps counts only: recording the id would undo the erasure.
-        log.audit(operator(), 'erase_user', null, `${result.entries} entries, ${result.feedback} feedback, ${result.proposals} proposals`);
+        await log.audit(operator(), 'erase_user', null, `${result.entries} entries, ${result.feedback} feedback, ${result.proposals} proposals`);
         print(deps, `erased ${result.entries} entries, ${result.feedback} feedback records and ${result.proposals} staff-reply proposals of that user`);
       }),
     );
@@ -98,9 +98,9 @@ export function registerLogsCommands(program: Command, getDeps: () => LogsComman
       withLog(getDeps, async (log, deps) => {
         const filter: LogFilter = { from: opts.from, to: opts.to, surface: opts.surface };
         const out = opts.output ? createWriteStream(opts.output, { flags: 'wx', mode: 0o600 }) : (deps.stdout ?? process.stdout);
-        const lines = opts.format === 'eval' ? log.exportEvalQuestions().map((q) => `${JSON.stringify(q)}\n`) : log.exportLines(opts.format, filter);
+        const lines = opts.format === 'eval' ? (await log.exportEvalQuestions()).map((q) => `${JSON.stringify(q)}\n`) : log.exportLines(opts.format, filter);
         let count = 0;
-        for (const line of lines) {
+        for await (const line of lines) {
           count++;
           if (!out.write(line)) await once(out, 'drain');
         }
@@ -108,7 +108,7 @@ export function registerLogsCommands(program: Command, getDeps: () => LogsComman
           (out as ReturnType<typeof createWriteStream>).end();
           await once(out, 'finish');
         }
-        log.audit(operator(), 'export', null, `${opts.format} ${count} lines${opts.output ? ` to ${opts.output}` : ''}`);
+        await log.audit(operator(), 'export', null, `${opts.format} ${count} lines${opts.output ? ` to ${opts.output}` : ''}`);
         if (opts.output) (deps.stderr ?? process.stderr).write(`wrote ${opts.format === 'csv' ? count - 1 : count} records to ${opts.output}\n`);
       }),
     );

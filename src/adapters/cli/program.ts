@@ -15,6 +15,7 @@ import { evaluate, formatReport, readEvalItems } from '../../eval/evaluate.js';
 import { answerJson, formatAnswer } from './format-answer.js';
 import { terminalProgress } from './progress-bar.js';
 import { registerLogsCommands, type OpenAnswerLog } from './logs-command.js';
+import { registerMigrateLogCommand, type MigrateLogDeps } from './migrate-log-command.js';
 import { registerEvalEventsCommand, registerEventsCommand } from './events-command.js';
 import { registerWebCommands } from './web-command.js';
 import { answeredTurns } from '../../core/conversation/turns.js';
@@ -40,6 +41,8 @@ export interface CliDeps {
   runtime: () => Promise<CliRuntime>;
   /** Opens the answer log for `soga logs` (main's, with the key the bots use), without the engine. */
   openAnswerLog: OpenAnswerLog;
+  /** `soga migrate-log`: main's copy of the SQLite log into PostgreSQL. */
+  migrateLog: MigrateLogDeps['migrateLog'];
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
   /** Where `soga web hash-password` reads the passphrase; process.stdin by default. */
@@ -196,6 +199,7 @@ export function buildProgram(deps: CliDeps): Command {
   registerEventsCommand(program, eventsDeps);
   registerEvalEventsCommand(program, eventsDeps);
   registerLogsCommands(program, () => ({ config: deps.config, openLog: deps.openAnswerLog, stdout, stderr }));
+  registerMigrateLogCommand(program, () => ({ migrateLog: deps.migrateLog, stdout, stderr }));
   registerWebCommands(program, () => ({ stdin: deps.stdin ?? process.stdin, stdout, stderr }));
   return program;
 }

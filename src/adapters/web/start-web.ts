@@ -14,7 +14,8 @@ import type { AdminSessionStore } from '../../core/admin-sessions.js';
 import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import { SogaError } from '../../core/errors.js';
 import type { Messages } from '../../core/i18n.js';
-import { AdminCredentials, SignInLimiter } from './admin-auth.js';
+import { AdminCredentials } from './admin-auth.js';
+import type { SignInLockout } from '../../core/sign-in-lockout.js';
 import { IngestionJobs } from './ingestion-jobs.js';
 import { apiRoutes } from './routes/api.js';
 import { documentsRoutes } from './routes/documents.js';
@@ -44,6 +45,8 @@ export interface WebDeps {
   messages: Messages;
   /** Staff sessions (main builds them: in memory, or in PostgreSQL with SOGA_DATABASE_URL). */
   sessions: AdminSessionStore;
+  /** Failed sign-ins per address (main builds it beside the sessions: one count for every replica with PostgreSQL). */
+  signInLockout: SignInLockout;
   /** Operator messages (unexpected errors, purges); stderr by default. */
   report?: (message: string) => void;
   now?: () => Date;
@@ -97,7 +100,7 @@ export async function startWeb(deps: WebDeps): Promise<WebServer> {
     now: deps.now ?? (() => new Date()),
     credentials: new AdminCredentials({ password: config.SOGA_ADMIN_PASSWORD, passwordHash: config.SOGA_ADMIN_PASSWORD_HASH, token: config.SOGA_ADMIN_TOKEN }),
     sessions: deps.sessions,
-    limiter: new SignInLimiter(),
+    limiter: deps.signInLockout,
     jobs: new IngestionJobs(report),
     answerLanguages: deps.messages.languages().sort(),
     httpsPublic: config.SOGA_WEB_PUBLIC_URL?.startsWith('https:') ?? false,

@@ -10,7 +10,8 @@ import type { Assistant, CorpusManager } from '../../core/assistant.js';
 import type { CorrectionDesk } from '../../core/corrections/correction.js';
 import type { Messages } from '../../core/i18n.js';
 import type { AdminSession, AdminSessionStore } from '../../core/admin-sessions.js';
-import type { AdminCredentials, SignInLimiter } from './admin-auth.js';
+import type { SignInLockout } from '../../core/sign-in-lockout.js';
+import type { AdminCredentials } from './admin-auth.js';
 import type { IngestionJobs } from './ingestion-jobs.js';
 import type { PageContext } from './pages/page-context.js';
 
@@ -28,7 +29,7 @@ export interface WebServices {
   credentials: AdminCredentials;
   sessions: AdminSessionStore;
   /** Failed sign-ins and failed bearer tokens, per address: one lockout for both. */
-  limiter: SignInLimiter;
+  limiter: SignInLockout;
   jobs: IngestionJobs;
   /** Languages the assistant answers in (playground choice). */
   answerLanguages: string[];

@@ -90,16 +90,17 @@ export function requireStaff(s: WebServices): MiddlewareHandler<WebEnv> {
       // The token is a password too: wrong ones count towards the sign-in lockout of the address, and a
       // locked-out address cannot use it (else guessing would just move from the form to the API).
       const { address } = c.var;
-      if (s.limiter.blocked(address)) {
-        c.header('Retry-After', String(s.limiter.retryAfterSeconds(address)));
+      const lockout = await s.limiter.check(address);
+      if (lockout.blocked) {
+        c.header('Retry-After', String(lockout.retryAfterSeconds));
         return sendJson(c, 429, { error: 'too many failed sign-ins or tokens from this address; try again later' });
       }
       if (s.credentials.verifyToken(auth.replace(/^Bearer\s+/i, '').trim())) {
-        s.limiter.succeed(address);
+        await s.limiter.succeed(address);
         c.set('actor', 'token');
       } else {
-        s.limiter.fail(address);
-        s.log.audit('token', 'token_failed', null, address);
+        await s.limiter.fail(address);
+        await s.log.audit('token', 'token_failed', null, address);
       }
     }
     if (!c.var.actor) {

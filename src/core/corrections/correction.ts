@@ -92,21 +92,21 @@ export interface ProposalSink {
   propose(input: StaffReplyInput): Promise<string>;
 }
 
-/** The review desk's side. */
+/** The review desk's side; asynchronous, as the store may be the answer log's SQLite file or PostgreSQL. */
 export interface CorrectionDesk extends CorrectionStore, ProposalSink {
-  listCorrections(options?: { includeWithdrawn?: boolean }): Correction[];
-  getCorrection(id: string): Correction | null;
-  approve(input: NewCorrection): Correction;
+  listCorrections(options?: { includeWithdrawn?: boolean }): Promise<Correction[]>;
+  getCorrection(id: string): Promise<Correction | null>;
+  approve(input: NewCorrection): Promise<Correction>;
   /** Never used again once withdrawn; NOT_FOUND when there is no such correction. */
-  withdraw(id: string, by: string): Correction;
+  withdraw(id: string, by: string): Promise<Correction>;
   /** The answers that delivered this correction (answer-log entries with outcome "correction"), newest first. */
-  uses(id: string, limit?: number): LogEntrySummary[];
+  uses(id: string, limit?: number): Promise<LogEntrySummary[]>;
   /** How many times each correction was used. */
-  useCounts(): Map<string, number>;
-  listProposals(status?: ProposalStatus): Proposal[];
-  getProposal(id: string): Proposal | null;
+  useCounts(): Promise<Map<string, number>>;
+  listProposals(status?: ProposalStatus): Promise<Proposal[]>;
+  getProposal(id: string): Promise<Proposal | null>;
   /** Dismissed: it stays listed as dismissed, and is never offered again. */
-  dismissProposal(id: string, by: string): Proposal;
+  dismissProposal(id: string, by: string): Promise<Proposal>;
   /** Approves the (possibly edited) text of a proposal as a correction, in one step. */
-  approveProposal(id: string, input: NewCorrection): Correction;
+  approveProposal(id: string, input: NewCorrection): Promise<Correction>;
 }

@@ -29,10 +29,11 @@ const CSV_COLUMNS = [
   'corrected_answer',
 ] as const;
 
-const CSV_SOURCE_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.asker, e.lang, e.question, e.answer_text, e.mode, e.outcome,
+export const CSV_SOURCE_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.asker, e.lang, e.question, e.answer_text, e.mode, e.outcome,
   e.grounded, e.citations_json, e.total_ms, e.embed_model, e.chat_model, e.review_status, e.corrected_answer`;
 
-const BATCH = 500;
+export const EXPORT_BATCH = 500;
+const BATCH = EXPORT_BATCH;
 const FEEDBACK_JSON = `(SELECT json_group_array(json_object('at', f.created_at, 'rating', f.rating, 'comment', f.comment, 'by', f.by_asker))
    FROM (SELECT * FROM feedback WHERE entry_id = e.id ORDER BY id) f)`;
 
@@ -75,36 +76,19 @@ function jsonOf(row: EntryRow, feedback: unknown[]) {
   };
 }
 
-export function* exportLines(db: Db, format: ExportFormat, filter: LogFilter): Generator<string> {
+/** An entry row as the exports read it: the row, its feedback counts and (JSONL) its feedback as a JSON array. */
+export type ExportRow = EntryRow & { feedback_json: string | null };
+
+export function checkExportFormat(format: ExportFormat): void {
   if (format !== 'jsonl' && format !== 'csv') throw new TypeError(`unknown export format ${String(format)}`);
-  const where = whereClause(filter);
-  // CSV leaves out the retrieved passages, by far the largest column: not reading it makes the export fast.
-  const columns = format === 'csv' ? CSV_SOURCE_COLUMNS : 'e.*';
-  // Read in pages of BATCH rows, continuing after the last (created_at, id): a large log never sits in
-  // memory, and no statement stays open between pages, so the caller may await (a slow HTTP client)
-  // while other requests use the same connection.
-  const statement = db.prepare(
-    `SELECT ${columns},
-       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
-       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs,
-       ${format === 'jsonl' ? FEEDBACK_JSON : 'NULL'} AS feedback_json
-     FROM entries e ${where.sql ? `${where.sql} AND` : 'WHERE'} (e.created_at > ? OR (e.created_at = ? AND e.id > ?))
-     ORDER BY e.created_at, e.id LIMIT ${BATCH}`,
-  );
-  function* pages(): Generator<EntryRow & { feedback_json: string | null }> {
-    let after = { at: '', id: 0 };
-    while (true) {
-      const page = statement.all(...where.params, after.at, after.at, after.id) as (EntryRow & { feedback_json: string | null })[];
-      yield* page;
-      if (page.length < BATCH) return;
-      const last = page.at(-1)!;
-      after = { at: last.created_at, id: last.id };
-    }
-  }
-  const rows = pages();
+}
+
+/** The export's lines from rows read in (created_at, id) order, whichever database they come from. */
+export async function* exportLinesOf(format: ExportFormat, rows: AsyncIterable<ExportRow> | Iterable<ExportRow>): AsyncGenerator<string> {
+  checkExportFormat(format);
   if (format === 'csv') {
     yield `${CSV_COLUMNS.join(',')}\n`;
-    for (const row of rows) {
+    for await (const row of rows) {
       const citations = (JSON.parse(row.citations_json) as { chunkId: string; score: number }[]).map((c) => `${c.chunkId}:${c.score.toFixed(4)}`).join(' ');
       const cells = [
         row.id,
@@ -131,7 +115,36 @@ export function* exportLines(db: Db, format: ExportFormat, filter: LogFilter): G
     }
     return;
   }
-  for (const row of rows) yield `${JSON.stringify(jsonOf(row, JSON.parse(row.feedback_json ?? '[]') as unknown[]))}\n`;
+  for await (const row of rows) yield `${JSON.stringify(jsonOf(row, JSON.parse(row.feedback_json ?? '[]') as unknown[]))}\n`;
+}
+
+export function exportLines(db: Db, format: ExportFormat, filter: LogFilter): AsyncGenerator<string> {
+  checkExportFormat(format);
+  const where = whereClause(filter);
+  // CSV leaves out the retrieved passages, by far the largest column: not reading it makes the export fast.
+  const columns = format === 'csv' ? CSV_SOURCE_COLUMNS : 'e.*';
+  // Read in pages of BATCH rows, continuing after the last (created_at, id): a large log never sits in
+  // memory, and no statement stays open between pages, so the caller may await (a slow HTTP client)
+  // while other requests use the same connection.
+  const statement = db.prepare(
+    `SELECT ${columns},
+       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
+       (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs,
+       ${format === 'jsonl' ? FEEDBACK_JSON : 'NULL'} AS feedback_json
+     FROM entries e ${where.sql ? `${where.sql} AND` : 'WHERE'} (e.created_at > ? OR (e.created_at = ? AND e.id > ?))
+     ORDER BY e.created_at, e.id LIMIT ${BATCH}`,
+  );
+  function* pages(): Generator<ExportRow> {
+    let after = { at: '', id: 0 };
+    while (true) {
+      const page = statement.all(...where.params, after.at, after.at, after.id) as ExportRow[];
+      yield* page;
+      if (page.length < BATCH) return;
+      const last = page.at(-1)!;
+      after = { at: last.created_at, id: Number(last.id) };
+    }
+  }
+  return exportLinesOf(format, pages());
 }
 
 export function evalQuestionOf(row: EntryRow): EvalQuestion {

@@ -40,7 +40,8 @@ export interface AnswerLogOptions {
 
 /** Raw row shape of `entries` plus feedback counts. */
 export interface EntryRow {
-  id: number;
+  /** A number from SQLite; PostgreSQL's bigint arrives as text. */
+  id: number | string;
   created_at: string;
   surface: string;
   place: string | null;
@@ -98,15 +99,15 @@ export const ENTRY_COLUMNS = `e.*,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'up') AS ups,
   (SELECT count(*) FROM feedback f WHERE f.entry_id = e.id AND f.rating = 'down') AS downs`;
 
-const MAX_PAGE_SIZE = 200;
+export const MAX_PAGE_SIZE = 200;
 export const MAX_LOGGED_PASSAGES = 50;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function parseId(id: string): number | null {
   return /^\d{1,15}$/.test(id) ? Number(id) : null;
 }
 
-function citationsOf(answer: Answer): LoggedCitation[] {
+export function citationsOf(answer: Answer): LoggedCitation[] {
   return answer.citations.map((c) => ({
     n: c.n,
     chunkId: c.chunkId,
@@ -134,7 +135,7 @@ const roundAll = (o: Record<string, number | undefined>) =>
  * Passages without their text: ids and scores are what review needs. Up to 30 of them per answer make
  * this the biggest column, so only what the detail page shows is kept.
  */
-function passagesOf(answer: Answer): LoggedPassage[] {
+export function passagesOf(answer: Answer): LoggedPassage[] {
   // The engine may consider up to k passages per retriever; the best MAX_LOGGED_PASSAGES by fused score are
   // enough to see why an answer was given or refused.
   return [...answer.retrieved]
@@ -279,7 +280,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       .immediate();
   }
 
-  list(filter: LogFilter = {}, paging: { page?: number; pageSize?: number } = {}): Page<LogEntrySummary> {
+  async list(filter: LogFilter = {}, paging: { page?: number; pageSize?: number } = {}): Promise<Page<LogEntrySummary>> {
     const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(paging.pageSize ?? 50)));
     const page = Math.max(1, Math.floor(paging.page ?? 1));
     const where = whereClause(filter);
@@ -290,13 +291,13 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     return { items: rows.map(summaryOf), total, page, pageSize };
   }
 
-  conversation(id: string, options: { maxGapMinutes?: number; maxTurns?: number } = {}): LogEntrySummary[] {
+  async conversation(id: string, options: { maxGapMinutes?: number; maxTurns?: number } = {}): Promise<LogEntrySummary[]> {
     const numeric = parseId(id);
     if (numeric === null) return [];
     const entry = this.db.prepare('SELECT id, created_at, surface, place, asker FROM entries WHERE id = ?').get(numeric) as
       Pick<EntryRow, 'id' | 'created_at' | 'surface' | 'place' | 'asker'> | undefined;
     if (!entry) return [];
-    if (!entry.asker) return this.summaries([entry.id]);
+    if (!entry.asker) return this.summaries([numeric]);
     const gapMs = (options.maxGapMinutes ?? 30) * 60_000;
     const maxTurns = options.maxTurns ?? 50;
     // The asker's entries in that place within a day either side; the chain is cut where a gap is longer.
@@ -324,7 +325,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     return ids.map((id) => byId.get(id)).filter((s): s is LogEntrySummary => s !== undefined);
   }
 
-  get(id: string): LogEntry | null {
+  async get(id: string): Promise<LogEntry | null> {
     const numeric = parseId(id);
     if (numeric === null) return null;
     const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = ?`).get(numeric) as EntryRow | undefined;
@@ -349,7 +350,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     };
   }
 
-  review(id: string, input: ReviewInput): LogEntry {
+  async review(id: string, input: ReviewInput): Promise<LogEntry> {
     if (!REVIEW_STATUSES.includes(input.status)) throw new TypeError(`unknown review status ${String(input.status)}`);
     const numeric = parseId(id);
     const sets = ['review_status = ?', 'reviewed_by = ?', 'reviewed_at = ?'];
@@ -369,29 +370,29 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     }
     const changes = numeric === null ? 0 : this.db.prepare(`UPDATE entries SET ${sets.join(', ')} WHERE id = ?`).run(...params, numeric).changes;
     if (changes === 0) throw new SogaError('NOT_FOUND', `answer log entry ${id} does not exist`);
-    return this.get(id)!;
+    return (await this.get(id))!;
   }
 
-  stats(filter: Pick<LogFilter, 'from' | 'to' | 'surface'> = {}, options: { topUnanswered?: number } = {}): LogStats {
+  async stats(filter: Pick<LogFilter, 'from' | 'to' | 'surface'> = {}, options: { topUnanswered?: number } = {}): Promise<LogStats> {
     return computeStats(this.db, filter, options.topUnanswered ?? 10);
   }
 
-  surfaces(): string[] {
+  async surfaces(): Promise<string[]> {
     return (this.db.prepare('SELECT DISTINCT surface FROM entries ORDER BY surface').all() as { surface: string }[]).map((r) => r.surface);
   }
 
-  languages(): string[] {
+  async languages(): Promise<string[]> {
     return (this.db.prepare('SELECT DISTINCT lang FROM entries ORDER BY lang').all() as { lang: string }[]).map((r) => r.lang);
   }
 
-  purgeOlderThan(days: number, now: Date = this.now()): number {
+  async purgeOlderThan(days: number, now: Date = this.now()): Promise<number> {
     if (!Number.isFinite(days) || days <= 0) throw new TypeError(`retention must be a positive number of days, not ${days}`);
     const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
     // Feedback goes with its entry (ON DELETE CASCADE).
     return this.db.prepare('DELETE FROM entries WHERE created_at < ?').run(cutoff).changes;
   }
 
-  eraseUser(platformUserId: string): { entries: number; feedback: number; proposals: number } {
+  async eraseUser(platformUserId: string): Promise<{ entries: number; feedback: number; proposals: number }> {
     if (!platformUserId.trim()) throw new TypeError('a platform user id is needed');
     this.assertKey();
     const asker = this.pseudonymise(platformUserId);
@@ -405,11 +406,11 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
       .immediate();
   }
 
-  exportLines(format: ExportFormat, filter: LogFilter = {}): Iterable<string> {
+  exportLines(format: ExportFormat, filter: LogFilter = {}): AsyncGenerator<string> {
     return exportLines(this.db, format, filter);
   }
 
-  exportEvalQuestions(): EvalQuestion[] {
+  async exportEvalQuestions(): Promise<EvalQuestion[]> {
     const rows = this.db
       .prepare(
         `SELECT ${ENTRY_COLUMNS} FROM entries e
@@ -420,11 +421,11 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     return rows.map(evalQuestionOf);
   }
 
-  audit(actor: string, action: string, target: string | null = null, detail: string | null = null): void {
+  async audit(actor: string, action: string, target: string | null = null, detail: string | null = null): Promise<void> {
     this.db.prepare('INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)').run(this.now().toISOString(), actor, action, target, detail);
   }
 
-  listAudit(limit = 100): AuditRecord[] {
+  async listAudit(limit = 100): Promise<AuditRecord[]> {
     return this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(Math.max(1, Math.min(1000, limit))) as AuditRecord[];
   }
 

@@ -9,7 +9,7 @@ import type { Correction, CorrectionDesk, CorrectionSource, NewCorrection, Propo
 import { PROPOSAL_STATUSES } from '../../core/corrections/correction.js';
 import { parseId, summaryOf, type EntryRow, type SqliteAnswerLog } from './answer-log.js';
 
-interface CorrectionRow {
+export interface CorrectionRow {
   id: number;
   reviewed_at: string;
   reviewer: string;
@@ -22,7 +22,7 @@ interface CorrectionRow {
   sources_json: string;
 }
 
-interface ProposalRow {
+export interface ProposalRow {
   id: number;
   created_at: string;
   surface: string;
@@ -40,7 +40,7 @@ interface ProposalRow {
 /** Long enough for any chat message; a longer "reply" is not a reply. */
 const MAX_TEXT = 8000;
 
-function correctionOf(row: CorrectionRow): Correction {
+export function correctionOf(row: CorrectionRow): Correction {
   return {
     id: String(row.id),
     question: row.question,
@@ -56,7 +56,7 @@ function correctionOf(row: CorrectionRow): Correction {
   };
 }
 
-function proposalOf(row: ProposalRow): Proposal {
+export function proposalOf(row: ProposalRow): Proposal {
   return {
     id: String(row.id),
     createdAt: row.created_at,
@@ -73,7 +73,7 @@ function proposalOf(row: ProposalRow): Proposal {
   };
 }
 
-function required(value: string, what: string): string {
+export function required(value: string, what: string): string {
   const v = value.trim();
   if (!v) throw new TypeError(`${what} is empty`);
   if (v.length > MAX_TEXT) throw new TypeError(`${what} is longer than ${MAX_TEXT} characters`);
@@ -94,23 +94,28 @@ export class SqliteCorrections implements CorrectionDesk {
     return (this.db.prepare('SELECT * FROM corrections WHERE withdrawn_at IS NULL ORDER BY id').all() as CorrectionRow[]).map(correctionOf);
   }
 
-  listCorrections(options: { includeWithdrawn?: boolean } = {}): Correction[] {
+  async listCorrections(options: { includeWithdrawn?: boolean } = {}): Promise<Correction[]> {
     const where = options.includeWithdrawn ? '' : 'WHERE withdrawn_at IS NULL';
     return (this.db.prepare(`SELECT * FROM corrections ${where} ORDER BY id DESC`).all() as CorrectionRow[]).map(correctionOf);
   }
 
-  getCorrection(id: string): Correction | null {
+  async getCorrection(id: string): Promise<Correction | null> {
     const numeric = parseId(id);
     const row = numeric === null ? undefined : (this.db.prepare('SELECT * FROM corrections WHERE id = ?').get(numeric) as CorrectionRow | undefined);
     return row ? correctionOf(row) : null;
   }
 
-  approve(input: NewCorrection): Correction {
+  async approve(input: NewCorrection): Promise<Correction> {
+    return (await this.getCorrection(String(this.insertCorrection(input))))!;
+  }
+
+  /** Checks and stores a correction; returns its id (synchronous, so that a proposal's approval is one transaction). */
+  private insertCorrection(input: NewCorrection): number | bigint {
     const question = required(input.question, 'the question');
     const answer = required(input.answer, 'the approved answer');
     const reviewer = required(input.reviewer, 'the reviewer');
     if (!/^[a-z]{2,3}$/.test(input.lang)) throw new TypeError(`the language must be an ISO 639-1 code, not "${input.lang}"`);
-    const result = this.db
+    return this.db
       .prepare(
         `INSERT INTO corrections (reviewed_at, reviewer, lang, from_entry_id, from_proposal_id, question, answer, sources_json)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -124,21 +129,20 @@ export class SqliteCorrections implements CorrectionDesk {
         question,
         answer,
         JSON.stringify(input.sources),
-      );
-    return this.getCorrection(String(result.lastInsertRowid))!;
+      ).lastInsertRowid;
   }
 
-  withdraw(id: string, by: string): Correction {
+  async withdraw(id: string, by: string): Promise<Correction> {
     const numeric = parseId(id);
     const changes =
       numeric === null
         ? 0
         : this.db.prepare('UPDATE corrections SET withdrawn_at = coalesce(withdrawn_at, ?), withdrawn_by = coalesce(withdrawn_by, ?) WHERE id = ?').run(this.now().toISOString(), by, numeric).changes;
     if (!changes) throw new SogaError('NOT_FOUND', `correction ${id} does not exist`);
-    return this.getCorrection(id)!;
+    return (await this.getCorrection(id))!;
   }
 
-  uses(id: string, limit = 100): LogEntrySummary[] {
+  async uses(id: string, limit = 100): Promise<LogEntrySummary[]> {
     const numeric = parseId(id);
     if (numeric === null) return [];
     const rows = this.db
@@ -153,7 +157,7 @@ export class SqliteCorrections implements CorrectionDesk {
     return rows.map(summaryOf);
   }
 
-  useCounts(): Map<string, number> {
+  async useCounts(): Promise<Map<string, number>> {
     const rows = this.db.prepare('SELECT correction_id AS id, count(*) AS n FROM entries WHERE correction_id IS NOT NULL GROUP BY correction_id').all() as { id: number; n: number }[];
     return new Map(rows.map((r) => [String(r.id), r.n]));
   }
@@ -176,7 +180,7 @@ export class SqliteCorrections implements CorrectionDesk {
     return String(row.id);
   }
 
-  listProposals(status?: ProposalStatus): Proposal[] {
+  async listProposals(status?: ProposalStatus): Promise<Proposal[]> {
     if (status && !PROPOSAL_STATUSES.includes(status)) throw new TypeError(`unknown proposal status ${String(status)}`);
     const rows = status
       ? (this.db.prepare('SELECT * FROM proposals WHERE status = ? ORDER BY created_at DESC, id DESC').all(status) as ProposalRow[])
@@ -184,34 +188,33 @@ export class SqliteCorrections implements CorrectionDesk {
     return rows.map(proposalOf);
   }
 
-  getProposal(id: string): Proposal | null {
+  async getProposal(id: string): Promise<Proposal | null> {
     const numeric = parseId(id);
     const row = numeric === null ? undefined : (this.db.prepare('SELECT * FROM proposals WHERE id = ?').get(numeric) as ProposalRow | undefined);
     return row ? proposalOf(row) : null;
   }
 
-  dismissProposal(id: string, by: string): Proposal {
+  async dismissProposal(id: string, by: string): Promise<Proposal> {
     const numeric = parseId(id);
     const changes =
       numeric === null
         ? 0
         : this.db.prepare("UPDATE proposals SET status = 'dismissed', decided_by = ?, decided_at = ? WHERE id = ? AND status = 'open'").run(by, this.now().toISOString(), numeric).changes;
     if (!changes) throw new SogaError('NOT_FOUND', `there is no open proposal ${id}`);
-    return this.getProposal(id)!;
+    return (await this.getProposal(id))!;
   }
 
-  approveProposal(id: string, input: NewCorrection): Correction {
+  async approveProposal(id: string, input: NewCorrection): Promise<Correction> {
     const numeric = parseId(id);
-    return this.db
+    const correctionId = this.db
       .transaction(() => {
         const open = numeric !== null && this.db.prepare("SELECT 1 FROM proposals WHERE id = ? AND status = 'open'").get(numeric);
         if (!open) throw new SogaError('NOT_FOUND', `there is no open proposal ${id}`);
-        const correction = this.approve({ ...input, fromProposalId: id });
-        this.db
-          .prepare("UPDATE proposals SET status = 'approved', decided_by = ?, decided_at = ?, correction_id = ? WHERE id = ?")
-          .run(input.reviewer, this.now().toISOString(), Number(correction.id), numeric);
-        return correction;
+        const inserted = this.insertCorrection({ ...input, fromProposalId: id });
+        this.db.prepare("UPDATE proposals SET status = 'approved', decided_by = ?, decided_at = ?, correction_id = ? WHERE id = ?").run(input.reviewer, this.now().toISOString(), inserted, numeric);
+        return inserted;
       })
       .immediate();
+    return (await this.getCorrection(String(correctionId)))!;
   }
 }

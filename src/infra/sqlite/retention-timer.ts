@@ -13,20 +13,16 @@ export interface RetentionTimerOptions {
   onError: (error: unknown) => void;
 }
 
-export function startRetentionTimer(options: RetentionTimerOptions): { stop(): void; runNow(): number } {
-  const runNow = (): number => {
+export function startRetentionTimer(options: RetentionTimerOptions): { stop(): void; runNow(): Promise<number> } {
+  const runNow = async (): Promise<number> => {
     if (options.days <= 0) return 0;
-    const count = options.log.purgeOlderThan(options.days);
-    if (count > 0) options.log.audit('system', 'retention_purge', null, `${count} entries older than ${options.days} days`);
+    const count = await options.log.purgeOlderThan(options.days);
+    if (count > 0) await options.log.audit('system', 'retention_purge', null, `${count} entries older than ${options.days} days`);
     options.onPurged?.(count);
     return count;
   };
   const tick = () => {
-    try {
-      runNow();
-    } catch (error) {
-      options.onError(error);
-    }
+    runNow().catch(options.onError);
   };
   if (options.days <= 0) return { stop() {}, runNow };
   tick();

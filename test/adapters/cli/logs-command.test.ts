@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { registerLogsCommands } from '../../../src/adapters/cli/logs-command.js';
 import { parseConfig, type Config } from '../../../src/config/load.js';
 import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
-import { openConfiguredAnswerLog } from '../../../src/main/answer-log.js';
+import { openConfiguredAnswerLog, openConfiguredLogOnly } from '../../../src/main/answer-log.js';
 import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 let dir: string;
@@ -17,7 +17,7 @@ let printed: string;
 
 function program(): Command {
   const p = new Command('soga').exitOverride();
-  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredAnswerLog(config, () => {}), stdout }));
+  registerLogsCommands(p, () => ({ config, openLog: () => openConfiguredLogOnly(config, () => {}), stdout }));
   return p;
 }
 
@@ -39,13 +39,10 @@ beforeEach(async () => {
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const remaining = () => {
+const remaining = async () => {
   const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
   try {
-    return log
-      .list()
-      .items.map((e) => e.question)
-      .sort();
+    return (await log.list()).items.map((e) => e.question).sort();
   } finally {
     log.close();
   }
@@ -55,15 +52,15 @@ describe('soga logs', () => {
   it('purge deletes entries older than the retention period', async () => {
     await program().parseAsync(['node', 'soga', 'logs', 'purge']);
     expect(printed).toContain('purged 1 entries older than 30 days');
-    expect(remaining()).toEqual(['bob question', 'new question']);
+    expect(await remaining()).toEqual(['bob question', 'new question']);
   });
 
   it('erase --user deletes that person only, and the audit keeps no id', async () => {
     await program().parseAsync(['node', 'soga', 'logs', 'erase', '--user', 'alice']);
     expect(printed).toContain('erased 2 entries');
-    expect(remaining()).toEqual(['bob question']);
+    expect(await remaining()).toEqual(['bob question']);
     const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
-    expect(JSON.stringify(log.listAudit())).not.toContain('alice');
+    expect(JSON.stringify(await log.listAudit())).not.toContain('alice');
     log.close();
   });
 
@@ -91,14 +88,14 @@ describe('soga logs with the key the bots use', () => {
   const keyless = () => parseConfig({ SOGA_DATA_DIR: path.join(dir, 'data'), SOGA_LOG_DB: path.join(dir, 'keyless.sqlite') });
   const run = (c: Config, args: string[]) => {
     const p = new Command('soga').exitOverride();
-    registerLogsCommands(p, () => ({ config: c, openLog: () => openConfiguredAnswerLog(c, () => {}), stdout }));
+    registerLogsCommands(p, () => ({ config: c, openLog: () => openConfiguredLogOnly(c, () => {}), stdout }));
     return p.parseAsync(['node', 'soga', 'logs', ...args]);
   };
 
   beforeEach(async () => {
-    const bots = openConfiguredAnswerLog(keyless(), () => {})!;
-    await bots.record({ surface: 'discord', askerId: 'carol', answer: makeAnswer({ question: 'carol question' }) });
-    bots.close();
+    const bots = (await openConfiguredAnswerLog(keyless(), () => {}))!;
+    await bots.log.record({ surface: 'discord', askerId: 'carol', answer: makeAnswer({ question: 'carol question' }) });
+    await bots.log.close();
   });
 
   it('erases with the key file when SOGA_LOG_HMAC_KEY is unset, as the bots do', async () => {

@@ -44,6 +44,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (real engine: in
       log,
       messages: runtime.messages,
       sessions: embeddedSharedState(config).adminSessions,
+      signInLockout: embeddedSharedState(config).signInLockout,
       report: () => undefined,
     });
     browser = await launchChromium();
@@ -84,9 +85,9 @@ describe.skipIf(!availability.run)('admin web in a real browser (real engine: in
       await w.shot('real-02-playground');
       expect(await w.page.locator('#playground-answer .answer-text').textContent()).toContain('Rennes');
       expect(await w.page.locator('#playground-answer ol.sources').textContent()).toContain('Community garden project');
-      const entry = log.list({ surface: 'web' }).items[0];
+      const entry = (await log.list({ surface: 'web' })).items[0];
       expect(entry.outcome).toBe('answered');
-      expect(log.get(entry.id)!.citations[0].title).toBe('Community garden project');
+      expect((await log.get(entry.id))!.citations[0].title).toBe('Community garden project');
       expect(w.errors).toEqual([]);
     } finally {
       await w.context.close();

@@ -82,7 +82,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     await Promise.all([w.page.waitForURL(/saved=1/), w.page.click('form.review-form button[value="stay"]')]);
     expect(await w.page.locator('p.notice').textContent()).toBe('Review saved.');
     const id = new URL(w.page.url()).pathname.split('/').pop()!;
-    expect(h.log.get(id)).toMatchObject({ reviewStatus: 'reviewed', reviewedBy: 'Camille', correctedAnswer: 'Participants came from 14 countries.', correctedFacts: ['14'] });
+    expect(await h.log.get(id)).toMatchObject({ reviewStatus: 'reviewed', reviewedBy: 'Camille', correctedAnswer: 'Participants came from 14 countries.', correctedFacts: ['14'] });
     await w.shot('04-reviewed');
     expect(w.errors).toEqual([]);
   });
@@ -124,7 +124,7 @@ describe.skipIf(!availability.run)('admin web in a real browser (fake engine)', 
     await w.page.locator('#playground-answer').waitFor();
     expect(await w.page.locator('#playground-answer .answer-text').textContent()).toContain('Lyon');
     expect(await w.page.locator('#playground-answer ol.sources').textContent()).toContain('Hackathon 2026');
-    expect(h.log.list({ surface: 'web' }).items.map((e) => e.question)).toEqual(['Where does the next hackathon take place?']);
+    expect((await h.log.list({ surface: 'web' })).items.map((e) => e.question)).toEqual(['Where does the next hackathon take place?']);
     await w.shot('08-playground');
 
     (h.corpus as FakeCorpus).delayMs = 300;

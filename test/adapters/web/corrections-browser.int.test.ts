@@ -102,13 +102,13 @@ describe.skipIf(!availability.run)('corrections in a real browser', () => {
     await w.page.goto(`${h.url}/corrections/${correctionId}`);
     expect(await w.page.locator('ul.uses li').allTextContents()).toEqual([expect.stringContaining(PARAPHRASE)]);
     await Promise.all([w.page.waitForURL(/done=withdrawn/), w.page.click(`#correction-${correctionId} form button`)]);
-    expect(h.corrections.getCorrection(correctionId)!.withdrawn).toBe(true);
+    expect((await h.corrections.getCorrection(correctionId))!.withdrawn).toBe(true);
 
     const after = await askInPlayground(PARAPHRASE);
     expect(after).not.toContain('Réponse vérifiée');
     expect(after).toContain('Porto');
-    expect(h.corrections.uses(correctionId)).toHaveLength(1);
-    expect(h.log.listAudit().map((a) => a.action)).toEqual(expect.arrayContaining(['approve_correction', 'withdraw_correction']));
+    expect(await h.corrections.uses(correctionId)).toHaveLength(1);
+    expect((await h.log.listAudit()).map((a) => a.action)).toEqual(expect.arrayContaining(['approve_correction', 'withdraw_correction']));
     expect(w.errors).toEqual([]);
   });
 
@@ -121,7 +121,7 @@ describe.skipIf(!availability.run)('corrections in a real browser', () => {
     await w.page.waitForSelector('#approve-error');
     expect(await w.page.locator('#approve-error').textContent()).toBe('Write the approved answer.');
     expect(await w.page.locator('#approve-question').inputValue()).toBe('Où aura lieu le sommet des coopératives ?');
-    expect(h.corrections.listCorrections()).toEqual([]);
+    expect(await h.corrections.listCorrections()).toEqual([]);
   });
 
   it('shows staff replies as proposals: one approved after an edit, one dismissed', async () => {
@@ -136,14 +136,14 @@ describe.skipIf(!availability.run)('corrections in a real browser', () => {
     await w.page.fill(`#proposal-${approvedId}-answer`, 'À Lisbonne, les 4 et 5 juin 2027.');
     await w.page.check(`#proposal-${approvedId}-form input[name="source"]`);
     await Promise.all([w.page.waitForURL(/\/corrections\/\d+\?done=approved$/), w.page.click(`#proposal-${approvedId}-form button[type="submit"]`)]);
-    const [correction] = h.corrections.listCorrections();
+    const [correction] = await h.corrections.listCorrections();
     expect(correction).toMatchObject({ answer: 'À Lisbonne, les 4 et 5 juin 2027.', lang: 'fr', fromProposalId: approvedId, sources: [expect.objectContaining({ chunkId: CITATION.chunkId })] });
-    expect(h.corrections.getProposal(dismissedId)!.status).toBe('dismissed');
-    expect(h.corrections.listProposals('open')).toEqual([]);
+    expect((await h.corrections.getProposal(dismissedId))!.status).toBe('dismissed');
+    expect(await h.corrections.listProposals('open')).toEqual([]);
   });
 
   it('fits 390 px and has no serious accessibility violation on the corrections pages, light and dark', { timeout: 120_000 }, async () => {
-    const c = h.corrections.approve({ question: QUESTION, lang: 'fr', answer: 'À Lisbonne.', sources: [{ ...CITATION }], reviewer: 'Camille', fromEntryId: entryId });
+    const c = await h.corrections.approve({ question: QUESTION, lang: 'fr', answer: 'À Lisbonne.', sources: [{ ...CITATION }], reviewer: 'Camille', fromEntryId: entryId });
     await h.corrections.propose({
       surface: 'discord',
       question: QUESTION,

@@ -120,9 +120,9 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     // The French refusal is outside the lang=en view: it is not "next".
     expect(new URL(w.page.url()).pathname).toBe(`/log/${ids.fellBack}`);
     expect(await w.page.locator('p.notice').textContent()).toBe('Review saved. No unreviewed answer left in this view.');
-    expect(h.log.get(ids.followUp)!.reviewStatus).toBe('reviewed');
-    expect(h.log.get(ids.fellBack)!.reviewStatus).toBe('flagged');
-    expect(h.log.get(ids.refused)!.reviewStatus).toBe('unreviewed');
+    expect((await h.log.get(ids.followUp))!.reviewStatus).toBe('reviewed');
+    expect((await h.log.get(ids.fellBack))!.reviewStatus).toBe('flagged');
+    expect((await h.log.get(ids.refused))!.reviewStatus).toBe('unreviewed');
   });
 
   it('names the stages and their times, and shows the searched query when it differs from the question', async () => {
@@ -221,12 +221,12 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
     expect(await w.page.locator('#rate .notice').textContent()).toBe('Thanks: recorded as not helpful.');
     expect(await w.page.locator('#playground-answer .answer-text').textContent()).toBe('Answer 2: the hackathon takes place in Lyon.');
     await w.shot('desk-07-playground-1280');
-    const logged = h.log.list({ surface: 'web' }).items;
+    const logged = (await h.log.list({ surface: 'web' })).items;
     expect(logged.map((e) => [e.question, e.thumbsDown])).toEqual([
       ['And when?', 1],
       ['Where is the next hackathon?', 0],
     ]);
-    expect(h.log.get(logged[0].id)!.standaloneQuestion).toBe('Where is the next hackathon? / And when?');
+    expect((await h.log.get(logged[0].id))!.standaloneQuestion).toBe('Where is the next hackathon? / And when?');
     await w.page.setViewportSize({ width: 390, height: 844 });
     await w.shot('desk-08-playground-390');
     expect(await w.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);

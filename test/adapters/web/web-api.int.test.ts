@@ -7,6 +7,7 @@ import { makeAnswer } from '../../fakes/fake-assistant.js';
 import { Client, minimalPdf, PASSWORD, startHarness, TOKEN, type Harness } from './web-harness.js';
 import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
 import { SogaError } from '../../../src/core/errors.js';
+import { MemorySignInLockout } from '../../../src/infra/memory/memory-sign-in-lockout.js';
 
 let h: Harness;
 let client: Client;
@@ -77,7 +78,7 @@ describe('the admin token is locked out like sign-in', () => {
     const locked = await client.fetch('/api/entries', bearer(TOKEN));
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toMatch(/^\d+$/);
-    expect(h.log.listAudit().filter((a) => a.action === 'token_failed')).toHaveLength(10);
+    expect((await h.log.listAudit()).filter((a) => a.action === 'token_failed')).toHaveLength(10);
   });
 
   it('refuses the token from an address locked out of sign-in', async () => {
@@ -133,7 +134,7 @@ describe('signing in', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).not.toMatch(/Secure/);
-    expect(h.log.listAudit().map((a) => [a.actor, a.action])).toContainEqual(['Camille', 'sign_in']);
+    expect((await h.log.listAudit()).map((a) => [a.actor, a.action])).toContainEqual(['Camille', 'sign_in']);
     expect((await client.fetch('/log')).status).toBe(200);
   });
 
@@ -177,13 +178,13 @@ describe('CSRF protection', () => {
     await client.signIn();
     expect((await client.postForm(`/log/${id}/review`, { status: 'reviewed' })).status).toBe(403);
     expect((await client.postForm(`/log/${id}/review`, { status: 'reviewed', _csrf: 'forged' })).status).toBe(403);
-    expect(h.log.get(id)!.reviewStatus).toBe('unreviewed');
+    expect((await h.log.get(id))!.reviewStatus).toBe('unreviewed');
     const crossSite = await client.postForm(`/log/${id}/review`, { status: 'reviewed', _csrf: client.csrf }, { origin: 'http://evil.example' });
     expect(crossSite.status).toBe(403);
-    expect(h.log.get(id)!.reviewStatus).toBe('unreviewed');
+    expect((await h.log.get(id))!.reviewStatus).toBe('unreviewed');
     const ok = await client.postForm(`/log/${id}/review`, { status: 'flagged', _csrf: client.csrf, corrected: 'Better answer', facts: '14\n2023' });
     expect(ok.status).toBe(303);
-    expect(h.log.get(id)).toMatchObject({ reviewStatus: 'flagged', reviewedBy: 'Camille', correctedAnswer: 'Better answer', correctedFacts: ['14', '2023'] });
+    expect(await h.log.get(id)).toMatchObject({ reviewStatus: 'flagged', reviewedBy: 'Camille', correctedAnswer: 'Better answer', correctedFacts: ['14', '2023'] });
   });
 
   it('refuses an upload with a forged token', async () => {
@@ -345,7 +346,7 @@ describe('pages are escaped and locked down', () => {
       expect(page).not.toMatch(/<script(?![^>]*\bsrc=)/);
       expect(page).not.toMatch(/ style=/);
     }
-    expect(h.log.listAudit().map((a) => a.action)).toContain('view_entry');
+    expect((await h.log.listAudit()).map((a) => a.action)).toContain('view_entry');
   });
 
   it('links a citation’s title to its article on the answer page, and never a script address', async () => {
@@ -419,14 +420,14 @@ describe('pages are escaped and locked down', () => {
   it('logs playground questions with surface web', async () => {
     const res = await client.postForm('/playground', { _csrf: client.csrf, question: 'Where is the hackathon?', locale: 'en' });
     expect(res.status).toBe(200);
-    const entries = h.log.list({ surface: 'web' });
+    const entries = await h.log.list({ surface: 'web' });
     expect(entries.items.map((e) => e.question)).toEqual(['Where is the hackathon?']);
     expect(await res.text()).toContain(`/log/${entries.items[0].id}`);
   });
 
   it('exports CSV and corrected answers as eval questions', async () => {
     const id = await h.log.record({ surface: 'discord', answer: makeAnswer({ question: 'How many countries?' }) });
-    h.log.review(id, { status: 'reviewed', by: 'x', correctedAnswer: '14 countries', correctedFacts: ['14'] });
+    await h.log.review(id, { status: 'reviewed', by: 'x', correctedAnswer: '14 countries', correctedFacts: ['14'] });
     const csv = await client.fetch('/log/export?format=csv');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     expect(await csv.text()).toContain('How many countries?');
@@ -441,9 +442,19 @@ describe('starting the web', () => {
     const { loadMessages } = await import('../../../src/infra/prompt-files.js');
     const messages = await loadMessages('prompts');
     await expect(
-      startWeb({ config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined }, assistant: h.assistant, corpus: h.corpus, log: h.log, messages, sessions: h.sessions }),
+      startWeb({
+        config: { ...h.config, SOGA_ADMIN_PASSWORD: undefined, SOGA_ADMIN_TOKEN: undefined },
+        assistant: h.assistant,
+        corpus: h.corpus,
+        log: h.log,
+        messages,
+        sessions: h.sessions,
+        signInLockout: new MemorySignInLockout(),
+      }),
     ).rejects.toThrow(/SOGA_ADMIN_PASSWORD/);
-    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions })).rejects.toThrow(/answer log/);
+    await expect(startWeb({ config: h.config, assistant: h.assistant, corpus: h.corpus, log: null, messages, sessions: h.sessions, signInLockout: new MemorySignInLockout() })).rejects.toThrow(
+      /answer log/,
+    );
   });
 
   it('serves the static files to anyone (HEAD too) with the security headers, and 404s unknown routes by kind', async () => {

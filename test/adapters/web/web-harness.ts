@@ -13,6 +13,7 @@ import { FakeAssistant, answerFromCorpus } from '../../fakes/fake-assistant.js';
 import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import { embeddedSharedState } from '../../../src/main/shared-state.js';
 import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
+import type { SignInLockout } from '../../../src/core/sign-in-lockout.js';
 
 export const PASSWORD = 'correct horse battery staple';
 export const TOKEN = 'admin-token-0123456789abcdef';
@@ -33,7 +34,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { env?: Record<string, string>; corpus?: CorpusManager; assistant?: Assistant; assistantWith?: (corrections: SqliteCorrections) => Assistant; sessions?: AdminSessionStore } = {},
+  options: {
+    env?: Record<string, string>;
+    corpus?: CorpusManager;
+    assistant?: Assistant;
+    assistantWith?: (corrections: SqliteCorrections) => Assistant;
+    sessions?: AdminSessionStore;
+    signInLockout?: SignInLockout;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(path.join(tmpdir(), 'soga-web-'));
   const config = parseConfig({
@@ -55,8 +63,10 @@ export async function startHarness(
   const reports: string[] = [];
   // As main wires it: the playground's answers are recorded by the assistant, not by the web.
   const recorded = recordingAssistant(assistant, log, { onRecordError: (error) => reports.push(`record failed: ${String(error)}`) });
-  const sessions = options.sessions ?? embeddedSharedState(config).adminSessions;
-  const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, sessions, report: (m) => reports.push(m) });
+  const embedded = embeddedSharedState(config);
+  const sessions = options.sessions ?? embedded.adminSessions;
+  const signInLockout = options.signInLockout ?? embedded.signInLockout;
+  const web = await startWeb({ config, assistant: recorded, corpus, log, corrections, messages, sessions, signInLockout, report: (m) => reports.push(m) });
   return {
     url: web.url,
     dir,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminCredentials, hashAdminPassword, SignInLimiter } from '../../../src/adapters/web/admin-auth.js';
+import { AdminCredentials, hashAdminPassword } from '../../../src/adapters/web/admin-auth.js';
 import { html } from '../../../src/adapters/web/html.js';
 import { fillDays, weeklyShares } from '../../../src/adapters/web/svg-chart.js';
 import { checkUploadContent, safeUploadName } from '../../../src/adapters/web/upload-check.js';
@@ -88,16 +88,6 @@ describe('admin credentials', () => {
     expect(hashed.verify('S3cret')).toBe(false);
     expect(() => new AdminCredentials({})).toThrow(/SOGA_ADMIN_PASSWORD/);
     expect(() => new AdminCredentials({ passwordHash: 'md5$abc' })).toThrow(/scrypt/);
-  });
-
-  it('blocks an address after repeated failures until the window passes', () => {
-    let now = 0;
-    const limiter = new SignInLimiter(3, 1000, () => now);
-    for (let i = 0; i < 3; i++) limiter.fail('1.2.3.4');
-    expect(limiter.blocked('1.2.3.4')).toBe(true);
-    expect(limiter.blocked('5.6.7.8')).toBe(false);
-    now = 1001;
-    expect(limiter.blocked('1.2.3.4')).toBe(false);
   });
 });
 

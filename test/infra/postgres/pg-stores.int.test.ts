@@ -9,6 +9,7 @@ import { migrate, openPostgres, type Sql } from '../../../src/infra/postgres/pg-
 import { PgAdminSessions } from '../../../src/infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../../../src/infra/postgres/pg-conversation-memory.js';
 import { PgRateLimiter } from '../../../src/infra/postgres/pg-rate-limiter.js';
+import { PgSignInLockout, SIGN_IN_LOCKOUT, signInLockoutMigrations } from '../../../src/infra/postgres/pg-sign-in-lockout.js';
 import { LEASES, leaseMigrations, PgLeases } from '../../../src/infra/postgres/pg-leases.js';
 import { SHARED_STATE, sharedStateMigrations } from '../../../src/infra/postgres/shared-state-schema.js';
 import { isSogaError } from '../../../src/core/errors.js';
@@ -18,6 +19,7 @@ import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.
 import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js';
 import { describeBotStateStore } from '../../core/contracts/bot-state-store.contract.js';
 import { BOT_STATE, botStateMigrations, PgBotStateStore } from '../../../src/infra/postgres/pg-bot-state.js';
+import { describeSignInLockout } from '../../core/contracts/sign-in-lockout.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -35,6 +37,7 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     await migrate(a, SHARED_STATE, sharedStateMigrations);
     await migrate(a, LEASES, leaseMigrations);
     await migrate(a, BOT_STATE, botStateMigrations);
+    await migrate(a, SIGN_IN_LOCKOUT, signInLockoutMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -55,6 +58,13 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
   describeRateLimiter('PostgreSQL', () => ({
     make: async ({ limit, windowMs, now }) => new PgRateLimiter(a, { scope: fresh(), limit, windowMs, now }),
     reopen: async ({ limit, windowMs, now }) => new PgRateLimiter(b, { scope, limit, windowMs, now }),
+  }));
+  describeSignInLockout('PostgreSQL', () => ({
+    make: async ({ maxFailures, windowMs, now }) => {
+      await a`delete from soga_sign_in_failures`;
+      return new PgSignInLockout(a, maxFailures, windowMs, now);
+    },
+    reopen: async ({ maxFailures, windowMs, now }) => new PgSignInLockout(b, maxFailures, windowMs, now),
   }));
   describeConversationMemory('PostgreSQL', () => ({
     make: async ({ maxTurns }) => new PgConversationMemory(a, { scope: fresh(), maxTurns }),

@@ -41,10 +41,10 @@ describe('several processes writing the same log (bot and web)', () => {
       await new Promise((r) => setImmediate(r));
     }
     await children;
-    const stats = here1.stats();
+    const stats = await here1.stats();
     expect(stats.total).toBe(600);
     expect(Object.fromEntries(stats.surfaces.map((s) => [s.surface, s.count]))).toEqual({ discord: 150, matrix: 150, cli: 150, web: 150 });
-    expect(here1.list({ thumbsDownOnly: true }).total).toBe(45);
+    expect((await here1.list({ thumbsDownOnly: true })).total).toBe(45);
     here1.close();
   }, 60_000);
 });

@@ -1,116 +1,22 @@
-/** Reviewed answers and staff-reply proposals in the answer log's SQLite file. */
+/** Reviewed answers and staff-reply proposals in the answer log's SQLite file: the desk's shared behaviour. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isSogaError } from '../../../src/core/errors.js';
-import { openAnswerLog, type SqliteAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
+import { afterAll, beforeAll } from 'vitest';
+import { openAnswerLog } from '../../../src/infra/sqlite/answer-log.js';
 import { SqliteCorrections } from '../../../src/infra/sqlite/corrections.js';
-import { makeAnswer } from '../../fakes/fake-assistant.js';
-import { A_SOURCE } from '../../fakes/fake-correction-store.js';
+import { describeCorrectionDesk } from '../../core/contracts/correction-desk.contract.js';
 
-const KEY = 'a-test-key-of-enough-length-0123456789';
 let dir: string;
-let log: SqliteAnswerLog;
-let desk: SqliteCorrections;
-const clock = new Date('2026-12-01T09:00:00Z');
-
-beforeEach(() => {
+beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'soga-corrections-'));
-  log = openAnswerLog({ file: path.join(dir, 'answers.sqlite'), hmacKey: KEY, now: () => clock });
-  desk = new SqliteCorrections(log, () => clock);
 });
-afterEach(() => {
-  log.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const approved = () => desk.approve({ question: 'Où a lieu le gala 2027 ?', lang: 'fr', answer: 'À Gand.', sources: [A_SOURCE], reviewer: 'admin', fromEntryId: '3' });
-
-describe('approving and withdrawing a correction', () => {
-  it('keeps what the reviewer approved, with the review date, and offers it to answering', async () => {
-    const c = approved();
-    expect(c).toMatchObject({ question: 'Où a lieu le gala 2027 ?', lang: 'fr', answer: 'À Gand.', reviewer: 'admin', reviewedAt: clock.toISOString(), withdrawn: false, fromEntryId: '3' });
-    expect(c.sources).toEqual([A_SOURCE]);
-    expect((await desk.activeCorrections()).map((x) => x.id)).toEqual([c.id]);
-  });
-
-  it('never offers a withdrawn correction again, but still lists it for the desk', async () => {
-    const c = approved();
-    expect(desk.withdraw(c.id, 'admin')).toMatchObject({ withdrawn: true, withdrawnAt: clock.toISOString() });
-    expect(await desk.activeCorrections()).toEqual([]);
-    expect(desk.listCorrections()).toEqual([]);
-    expect(desk.listCorrections({ includeWithdrawn: true }).map((x) => x.id)).toEqual([c.id]);
-  });
-
-  it('refuses an empty answer or an unknown language, and says which', () => {
-    expect(() => desk.approve({ question: 'Q ?', lang: 'fr', answer: '  ', sources: [], reviewer: 'admin' })).toThrow(/approved answer is empty/);
-    expect(() => desk.approve({ question: 'Q ?', lang: 'French', answer: 'A', sources: [], reviewer: 'admin' })).toThrow(/ISO 639-1/);
-  });
-
-  it('says NOT_FOUND for a correction that does not exist', () => {
-    try {
-      desk.withdraw('999', 'admin');
-      expect.unreachable();
-    } catch (error) {
-      expect(isSogaError(error, 'NOT_FOUND')).toBe(true);
-    }
-  });
-});
-
-describe('the uses of a correction', () => {
-  it('are the answers logged with its id, newest first, counted per correction', async () => {
-    const c = approved();
-    const first = await log.record({ surface: 'discord', answer: { ...makeAnswer({ question: 'Où a lieu le gala 2027 ?' }), outcome: 'correction', correctionId: c.id } });
-    await log.record({ surface: 'web', answer: makeAnswer({ question: 'Autre question ?' }) });
-    const second = await log.record({ surface: 'matrix', answer: { ...makeAnswer({ question: 'Where is the 2027 gala?' }), outcome: 'correction', correctionId: c.id } });
-    expect(desk.uses(c.id).map((u) => u.id)).toEqual([second, first]);
-    expect(desk.uses(c.id)[0]).toMatchObject({ outcome: 'correction', correctionId: c.id, surface: 'matrix' });
-    expect(desk.useCounts().get(c.id)).toBe(2);
-    expect(log.get(first)?.correctionId).toBe(c.id);
-  });
-});
-
-describe('staff replies proposed as corrections', () => {
-  const reply = { surface: 'discord', place: 'thread-1', question: 'Où a lieu le gala 2027 ?', botEntryId: '12', reply: 'Ce sera à Gand, pas à Lyon.', staffId: '111222333' };
-
-  it('are stored once, with the staff member pseudonymised', async () => {
-    const id = await desk.propose(reply);
-    expect(await desk.propose(reply)).toBe(id);
-    const [p] = desk.listProposals('open');
-    expect(p).toMatchObject({ id, status: 'open', question: reply.question, reply: reply.reply, botEntryId: '12', place: 'thread-1' });
-    expect(p.staff).toBe(log.pseudonym('111222333'));
-    expect(p.staff).not.toContain('111222333');
-  });
-
-  it('refuse an empty reply or a bot answer id that is not one', async () => {
-    await expect(desk.propose({ ...reply, reply: ' ' })).rejects.toThrow(/staff reply is empty/);
-    await expect(desk.propose({ ...reply, botEntryId: 'abc' })).rejects.toThrow(/not an answer-log entry id/);
-  });
-
-  it('become a correction when approved (edited), and leave the open list', async () => {
-    const id = await desk.propose(reply);
-    const c = desk.approveProposal(id, { question: reply.question, lang: 'fr', answer: 'À Gand, les 3 et 4 mai 2027.', sources: [], reviewer: 'admin' });
-    expect(c).toMatchObject({ answer: 'À Gand, les 3 et 4 mai 2027.', fromProposalId: id });
-    expect(desk.getProposal(id)).toMatchObject({ status: 'approved', correctionId: c.id, decidedBy: 'admin' });
-    expect(desk.listProposals('open')).toEqual([]);
-    expect(() => desk.approveProposal(id, { question: 'q', lang: 'fr', answer: 'a', sources: [], reviewer: 'admin' })).toThrow(/no open proposal/);
-  });
-
-  it('are erased with the staff member who wrote them, and with the member whose answer they follow', async () => {
-    const member = await log.record({ surface: 'discord', askerId: 'member-9', answer: makeAnswer({ question: 'Où a lieu le gala 2027 ?' }) });
-    await desk.propose({ ...reply, botEntryId: member, staffId: 'staff-1' });
-    await desk.propose({ ...reply, reply: 'Autre réponse', staffId: 'staff-2' });
-    await desk.propose({ ...reply, reply: 'Troisième', staffId: 'staff-3' });
-    expect(log.eraseUser('member-9')).toEqual({ entries: 1, feedback: 0, proposals: 1 });
-    expect(log.eraseUser('staff-2')).toEqual({ entries: 0, feedback: 0, proposals: 1 });
-    expect(desk.listProposals().map((p) => p.reply)).toEqual(['Troisième']);
-  });
-
-  it('can be dismissed, and are then kept as dismissed', async () => {
-    const id = await desk.propose(reply);
-    expect(desk.dismissProposal(id, 'admin')).toMatchObject({ status: 'dismissed', decidedBy: 'admin' });
-    expect(desk.listProposals('dismissed').map((p) => p.id)).toEqual([id]);
-    expect(await desk.activeCorrections()).toEqual([]);
-  });
-});
+let n = 0;
+describeCorrectionDesk('SQLite', () => ({
+  make: async ({ hmacKey, now }) => {
+    const log = openAnswerLog({ file: path.join(dir, `answers-${++n}.sqlite`), hmacKey, now });
+    return { log, desk: new SqliteCorrections(log, now) };
+  },
+}));

@@ -6,21 +6,21 @@ import { fail, sendJson } from '../web-responses.js';
 import { ENTRY_ID } from './log-entry.js';
 
 export function apiRoutes(app: Hono<WebEnv>, s: WebServices): void {
-  app.get('/api/entries', (c) => {
+  app.get('/api/entries', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const pageSize = Number(query.get('pageSize')) || 50;
-    return sendJson(c, 200, s.log.list(filterFromQuery(query), { page: pageFromQuery(query), pageSize }));
+    return sendJson(c, 200, await s.log.list(filterFromQuery(query), { page: pageFromQuery(query), pageSize }));
   });
 
-  app.get(`/api/entries/:id${ENTRY_ID}`, (c) => {
+  app.get(`/api/entries/:id${ENTRY_ID}`, async (c) => {
     const id = c.req.param('id');
-    const entry = s.log.get(id);
+    const entry = await s.log.get(id);
     if (!entry) return fail(c, 404, 'not found');
-    s.log.audit(c.var.actor!, 'view_entry', id, 'api');
+    await s.log.audit(c.var.actor!, 'view_entry', id, 'api');
     return sendJson(c, 200, entry);
   });
 
-  app.get('/api/stats', (c) => sendJson(c, 200, s.log.stats(filterFromQuery(new URL(c.req.url).searchParams))));
+  app.get('/api/stats', async (c) => sendJson(c, 200, await s.log.stats(filterFromQuery(new URL(c.req.url).searchParams))));
 
   app.get('/api/documents', async (c) => sendJson(c, 200, await s.corpus.list()));
 

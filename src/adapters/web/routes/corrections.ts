@@ -50,8 +50,8 @@ function languagesOf(s: WebServices, ...more: string[]): string[] {
   return [...new Set([...s.answerLanguages, ...more.filter(Boolean)])];
 }
 
-function proposalView(s: WebServices, p: Proposal, state?: { values: CorrectionFormValues; error: string }): ProposalView {
-  const bot = s.log.get(p.botEntryId);
+async function proposalView(s: WebServices, p: Proposal, state?: { values: CorrectionFormValues; error: string }): Promise<ProposalView> {
+  const bot = await s.log.get(p.botEntryId);
   const citations = bot?.citations ?? [];
   const lang = bot?.lang ?? '';
   return {
@@ -68,10 +68,15 @@ function proposalView(s: WebServices, p: Proposal, state?: { values: CorrectionF
   };
 }
 
-function renderDesk(c: WebContext, s: WebServices, status: number, options: { notice?: string; failed?: { proposalId: string; values: CorrectionFormValues; error: string } } = {}): Response {
+async function renderDesk(
+  c: WebContext,
+  s: WebServices,
+  status: number,
+  options: { notice?: string; failed?: { proposalId: string; values: CorrectionFormValues; error: string } } = {},
+): Promise<Response> {
   const desk = s.corrections!;
-  const proposals = desk.listProposals('open').map((p) => proposalView(s, p, options.failed?.proposalId === p.id ? options.failed : undefined));
-  const all = desk.listCorrections({ includeWithdrawn: true });
+  const proposals = await Promise.all((await desk.listProposals('open')).map((p) => proposalView(s, p, options.failed?.proposalId === p.id ? options.failed : undefined)));
+  const all = await desk.listCorrections({ includeWithdrawn: true });
   return sendPage(
     c,
     status,
@@ -79,7 +84,7 @@ function renderDesk(c: WebContext, s: WebServices, status: number, options: { no
       proposals,
       active: all.filter((x) => !x.withdrawn),
       withdrawn: all.filter((x) => x.withdrawn),
-      uses: desk.useCounts(),
+      uses: await desk.useCounts(),
       notice: options.notice,
     }),
   );
@@ -105,19 +110,19 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
   if (!s.corrections) return;
   const desk = s.corrections;
 
-  app.get('/corrections', (c) => {
-    s.log.audit(c.var.actor!, 'view_corrections');
+  app.get('/corrections', async (c) => {
+    await s.log.audit(c.var.actor!, 'view_corrections');
     const done = c.req.query('done');
     const notice = done && ['approved', 'dismissed', 'withdrawn'].includes(done) ? c.var.ctx.t(`web.corrections.notice.${done}`) : undefined;
     return renderDesk(c, s, 200, { notice });
   });
 
-  app.get(`/corrections/:id${ENTRY_ID}`, (c) => {
-    const correction = desk.getCorrection(c.req.param('id'));
+  app.get(`/corrections/:id${ENTRY_ID}`, async (c) => {
+    const correction = await desk.getCorrection(c.req.param('id'));
     if (!correction) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const done = c.req.query('done');
     const notice = done === 'approved' || done === 'withdrawn' ? c.var.ctx.t(`web.corrections.notice.${done}`) : undefined;
-    return sendPage(c, 200, correctionDetailPage(c.var.ctx, { correction, uses: desk.uses(correction.id), notice }));
+    return sendPage(c, 200, correctionDetailPage(c.var.ctx, { correction, uses: await desk.uses(correction.id), notice }));
   });
 
   app.post(`/corrections/:id${ENTRY_ID}/withdraw`, limitBody(FORM_LIMIT), async (c) => {
@@ -125,12 +130,12 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (form instanceof Response) return form;
     const id = c.req.param('id');
     try {
-      desk.withdraw(id, c.var.actor!);
+      await desk.withdraw(id, c.var.actor!);
     } catch (error) {
       if (isSogaError(error, 'NOT_FOUND')) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
       throw error;
     }
-    s.log.audit(c.var.actor!, 'withdraw_correction', id);
+    await s.log.audit(c.var.actor!, 'withdraw_correction', id);
     return seeOther(c, `/corrections/${id}?done=withdrawn`);
   });
 
@@ -138,15 +143,15 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
     const id = c.req.param('id');
-    const entry = s.log.get(id);
+    const entry = await s.log.get(id);
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const checked = checkForm(c, form, entry.citations, languagesOf(s, entry.lang));
     if (!checked.ok) {
       const filter = filterFromQuery(new URL(c.req.url).searchParams);
-      return sendPage(c, 400, logDetailPage(c.var.ctx, { entry, filter, next: null, conversation: s.log.conversation(id), approve: entryApproveForm(s, entry, checked), correction: null }));
+      return sendPage(c, 400, logDetailPage(c.var.ctx, { entry, filter, next: null, conversation: await s.log.conversation(id), approve: entryApproveForm(s, entry, checked), correction: null }));
     }
-    const correction = desk.approve({ ...checked.input, reviewer: c.var.actor!, fromEntryId: id });
-    s.log.audit(c.var.actor!, 'approve_correction', correction.id, `entry ${id}`);
+    const correction = await desk.approve({ ...checked.input, reviewer: c.var.actor!, fromEntryId: id });
+    await s.log.audit(c.var.actor!, 'approve_correction', correction.id, `entry ${id}`);
     return seeOther(c, `/corrections/${correction.id}?done=approved`);
   });
 
@@ -154,13 +159,13 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
     const id = c.req.param('id');
-    const proposal = desk.getProposal(id);
+    const proposal = await desk.getProposal(id);
     if (!proposal || proposal.status !== 'open') return fail(c, 404, c.var.ctx.t('web.error.notFound'));
-    const bot = s.log.get(proposal.botEntryId);
+    const bot = await s.log.get(proposal.botEntryId);
     const checked = checkForm(c, form, bot?.citations ?? [], languagesOf(s, bot?.lang ?? ''));
     if (!checked.ok) return renderDesk(c, s, 400, { failed: { proposalId: id, values: checked.values, error: checked.error } });
-    const correction = desk.approveProposal(id, { ...checked.input, reviewer: c.var.actor!, fromEntryId: proposal.botEntryId });
-    s.log.audit(c.var.actor!, 'approve_proposal', id, `correction ${correction.id}`);
+    const correction = await desk.approveProposal(id, { ...checked.input, reviewer: c.var.actor!, fromEntryId: proposal.botEntryId });
+    await s.log.audit(c.var.actor!, 'approve_proposal', id, `correction ${correction.id}`);
     return seeOther(c, `/corrections/${correction.id}?done=approved`);
   });
 
@@ -169,12 +174,12 @@ export function correctionsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (form instanceof Response) return form;
     const id = c.req.param('id');
     try {
-      desk.dismissProposal(id, c.var.actor!);
+      await desk.dismissProposal(id, c.var.actor!);
     } catch (error) {
       if (isSogaError(error, 'NOT_FOUND')) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
       throw error;
     }
-    s.log.audit(c.var.actor!, 'dismiss_proposal', id);
+    await s.log.audit(c.var.actor!, 'dismiss_proposal', id);
     return seeOther(c, '/corrections?done=dismissed');
   });
 }

@@ -34,7 +34,7 @@ export async function renderDocuments(c: WebContext, s: WebServices, error?: { s
   const query = (c.req.query('q') ?? '').trim().slice(0, 200);
   const docs = query ? matchDocuments(all, query, (code) => languageName(code, c.var.ctx.lang)) : all;
   const since = new Date(s.now().getTime() - 30 * 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const cited = new Map(s.log.stats({ from: since }, { topUnanswered: 0 }).citedDocuments.map((d) => [d.docId, d.count]));
+  const cited = new Map((await s.log.stats({ from: since }, { topUnanswered: 0 })).citedDocuments.map((d) => [d.docId, d.count]));
   const page = documentsPage(c.var.ctx, {
     docs,
     total: all.length,
@@ -78,7 +78,7 @@ export function documentsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     // The article's address, when staff give one: checked by the corpus manager (INVALID_URL), stored in sources.json.
     const link = typeof body['url'] === 'string' && body['url'].trim() ? body['url'].trim() : undefined;
     const job = s.jobs.start('upload', name, actor, () => s.corpus.addFile(name, data, { uploadedBy: actor, ...(link ? { url: link } : {}) }));
-    s.log.audit(actor, 'upload', name, `${data.length} bytes`);
+    await s.log.audit(actor, 'upload', name, `${data.length} bytes`);
     return queued(c, job);
   });
 
@@ -86,7 +86,7 @@ export function documentsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
     const job = s.jobs.start('reingest', c.var.ctx.t('web.docs.allDocuments'), c.var.actor!, () => s.corpus.reingest());
-    s.log.audit(c.var.actor!, 'reingest');
+    await s.log.audit(c.var.actor!, 'reingest');
     return queued(c, job);
   });
 
@@ -95,7 +95,7 @@ export function documentsRoutes(app: Hono<WebEnv>, s: WebServices): void {
     if (form instanceof Response) return form;
     const docId = c.req.param('id');
     const job = s.jobs.start('delete', docId, c.var.actor!, () => s.corpus.remove(docId));
-    s.log.audit(c.var.actor!, 'delete_document', docId);
+    await s.log.audit(c.var.actor!, 'delete_document', docId);
     return queued(c, job);
   });
 }

@@ -16,8 +16,8 @@ import { fail, seeOther, sendPage, type WebContext } from '../web-responses.js';
 export const ENTRY_ID = '{\\d{1,15}}';
 
 /** The newest unreviewed entry of the view other than `id`: reviewing top-down, that is the next one. */
-function nextUnreviewed(s: WebServices, filter: LogFilter, id: string): LogEntrySummary | null {
-  return s.log.list({ ...filter, unreviewedOnly: true }, { pageSize: 2 }).items.find((e) => e.id !== id) ?? null;
+async function nextUnreviewed(s: WebServices, filter: LogFilter, id: string): Promise<LogEntrySummary | null> {
+  return (await s.log.list({ ...filter, unreviewedOnly: true }, { pageSize: 2 })).items.find((e) => e.id !== id) ?? null;
 }
 
 function notice(c: WebContext, id: string): string | undefined {
@@ -29,15 +29,19 @@ function notice(c: WebContext, id: string): string | undefined {
 }
 
 export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
-  app.get(`/log/:id${ENTRY_ID}`, (c) => {
+  app.get(`/log/:id${ENTRY_ID}`, async (c) => {
     const id = c.req.param('id');
-    const entry = s.log.get(id);
+    const entry = await s.log.get(id);
     if (!entry) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const filter = filterFromQuery(new URL(c.req.url).searchParams);
-    s.log.audit(c.var.actor!, 'view_entry', id);
-    const correction = entry.correctionId && s.corrections ? s.corrections.getCorrection(entry.correctionId) : null;
+    await s.log.audit(c.var.actor!, 'view_entry', id);
+    const correction = entry.correctionId && s.corrections ? await s.corrections.getCorrection(entry.correctionId) : null;
     const approve = s.corrections ? entryApproveForm(s, entry) : undefined;
-    return sendPage(c, 200, logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: nextUnreviewed(s, filter, id), conversation: s.log.conversation(id), approve, correction }));
+    return sendPage(
+      c,
+      200,
+      logDetailPage(c.var.ctx, { entry, filter, notice: notice(c, id), next: await nextUnreviewed(s, filter, id), conversation: await s.log.conversation(id), approve, correction }),
+    );
   });
 
   app.post(`/log/:id${ENTRY_ID}/review`, limitBody(FORM_LIMIT), async (c) => {
@@ -46,20 +50,20 @@ export function logEntryRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const id = c.req.param('id');
     const status = form.get('status');
     if (status !== 'unreviewed' && status !== 'reviewed' && status !== 'flagged') return fail(c, 400, c.var.ctx.t('web.error.badRequest'));
-    if (!s.log.get(id)) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
+    if (!(await s.log.get(id))) return fail(c, 404, c.var.ctx.t('web.error.notFound'));
     const corrected = form.get('corrected') ?? '';
-    s.log.review(id, {
+    await s.log.review(id, {
       status,
       by: c.var.actor!,
       correctedAnswer: corrected.slice(0, 10_000),
       correctedFacts: (form.get('facts') ?? '').split(/\r?\n/).slice(0, 50),
       correctedAnswerable: form.get('unanswerable') === '1' ? false : corrected.trim() ? true : null,
     });
-    s.log.audit(c.var.actor!, 'review', id, status);
+    await s.log.audit(c.var.actor!, 'review', id, status);
     const filter = filterFromQuery(new URL(c.req.url).searchParams);
     const withNotice = (href: string, extra: string) => `${href}${href.includes('?') ? '&' : '?'}${extra}`;
     if (form.get('then') === 'next') {
-      const next = nextUnreviewed(s, filter, id);
+      const next = await nextUnreviewed(s, filter, id);
       if (next) return seeOther(c, withNotice(entryHref(next.id, filter), `saved=${id}`));
       return seeOther(c, withNotice(entryHref(id, filter), 'saved=1&none=1'));
     }

@@ -6,11 +6,11 @@ import type { WebEnv, WebServices } from '../web-env.js';
 import { sendPage } from '../web-responses.js';
 
 export function logRoutes(app: Hono<WebEnv>, s: WebServices): void {
-  app.get('/log', (c) => {
+  app.get('/log', async (c) => {
     const query = new URL(c.req.url).searchParams;
     const filter = filterFromQuery(query);
-    const page = s.log.list(filter, { page: pageFromQuery(query), pageSize: 50 });
-    s.log.audit(c.var.actor!, 'view_log', null, query.toString() || null);
-    return sendPage(c, 200, logListPage(c.var.ctx, { page, filter, surfaces: s.log.surfaces(), languages: s.log.languages() }));
+    const page = await s.log.list(filter, { page: pageFromQuery(query), pageSize: 50 });
+    await s.log.audit(c.var.actor!, 'view_log', null, query.toString() || null);
+    return sendPage(c, 200, logListPage(c.var.ctx, { page, filter, surfaces: await s.log.surfaces(), languages: await s.log.languages() }));
   });
 }

@@ -15,8 +15,8 @@ export function overviewRoutes(app: Hono<WebEnv>, s: WebServices): void {
     fromDefault.setUTCDate(fromDefault.getUTCDate() - 29);
     const fromParam = c.req.query('from');
     const from = fromParam && DAY.test(fromParam) && fromParam <= to ? fromParam : dateOnly(fromDefault);
-    const stats = s.log.stats({ from, to });
-    s.log.audit(c.var.actor!, 'view_overview', null, `${from}..${to}`);
+    const stats = await s.log.stats({ from, to });
+    await s.log.audit(c.var.actor!, 'view_overview', null, `${from}..${to}`);
     return sendPage(c, 200, overviewPage(c.var.ctx, stats, { from, to }, await s.corpus.list()));
   });
 }

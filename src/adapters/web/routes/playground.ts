@@ -15,12 +15,12 @@ import { fail, seeOther, sendPage } from '../web-responses.js';
 const MAX_TURNS = 10;
 
 /** The conversation's entries, oldest first; unknown or purged ids are dropped. */
-function turnsOf(s: WebServices, value: string | null | undefined): LogEntry[] {
+async function turnsOf(s: WebServices, value: string | null | undefined): Promise<LogEntry[]> {
   const ids = (value ?? '')
     .split(',')
     .filter((id) => /^\d{1,15}$/.test(id))
     .slice(-MAX_TURNS);
-  return ids.map((id) => s.log.get(id)).filter((e): e is LogEntry => e !== null && e.surface === 'web');
+  return (await Promise.all(ids.map((id) => s.log.get(id)))).filter((e): e is LogEntry => e !== null && e.surface === 'web');
 }
 
 function historyOf(turns: LogEntry[]): ChatTurn[] {
@@ -33,13 +33,13 @@ function historyOf(turns: LogEntry[]): ChatTurn[] {
 export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
   const pickLocale = (value: string | null | undefined, fallback: string) => (value && s.answerLanguages.includes(value) ? value : fallback);
 
-  app.get('/playground', (c) => {
+  app.get('/playground', async (c) => {
     const rated = c.req.query('rated');
     return sendPage(
       c,
       200,
       playgroundPage(c.var.ctx, {
-        turns: turnsOf(s, c.req.query('turns')),
+        turns: await turnsOf(s, c.req.query('turns')),
         locale: pickLocale(c.req.query('locale'), c.var.ctx.lang),
         languages: s.answerLanguages,
         rated: rated === 'up' || rated === 'down' ? rated : undefined,
@@ -53,10 +53,10 @@ export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const ctx = c.var.ctx;
     const question = (form.get('question') ?? '').slice(0, 20_000);
     const locale = pickLocale(form.get('locale'), ctx.lang);
-    const earlier = turnsOf(s, form.get('turns'));
+    const earlier = await turnsOf(s, form.get('turns'));
     // The assistant main hands in records the answer; its entry is the new turn of the conversation.
     const answer = await s.assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${c.var.actor}`, locale, now: s.now(), history: historyOf(earlier) });
-    const entry = answer.logEntryId ? s.log.get(answer.logEntryId) : null;
+    const entry = answer.logEntryId ? await s.log.get(answer.logEntryId) : null;
     if (!entry) throw new SogaError('STORE_UNAVAILABLE', 'the playground answer was not recorded in the answer log');
     return sendPage(c, 200, playgroundPage(ctx, { turns: [...earlier, entry], locale, languages: s.answerLanguages }));
   });
@@ -68,7 +68,7 @@ export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const entry = form.get('entry') ?? '';
     if ((rating !== 'up' && rating !== 'down') || !/^\d{1,15}$/.test(entry)) return fail(c, 400, c.var.ctx.t('web.error.badRequest'));
     await s.log.addFeedback(entry, { rating, by: `web:${c.var.actor}` });
-    s.log.audit(c.var.actor!, 'feedback', entry, rating);
+    await s.log.audit(c.var.actor!, 'feedback', entry, rating);
     const query = new URLSearchParams({ turns: form.get('turns') ?? entry, rated: rating, locale: pickLocale(form.get('locale'), c.var.ctx.lang) });
     return seeOther(c, `/playground?${query.toString()}`);
   });

@@ -28,15 +28,15 @@ export function signInRoutes(app: Hono<WebEnv>, s: WebServices): void {
         .trim()
         .replace(/[\p{Cc}]/gu, '')
         .slice(0, 40) || 'admin';
-    if (s.limiter.blocked(address)) return signInForm(c, { error: c.var.ctx.t('web.signIn.tooMany'), status: 429, name });
+    if ((await s.limiter.check(address)).blocked) return signInForm(c, { error: c.var.ctx.t('web.signIn.tooMany'), status: 429, name });
     if (!s.credentials.verify(form.get('password') ?? '')) {
-      s.limiter.fail(address);
-      s.log.audit(name, 'sign_in_failed', null, address);
+      await s.limiter.fail(address);
+      await s.log.audit(name, 'sign_in_failed', null, address);
       return signInForm(c, { error: c.var.ctx.t('web.signIn.wrong'), status: 401, name });
     }
-    s.limiter.succeed(address);
+    await s.limiter.succeed(address);
     const session = await s.sessions.create(name);
-    s.log.audit(name, 'sign_in', null, address);
+    await s.log.audit(name, 'sign_in', null, address);
     writeCookie(c, SESSION_COOKIE, session.id, s.config.SOGA_WEB_SESSION_HOURS * 3600);
     writeCookie(c, SIGN_IN_COOKIE, '', 0);
     return seeOther(c, safeLocalPath(form.get('next'), '/overview'));

@@ -9,7 +9,7 @@ export function signOutRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const form = await readCheckedForm(c);
     if (form instanceof Response) return form;
     await s.sessions.destroy(c.var.session!.id);
-    s.log.audit(c.var.actor!, 'sign_out');
+    await s.log.audit(c.var.actor!, 'sign_out');
     writeCookie(c, SESSION_COOKIE, '', 0);
     return seeOther(c, '/sign-in');
   });
