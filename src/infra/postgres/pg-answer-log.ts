@@ -277,12 +277,12 @@ export class PgAnswerLog implements AnswerLogAdmin {
   }
 
   async surfaces(): Promise<string[]> {
-    const rows = await this.run('list the surfaces', () => this.sql<{ surface: string }[]>`select distinct surface from soga_log_entries order by surface collate "C"`);
+    const rows = await this.run('list the surfaces', () => this.sql<{ surface: string }[]>`select surface from soga_log_entries group by surface order by surface collate "C"`);
     return rows.map((r) => r.surface);
   }
 
   async languages(): Promise<string[]> {
-    const rows = await this.run('list the languages', () => this.sql<{ lang: string }[]>`select distinct lang from soga_log_entries order by lang collate "C"`);
+    const rows = await this.run('list the languages', () => this.sql<{ lang: string }[]>`select lang from soga_log_entries group by lang order by lang collate "C"`);
     return rows.map((r) => r.lang);
   }
 

@@ -143,6 +143,12 @@ export function describeAnswerLog(name: string, subject: () => AnswerLogSubject)
         expect((await log.list({ to: '2025-06-01' })).items.map((e) => e.question)).toEqual(['first fr']);
       });
 
+      it('lists the surfaces and languages the filters offer, each once, in order', async () => {
+        await log.record({ surface: 'discord', answer: answered('again fr', { language: 'fr' }) });
+        expect(await log.surfaces()).toEqual(['discord', 'matrix', 'web']);
+        expect(await log.languages()).toEqual(['en', 'fr']);
+      });
+
       it('filters by surface, language, thumbs-down, refused and unreviewed', async () => {
         expect((await log.list({ surface: 'matrix' })).items.map((e) => e.question)).toEqual(['unknown thing']);
         expect((await log.list({ lang: 'fr' })).items.map((e) => e.question)).toEqual(['first fr']);
