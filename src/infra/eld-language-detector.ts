@@ -9,6 +9,7 @@
  */
 import { eld as extrasmall } from 'eld/extrasmall';
 import { indexStopwords } from '../core/text/analyzer.js';
+import { languageEvidence } from '../core/text/language-evidence.js';
 import { words } from '../core/text/normalize.js';
 import type { LanguageDetector, LanguageGuess } from '../core/ports.js';
 
@@ -56,9 +57,12 @@ export class EldLanguageDetector implements LanguageDetector {
   ) {}
 
   detect(text: string): LanguageGuess {
-    const tokens = words(text);
-    if (!tokens.some((t) => /\p{L}/u.test(t))) return { lang: this.options.fallback, confidence: 0 };
-    const result = this.engine.detect(text);
+    const all = words(text);
+    if (!all.some((t) => /\p{L}/u.test(t))) return { lang: this.options.fallback, confidence: 0 };
+    // The member's own words, without the English and French names of what they ask about.
+    const judged = languageEvidence(text);
+    const tokens = judged === text ? all : words(judged);
+    const result = this.engine.detect(judged);
     const scores: Record<string, number> = { ...result.getScores() };
     const top = Object.entries(scores).sort((a, b) => b[1] - a[1]);
     const best = top[0]?.[1] ?? 0;
@@ -74,7 +78,7 @@ export class EldLanguageDetector implements LanguageDetector {
     const [lang, score] = weighted[0];
     const second = weighted[1]?.[1] ?? 0;
     const margin = Math.min(1, ((score - second) / Math.max(score, 1e-9)) * 2);
-    const lengthFactor = Math.min(1, tokens.length / 6);
+    const lengthFactor = Math.min(1, all.length / 6);
     return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))) };
   }
 }
