@@ -39,6 +39,9 @@ export async function loadEldDictionary(dictionary: EldDictionary): Promise<EldE
   }
 }
 
+/** A candidate within this share of the best weighted score is a near tie, returned as an alternative. */
+const NEAR_TIE = 0.9;
+
 export interface EldDetectorOptions {
   /** Used when the text gives no evidence at all (empty, digits, emoji). */
   fallback: string;
@@ -79,6 +82,10 @@ export class EldLanguageDetector implements LanguageDetector {
     const second = weighted[1]?.[1] ?? 0;
     const margin = Math.min(1, ((score - second) / Math.max(score, 1e-9)) * 2);
     const lengthFactor = Math.min(1, all.length / 6);
-    return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))) };
+    const alternatives = weighted
+      .slice(1)
+      .filter(([, s]) => s >= score * NEAR_TIE)
+      .map(([l]) => l);
+    return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))), ...(alternatives.length ? { alternatives } : {}) };
   }
 }

@@ -58,6 +58,11 @@ describe('the language of a question is detected', () => {
     expect(detector.detect('O SOGA ainda organiza o Tech for Good?').lang).toBe('pt');
   });
 
+  it('names the near ties of a guess, and none for a clear one', () => {
+    expect(detector.detect('A SOGA esteve no Web Summit de Lisboa?')).toMatchObject({ lang: 'pt', alternatives: ['ca'] });
+    expect(detector.detect('What is the Social Good Accelerator?').alternatives).toBeUndefined();
+  });
+
   it('uses function words for a short question made mostly of English names', () => {
     expect(detector.detect('Was ist die Initiative Transition Pathways?').lang).toBe('de');
     expect(detector.detect('Who co-organised the workshop in Strasbourg?').lang).toBe('en');

@@ -21,6 +21,12 @@ const capitalised = (word: string) => /^\p{Lu}/u.test(word);
 const alwaysName = (word: string) => /\d/.test(word) || (word.length > 1 && /\p{L}/u.test(word) && word === word.toUpperCase()) || /\p{Ll}\p{Lu}/u.test(word);
 
 export function languageEvidence(text: string): string {
+  const kept = ownWords(text);
+  return kept.filter((w) => /\p{L}{2,}/u.test(w)).length >= MIN_WORDS ? kept.join(' ') : text;
+}
+
+/** The question's words that are not names (as above), with their punctuation. */
+export function ownWords(text: string): string[] {
   // A quoted title becomes a sentence break, so that the word after it counts as a sentence's first.
   const tokens = text.replace(QUOTED, ' . ').match(/\S+/g) ?? [];
   const words = tokens.map(core);
@@ -39,6 +45,5 @@ export function languageEvidence(text: string): string {
     return nameLike(i - 1) || nameLike(i + 1) || (connector(i + 1) && nameLike(i + 2)) || (connector(i - 1) && nameLike(i - 2));
   });
   for (let i = 1; i < words.length - 1; i++) if (connector(i) && isName[i - 1] && isName[i + 1]) isName[i] = true;
-  const kept = tokens.filter((_, i) => !isName[i] && words[i] !== '').join(' ');
-  return (kept.match(/\p{L}{2,}/gu) ?? []).length >= MIN_WORDS ? kept : text;
+  return tokens.filter((_, i) => !isName[i] && words[i] !== '');
 }
