@@ -41,6 +41,8 @@ export async function loadEldDictionary(dictionary: EldDictionary): Promise<EldE
 
 /** A candidate within this share of the best weighted score is a near tie, returned as an alternative. */
 const NEAR_TIE = 0.9;
+/** Function words vote only for candidates whose n-gram score is at least this share of the best. */
+const VOTING_SHARE = 0.85;
 
 export interface EldDetectorOptions {
   /** Used when the text gives no evidence at all (empty, digits, emoji). */
@@ -70,11 +72,14 @@ export class EldLanguageDetector implements LanguageDetector {
     const top = Object.entries(scores).sort((a, b) => b[1] - a[1]);
     const best = top[0]?.[1] ?? 0;
     if (!top.length || best <= 0) return { lang: this.options.fallback, confidence: 0 };
-    // Function-word votes among the plausible candidates, worth a share of the best n-gram score.
+    // Function-word votes among the plausible candidates, worth a share of the best n-gram score. Only
+    // a candidate close to the best gets them: the stop-word lists are uneven (Lithuanian's has "kad"
+    // and "kur", Latvian's has neither), and a vote let a distant Lithuanian beat a clearly Latvian
+    // "Kad notiek … Francijā?".
     const candidates = top.filter(([, s]) => s >= best * 0.5).slice(0, 5);
     const weighted = candidates.map(([lang, score]) => {
       const stops = indexStopwords(lang);
-      const hits = tokens.filter((t) => stops.has(t) && t.length > 1).length;
+      const hits = score >= best * VOTING_SHARE ? tokens.filter((t) => stops.has(t) && t.length > 1).length : 0;
       return [lang, score / best + ((0.35 * hits) / Math.max(tokens.length, 1)) * 3] as const;
     });
     weighted.sort((a, b) => b[1] - a[1]);

@@ -23,7 +23,7 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 /** What members read: everything but the admin pages (web.*), which have their own languages (en, fr). */
 const memberKeys = Object.keys(en).filter((k) => !k.startsWith('web.'));
 /** The EU languages added after the first seven; each must be complete for members. */
-const ADDED = ['pl', 'sv', 'da', 'fi', 'cs', 'sk', 'ro', 'ca', 'el', 'hu', 'hr', 'sl', 'bg'];
+const ADDED = ['pl', 'sv', 'da', 'fi', 'cs', 'sk', 'ro', 'ca', 'el', 'hu', 'hr', 'sl', 'bg', 'et', 'lv', 'lt'];
 
 describe('every catalogue fills in what the code gives it', () => {
   it.each(Object.keys(catalogs).filter((l) => l !== 'en'))('%s has, for each key, the placeholders of the English sentence and no key English lacks', (lang) => {
@@ -66,6 +66,9 @@ const QUESTIONS: Record<string, string> = {
   hr: 'Kada se održava FCN 2024 u Lyonu?',
   sl: 'Kdaj bo FCN 2024 v Lyonu?',
   bg: 'Кога ще се проведе FCN 2024?',
+  et: 'Millal toimub FCN 2024 Lyonis?',
+  lv: 'Kad notiek FCN 2024 (Lyon)?',
+  lt: 'Kada ir kur vyks FCN 2024?',
 };
 
 function assistant() {
