@@ -53,7 +53,12 @@ describe('translating words with a FreeDict pair', () => {
     writePair(own, 'swe-fra', { gåva: 'don, cadeau' });
     writePair(own, 'dan-eng', { befolkning: 'population' });
     const nordic = new FreedictLexicon(own);
-    expect(nordic.available()).toEqual(expect.arrayContaining([['sv', 'fr'], ['da', 'en']]));
+    expect(nordic.available()).toEqual(
+      expect.arrayContaining([
+        ['sv', 'fr'],
+        ['da', 'en'],
+      ]),
+    );
     expect(Object.fromEntries(await nordic.translate(['gåvorna'], 'sv', 'fr'))).toEqual({ gåvorna: ['don', 'cadeau'] });
     expect(Object.fromEntries(await nordic.translate(['befolkningen'], 'da', 'en'))).toEqual({ befolkningen: ['population'] });
     rmSync(own, { recursive: true, force: true });
