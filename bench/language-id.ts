@@ -4,7 +4,13 @@
  * ELD and EldLanguageDetector (ELD + function words). Each dictionary is measured in its own process,
  * so that its RSS is its own.
  *
- *   npx tsx bench/language-id.ts                 # all four dictionaries, one table
+ * Then, per language the bot answers in, short questions naming SOGA's events by their English names
+ * (test/fixtures/named-short-questions.json, 10 a language): the language ask() picks for them
+ * (src/core/text/question-language.ts) with no other hint, and with an English locale (what Matrix
+ * passes by default, and Discord for a member whose client is in English: a guess below the
+ * detector's "sure" confidence gives way to it).
+ *
+ *   npx tsx bench/language-id.ts                 # all four dictionaries, one table, then per language
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,20 +23,31 @@ const ELD_DICTIONARIES: EldDictionary[] = ['extrasmall', 'small', 'medium', 'lar
 const REPO = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const DEV = path.resolve(REPO, '../shared/eval/dev-questions.jsonl');
 const SHORT = path.join(REPO, 'test/fixtures/short-questions.json');
+const NAMED = path.join(REPO, 'test/fixtures/named-short-questions.json');
 
 interface Q {
   lang: string;
   q: string;
 }
 
-function questions(): { dev: Q[]; short: Q[] } {
+interface Score {
+  right: number;
+  total: number;
+  /** "pl→sk: Kto finansuje Social Tech Academy?" */
+  wrong: string[];
+}
+
+function table(file: string): Q[] {
+  const byLanguage = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[] | string>;
+  return Object.entries(byLanguage).flatMap(([lang, qs]) => (Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : []));
+}
+
+function questions(): { dev: Q[]; short: Q[]; named: Q[] } {
   const dev = readFileSync(DEV, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Q);
-  const table = JSON.parse(readFileSync(SHORT, 'utf8')) as Record<string, string[] | string>;
-  const short = Object.entries(table).flatMap(([lang, qs]) => (Array.isArray(qs) ? qs.map((q) => ({ lang, q })) : []));
-  return { dev, short };
+  return { dev, short: table(SHORT), named: table(NAMED) };
 }
 
 async function child(dictionary: EldDictionary) {
@@ -44,8 +61,9 @@ async function child(dictionary: EldDictionary) {
   global.gc?.();
   const rss = process.memoryUsage().rss - rss0;
   const { EldLanguageDetector } = await import('../src/infra/eld-language-detector.js');
+  const { pickLanguage } = await import('../src/core/text/question-language.js');
   const detector = new EldLanguageDetector({ fallback: 'en' }, engine);
-  const { dev, short } = questions();
+  const { dev, short, named } = questions();
   const score = (qs: Q[], guess: (q: string) => string) => {
     const wrong = qs.filter((x) => guess(x.q) !== x.lang).map((x) => `${x.lang}→${guess(x.q)}: ${x.q}`);
     return { right: qs.length - wrong.length, total: qs.length, wrong };
@@ -62,6 +80,10 @@ async function child(dictionary: EldDictionary) {
       detectUs,
       raw: { dev: score(dev, raw), short: score(short, raw) },
       detector: { dev: score(dev, (q) => detector.detect(q).lang), short: score(short, (q) => detector.detect(q).lang) },
+      named: {
+        alone: score(named, (q) => pickLanguage(detector, q, { defaultLanguage: 'en' })),
+        englishLocale: score(named, (q) => pickLanguage(detector, q, { locale: 'en', defaultLanguage: 'en' })),
+      },
     }),
   );
 }
@@ -81,6 +103,19 @@ async function main() {
     );
   }
   for (const r of rows) for (const w of [...r.detector.dev.wrong, ...r.detector.short.wrong]) console.log(`${r.dictionary} detector wrong: ${w}`);
+
+  // Per language, the named short questions as ask() reads them (no hint / an English locale).
+  const named = questions().named;
+  const langs = [...new Set(named.map((q) => q.lang))];
+  const perLanguage = (s: Score, lang: string) => named.filter((q) => q.lang === lang).length - s.wrong.filter((w) => w.startsWith(`${lang}→`)).length;
+  console.log(`\nNamed short questions (${named.length} in ${langs.length} languages), right per language: no hint / English locale`);
+  console.log(`| ELD dictionary | ${langs.join(' | ')} | all |`);
+  console.log(`|---|${langs.map(() => '--:').join('|')}|--:|`);
+  for (const r of rows) {
+    const cells = langs.map((l) => `${perLanguage(r.named.alone, l)} / ${perLanguage(r.named.englishLocale, l)}`);
+    console.log(`| ${r.dictionary} | ${cells.join(' | ')} | ${pct(r.named.alone)} / ${pct(r.named.englishLocale)} |`);
+  }
+  for (const r of rows) for (const w of r.named.alone.wrong) console.log(`${r.dictionary} named wrong: ${w}`);
 }
 
 const i = process.argv.indexOf('--child');

@@ -104,6 +104,8 @@ export interface LanguageGuess {
   lang: LanguageCode;
   /** 0–1; low for very short or mixed text. */
   confidence: number;
+  /** Languages the text fits almost as well: a near tie ("Je SOGA partnerem?": Czech or Slovak). */
+  alternatives?: LanguageCode[];
 }
 
 export interface LanguageDetector {

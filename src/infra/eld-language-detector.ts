@@ -9,6 +9,7 @@
  */
 import { eld as extrasmall } from 'eld/extrasmall';
 import { indexStopwords } from '../core/text/analyzer.js';
+import { languageEvidence } from '../core/text/language-evidence.js';
 import { words } from '../core/text/normalize.js';
 import type { LanguageDetector, LanguageGuess } from '../core/ports.js';
 
@@ -38,6 +39,11 @@ export async function loadEldDictionary(dictionary: EldDictionary): Promise<EldE
   }
 }
 
+/** A candidate within this share of the best weighted score is a near tie, returned as an alternative. */
+const NEAR_TIE = 0.9;
+/** Function words vote only for candidates whose n-gram score is at least this share of the best. */
+const VOTING_SHARE = 0.85;
+
 export interface EldDetectorOptions {
   /** Used when the text gives no evidence at all (empty, digits, emoji). */
   fallback: string;
@@ -56,25 +62,35 @@ export class EldLanguageDetector implements LanguageDetector {
   ) {}
 
   detect(text: string): LanguageGuess {
-    const tokens = words(text);
-    if (!tokens.some((t) => /\p{L}/u.test(t))) return { lang: this.options.fallback, confidence: 0 };
-    const result = this.engine.detect(text);
+    const all = words(text);
+    if (!all.some((t) => /\p{L}/u.test(t))) return { lang: this.options.fallback, confidence: 0 };
+    // The member's own words, without the English and French names of what they ask about.
+    const judged = languageEvidence(text);
+    const tokens = judged === text ? all : words(judged);
+    const result = this.engine.detect(judged);
     const scores: Record<string, number> = { ...result.getScores() };
     const top = Object.entries(scores).sort((a, b) => b[1] - a[1]);
     const best = top[0]?.[1] ?? 0;
     if (!top.length || best <= 0) return { lang: this.options.fallback, confidence: 0 };
-    // Function-word votes among the plausible candidates, worth a share of the best n-gram score.
+    // Function-word votes among the plausible candidates, worth a share of the best n-gram score. Only
+    // a candidate close to the best gets them: the stop-word lists are uneven (Lithuanian's has "kad"
+    // and "kur", Latvian's has neither), and a vote let a distant Lithuanian beat a clearly Latvian
+    // "Kad notiek … Francijā?".
     const candidates = top.filter(([, s]) => s >= best * 0.5).slice(0, 5);
     const weighted = candidates.map(([lang, score]) => {
       const stops = indexStopwords(lang);
-      const hits = tokens.filter((t) => stops.has(t) && t.length > 1).length;
+      const hits = score >= best * VOTING_SHARE ? tokens.filter((t) => stops.has(t) && t.length > 1).length : 0;
       return [lang, score / best + ((0.35 * hits) / Math.max(tokens.length, 1)) * 3] as const;
     });
     weighted.sort((a, b) => b[1] - a[1]);
     const [lang, score] = weighted[0];
     const second = weighted[1]?.[1] ?? 0;
     const margin = Math.min(1, ((score - second) / Math.max(score, 1e-9)) * 2);
-    const lengthFactor = Math.min(1, tokens.length / 6);
-    return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))) };
+    const lengthFactor = Math.min(1, all.length / 6);
+    const alternatives = weighted
+      .slice(1)
+      .filter(([, s]) => s >= score * NEAR_TIE)
+      .map(([l]) => l);
+    return { lang, confidence: Math.max(0, Math.min(1, margin * lengthFactor + (result.isReliable() ? 0.2 : 0))), ...(alternatives.length ? { alternatives } : {}) };
   }
 }

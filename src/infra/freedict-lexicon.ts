@@ -21,8 +21,30 @@ import { stem } from '../core/text/analyzer.js';
 import { normalizeText } from '../core/text/normalize.js';
 import { infinitiveCandidates, splitCompound } from '../core/text/word-forms.js';
 
-/** ISO 639-1 (the assistant's codes) to ISO 639-3 (FreeDict's file names). */
-const ISO3: Record<string, string> = { de: 'deu', en: 'eng', es: 'spa', fr: 'fra', it: 'ita', nl: 'nld', pt: 'por' };
+/**
+ * ISO 639-1 (the assistant's codes) to ISO 639-3 (FreeDict's file names): the languages whose pairs are
+ * read when their files are in the folder (scripts/install-dictionaries.sh says which it installs).
+ */
+const ISO3: Record<string, string> = {
+  bg: 'bul',
+  cs: 'ces',
+  da: 'dan',
+  de: 'deu',
+  el: 'ell',
+  en: 'eng',
+  es: 'spa',
+  fi: 'fin',
+  fr: 'fra',
+  hr: 'hrv',
+  hu: 'hun',
+  it: 'ita',
+  nl: 'nld',
+  pl: 'pol',
+  pt: 'por',
+  sk: 'slk',
+  sl: 'slv',
+  sv: 'swe',
+};
 
 /** Translations kept per word: the first senses; later ones are rarer and add noise to a query. */
 export const MAX_TRANSLATIONS = 4;

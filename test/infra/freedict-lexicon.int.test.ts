@@ -48,6 +48,22 @@ describe('translating words with a FreeDict pair', () => {
     }
   });
 
+  it('reads the pairs of the languages added later: Swedish-French and Danish-English, inflected forms by their stem', async () => {
+    const own = mkdtempSync(path.join(os.tmpdir(), 'soga-freedict-nordic-'));
+    writePair(own, 'swe-fra', { gåva: 'don, cadeau' });
+    writePair(own, 'dan-eng', { befolkning: 'population' });
+    const nordic = new FreedictLexicon(own);
+    expect(nordic.available()).toEqual(
+      expect.arrayContaining([
+        ['sv', 'fr'],
+        ['da', 'en'],
+      ]),
+    );
+    expect(Object.fromEntries(await nordic.translate(['gåvorna'], 'sv', 'fr'))).toEqual({ gåvorna: ['don', 'cadeau'] });
+    expect(Object.fromEntries(await nordic.translate(['befolkningen'], 'da', 'en'))).toEqual({ befolkningen: ['population'] });
+    rmSync(own, { recursive: true, force: true });
+  });
+
   it('translates nothing for a pair it has no files for (either way), and lists the pairs it has', async () => {
     expect((await lexicon.translate(['mitglieder'], 'de', 'en')).size).toBe(0);
     expect(lexicon.available()).toEqual([

@@ -5,9 +5,12 @@
  */
 import type { LanguageDetector } from '../ports.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
+import { ownWords } from './language-evidence.js';
 
 /** Below this the detector's guess is a coin toss on a two-word follow-up. */
 const SURE = 0.25;
+/** From this many words of the member's own (names aside), an unsure guess is still read from the text. */
+const READABLE_WORDS = 3;
 
 export interface LanguageHints {
   locale?: string | undefined;
@@ -21,10 +24,15 @@ export function pickLanguage(detector: LanguageDetector, text: string, hints: La
   if (opensSpanish(text)) return 'es';
   const guess = detector.detect(text);
   if (guess.confidence >= SURE) return guess.lang;
+  // Unsure between close languages ("Qui va organitzar la Social Good Week?": Catalan or Spanish) on a
+  // question with words enough to read, a hint settles the tie but does not overrule the text: an
+  // English Discord client or Matrix's default language does not make a Catalan question English.
+  const readable = ownWords(text).filter((w) => /\p{L}{2,}/u.test(w)).length >= READABLE_WORDS;
+  const fits = (lang: LanguageCode) => !readable || lang === guess.lang || (guess.alternatives ?? []).includes(lang);
   const earlier = fromConversation(detector, hints.history ?? []);
-  if (earlier) return earlier;
+  if (earlier && fits(earlier)) return earlier;
   const fromLocale = hints.locale?.slice(0, 2).toLowerCase();
-  if (fromLocale) return fromLocale;
+  if (fromLocale && fits(fromLocale)) return fromLocale;
   return guess.confidence > 0 ? guess.lang : hints.defaultLanguage;
 }
 

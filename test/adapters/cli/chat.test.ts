@@ -37,7 +37,7 @@ describe('the terminal chat speaks the member’s language', () => {
   });
 
   it('falls back to English for a locale the bot does not speak, and an empty line asks nothing', async () => {
-    const { out, assistant } = await chat(['', '/new'], 'fi-FI');
+    const { out, assistant } = await chat(['', '/new'], 'tr-TR');
     expect(out).toContain('New conversation');
     expect(assistant.calls).toHaveLength(0);
   });

@@ -32,6 +32,26 @@ describe('the answer language is the language the member wrote in', () => {
   });
 });
 
+describe('an unsure guess on a question with words enough to read', () => {
+  const unsure = (lang: string, alternatives: string[]): LanguageDetector => ({ detect: () => ({ lang, confidence: 0.15, alternatives }) });
+  it('is not overruled by a locale the text does not fit (an English client asking in Catalan)', () => {
+    expect(pickLanguage(unsure('ca', ['es']), 'Qui va organitzar la Social Good Week?', { locale: 'en-US', defaultLanguage: 'en' })).toBe('ca');
+  });
+  it('lets the locale settle a near tie it is part of', () => {
+    expect(pickLanguage(unsure('sk', ['cs']), 'Je SOGA partnerem HelloAsso v Brně?', { locale: 'cs-CZ', defaultLanguage: 'en' })).toBe('cs');
+  });
+  it('lets the conversation settle a near tie, not overrule the text', () => {
+    const history = [{ role: 'user' as const, text: 'Kdo financuje Social Tech Academy v Praze?' }];
+    const d: LanguageDetector = { detect: (text) => (text === history[0].text ? { lang: 'cs', confidence: 0.9 } : { lang: 'sk', confidence: 0.15, alternatives: ['cs'] }) };
+    expect(pickLanguage(d, 'A kde se koná NEC ESS?', { history, defaultLanguage: 'en' })).toBe('cs');
+    const pl: LanguageDetector = { detect: (text) => (text === history[0].text ? { lang: 'cs', confidence: 0.9 } : { lang: 'pl', confidence: 0.15, alternatives: ['sk'] }) };
+    expect(pickLanguage(pl, 'A gdzie odbywa się NEC ESS?', { history, defaultLanguage: 'en' })).toBe('pl');
+  });
+  it('counts only the member’s own words: names alone leave it to the hints', () => {
+    expect(pickLanguage(unsure('ca', []), 'Social Good Week 2022?', { locale: 'en-GB', defaultLanguage: 'en' })).toBe('en');
+  });
+});
+
 describe('a short follow-up keeps the language of the conversation', () => {
   const history = [
     { role: 'user' as const, text: 'Wanneer vindt NEC ESS 2025 plaats?' },
