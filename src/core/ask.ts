@@ -222,7 +222,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
-      let { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      let { answerable, usable } = judgeAnswerability(passages, retrieved, options, { ...retrieved, question: standalone, lang });
       // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
       if (!answerable && condensed.topic) {
         const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });

@@ -4,8 +4,9 @@
  * closest. Either signal alone is fooled: coverage by near-cognates ("presidential" ~ "présidence"),
  * cosine by anything on a neighbouring topic. Without a model, coverage decides alone.
  */
-import type { FusedHit } from '../types.js';
+import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
+import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
 
 export interface AnswerabilityOptions {
   /** Weighted share of the question's topic words a passage must cover to be used. */
@@ -29,12 +30,22 @@ export interface Answerability {
   usable: FusedHit[];
 }
 
-export function judgeAnswerability(passages: FusedHit[], retrieved: Pick<Retrieved, 'cosines' | 'closeness'>, options: AnswerabilityOptions): Answerability {
+/**
+ * `asked`: the question, its language and weighted words; with them, a passage about the rare name the
+ * question asks about needs less coverage (name-anchor.ts).
+ */
+export function judgeAnswerability(
+  passages: FusedHit[],
+  retrieved: Pick<Retrieved, 'cosines' | 'closeness'>,
+  options: AnswerabilityOptions,
+  asked?: Pick<Retrieved, 'terms' | 'langs'> & { question: string; lang: LanguageCode },
+): Answerability {
   const { cosines, closeness } = retrieved;
   const agrees = (h: FusedHit) => !closeness || closeness(h) >= options.minVectorAgreement;
   // A high cosine lowers the coverage needed, never to nothing: the passage must share some of the topic.
   const vectorVouches = (h: FusedHit) => options.minVectorScore !== undefined && (cosines.get(h.chunk.id) ?? -1) >= options.minVectorScore && h.coverage >= options.minCoverage / 2;
-  const answerable = passages.some((h) => (h.coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
+  const anchored = (h: FusedHit) => Boolean(asked) && h.coverage >= options.minCoverage * ANCHORED_SHARE && agrees(h) && anchoredByName(h.chunk, asked!);
+  const answerable = passages.some((h) => (h.coverage >= options.minCoverage && agrees(h)) || vectorVouches(h) || anchored(h));
   const usable = passages.filter((h) => (h.coverage >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
   return { answerable, usable: usable.length ? usable : passages.slice(0, 1) };
 }
