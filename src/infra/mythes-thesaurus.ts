@@ -146,6 +146,11 @@ export class MythesThesaurus implements Thesaurus {
     return [...this.files.keys()];
   }
 
+  /** Reads every language's index now (~1 s for English's), rather than on the first question that needs it. */
+  async warmUp(): Promise<void> {
+    for (const lang of this.available()) await this.load(lang);
+  }
+
   async synonyms(words: string[], lang: LanguageCode): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     const table = await this.load(lang);

@@ -252,6 +252,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     corpus,
     async warmUp() {
       if (lexicon) await lexicon.warmUp(await store.corpusLanguages());
+      await thesaurus?.warmUp();
     },
     async ingest(paths = [], progress) {
       const { ingest } = await import('../../ingest/pipeline.js');

@@ -42,6 +42,11 @@ describe('synonyms from a MyThes thesaurus', () => {
     expect(found.get('ally')).toEqual(['friend']);
     expect(found.has('xylophone')).toBe(false);
   });
+  it('reads its indexes ahead of the first question when asked to', async () => {
+    const warm = new MythesThesaurus(dir);
+    await warm.warmUp();
+    expect((await warm.synonyms(['guest'], 'en')).get('guest')?.[0]).toBe('invitee');
+  });
   it('finds a plural by its singular, and a phrase', async () => {
     const found = await thesaurus.synonyms(['guests', 'carry out'], 'en');
     expect(found.get('guests')?.[0]).toBe('invitee');
