@@ -229,7 +229,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
-      let { answerable, usable } = judgeAnswerability(passages, retrieved, options, { ...retrieved, question: standalone, lang });
+      const judged = judgeAnswerability(passages, retrieved, options, { ...retrieved, question: standalone, lang, corpusLangs: await store.corpusLanguages() });
+      let { answerable, usable } = judged;
+      const { loose } = judged;
       // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
       if (!answerable && condensed.topic) {
         const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });
@@ -292,7 +294,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const holders = condensed.dependent ? usable : passages;
       // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
       const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event });
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event, statesValue: !loose });
       if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({

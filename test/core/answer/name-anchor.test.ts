@@ -57,10 +57,30 @@ describe('answerability with a rare name', () => {
   const hit = (coverage: number): FusedHit => ({ chunk: { id: 'a', docId: 'a', source: 'a.md', lang: 'fr', date: null, position: 0, ...passage }, score: 1, ranks: {}, signals: {}, coverage });
   const lexical = { cosines: new Map<string, number>(), closeness: null };
   const options = { minCoverage: 0.52, minVectorAgreement: 0.5 };
-  it('lowers the coverage needed for an anchored passage, never to nothing', () => {
-    const q = asked('Wer hat Codeparc gegründet?');
+  it('lowers the coverage needed for an anchored passage, never to nothing, and states no value from it', () => {
+    const q = { ...asked('Wer hat Codeparc gegründet?'), corpusLangs: ['fr'] };
     expect(judgeAnswerability([hit(0.48)], lexical, options).answerable).toBe(false);
-    expect(judgeAnswerability([hit(0.48)], lexical, options, { ...q, question: q.question }).answerable).toBe(true);
-    expect(judgeAnswerability([hit(0.3)], lexical, options, { ...q, question: q.question }).answerable).toBe(false);
+    expect(judgeAnswerability([hit(0.48)], lexical, options, q)).toMatchObject({ answerable: true, loose: true });
+    expect(judgeAnswerability([hit(0.6)], lexical, options, q)).toMatchObject({ answerable: true, loose: false });
+    expect(judgeAnswerability([hit(0.3)], lexical, options, q).answerable).toBe(false);
+  });
+  it("not for a question in the articles' own language: a word they never use is absent, not untranslated", () => {
+    const q = { ...asked('Wer hat Codeparc gegründet?'), corpusLangs: ['fr', 'de'] };
+    expect(judgeAnswerability([hit(0.48)], lexical, options, q).answerable).toBe(false);
+  });
+});
+
+describe('answerability by synonyms', () => {
+  it('quotes, but states no value, when only a synonym lets a passage cover the question', () => {
+    const FAIR = 'La foire de Lyon a accueilli 3 000 visiteurs venus de toute la région.';
+    const fairStats: TermStats = { total: 100, df: (w) => ({ foire: 2, lyon: 3, visiteurs: 4 })[w] ?? 0 };
+    const terms = weightedTopicTerms('guests Lyon', 'en', ['en', 'fr'], fairStats, new Map(), new Map([['guests', ['visiteur']]]));
+    const chunk = { id: 'f', docId: 'f', source: 'f.md', lang: 'fr', date: null, position: 0, title: 'Foire', section: null, context: null, text: FAIR };
+    const covering = { chunk, score: 1, ranks: {}, signals: {}, coverage: 0.8 };
+    const q = { terms, langs: ['en', 'fr'], question: 'How many guests came to Lyon?', lang: 'en', corpusLangs: ['fr', 'en'] };
+    const options = { minCoverage: 0.52, minVectorAgreement: 0.5 };
+    expect(judgeAnswerability([covering], { cosines: new Map(), closeness: null }, options, q)).toMatchObject({ answerable: true, loose: true });
+    const plain = weightedTopicTerms('visiteurs Lyon', 'fr', ['fr'], fairStats);
+    expect(judgeAnswerability([covering], { cosines: new Map(), closeness: null }, options, { ...q, terms: plain, langs: ['fr'] })).toMatchObject({ answerable: true, loose: false });
   });
 });
