@@ -13,11 +13,16 @@
 # nothing more: without a stemmer for most of them an inflected question word does not meet its
 # headword, the Czech and Slovak ones hold a few hundred words, Hungarian-English is 3.4 MB of index.
 # On other systems: the same files are published by FreeDict (freedict.org), `*.index` + `*.dict.dz`.
+#
+# Also LibreOffice's English thesaurus (WordNet, MyThes files into /usr/share/mythes; SOGA_THESAURUS_DIR):
+# a question word that neither the articles nor the dictionaries give is matched by its synonyms
+# ("attendees" → "participant"). The other languages' thesauri are untyped lists the assistant does not
+# read (src/infra/mythes-thesaurus.ts says why).
 set -eu
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 PACKAGES="dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-por-fra dict-freedict-eng-fra \
   dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-ita-eng dict-freedict-nld-eng dict-freedict-por-eng \
-  dict-freedict-fra-spa dict-freedict-fra-ita dict-freedict-swe-fra dict-freedict-fin-fra dict-freedict-dan-eng"
+  dict-freedict-fra-spa dict-freedict-fra-ita dict-freedict-swe-fra dict-freedict-fin-fra dict-freedict-dan-eng mythes-en-us"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -27,4 +32,4 @@ if [ -n "$missing" ]; then
   # dictd's server is not needed: the assistant reads the files itself.
   $SUDO apt-get install -y --no-install-recommends $missing
 fi
-ls /usr/share/dictd/freedict-*.index
+ls /usr/share/dictd/freedict-*.index /usr/share/mythes/th_en_US_v2.idx

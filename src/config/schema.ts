@@ -46,6 +46,8 @@ export const configSchema = z.object({
   SOGA_EMBED_PASSAGE_PREFIX: z.string().default('passage: '),
   /** Folder of FreeDict bilingual dictionaries (dictd files, e.g. Debian's dict-freedict-deu-fra; scripts/install-dictionaries.sh): a question's words the articles never use are looked up in the articles' languages. Empty: off. */
   SOGA_DICTIONARY_DIR: z.string().default('/usr/share/dictd'),
+  /** Folder of LibreOffice thesauri (MyThes files, e.g. Debian's mythes-en-us; scripts/install-dictionaries.sh): a question's word that the articles and the dictionaries miss is looked up by its synonyms ("attendees" → "participant"). Empty: off. */
+  SOGA_THESAURUS_DIR: z.string().default('/usr/share/mythes'),
   /** Passages embedded per batch during ingestion. */
   SOGA_EMBED_BATCH_SIZE: int(1, 512).default(16),
   /** Soft upper bound of a passage, in characters; changing it re-chunks (and re-embeds) every document on the next ingest. */

@@ -8,7 +8,7 @@
  */
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
-import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon } from './ports.js';
+import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon, Thesaurus } from './ports.js';
 import { answerFromEvents, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
 import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
@@ -50,6 +50,8 @@ export interface AskDeps {
   warn?: (message: string) => void;
   /** Bilingual dictionaries for questions in languages the articles are not written in (optional). */
   lexicon?: Lexicon | null;
+  /** Thesauri: synonyms of a question's words that neither the articles nor the dictionaries give (optional). */
+  thesaurus?: Thesaurus | null;
   /** The events index: "next event?" and "events in 2021?" are answered from it (optional). */
   events?: EventStore | null;
   /** Reviewed answers: a question that asks what one answers gets it instead of the engine's answer (optional). */
@@ -92,7 +94,12 @@ export interface AskOptions {
 export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
   const { store, embedder, chat, detector, messages, prompts, clock } = deps;
   const warn = deps.warn ?? (() => undefined);
-  const retrieval = { store, queryEmbedder: createQueryEmbedder(embedder, warn), translator: createQueryTranslator(deps.lexicon ?? null, warn), embedModelId: embedder?.modelId };
+  const retrieval = {
+    store,
+    queryEmbedder: createQueryEmbedder(embedder, warn),
+    translator: createQueryTranslator(deps.lexicon ?? null, warn, deps.thesaurus ?? null),
+    embedModelId: embedder?.modelId,
+  };
   const condenseDeps = {
     chat,
     prompt: prompts.condense,
@@ -222,7 +229,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: listed.outcome, grounded, mode: grounded ? 'extractive' : 'none', text: listed.text, citations: listed.citations });
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
-      let { answerable, usable } = judgeAnswerability(passages, retrieved, options);
+      const judged = judgeAnswerability(passages, retrieved, options, { ...retrieved, question: standalone, lang, corpusLangs: await store.corpusLanguages() });
+      let { answerable, usable } = judged;
+      const { loose } = judged;
       // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
       if (!answerable && condensed.topic) {
         const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });
@@ -285,7 +294,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const holders = condensed.dependent ? usable : passages;
       // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
       const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event });
+      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event, statesValue: !loose });
       if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({

@@ -31,6 +31,15 @@ export interface Lexicon {
   translate(words: string[], from: LanguageCode, to: LanguageCode): Promise<Map<string, string[]>>;
 }
 
+export interface Thesaurus {
+  /**
+   * Synonyms of each (folded, lower-case) word in its own language, closest first and folded, at most a
+   * few per word ("attendees" → "participant"); words the thesaurus does not list are left out. Resolves
+   * to an empty map when there is no thesaurus for the language.
+   */
+  synonyms(words: string[], lang: LanguageCode): Promise<Map<string, string[]>>;
+}
+
 export interface SearchRequest {
   text: string;
   vector?: Float32Array;

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createAssistant, type PromptTemplates } from '../core/ask.js';
 import { PARAPHRASE_PAIRS, probeCrossLingual, type ProbeResult } from '../core/retrieval/cross-lingual-probe.js';
 import { FreedictLexicon } from '../infra/freedict-lexicon.js';
+import { MythesThesaurus } from '../infra/mythes-thesaurus.js';
 import { askOptionsFrom } from './ask-options.js';
 import type { Assistant } from '../core/assistant.js';
 import { describeError, isSogaError } from '../core/errors.js';
@@ -136,6 +137,19 @@ function openLexicon(dir: string, dataDir: string, log: (m: string) => void): Fr
   return lexicon;
 }
 
+/** The thesauri in `dir`, or null (and a note saying what is missing). */
+function openThesaurus(dir: string, log: (m: string) => void): MythesThesaurus | null {
+  if (!dir) return null;
+  const thesaurus = new MythesThesaurus(dir);
+  if (!thesaurus.available().length) {
+    log(
+      `note: no thesaurus in ${dir} (bash scripts/install-dictionaries.sh installs LibreOffice's): a question's words that neither the articles nor the dictionaries use are not looked up by their synonyms.`,
+    );
+    return null;
+  }
+  return thesaurus;
+}
+
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const log = options.log ?? ((m: string) => process.stderr.write(`${m}\n`));
   // SOGA_TODAY pins the day (at noon UTC, so that no time zone moves it); the time of day matters to nothing.
@@ -184,7 +198,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const probe = embedder ? await checkEmbedder(embedder, log) : null;
   const lexicon = openLexicon(config.SOGA_DICTIONARY_DIR, config.SOGA_DATA_DIR, log);
   const askOptions = askOptionsFrom(config, probe);
-  const engineDeps = { store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon, events };
+  const thesaurus = openThesaurus(config.SOGA_THESAURUS_DIR, log);
+  const engineDeps = { store, embedder, chat, detector, messages, prompts, clock, warn: log, lexicon, thesaurus, events };
   // The engine alone is what `soga eval` measures: reviewed answers are the members' side only.
   const engine = createAssistant(engineDeps, askOptions);
   const ingestOptions = {
@@ -235,6 +250,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     corpus,
     async warmUp() {
       if (lexicon) await lexicon.warmUp(await store.corpusLanguages());
+      await thesaurus?.warmUp();
     },
     async ingest(paths = [], progress) {
       const { ingest } = await import('../../ingest/pipeline.js');

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   for (const f of report.failed) log(`  [${f.code}] ${f.message}`);
 
   // In the background: the first question in German would otherwise wait ~1 s for its dictionary.
-  void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries: ${describeError(error)}`));
+  void runtime.warmUp().catch((error: unknown) => log(`warning: reading the bilingual dictionaries and thesauri: ${describeError(error)}`));
   // Opened now rather than on the first answer: a log that cannot be opened stops start-up, with the reason.
   const answerLog = await runtime.answerLog();
   const corrections = await runtime.corrections();

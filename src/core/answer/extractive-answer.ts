@@ -51,6 +51,8 @@ export interface ExtractiveInput {
    * and places state the answer, its sentence is quoted first.
    */
   event?: GroupedEvent | null;
+  /** False: quote, but state no value (the passages were judged answerable by a rare name alone). Default true. */
+  statesValue?: boolean;
 }
 
 export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
@@ -81,6 +83,8 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (conflict) {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
     direct = messages.t(lang, 'directConflict', { values });
+  } else if (input.statesValue === false) {
+    direct = null;
   } else {
     direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }

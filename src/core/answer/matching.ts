@@ -26,13 +26,35 @@ export interface WeightedTerm {
    * as its words' stems: a passage that holds every word of one of them covers the term.
    */
   translations?: Set<string>[][];
+  /**
+   * Synonyms of a word the corpus never uses (a thesaurus's, see Thesaurus: "attendees" → "participant",
+   * "set up" → "found" → "fonder"), each as its words' stems: a weaker match than the word or a translation.
+   */
+  synonyms?: Set<string>[][];
   /** The name the word belongs to in the question ("web summit" for "Web Summit"), if any. */
   name?: string;
   /** The word names the kind of place asked for ("cities"): a place in a passage ("à Lille") covers it (see coverage()). */
   place?: boolean;
+  /** The corpus never uses the word: another language's word for something it has, or the very thing it lacks. */
+  unknown?: boolean;
+  /**
+   * The dictionaries translate the word, and into words that no passage uses ("treasurer" → "trésorier"):
+   * the question asks for something the articles lack, where an untranslated word may be a gap of the dictionaries.
+   */
+  lacking?: boolean;
+  /** The question writes the word as a name ("Girleek", "GAFAM") and few passages use it: the question is about that one thing. */
+  rareName?: boolean;
 }
 
+/**
+ * Share of the passages (at most) that may use a word for it to count as a rare name (see
+ * WeightedTerm.rareName): 3 of the 134 shipped passages; in a corpus of two passages, none is rare.
+ */
+export const RARE_NAME_SHARE = 0.025;
+
 const COGNATE_MIN = 0.5;
+/** How much a synonym's match counts: a thesaurus mixes senses ("chair" → "professorship", "president"). */
+export const SYNONYM_MATCH = 0.7;
 /** How far an unknown word leans towards the weight of the rarest word (0: the mean of known words). */
 const ABSENT_RARITY = 0.5;
 
@@ -42,6 +64,7 @@ export function weightedTopicTerms(
   langs: LanguageCode[],
   stats: TermStats | null,
   translations: ReadonlyMap<string, string[]> = new Map(),
+  synonyms: ReadonlyMap<string, string[]> = new Map(),
 ): WeightedTerm[] {
   const asking = interrogativeWords(questionLang);
   const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
@@ -53,17 +76,25 @@ export function weightedTopicTerms(
   // question about something absent ("treasurer") is not answered on its common words alone.
   const unknown = stats && stats.total ? ABSENT_RARITY * idf(1) + (1 - ABSENT_RARITY) * mean : 1;
   const stemsOf = (word: string) => new Set(langs.map((l) => stem(word, l)));
+  const written = nameWords(question);
   const terms = topic.map((word): WeightedTerm => {
-    const translated = (translations.get(word) ?? []).map((t) => words(t).filter((w) => w.length > 2 || /\d/.test(w))).filter((ws) => ws.length);
+    const wordsOf = (list: string[]) => list.map((t) => words(t).filter((w) => w.length > 2 || /\d/.test(w))).filter((ws) => ws.length);
+    const translated = wordsOf(translations.get(word) ?? []);
+    const similar = wordsOf(synonyms.get(word) ?? []);
     // A translated word keeps the weight of a word the corpus lacks: a dictionary's first sense is often
     // not the question's ("cuesta", "costs", is listed under "côte"). Weighed as its translation, it
     // cost the dev set a fact (0.90 → 0.85) and the held-out set hit@5 (0.825 → 0.775).
     const weight = !stats ? 1 : stats.df(word) > 0 ? idf(stats.df(word)) : unknown;
+    const df = stats ? stats.df(word) : -1;
     return {
       word,
       weight,
       stems: stemsOf(word),
+      ...(df === 0 ? { unknown: true } : {}),
+      ...(df === 0 && translated.length && translated.every((ws) => ws.some((w) => stats!.df(w) === 0)) ? { lacking: true } : {}),
+      ...(df > 0 && df <= stats!.total * RARE_NAME_SHARE && written.has(word) ? { rareName: true } : {}),
       ...(translated.length ? { translations: translated.map((ws) => ws.map(stemsOf)) } : {}),
+      ...(similar.length ? { synonyms: similar.map((ws) => ws.map(stemsOf)) } : {}),
       ...(isPlaceNoun(word, questionLang) ? { place: true } : {}),
     };
   });
@@ -110,16 +141,30 @@ export function questionNames(question: string): string[] {
   return names;
 }
 
+/**
+ * The question's words written as names, folded: capitalised past the question's first word
+ * ("Coopedia", "Diana Dovgan"), or with a capital after their first letter wherever they stand
+ * ("GAFAM", "EurHOPE"). A German noun is capitalised too; it counts only where few passages use it.
+ */
+export function nameWords(question: string): Set<string> {
+  const tokens = question.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const out = new Set<string>();
+  tokens.forEach((token, i) => {
+    if (/['’]/.test(token)) return;
+    if ((i > 0 && /^\p{Lu}/u.test(token)) || /^\p{L}+\p{Lu}/u.test(token)) for (const w of words(token)) out.add(w);
+  });
+  return out;
+}
+
 /** Best match (0–1) of one term among a text's words. */
 function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>): number {
-  if (term.translations?.length) {
-    const stemsOfText = textWords.map((w) => stemsOf(w, langs, stemCache));
-    // Every word of one translation, by stem ("lettre ouverte" in "sa lettre ouverte"): no cognates here,
-    // a dictionary's senses are noisy enough.
-    const found = term.translations.some((translation) => translation.every((wanted) => stemsOfText.some((have) => [...have].some((s) => s.length >= 3 && wanted.has(s)))));
-    if (found) return 1;
-  }
-  let best = 0;
+  const stemsOfText = term.translations?.length || term.synonyms?.length ? textWords.map((w) => stemsOf(w, langs, stemCache)) : [];
+  // Every word of one translation, by stem ("lettre ouverte" in "sa lettre ouverte"): no cognates here,
+  // a dictionary's senses are noisy enough.
+  const holds = (list: Set<string>[][] | undefined) =>
+    Boolean(list?.some((translation) => translation.every((wanted) => stemsOfText.some((have) => [...have].some((s) => s.length >= 3 && wanted.has(s))))));
+  if (holds(term.translations)) return 1;
+  let best = holds(term.synonyms) ? SYNONYM_MATCH : 0;
   for (const w of textWords) {
     if (w === term.word) return 1;
     const stems = stemsOf(w, langs, stemCache);

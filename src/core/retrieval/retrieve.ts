@@ -69,7 +69,11 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   const stats = await store.termStats();
   const untranslated = weightedTopicTerms(text, lang, langs, stats);
   const translations = await deps.translator.translateUnknown(untranslated, lang, langs, stats);
+  const { byWord: synonyms, inPhrases } = await deps.translator.synonymsOfUnknown(text, untranslated, lang, langs, stats);
+  for (const word of inPhrases) translations.delete(word);
   // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").
+  // Synonyms do not: in the query they moved evidence down in four English questions (a thesaurus's
+  // senses weigh there as much as the question's words); they count in coverage, below a match.
   const search = () => {
     const query = translations.size ? `${text}\n${[...new Set([...translations.values()].flat())].join(' ')}` : text;
     return store.search({ text: query, vector, vectorModel: vector ? deps.embedModelId : undefined, k: options.retrievalK, analyzeAs: langs });
@@ -91,7 +95,7 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   const pool = Math.max(options.contextPassages * 4, 20);
   const leaders = new Set((['vector', 'lexical', 'ngram'] as const).filter((name) => options.weights[name]).map((name) => lists[name][0]?.chunk.id));
   const fused = reciprocalRankFusion(lists, options.weights).filter((h, i) => i < pool || leaders.has(h.chunk.id));
-  const terms = translations.size ? weightedTopicTerms(text, lang, langs, stats, translations) : untranslated;
+  const terms = translations.size || synonyms.size ? weightedTopicTerms(text, lang, langs, stats, translations, synonyms) : untranslated;
   const { cosines, closeness } = closenessFrom(lists.vector);
   rerank(fused, text, lang, terms, langs, closeness, options.rerank, new Set(priorSources));
   timings.retrieveMs = performance.now() - t1;

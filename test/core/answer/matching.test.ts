@@ -2,7 +2,7 @@
  * Topic coverage: how much of a question's topic a passage holds, across languages.
  */
 import { describe, expect, it } from 'vitest';
-import { coverage, questionNames, weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
+import { coverage, questionNames, SYNONYM_MATCH, weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
 
 /** A corpus of 100 passages that tells of NEC ESS 2025 (and 2023), never of 2026. */
 const stats: TermStats = { total: 100, df: (w) => ({ nec: 20, ess: 30, '2025': 15, '2023': 10, paris: 8, lieu: 12 })[w] ?? 0 };
@@ -59,6 +59,23 @@ describe("a word's dictionary translations cover it", () => {
     expect(translated.weight).toBe(without.weight);
     expect(translated.translations).toHaveLength(1);
     expect(without.translations).toBeUndefined();
+  });
+});
+
+describe("a word's synonyms cover it, less than the word itself", () => {
+  const langs = ['en', 'fr'];
+  const FAIR = 'La foire de Lyon a accueilli 3 000 visiteurs venus de toute la région.';
+  const stats: TermStats = { total: 100, df: (w) => ({ foire: 2, lyon: 3, visiteurs: 4 })[w] ?? 0 };
+
+  it('counts a synonym (or its translation) the passage holds as a partial match', () => {
+    const terms = weightedTopicTerms('guests Lyon', 'en', langs, stats, new Map(), new Map([['guests', ['caller', 'visiteur']]]));
+    expect(coverage(terms, FAIR, langs).matched).toEqual([SYNONYM_MATCH, 1]);
+    const without = weightedTopicTerms('guests Lyon', 'en', langs, stats);
+    expect(coverage(without, FAIR, langs).matched).toEqual([0, 1]);
+  });
+  it('lets the word itself or a translation count in full', () => {
+    const terms = weightedTopicTerms('guests', 'en', langs, stats, new Map([['guests', ['visiteur']]]), new Map([['guests', ['foire']]]));
+    expect(coverage(terms, FAIR, langs).matched).toEqual([1]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createQueryTranslator } from '../../../src/core/retrieval/query-translator.js';
 import { FakeLexicon } from '../../fakes/fake-lexicon.js';
+import { FakeThesaurus } from '../../fakes/fake-thesaurus.js';
 import type { TermStats, WeightedTerm } from '../../../src/core/answer/matching.js';
 
 const stats = (known: string[]): TermStats => ({ df: (w: string) => (known.includes(w) ? 3 : 0), total: 10 });
@@ -31,5 +32,38 @@ describe('dictionary translations of the words the corpus never uses', () => {
     // "cadeira" has its Portuguese sense only; English is never asked for a word into English.
     expect(Object.fromEntries(out)).toEqual({ cadeira: ['chaise'], meeting: ['reunion'] });
     expect(lexicon.calls.some((c) => c.from === 'en' && c.to === 'en')).toBe(false);
+  });
+});
+
+describe('synonyms of the words the corpus never uses', () => {
+  it('are looked up in the question language, kept where the corpus is written in it, and translated', async () => {
+    const thesaurus = new FakeThesaurus({ en: { visitors: ['guest', 'caller'] } });
+    const lexicon = new FakeLexicon({ 'en-fr': { guest: ['invité', 'hôte', 'convive'] } });
+    const out = await createQueryTranslator(lexicon, () => undefined, thesaurus).synonymsOfUnknown('How many visitors came to Lyon?', terms('visitors', 'lyon'), 'en', ['en', 'fr'], stats(['lyon']));
+    // Two translations per synonym: a synonym's later senses are a step further from the question's word.
+    expect(out.byWord.get('visitors')).toEqual(['guest', 'caller', 'invité', 'hôte']);
+    expect(thesaurus.calls[0].words).not.toContain('lyon');
+  });
+  it('are only translated when the corpus is not written in the question language', async () => {
+    const thesaurus = new FakeThesaurus({ en: { visitors: ['guest'] } });
+    const lexicon = new FakeLexicon({ 'en-fr': { guest: ['invité'] } });
+    const out = await createQueryTranslator(lexicon, () => undefined, thesaurus).synonymsOfUnknown('How many visitors came?', terms('visitors'), 'en', ['fr'], stats([]));
+    expect(out.byWord.get('visitors')).toEqual(['invité']);
+  });
+  it("prefer a phrase the thesaurus lists with the next word ('carry out'), whose word is then not translated alone", async () => {
+    const thesaurus = new FakeThesaurus({ en: { carry: ['transport'], 'carry out': ['perform'] } });
+    const out = await createQueryTranslator(null, () => undefined, thesaurus).synonymsOfUnknown('Who will carry out the survey?', terms('carry', 'survey'), 'en', ['en'], stats(['survey']));
+    expect(out.byWord.get('carry')).toEqual(['perform']);
+    expect([...out.inPhrases]).toEqual(['carry']);
+  });
+  it('go on without a broken thesaurus, said once per outage', async () => {
+    const thesaurus = new FakeThesaurus({});
+    thesaurus.failure = new Error('EIO');
+    const warnings: string[] = [];
+    const t = createQueryTranslator(null, (m) => warnings.push(m), thesaurus);
+    expect((await t.synonymsOfUnknown('visitors?', terms('visitors'), 'en', ['en'], stats([]))).byWord.size).toBe(0);
+    await t.synonymsOfUnknown('visitors?', terms('visitors'), 'en', ['en'], stats([]));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/en thesaurus.*EIO/);
   });
 });
