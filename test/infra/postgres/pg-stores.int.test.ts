@@ -10,6 +10,7 @@ import { PgAdminSessions } from '../../../src/infra/postgres/pg-admin-sessions.j
 import { PgConversationMemory } from '../../../src/infra/postgres/pg-conversation-memory.js';
 import { PgRateLimiter } from '../../../src/infra/postgres/pg-rate-limiter.js';
 import { LEASES, leaseMigrations, PgLeases } from '../../../src/infra/postgres/pg-leases.js';
+import { DOCUMENTS, documentMigrations, PgDocuments } from '../../../src/infra/postgres/pg-documents.js';
 import { SHARED_STATE, sharedStateMigrations } from '../../../src/infra/postgres/shared-state-schema.js';
 import { isSogaError } from '../../../src/core/errors.js';
 import { describeAdminSessionStore } from '../../core/contracts/admin-session-store.contract.js';
@@ -18,6 +19,7 @@ import { describeRateLimiter } from '../../core/contracts/rate-limiter.contract.
 import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js';
 import { describeBotStateStore } from '../../core/contracts/bot-state-store.contract.js';
 import { BOT_STATE, botStateMigrations, PgBotStateStore } from '../../../src/infra/postgres/pg-bot-state.js';
+import { describeDocumentStore } from '../../core/contracts/document-store.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -35,6 +37,7 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     await migrate(a, SHARED_STATE, sharedStateMigrations);
     await migrate(a, LEASES, leaseMigrations);
     await migrate(a, BOT_STATE, botStateMigrations);
+    await migrate(a, DOCUMENTS, documentMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -69,6 +72,14 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
   describeBotStateStore('PostgreSQL', () => ({
     make: async (limits) => new PgBotStateStore(a, fresh(), limits),
     reopen: async (limits) => new PgBotStateStore(b, scope, limits),
+  }));
+
+  describeDocumentStore('PostgreSQL', () => ({
+    make: async ({ maxBytes }) => {
+      // Each test starts from an empty store and change number 0.
+      await a`truncate soga_documents, soga_document_exclusions, soga_document_changes restart identity`;
+      return { store: new PgDocuments(a, { maxBytes }), replica: new PgDocuments(b, { maxBytes }) };
+    },
   }));
 
   describe('schema steps', () => {
