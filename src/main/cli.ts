@@ -37,6 +37,15 @@ async function main(): Promise<void> {
   } catch (error) {
     log(`error: ${describeError(error)}`);
     process.exitCode = 1;
+  } finally {
+    // With SOGA_DATABASE_URL the runtime holds a connection for the documents, which would keep the process alive.
+    const opened = runtime as Promise<Runtime> | null;
+    // A runtime that failed to open was reported by the command that asked for it.
+    if (opened)
+      await opened.then(
+        (r) => r.close(),
+        () => undefined,
+      );
   }
 }
 

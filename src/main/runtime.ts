@@ -19,6 +19,8 @@ import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
+import type { DocumentStore } from '../core/document-store.js';
+import { openDocumentStore } from './documents.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
 import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
 import { SqliteCorrections } from '../infra/sqlite/corrections.js';
@@ -67,6 +69,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** A chat model the caller built (the eval's replay of a real model's recorded replies): used instead of loading SOGA_LLM_PROVIDER's. */
   chat?: ChatModel;
+  /** Where staff uploads live (`SharedState.documents`); by default opened from the configuration (openDocumentStore). */
+  documents?: DocumentStore;
 }
 
 async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
@@ -196,7 +200,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     parse: { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB },
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
-  const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);
+  const ownDocuments = options.documents ? null : await openDocumentStore(config);
+  const documents = options.documents ?? ownDocuments!.documents;
+  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents }, ingestOptions);
   let answerLog: SqliteAnswerLog | null | undefined;
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
   let corrections: SqliteCorrections | null | undefined;
@@ -238,13 +244,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     async warmUp() {
       if (lexicon) await lexicon.warmUp(await store.corpusLanguages());
     },
-    async ingest(paths = [], progress) {
-      const { ingest } = await import('../../ingest/pipeline.js');
-      return ingest({ store, embedder, detector, log, progress, events }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
+    ingest(paths = [], progress) {
+      return corpus.ingest(paths, progress);
     },
     async close() {
       // LanceDB and ONNX sessions are released with the process; the log has a file to close.
       answerLog?.close();
+      await ownDocuments?.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 /**
- * The state a replica may share with others: admin sessions, rate limits, conversation memory, leases. Main
+ * The state a replica may share with others: uploaded documents, admin sessions, rate limits,
+ * conversation memory, leases. Main
  * picks the implementation once: in this process's memory by default, in PostgreSQL when
  * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
  */
@@ -7,6 +8,9 @@ import type { Config } from '../config/load.js';
 import type { AdminSessionStore } from '../core/admin-sessions.js';
 import type { DiscordState } from '../adapters/discord/index.js';
 import type { LeaseStore } from '../core/lease.js';
+import type { DocumentStore } from '../core/document-store.js';
+import { DOCUMENTS, documentMigrations, PgDocuments } from '../infra/postgres/pg-documents.js';
+import { folderDocuments } from './documents.js';
 import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
 import { MemoryLeases } from '../infra/memory/memory-leases.js';
 import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
@@ -34,6 +38,8 @@ export interface SharedState {
   leases: LeaseStore;
   /** The Matrix bot's state for its account (handled events, threads, sync token); `dir` is the account's folder. */
   matrixState(account: { userId: string; dir: string }): BotStateStore;
+  /** Staff uploads: files under the corpus folder, or in PostgreSQL (each replica's index follows them). */
+  documents: DocumentStore;
   close(): Promise<void>;
 }
 
@@ -49,6 +55,7 @@ export function embeddedSharedState(config: Config): SharedState {
     },
     leases: new MemoryLeases(),
     matrixState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json'), { legacySyncFile: join(dir, 'sync.json') }),
+    documents: folderDocuments(config),
     close: async () => {},
   };
 }
@@ -61,6 +68,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
     await migrate(sql, SHARED_STATE, sharedStateMigrations);
     await migrate(sql, LEASES, leaseMigrations);
     await migrate(sql, BOT_STATE, botStateMigrations);
+    await migrate(sql, DOCUMENTS, documentMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -80,6 +88,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
     },
     leases: new PgLeases(sql),
     matrixState: ({ userId }) => new PgBotStateStore(sql, userId),
+    documents: new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES }),
     close: () => sql.end({ timeout: 5 }),
   };
 }
