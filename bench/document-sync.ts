@@ -17,7 +17,9 @@ import postgres from 'postgres';
 import { IndexSync } from '../ingest/index-sync.js';
 import { parseConfig } from '../src/config/load.js';
 import { migrate, openPostgres } from '../src/infra/postgres/pg-database.js';
+import { EMBEDDINGS, embeddingMigrations } from '../src/infra/postgres/pg-embedding-cache.js';
 import { DOCUMENTS, documentMigrations, PgDocuments } from '../src/infra/postgres/pg-documents.js';
+import { sharedEmbeddings } from '../src/main/documents.js';
 import { createRuntime } from '../src/main/runtime.js';
 
 const { values: args } = parseArgs({ options: { kb: { type: 'string', default: '4,16,64' }, repeat: { type: 'string', default: '3' }, 'embed-url': { type: 'string' } } });
@@ -67,9 +69,10 @@ try {
   for (const r of ['a', 'b']) {
     const sql = await openPostgres(url.toString(), { maxConnections: 3 });
     await migrate(sql, DOCUMENTS, documentMigrations);
+    await migrate(sql, EMBEDDINGS, embeddingMigrations);
     const config = parseConfig({ SOGA_DATA_DIR: path.join(root, `data-${r}`), SOGA_CORPUS_DIR: corpusDir, SOGA_DICTIONARY_DIR: '', SOGA_LOG_ENABLED: 'false', ...embed });
     const documents = new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES });
-    const runtime = await createRuntime(config, { log: () => undefined, documents });
+    const runtime = await createRuntime(config, { log: () => undefined, shared: { documents, shareEmbeddings: sharedEmbeddings(sql) } });
     const started = Date.now();
     await runtime.ingest();
     process.stderr.write(`replica ${r}: shipped corpus indexed in ${Date.now() - started} ms\n`);

@@ -19,8 +19,7 @@ import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
-import type { DocumentStore } from '../core/document-store.js';
-import { openDocumentStore } from './documents.js';
+import { openDocumentStore, type SharedDocuments } from './documents.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
 import type { SqliteAnswerLog } from '../infra/sqlite/answer-log.js';
 import { SqliteCorrections } from '../infra/sqlite/corrections.js';
@@ -69,8 +68,8 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** A chat model the caller built (the eval's replay of a real model's recorded replies): used instead of loading SOGA_LLM_PROVIDER's. */
   chat?: ChatModel;
-  /** Where staff uploads live (`SharedState.documents`); by default opened from the configuration (openDocumentStore). */
-  documents?: DocumentStore;
+  /** Where staff uploads live, and the passage vectors replicas share (`SharedState`); by default opened from the configuration (openDocumentStore). */
+  shared?: SharedDocuments;
 }
 
 async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
@@ -150,7 +149,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   const events = new EventsFile({ file: path.join(config.SOGA_DATA_DIR, 'lancedb', 'events.json'), warn: (m) => log(`warning: ${m}`) });
   const notices = options.noticesOnce ? rememberedIn(config.SOGA_DATA_DIR, log) : everyTime(log);
-  const embedder = await buildEmbedder(config, log, notices);
+  const ownDocuments = options.shared ? null : await openDocumentStore(config);
+  const shared = options.shared ?? ownDocuments!;
+  const model = await buildEmbedder(config, log, notices);
+  const embedder = model && shared.shareEmbeddings(model, log);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {
     log(`note: the index holds vectors of ${indexed.embedModel}; without that model, questions use BM25 only.`);
@@ -200,9 +202,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     parse: { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB },
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
-  const ownDocuments = options.documents ? null : await openDocumentStore(config);
-  const documents = options.documents ?? ownDocuments!.documents;
-  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents }, ingestOptions);
+  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents: shared.documents }, ingestOptions);
   let answerLog: SqliteAnswerLog | null | undefined;
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
   let corrections: SqliteCorrections | null | undefined;

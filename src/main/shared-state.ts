@@ -10,7 +10,8 @@ import type { DiscordState } from '../adapters/discord/index.js';
 import type { LeaseStore } from '../core/lease.js';
 import type { DocumentStore } from '../core/document-store.js';
 import { DOCUMENTS, documentMigrations, PgDocuments } from '../infra/postgres/pg-documents.js';
-import { folderDocuments } from './documents.js';
+import { folderDocuments, sharedEmbeddings, type SharedDocuments } from './documents.js';
+import { EMBEDDINGS, embeddingMigrations } from '../infra/postgres/pg-embedding-cache.js';
 import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
 import { MemoryLeases } from '../infra/memory/memory-leases.js';
 import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
@@ -40,6 +41,7 @@ export interface SharedState {
   matrixState(account: { userId: string; dir: string }): BotStateStore;
   /** Staff uploads: files under the corpus folder, or in PostgreSQL (each replica's index follows them). */
   documents: DocumentStore;
+  shareEmbeddings: SharedDocuments['shareEmbeddings'];
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export function embeddedSharedState(config: Config): SharedState {
     leases: new MemoryLeases(),
     matrixState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json'), { legacySyncFile: join(dir, 'sync.json') }),
     documents: folderDocuments(config),
+    shareEmbeddings: (e) => e,
     close: async () => {},
   };
 }
@@ -69,6 +72,7 @@ export async function openSharedState(config: Config): Promise<SharedState> {
     await migrate(sql, LEASES, leaseMigrations);
     await migrate(sql, BOT_STATE, botStateMigrations);
     await migrate(sql, DOCUMENTS, documentMigrations);
+    await migrate(sql, EMBEDDINGS, embeddingMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -89,6 +93,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
     leases: new PgLeases(sql),
     matrixState: ({ userId }) => new PgBotStateStore(sql, userId),
     documents: new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES }),
+    shareEmbeddings: sharedEmbeddings(sql),
     close: () => sql.end({ timeout: 5 }),
   };
 }

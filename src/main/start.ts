@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
   // First: with SOGA_DATABASE_URL the uploaded documents live there, and the index follows them.
   const shared = await openSharedState(config);
-  const runtime = await createRuntime(config, { log, documents: shared.documents });
+  const runtime = await createRuntime(config, { log, shared });
   const report = await runtime.ingest([], terminalProgress());
   log(
     `index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`,

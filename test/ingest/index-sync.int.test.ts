@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IndexSync } from '../../ingest/index-sync.js';
 import { parseConfig } from '../../src/config/load.js';
 import { migrate, openPostgres, type Sql } from '../../src/infra/postgres/pg-database.js';
+import { EMBEDDINGS, embeddingMigrations } from '../../src/infra/postgres/pg-embedding-cache.js';
 import { DOCUMENTS, documentMigrations, PgDocuments } from '../../src/infra/postgres/pg-documents.js';
+import { sharedEmbeddings } from '../../src/main/documents.js';
 import { createRuntime, type Runtime } from '../../src/main/runtime.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from '../infra/postgres/test-database.js';
 import { TempDirs } from './helpers/env.js';
@@ -55,6 +57,7 @@ describe.skipIf(postgresUnavailable)('replicas sharing documents in PostgreSQL',
   async function replica(name: string): Promise<Replica> {
     const sql = await openPostgres(db.url, { maxConnections: 3 });
     await migrate(sql, DOCUMENTS, documentMigrations);
+    await migrate(sql, EMBEDDINGS, embeddingMigrations);
     const config = parseConfig({
       SOGA_DATA_DIR: path.join(path.dirname(corpusDir), `data-${name}`),
       SOGA_CORPUS_DIR: corpusDir,
@@ -64,7 +67,7 @@ describe.skipIf(postgresUnavailable)('replicas sharing documents in PostgreSQL',
       SOGA_TODAY: '2026-12-06',
     });
     const documents = new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES });
-    const runtime = await createRuntime(config, { log: () => undefined, documents });
+    const runtime = await createRuntime(config, { log: () => undefined, shared: { documents, shareEmbeddings: sharedEmbeddings(sql) } });
     await runtime.ingest();
     // A poll far longer than the test: only notifications (and start-up) can bring changes here.
     const sync = new IndexSync({ corpus: runtime.corpus, documents, pollMs: 3_600_000, log: () => undefined });
