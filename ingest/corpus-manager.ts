@@ -11,6 +11,9 @@ import path from 'node:path';
 import { SogaError } from '../src/core/errors.js';
 import type { CorpusChange, CorpusManager } from '../src/core/assistant.js';
 import type { DocumentStore } from '../src/core/document-store.js';
+import type { LeaseStore } from '../src/core/lease.js';
+import { LeaseKeeper } from '../src/core/lease-keeper.js';
+import { describeError } from '../src/core/errors.js';
 import type { ProgressReporter } from '../src/core/ports.js';
 import type { DocumentRecord } from '../src/core/types.js';
 import { writeFileAtomically } from '../src/infra/atomic-file.js';
@@ -29,7 +32,16 @@ export interface CorpusFolderOptions extends IngestOptions {
 export interface CorpusFolderDeps extends IngestDeps {
   /** Where uploads are kept; by default files under `<corpus>/uploads/`. */
   documents?: DocumentStore;
+  /**
+   * With replicas: this replica holds the `ingest` lease (INGEST_LEASE) from before it stores or removes
+   * a document until its index has the change, so the others' syncs wait and then read the vectors it
+   * computed (shared passage vectors) instead of embedding the same passages at the same time.
+   */
+  ingestLease?: { store: LeaseStore; holder: string; ttlMs: number };
 }
+
+/** The lease a replica holds while it ingests a document change it made. */
+export const INGEST_LEASE = 'ingest';
 
 /** The store's change the index was last brought to, and which kind of store it was. */
 interface AppliedChange {
@@ -59,6 +71,29 @@ export class CorpusFolder implements CorpusManager {
   /** Where a store outside the corpus folder has its uploads copied for ingestion (a cache like the index). */
   private get storedCopies(): string {
     return path.join(this.options.dataDir, 'documents');
+  }
+
+  /** Runs a change of this replica's with the ingest lease held (waiting while another replica holds it). */
+  private async holdingIngestLease<T>(work: () => Promise<T>): Promise<T> {
+    const lease = this.deps.ingestLease;
+    if (!lease) return work();
+    const keeper = new LeaseKeeper({
+      store: lease.store,
+      name: INGEST_LEASE,
+      holder: lease.holder,
+      ttlMs: lease.ttlMs,
+      onError: (error) => this.deps.log?.(`warning: the ingest lease: ${describeError(error)}`),
+    });
+    await keeper.start();
+    while (!keeper.held) {
+      await new Promise((resolve) => setTimeout(resolve, Math.max(50, Math.floor(lease.ttlMs / 10))));
+      await keeper.tick();
+    }
+    try {
+      return await work();
+    } finally {
+      await keeper.stop();
+    }
   }
 
   /** Serialises ingestion runs: two uploads at once must not interleave their writes. */
@@ -176,37 +211,42 @@ export class CorpusFolder implements CorpusManager {
     // is stored; parsed in the parsing process, never in the bot's.
     const text = await (this.deps.parser ?? this.parser).extract(bytes, kind, path.basename(originalName));
     if (!text.trim()) throw new SogaError('EMPTY_DOCUMENT', `"${path.basename(originalName)}" has no text`);
-    return this.exclusive(async () => {
-      const { document } = await this.documents.add({ originalName, bytes, type: kind, ...(options.uploadedBy ? { uploadedBy: options.uploadedBy } : {}), ...(url ? { url } : {}) });
-      const source = `${UPLOADS_DIR}/${document.name}`;
-      const report = await this.run();
-      const failure = report.failed.find((f) => f.source === source);
-      if (failure) {
-        await this.documents.remove(document.name);
-        throw new SogaError(failure.code as never, failure.message);
-      }
-      this.deps.log?.(`${options.uploadedBy ?? 'someone'} added ${source}`);
-      return report;
-    });
+    return this.exclusive(() => this.holdingIngestLease(() => this.store(originalName, bytes, kind, options, url)));
+  }
+
+  /** Stores a checked upload and ingests it; an upload the run refuses is removed from the store again. */
+  private async store(originalName: string, bytes: Buffer, kind: string, options: { uploadedBy?: string }, url: string | undefined): Promise<CorpusChange> {
+    const { document } = await this.documents.add({ originalName, bytes, type: kind, ...(options.uploadedBy ? { uploadedBy: options.uploadedBy } : {}), ...(url ? { url } : {}) });
+    const source = `${UPLOADS_DIR}/${document.name}`;
+    const report = await this.run();
+    const failure = report.failed.find((f) => f.source === source);
+    if (failure) {
+      await this.documents.remove(document.name);
+      throw new SogaError(failure.code as never, failure.message);
+    }
+    this.deps.log?.(`${options.uploadedBy ?? 'someone'} added ${source}`);
+    return report;
   }
 
   async remove(docId: string): Promise<CorpusChange> {
-    return this.exclusive(async () => {
-      const docs = await this.deps.store.listDocuments();
-      const doc = docs.find((d) => d.id === docId);
-      if (!doc) throw new SogaError('NOT_FOUND', `no document with id "${docId}"`, { hint: 'list documents to see their ids' });
-      const uploads = doc.sources.filter((s) => s.startsWith(`${UPLOADS_DIR}/`));
-      // An uploaded file that also produced other documents is kept: deleting it would remove them too.
-      const shared = docs.some((d) => d.id !== doc.id && d.sources.some((s) => uploads.includes(s)));
-      let deleted = 0;
-      if (uploads.length === doc.sources.length && !shared) {
-        for (const s of uploads) if ((await this.documents.remove(s.slice(UPLOADS_DIR.length + 1))).removed || (await this.unlinkLocal(s))) deleted++;
-      }
-      // The article shares a file with others, or its file is not one the store holds: leave it out
-      // rather than rewrite staff's export or upload.
-      if (!deleted) await this.documents.exclude(doc.id);
-      return this.run();
-    });
+    return this.exclusive(() =>
+      this.holdingIngestLease(async () => {
+        const docs = await this.deps.store.listDocuments();
+        const doc = docs.find((d) => d.id === docId);
+        if (!doc) throw new SogaError('NOT_FOUND', `no document with id "${docId}"`, { hint: 'list documents to see their ids' });
+        const uploads = doc.sources.filter((s) => s.startsWith(`${UPLOADS_DIR}/`));
+        // An uploaded file that also produced other documents is kept: deleting it would remove them too.
+        const shared = docs.some((d) => d.id !== doc.id && d.sources.some((s) => uploads.includes(s)));
+        let deleted = 0;
+        if (uploads.length === doc.sources.length && !shared) {
+          for (const s of uploads) if ((await this.documents.remove(s.slice(UPLOADS_DIR.length + 1))).removed || (await this.unlinkLocal(s))) deleted++;
+        }
+        // The article shares a file with others, or its file is not one the store holds: leave it out
+        // rather than rewrite staff's export or upload.
+        if (!deleted) await this.documents.exclude(doc.id);
+        return this.run();
+      }),
+    );
   }
 
   /** A file under the corpus folder the store does not manage (in a subfolder of uploads/, copied there by hand). */

@@ -6,13 +6,15 @@
  * pokes join it. Each run goes through `CorpusFolder.sync`, which does nothing when the index is already
  * at the store's change and otherwise ingests (content hashes: only what changed is parsed and embedded).
  *
- * Every replica embeds the documents that changed on its own, rather than one lease holder embedding
- * for all: the vectors live in each replica's own LanceDB, so sharing them would mean a second copy of
- * every chunk and vector in PostgreSQL, while an upload is one document (≤ SOGA_MAX_FILE_BYTES),
- * embedded in seconds (docs/deploy.md has the figures).
+ * A replica that changes a document holds the `ingest` lease until its own index has the change
+ * (CorpusFolder); the others' syncs wait while it is held by someone else, then find the passages' vectors
+ * that replica computed in the shared passage vectors (PgCachedEmbedder) instead of embedding them at
+ * the same time. A holder that dies lets its lease expire; the wait is bounded anyway (`maxWaitMs`).
  */
 import { describeError } from '../src/core/errors.js';
 import type { DocumentStore } from '../src/core/document-store.js';
+import type { LeaseStore } from '../src/core/lease.js';
+import { INGEST_LEASE } from './corpus-manager.js';
 import type { IngestReport } from './pipeline.js';
 
 export interface IndexSyncOptions {
@@ -23,6 +25,8 @@ export interface IndexSyncOptions {
   log: (message: string) => void;
   /** After each run that changed something, with the change number the index is now at. */
   onSynced?: (report: IngestReport) => void;
+  /** Wait (polling every `pollMs`, at most `maxWaitMs`) while another replica holds the ingest lease. */
+  ingestLease?: { store: LeaseStore; holder: string; pollMs: number; maxWaitMs: number };
 }
 
 export class IndexSync {
@@ -56,6 +60,7 @@ export class IndexSync {
       this.queued = false;
       if (this.stopped) return;
       try {
+        await this.otherReplicaIngested();
         const report = await this.options.corpus.sync();
         if (!report) return;
         const changed = report.added.length + report.updated.length + report.removed.length;
@@ -68,6 +73,18 @@ export class IndexSync {
       }
     });
     return this.chain;
+  }
+
+  /** Returns once no other replica holds the ingest lease (or after `maxWaitMs`). */
+  private async otherReplicaIngested(): Promise<void> {
+    const lease = this.options.ingestLease;
+    if (!lease) return;
+    const until = Date.now() + lease.maxWaitMs;
+    for (;;) {
+      const info = await lease.store.holder(INGEST_LEASE);
+      if (!info || info.holder === lease.holder || this.stopped || Date.now() >= until) return;
+      await new Promise((resolve) => setTimeout(resolve, lease.pollMs));
+    }
   }
 
   /** Stops listening and polling, and waits for a sync under way. */

@@ -6,6 +6,7 @@
 import type { Config } from '../config/load.js';
 import type { DocumentStore } from '../core/document-store.js';
 import type { Embedder } from '../core/ports.js';
+import type { LeaseStore } from '../core/lease.js';
 import { FolderDocuments } from '../../ingest/folder-documents.js';
 import { migrate, openPostgres } from '../infra/postgres/pg-database.js';
 import { DOCUMENTS, documentMigrations, PgDocuments } from '../infra/postgres/pg-documents.js';
@@ -25,6 +26,9 @@ export interface SharedDocuments {
   documents: DocumentStore;
   /** The embedder ingestion uses: the model itself, or with SOGA_DATABASE_URL the model behind the shared passage vectors. */
   shareEmbeddings(embedder: Embedder, warn: (message: string) => void): Embedder;
+  /** With replicas: the leases and this replica's name in them; a replica changing a document holds the ingest lease (CorpusFolder). */
+  leases?: LeaseStore;
+  holder?: string;
 }
 
 /** The vectors other replicas computed, read before embedding (PgCachedEmbedder), on an open connection whose schema is up to date. */

@@ -72,6 +72,9 @@ export interface RuntimeOptions {
   shared?: SharedDocuments;
 }
 
+/** Renewed every 10 s while a replica ingests its own change; a replica that dies frees it within 30 s. */
+const INGEST_LEASE_TTL_MS = 30_000;
+
 async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
   if (config.SOGA_EMBED_PROVIDER === 'none') return null;
   try {
@@ -202,7 +205,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     parse: { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB },
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
-  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents: shared.documents }, ingestOptions);
+  // Only replicas sharing documents need the ingest lease: in one process nobody else ingests.
+  const ingestLease = shared.documents.location === 'database' && shared.leases && shared.holder ? { store: shared.leases, holder: shared.holder, ttlMs: INGEST_LEASE_TTL_MS } : undefined;
+  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents: shared.documents, ...(ingestLease ? { ingestLease } : {}) }, ingestOptions);
   let answerLog: SqliteAnswerLog | null | undefined;
   const openLog = () => (answerLog === undefined ? (answerLog = openConfiguredAnswerLog(config, log)) : answerLog);
   let corrections: SqliteCorrections | null | undefined;

@@ -4,6 +4,8 @@
  * picks the implementation once: in this process's memory by default, in PostgreSQL when
  * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Config } from '../config/load.js';
 import type { AdminSessionStore } from '../core/admin-sessions.js';
 import type { DiscordState } from '../adapters/discord/index.js';
@@ -30,6 +32,10 @@ import { join } from 'node:path';
 
 const MINUTE = 60_000;
 
+function replicaName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
 export interface SharedState {
   /** Where it lives, for the start-up log. */
   kind: 'memory' | 'postgresql';
@@ -39,6 +45,8 @@ export interface SharedState {
   leases: LeaseStore;
   /** The Matrix bot's state for its account (handled events, threads, sync token); `dir` is the account's folder. */
   matrixState(account: { userId: string; dir: string }): BotStateStore;
+  /** This replica's name in the leases: host, process and a random part (unique even across restarts with the same pid). */
+  holder: string;
   /** Staff uploads: files under the corpus folder, or in PostgreSQL (each replica's index follows them). */
   documents: DocumentStore;
   shareEmbeddings: SharedDocuments['shareEmbeddings'];
@@ -57,6 +65,7 @@ export function embeddedSharedState(config: Config): SharedState {
     },
     leases: new MemoryLeases(),
     matrixState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json'), { legacySyncFile: join(dir, 'sync.json') }),
+    holder: replicaName(),
     documents: folderDocuments(config),
     shareEmbeddings: (e) => e,
     close: async () => {},
@@ -92,6 +101,7 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
     },
     leases: new PgLeases(sql),
     matrixState: ({ userId }) => new PgBotStateStore(sql, userId),
+    holder: replicaName(),
     documents: new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES }),
     shareEmbeddings: sharedEmbeddings(sql),
     close: () => sql.end({ timeout: 5 }),

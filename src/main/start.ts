@@ -57,7 +57,14 @@ async function main(): Promise<void> {
   if (shared.documents.location === 'database') {
     // Other replicas add and remove documents: this replica's index follows (notifications, and a poll).
     const { IndexSync } = await import('../../ingest/index-sync.js');
-    const sync = new IndexSync({ corpus: runtime.corpus, documents: shared.documents, pollMs: config.SOGA_DOCUMENT_SYNC_POLL_MS, log });
+    const sync = new IndexSync({
+      corpus: runtime.corpus,
+      documents: shared.documents,
+      pollMs: config.SOGA_DOCUMENT_SYNC_POLL_MS,
+      log,
+      // While another replica ingests its own change, wait, then read the vectors it computed.
+      ingestLease: { store: shared.leases, holder: shared.holder, pollMs: 250, maxWaitMs: 10 * 60_000 },
+    });
     await sync.start();
     surfaces.push({ name: 'index sync', stop: () => sync.stop() });
     log(`index: following the documents in PostgreSQL (change ${await runtime.corpus.indexChange()})`);
