@@ -52,6 +52,12 @@ export interface IngestOptions {
   chunking: ChunkOptions;
   /** Document ids staff removed from a shared export file; they are not indexed. */
   exclude?: string[];
+  /**
+   * Uploads of a document store kept outside the corpus folder (PostgreSQL), copied to local files by
+   * the caller: each is indexed under `source` (`uploads/<name>`, as if in the corpus folder, so every
+   * replica cites it alike) with the link given with the upload.
+   */
+  storedFiles?: { abs: string; source: string; url?: string }[];
 }
 
 export interface IngestFailure {
@@ -157,6 +163,7 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
   for (const extra of new Set(earlierExtras)) {
     if (!files.some((f) => f.abs === extra)) files.push(...(await collect(extra, null, [])));
   }
+  for (const stored of options.storedFiles ?? []) files.push({ abs: path.resolve(stored.abs), source: stored.source });
   report.failed.push(...corpusFailures);
   const unique = [...new Map(files.map((f) => [f.abs, f])).values()];
 
@@ -198,8 +205,10 @@ export async function ingest(deps: IngestDeps, options: IngestOptions): Promise<
     report.failed.push({ source: SOURCES_FILE, code: error instanceof SogaError ? error.code : 'UNREADABLE_FILE', message: `${describeError(error)} (links already stored are kept)` });
   }
   const fileUrls = new Map(loaded.filter((f) => f.url).map((f) => [f.source, f.url!]));
+  // The link staff gave with a stored upload is their word for it, as sources.json is for the files.
+  const storedUrls = new Map((options.storedFiles ?? []).filter((f) => f.url).map((f) => [f.source, f.url!]));
   const urlOf = (article: { title: string; source: string }, id: string) =>
-    sourceUrls.forArticle(article.title, article.source) ?? fileUrls.get(article.source) ?? (sourceUrlsFailed ? (stored.get(id)?.url ?? undefined) : undefined);
+    storedUrls.get(article.source) ?? sourceUrls.forArticle(article.title, article.source) ?? fileUrls.get(article.source) ?? (sourceUrlsFailed ? (stored.get(id)?.url ?? undefined) : undefined);
 
   // Titles shared by different articles get distinct ids.
   const ids = new Map<string, number>();

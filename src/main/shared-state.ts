@@ -1,13 +1,20 @@
 /**
- * The state a replica may share with others: admin sessions, the sign-in lockout, rate limits, conversation memory, leases. Main
+ * The state a replica may share with others: uploaded documents, admin sessions, the sign-in lockout,
+ * rate limits, conversation memory, leases. Main
  * picks the implementation once: in this process's memory by default, in PostgreSQL when
  * SOGA_DATABASE_URL is set (issue 19: several replicas behind one database).
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Config } from '../config/load.js';
 import type { AdminSessionStore } from '../core/admin-sessions.js';
 import type { DiscordState } from '../adapters/discord/index.js';
 import type { LeaseStore } from '../core/lease.js';
 import type { SignInLockout } from '../core/sign-in-lockout.js';
+import type { DocumentStore } from '../core/document-store.js';
+import { DOCUMENTS, documentMigrations, PgDocuments } from '../infra/postgres/pg-documents.js';
+import { folderDocuments, sharedEmbeddings, type SharedDocuments } from './documents.js';
+import { EMBEDDINGS, embeddingMigrations } from '../infra/postgres/pg-embedding-cache.js';
 import { MAX_HISTORY_TURNS } from '../adapters/discord/conversation.js';
 import { MemoryLeases } from '../infra/memory/memory-leases.js';
 import { MemoryAdminSessions } from '../infra/memory/memory-admin-sessions.js';
@@ -28,6 +35,10 @@ import { join } from 'node:path';
 
 const MINUTE = 60_000;
 
+function replicaName(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+}
+
 export interface SharedState {
   /** Where it lives, for the start-up log. */
   kind: 'memory' | 'postgresql';
@@ -39,6 +50,11 @@ export interface SharedState {
   leases: LeaseStore;
   /** The Matrix bot's state for its account (handled events, threads, sync token); `dir` is the account's folder. */
   matrixState(account: { userId: string; dir: string }): BotStateStore;
+  /** This replica's name in the leases: host, process and a random part (unique even across restarts with the same pid). */
+  holder: string;
+  /** Staff uploads: files under the corpus folder, or in PostgreSQL (each replica's index follows them). */
+  documents: DocumentStore;
+  shareEmbeddings: SharedDocuments['shareEmbeddings'];
   close(): Promise<void>;
 }
 
@@ -55,6 +71,9 @@ export function embeddedSharedState(config: Config): SharedState {
     },
     leases: new MemoryLeases(),
     matrixState: ({ dir }) => new FileBotStateStore(join(dir, 'state.json'), { legacySyncFile: join(dir, 'sync.json') }),
+    holder: replicaName(),
+    documents: folderDocuments(config),
+    shareEmbeddings: (e) => e,
     close: async () => {},
   };
 }
@@ -68,6 +87,8 @@ export async function openSharedState(config: Config): Promise<SharedState> {
     await migrate(sql, LEASES, leaseMigrations);
     await migrate(sql, BOT_STATE, botStateMigrations);
     await migrate(sql, SIGN_IN_LOCKOUT, signInLockoutMigrations);
+    await migrate(sql, DOCUMENTS, documentMigrations);
+    await migrate(sql, EMBEDDINGS, embeddingMigrations);
   } catch (error) {
     await sql.end({ timeout: 5 });
     throw error;
@@ -88,6 +109,9 @@ export function postgresSharedState(config: Config, sql: Sql): SharedState {
     },
     leases: new PgLeases(sql),
     matrixState: ({ userId }) => new PgBotStateStore(sql, userId),
+    holder: replicaName(),
+    documents: new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES }),
+    shareEmbeddings: sharedEmbeddings(sql),
     close: () => sql.end({ timeout: 5 }),
   };
 }

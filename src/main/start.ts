@@ -37,7 +37,9 @@ async function main(): Promise<void> {
   const { startRetentionTimer } = await import('../infra/sqlite/retention-timer.js');
   const { openSharedState } = await import('./shared-state.js');
   const log = (m: string) => process.stderr.write(`${redact(m)}\n`);
-  const runtime = await createRuntime(config, { log });
+  // First: with SOGA_DATABASE_URL the uploaded documents live there, and the index follows them.
+  const shared = await openSharedState(config);
+  const runtime = await createRuntime(config, { log, shared });
   const report = await runtime.ingest([], terminalProgress());
   log(
     `index: ${report.added.length} added, ${report.updated.length} updated, ${report.skipped.length} unchanged, ${report.removed.length} removed, ${report.failed.length} failed (${report.chunks} passages)`,
@@ -52,8 +54,22 @@ async function main(): Promise<void> {
   // Recording under another key would give one member two pseudonyms, and their erasure would miss half.
   answerLog?.assertKey();
   const feedback = answerLog ?? NO_FEEDBACK;
-  const shared = await openSharedState(config);
   const surfaces: Surface[] = [{ name: 'shared state', stop: () => shared.close() }];
+  if (shared.documents.location === 'database') {
+    // Other replicas add and remove documents: this replica's index follows (notifications, and a poll).
+    const { IndexSync } = await import('../../ingest/index-sync.js');
+    const sync = new IndexSync({
+      corpus: runtime.corpus,
+      documents: shared.documents,
+      pollMs: config.SOGA_DOCUMENT_SYNC_POLL_MS,
+      log,
+      // While another replica ingests its own change, wait, then read the vectors it computed.
+      ingestLease: { store: shared.leases, holder: shared.holder, pollMs: 250, maxWaitMs: 10 * 60_000 },
+    });
+    await sync.start();
+    surfaces.push({ name: 'index sync', stop: () => sync.stop() });
+    log(`index: following the documents in PostgreSQL (change ${await runtime.corpus.indexChange()})`);
+  }
   const fatal = (error: Error) => {
     log(`fatal: ${describeError(error)}`);
     void shutdown(1);
@@ -128,7 +144,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown(0));
   process.once('SIGTERM', () => void shutdown(0));
 
-  if (!surfaces.some((s) => s.name !== 'retention' && s.name !== 'shared state')) {
+  if (!surfaces.some((s) => s.name !== 'retention' && s.name !== 'shared state' && s.name !== 'index sync')) {
     log('No chat surface is configured (see .env.example): opening the terminal chat.');
     await interactiveChat(runtime, process.stdout, process.stderr, { locale: terminalLocale() });
     await shutdown(0);

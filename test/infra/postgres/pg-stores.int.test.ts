@@ -4,13 +4,16 @@
  * same tables sees what the first wrote.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { migrate, openPostgres, type Sql } from '../../../src/infra/postgres/pg-database.js';
 import { PgAdminSessions } from '../../../src/infra/postgres/pg-admin-sessions.js';
 import { PgConversationMemory } from '../../../src/infra/postgres/pg-conversation-memory.js';
 import { PgRateLimiter } from '../../../src/infra/postgres/pg-rate-limiter.js';
 import { PgSignInLockout, SIGN_IN_LOCKOUT, signInLockoutMigrations } from '../../../src/infra/postgres/pg-sign-in-lockout.js';
 import { LEASES, leaseMigrations, PgLeases } from '../../../src/infra/postgres/pg-leases.js';
+import { DOCUMENTS, documentMigrations, PgDocuments } from '../../../src/infra/postgres/pg-documents.js';
+import { EMBEDDINGS, embeddingMigrations, PgCachedEmbedder } from '../../../src/infra/postgres/pg-embedding-cache.js';
+import { FakeEmbedder } from '../../fakes/fake-embedder.js';
 import { SHARED_STATE, sharedStateMigrations } from '../../../src/infra/postgres/shared-state-schema.js';
 import { isSogaError } from '../../../src/core/errors.js';
 import { describeAdminSessionStore } from '../../core/contracts/admin-session-store.contract.js';
@@ -20,6 +23,7 @@ import { describeLeaseStore } from '../../core/contracts/lease-store.contract.js
 import { describeBotStateStore } from '../../core/contracts/bot-state-store.contract.js';
 import { BOT_STATE, botStateMigrations, PgBotStateStore } from '../../../src/infra/postgres/pg-bot-state.js';
 import { describeSignInLockout } from '../../core/contracts/sign-in-lockout.contract.js';
+import { describeDocumentStore } from '../../core/contracts/document-store.contract.js';
 import { postgresUnavailable, testDatabase, type TestDatabase } from './test-database.js';
 
 if (postgresUnavailable) console.warn(`skipping the PostgreSQL stores: ${postgresUnavailable}`);
@@ -38,6 +42,8 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     await migrate(a, LEASES, leaseMigrations);
     await migrate(a, BOT_STATE, botStateMigrations);
     await migrate(a, SIGN_IN_LOCKOUT, signInLockoutMigrations);
+    await migrate(a, DOCUMENTS, documentMigrations);
+    await migrate(a, EMBEDDINGS, embeddingMigrations);
   }, 120_000);
 
   afterAll(async () => {
@@ -80,6 +86,57 @@ describe.skipIf(postgresUnavailable)('PostgreSQL stores', { timeout: 30_000 }, (
     make: async (limits) => new PgBotStateStore(a, fresh(), limits),
     reopen: async (limits) => new PgBotStateStore(b, scope, limits),
   }));
+
+  describeDocumentStore('PostgreSQL', () => ({
+    make: async ({ maxBytes }) => {
+      // Each test starts from an empty store and change number 0.
+      await a`truncate soga_documents, soga_document_exclusions, soga_document_changes restart identity`;
+      return { store: new PgDocuments(a, { maxBytes }), replica: new PgDocuments(b, { maxBytes }) };
+    },
+  }));
+
+  describe('shared passage vectors', () => {
+    const VECTORS = { 'jardin partagé de Villeurbanne': [1, 0, 0], 'atelier vélo solidaire': [0, 1, 0], 'repair café de Lille': [0, 0, 1] };
+
+    it('are embedded by the first replica only; another reads the same vectors', async () => {
+      const first = new FakeEmbedder(VECTORS, 'model-one');
+      const second = new FakeEmbedder(VECTORS, 'model-one');
+      const embedded = (e: FakeEmbedder) => vi.spyOn(e, 'embedPassages');
+      const [spyA, spyB] = [embedded(first), embedded(second)];
+      const warnings: string[] = [];
+      const onA = new PgCachedEmbedder(first, a, (m) => warnings.push(m));
+      const onB = new PgCachedEmbedder(second, b, (m) => warnings.push(m));
+      const texts = ['jardin partagé de Villeurbanne', 'atelier vélo solidaire', 'jardin partagé de Villeurbanne'];
+      const vectorsA = await onA.embedPassages(texts);
+      expect(spyA).toHaveBeenCalledWith(['jardin partagé de Villeurbanne', 'atelier vélo solidaire']);
+      const vectorsB = await onB.embedPassages([...texts, 'repair café de Lille']);
+      // Only the passage A never embedded is embedded on B.
+      expect(spyB).toHaveBeenCalledWith(['repair café de Lille']);
+      expect(vectorsB.slice(0, 3)).toEqual(vectorsA);
+      expect(vectorsB[3]).toEqual(second.vector('repair café de Lille'));
+      expect(onB.counts).toEqual({ embedded: 1, cached: 3 });
+      expect(warnings).toEqual([]);
+    });
+
+    it('are not shared between models', async () => {
+      const other = new FakeEmbedder({ 'jardin partagé de Villeurbanne': [0, 1, 1] }, 'model-two');
+      const spy = vi.spyOn(other, 'embedPassages');
+      const vectors = await new PgCachedEmbedder(other, a, () => undefined).embedPassages(['jardin partagé de Villeurbanne']);
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(vectors[0]).toEqual(other.vector('jardin partagé de Villeurbanne'));
+    });
+
+    it('are embedded here, with a warning, when PostgreSQL cannot be reached', async () => {
+      const closed = await openPostgres(db.url, { maxConnections: 1 });
+      await closed.end();
+      const model = new FakeEmbedder(VECTORS, 'model-one');
+      const warnings: string[] = [];
+      const vectors = await new PgCachedEmbedder(model, closed, (m) => warnings.push(m)).embedPassages(['atelier vélo solidaire']);
+      expect(vectors[0]).toEqual(model.vector('atelier vélo solidaire'));
+      expect(warnings).toHaveLength(2);
+      expect(warnings[0]).toMatch(/cannot be read from PostgreSQL/);
+    });
+  });
 
   describe('schema steps', () => {
     it('are applied once, however many replicas start together', async () => {
