@@ -19,17 +19,23 @@ import { testDatabase } from '../test/infra/postgres/test-database.js';
 import { freePort, ReplicaProcess } from '../test/main/replica-process.js';
 import { generateChunks, generateQueries, type BenchChunk } from './corpus.js';
 import { percentiles } from './stats.js';
+import { openPostgres } from '../src/infra/postgres/pg-database.js';
+import { PgDocuments } from '../src/infra/postgres/pg-documents.js';
 
 const { values: args } = parseArgs({
   options: {
     passages: { type: 'string', default: '1000' },
     questions: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '8' },
+    /** Then: documents added to PostgreSQL while B runs, and while B is down (0: skip). */
+    'catch-up': { type: 'string', default: '1000' },
   },
 });
 const PASSAGES = Number(args.passages);
 const QUESTIONS = Number(args.questions);
 const WIDTH = Number(args.concurrency);
+const CATCH_UP = Number(args['catch-up']);
+const TOKEN = 'bench-replicas-admin-token-0123456789';
 const PASSWORD = 'bench replicas horse battery staple';
 const load = () =>
   os
@@ -84,6 +90,54 @@ function row(name: string, r: { wallMs: number; latencies: number[]; failed: num
   return { replicas: name, answers: r.latencies.length, failed: r.failed, perSecond: +(r.latencies.length / (r.wallMs / 1000)).toFixed(1), p50: +p.p50.toFixed(0), p95: +p.p95.toFixed(0) };
 }
 
+/** A short article of its own (a new title, a date, a place), as staff upload them. */
+function newDocument(i: number): Buffer {
+  return Buffer.from(`# Rencontre locale n° ${i} du réseau à Figeac-${i}\n\nLa rencontre n° ${i} du réseau SOGA a réuni ${10 + (i % 90)} associations le ${1 + (i % 28)} mars 2025 à Figeac-${i}.\n`);
+}
+
+/** How many uploads B's index holds, as its admin API lists them. */
+async function uploadsIndexed(replica: ReplicaProcess): Promise<number> {
+  const res = await fetch(`${replica.url}/api/documents`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  const docs = (await res.json()) as { sources: string[] }[];
+  return docs.filter((d) => d.sources.some((s) => s.startsWith('uploads/'))).length;
+}
+
+async function waitForUploads(replica: ReplicaProcess, count: number): Promise<void> {
+  while ((await uploadsIndexed(replica)) < count) await new Promise((r) => setTimeout(r, 500));
+}
+
+/**
+ * How long replica B takes to have N new documents in its index: added to PostgreSQL (as uploads on any
+ * replica would be) while B runs and follows the notifications, then N more while B is down, counted
+ * from B's start (its start-up sync).
+ */
+async function catchUpFigures(url: string, b: ReplicaProcess) {
+  const sql = await openPostgres(url, { maxConnections: 2 });
+  const documents = new PgDocuments(sql, { maxBytes: 1024 * 1024 });
+  const add = async (from: number) => {
+    for (let i = from; i < from + CATCH_UP; i++) await documents.add({ originalName: `rencontre-${i}.md`, bytes: newDocument(i), type: 'md', uploadedBy: 'bench' });
+  };
+  try {
+    const before = await uploadsIndexed(b);
+    let t = performance.now();
+    await add(0);
+    const storedMs = performance.now() - t;
+    await waitForUploads(b, before + CATCH_UP);
+    const liveMs = performance.now() - t;
+    log(`${CATCH_UP} documents stored in ${(storedMs / 1000).toFixed(1)} s; B (running) had them all after ${(liveMs / 1000).toFixed(1)} s; load ${load()}`);
+    await b.kill();
+    await add(CATCH_UP);
+    t = performance.now();
+    await b.start(1_800_000);
+    await waitForUploads(b, before + 2 * CATCH_UP);
+    const restartMs = performance.now() - t;
+    log(`B, down while ${CATCH_UP} more were added, had them all ${(restartMs / 1000).toFixed(1)} s after it was started; load ${load()}`);
+    return { documents: CATCH_UP, storeSeconds: +(storedMs / 1000).toFixed(1), liveSeconds: +(liveMs / 1000).toFixed(1), afterRestartSeconds: +(restartMs / 1000).toFixed(1), load: load() };
+  } finally {
+    await sql.end();
+  }
+}
+
 async function main(): Promise<void> {
   const db = await testDatabase();
   const root = mkdtempSync(path.join(os.tmpdir(), 'soga-bench-replicas-'));
@@ -101,6 +155,7 @@ async function main(): Promise<void> {
       SOGA_EMBED_PROVIDER: 'none',
       SOGA_DICTIONARY_DIR: '',
       SOGA_ADMIN_PASSWORD: PASSWORD,
+      SOGA_ADMIN_TOKEN: TOKEN,
       SOGA_LOG_HMAC_KEY: 'bench-replicas-hmac-key-0123456789',
       SOGA_LOG_LEVEL: 'warn',
       // The playground asks as one staff member: the sign-in limits are not what is measured.

@@ -31,6 +31,7 @@ const LEASE_MS = 3_000;
 const SYNCS = 'this replica syncs the account';
 
 const PASSWORD = 'replica test horse battery staple';
+const TOKEN = 'replica-test-admin-token-0123456789';
 
 /** An article no evaluation set asks about, so the answer can only come from it. */
 const ARTICLE = `# Atelier « Données ouvertes » à Clermont-Ferrand
@@ -40,6 +41,21 @@ Publié le 14 février 2024.
 L'atelier « Données ouvertes pour les associations » de SOGA a eu lieu le 9 février 2024 à Clermont-Ferrand.
 Vingt-deux associations du Puy-de-Dôme y ont appris à publier leurs jeux de données.
 `;
+
+/** Uploaded during the test through A's admin web. */
+const UPLOAD = `# Atelier « Compost partagé » à Besançon
+
+L'atelier « Compost partagé » de SOGA s'est tenu le 3 avril 2025 à Besançon, avec quinze jardins associatifs.
+`;
+
+function multipart(fields: Record<string, string>, file: { name: string; type: string; data: Buffer }): { body: Buffer; type: string } {
+  const boundary = `----soga${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+  parts.push(file.data, Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), type: `multipart/form-data; boundary=${boundary}` };
+}
 
 /** The playground's answer to a question, on one replica, as staff see it. */
 async function ask(client: Client, question: string): Promise<string> {
@@ -81,6 +97,9 @@ describe.skipIf(postgresUnavailable)('two replicas sharing PostgreSQL', { timeou
       SOGA_EMBED_PROVIDER: 'none',
       SOGA_DICTIONARY_DIR: '',
       SOGA_ADMIN_PASSWORD: PASSWORD,
+      SOGA_ADMIN_TOKEN: TOKEN,
+      // Replicas follow the documents by notification; the poll is only the safety net.
+      SOGA_DOCUMENT_SYNC_POLL_MS: '60000',
       SOGA_LOG_HMAC_KEY: 'replica-test-hmac-key-0123456789',
       SOGA_LOG_LEVEL: 'info',
       ...matrixEnv,
@@ -105,6 +124,29 @@ describe.skipIf(postgresUnavailable)('two replicas sharing PostgreSQL', { timeou
       const html = await ask(client, "Quand a eu lieu l'atelier Données ouvertes à Clermont-Ferrand ?");
       expect(html).toContain('9 février 2024');
     }
+  });
+
+  it('answers on B, within seconds, from a document uploaded through A’s admin web; once B deletes it, A no longer cites it', async () => {
+    const onA = new Client(a.url);
+    const onB = new Client(b.url);
+    await onA.signIn(PASSWORD);
+    await onB.signIn(PASSWORD);
+    const question = 'Quand a eu lieu l’atelier Compost partagé à Besançon ?';
+    expect(await ask(onB, question)).not.toContain('3 avril 2025');
+    const { body, type } = multipart({ _csrf: onA.csrf }, { name: 'compost-besancon.md', type: 'text/markdown', data: Buffer.from(UPLOAD) });
+    const uploadedAt = Date.now();
+    expect((await onA.fetch('/documents', { method: 'POST', body, headers: { 'content-type': type } })).status).toBe(303);
+    await until('B to answer from the upload', async () => ((await ask(onB, question)).includes('3 avril 2025') ? true : undefined), 30_000);
+    const seconds = (Date.now() - uploadedAt) / 1000;
+    console.info(`two replicas: B answered from A's upload ${seconds.toFixed(1)} s after it was sent`);
+    expect(seconds).toBeLessThan(20);
+
+    const documents = (await (await onB.fetch('/api/documents')).json()) as { id: string; title: string }[];
+    const uploaded = documents.find((d) => d.title.includes('Compost partagé'));
+    expect(uploaded).toBeDefined();
+    expect((await onB.postForm(`/documents/${encodeURIComponent(uploaded!.id)}/delete`, { _csrf: onB.csrf })).status).toBe(303);
+    await until('A to stop citing it', async () => ((await ask(onA, question)).includes('3 avril 2025') ? undefined : true), 30_000);
+    expect(await ask(onB, question)).not.toContain('3 avril 2025');
   });
 
   it('keeps an admin session across a restart of the replica that made it, and on the other replica', async () => {
@@ -143,6 +185,20 @@ describe.skipIf(postgresUnavailable)('two replicas sharing PostgreSQL', { timeou
     // What a load balancer does next: the same questions to B, which answers every one.
     for (let i = 0; i < 6; i++) expect(await ask(onB, question)).toContain('Vingt-deux associations');
     await a.start();
+  });
+
+  it('holds every exchange in one answer log exactly once, whichever replica answered it', async () => {
+    const clients = [new Client(a.url), new Client(b.url)];
+    for (const c of clients) await c.signIn(PASSWORD);
+    const marker = `q${Date.now().toString(36)}`;
+    const questions = Array.from({ length: 8 }, (_, i) => `Combien d'associations à l'atelier Données ouvertes ? (${marker} ${i})`);
+    await Promise.all(questions.map((q, i) => ask(clients[i % 2], q)));
+    for (const replica of [a, b]) {
+      const res = await fetch(`${replica.url}/api/entries?pageSize=200&q=${marker}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      const page = (await res.json()) as { items: { question: string }[] };
+      const ours = page.items.map((e) => e.question).filter((q) => q.includes(marker));
+      expect(ours.sort()).toEqual([...questions].sort());
+    }
   });
 
   it.runIf(synapse)('moves the Matrix sync to the other replica when its holder is killed, which answers what is asked next', async () => {
