@@ -181,6 +181,7 @@ async function main(): Promise<void> {
     const two = row('2', await run([onA, onB], questions));
     log(`two replicas: ${JSON.stringify(two)}`);
 
+    const catchUp = CATCH_UP > 0 ? await catchUpFigures(db.url, b) : null;
     const result = {
       passages: chunks.length,
       articles,
@@ -189,6 +190,7 @@ async function main(): Promise<void> {
       cores: os.cpus().length,
       node: process.version,
       rows: [one, two],
+      catchUp,
       load: { one: loadOne, two: loadTwo, end: load() },
     };
     // stdout holds exactly the JSON result; the rows were logged as they came.
