@@ -90,9 +90,33 @@ function missingValues(value: string, input: InformativeInput): string[] {
   const questionWords = new Set(foldName(question).split(' '));
   const folded = foldName(plainAnswer);
   const answerWords = new Set(folded.split(' '));
+  // Names as written, with the small words inside them ("Network of Cooperative Enterprises"), for acronyms.
+  const answerNames = [...nameCandidates(plainAnswer, lang, known), ...[...plainAnswer.matchAll(NAME_RUN)].map((m) => ({ text: m[0] }))];
   for (const name of nameCandidates(value, lang, known)) {
     if (name.words.every((w) => questionWords.has(w) || /^\d+$/.test(w))) continue;
-    if (!nameFound(name, answerWords, folded)) missing.push(`"${name.text}"`);
+    if (nameFound(name, answerWords, folded)) continue;
+    // "Social Good Accelerator" for "SOGA", or the other way round: one name, in full or as its acronym.
+    if (answerNames.some((other) => sameByAcronym(name.text, other.text))) continue;
+    missing.push(`"${name.text}"`);
   }
   return missing;
+}
+
+const NAME_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}]*)+/gu;
+
+/** Whether one name is the other's acronym: its letters are the other's words' initials (of at least two words). */
+function sameByAcronym(a: string, b: string): boolean {
+  const acronymOf = (full: string) =>
+    full
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('')
+      .toUpperCase();
+  const isAcronym = (x: string) => /^\p{Lu}{2,}$/u.test(x);
+  const [short, long] = isAcronym(a) ? [a, b] : isAcronym(b) ? [b, a] : [null, null];
+  if (!short || !long || isAcronym(long)) return false;
+  const initials = acronymOf(long);
+  // "SOGA" of "Social Good Accelerator": the acronym may add letters of the words ("So-G-A").
+  return initials.length >= 2 && (initials === short || (short.startsWith(initials[0]) && [...initials].every((ch) => short.includes(ch)) && short.length <= initials.length + 2));
 }

@@ -48,6 +48,12 @@ describe('a generated answer must state every value of the direct answer', () =>
     expect(reason('Wann war das CoopFest?', 'de', direct, 'Das CoopFest war am 14. und 15. Juni 2024 [1].')).toBeNull();
   });
 
+  it('a name may be given in full or as its acronym', () => {
+    expect(reason('Who organised the forum?', 'en', 'In short: Social Good Accelerator [1].', 'It was organised by the SOGA [1].')).toBeNull();
+    expect(reason('Who organised the forum?', 'en', 'In short: NEC [1].', 'It was organised by the Network of Cooperative Enterprises [1].')).toBeNull();
+    expect(reason('Who organised the forum?', 'en', 'In short: Social Good Accelerator [1].', 'It was organised by the ESS France [1].')).toMatch(/does not state "Social Good Accelerator"/);
+  });
+
   it('the question’s own year and names need not be repeated', () => {
     expect(reason('Combien de participants au CoopFest 2024 ?', 'fr', 'En bref : 2 300 participants au CoopFest 2024 [1].', 'Il y en a eu 2 300 [1].')).toBeNull();
   });
