@@ -134,7 +134,7 @@ export function recordCalls(chat: ChatModel): { take(): ModelCall[] } {
 }
 
 export type AnswerPath = 'generative' | 'fallback' | 'model-no-answer' | 'refused' | 'other';
-export type FallbackKind = 'timeout' | 'model-failed' | 'model-no-answer' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'other';
+export type FallbackKind = 'timeout' | 'model-failed' | 'model-no-answer' | 'prompt-leak' | 'citation-check' | 'claim-check' | 'wrong-language' | 'mixed-language' | 'less-informative' | 'other';
 
 export function fallbackKind(reason: string): FallbackKind {
   if (reason === 'LLM_TIMEOUT') return 'timeout';
@@ -145,6 +145,8 @@ export function fallbackKind(reason: string): FallbackKind {
   if (reason.startsWith('citation check failed')) return 'citation-check';
   if (reason.startsWith('answer is in another language') || reason.startsWith('answer is in ')) return 'wrong-language';
   if (reason.startsWith('answer mixes')) return 'mixed-language';
+  // Checked, but says less than the extractive answer would (core/answer/as-informative.ts).
+  if (reason.startsWith('answer is less informative')) return 'less-informative';
   // The claim checks (core/answer/claims.ts): unsupported facts, no value asked for, markers only, the question restated.
   if (/^(no sentence of the answer|answer does not give|answer is only citation markers|answer only restates|answer is empty)/.test(reason)) return 'claim-check';
   return 'other';
@@ -234,7 +236,7 @@ export function summarize(runs: QuestionRun[]) {
   const reachedModel = runs.filter((r) => r.path === 'generative' || r.path === 'fallback' || r.path === 'model-no-answer');
   // Replies the verifier judged: the model answered in time, and not with NO_ANSWER.
   const judged = runs.filter(
-    (r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language'].includes(r.fallbackKind!)),
+    (r) => r.path === 'generative' || (r.path === 'fallback' && ['citation-check', 'claim-check', 'prompt-leak', 'wrong-language', 'mixed-language', 'less-informative'].includes(r.fallbackKind!)),
   );
   const fallbacks = runs.filter((r) => r.path === 'fallback');
   const reasons: Record<string, number> = {};

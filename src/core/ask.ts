@@ -22,7 +22,8 @@ import { createQueryTranslator } from './retrieval/query-translator.js';
 import { retrieve } from './retrieval/retrieve.js';
 import { judgeAnswerability } from './answer/answerability.js';
 import { generateAnswer } from './answer/generate.js';
-import { answerExtractively } from './answer/extractive-answer.js';
+import { answerExtractively, type ExtractiveAnswer } from './answer/extractive-answer.js';
+import { lessInformativeReason } from './answer/as-informative.js';
 import type { Answer, AskContext, Citation, FusedHit, LanguageCode, Timings } from './types.js';
 import type { CorrectionStore } from './corrections/correction.js';
 import { createCorrectionMatcher } from './corrections/match-correction.js';
@@ -253,6 +254,29 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const event = named && !('several' in named) ? named : null;
       if (!answerable && !event) return notFound('no passage covers enough of the question');
 
+      // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
+      // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
+      const holders = condensed.dependent ? usable : passages;
+      let extractiveMemo: ExtractiveAnswer | undefined;
+      // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
+      const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
+      const extractiveAnswer = () =>
+        (extractiveMemo ??= answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event, statesValue: !loose }));
+      const lessInformativeThanExtractive = (text: string, citations: Answer['citations']): string | null => {
+        const extractive = extractiveAnswer();
+        // The extractive path would refuse: there is nothing the model's answer could fall short of.
+        if ('notFound' in extractive) return null;
+        return lessInformativeReason({
+          answer: text,
+          direct: extractive.direct,
+          question: standalone,
+          lang,
+          t: (l, key, vars) => messages.t(l, key, vars),
+          passageTexts: [...passages, ...usable].map((p) => p.chunk.text),
+          generatedChunkIds: citations.map((c) => c.chunkId),
+          extractiveFirstChunkId: extractive.citations[0]?.chunkId ?? null,
+        });
+      };
       let fallbackReason: string | undefined;
       let removed: Answer['removed'];
       if (chat) {
@@ -269,7 +293,9 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           today,
           context,
         );
-        if (generated.ok) {
+        // Never worse than no model: a checked answer that says less than the extractive one gives way to it.
+        const lessInformative = generated.ok ? lessInformativeThanExtractive(generated.text, generated.citations) : null;
+        if (generated.ok && !lessInformative) {
           timings.answerMs = lap(t);
           return done({
             ...result,
@@ -284,17 +310,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         // The model's NO_ANSWER is a veto of the extractive answer only when configured: measured on
         // the dev questions it refused an answerable one and no unanswerable one (the answerability
         // gate had refused those already), so by default the member gets the extractive answer.
-        if (generated.notFound && options.llmMayRefuse) return notFound('the chat model found no answer in the passages');
-        fallbackReason = generated.reason;
+        if (!generated.ok && generated.notFound && options.llmMayRefuse) return notFound('the chat model found no answer in the passages');
+        fallbackReason = generated.ok ? lessInformative! : generated.reason;
         if (generated.removed.length) removed = generated.removed;
       }
 
-      // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
-      // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
-      const holders = condensed.dependent ? usable : passages;
-      // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
-      const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
-      const extractive = answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event, statesValue: !loose });
+      const extractive = extractiveAnswer();
       if ('notFound' in extractive) return notFound(extractive.reason);
       timings.answerMs = lap(t);
       return done({

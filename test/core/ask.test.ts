@@ -132,9 +132,10 @@ describe('ask() with a chat model verifies what the model wrote', () => {
   it('returns a generative answer whose citations name retrieved passages, renumbered from 1', async () => {
     const chat = new ScriptedChatModel((messages) => {
       const n = messages[1].content.split('<passage n="').findIndex((p) => p.includes('HelloAsso'));
-      return `NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 [${n}].`;
+      return `NEC ESS 2025 takes place at the Maison de la Mutualité in Paris from 25 to 27 November 2025 [${n}].`;
     });
     const answer = await build({ chat }).ask('When and where does NEC ESS 2025 take place?');
+    expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
     expect(answer.text).toMatch(/\[1\]\.$/);
     expect(answer.citations).toHaveLength(1);

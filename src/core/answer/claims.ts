@@ -9,6 +9,8 @@
  *   (names: names.ts), so that a correct German paraphrase of a French passage passes;
  * - an ordinal, year or role it attaches to a name must not contradict what those passages attach
  *   to it (relations.ts: "the first summit was in Strasbourg" of a passage that says the second);
+ * - when the question names an event, it must be about that event, not a neighbouring one or another
+ *   edition of it (asked-event.ts);
  * - it must say something beyond the citation markers and beyond the question's own words;
  * - it must not mix languages inside the sentence (mixed-language.ts): that rejects the whole answer.
  * A failing sentence is removed when the rest still answers (it says something, and holds the kind
@@ -18,6 +20,7 @@ import { normalizeText, words } from '../text/normalize.js';
 import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
+import { otherEventProblem } from './asked-event.js';
 import { dateSupported, datesIn, describeDate, numbersIn, valuesOf, type DateValue } from './claim-values.js';
 import { checkSentenceLanguage } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
@@ -184,6 +187,7 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
   const passageNames = new Set(passages.flatMap((p) => [...passageNameWords(`${p.title}\n${p.text}`)]));
   const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
   const titles = passages.map((p) => p.title);
+  const eventTexts = passages.map((p) => ({ text: p.text, lang }));
   const kept: ClaimSentence[] = [];
   const removed: RemovedSentence[] = [];
   for (const sentence of input.sentences) {
@@ -204,6 +208,9 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       continue;
     }
     const problems = unsupported({ ...sentence, passages: cited.map((p) => p.n) }, cited, prepared, lang, passageNames, questionWords);
+    // Every value is in the passage, but is it said of the event asked about (asked-event.ts)?
+    const otherEvent = problems.length ? null : otherEventProblem(sentence.text, question, lang, eventTexts, passageNames);
+    if (otherEvent) problems.push(otherEvent);
     if (problems.length) {
       removed.push({ text: sentence.text, reason: problems.join('; ') });
       continue;

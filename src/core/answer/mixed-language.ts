@@ -264,9 +264,21 @@ const ALPHABETS: Record<string, string> = {
 };
 
 /**
+ * Word endings one language writes and the asked one never does (accent-folded), for the asked
+ * languages where that holds: Spanish, Italian and Portuguese words do not end in "-ique", "-eur(s)",
+ * "-if(s)", "-eux", "-aux", "-eau(x)", "-ement(s)" or "-tion(s)" (they write "-ico", "-ivo", "-or", "-ción/-zione/-ção",
+ * "-mente/-mento"). "O SOGA fez uma étude … entre acteurs de l'ESS e do numérique" has one French
+ * function word, and its accents are Portuguese ones too: its French spellings are the evidence.
+ */
+const FOREIGN_ENDINGS: Partial<Record<LanguageCode, { lang: LanguageCode; ending: RegExp }[]>> = Object.fromEntries(
+  (['es', 'it', 'pt'] as LanguageCode[]).map((asked) => [asked, [{ lang: 'fr' as LanguageCode, ending: /\p{L}{2}(?:iques?|ifs?|eurs?|eux|aux|eaux?|ements?|tions?)$/u }]]),
+);
+
+/**
  * A sentence mixes languages when it has at least this many function words of the asked language
  * and, of one other language, at least one function word that the asked language does not have, with
- * this many such words in all (counting words written with letters the asked language does not use).
+ * this many such words in all (counting words written with letters the asked language does not use,
+ * and words with endings it never writes, FOREIGN_ENDINGS); or this many words with such endings alone.
  */
 export const MIN_EVIDENCE = 2;
 
@@ -318,9 +330,9 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
   const words = judgedWords(sentence, titles);
   const ownAlphabet = ALPHABETS[asked] ?? '';
   let ownCount = 0;
-  const foreign = new Map<string, { functionWords: string[]; letters: string[] }>();
-  const add = (lang: string, kind: 'functionWords' | 'letters', word: string) => {
-    const entry = foreign.get(lang) ?? { functionWords: [], letters: [] };
+  const foreign = new Map<string, { functionWords: string[]; letters: string[]; spellings: string[] }>();
+  const add = (lang: string, kind: 'functionWords' | 'letters' | 'spellings', word: string) => {
+    const entry = foreign.get(lang) ?? { functionWords: [], letters: [], spellings: [] };
     entry[kind].push(word);
     foreign.set(lang, entry);
   };
@@ -335,16 +347,18 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
     if (!MONTH_NAMES[asked]?.includes(folded)) for (const [lang, months] of Object.entries(MONTH_NAMES)) if (lang !== asked && months.includes(folded)) add(lang, 'functionWords', word);
     const strange = [...word].filter((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !ownAlphabet.includes(ch));
     if (strange.length) for (const [lang, alphabet] of Object.entries(ALPHABETS)) if (lang !== asked && strange.every((ch) => alphabet.includes(ch))) add(lang, 'letters', word);
+    for (const { lang, ending } of FOREIGN_ENDINGS[asked] ?? []) if (ending.test(folded) && !foreign.get(lang)?.letters.includes(word)) add(lang, 'spellings', word);
   }
-  for (const [lang, { functionWords, letters }] of foreign) {
-    const evidence = functionWords.length + letters.length;
-    if (!functionWords.length || evidence < MIN_EVIDENCE) continue;
+  for (const [lang, { functionWords, letters, spellings }] of foreign) {
+    const evidence = functionWords.length + letters.length + spellings.length;
+    // Letters alone are weak (Portuguese writes "é" too); endings the asked language never writes are not.
+    if ((!functionWords.length && spellings.length < MIN_EVIDENCE) || evidence < MIN_EVIDENCE) continue;
     // Mostly the other language's words ("à" and "a" are English's "a" too): a sentence in that language.
     if (functionWords.length > 2 * ownCount) {
-      return { ok: false, sentence, other: lang, reason: `sentence is in ${lang}, not ${asked} (${[...functionWords, ...letters].join(', ')})` };
+      return { ok: false, sentence, other: lang, reason: `sentence is in ${lang}, not ${asked} (${[...functionWords, ...letters, ...spellings].join(', ')})` };
     }
     if (ownCount >= MIN_EVIDENCE) {
-      return { ok: false, sentence, other: lang, reason: `sentence mixes ${asked} with ${lang} (${[...functionWords, ...letters].join(', ')})` };
+      return { ok: false, sentence, other: lang, reason: `sentence mixes ${asked} with ${lang} (${[...functionWords, ...letters, ...spellings].join(', ')})` };
     }
   }
   return { ok: true };

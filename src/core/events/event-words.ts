@@ -103,6 +103,11 @@ export function nameSignature(name: string): NameSignature {
 /** The kinds of event a name carries (summit, week, forum…), as concepts. */
 const KINDS = new Set(['summit', 'week', 'forum', 'awards', 'conference', 'workshop', 'roundtable']);
 
+/** Whether a concept word (conceptWords) is a kind of event. */
+export function isEventKind(concept: string): boolean {
+  return KINDS.has(concept);
+}
+
 /**
  * Whether a question names an event by its kind and one of its places: "the Mannheim summit", "le sommet
  * de Strasbourg", "der Gipfel in Straßburg" name the summit held there, whatever its full name.

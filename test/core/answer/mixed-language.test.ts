@@ -16,6 +16,17 @@ describe('checkSentenceLanguage rejects sentences that mix languages', () => {
     expect(checkSentenceLanguage('La fiera di Lille è finita il 3 ottobre 2024 con 500 visitatori [1].', 'it')).toEqual({ ok: true });
   });
 
+  it('rejects French words kept inside a Spanish, Italian or Portuguese sentence by their endings, with no French function word', () => {
+    expect(checkSentenceLanguage('A rede apresentou um relatório sobre os animateurs do tecido associatif em Lyon [1].', 'pt')).toMatchObject({
+      ok: false,
+      other: 'fr',
+      reason: 'sentence mixes pt with fr (animateurs, associatif)',
+    });
+    expect(checkSentenceLanguage('La red publicó una guía para los formateurs sobre la médiation numérique [1].', 'es')).toMatchObject({ ok: false, other: 'fr' });
+    expect(checkSentenceLanguage('La rete ha pubblicato una guida per gli educatori sulla mediazione digitale [1].', 'it')).toEqual({ ok: true });
+    expect(checkSentenceLanguage('A rede publicou um guia para os formadores sobre a mediação digital [1].', 'pt')).toEqual({ ok: true });
+  });
+
   it('rejects a sentence wholly in another language', () => {
     expect(checkSentenceLanguage('Le sommet s’est tenu à Strasbourg et a réuni des acteurs de l’économie sociale.', 'en')).toMatchObject({
       ok: false,
