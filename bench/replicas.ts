@@ -105,7 +105,9 @@ async function uploadsIndexed(replica: ReplicaProcess): Promise<number> {
 async function waitForUploads(replica: ReplicaProcess, count: number): Promise<void> {
   for (;;) {
     const indexed = await uploadsIndexed(replica).catch((error: unknown) => {
-      throw new Error(`replica ${replica.options.name} stopped answering (exit ${replica.child?.exitCode ?? '-'}, signal ${replica.child?.signalCode ?? '-'}): ${String(error)}\n${replica.output.slice(-4000)}`);
+      throw new Error(
+        `replica ${replica.options.name} stopped answering (exit ${replica.child?.exitCode ?? '-'}, signal ${replica.child?.signalCode ?? '-'}): ${String(error)}\n${replica.output.slice(-4000)}`,
+      );
     });
     if (indexed >= count) return;
     await new Promise((r) => setTimeout(r, 500));
