@@ -14,6 +14,14 @@ import { FakeCorpus } from '../../fakes/fake-corpus.js';
 import { embeddedSharedState } from '../../../src/main/shared-state.js';
 import type { AdminSessionStore } from '../../../src/core/admin-sessions.js';
 import type { SignInLockout } from '../../../src/core/sign-in-lockout.js';
+import type { AnswerLog, AnswerLogAdmin } from '../../../src/core/answer-log.js';
+import type { CorrectionDesk } from '../../../src/core/corrections/correction.js';
+
+/** An answer log and its corrections desk, as main opens them (SQLite by default; PostgreSQL for its tests). */
+export interface HarnessStore {
+  log: AnswerLog & AnswerLogAdmin & { close(): void | Promise<void> };
+  corrections: CorrectionDesk;
+}
 
 export const PASSWORD = 'correct horse battery staple';
 export const TOKEN = 'admin-token-0123456789abcdef';
@@ -23,9 +31,9 @@ export interface Harness {
   url: string;
   dir: string;
   config: Config;
-  log: SqliteAnswerLog;
-  /** Reviewed answers and proposals, in the log's file (as main opens them). */
-  corrections: SqliteCorrections;
+  log: HarnessStore['log'];
+  /** Reviewed answers and proposals, beside the log (as main opens them). */
+  corrections: CorrectionDesk;
   corpus: CorpusManager;
   assistant: Assistant;
   reports: string[];
@@ -38,7 +46,9 @@ export async function startHarness(
     env?: Record<string, string>;
     corpus?: CorpusManager;
     assistant?: Assistant;
-    assistantWith?: (corrections: SqliteCorrections) => Assistant;
+    assistantWith?: (corrections: CorrectionDesk) => Assistant;
+    /** Another answer log than the temporary SQLite one (the PostgreSQL tests). */
+    store?: HarnessStore;
     sessions?: AdminSessionStore;
     signInLockout?: SignInLockout;
   } = {},
@@ -55,8 +65,9 @@ export async function startHarness(
     SOGA_EMBED_PROVIDER: 'none',
     ...options.env,
   });
-  const log = openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
-  const corrections = new SqliteCorrections(log);
+  const sqlite: SqliteAnswerLog | null = options.store ? null : openAnswerLog({ file: config.SOGA_LOG_DB, hmacKey: config.SOGA_LOG_HMAC_KEY });
+  const log: HarnessStore['log'] = options.store?.log ?? sqlite!;
+  const corrections: CorrectionDesk = options.store?.corrections ?? new SqliteCorrections(sqlite!);
   const corpus = options.corpus ?? new FakeCorpus();
   const assistant = options.assistantWith?.(corrections) ?? options.assistant ?? new FakeAssistant(corpus instanceof FakeCorpus ? answerFromCorpus(corpus) : undefined);
   const messages = await loadMessages('prompts');
@@ -79,7 +90,7 @@ export async function startHarness(
     sessions,
     async stop() {
       await web.stop();
-      log.close();
+      await log.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
