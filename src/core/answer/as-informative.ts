@@ -58,10 +58,11 @@ export function lessInformativeReason(input: InformativeInput): string | null {
 export function directValue(direct: string, lang: LanguageCode, t: InformativeInput['t']): string | null {
   const line = direct.trim();
   for (const key of DIRECT_KEYS) {
-    const template = t(lang, key, { value: '\u0001', values: '\u0001', relative: '\u0002', n: '\u0002', article: '\u0002' });
+    // Private-use characters mark the placeholders: no catalog writes them.
+    const template = t(lang, key, { value: '\uE000', values: '\uE000', relative: '\uE001', n: '\uE001', article: '\uE001' });
     const pattern = template
-      .split(/(\u0001|\u0002)/)
-      .map((part) => (part === '\u0001' ? '(.+?)' : part === '\u0002' ? '.*?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .split(/(\uE000|\uE001)/)
+      .map((part) => (part === '\uE000' ? '(.+?)' : part === '\uE001' ? '.*?' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
       .join('');
     const m = line.match(new RegExp(`^${pattern}$`, 's'));
     if (m) return m[1].replace(/\s*\[\d+\]/g, '');

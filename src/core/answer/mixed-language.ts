@@ -271,7 +271,7 @@ const ALPHABETS: Record<string, string> = {
  * function word, and its accents are Portuguese ones too: its French spellings are the evidence.
  */
 const FOREIGN_ENDINGS: Partial<Record<LanguageCode, { lang: LanguageCode; ending: RegExp }[]>> = Object.fromEntries(
-  (['es', 'it', 'pt'] as LanguageCode[]).map((asked) => [asked, [{ lang: 'fr' as LanguageCode, ending: /\p{L}{2}(?:iques?|ifs?|eurs?|eux|aux|eaux?|ements?|tions?)$/u }]]),
+  (['es', 'it', 'pt'] as LanguageCode[]).map((asked) => [asked, [{ lang: 'fr', ending: /\p{L}{2}(?:iques?|ifs?|eurs?|eux|aux|eaux?|ements?|tions?)$/u }]]),
 );
 
 /**

@@ -14,7 +14,7 @@ const check = (sentence: string, question: string, lang: LanguageCode = 'en') =>
     sentence,
     question,
     lang,
-    PASSAGES.map((text) => ({ text, lang: 'fr' as LanguageCode })),
+    PASSAGES.map((text) => ({ text, lang: 'fr' })),
     names,
   );
 
