@@ -15,7 +15,8 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/soga-ci-pg.XXXXXX")
 if [ "$(id -u)" -eq 0 ]; then
   chown postgres:postgres "$PG_DIR"
-  pg_run() { runuser -u postgres -- "$@"; }
+  # From / : the postgres user cannot enter the caller's folder (a 0700 temporary clone), and pg_ctl says so.
+  pg_run() { (cd / && runuser -u postgres -- "$@"); }
   PG_USER=postgres
 else
   pg_run() { "$@"; }
