@@ -13,6 +13,26 @@ export interface AnswerLogEntryInput {
   /** Platform id of the asker; the log stores it pseudonymised. */
   askerId?: string;
   answer: Answer;
+  /** Which index answered (absent: not known, as in tests or a log written without one). */
+  freshness?: IndexFreshness;
+}
+
+/**
+ * The document store's change number the answering index was brought to, and the latest one the store
+ * had when the answer was recorded: a replica whose index is behind says so in its entries. null: no number
+ * (an index never synced with this store, or a store that could not be asked).
+ */
+export interface IndexFreshness {
+  index: number | null;
+  store: number | null;
+}
+
+/**
+ * The index had not caught up with the documents: it may have cited a removed one or missed a new one.
+ * A number above the store's counts too (a restored database): a replica syncs whenever the two differ.
+ */
+export function indexWasBehind(freshness: IndexFreshness): boolean {
+  return freshness.store !== null && freshness.index !== freshness.store;
 }
 
 export interface FeedbackInput {
@@ -93,6 +113,8 @@ export interface LogEntrySummary {
   correctionId: string | null;
   /** The question was rewritten with the conversation before searching ("And where?"): a later turn. */
   followUp: boolean;
+  /** Change numbers of the answering index and of the store; both null for entries logged before they were recorded. */
+  freshness: IndexFreshness;
 }
 
 export interface LogEntry extends LogEntrySummary {

@@ -4,14 +4,21 @@
  * fails the answer comes back without `logEntryId` (so no feedback can point at it) and the failure
  * goes to `onRecordError`.
  */
-import type { AnswerLog } from './answer-log.js';
+import type { AnswerLog, IndexFreshness } from './answer-log.js';
 import type { Assistant } from './assistant.js';
 import type { Answer, AskContext } from './types.js';
 
 export interface RecordingOptions {
   /** Told about each answer that could not be recorded (main logs it). */
   onRecordError: (error: unknown, answer: Answer) => void;
+  /**
+   * The change numbers of the index that answered and of the document store (main builds it from the corpus),
+   * asked after each answer so the entry says whether the index was behind. Absent: entries carry none.
+   */
+  freshness?: () => Promise<IndexFreshness>;
 }
+
+const UNKNOWN: IndexFreshness = { index: null, store: null };
 
 export function recordingAssistant(inner: Assistant, log: Pick<AnswerLog, 'record'>, options: RecordingOptions): Assistant {
   return {
@@ -19,8 +26,18 @@ export function recordingAssistant(inner: Assistant, log: Pick<AnswerLog, 'recor
     ...(inner.upcomingEvents ? { upcomingEvents: inner.upcomingEvents.bind(inner) } : {}),
     async ask(question: string, context: AskContext = {}): Promise<Answer> {
       const answer = await inner.ask(question, context);
+      let freshness: IndexFreshness | undefined;
+      if (options.freshness) {
+        try {
+          freshness = await options.freshness();
+        } catch (error) {
+          // The entry is still worth recording; it says the numbers are unknown, and the failure is reported.
+          options.onRecordError(error, answer);
+          freshness = UNKNOWN;
+        }
+      }
       try {
-        const logEntryId = await log.record({ surface: context.surface ?? 'unknown', place: context.place, askerId: context.asker, answer });
+        const logEntryId = await log.record({ surface: context.surface ?? 'unknown', place: context.place, askerId: context.asker, answer, ...(freshness ? { freshness } : {}) });
         return { ...answer, logEntryId };
       } catch (error) {
         options.onRecordError(error, answer);

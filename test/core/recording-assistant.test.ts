@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { recordingAssistant } from '../../src/core/recording-assistant.js';
-import type { AnswerLogEntryInput } from '../../src/core/answer-log.js';
+import { indexWasBehind, type AnswerLogEntryInput } from '../../src/core/answer-log.js';
 import type { Answer } from '../../src/core/types.js';
 import { FakeAnswerLog } from '../fakes/fake-answer-log.js';
 import { FakeAssistant, makeAnswer } from '../fakes/fake-assistant.js';
@@ -52,5 +52,48 @@ describe('the recording assistant', () => {
     const inner = new FakeAssistant(() => Promise.reject(new Error('store down')));
     await expect(recordingAssistant(inner, log, { onRecordError: () => {} }).ask('q')).rejects.toThrow('store down');
     expect(log.entries).toEqual([]);
+  });
+
+  describe('says which index answered', () => {
+    it('records the index and store change numbers asked after the answer, so an index behind the documents shows', async () => {
+      const log = new FakeAnswerLog();
+      let store = 12;
+      const freshness = async () => ({ index: 10, store });
+      const assistant = recordingAssistant(new FakeAssistant(), log, { onRecordError: (e) => expect.fail(String(e)), freshness });
+      await assistant.ask('When is the next volunteer training?', { surface: 'discord' });
+      store = 10;
+      await assistant.ask('Who leads the food bank project?', { surface: 'discord' });
+      expect(log.entries.map((e) => e.freshness)).toEqual([
+        { index: 10, store: 12 },
+        { index: 10, store: 10 },
+      ]);
+      expect(log.entries.map((e) => indexWasBehind(e.freshness!))).toEqual([true, false]);
+    });
+
+    it('still records the answer, with unknown numbers, when the store cannot be asked, and reports why', async () => {
+      const log = new FakeAnswerLog();
+      const failures: unknown[] = [];
+      const freshness = () => Promise.reject(new Error('connection refused'));
+      const answer = await recordingAssistant(new FakeAssistant(), log, { onRecordError: (e) => failures.push(e), freshness }).ask('Where do members meet?');
+      expect(answer.logEntryId).toBe(log.entries[0].id);
+      expect(log.entries[0].freshness).toEqual({ index: null, store: null });
+      expect(String(failures[0])).toMatch(/connection refused/);
+    });
+
+    it('records no numbers when main gives no way to know them (the embedded setup without a change number)', async () => {
+      const log = new FakeAnswerLog();
+      await recordingAssistant(new FakeAssistant(), log, { onRecordError: () => {} }).ask('What is SOGA?');
+      expect(log.entries[0].freshness).toBeUndefined();
+    });
+  });
+
+  describe('deciding whether an index was behind', () => {
+    it('is behind when its number differs from the store’s (lower, or higher after a restore), or it has none while the store has one', () => {
+      expect(indexWasBehind({ index: 3, store: 5 })).toBe(true);
+      expect(indexWasBehind({ index: 8, store: 5 })).toBe(true);
+      expect(indexWasBehind({ index: null, store: 5 })).toBe(true);
+      expect(indexWasBehind({ index: 5, store: 5 })).toBe(false);
+      expect(indexWasBehind({ index: null, store: null })).toBe(false);
+    });
   });
 });

@@ -138,4 +138,12 @@ export const pgAnswerLogMigrations: PgMigration[] = [
       ) where jsonb_array_length(citations_json::jsonb) > 0;
     `,
   },
+  {
+    version: 7,
+    description: 'the document change numbers of the answering index and of the store (an index behind says so)',
+    sql: `
+      alter table soga_log_entries add column index_change bigint;
+      alter table soga_log_entries add column store_change bigint;
+    `,
+  },
 ];

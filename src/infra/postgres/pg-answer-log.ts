@@ -43,7 +43,7 @@ const FEEDBACK_COUNTS = (sql: Sql) => sql`(select count(*)::int from soga_log_fe
   (select count(*)::int from soga_log_feedback f where f.entry_id = e.id and f.rating = 'down') as downs`;
 
 const SUMMARY_COLUMNS = (sql: Sql) => sql`e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
-  e.review_status, e.fallback_reason, e.correction_id, substr(e.answer_text, 1, 600) as answer_text, (e.standalone_question <> e.question)::int as follow_up,
+  e.review_status, e.fallback_reason, e.correction_id, e.index_change, e.store_change, substr(e.answer_text, 1, 600) as answer_text, (e.standalone_question <> e.question)::int as follow_up,
   ${FEEDBACK_COUNTS(sql)}`;
 
 /** The words search matches: question, searched query and answer, folded like SQLite's FTS. */
@@ -112,12 +112,13 @@ export class PgAnswerLog implements AnswerLogAdmin {
     const rows = await this.run(
       'record the answer',
       () => this.sql<{ id: string }[]>`insert into soga_log_entries (created_at, surface, place, asker, question, standalone_question, lang, answer_text, mode,
-          outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model, correction_id, search)
+          outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model, correction_id, search,
+          index_change, store_change)
         values (${this.now().toISOString()}, ${entry.surface}, ${entry.place ?? null}, ${entry.askerId ? this.pseudonymise(entry.askerId) : null}, ${a.question},
           ${a.standaloneQuestion}, ${a.language}, ${a.text}, ${a.mode}, ${a.outcome}, ${a.grounded ? 1 : 0}, ${a.fallbackReason ?? null},
           ${a.removed?.length ? JSON.stringify(a.removed) : null}, ${JSON.stringify(citationsOf(a))}, ${JSON.stringify(passagesOf(a))}, ${JSON.stringify(a.timings)},
           ${a.timings.totalMs}, ${a.models.embedder}, ${a.models.chat}, ${a.correctionId !== undefined ? parseId(a.correctionId) : null},
-          to_tsvector('simple', ${searchTextOf(row)}))
+          to_tsvector('simple', ${searchTextOf(row)}), ${entry.freshness?.index ?? null}, ${entry.freshness?.store ?? null})
         returning id`,
     );
     return String(rows[0].id);

@@ -2,7 +2,7 @@
  * Exports of the answer log: JSONL (everything, for analysis), CSV (for a spreadsheet) and corrected
  * answers as eval questions in the format of the shared dev set, so staff corrections become regression tests.
  */
-import type { EntryRow } from './answer-log.js';
+import { changeOf, type EntryRow } from './answer-log.js';
 import type { EvalQuestion, ExportFormat, LogFilter } from '../../core/answer-log.js';
 import { whereClause } from './log-filter-sql.js';
 import type { Db } from './open-database.js';
@@ -27,10 +27,13 @@ const CSV_COLUMNS = [
   'thumbs_down',
   'review_status',
   'corrected_answer',
+  'index_change',
+  'store_change',
 ] as const;
 
 export const CSV_SOURCE_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.asker, e.lang, e.question, e.answer_text, e.mode, e.outcome,
-  e.grounded, e.citations_json, e.total_ms, e.embed_model, e.chat_model, e.review_status, e.corrected_answer`;
+  e.grounded, e.citations_json, e.total_ms, e.embed_model, e.chat_model, e.review_status, e.corrected_answer,
+  e.index_change, e.store_change`;
 
 export const EXPORT_BATCH = 500;
 const BATCH = EXPORT_BATCH;
@@ -64,6 +67,8 @@ function jsonOf(row: EntryRow, feedback: unknown[]) {
     retrieved: JSON.parse(row.retrieved_json) as unknown,
     timings: JSON.parse(row.timings_json) as unknown,
     models: { embedder: row.embed_model, chat: row.chat_model },
+    // Which index answered: change numbers of the index and of the document store (null: not recorded).
+    freshness: { index: changeOf(row.index_change), store: changeOf(row.store_change) },
     feedback,
     review: {
       status: row.review_status,
@@ -110,6 +115,8 @@ export async function* exportLinesOf(format: ExportFormat, rows: AsyncIterable<E
         row.downs,
         row.review_status,
         row.corrected_answer,
+        row.index_change,
+        row.store_change,
       ];
       yield `${cells.map(csvCell).join(',')}\n`;
     }

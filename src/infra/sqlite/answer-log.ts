@@ -63,6 +63,9 @@ export interface EntryRow {
   chat_model: string | null;
   review_status: ReviewStatus;
   correction_id?: number | null;
+  /** PostgreSQL's bigint arrives as text. */
+  index_change?: number | string | null;
+  store_change?: number | string | null;
   reviewed_by: string | null;
   reviewed_at: string | null;
   corrected_answer: string | null;
@@ -79,7 +82,7 @@ const FEEDBACK_COUNTS = `(SELECT count(*) FROM feedback f WHERE f.entry_id = e.i
 
 /** What a list row needs: not the JSON columns, which are most of a row's bytes. */
 const SUMMARY_COLUMNS = `e.id, e.created_at, e.surface, e.place, e.question, e.lang, e.outcome, e.mode, e.grounded, e.total_ms,
-  e.review_status, e.fallback_reason, e.correction_id, substr(e.answer_text, 1, 600) AS answer_text, (e.standalone_question <> e.question) AS follow_up,
+  e.review_status, e.fallback_reason, e.correction_id, e.index_change, e.store_change, substr(e.answer_text, 1, 600) AS answer_text, (e.standalone_question <> e.question) AS follow_up,
   ${FEEDBACK_COUNTS}`;
 
 /** The first non-empty line of an answer (or of its first 600 characters), cut at a word near 200 characters. */
@@ -157,7 +160,7 @@ export function summaryOf(
     EntryRow,
     'id' | 'created_at' | 'surface' | 'place' | 'question' | 'lang' | 'outcome' | 'mode' | 'grounded' | 'total_ms' | 'review_status' | 'ups' | 'downs' | 'answer_text' | 'fallback_reason'
   > &
-    Partial<Pick<EntryRow, 'follow_up' | 'standalone_question' | 'correction_id'>>,
+    Partial<Pick<EntryRow, 'follow_up' | 'standalone_question' | 'correction_id' | 'index_change' | 'store_change'>>,
 ): LogEntrySummary {
   return {
     id: String(row.id),
@@ -177,7 +180,13 @@ export function summaryOf(
     fallbackReason: row.fallback_reason,
     correctionId: row.correction_id == null ? null : String(row.correction_id),
     followUp: row.follow_up === undefined ? row.standalone_question !== row.question : row.follow_up === 1,
+    freshness: { index: changeOf(row.index_change), store: changeOf(row.store_change) },
   };
+}
+
+/** A change number as read from either database (PostgreSQL's bigint is text). */
+export function changeOf(value: number | string | null | undefined): number | null {
+  return value == null ? null : Number(value);
 }
 
 export class SqliteAnswerLog implements AnswerLogAdmin {
@@ -234,8 +243,9 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const result = this.db
       .prepare(
         `INSERT INTO entries (created_at, surface, place, asker, question, standalone_question, lang, answer_text, mode,
-           outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model, correction_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           outcome, grounded, fallback_reason, removed_json, citations_json, retrieved_json, timings_json, total_ms, embed_model, chat_model, correction_id,
+           index_change, store_change)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         this.now().toISOString(),
@@ -258,6 +268,8 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
         a.models.embedder,
         a.models.chat,
         a.correctionId !== undefined ? parseId(a.correctionId) : null,
+        entry.freshness?.index ?? null,
+        entry.freshness?.store ?? null,
       );
     return String(result.lastInsertRowid);
   }

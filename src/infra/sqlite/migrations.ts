@@ -153,4 +153,13 @@ export const answerLogMigrations: Migration[] = [
       ) WHERE json_array_length(citations_json) > 0;
     `,
   },
+  {
+    version: 7,
+    description: 'the document change numbers of the answering index and of the store (an index behind says so)',
+    sql: `
+      -- NULL in both: logged before this step, or by a process that knows no change number.
+      ALTER TABLE entries ADD COLUMN index_change INTEGER;
+      ALTER TABLE entries ADD COLUMN store_change INTEGER;
+    `,
+  },
 ];

@@ -27,6 +27,7 @@ function logged(answer: ReturnType<typeof twoSourceAnswer>): LogEntry {
     answerFirstLine: answer.text.split('\n')[0],
     fallbackReason: null,
     followUp: false,
+    freshness: { index: null, store: null },
     correctionId: null,
     asker: null,
     standaloneQuestion: answer.standaloneQuestion,

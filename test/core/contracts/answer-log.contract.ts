@@ -81,6 +81,27 @@ export function describeAnswerLog(name: string, subject: () => AnswerLogSubject)
         expect(entry.createdAt).toBe('2025-06-15T12:00:00.000Z');
       });
 
+      it('stores which index answered: an entry recorded behind reads back behind, one recorded without numbers reads null', async () => {
+        const behind = await log.record({ surface: 'web', answer: answered('Who runs the repair café?'), freshness: { index: 41, store: 43 } });
+        const unknown = await log.record({ surface: 'web', answer: answered('Who runs the bike workshop?') });
+        expect((await log.get(behind))!.freshness).toEqual({ index: 41, store: 43 });
+        expect((await log.get(unknown))!.freshness).toEqual({ index: null, store: null });
+        const listed = (await log.list()).items.map((e) => [e.id, e.freshness]);
+        expect(listed).toEqual([
+          [unknown, { index: null, store: null }],
+          [behind, { index: 41, store: 43 }],
+        ]);
+        const exported = (await collect(log.exportLines('jsonl'))).map((line) => (JSON.parse(line) as { freshness: unknown }).freshness);
+        expect(exported).toEqual([
+          { index: 41, store: 43 },
+          { index: null, store: null },
+        ]);
+        const csv = (await collect(log.exportLines('csv'))).join('').trim().split('\n');
+        expect(csv[0]).toMatch(/,index_change,store_change$/);
+        expect(csv[1]).toMatch(/,41,43$/);
+        expect(csv[2]).toMatch(/,,$/);
+      });
+
       it('stores each citation’s title and link, so that the desk and the playground show them', async () => {
         const cited = answered('Where was the summit?', {
           citations: [

@@ -122,6 +122,22 @@ describe('schema versions', () => {
     ]);
   });
 
+  it('reads entries logged before change numbers were as from an unknown index, and records new ones with theirs', async () => {
+    log.close();
+    const older = path.join(dir, 'v6.sqlite');
+    const raw = new Database(older);
+    for (const m of answerLogMigrations.filter((x) => x.version <= 6)) raw.exec(m.sql);
+    raw.pragma('user_version = 6');
+    raw.exec(`INSERT INTO entries (created_at, surface, lang, mode, outcome, grounded, total_ms, question, standalone_question, answer_text, timings_json, citations_json, retrieved_json)
+      VALUES ('2025-01-01T00:00:00Z', 'web', 'fr', 'extractive', 'answered', 1, 1, 'Où ?', 'Où ?', 'À Lyon.', '{}', '[]', '[]')`);
+    raw.close();
+    log = openAnswerLog({ file: older, hmacKey: KEY });
+    const [old] = (await log.list({})).items;
+    expect((await log.get(old.id))!.freshness).toEqual({ index: null, store: null });
+    const id = await log.record({ surface: 'cli', answer: answered('Quand ?'), freshness: { index: 7, store: 9 } });
+    expect((await log.get(id))!.freshness).toEqual({ index: 7, store: 9 });
+  });
+
   it('migrates a new file to the latest user_version and reopens without re-running', () => {
     const raw = new Database(file);
     expect(raw.pragma('user_version', { simple: true })).toBe(Math.max(...answerLogMigrations.map((m) => m.version)));
