@@ -16,6 +16,8 @@ export interface RecordingOptions {
    * asked after each answer so the entry says whether the index was behind. Absent: entries carry none.
    */
   freshness?: () => Promise<IndexFreshness>;
+  /** Told when `freshness` failed: the entry is recorded with unknown numbers (defaults to `onRecordError`). */
+  onFreshnessError?: (error: unknown, answer: Answer) => void;
 }
 
 const UNKNOWN: IndexFreshness = { index: null, store: null };
@@ -32,7 +34,7 @@ export function recordingAssistant(inner: Assistant, log: Pick<AnswerLog, 'recor
           freshness = await options.freshness();
         } catch (error) {
           // The entry is still worth recording; it says the numbers are unknown, and the failure is reported.
-          options.onRecordError(error, answer);
+          (options.onFreshnessError ?? options.onRecordError)(error, answer);
           freshness = UNKNOWN;
         }
       }

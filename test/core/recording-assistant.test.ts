@@ -74,7 +74,8 @@ describe('the recording assistant', () => {
       const log = new FakeAnswerLog();
       const failures: unknown[] = [];
       const freshness = () => Promise.reject(new Error('connection refused'));
-      const answer = await recordingAssistant(new FakeAssistant(), log, { onRecordError: (e) => failures.push(e), freshness }).ask('Where do members meet?');
+      const options = { onRecordError: (e: unknown) => expect.fail(String(e)), onFreshnessError: (e: unknown) => failures.push(e), freshness };
+      const answer = await recordingAssistant(new FakeAssistant(), log, options).ask('Where do members meet?');
       expect(answer.logEntryId).toBe(log.entries[0].id);
       expect(log.entries[0].freshness).toEqual({ index: null, store: null });
       expect(String(failures[0])).toMatch(/connection refused/);
