@@ -334,6 +334,14 @@ describe('pages are escaped and locked down', () => {
     await client.signIn();
   });
 
+  it('says on the entry page when the answer came from an index behind the documents, and not otherwise', async () => {
+    const behind = await h.log.record({ surface: 'matrix', answer: makeAnswer({ question: 'Who hosts the spring meetup?' }), freshness: { index: 4, store: 6 } });
+    const current = await h.log.record({ surface: 'matrix', answer: makeAnswer({ question: 'Who hosts the autumn meetup?' }), freshness: { index: 6, store: 6 } });
+    const unknown = await h.log.record({ surface: 'matrix', answer: makeAnswer({ question: 'Who hosts the winter meetup?' }) });
+    expect(await (await client.fetch(`/log/${behind}?lang=en`)).text()).toMatch(/id="index-behind">Answered from an index behind the documents \(change 4 of 6\)/);
+    for (const id of [current, unknown]) expect(await (await client.fetch(`/log/${id}?lang=en`)).text()).not.toContain('index-behind');
+  });
+
   it('renders a hostile question as text and sends a CSP without inline scripts', async () => {
     const id = await h.log.record({ surface: 'discord', answer: makeAnswer({ question: '<img src=x onerror=alert(1)>' }) });
     for (const p of ['/log', `/log/${id}`]) {

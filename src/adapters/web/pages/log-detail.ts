@@ -4,7 +4,7 @@
  * follow-up went wrong), timings are named stages, passages show their rank and which retrievers found
  * them; the raw numbers stay one click away.
  */
-import type { LogEntry, LogEntrySummary, LogFilter } from '../../../core/answer-log.js';
+import { indexWasBehind, type LogEntry, type LogEntrySummary, type LogFilter } from '../../../core/answer-log.js';
 import type { Correction } from '../../../core/corrections/correction.js';
 import { html, type SafeHtml } from '../html.js';
 import { correctionForm, type CorrectionFormView } from './corrections.js';
@@ -79,6 +79,7 @@ ${
     ? html`<p class="notice" id="delivered-correction">${ctx.t('web.corrections.delivered')} <a href="/corrections/${e.correctionId}">#${e.correctionId}</a>${view.correction?.withdrawn ? html` (${ctx.t('web.corrections.withdrawnNow')})` : ''}</p>`
     : ''
 }
+${indexWasBehind(e.freshness) ? html`<p class="notice" id="index-behind">${ctx.t('web.detail.indexBehind', { index: e.freshness.index ?? '—', store: e.freshness.store ?? '—' })}</p>` : ''}
 <dl class="facts">
   <dt>${ctx.t('web.log.time')}</dt><dd>${formatDateTime(e.createdAt, ctx.lang)}</dd>
   <dt>${ctx.t('web.log.surface')}</dt><dd>${e.surface}${e.place ? html` · <code>${e.place}</code>` : ''}</dd>
