@@ -63,7 +63,9 @@ describe.skipIf(postgresUnavailable)('replicas sharing documents in PostgreSQL',
       SOGA_CORPUS_DIR: corpusDir,
       SOGA_EMBED_PROVIDER: 'none',
       SOGA_DICTIONARY_DIR: '',
-      SOGA_LOG_ENABLED: 'false',
+      // Each replica logs its answers in a file of its own: the entries say which index answered.
+      SOGA_LOG_DB: path.join(path.dirname(corpusDir), `answers-${name}.sqlite`),
+      SOGA_LOG_HMAC_KEY: 'replicas-test-key-0123456789abcdef',
       SOGA_TODAY: '2026-12-06',
     });
     const documents = new PgDocuments(sql, { maxBytes: config.SOGA_MAX_FILE_BYTES });
@@ -130,10 +132,14 @@ describe.skipIf(postgresUnavailable)('replicas sharing documents in PostgreSQL',
     await a.runtime.corpus.addFile('figeac.md', Buffer.from(UPLOAD));
     // No notification reached B: its index is behind, and says so.
     expect(await b.indexed()).toBe(false);
-    expect(await b.runtime.corpus.indexChange()).toBeLessThan(await b.runtime.corpus.documents.change());
+    const [index, store] = [await b.runtime.corpus.indexChange(), await b.runtime.corpus.documents.change()];
+    expect(index).toBeLessThan(store);
+    const logged = async () => (await (await b.runtime.answerLog())!.get((await b.runtime.assistant.ask(QUESTION)).logEntryId!))!.freshness;
+    expect(await logged()).toEqual({ index, store });
     b.sync = new IndexSync({ corpus: b.runtime.corpus, documents: b.runtime.corpus.documents, pollMs: 3_600_000, log: () => undefined });
     await b.sync.start();
     expect(await b.cites()).toBe(true);
+    expect(await logged()).toEqual({ index: store, store });
   });
 
   it('leaves out on every replica an article staff removed from a file that holds others', async () => {
