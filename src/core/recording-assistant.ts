@@ -12,8 +12,8 @@ export interface RecordingOptions {
   /** Told about each answer that could not be recorded (main logs it). */
   onRecordError: (error: unknown, answer: Answer) => void;
   /**
-   * The change numbers of the index that answered and of the document store (main builds it from the corpus),
-   * asked after each answer so the entry says whether the index was behind. Absent: entries carry none.
+   * The change numbers of the index that answers and of the document store (main builds it from the corpus),
+   * asked when each question arrives so the entry says whether the index was behind. Absent: entries carry none.
    */
   freshness?: () => Promise<IndexFreshness>;
   /** Told when `freshness` failed: the entry is recorded with unknown numbers (defaults to `onRecordError`). */
@@ -27,16 +27,21 @@ export function recordingAssistant(inner: Assistant, log: Pick<AnswerLog, 'recor
     // A listing asked for by a command, not a question: nothing for the review desk to judge.
     ...(inner.upcomingEvents ? { upcomingEvents: inner.upcomingEvents.bind(inner) } : {}),
     async ask(question: string, context: AskContext = {}): Promise<Answer> {
+      // Read as the question arrives, beside the answer (no added wait): an index that catches up while
+      // answering is logged at the number it started from, so an answer is never marked current too early.
+      const reading = options.freshness?.().then(
+        (freshness) => ({ freshness }),
+        (error: unknown) => ({ error }),
+      );
       const answer = await inner.ask(question, context);
       let freshness: IndexFreshness | undefined;
-      if (options.freshness) {
-        try {
-          freshness = await options.freshness();
-        } catch (error) {
+      if (reading) {
+        const read = await reading;
+        if ('error' in read) {
           // The entry is still worth recording; it says the numbers are unknown, and the failure is reported.
-          (options.onFreshnessError ?? options.onRecordError)(error, answer);
+          (options.onFreshnessError ?? options.onRecordError)(read.error, answer);
           freshness = UNKNOWN;
-        }
+        } else freshness = read.freshness;
       }
       try {
         const logEntryId = await log.record({ surface: context.surface ?? 'unknown', place: context.place, askerId: context.asker, answer, ...(freshness ? { freshness } : {}) });

@@ -241,7 +241,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         {
           onRecordError: (error) => log(`error: could not record an answer in the answer log: ${describeError(error)}; it was answered, but feedback on it cannot be recorded`),
           onFreshnessError: (error) => log(`error: could not read the index's and the documents' change numbers: ${describeError(error)}; the answer is logged with them unknown`),
-          // Asked after each answer: a replica whose index has not caught up with the documents says so in the entry.
+          // Read as each question arrives: a replica whose index has not caught up with the documents says so in the entry.
           freshness: async () => {
             const [index, store] = await Promise.all([corpus.indexChange(), corpus.documents.change()]);
             return { index, store };

@@ -55,7 +55,7 @@ describe('the recording assistant', () => {
   });
 
   describe('says which index answered', () => {
-    it('records the index and store change numbers asked after the answer, so an index behind the documents shows', async () => {
+    it('records the index and store change numbers of when the question arrived, so an index behind the documents shows', async () => {
       const log = new FakeAnswerLog();
       let store = 12;
       const freshness = async () => ({ index: 10, store });
@@ -68,6 +68,17 @@ describe('the recording assistant', () => {
         { index: 10, store: 10 },
       ]);
       expect(log.entries.map((e) => indexWasBehind(e.freshness!))).toEqual([true, false]);
+    });
+
+    it('logs the number the index started the answer from, even when it catches up while answering', async () => {
+      const log = new FakeAnswerLog();
+      let index = 4;
+      const inner = new FakeAssistant((question) => {
+        index = 5;
+        return makeAnswer({ question });
+      });
+      await recordingAssistant(inner, log, { onRecordError: (e) => expect.fail(String(e)), freshness: async () => ({ index, store: 5 }) }).ask('Is the garden open in winter?');
+      expect(log.entries[0].freshness).toEqual({ index: 4, store: 5 });
     });
 
     it('still records the answer, with unknown numbers, when the store cannot be asked, and reports why', async () => {
