@@ -231,12 +231,14 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
       const passages = retrieved.hits.slice(0, options.contextPassages);
       const judged = judgeAnswerability(passages, retrieved, options, { ...retrieved, question: standalone, lang, corpusLangs: await store.corpusLanguages() });
-      let { answerable, usable } = judged;
-      const { loose } = judged;
+      let { answerable, usable, loose } = judged;
       // A follow-up's topic, already found by the conversation, counts as matched (conversation/topic-answerability).
-      if (!answerable && condensed.topic) {
+      // Also where only the looser reading (a rare name) found it answerable: the topic's passages, which
+      // hold the kind of value asked, are the ones to quote ("DigitalEES — che cosa offre?" quoted another
+      // project's passage of the same article).
+      if ((!answerable || loose) && condensed.topic) {
         const vouched = vouchedByTopic(passages, retrieved.terms, retrieved.langs, { ...condensed.topic, lang, priorSources: condensed.priorSources });
-        if (vouched.length) ({ answerable, usable } = { answerable: true, usable: vouched });
+        if (vouched.length) ({ answerable, usable, loose } = { answerable: true, usable: vouched, loose: false });
       }
       const notFound = (reason: string) => {
         timings.answerMs = lap(t);
