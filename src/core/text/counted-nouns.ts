@@ -74,7 +74,7 @@ const CONCEPTS: Record<string, string[]> = {
     'puhujaa',
     'recniku',
   ],
-  countries: ['pays', 'countries', 'country', 'lander', 'landern', 'paises', 'paesi', 'landen', 'krajow', 'lander', 'maata', 'zemi'],
+  countries: ['pays', 'countries', 'country', 'lander', 'landern', 'paises', 'paesi', 'landen', 'krajow', 'maata', 'zemi'],
   members: ['membres', 'members', 'mitglieder', 'miembros', 'socios', 'membri', 'membros', 'leden', 'czlonkow', 'medlemmar', 'medlemmer', 'jasenta', 'clenu'],
   organisations: [
     'organisations',
@@ -97,7 +97,7 @@ const CONCEPTS: Record<string, string[]> = {
   volunteers: ['benevoles', 'volunteers', 'ehrenamtliche', 'freiwillige', 'voluntarios', 'volontari', 'vrijwilligers', 'wolontariuszy', 'volontarer', 'frivillige'],
   applications: ['candidatures', 'applications', 'bewerbungen', 'candidaturas', 'candidature', 'aanmeldingen', 'inzendingen', 'zgloszen', 'ansokningar'],
   finalists: ['finalistes', 'finalists', 'finalisten', 'finalistas', 'finalisti', 'finalistow', 'finalister'],
-  partners: ['partenaires', 'partners', 'partner', 'partnern', 'socios', 'parceiros', 'partnerow', 'partnerit'],
+  partners: ['partenaires', 'partners', 'partner', 'partnern', 'parceiros', 'partnerow', 'partnerit'],
   days: ['jours', 'journees', 'days', 'tage', 'tagen', 'dias', 'giorni', 'dagen', 'dni', 'dagar', 'dage', 'paivaa', 'dnu'],
   projects: ['projets', 'projects', 'projekte', 'proyectos', 'progetti', 'projetos', 'projecten', 'projektow', 'projekt'],
   workshops: ['ateliers', 'workshops', 'talleres', 'laboratori', 'oficinas', 'warsztatow'],

@@ -22,7 +22,7 @@ import type {
   ReviewInput,
 } from '../../core/answer-log.js';
 import { REVIEW_STATUSES } from '../../core/answer-log.js';
-import { citationsOf, DAY_MS, MAX_PAGE_SIZE, parseId, passagesOf, summaryOf, type EntryRow } from '../sqlite/answer-log.js';
+import { citationsOf, DAY_MS, entryOf, MAX_PAGE_SIZE, parseId, passagesOf, summaryOf, type EntryRow } from '../sqlite/answer-log.js';
 import { checkExportFormat, EXPORT_BATCH, evalQuestionOf, exportLinesOf, type ExportRow } from '../sqlite/answer-log-export.js';
 import { createPseudonymiser, keyFingerprint, type Pseudonymiser } from '../sqlite/pseudonymise.js';
 import { ANSWER_LOG, pgAnswerLogMigrations } from './answer-log-schema.js';
@@ -201,23 +201,7 @@ export class PgAnswerLog implements AnswerLogAdmin {
       'read the feedback',
       () => this.sql<LogEntry['feedback']>`select created_at as at, rating, comment, by_asker as by from soga_log_feedback where entry_id = ${numeric} order by id`,
     );
-    return {
-      ...summaryOf(row),
-      asker: row.asker,
-      standaloneQuestion: row.standalone_question,
-      answerText: row.answer_text,
-      removed: row.removed_json ? (JSON.parse(row.removed_json) as LogEntry['removed']) : [],
-      citations: JSON.parse(row.citations_json) as LoggedCitation[],
-      retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
-      timings: JSON.parse(row.timings_json) as LogEntry['timings'],
-      models: { embedder: row.embed_model, chat: row.chat_model },
-      feedback: [...feedback],
-      reviewedBy: row.reviewed_by,
-      reviewedAt: row.reviewed_at,
-      correctedAnswer: row.corrected_answer,
-      correctedFacts: row.corrected_facts_json ? (JSON.parse(row.corrected_facts_json) as string[]) : [],
-      correctedAnswerable: row.corrected_answerable === null ? null : row.corrected_answerable === 1,
-    };
+    return entryOf(row, feedback);
   }
 
   async review(id: string, input: ReviewInput): Promise<LogEntry> {

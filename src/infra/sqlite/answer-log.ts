@@ -184,6 +184,27 @@ export function summaryOf(
   };
 }
 
+/** The whole entry from its row and feedback (the SQLite and PostgreSQL logs read the same columns). */
+export function entryOf(row: EntryRow, feedback: LogEntry['feedback']): LogEntry {
+  return {
+    ...summaryOf(row),
+    asker: row.asker,
+    standaloneQuestion: row.standalone_question,
+    answerText: row.answer_text,
+    removed: row.removed_json ? (JSON.parse(row.removed_json) as LogEntry['removed']) : [],
+    citations: JSON.parse(row.citations_json) as LoggedCitation[],
+    retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
+    timings: JSON.parse(row.timings_json) as LogEntry['timings'],
+    models: { embedder: row.embed_model, chat: row.chat_model },
+    feedback: [...feedback],
+    reviewedBy: row.reviewed_by,
+    reviewedAt: row.reviewed_at,
+    correctedAnswer: row.corrected_answer,
+    correctedFacts: row.corrected_facts_json ? (JSON.parse(row.corrected_facts_json) as string[]) : [],
+    correctedAnswerable: row.corrected_answerable === null ? null : row.corrected_answerable === 1,
+  };
+}
+
 /** A change number as read from either database (PostgreSQL's bigint is text). */
 export function changeOf(value: number | string | null | undefined): number | null {
   return value == null ? null : Number(value);
@@ -343,23 +364,7 @@ export class SqliteAnswerLog implements AnswerLogAdmin {
     const row = this.db.prepare(`SELECT ${ENTRY_COLUMNS} FROM entries e WHERE e.id = ?`).get(numeric) as EntryRow | undefined;
     if (!row) return null;
     const feedback = this.db.prepare('SELECT created_at AS at, rating, comment, by_asker AS by FROM feedback WHERE entry_id = ? ORDER BY id').all(numeric) as LogEntry['feedback'];
-    return {
-      ...summaryOf(row),
-      asker: row.asker,
-      standaloneQuestion: row.standalone_question,
-      answerText: row.answer_text,
-      removed: row.removed_json ? (JSON.parse(row.removed_json) as LogEntry['removed']) : [],
-      citations: JSON.parse(row.citations_json) as LoggedCitation[],
-      retrieved: JSON.parse(row.retrieved_json) as LoggedPassage[],
-      timings: JSON.parse(row.timings_json) as LogEntry['timings'],
-      models: { embedder: row.embed_model, chat: row.chat_model },
-      feedback,
-      reviewedBy: row.reviewed_by,
-      reviewedAt: row.reviewed_at,
-      correctedAnswer: row.corrected_answer,
-      correctedFacts: row.corrected_facts_json ? (JSON.parse(row.corrected_facts_json) as string[]) : [],
-      correctedAnswerable: row.corrected_answerable === null ? null : row.corrected_answerable === 1,
-    };
+    return entryOf(row, feedback);
   }
 
   async review(id: string, input: ReviewInput): Promise<LogEntry> {
