@@ -15,8 +15,6 @@ import type {
   LogEntry,
   LogEntrySummary,
   LogFilter,
-  LoggedCitation,
-  LoggedPassage,
   LogStats,
   Page,
   ReviewInput,
