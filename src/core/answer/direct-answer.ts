@@ -412,6 +412,11 @@ function placeClause(text: string, predicate: WeightedTerm[], langs: LanguageCod
 function nameByApposition(text: string, names: string[], input: DirectAnswerInput, lang: LanguageCode): string | null {
   const role = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word));
   if (!role.length) return null;
+  // The organisation the question names by its acronym ("Präsidentin des SOGA") must be the apposition's
+  // too: "Adrien Duguet (Président de ACTE)" holds the role, but of another organisation. (Other names
+  // of the question, such as the event a master of ceremonies served, need not be repeated there.)
+  const acronyms = input.acronyms ?? [];
+  const ownsNamed = (apposition: string) => !acronyms.length || acronyms.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}(?![\\p{L}\\p{N}])`, 'u').test(apposition) || spelledOut(a, apposition));
   const at = names
     .map((n) => ({ n, i: text.indexOf(n) }))
     .filter((x) => x.i >= 0)
@@ -420,9 +425,19 @@ function nameByApposition(text: string, names: string[], input: DirectAnswerInpu
     const rest = text.slice(i + n.length, k + 1 < at.length ? at[k + 1].i : undefined);
     // A role after a comma starts in lower case ("présidente du SOGA"); a capital starts the next item of a list.
     const apposition = /^\s*(?:\(([^)]*)\)|[,–—-]\s*(\p{Ll}[^,;(]*))/u.exec(rest)?.slice(1).find(Boolean) ?? '';
-    return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0;
+    return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0 && ownsNamed(apposition.slice(0, 120));
   });
   return matching.length === 1 ? matching[0].n : null;
+}
+
+/** Whether a text writes out an acronym's name: "Présidente du Social Good Accelerator" for "SOGA". */
+function spelledOut(acronym: string, text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i])) continue;
+    for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) if (abbreviates(acronym, words.slice(i, j).join(' '))) return true;
+  }
+  return false;
 }
 
 /**

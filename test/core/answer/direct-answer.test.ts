@@ -234,6 +234,30 @@ describe('a name the question already gives is not an answer', () => {
       ),
     ).toBeNull();
   });
+  it('never names the holder of the role in another organisation than the one the question names', () => {
+    // "President of OXFAM?" is not answered by the president of GREENPEACE, whose bracket holds the role.
+    const hosts = 'Nous avons accueilli Marie Durand, Vice (Présidente de OXFAM) ; Paul Martin (Président de GREENPEACE)';
+    const ask = (q: string, acronyms: string[], tr: Map<string, string[]>) =>
+      directAnswer({
+        question: q,
+        lang: 'de',
+        expected: expectedAnswerTypes(q, 'de'),
+        known: new Set(),
+        quotes: [quote(hosts, '2023-11-17')],
+        today: TODAY,
+        messages,
+        acronyms,
+        terms: weightedTopicTerms(q, 'de', ['de', 'fr'], { total: 100, df: () => 2 }, tr),
+        langs: ['de', 'fr'],
+      });
+    const president = new Map([
+      ['präsidentin', ['présidente']],
+      ['präsident', ['président']],
+    ]);
+    expect(ask('Wer ist die Präsidentin von OXFAM?', ['OXFAM'], president)).toBeNull();
+    // The organisation asked about, by its name or by the acronym the question writes, is in the apposition.
+    expect(ask('Wer ist der Präsident von GREENPEACE?', ['GREENPEACE'], president)).toMatch(/Paul Martin \[1\]/);
+  });
   it('cuts the question’s own words off the end of a name run (a byline followed by the job title asked about)', async () => {
     const { namesIn } = await import('../../../src/core/answer/answer-values.js');
     const known = new Set(['communication', 'public', 'affairs', 'manager']);
