@@ -169,7 +169,9 @@ function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[
     if (w === term.word) return 1;
     const stems = stemsOf(w, langs, stemCache);
     for (const s of stems) if (term.stems.has(s) && s.length >= 3) return 1;
-    if (w.length >= 4 && term.word.length >= 4) {
+    // A rare name the articles write as such is matched where it stands, never by resemblance:
+    // "DigitalEES" is not "digitale", nor "Coopedia" "coopération".
+    if (w.length >= 4 && term.word.length >= 4 && !term.rareName) {
       const sim = wordSimilarity(w, term.word);
       if (sim >= COGNATE_MIN && sim > best) best = sim;
     }

@@ -126,3 +126,17 @@ describe('a word naming the kind of place asked for', () => {
     expect(terms.some((t) => t.place)).toBe(false);
   });
 });
+
+describe('a rare name is matched where it stands', () => {
+  // "codeparc" is used by 2 passages of 100; "codepark", another name, is a word the articles use too.
+  const df = new Map(Object.entries({ codeparc: 2, codepark: 3, offre: 10 }));
+  const stats = { total: 100, df: (w: string) => df.get(w) ?? 0 };
+  const terms = weightedTopicTerms('What does Codeparc offer?', 'en', ['en', 'fr'], stats, new Map([['offer', ['offre']]]));
+  it('is not covered by a word that merely resembles it', () => {
+    expect(terms.find((t) => t.word === 'codeparc')?.rareName).toBe(true);
+    expect(coverage(terms, 'Une offre de codepark pour les écoles.', ['en', 'fr']).matched[terms.findIndex((t) => t.word === 'codeparc')]).toBe(0);
+  });
+  it('is covered where the passage writes it', () => {
+    expect(coverage(terms, 'Codeparc propose une offre de codage.', ['en', 'fr']).coverage).toBe(1);
+  });
+});
