@@ -247,12 +247,12 @@ describe('a name the question already gives is not an answer', () => {
         today: TODAY,
         messages,
         acronyms,
-        terms: weightedTopicTerms(q, 'de', ['de', 'fr'], { total: 100, df: () => 2 }, tr),
+        terms: weightedTopicTerms(q, 'de', ['de', 'fr'], { total: 100, df: (w: string) => (['oxfam', 'greenpeace'].includes(w) ? 2 : 0) }, tr),
         langs: ['de', 'fr'],
       });
     const president = new Map([
-      ['präsidentin', ['présidente']],
-      ['präsident', ['président']],
+      ['prasidentin', ['présidente']],
+      ['prasident', ['président']],
     ]);
     expect(ask('Wer ist die Präsidentin von OXFAM?', ['OXFAM'], president)).toBeNull();
     // The organisation asked about, by its name or by the acronym the question writes, is in the apposition.
