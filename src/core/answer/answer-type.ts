@@ -411,6 +411,18 @@ export function interrogativeWords(lang: string): Set<string> {
   return new Set([...(table ?? []).map(([phrase]) => phrase).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
 }
 
+/**
+ * The words of the several-word interrogatives a question opens with ("en quelle année", "what
+ * year", "¿qué año?"): there they ask for a date, they are not the question's topic. Elsewhere the
+ * same words may be ("the year of the summit"), so only where the phrase stands.
+ */
+export function interrogativePhraseWords(question: string, lang: string): Set<string> {
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const out = new Set<string>();
+  for (const [phrase] of INTERROGATIVES[lang] ?? []) if (phrase.includes(' ') && text.includes(` ${phrase} `)) for (const w of phrase.split(' ')) out.add(w);
+  return out;
+}
+
 /** The words that ask "how many" in each language (accent-folded), and the little words between them and the counted noun. */
 const HOW_MANY: Record<string, { ask: RegExp; skip: Set<string> }> = {
   en: { ask: / how (?:many|much) /, skip: new Set(['of', 'the']) },

@@ -11,6 +11,7 @@ import { closenessFrom, rerank, type Closeness, type RerankWeights } from './rer
 import type { QueryEmbedder } from './query-embedder.js';
 import type { QueryTranslator } from './query-translator.js';
 import { definitionOf, standaloneAcronyms } from '../text/acronyms.js';
+import { foundingForms } from '../text/founding-words.js';
 import { normalizeText } from '../text/normalize.js';
 
 export interface RetrieveOptions {
@@ -71,6 +72,12 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   const translations = await deps.translator.translateUnknown(untranslated, lang, langs, stats);
   const { byWord: synonyms, inPhrases } = await deps.translator.synonymsOfUnknown(text, untranslated, lang, langs, stats);
   for (const word of inPhrases) translations.delete(word);
+  // A founding is told in few words, asked in many ("créé", "established", "creó" for "fondé"): the
+  // forms the articles use join the question's word as its translations do.
+  for (const t of untranslated) {
+    const forms = foundingForms(t.word).filter((w) => stats.df(w) > 0);
+    if (forms.length) translations.set(t.word, [...new Set([...(translations.get(t.word) ?? []), ...forms])]);
+  }
   // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").
   // Synonyms do not: in the query they moved evidence down in four English questions (a thesaurus's
   // senses weigh there as much as the question's words); they count in coverage, below a match.

@@ -148,3 +148,13 @@ describe('"who is <name>?" asks what the person is, not for a name', () => {
     expect(expectedAnswerTypes('Who was the moderator of the round table?', 'en').has('person')).toBe(true);
   });
 });
+
+describe('the words of a several-word interrogative', () => {
+  it('are not the topic where the phrase asks for a date', async () => {
+    const { interrogativePhraseWords } = await import('../../../src/core/answer/answer-type.js');
+    expect([...interrogativePhraseWords('En quelle année la coopérative a-t-elle ouvert ?', 'fr')]).toEqual(expect.arrayContaining(['quelle', 'annee']));
+    expect([...interrogativePhraseWords('Which year did the library open?', 'en')]).toEqual(expect.arrayContaining(['which', 'year']));
+    // Elsewhere the same word is the topic: "the year of the summit".
+    expect(interrogativePhraseWords("Quel était le thème de l'année européenne ?", 'fr').has('annee')).toBe(false);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * The words members ask about a founding with, and the words the articles tell it with. "En quelle
+ * année le SOGA a-t-il été créé ?", "When was SOGA established?", "Wann wurde der SOGA gegründet?"
+ * and "¿Cuándo se creó el SOGA?" all ask what "Le SOGA … fondé en 2017" and "En 2018, … ont fondé le
+ * Social Good Accelerator" answer, yet a dictionary does not make "créé" a translation of "fondé", and
+ * "established" or "creó" match nothing that says it. Accent-folded.
+ */
+
+/**
+ * Verb forms an article tells a founding with: they join the search for a question's founding word.
+ * Only the verbs that say nothing else: "créé", "created", "launched" are as often said of a
+ * platform or a workshop, and a passage that uses them is no more about a founding than any other.
+ */
+const TOLD = [
+  ...['fonde', 'fondee', 'fondes', 'fondees', 'fonda', 'fonderent', 'fondateur', 'fondatrice', 'fondateurs', 'fondatrices', 'cofondateur', 'cofondatrice'],
+  ...['founded', 'established', 'founder', 'founders', 'cofounder'],
+  ...['gegrundet', 'grundete', 'grundeten', 'grunder', 'grunderin'],
+  ...['fundado', 'fundada', 'fundaron', 'fundou', 'fundaram', 'fundador', 'fundadora'],
+  ...['fondato', 'fondata', 'fondatore', 'fondatrice'],
+  ...['opgericht', 'richtte', 'oprichter', 'oprichtster'],
+];
+
+/** Words a question asks about a founding with, beyond those forms (nouns, infinitives, other tenses). */
+const ASKED = [
+  ...['fonder', 'fondation', 'fondateur', 'fondatrice', 'fondateurs', 'creer', 'cree', 'creee', 'creation', 'createur', 'createurs', 'creatrice'],
+  ...['found', 'founding', 'founder', 'founders', 'establish', 'establishment', 'create', 'created', 'creation', 'born'],
+  ...['grunden', 'grundung', 'grunder', 'grunderin', 'grunderinnen', 'geschaffen', 'geboren'],
+  ...['fundar', 'fundo', 'fundacion', 'fundador', 'fundadora', 'fundadores', 'crear', 'creo', 'creado', 'creada', 'creacion', 'nacio'],
+  ...['fondare', 'fondazione', 'fondatore', 'fondatori', 'fondatrice', 'creare', 'creato', 'creata', 'creazione', 'nascita'],
+  ...['fundacao', 'criar', 'criado', 'criada', 'criou', 'criacao', 'nasceu'],
+  ...['oprichten', 'oprichting', 'oprichter', 'oprichters', 'opgezet'],
+];
+
+const TOLD_SET = new Set(TOLD);
+const ASKED_SET = new Set([...TOLD, ...ASKED]);
+
+/** Whether a question's (folded) word asks about a founding. */
+export function asksFounding(word: string): boolean {
+  return ASKED_SET.has(word);
+}
+
+/** The forms a founding is told with, other than the word itself, for the search of a question that asks about one. */
+export function foundingForms(word: string): string[] {
+  return asksFounding(word) ? [...TOLD_SET].filter((w) => w !== word) : [];
+}

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { asksFounding, foundingForms } from '../../../src/core/text/founding-words.js';
+
+describe('a founding asked in other words than the articles tell it with', () => {
+  it('reads "created", "established", "créé", "creó", "ins Leben" nouns and verbs as asking about a founding', () => {
+    for (const w of ['created', 'established', 'cree', 'creation', 'creo', 'criado', 'grundung', 'oprichting', 'fondazione']) expect(asksFounding(w)).toBe(true);
+    expect(asksFounding('organised')).toBe(false);
+  });
+  it('searches the verbs and nouns a founding is told with, not words said of anything made', () => {
+    const forms = foundingForms('created');
+    expect(forms).toEqual(expect.arrayContaining(['fonde', 'founded', 'fondatrice', 'gegrundet']));
+    // "créé", "launched" are said of platforms and workshops too; "fondation" is also the name "Fondation de France".
+    for (const w of ['cree', 'launched', 'fondation']) expect(forms).not.toContain(w);
+    expect(foundingForms('fonde')).not.toContain('fonde');
+    expect(foundingForms('summit')).toEqual([]);
+  });
+});
