@@ -8,6 +8,7 @@ import { findDateExpressions, type DateValue } from '../text/date-expressions.js
 import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
+import { qualifierBefore, type Qualifier } from '../text/quantity-qualifiers.js';
 
 const FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
 
@@ -51,6 +52,8 @@ export interface NumberValue {
   value: string;
   /** The word after it in the passage ("pays"), if any. */
   unit: string | null;
+  /** "plus de", "près de", "environ"… written before it: part of the value. */
+  qualifier?: Qualifier;
 }
 
 /** Numbers that are not part of a date expression and not a year, with the word that says what they count. */
@@ -61,7 +64,8 @@ export function numbersIn(text: string, lang: string, known: Set<string>): Numbe
   for (const m of text.matchAll(NUMBER)) {
     const digits = m[1].replace(/[  ]/g, '');
     if (inDate(m.index) || /^(19|20)\d{2}$/.test(m[1]) || known.has(digits)) continue;
-    out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit: m[2] ? null : (m[3] ?? null) });
+    const qualifier = qualifierBefore(text.slice(0, m.index));
+    out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit: m[2] ? null : (m[3] ?? null), ...(qualifier ? { qualifier } : {}) });
   }
   return out;
 }

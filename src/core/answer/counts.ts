@@ -1,0 +1,58 @@
+/**
+ * What a "how many <noun>" question counts, and which numbers of a text count it: "9 finalistes"
+ * answers "¿Cuántos finalistas…?", "plus de 100 candidatures" and "deux jours" do not. Shared by the
+ * choice of the sentence to quote (extractive.ts) and the value the direct answer states
+ * (direct-answer.ts), so that the quote shown is the one the stated number comes from.
+ */
+import { stem } from '../text/analyzer.js';
+import { countSameThing } from '../text/counted-nouns.js';
+import { normalizeText } from '../text/normalize.js';
+import type { LanguageCode } from '../types.js';
+import { countedNoun } from './answer-type.js';
+import { numbersIn } from './answer-values.js';
+import { coverage, type WeightedTerm } from './matching.js';
+
+export interface CountAsk {
+  /** The counted noun, accent-folded, as the question writes it ("finalistas"). */
+  counted: string;
+  lang: LanguageCode;
+  /** The question's term for that noun (with its dictionary translations), when it is one. */
+  terms: WeightedTerm[];
+  langs: LanguageCode[];
+}
+
+/** The count a question asks for, or null when it names no counted noun ("combien étaient-ils ?"). */
+export function countAsk(question: string, lang: LanguageCode, terms: WeightedTerm[], langs: LanguageCode[]): CountAsk | null {
+  const counted = countedNoun(question, lang);
+  if (!counted) return null;
+  return { counted, lang, terms: terms.filter((t) => t.word === counted), langs };
+}
+
+/**
+ * Whether a number's word is the counted noun: the same word or stem, the same thing in the table of
+ * counted nouns ("Mitglieder" / "membres"), or the question's term for it (countsTerm).
+ */
+export function countsNoun(unit: string | null, unitLang: LanguageCode, ask: CountAsk): boolean {
+  if (!unit) return false;
+  const word = normalizeText(unit);
+  if (word === ask.counted || countSameThing(ask.counted, unit)) return true;
+  if ([ask.lang, unitLang].some((l) => stem(ask.counted, l) === stem(word, l))) return true;
+  return countsTerm(ask.terms, unit, ask.langs);
+}
+
+/**
+ * Whether a number's word is one of the terms: by its form, stem or dictionary translation, or by a
+ * cognate that begins as the term does ("partecipanti" / "participants"). A mere resemblance is not
+ * enough: "pays" (14 countries) does not answer "how many days", nor "dons".
+ */
+export function countsTerm(terms: WeightedTerm[], unit: string, langs: LanguageCode[]): boolean {
+  if (!terms.length) return false;
+  const head = normalizeText(unit).slice(0, 2);
+  const { matched } = coverage(terms, unit, langs);
+  return matched.some((m, i) => m >= 1 || (m > 0 && normalizeText(terms[i].word).startsWith(head)));
+}
+
+/** Whether a text holds a number of the counted noun ("9 finalistes"); `known`: the question's own numbers, not answers. */
+export function holdsAskedCount(text: string, textLang: LanguageCode, ask: CountAsk, known: Set<string>): boolean {
+  return numbersIn(text, textLang, known).some((n) => countsNoun(n.unit, textLang, ask));
+}
