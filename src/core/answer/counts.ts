@@ -8,7 +8,7 @@ import { stem } from '../text/analyzer.js';
 import { countSameThing } from '../text/counted-nouns.js';
 import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
-import { countedNoun } from './answer-type.js';
+import { answerTypeMatch, countedNoun, type AnswerType } from './answer-type.js';
 import { numbersIn } from './answer-values.js';
 import { coverage, type WeightedTerm } from './matching.js';
 
@@ -55,4 +55,23 @@ export function countsTerm(terms: WeightedTerm[], unit: string, langs: LanguageC
 /** Whether a text holds a number of the counted noun ("9 finalistes"); `known`: the question's own numbers, not answers. */
 export function holdsAskedCount(text: string, textLang: LanguageCode, ask: CountAsk, known: Set<string>): boolean {
   return numbersIn(text, textLang, known).some((n) => countsNoun(n.unit, textLang, ask));
+}
+
+/**
+ * The count to match texts by, among these texts: the question's, when it asks "how many" of a noun and
+ * one of the texts counts that noun; null otherwise, and any number is then of the kind asked.
+ */
+export function countIn(texts: { text: string; lang: LanguageCode }[], expected: Set<AnswerType>, count: CountAsk | null, known: Set<string>): CountAsk | null {
+  return count && expected.has('number') && texts.some((t) => holdsAskedCount(t.text, t.lang, count, known)) ? count : null;
+}
+
+/**
+ * Share (0–1) of the kinds of value asked that a text holds (answerTypeMatch), where, with `counting`
+ * (countIn), only a number of the counted noun is the number asked for: "¿Cuántos finalistas…?" is not
+ * answered by "plus de 100 candidatures" or "deux jours" when another text says "9 finalistes".
+ */
+export function kindMatch(text: string, lang: LanguageCode, expected: Set<AnswerType>, known: Set<string>, counting: CountAsk | null): number {
+  if (!counting) return answerTypeMatch(text, expected, known);
+  const others = new Set([...expected].filter((t) => t !== 'number'));
+  return (answerTypeMatch(text, others, known) * others.size + (holdsAskedCount(text, lang, counting, known) ? 1 : 0)) / expected.size;
 }

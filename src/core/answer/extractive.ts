@@ -11,10 +11,10 @@
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
-import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer-type.js';
+import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
 import { isYear, yearsIn } from '../text/normalize.js';
-import { holdsAskedCount, type CountAsk } from './counts.js';
+import { countIn, kindMatch, type CountAsk } from './counts.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -117,15 +117,13 @@ export function scoreWindows(
   const questionWords = new Set(terms.map((t) => t.word));
   const askedYears = [...questionWords].filter(isYear);
   const windows: Window[] = [];
-  // "¿Cuántos finalistas…?": "plus de 100 candidatures" or "deux jours" hold a number, not the one asked
-  // for, when a passage counts the finalists ("seulement 9 finalistes"). Where none does, any number
-  // may still be it (a count written with another noun than the question's).
-  const counting = count && expected.has('number') && hits.some((h) => holdsAskedCount(h.chunk.text, h.chunk.lang, count, questionWords)) ? count : null;
-  const others = counting ? new Set([...expected].filter((t) => t !== 'number')) : expected;
-  const typedMatch = (text: string, lang: LanguageCode) =>
-    counting
-      ? (answerTypeMatch(text, others, questionWords) * others.size + (holdsAskedCount(text, lang, counting, questionWords) ? 1 : 0)) / expected.size
-      : answerTypeMatch(text, expected, questionWords);
+  // Where a passage counts the noun a "how many" question counts, only that count is the number asked for.
+  const counting = countIn(
+    hits.map((h) => ({ text: h.chunk.text, lang: h.chunk.lang })),
+    expected,
+    count,
+    questionWords,
+  );
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
@@ -158,7 +156,7 @@ export function scoreWindows(
         const short = text.length < 30 ? 0.6 : 1;
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
-        const typed = 0.4 * typedMatch(text, hit.chunk.lang);
+        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting);
         const fresh = novelty(text, questionWords);
         const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
