@@ -8,7 +8,7 @@ import { stem } from '../text/analyzer.js';
 import { countSameThing } from '../text/counted-nouns.js';
 import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
-import { answerTypeMatch, countedNoun, type AnswerType } from './answer-type.js';
+import { answerTypeMatch, countedNoun, NUMBER_WORD, type AnswerType } from './answer-type.js';
 import { numbersIn } from './answer-values.js';
 import { coverage, type WeightedTerm } from './matching.js';
 
@@ -52,9 +52,13 @@ export function countsTerm(terms: WeightedTerm[], unit: string, langs: LanguageC
   return matched.some((m, i) => m >= 1 || (m > 0 && normalizeText(terms[i].word).startsWith(head)));
 }
 
-/** Whether a text holds a number of the counted noun ("9 finalistes"); `known`: the question's own numbers, not answers. */
+// A small number spelled out and the word after it ("deux membres", "three speakers"), in folded text.
+const SPELLED_COUNT = new RegExp(`${NUMBER_WORD.source}\\s+([\\p{L}'-]+)`, 'gu');
+
+/** Whether a text holds a number of the counted noun ("9 finalistes", "deux membres"); `known`: the question's own numbers, not answers. */
 export function holdsAskedCount(text: string, textLang: LanguageCode, ask: CountAsk, known: Set<string>): boolean {
-  return numbersIn(text, textLang, known).some((n) => countsNoun(n.unit, textLang, ask));
+  if (numbersIn(text, textLang, known).some((n) => countsNoun(n.unit, textLang, ask))) return true;
+  return [...normalizeText(text).matchAll(SPELLED_COUNT)].some((m) => countsNoun(m[2], textLang, ask));
 }
 
 /**
