@@ -9,7 +9,7 @@ import { countSameThing } from '../text/counted-nouns.js';
 import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, countedNoun, NUMBER_WORD, type AnswerType } from './answer-type.js';
-import { numbersIn } from './answer-values.js';
+import { numbersIn, type NumberValue } from './answer-values.js';
 import { coverage, type WeightedTerm } from './matching.js';
 
 export interface CountAsk {
@@ -40,6 +40,11 @@ export function countsNoun(unit: string | null, unitLang: LanguageCode, ask: Cou
   return countsTerm(ask.terms, unit, ask.langs);
 }
 
+/** Whether a number counts the noun: by its own word, or the word after it ("100 millions de personnes bénévoles"). */
+export function countsNumber(n: NumberValue, textLang: LanguageCode, ask: CountAsk): boolean {
+  return countsNoun(n.unit, textLang, ask) || (n.next !== undefined && countsNoun(n.next, textLang, ask));
+}
+
 /**
  * Whether a number's word is one of the terms: by its form, stem or dictionary translation, or by a
  * cognate that begins as the term does ("partecipanti" / "participants"). A mere resemblance is not
@@ -57,7 +62,7 @@ const SPELLED_COUNT = new RegExp(`${NUMBER_WORD.source}\\s+([\\p{L}'-]+)`, 'gu')
 
 /** Whether a text holds a number of the counted noun ("9 finalistes", "deux membres"); `known`: the question's own numbers, not answers. */
 export function holdsAskedCount(text: string, textLang: LanguageCode, ask: CountAsk, known: Set<string>): boolean {
-  if (numbersIn(text, textLang, known).some((n) => countsNoun(n.unit, textLang, ask))) return true;
+  if (numbersIn(text, textLang, known).some((n) => countsNumber(n, textLang, ask))) return true;
   return [...normalizeText(text).matchAll(SPELLED_COUNT)].some((m) => countsNoun(m[2], textLang, ask));
 }
 

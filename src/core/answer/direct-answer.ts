@@ -11,10 +11,10 @@ import type { Citation, LanguageCode } from '../types.js';
 import { asksWhetherPast, countedNoun, isValueNoun, type AnswerType } from './answer-type.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
-import { countAsk, countsNoun, countsTerm } from './counts.js';
+import { countAsk, countsNumber, countsTerm } from './counts.js';
 import { QUALIFIER_MESSAGE } from '../text/quantity-qualifiers.js';
 import { abbreviates } from '../text/acronyms.js';
-import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn } from './answer-values.js';
+import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn, type NumberValue } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -382,12 +382,13 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const langs = input.langs ?? [quote.citation.lang];
     const count = countAsk(input.question, lang, input.terms ?? [], langs);
     const topicTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word));
-    const asks = (unit: string | null) => (count ? countsNoun(unit, quote.citation.lang, count) : Boolean(unit) && (known.has(normalizeText(unit!)) || countsTerm(topicTerms, unit!, langs)));
-    const matching = numbers.filter((x) => asks(x.unit));
+    const asks = (n: NumberValue) => (count ? countsNumber(n, quote.citation.lang, count) : Boolean(n.unit) && (known.has(normalizeText(n.unit!)) || countsTerm(topicTerms, n.unit!, langs)));
+    const matching = numbers.filter(asks);
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;
     if (chosen) {
-      const value = chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value;
+      // "100 millions" is said as the asker's language says it ("100 million", "100 Millionen"), without its noun.
+      const value = chosen.scale ? scaled(chosen.value, chosen.scale, lang) : chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value;
       // "plus de 4 500" is not "4 500": the qualifier is said in the asker's language.
       parts.push(chosen.qualifier ? input.messages.t(lang, QUALIFIER_MESSAGE[chosen.qualifier], { value }) : value);
     }
@@ -409,6 +410,16 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(name);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/** "100" × 1e6 in the reader's language ("100 million", "100 millions", "100 Millionen"); as written when Intl cannot say it. */
+function scaled(value: string, scale: number, lang: LanguageCode): string {
+  const n = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) * scale;
+  try {
+    return Number.isFinite(n) ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long' }).format(n) : value;
+  } catch {
+    return value;
+  }
 }
 
 /**

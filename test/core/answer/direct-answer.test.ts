@@ -481,3 +481,23 @@ describe('a value comes from a quote about what the question names', () => {
     expect(stated).toBe('In short: 1 200 [1].');
   });
 });
+
+describe('a count written with a scale word', () => {
+  it('states "100 millions de personnes bénévoles" as the count of volunteers, in the asker’s words for a million', () => {
+    const text = 'En Europe, on compte près de 100 millions de personnes bénévoles dans les associations locales.';
+    const state = (question: string, lang: string) =>
+      directAnswer({
+        question,
+        lang,
+        expected: expectedAnswerTypes(question, lang),
+        known: new Set(),
+        quotes: [quote(text, '2024-03-02')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(question, lang, [lang, 'fr'], null),
+        langs: [lang, 'fr'],
+      });
+    expect(state('Combien de bénévoles compte l’Europe ?', 'fr')).toBe('En bref : près de 100 millions [1].');
+    expect(state('How many volunteers are there in Europe?', 'en')).toBe('In short: nearly 100 million [1].');
+  });
+});
