@@ -7,6 +7,7 @@ import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
 import { hasAddress, hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
+import { TITLES_OF_ADDRESS } from './sentences.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price' | 'address';
 
@@ -513,13 +514,14 @@ const MONTH = new RegExp(`\\b(${Object.keys(MONTH_NUMBER).join('|')})\\b`);
 const YEAR = /\b(19|20)\d{2}\b/;
 const DAY_OR_TIME = /\b\d{1,2}(er|st|nd|rd|th)?\b\s*(\p{L}+\s)?|\b\d{1,2}\s?h(\d{2})?\b/u;
 // Spelled-out small numbers; written numbers are read by numbersIn(), which leaves out dates.
-const NUMBER_WORD =
+export const NUMBER_WORD =
   /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|duas|quatro|seis|sete|oito|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b/;
 // A capitalised word after a place preposition: "à Paris", "in Mannheim", "en Belgique".
 const PLACE = /(?:^|\s)(?:à|a|au|aux|en|in|at|im|nel|nella|em|na|no|op|te|de)\s+(?:la\s+|le\s+|l['’])?\p{Lu}\p{L}+/u;
 // Two capitalised words in a row that do not open the sentence: "Nicolas Schmit", "Chris Gordon".
 // (Sentence-initial names are checked apart: "Nicolas Schmit (Commissaire…)" but not "Le Social…".)
-const PERSON = /(?:^|[^.!?\s]\s+)(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)+)/gu;
+// After a title of address too: "en particulier M. Michel Bauwens".
+const PERSON = new RegExp(`(?:^|[^.!?\\s]\\s+|(?<![\\p{L}])(?:${TITLES_OF_ADDRESS})\\.\\s+)(\\p{Lu}\\p{Ll}+(?:[-\\s]\\p{Lu}\\p{Ll}+)+)`, 'gu');
 // A one-word brand: "HelloAsso", "GirlEek". (Acronyms are left out: "SOGA" is in every passage.)
 const BRAND = /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+\p{Lu}\p{L}+)(?![\p{L}\p{N}])/gu;
 const FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));

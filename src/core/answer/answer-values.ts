@@ -8,6 +8,7 @@ import { findDateExpressions, type DateValue } from '../text/date-expressions.js
 import { MONTH_NUMBER } from '../text/months.js';
 import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
+import { qualifierBefore, type Qualifier } from '../text/quantity-qualifiers.js';
 
 const FUNCTION_WORDS = new Set(['fr', 'en', 'es', 'de', 'it', 'pt', 'nl'].flatMap((l) => [...indexStopwords(l)]));
 
@@ -51,7 +52,39 @@ export interface NumberValue {
   value: string;
   /** The word after it in the passage ("pays"), if any. */
   unit: string | null;
+  /** "plus de", "près de", "environ"… written before it: part of the value. */
+  qualifier?: Qualifier;
+  /** "100 millions de personnes": the value is 100 × this; the unit is the noun after it. */
+  scale?: number;
+  /** The word after the unit ("bénévoles" in "100 millions de personnes bénévoles"): it may say what is counted. */
+  next?: string;
 }
+
+/** Words that scale a number ("100 millions de…", "2 Millionen", "1,2 billion"), accent-folded, by factor. */
+const SCALES: Record<string, number> = {
+  thousand: 1e3,
+  mille: 1e3,
+  million: 1e6,
+  millions: 1e6,
+  millionen: 1e6,
+  millon: 1e6,
+  millones: 1e6,
+  milione: 1e6,
+  milioni: 1e6,
+  milhao: 1e6,
+  milhoes: 1e6,
+  miljoen: 1e6,
+  milliard: 1e9,
+  milliards: 1e9,
+  milliarde: 1e9,
+  milliarden: 1e9,
+  billion: 1e9,
+  billions: 1e9,
+  miljard: 1e9,
+};
+// After a scale word: "de", "d'", "of", "di", "van" before the counted noun, then the noun and the word after it.
+const AFTER_SCALE = /^\s+(?:(?:de|d['’]|of|di|van)\s*)?(\p{L}[\p{L}'’-]*)(?:\s+(\p{L}[\p{L}'’-]*))?/u;
+const NEXT_WORD = /^\s+(\p{L}[\p{L}'’-]*)/u;
 
 /** Numbers that are not part of a date expression and not a year, with the word that says what they count. */
 export function numbersIn(text: string, lang: string, known: Set<string>): NumberValue[] {
@@ -61,7 +94,13 @@ export function numbersIn(text: string, lang: string, known: Set<string>): Numbe
   for (const m of text.matchAll(NUMBER)) {
     const digits = m[1].replace(/[  ]/g, '');
     if (inDate(m.index) || /^(19|20)\d{2}$/.test(m[1]) || known.has(digits)) continue;
-    out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit: m[2] ? null : (m[3] ?? null) });
+    const qualifier = qualifierBefore(text.slice(0, m.index));
+    const after = text.slice(m.index + m[0].length);
+    const scale = m[3] && !m[2] ? SCALES[normalizeText(m[3])] : undefined;
+    const counted = scale ? AFTER_SCALE.exec(after) : null;
+    const unit = m[2] ? null : scale ? (counted?.[1] ?? null) : (m[3] ?? null);
+    const next = (scale ? counted?.[2] : m[3] && NEXT_WORD.exec(after)?.[1]) || undefined;
+    out.push({ value: `${m[1]}${m[2] ? '%' : ''}`, unit, ...(qualifier ? { qualifier } : {}), ...(scale ? { scale } : {}), ...(next ? { next } : {}) });
   }
   return out;
 }

@@ -9,12 +9,12 @@ import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, LanguageCode } from '../types.js';
 import { asksWhetherPast, countedNoun, isValueNoun, type AnswerType } from './answer-type.js';
-import { stem } from '../text/analyzer.js';
 import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
-import { countSameThing } from '../text/counted-nouns.js';
+import { countAsk, countsNumber, countsTerm } from './counts.js';
+import { QUALIFIER_MESSAGE } from '../text/quantity-qualifiers.js';
 import { abbreviates } from '../text/acronyms.js';
-import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn } from './answer-values.js';
+import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn, type NumberValue } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -164,13 +164,29 @@ export function directAnswer(input: DirectAnswerInput): string | null {
   // and when?" is answered by "En 2018, … ont fondé le Social Good Accelerator", not by the date of an
   // earlier quote's sentence that only names SOGA ("En février 2022, le Social Good Accelerator…").
   let best: { found: { value: string; date: DateValue | null; topical: number }; quote: Quote } | null = null;
-  for (const quote of candidates) {
+  const about = aboutTheNamed(candidates, input);
+  for (const quote of about) {
     const found = valueOf(quote, input);
     if (found && (!best || (found.topical > best.found.topical && !sameDateSaidBetter(best.found.date, found.date)))) best = { found, quote };
   }
   if (!best) return null;
   const { found, quote } = best;
   return stateValue({ value: found.value, date: found.date, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
+}
+
+/**
+ * The quotes about what the question names: a quote that lacks a name the question writes ("FNAF", a
+ * rare name, a name of several words) while another quote holds it tells of something else. "How many
+ * participants attended FNAF 2021?" is not answered by "Plus de 5000 participants … à cet évènement
+ * pionnier" of another event, however well its words match "participants" and "attended".
+ */
+function aboutTheNamed(quotes: Quote[], input: DirectAnswerInput): Quote[] {
+  const acronyms = new Set((input.acronyms ?? []).map((a) => normalizeText(a)));
+  const named = (input.terms ?? []).filter((t) => t.name || t.rareName || acronyms.has(t.word));
+  if (!named.length || quotes.length < 2) return quotes;
+  const langs = input.langs ?? [];
+  const held = quotes.map((q) => named.filter((t) => coverage([t], `${q.citation.title ?? ''} ${q.text}`, langs.length ? langs : [q.citation.lang]).coverage > 0));
+  return quotes.filter((_, i) => !held.some((other, j) => j !== i && other.length > held[i].length && held[i].every((t) => other.includes(t))));
 }
 
 export interface StatedValue {
@@ -311,6 +327,14 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     const found = valueOfText({ ...quote, text: next }, input);
     if (found) return { ...found, topical: s.topical };
   }
+  // "Les finalistes des Social Economy Awards … le 12 octobre 2021. Plus de 100 organisations ont
+  // participé …, avec seulement 9 finalistes, dont …": the count is in a sentence of the quote that says
+  // less of the topic but writes the counted noun itself beside its number.
+  for (const s of counts ? ranked.filter((r) => r.topical > 0 && !best.includes(r)) : []) {
+    if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
+    const found = valueOfText({ ...quote, text: s.text }, input);
+    if (found) return { ...found, topical: s.topical };
+  }
   return null;
 }
 
@@ -355,18 +379,19 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     // The number whose word is the question's ("14 pays" for "combien de pays", "70 membres" for "wie
     // viele Mitglieder" through the dictionary), or none: a lone number may count something else.
     // When the question names what it counts ("quanti relatori"), the number's word must be that noun.
-    const counted = countedNoun(input.question, lang);
-    const countTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && (!counted || t.word === counted));
-    const asks = (unit: string | null) => {
-      if (!unit) return false;
-      const word = normalizeText(unit);
-      const named = counted ? word === counted || sameStem(counted, unit, lang, quote.citation.lang) || countSameThing(counted, unit) : known.has(word);
-      return named || countsTerm(countTerms, unit, input.langs ?? [quote.citation.lang]);
-    };
-    const matching = numbers.filter((x) => asks(x.unit));
+    const langs = input.langs ?? [quote.citation.lang];
+    const count = countAsk(input.question, lang, input.terms ?? [], langs);
+    const topicTerms = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word));
+    const asks = (n: NumberValue) => (count ? countsNumber(n, quote.citation.lang, count) : Boolean(n.unit) && (known.has(normalizeText(n.unit!)) || countsTerm(topicTerms, n.unit!, langs)));
+    const matching = numbers.filter(asks);
     const chosen = matching.length === 1 ? matching[0] : null;
     if (!chosen && !parts.length) return null;
-    if (chosen) parts.push(chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value);
+    if (chosen) {
+      // "100 millions" is said as the asker's language says it ("100 million", "100 Millionen"), without its noun.
+      const value = chosen.scale ? scaled(chosen.value, chosen.scale, lang) : chosen.unit && quote.citation.lang === lang ? `${chosen.value} ${chosen.unit}` : chosen.value;
+      // "plus de 4 500" is not "4 500": the qualifier is said in the asker's language.
+      parts.push(chosen.qualifier ? input.messages.t(lang, QUALIFIER_MESSAGE[chosen.qualifier], { value }) : value);
+    }
   }
   // A name is the riskiest value to state: only from a sentence that says most of what the question
   // asks (measured: names from weaker sentences were wrong one time in two on the held-out questions).
@@ -385,6 +410,16 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(name);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/** "100" × 1e6 in the reader's language ("100 million", "100 millions", "100 Millionen"); as written when Intl cannot say it. */
+function scaled(value: string, scale: number, lang: LanguageCode): string {
+  const n = Number(value.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.')) * scale;
+  try {
+    return Number.isFinite(n) ? new Intl.NumberFormat(lang, { notation: 'compact', compactDisplay: 'long' }).format(n) : value;
+  } catch {
+    return value;
+  }
 }
 
 /**
@@ -438,24 +473,6 @@ function spelledOut(acronym: string, text: string): boolean {
     for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) if (abbreviates(acronym, words.slice(i, j).join(' '))) return true;
   }
   return false;
-}
-
-/**
- * Whether a number's word is one of the question's: by its form, stem or dictionary translation, or
- * by a cognate that begins as the term does ("partecipanti" / "participants"). A mere resemblance is
- * not enough: "pays" (14 countries) does not answer "how many days", nor "dons" "how many days".
- */
-function countsTerm(terms: WeightedTerm[], unit: string, langs: LanguageCode[]): boolean {
-  if (!terms.length) return false;
-  const head = normalizeText(unit).slice(0, 2);
-  const { matched } = coverage(terms, unit, langs);
-  return matched.some((m, i) => m >= 1 || (m > 0 && normalizeText(terms[i].word).startsWith(head)));
-}
-
-/** "participants" / "participant": the same word in the question's or the passage's language. */
-function sameStem(a: string, b: string, ...langs: LanguageCode[]): boolean {
-  const nb = normalizeText(b);
-  return langs.some((l) => stem(a, l) === stem(nb, l));
 }
 
 export { abbreviates } from '../text/acronyms.js';

@@ -21,6 +21,7 @@ import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import type { WeightedTerm } from './matching.js';
+import { countAsk } from './counts.js';
 
 export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
 
@@ -69,7 +70,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (fromIndex) return fromIndex;
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
-  const selection = conflict ?? selectSentences(usable, terms, langs, expected);
+  const selection = conflict ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
@@ -105,7 +106,9 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
     signals: {},
     coverage: 1,
   };
-  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang)).quotes.filter((q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId);
+  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs)).quotes.filter(
+    (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId,
+  );
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);

@@ -11,9 +11,10 @@
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
-import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from './answer-type.js';
+import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
 import { isYear, yearsIn } from '../text/normalize.js';
+import { countIn, kindMatch, type CountAsk } from './counts.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -101,11 +102,28 @@ export interface ExtractiveResult {
   quotes: { text: string; hit: FusedHit }[];
 }
 
-/** Every candidate window of every passage, scored; best first. */
-export function scoreWindows(hits: FusedHit[], terms: WeightedTerm[], langs: LanguageCode[], expected: Set<AnswerType> = new Set(), options: ExtractiveOptions = DEFAULT_EXTRACTIVE): Window[] {
+/**
+ * Every candidate window of every passage, scored; best first. `count`: the noun a "how many" question
+ * counts; where a passage holds a number of it, only such a number is the kind of value asked for.
+ */
+export function scoreWindows(
+  hits: FusedHit[],
+  terms: WeightedTerm[],
+  langs: LanguageCode[],
+  expected: Set<AnswerType> = new Set(),
+  options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+  count: CountAsk | null = null,
+): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
   const askedYears = [...questionWords].filter(isYear);
   const windows: Window[] = [];
+  // Where a passage counts the noun a "how many" question counts, only that count is the number asked for.
+  const counting = countIn(
+    hits.map((h) => ({ text: h.chunk.text, lang: h.chunk.lang })),
+    expected,
+    count,
+    questionWords,
+  );
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
@@ -138,7 +156,7 @@ export function scoreWindows(hits: FusedHit[], terms: WeightedTerm[], langs: Lan
         const short = text.length < 30 ? 0.6 : 1;
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
-        const typed = 0.4 * answerTypeMatch(text, expected, questionWords);
+        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting);
         const fresh = novelty(text, questionWords);
         const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
@@ -155,8 +173,9 @@ export function selectSentences(
   langs: LanguageCode[],
   expected: Set<AnswerType> = new Set(),
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
+  count: CountAsk | null = null,
 ): ExtractiveResult {
-  const windows = scoreWindows(hits, terms, langs, expected, options);
+  const windows = scoreWindows(hits, terms, langs, expected, options, count);
   // Within the best passage, the kind of thing asked for decides between near-equals: a window nearly
   // as good as the best that holds all of it (the date and the place of a "when and where") goes first,
   // rather than the neighbouring FAQ answer that repeats the event's name ("Quel est le thème…").

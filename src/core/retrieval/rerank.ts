@@ -6,7 +6,8 @@
  * passage that holds a date for "when" from its neighbours that only repeat the event's name.
  */
 import type { FusedHit, Hit, LanguageCode } from '../types.js';
-import { answerTypeMatch, expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
+import { expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
+import { countAsk, countIn, kindMatch } from '../answer/counts.js';
 import { coverage, type WeightedTerm } from '../answer/matching.js';
 import { searchableText } from './passage-text.js';
 
@@ -72,7 +73,16 @@ export function rerank(
   }
   const expected = w.answerType ? expectedAnswerTypes(question, lang) : new Set<AnswerType>();
   const known = new Set(terms.map((t) => t.word));
-  const typed = (h: FusedHit) => (expected.size ? w.answerType * answerTypeMatch(h.chunk.text, expected, known) : 0);
+  // A "how many <noun>" question: the passages that count that noun, where any does (answer/counts.ts).
+  const counting = expected.size
+    ? countIn(
+        fused.map((h) => ({ text: h.chunk.text, lang: h.chunk.lang })),
+        expected,
+        countAsk(question, lang, terms, langs),
+        known,
+      )
+    : null;
+  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting) : 0);
   const score = new Map(
     fused.map((h) => [
       h.chunk.id,

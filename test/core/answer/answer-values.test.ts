@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedWithKnown, namesIn } from '../../../src/core/answer/answer-values.js';
+import { listedWithKnown, namesIn, numbersIn } from '../../../src/core/answer/answer-values.js';
 
 describe("a name listed beside the question's own name is its sibling, not an answer", () => {
   const known = new Set(['who', 'showed', 'open', 'data', 'map', 'at', 'the', 'fair']);
@@ -14,5 +14,14 @@ describe("a name listed beside the question's own name is its sibling, not an an
     const text = 'Marta Lindqvist a présenté l’Open Data Map aux visiteurs.';
     expect(listedWithKnown(text, 'Marta Lindqvist', known)).toBe(false);
     expect(listedWithKnown('L’Open Data Map, présentée par Marta Lindqvist, a séduit.', 'Marta Lindqvist', known)).toBe(false);
+  });
+});
+
+describe('the words that qualify a number stay with it', () => {
+  it('reads "plus de", "près de", "environ", "more than", "über" before a number, and none before a bare one', () => {
+    const read = (text: string, lang: string) => numbersIn(text, lang, new Set()).map((n) => n.qualifier ?? null);
+    expect(read('Le forum a réuni plus de 300 personnes, près de 40 intervenants et environ 12 exposants.', 'fr')).toEqual(['more', 'nearly', 'about']);
+    expect(read('More than 50 volunteers and 8 partners.', 'en')).toEqual(['more', null]);
+    expect(read('Über 70 Mitglieder, fast 20 Länder.', 'de')).toEqual(['more', 'nearly']);
   });
 });

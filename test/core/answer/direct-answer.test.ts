@@ -86,7 +86,7 @@ describe('the direct answer states what was asked, from the quote’s own values
         langs: ['it', 'fr'],
       });
     expect(terms.length).toBeGreaterThan(0);
-    expect(withTerms(question, translations)).toBe('In short: 80 [1].');
+    expect(withTerms(question, translations)).toBe('In short: more than 80 [1].');
     // Without a translation of the counted noun ("ospiti", guests), no number: "participants" answers the verb, not the noun.
     expect(withTerms('Quanti ospiti hanno partecipato a NEC ESS Europe?', new Map([['partecipato', ['participer', 'participant']]]))).toBeNull();
   });
@@ -412,5 +412,92 @@ describe('a sentence that gives each part of an event its own day and place', ()
   });
   it('gives the whole event when the question asks about the whole', () => {
     expect(partAsk('Where does the festival take place?', 'en')).toMatch(/Namur, Liège/);
+  });
+});
+
+describe('a count stated from the sentence of the quote that writes the counted noun', () => {
+  it('reads the count in a sentence that says less of the topic than its neighbour', () => {
+    const q = 'How many finalists did the Prix Alpha 2024 have?';
+    const text = 'Les finalistes du Prix Alpha 2024 ont été reçus à Nantes le 3 juin 2024. Plus de 60 dossiers avaient été déposés, avec seulement 5 finalistes, dont la Coopérative Verte de Rennes.';
+    const stated = directAnswer({
+      question: q,
+      lang: 'en',
+      expected: expectedAnswerTypes(q, 'en'),
+      known: new Set(),
+      quotes: [quote(text, '2024-06-04')],
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(q, 'en', ['en', 'fr'], null),
+      langs: ['en', 'fr'],
+    });
+    expect(stated).toMatch(/^In short: 5 \[1\]\.$/);
+  });
+});
+
+describe('a count keeps the words that qualify it', () => {
+  const state = (question: string, lang: string, text: string) =>
+    directAnswer({
+      question,
+      lang,
+      expected: expectedAnswerTypes(question, lang),
+      known: new Set(),
+      quotes: [quote(text, '2024-03-02')],
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(question, lang, [lang, 'fr'], null),
+      langs: [lang, 'fr'],
+    });
+  it('says "more than" / "plus de" / "mehr als" of a number the article writes after "plus de"', () => {
+    const text = 'Le Salon Vert 2024 a réuni plus de 1 200 participants à Lyon.';
+    expect(state('How many participants came to the Salon Vert 2024?', 'en', text)).toBe('In short: more than 1 200 [1].');
+    expect(state('Combien de participants au Salon Vert 2024 ?', 'fr', text)).toBe('En bref : plus de 1 200 participants [1].');
+    expect(state('Wie viele Teilnehmer hatte der Salon Vert 2024?', 'de', text)).toMatch(/^Kurz: mehr als 1 200 \[1\]\.$/);
+  });
+  it('says "nearly" of "près de" and nothing of a bare number', () => {
+    expect(state('How many visitors came to the Salon Vert 2024?', 'en', 'Le Salon Vert 2024 a accueilli près de 900 visiteurs.')).toBe('In short: nearly 900 [1].');
+    expect(state('How many visitors came to the Salon Vert 2024?', 'en', 'Le Salon Vert 2024 a accueilli 900 visiteurs.')).toBe('In short: 900 [1].');
+  });
+});
+
+describe('a value comes from a quote about what the question names', () => {
+  it('takes no count from a quote that lacks the acronym the question writes, when another quote holds it', () => {
+    const question = 'How many participants attended the SVL 2024?';
+    const quotes = [
+      quote('Le 2 mars 2024, trois membres étaient au Salon Vert de Lyon (SVL). L’événement a rassemblé 1 200 participants.', '2024-03-02', 1),
+      quote('Plus de 5000 participants sont venus assister à cet évènement pionnier, diffusé depuis Nantes.', '2024-03-02', 2),
+    ];
+    const stated = directAnswer({
+      question,
+      lang: 'en',
+      expected: expectedAnswerTypes(question, 'en'),
+      known: new Set(['svl', '2024']),
+      quotes,
+      today: TODAY,
+      messages,
+      terms: weightedTopicTerms(question, 'en', ['en', 'fr'], null, new Map([['attended', ['assister']]])),
+      langs: ['en', 'fr'],
+      acronyms: ['SVL'],
+    });
+    expect(stated).toBe('In short: 1 200 [1].');
+  });
+});
+
+describe('a count written with a scale word', () => {
+  it('states "100 millions de personnes bénévoles" as the count of volunteers, in the asker’s words for a million', () => {
+    const text = 'En Europe, on compte près de 100 millions de personnes bénévoles dans les associations locales.';
+    const state = (question: string, lang: string) =>
+      directAnswer({
+        question,
+        lang,
+        expected: expectedAnswerTypes(question, lang),
+        known: new Set(),
+        quotes: [quote(text, '2024-03-02')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(question, lang, [lang, 'fr'], null),
+        langs: [lang, 'fr'],
+      });
+    expect(state('Combien de bénévoles compte l’Europe ?', 'fr')).toBe('En bref : près de 100 millions [1].');
+    expect(state('How many volunteers are there in Europe?', 'en')).toBe('In short: nearly 100 million [1].');
   });
 });

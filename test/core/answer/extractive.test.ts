@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_EXTRACTIVE, renderExtractive, selectSentences } from '../../../src/core/answer/extractive.js';
 import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
+import { countAsk } from '../../../src/core/answer/counts.js';
 import type { FusedHit } from '../../../src/core/types.js';
 
 const hit = (id: string, title: string, text: string, score = 0.03, section: string | null = null): FusedHit => ({
@@ -169,5 +170,29 @@ describe('the date label of an article, by precision', () => {
     expect(label('2022', 'fr')).toBe('article de 2022');
     expect(label('2022', 'de')).toBe('Artikel aus 2022');
     expect(label(null, 'fr')).toBe('non daté');
+  });
+});
+
+describe('a count question quotes the sentence that counts what it asks', () => {
+  const count = (question: string, lang: string, hits: FusedHit[]) => {
+    const langs = [lang, 'fr'];
+    const terms = weightedTopicTerms(question, lang, langs, stats);
+    return selectSentences(hits, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs));
+  };
+  // The first passage names the prize and holds numbers, but none of finalists; the second counts them.
+  const ceremony = hit(
+    'ceremony',
+    'Prix Alpha 2024 : le réseau finaliste',
+    'Clôturant ces deux journées, le réseau a été finaliste du Prix Alpha 2024, remis à Nantes. Retenu parmi plus de 60 dossiers, il a partagé la scène avec deux autres coopératives.',
+    0.031,
+  );
+  const results = hit('results', 'Prix Alpha 2024', 'Les finalistes du Prix Alpha 2024 ont été reçus à Nantes. Plus de 60 dossiers avaient été déposés, avec seulement 5 finalistes au total.', 0.03);
+  it('prefers the number of the counted noun, in another language than the question’s, to other numbers of a better-ranked passage', () => {
+    const result = count('¿Cuántos finalistas hubo en el Prix Alpha 2024?', 'es', [ceremony, results]);
+    expect(result.quotes[0].text).toContain('5 finalistes');
+  });
+  it('still takes any number where no passage counts the noun asked', () => {
+    const result = count('Combien de lauréats au Prix Alpha 2024 ?', 'fr', [hit('only', 'Prix Alpha 2024', 'Le Prix Alpha 2024 a été remis à Nantes. Il a récompensé 12 coopératives de la région.')]);
+    expect(result.quotes.map((q) => q.text).join(' ')).toContain('12 coopératives');
   });
 });

@@ -23,6 +23,14 @@ describe('the rerank of the fused passages', () => {
     expect(rerank(hits(), q, 'en', terms, ['en'], null, weights, new Set(['d2'])).map((h) => h.chunk.id)).toEqual(['cited', 'elsewhere']);
     expect(rerank(hits(), q, 'en', terms, ['en'], null, { ...weights, prior: 0 }, new Set(['d2'])).map((h) => h.chunk.id)).toEqual(['elsewhere', 'cited']);
   });
+  it('for "how many <noun>", puts the passage that counts that noun ahead of one with other numbers', () => {
+    const q = 'How many finalists did NEC ESS 2025 have?';
+    const hits = () => [fused('other', 'NEC ESS 2025 announced its finalists after over 100 applications.', 0.03), fused('count', 'NEC ESS 2025 chose only 9 finalists.', 0.029)];
+    const terms = weightedTopicTerms(q, 'en', ['en'], null);
+    expect(rerank(hits(), q, 'en', terms, ['en'], null, weights)[0].chunk.id).toBe('count');
+    // Without a passage that counts finalists, any number is the kind of thing asked for.
+    expect(rerank([hits()[0], fused('none', 'NEC ESS 2025 chose its finalists.', 0.029)], q, 'en', terms, ['en'], null, weights)[0].chunk.id).toBe('other');
+  });
   it('sets each passage coverage of the question', () => {
     const q = 'digital commons theme';
     const hits = [fused('theme', 'The theme is digital commons.', 0.03)];
