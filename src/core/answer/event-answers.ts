@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
-import { foldPlace, localizePlace, PLACE_SPELLINGS } from '../text/place-names.js';
+import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
 import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
@@ -892,7 +892,9 @@ const asksBeyondWhenWhere = (question: string, lang: LanguageCode) => [...expect
 /** Every spelling of each place the question names ("Paris", "Brüssel"), as groups of folded spellings. */
 function placesNamedIn(question: string): string[][] {
   const text = ` ${foldPlace(question)} `;
-  return PLACE_SPELLINGS.filter((spellings) => spellings.some((s) => text.includes(` ${s} `)));
+  // As written, or inflected ("w Paryżu", "Párizsban").
+  const inflected = new Set(text.split(' ').map(placeOfWord));
+  return PLACE_SPELLINGS.filter((spellings, i) => inflected.has(i) || spellings.some((s) => text.includes(` ${s} `)));
 }
 
 /** Whether one of the event's places is one the question names: "Palais des Congrès de Paris" is in Paris. */

@@ -7,7 +7,7 @@
  * "the social economy summit" both name "Sommet européen de l'économie sociale à Strasbourg".
  */
 import { indexStopwords } from '../text/analyzer.js';
-import { foldPlace, PLACE_SPELLINGS } from '../text/place-names.js';
+import { foldPlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
 
 /** Folded spellings (one or two words) of one concept, in the languages the bot speaks. */
 const CONCEPTS: Record<string, string[]> = {
@@ -133,7 +133,8 @@ export function conceptWords(text: string): string[] {
       continue;
     }
     const w = words[i];
-    const known = SINGLE.get(w) ?? PLACES.get(w);
+    const inflected = placeOfWord(w);
+    const known = SINGLE.get(w) ?? PLACES.get(w) ?? (inflected >= 0 ? `place${inflected}` : undefined);
     if (known) out.push(known);
     else if (w.length > 9 && splitCompound(w)?.length) out.push(...splitCompound(w)!);
     else out.push(w);
@@ -179,6 +180,21 @@ export function kindAndPlaceNamed(names: string[], places: string[], questionWor
  */
 export function nameScore(signature: NameSignature, questionWords: Set<string>): number {
   if (!signature.required.length || signature.required.join('').length < 4) return 0;
-  if (!signature.required.every((w) => questionWords.has(w))) return 0;
-  return signature.required.length + signature.optional.filter((w) => questionWords.has(w)).length;
+  if (!signature.required.every((w) => holds(questionWords, w))) return 0;
+  return signature.required.length + signature.optional.filter((w) => holds(questionWords, w)).length;
+}
+
+/** The longest case ending a name's word may carry in a question (Finnish "-ssa", Hungarian "-ban"). */
+const MAX_CASE_ENDING = 3;
+
+/**
+ * Whether the question holds a name's word, as written or with a case ending the languages that
+ * inflect names give it: Estonian "Social Good Weeki", Finnish "FNAF-foorumissa", Polish "ActSE-u".
+ * Only short endings on words of four letters or more: "Weekend" is not "Week".
+ */
+function holds(questionWords: Set<string>, word: string): boolean {
+  if (questionWords.has(word)) return true;
+  if (word.length < 4 || word.startsWith('place')) return false;
+  for (const q of questionWords) if (q.length > word.length && q.length - word.length <= MAX_CASE_ENDING && q.startsWith(word)) return true;
+  return false;
 }
