@@ -285,8 +285,8 @@ const ORDINAL_VALUES: Record<string, number> = {
 };
 /**
  * The same in the 16 other languages, in natural spellings and the forms their cases give them
- * ("pierwszego", "δεύτερη", "ensimmäisen"). Left out: words that also mean "other" in everyday use
- * (Swedish "andra", Danish "anden", Finnish "toinen", Estonian "teine", Lithuanian "kitas" as an ordinal).
+ * ("pierwszego", "δεύτερη", "ensimmäisen"). Left out as "second": words that mean "other" as often
+ * (Swedish "andra", Danish "anden", Finnish "toinen", Estonian "teine").
  */
 const MORE_ORDINALS: Record<number, string[]> = {
   1: [
