@@ -1042,7 +1042,16 @@ const OWN_ACTION =
   / (?:where (?:can|could|do|should|may|must) (?:i|we|one|you|people)|ou (?:puis je|peut on|pouvons nous|dois je|doit on|faut il|est ce que je|est ce qu on|m inscrire|s inscrire)|wo (?:kann|konnte|muss|soll|darf) (?:ich|man|wir)|wo (?:finde|melde|sehe) ich|donde (?:puedo|podemos|se puede|debo|hay que|me inscribo|encuentro)|dove (?:posso|possiamo|si puo|devo|mi iscrivo|trovo)|onde (?:posso|podemos|se pode|devo|me inscrevo|encontro)|waar (?:kan|kun|moet|mag) (?:ik|je|men|we)|waar vind ik) /;
 
 /** "Who is <Name>?" in the languages the bot speaks: the name is given, what it is is asked. */
-const WHO_IS = /^\s*[¿¡]?\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was))\s+/i;
+const WHO_IS = new RegExp(
+  [
+    "^\\s*[¿¡]?\\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was)",
+    // The 16 other languages, with the article some put before a name (Greek "η", Hungarian "a", Catalan "en").
+    '|kto (?:to )?jest|kim (?:jest|był|była)|kdo (?:je|byl|byla)|kto (?:je|bol|bola)|kdo je bil[a]?|tko je|tko je bio|кой е|коя е|кой беше|коя беше',
+    '|ποιος είναι|ποια είναι|ποιος ήταν|ποια ήταν|cine (?:este|e|a fost)|qui (?:és|era|va ser)|ki (?:az|volt)|kuka (?:on|oli)|kes (?:on|oli)|kas (?:ir|bija|yra|buvo)',
+    '|vem (?:är|var)|hvem (?:er|var))(?:\\s+(?:ο|η|a|az|en|na|la))?\\s+',
+  ].join(''),
+  'iu',
+);
 const asksWhoIsNamed = (question: string) => {
   const m = WHO_IS.exec(question);
   return Boolean(m && /^\p{Lu}/u.test(question.slice(m[0].length)));

@@ -211,3 +211,19 @@ describe('the kind of answer asked in the 16 other languages the bot speaks', ()
     expect(asksWhetherPast('Czy już jesteś członkiem?', 'pl')).toBe(false);
   });
 });
+
+describe('"who is <name>?" in the 16 other languages asks what the person is', () => {
+  it('asks no name when the question gives one, article or not', () => {
+    for (const [q, lang] of [
+      ['Kto to jest Anna Nowak?', 'pl'],
+      ['Kdo je Petr Novák?', 'cs'],
+      ['Ποιος είναι ο Γιάννης Παπαδόπουλος;', 'el'],
+      ['Ki az a Kovács Anna?', 'hu'],
+      ['Vem är Anna Svensson?', 'sv'],
+      ['Кой е Иван Петров?', 'bg'],
+    ] as const) {
+      expect(expectedAnswerTypes(q, lang).has('person'), `${lang}: ${q}`).toBe(false);
+    }
+    expect([...expectedAnswerTypes('Kto prowadził warsztaty?', 'pl')]).toEqual(['person']);
+  });
+});
