@@ -1069,12 +1069,12 @@ function readInterrogatives(table: Record<string, [string, AnswerType[], Reading
 
 /** Whether an interrogative is in the question, read as its table says (Reading). */
 function readsAs(phrase: string, reading: Reading | undefined, text: string, raw: string): boolean {
-  const source = reading?.exact ? raw : text;
-  const word = phrase;
-  const at = source.indexOf(` ${word} `);
+  // One leading space: a question opening with a quotation mark or "¿" still has its first word first.
+  const source = ` ${(reading?.exact ? raw : text).trimStart()}`;
+  const at = source.indexOf(` ${phrase} `);
   if (at < 0) return false;
   if (reading?.initial && at !== 0) return false;
-  const next = source.slice(at + word.length + 2).split(' ')[0];
+  const next = source.slice(at + phrase.length + 2).split(' ')[0];
   return !reading?.notBefore?.some((w) => foldPhrase(w) === foldPhrase(next));
 }
 

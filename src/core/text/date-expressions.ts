@@ -59,6 +59,41 @@ const SEASONS: Record<string, 'spring' | 'summer' | 'autumn'> = {
   zomer: 'summer',
   herfst: 'autumn',
 };
+/**
+ * Seasons in the 16 other languages, in the cases a date puts them in ("wiosną 2023", "keväällä 2023",
+ * "primăvara 2023"), read only in a text of that language: Swedish "vara" is "to be", Romanian "vara"
+ * is "in summer". Natural spellings, folded when read.
+ */
+const SEASONS_BY_LANGUAGE: Record<string, Record<'spring' | 'summer' | 'autumn', string[]>> = {
+  pl: { spring: ['wiosna', 'wiosną', 'wiosny', 'wiosnę'], summer: ['lato', 'latem'], autumn: ['jesień', 'jesienią', 'jesieni'] },
+  cs: { spring: ['jaro', 'jaře'], summer: ['léto', 'létě'], autumn: ['podzim', 'podzimu'] },
+  sk: { spring: ['jar', 'jari'], summer: ['leto', 'lete'], autumn: ['jeseň', 'jeseni'] },
+  sl: { spring: ['pomlad', 'spomladi'], summer: ['poletje', 'poleti'], autumn: ['jesen', 'jeseni'] },
+  hr: { spring: ['proljeće', 'proljeća'], summer: ['ljeto', 'ljeti'], autumn: ['jesen', 'jeseni'] },
+  bg: { spring: ['пролет', 'пролетта'], summer: ['лято', 'лятото'], autumn: ['есен', 'есента'] },
+  el: { spring: ['άνοιξη', 'άνοιξης'], summer: ['καλοκαίρι', 'καλοκαιριού'], autumn: ['φθινόπωρο', 'φθινοπώρου'] },
+  ro: { spring: ['primăvara', 'primăvară', 'primăverii'], summer: ['vara', 'vară', 'verii'], autumn: ['toamna', 'toamnă', 'toamnei'] },
+  ca: { spring: ['primavera'], summer: ['estiu'], autumn: ['tardor'] },
+  hu: { spring: ['tavasz', 'tavasszal'], summer: ['nyár', 'nyáron'], autumn: ['ősz', 'ősszel'] },
+  fi: { spring: ['kevät', 'keväällä', 'kevään'], summer: ['kesä', 'kesällä', 'kesän'], autumn: ['syksy', 'syksyllä', 'syksyn'] },
+  et: { spring: ['kevad', 'kevadel'], summer: ['suvi', 'suvel'], autumn: ['sügis', 'sügisel'] },
+  lv: { spring: ['pavasaris', 'pavasarī'], summer: ['vasara', 'vasarā'], autumn: ['rudens', 'rudenī'] },
+  lt: { spring: ['pavasaris', 'pavasarį'], summer: ['vasara', 'vasarą'], autumn: ['ruduo', 'rudenį'] },
+  sv: { spring: ['våren', 'vår'], summer: ['sommaren', 'sommar'], autumn: ['hösten', 'höst'] },
+  da: { spring: ['foråret', 'forår'], summer: ['sommeren', 'sommer'], autumn: ['efteråret', 'efterår'] },
+};
+const FOLDED_SEASONS: Record<string, Map<string, 'spring' | 'summer' | 'autumn'>> = Object.fromEntries(
+  Object.entries(SEASONS_BY_LANGUAGE).map(([lang, seasons]) => [
+    lang,
+    new Map(Object.entries(seasons).flatMap(([name, forms]) => forms.map((f) => [foldKeepingOffsets(f), name as 'spring' | 'summer' | 'autumn'] as const))),
+  ]),
+);
+
+/** The season a folded word names in a text of `lang`: the language's own words, then the articles' languages'. */
+function seasonOf(word: string, lang?: string): 'spring' | 'summer' | 'autumn' | undefined {
+  return (lang ? FOLDED_SEASONS[lang]?.get(word) : undefined) ?? SEASONS[word];
+}
+
 // Winter straddles two years ("l'hiver 2023"): which one is meant is a guess, so it is not parsed.
 const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], autumn: [9, 11] } as const;
 
@@ -73,7 +108,7 @@ const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.len
 const MONTH = `(${alternation(ALL_MONTH_FORMS)})`;
 // A word boundary for any script: JavaScript's \b knows only ASCII letters ("το Οκτώβριο", "през май").
 const B = '(?<![\\p{L}\\p{N}])';
-const SEASON = `(${alternation(Object.keys(SEASONS))})`;
+const SEASON = `(${alternation(new Set([...Object.keys(SEASONS), ...Object.values(FOLDED_SEASONS).flatMap((m) => [...m.keys()])]))})`;
 const YEAR = '((?:19|20)\\d{2})(?![\\d])';
 const DAY_SUFFIX = '(?:er|re|st|nd|rd|th|\\.|°|º)?';
 const DAY = `(?<![\\d/.,])\\d{1,2}${DAY_SUFFIX}(?!\\d)`;
@@ -188,8 +223,11 @@ const rules: Rule[] = [
   },
   // A season and year: "au printemps 2023", "spring 2023", "im Herbst 2021".
   {
-    re: new RegExp(`\\b${SEASON}\\s+${OF}${YEAR}`, 'dgu'),
-    parse: (m) => season(Number(m[2]), SEASONS[m[1]], false),
+    re: new RegExp(`${B}${SEASON}\\s+${OF}${YEAR}`, 'dgu'),
+    parse: (m, ctx) => {
+      const s = seasonOf(m[1], ctx.lang);
+      return s ? season(Number(m[2]), s, false) : null;
+    },
   },
   // Next season: "au printemps prochain", "next spring".
   {
@@ -197,6 +235,7 @@ const rules: Rule[] = [
     parse: (m, ctx) => {
       if (ctx.refYear === undefined || ctx.refMonth === undefined) return null;
       const s = SEASONS[m[1] ?? m[2]];
+      if (!s) return null;
       return season(ctx.refMonth < SEASON_MONTHS[s][0] ? ctx.refYear : ctx.refYear + 1, s, true);
     },
   },

@@ -177,6 +177,7 @@ describe('the kind of answer asked in the 16 other languages the bot speaks', ()
   it('reads a word that is an interrogative in one place and something else in another as it is meant', () => {
     // Swedish "var": "where" opening the question, "was" inside it.
     expect([...expectedAnswerTypes('Var ligger föreningens kontor?', 'sv')]).toEqual(['place']);
+    expect([...expectedAnswerTypes('"Var ligger kontoret?"', 'sv')]).toEqual(['place']);
     expect(expectedAnswerTypes('Vilka projekt var föreningen med i?', 'sv').size).toBe(0);
     // Danish "hvor" is "where", "hvor mange" is "how many".
     expect([...expectedAnswerTypes('Hvor mange frivillige hjalp til?', 'da')]).toEqual(['number']);

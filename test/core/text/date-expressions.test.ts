@@ -165,3 +165,13 @@ describe('dates in the 16 other languages the bot speaks', () => {
     expect(readIn('Maja 2024 joined the board.', 'en')).toEqual([]);
   });
 });
+
+describe('seasons in the 16 other languages', () => {
+  it('reads a season and year as the language writes it, and only in that language', () => {
+    expect(findDateExpressions('Co się działo wiosną 2024?', { lang: 'pl' }).map((d) => [d.start, d.end, d.precision])).toEqual([['2024-03', '2024-05', 'season']]);
+    expect(findDateExpressions('Mitä tapahtui syksyllä 2024?', { lang: 'fi' }).map((d) => [d.start, d.end])).toEqual([['2024-09', '2024-11']]);
+    // Swedish "vara" is "to be", not the Romanian summer.
+    expect(findDateExpressions('Det kommer att vara 2024 snart.', { lang: 'sv' })).toEqual([]);
+    expect(findDateExpressions('Ce s-a întâmplat vara 2024?', { lang: 'ro' }).map((d) => d.start)).toEqual(['2024-06']);
+  });
+});
