@@ -8,11 +8,14 @@ them one by one (a direct sentence states a value: one that lacks every fact may
 import json
 import sys
 import unicodedata
+from pathlib import Path
 
-PREFIXES = ('In short', 'En bref', 'Kurz', 'En resumen', 'In breve', 'Em resumo', 'Kort gezegd', 'Yes:', 'Ja:', 'Oui', 'Sí:',
-            'Sì:', 'Sim:', 'Not yet', 'Pas encore', 'Noch nicht', 'Todavía no', 'Non ancora', 'Ainda não', 'Nog niet',
-            'The articles differ', 'Les articles ne concordent', 'Die Artikel widersprechen', 'Los artículos no coinciden',
-            'Gli articoli non concordano', 'Os artigos não coincidem', 'De artikels spreken')
+# The opening words of every direct sentence, in every language the bot speaks: each catalogue's
+# direct-answer templates up to their first value ("In short: {value}" -> "In short").
+KEYS = ('directValue', 'directDate', 'directAnnounced', 'directPastYes', 'directPastNo', 'directConflict')
+CATALOGUES = Path(__file__).resolve().parent.parent / 'prompts' / 'locales'
+PREFIXES = tuple(sorted({t.split('{')[0].rstrip(' :') for f in CATALOGUES.glob('*.json') for k, t in json.loads(f.read_text(encoding='utf-8')).items()
+                         if k in KEYS and t.split('{')[0].strip()}, key=len, reverse=True))
 
 
 def fold(text):

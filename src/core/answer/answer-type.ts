@@ -11,11 +11,22 @@ import { TITLES_OF_ADDRESS } from './sentences.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price' | 'address';
 
+/** The form question words are compared in: accent-folded, punctuation as spaces ("e-mail" → "e mail"). */
+export const foldPhrase = (phrase: string) =>
+  normalizeText(phrase)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/** A table written in natural spellings ("mieście", "πόλη"), read in the folded form questions are compared in. */
+function foldTable<T extends unknown[]>(table: Record<string, [string, ...T][]>): Record<string, [string, ...T][]> {
+  return Object.fromEntries(Object.entries(table).map(([lang, rows]) => [lang, rows.map(([phrase, ...rest]) => [foldPhrase(phrase), ...rest] as [string, ...T])]));
+}
+
 /**
  * Kinds of value named by a noun rather than an interrogative ("the phone number of…", "le prix…").
  * Kept apart from INTERROGATIVES, whose one-word entries are not topic words: these are.
  */
-const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
+const VALUE_NOUNS: Record<string, [string, AnswerType][]> = foldTable<[AnswerType]>({
   en: [
     ['address', 'address'],
     ['postal address', 'address'],
@@ -119,7 +130,304 @@ const VALUE_NOUNS: Record<string, [string, AnswerType][]> = {
     ['kosten', 'price'],
     ['ticket', 'price'],
   ],
-};
+  // The 16 other languages the bot speaks: natural spellings, folded when the table is read; the
+  // forms a question takes ("w którym mieście", "kaupungeissa", "pilsētā") are listed.
+  pl: [
+    ['adres', 'address'],
+    ['adresu', 'address'],
+    ['miasto', 'place'],
+    ['miasta', 'place'],
+    ['mieście', 'place'],
+    ['miastach', 'place'],
+    ['telefon', 'phone'],
+    ['telefonu', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['cena', 'price'],
+    ['koszt', 'price'],
+    ['kosztuje', 'price'],
+    ['kosztował', 'price'],
+    ['kosztowała', 'price'],
+    ['bilet', 'price'],
+    ['biletu', 'price'],
+  ],
+  cs: [
+    ['adresa', 'address'],
+    ['adresu', 'address'],
+    ['město', 'place'],
+    ['města', 'place'],
+    ['městě', 'place'],
+    ['městech', 'place'],
+    ['telefon', 'phone'],
+    ['telefonní', 'phone'],
+    ['telefonu', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['cena', 'price'],
+    ['stojí', 'price'],
+    ['stála', 'price'],
+    ['vstupné', 'price'],
+    ['vstupenka', 'price'],
+  ],
+  sk: [
+    ['adresa', 'address'],
+    ['adresu', 'address'],
+    ['mesto', 'place'],
+    ['mesta', 'place'],
+    ['meste', 'place'],
+    ['mestách', 'place'],
+    ['telefón', 'phone'],
+    ['telefónne', 'phone'],
+    ['telefónu', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['cena', 'price'],
+    ['stojí', 'price'],
+    ['stálo', 'price'],
+    ['vstupné', 'price'],
+    ['vstupenka', 'price'],
+  ],
+  sl: [
+    ['poštni naslov', 'address'],
+    ['mesto', 'place'],
+    ['mesta', 'place'],
+    ['mestu', 'place'],
+    ['mestih', 'place'],
+    ['telefon', 'phone'],
+    ['telefonska', 'phone'],
+    ['telefonsko', 'phone'],
+    ['email', 'email'],
+    ['e pošta', 'email'],
+    ['e pošte', 'email'],
+    ['cena', 'price'],
+    ['stane', 'price'],
+    ['stala', 'price'],
+    ['vstopnina', 'price'],
+    ['vstopnica', 'price'],
+  ],
+  hr: [
+    ['adresa', 'address'],
+    ['adresu', 'address'],
+    ['grad', 'place'],
+    ['grada', 'place'],
+    ['gradu', 'place'],
+    ['gradovima', 'place'],
+    ['telefon', 'phone'],
+    ['telefona', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['e pošta', 'email'],
+    ['cijena', 'price'],
+    ['košta', 'price'],
+    ['koštala', 'price'],
+    ['ulaznica', 'price'],
+    ['kotizacija', 'price'],
+  ],
+  bg: [
+    ['адрес', 'address'],
+    ['град', 'place'],
+    ['града', 'place'],
+    ['градове', 'place'],
+    ['телефон', 'phone'],
+    ['телефонен', 'phone'],
+    ['имейл', 'email'],
+    ['e mail', 'email'],
+    ['цена', 'price'],
+    ['цената', 'price'],
+    ['струва', 'price'],
+    ['струваше', 'price'],
+    ['билет', 'price'],
+    ['билетът', 'price'],
+    ['такса', 'price'],
+  ],
+  el: [
+    ['διεύθυνση', 'address'],
+    ['ταχυδρομική διεύθυνση', 'address'],
+    ['πόλη', 'place'],
+    ['πόλεις', 'place'],
+    ['πόλεων', 'place'],
+    ['τηλέφωνο', 'phone'],
+    ['τηλεφώνου', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['ηλεκτρονικό ταχυδρομείο', 'email'],
+    ['τιμή', 'price'],
+    ['κόστος', 'price'],
+    ['κοστίζει', 'price'],
+    ['κόστιζε', 'price'],
+    ['εισιτήριο', 'price'],
+  ],
+  ro: [
+    ['adresa', 'address'],
+    ['adresă', 'address'],
+    ['oraș', 'place'],
+    ['orașul', 'place'],
+    ['orașe', 'place'],
+    ['orașele', 'place'],
+    ['telefon', 'phone'],
+    ['telefonul', 'phone'],
+    ['telefonului', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['preț', 'price'],
+    ['prețul', 'price'],
+    ['costă', 'price'],
+    ['costul', 'price'],
+    ['bilet', 'price'],
+    ['biletul', 'price'],
+  ],
+  ca: [
+    ['adreça', 'address'],
+    ['adreça postal', 'address'],
+    ['ciutat', 'place'],
+    ['ciutats', 'place'],
+    ['telèfon', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['correu electrònic', 'email'],
+    ['preu', 'price'],
+    ['costa', 'price'],
+    ['cost', 'price'],
+    ['entrada', 'price'],
+  ],
+  hu: [
+    ['lakcím', 'address'],
+    ['postacím', 'address'],
+    ['város', 'place'],
+    ['városban', 'place'],
+    ['városok', 'place'],
+    ['városokban', 'place'],
+    ['telefon', 'phone'],
+    ['telefonszám', 'phone'],
+    ['telefonszáma', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['ár', 'price'],
+    ['ára', 'price'],
+    ['kerül', 'price'],
+    ['került', 'price'],
+    ['jegy', 'price'],
+    ['belépő', 'price'],
+  ],
+  fi: [
+    ['osoite', 'address'],
+    ['postiosoite', 'address'],
+    ['kaupunki', 'place'],
+    ['kaupungissa', 'place'],
+    ['kaupungeissa', 'place'],
+    ['kaupunkia', 'place'],
+    ['puhelin', 'phone'],
+    ['puhelinnumero', 'phone'],
+    ['puhelinnumeroa', 'phone'],
+    ['sähköposti', 'email'],
+    ['sähköpostiosoite', 'email'],
+    ['email', 'email'],
+    ['hinta', 'price'],
+    ['hintaa', 'price'],
+    ['maksaa', 'price'],
+    ['maksoi', 'price'],
+    ['lippu', 'price'],
+    ['pääsymaksu', 'price'],
+  ],
+  et: [
+    ['aadress', 'address'],
+    ['postiaadress', 'address'],
+    ['linn', 'place'],
+    ['linnas', 'place'],
+    ['linnades', 'place'],
+    ['linnad', 'place'],
+    ['telefon', 'phone'],
+    ['telefoninumber', 'phone'],
+    ['e post', 'email'],
+    ['e posti', 'email'],
+    ['email', 'email'],
+    ['hind', 'price'],
+    ['hinda', 'price'],
+    ['maksab', 'price'],
+    ['maksis', 'price'],
+    ['pilet', 'price'],
+  ],
+  lv: [
+    ['adrese', 'address'],
+    ['adresi', 'address'],
+    ['pilsēta', 'place'],
+    ['pilsētā', 'place'],
+    ['pilsētās', 'place'],
+    ['pilsētas', 'place'],
+    ['tālrunis', 'phone'],
+    ['tālruņa', 'phone'],
+    ['telefons', 'phone'],
+    ['telefona', 'phone'],
+    ['e pasts', 'email'],
+    ['e pasta', 'email'],
+    ['email', 'email'],
+    ['cena', 'price'],
+    ['maksā', 'price'],
+    ['maksāja', 'price'],
+    ['biļete', 'price'],
+  ],
+  lt: [
+    ['adresas', 'address'],
+    ['adresą', 'address'],
+    ['miestas', 'place'],
+    ['mieste', 'place'],
+    ['miestuose', 'place'],
+    ['miestai', 'place'],
+    ['telefonas', 'phone'],
+    ['telefono', 'phone'],
+    ['el paštas', 'email'],
+    ['el pašto', 'email'],
+    ['email', 'email'],
+    ['kaina', 'price'],
+    ['kainuoja', 'price'],
+    ['kainavo', 'price'],
+    ['bilietas', 'price'],
+  ],
+  sv: [
+    ['adress', 'address'],
+    ['adressen', 'address'],
+    ['postadress', 'address'],
+    ['stad', 'place'],
+    ['staden', 'place'],
+    ['städer', 'place'],
+    ['städerna', 'place'],
+    ['telefon', 'phone'],
+    ['telefonnummer', 'phone'],
+    ['telefonnumret', 'phone'],
+    ['e post', 'email'],
+    ['e postadress', 'email'],
+    ['email', 'email'],
+    ['mejladress', 'email'],
+    ['pris', 'price'],
+    ['priset', 'price'],
+    ['kostar', 'price'],
+    ['kostade', 'price'],
+    ['biljett', 'price'],
+    ['biljetten', 'price'],
+    ['inträde', 'price'],
+  ],
+  da: [
+    ['adresse', 'address'],
+    ['adressen', 'address'],
+    ['postadresse', 'address'],
+    ['by', 'place'],
+    ['byen', 'place'],
+    ['byer', 'place'],
+    ['telefon', 'phone'],
+    ['telefonnummer', 'phone'],
+    ['telefonnummeret', 'phone'],
+    ['email', 'email'],
+    ['e mail', 'email'],
+    ['mailadresse', 'email'],
+    ['pris', 'price'],
+    ['prisen', 'price'],
+    ['koster', 'price'],
+    ['kostede', 'price'],
+    ['billet', 'price'],
+    ['billetten', 'price'],
+    ['entré', 'price'],
+  ],
+});
 
 /** Whether a (folded) word names a kind of value in the language ("steden", "ville", "prix"). */
 export function isValueNoun(word: string, lang: string): boolean {
@@ -131,7 +439,32 @@ export function isValueNoun(word: string, lang: string): boolean {
  * word for "already" must come with a verb of taking place: Spanish "ya" and Dutch "al" are common
  * in any yes/no question ("¿Ya es SOGA miembro…?").
  */
-const ALREADY: Record<string, string[]> = { en: ['already', 'yet'], fr: ['deja'], de: ['schon', 'bereits'], es: ['ya'], it: ['gia'], pt: ['ja'], nl: ['al', 'reeds'] };
+const ALREADY: Record<string, string[]> = {
+  en: ['already', 'yet'],
+  fr: ['deja'],
+  de: ['schon', 'bereits'],
+  es: ['ya'],
+  it: ['gia'],
+  pt: ['ja'],
+  nl: ['al', 'reeds'],
+  pl: ['już'],
+  cs: ['už'],
+  sk: ['už'],
+  sl: ['že'],
+  hr: ['već'],
+  bg: ['вече'],
+  el: ['ήδη'],
+  ro: ['deja'],
+  ca: ['ja'],
+  hu: ['már'],
+  fi: ['jo'],
+  et: ['juba'],
+  lv: ['jau'],
+  lt: ['jau'],
+  sv: ['redan'],
+  da: ['allerede'],
+};
+/** Verbs of taking place (folded stems; `*` stands for any ending: "odbył*" is "odbyło", "odbyła"…). */
 const HAPPENED: Record<string, RegExp> = {
   en: /\b(happen\w*|take[sn]? place|took place|held|over)\b/,
   fr: /\b(eu lieu|lieu|passe|deroule\w*|tenu\w*|termine\w*)\b/,
@@ -140,15 +473,52 @@ const HAPPENED: Record<string, RegExp> = {
   it: /\b(svolt\w*|tenut\w*|avvenut\w*|passat\w*)\b/,
   pt: /\b(aconteceu|acontecido|realizad\w*|decorreu|passou)\b/,
   nl: /\b(plaatsgevonden|gebeurd|geweest|voorbij|gehouden)\b/,
+  ...stemPatterns({
+    pl: ['odbył*', 'miał* miejsce', 'minęł*', 'zakończył*'],
+    cs: ['konal*', 'proběhl*', 'skončil*', 'uskutečnil*'],
+    sk: ['konal*', 'prebehl*', 'skončil*', 'uskutočnil*'],
+    sl: ['potekl*', 'potekel', 'zgodil*', 'odvil*', 'končal*'],
+    hr: ['održan*', 'održal*', 'završi*', 'dogodi*', 'prošao', 'prošla', 'prošlo'],
+    bg: ['проведе*', 'състоя*', 'мина*', 'приключи*'],
+    el: ['πραγματοποιήθηκε', 'πραγματοποιήθηκαν', 'έγινε', 'έγιναν', 'διεξήχθη', 'τελείωσε', 'πέρασε'],
+    ro: ['avut loc', 'desfășurat*', 'încheiat*', 'trecut'],
+    ca: ['celebrat*', 'tingut lloc', 'passat', 'acabat'],
+    hu: ['megtartott*', 'megrendezt*', 'lezajlott*', 'véget ért', 'elmúlt'],
+    fi: ['pidetty', 'pidettiin', 'järjestetty', 'järjestettiin', 'tapahtunut', 'ohi', 'päättynyt'],
+    et: ['toimunud', 'toimus', 'möödas', 'lõppenud', 'läbi'],
+    lv: ['notika', 'noticis', 'notikusi', 'beidzies', 'beigusies', 'pagājis', 'pagājusi', 'noritējis', 'noritējusi'],
+    lt: ['įvyko', 'vyko', 'pasibaigė', 'praėjo', 'surengtas', 'surengta'],
+    sv: ['hänt', 'ägt rum', 'äger rum', 'hållits', 'genomförts', 'över', 'slut'],
+    da: ['sket', 'fundet sted', 'afholdt', 'overstået', 'ovre', 'slut'],
+  }),
 };
+
+/** Folded word patterns, `*` for any ending, matched as whole words of a space-padded folded text. */
+function stemPatterns(table: Record<string, string[]>): Record<string, RegExp> {
+  const pattern = (w: string) => foldPhrase(w.replace(/\*/g, 'STEMEND')).replace(/stemend/g, '\\p{L}*');
+  return Object.fromEntries(Object.entries(table).map(([lang, words]) => [lang, new RegExp(` (?:${words.map(pattern).join('|')}) `, 'u')]));
+}
 
 export function asksWhetherPast(question: string, lang: string): boolean {
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return (ALREADY[lang] ?? ALREADY.en).some((w) => text.includes(` ${w} `)) && (HAPPENED[lang] ?? HAPPENED.en).test(text);
+  return (ALREADY[lang] ?? ALREADY.en).some((w) => text.includes(` ${foldPhrase(w)} `)) && (HAPPENED[lang] ?? HAPPENED.en).test(text);
 }
 
-/** Interrogatives of each language (accent-folded, lower case), longest first where they overlap. */
-const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
+/**
+ * How an interrogative is read where its folded form is ambiguous: `exact`, as written with its accents
+ * (French "où" is "where", "ou" is "or"; Greek "πού" / "που", Bulgarian "кой" / "кои"); `initial`, only
+ * as the question's first word (Swedish "var" is "where" there and "was" elsewhere; Hungarian "ki" is
+ * "who" there and a verb prefix elsewhere); `notBefore`, not when one of these words follows (Danish
+ * "hvor" is "where", but "hvor mange" is "how many").
+ */
+interface Reading {
+  exact?: boolean;
+  initial?: boolean;
+  notBefore?: string[];
+}
+
+/** Interrogatives of each language (natural spellings, read folded), longest first where they overlap. */
+const INTERROGATIVES: Record<string, [string, AnswerType[], Reading?][]> = readInterrogatives({
   en: [
     ['how many', ['number']],
     ['how much', ['number']],
@@ -168,7 +538,7 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['combien', ['number']],
     ['quand', ['date']],
     ['qui', ['person']],
-    ['ou', ['place']],
+    ['où', ['place'], { exact: true }],
   ],
   es: [
     ['que ano', ['date']],
@@ -234,7 +604,190 @@ const INTERROGATIVES: Record<string, [string, AnswerType[]][]> = {
     ['waar', ['place']],
     ['wie', ['person']],
   ],
-};
+  pl: [
+    ['w którym roku', ['date']],
+    ['którego roku', ['date']],
+    ['w jakim roku', ['date']],
+    ['którego dnia', ['date']],
+    ['jakiego dnia', ['date']],
+    ['kiedy', ['date']],
+    ['gdzie', ['place']],
+    ['ilu', ['number']],
+    ['ile', ['number']],
+    ['kto', ['person']],
+    ['kogo', ['person']],
+  ],
+  cs: [
+    ['ve kterém roce', ['date']],
+    ['v kterém roce', ['date']],
+    ['kterého roku', ['date']],
+    ['kterého dne', ['date']],
+    ['kdy', ['date']],
+    ['kde', ['place']],
+    ['kolik', ['number']],
+    ['kdo', ['person']],
+    ['koho', ['person']],
+  ],
+  sk: [
+    ['v ktorom roku', ['date']],
+    ['ktorého roku', ['date']],
+    ['ktorého dňa', ['date']],
+    ['kedy', ['date']],
+    ['kde', ['place']],
+    ['koľko', ['number']],
+    ['kto', ['person']],
+    ['koho', ['person']],
+  ],
+  sl: [
+    ['katerega leta', ['date']],
+    ['v katerem letu', ['date']],
+    ['katerega dne', ['date']],
+    ['kdaj', ['date']],
+    ['kje', ['place']],
+    ['koliko', ['number']],
+    ['kdo', ['person']],
+    ['koga', ['person']],
+  ],
+  hr: [
+    ['koje godine', ['date']],
+    ['kojeg dana', ['date']],
+    ['kojega dana', ['date']],
+    ['kada', ['date']],
+    ['kad', ['date']],
+    ['gdje', ['place']],
+    ['koliko', ['number']],
+    ['tko', ['person']],
+    ['koga', ['person']],
+  ],
+  bg: [
+    ['коя година', ['date']],
+    ['през коя година', ['date']],
+    ['на коя дата', ['date']],
+    ['кой ден', ['date']],
+    ['кога', ['date']],
+    ['къде', ['place']],
+    ['колко', ['number']],
+    // "кой" (who) folds to "кои" (which, plural: "кои събития").
+    ['кой', ['person'], { exact: true, notBefore: ['ден', 'град', 'месец', 'година'] }],
+  ],
+  el: [
+    ['ποια χρονιά', ['date']],
+    ['ποιο έτος', ['date']],
+    ['ποια ημερομηνία', ['date']],
+    ['ποια μέρα', ['date']],
+    ['πότε', ['date']],
+    // "πού" (where) folds to "που" (that, which), one of the commonest Greek words.
+    ['πού', ['place'], { exact: true }],
+    ['πόσοι', ['number']],
+    ['πόσες', ['number']],
+    ['πόσα', ['number']],
+    ['πόσους', ['number']],
+    ['πόσο', ['number']],
+    ['ποιος', ['person']],
+    ['ποιοι', ['person']],
+  ],
+  ro: [
+    ['în ce an', ['date']],
+    ['ce an', ['date']],
+    ['în ce dată', ['date']],
+    ['ce dată', ['date']],
+    ['în ce zi', ['date']],
+    ['când', ['date']],
+    ['unde', ['place']],
+    ['câți', ['number']],
+    ['câte', ['number']],
+    ['cine', ['person']],
+  ],
+  ca: [
+    ['en quin any', ['date']],
+    ['quin any', ['date']],
+    ['quina data', ['date']],
+    ['quin dia', ['date']],
+    ['quan', ['date']],
+    ['on', ['place']],
+    ['quants', ['number']],
+    ['quantes', ['number']],
+    ['quant', ['number']],
+    ['qui', ['person']],
+  ],
+  hu: [
+    ['melyik évben', ['date']],
+    ['hányban', ['date']],
+    ['melyik napon', ['date']],
+    ['mely napon', ['date']],
+    ['mikor', ['date']],
+    ['hol', ['place']],
+    ['hány', ['number']],
+    ['hányan', ['number']],
+    ['mennyi', ['number']],
+    // "ki" is also a verb prefix standing alone ("Hol adták ki a díjakat?").
+    ['ki', ['person'], { initial: true }],
+    ['kik', ['person']],
+    ['kit', ['person'], { initial: true }],
+  ],
+  fi: [
+    ['minä vuonna', ['date']],
+    ['minä päivänä', ['date']],
+    ['milloin', ['date']],
+    ['missä', ['place']],
+    ['kuinka monta', ['number']],
+    ['montako', ['number']],
+    ['kuinka paljon', ['number']],
+    ['kuka', ['person']],
+    ['ketkä', ['person']],
+  ],
+  et: [
+    ['mis aastal', ['date']],
+    ['mis päeval', ['date']],
+    ['mis kuupäeval', ['date']],
+    ['millal', ['date']],
+    ['kus', ['place']],
+    ['mitu', ['number']],
+    ['kui palju', ['number']],
+    ['kes', ['person']],
+  ],
+  lv: [
+    ['kurā gadā', ['date']],
+    ['kurā datumā', ['date']],
+    ['kurā dienā', ['date']],
+    ['kad', ['date']],
+    ['kur', ['place']],
+    ['cik', ['number']],
+    // "kas" asks "who" and "what" alike: no name is asked by it alone.
+  ],
+  lt: [
+    ['kuriais metais', ['date']],
+    ['kurią dieną', ['date']],
+    ['kokia data', ['date']],
+    ['kada', ['date']],
+    ['kur', ['place']],
+    ['kiek', ['number']],
+    // "kas" asks "who" and "what" alike: no name is asked by it alone.
+  ],
+  sv: [
+    ['vilket år', ['date']],
+    ['vilket datum', ['date']],
+    ['vilken dag', ['date']],
+    ['när', ['date']],
+    // "var" is "where" when it opens the question, "was" elsewhere ("Vilka evenemang var SOGA med på?").
+    ['var', ['place'], { initial: true }],
+    ['var någonstans', ['place']],
+    ['hur många', ['number']],
+    ['hur mycket', ['number']],
+    ['vem', ['person']],
+    ['vilka personer', ['person']],
+  ],
+  da: [
+    ['hvilket år', ['date']],
+    ['hvilken dato', ['date']],
+    ['hvilken dag', ['date']],
+    ['hvornår', ['date']],
+    ['hvor mange', ['number']],
+    ['hvor meget', ['number']],
+    ['hvor', ['place'], { notBefore: ['mange', 'meget', 'længe', 'ofte', 'stor', 'store', 'gammel'] }],
+    ['hvem', ['person']],
+  ],
+});
 
 /**
  * "Which organisation…", "Quel commissaire…": an interrogative determiner before a noun naming an
@@ -409,7 +962,7 @@ export function interrogativeWords(lang: string): Set<string> {
   const table = INTERROGATIVES[lang];
   const spec = AGENT_QUESTIONS[lang];
   // One-word interrogatives only: the words of "what year" / "quel jour" may be the topic elsewhere.
-  return new Set([...(table ?? []).map(([phrase]) => phrase).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
+  return new Set([...(table ?? []).map(([phrase]) => foldPhrase(phrase)).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
 }
 
 /**
@@ -433,7 +986,30 @@ const HOW_MANY: Record<string, { ask: RegExp; skip: Set<string> }> = {
   it: { ask: / quant[ioae] /, skip: new Set(['di']) },
   pt: { ask: / quant[oa]s? /, skip: new Set(['de']) },
   nl: { ask: / hoeveel /, skip: new Set(['van']) },
+  ...howMany({
+    pl: ['il[eu]', ['było', 'był', 'była', 'jest', 'są']],
+    cs: ['kolik', ['bylo', 'je', 'se']],
+    sk: ['kolko', ['bolo', 'je', 'sa']],
+    sl: ['koliko', ['je', 'jih', 'bilo']],
+    hr: ['koliko', ['je', 'ih', 'bilo', 'se']],
+    bg: ['колко', ['са', 'е', 'бяха']],
+    el: ['ποσ(?:οι|ες|α|ους|ο)', ['ήταν', 'είναι']],
+    ro: ['ca(?:ti|te)', ['de']],
+    ca: ['quant(?:s|es|a)?', ['de']],
+    hu: ['(?:hany|hanyan|mennyi)', ['volt']],
+    fi: ['(?:kuinka monta|montako|kuinka paljon)', ['oli', 'on']],
+    et: ['(?:mitu|kui palju)', ['oli', 'on']],
+    lv: ['cik(?: daudz)?', ['bija', 'ir']],
+    lt: ['kiek', ['buvo', 'yra']],
+    sv: ['hur (?:manga|mycket)', ['var', 'är', 'det']],
+    da: ['hvor (?:mange|meget)', ['var', 'er', 'der']],
+  }),
 };
+
+/** "How many" of the 16 other languages: a folded pattern, and the words (natural spellings) between it and the noun. */
+function howMany(table: Record<string, [string, string[]]>): Record<string, { ask: RegExp; skip: Set<string> }> {
+  return Object.fromEntries(Object.entries(table).map(([lang, [ask, skip]]) => [lang, { ask: new RegExp(` ${ask} `, 'u'), skip: new Set(skip.map(foldPhrase)) }]));
+}
 
 /**
  * The noun a "how many" question counts: "quanti relatori" → "relatori", "combien de pays" → "pays",
@@ -479,23 +1055,49 @@ const OWN_ACTION =
   / (?:where (?:can|could|do|should|may|must) (?:i|we|one|you|people)|ou (?:puis je|peut on|pouvons nous|dois je|doit on|faut il|est ce que je|est ce qu on|m inscrire|s inscrire)|wo (?:kann|konnte|muss|soll|darf) (?:ich|man|wir)|wo (?:finde|melde|sehe) ich|donde (?:puedo|podemos|se puede|debo|hay que|me inscribo|encuentro)|dove (?:posso|possiamo|si puo|devo|mi iscrivo|trovo)|onde (?:posso|podemos|se pode|devo|me inscrevo|encontro)|waar (?:kan|kun|moet|mag) (?:ik|je|men|we)|waar vind ik) /;
 
 /** "Who is <Name>?" in the languages the bot speaks: the name is given, what it is is asked. */
-const WHO_IS = /^\s*[¿¡]?\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was))\s+/i;
+const WHO_IS = new RegExp(
+  [
+    "^\\s*[¿¡]?\\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was)",
+    // The 16 other languages, with the article some put before a name (Greek "η", Hungarian "a", Catalan "en").
+    '|kto (?:to )?jest|kim (?:jest|był|była)|kdo (?:je|byl|byla)|kto (?:je|bol|bola)|kdo je bil[a]?|tko je|tko je bio|кой е|коя е|кой беше|коя беше',
+    '|ποιος είναι|ποια είναι|ποιος ήταν|ποια ήταν|cine (?:este|e|a fost)|qui (?:és|era|va ser)|ki (?:az|volt)|kuka (?:on|oli)|kes (?:on|oli)|kas (?:ir|bija|yra|buvo)',
+    '|vem (?:är|var)|hvem (?:er|var))(?:\\s+(?:ο|η|a|az|en|na|la))?\\s+',
+  ].join(''),
+  'iu',
+);
 const asksWhoIsNamed = (question: string) => {
   const m = WHO_IS.exec(question);
   return Boolean(m && /^\p{Lu}/u.test(question.slice(m[0].length)));
 };
 
+/** The table in the forms questions are read in: folded, or lower case with its accents where `exact`. */
+function readInterrogatives(table: Record<string, [string, AnswerType[], Reading?][]>): Record<string, [string, AnswerType[], Reading?][]> {
+  return Object.fromEntries(
+    Object.entries(table).map(([lang, rows]) => [
+      lang,
+      rows.map(([phrase, kinds, reading]) => [reading?.exact ? phrase.toLowerCase() : foldPhrase(phrase), kinds, reading] as [string, AnswerType[], Reading?]),
+    ]),
+  );
+}
+
+/** Whether an interrogative is in the question, read as its table says (Reading). */
+function readsAs(phrase: string, reading: Reading | undefined, text: string, raw: string): boolean {
+  // One leading space: a question opening with a quotation mark or "¿" still has its first word first.
+  const source = ` ${(reading?.exact ? raw : text).trimStart()}`;
+  const at = source.indexOf(` ${phrase} `);
+  if (at < 0) return false;
+  if (reading?.initial && at !== 0) return false;
+  const next = source.slice(at + phrase.length + 2).split(' ')[0];
+  return !reading?.notBefore?.some((w) => foldPhrase(w) === foldPhrase(next));
+}
+
 export function expectedAnswerTypes(question: string, lang: string): Set<AnswerType> {
-  // "où" (where) and "ou" (or) differ only by the accent: French keeps it for that one word.
-  const raw = question.toLowerCase();
+  // "où" (where) and "ou" (or) differ only by the accent: such words are read as written (Reading.exact).
+  const raw = ` ${question.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   const types = new Set<AnswerType>();
-  for (const [phrase, kinds] of INTERROGATIVES[lang] ?? INTERROGATIVES.en) {
-    if (lang === 'fr' && phrase === 'ou') {
-      if (/(^|[^\p{L}])où([^\p{L}]|$)/u.test(raw)) kinds.forEach((k) => types.add(k));
-      continue;
-    }
-    if (text.includes(` ${phrase} `)) kinds.forEach((k) => types.add(k));
+  for (const [phrase, kinds, reading] of INTERROGATIVES[lang] ?? INTERROGATIVES.en) {
+    if (readsAs(phrase, reading, text, raw)) kinds.forEach((k) => types.add(k));
   }
   for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (text.includes(` ${noun} `)) types.add(kind);
   // "adresse mail", "e-mail address": an e-mail address, not a postal one.

@@ -59,6 +59,31 @@ const TAKING_PLACE = new Set([
   'take',
   'happen',
   'happened',
+  // The 16 other languages' verbs of taking place, as questions inflect them.
+  ...[
+    ...[
+      'odbyło',
+      'odbył',
+      'odbyła',
+      'odbyły',
+      'odbędzie',
+      'konal',
+      'konala',
+      'konalo',
+      'konaly',
+      'koná',
+      'uskutočnil',
+      'uskutočnila',
+      'potekal',
+      'potekala',
+      'potekalo',
+      'održan',
+      'održana',
+      'održano',
+    ],
+    ...['проведе', 'проведено', 'състоя', 'πραγματοποιήθηκε', 'έγινε', 'διεξήχθη', 'desfășurat', 'avut', 'loc', 'celebrar', 'celebrat', 'tingut', 'lloc', 'tartották', 'rendezték', 'került', 'sor'],
+    ...['pidettiin', 'järjestettiin', 'toimus', 'toimub', 'notika', 'notiks', 'vyko', 'vyks', 'įvyko', 'hölls', 'ägde', 'rum', 'fandt', 'sted', 'afholdt'],
+  ].map((w) => normalizeText(w)),
 ]);
 
 /** Share of the question's words the sentence that names a person must cover. */
@@ -274,6 +299,75 @@ const ORDINAL_VALUES: Record<string, number> = {
   '3e': 3,
   '3rd': 3,
 };
+/**
+ * The same in the 16 other languages, in natural spellings and the forms their cases give them
+ * ("pierwszego", "δεύτερη", "ensimmäisen"). Left out as "second": words that mean "other" as often
+ * (Swedish "andra", Danish "anden", Finnish "toinen", Estonian "teine").
+ */
+const MORE_ORDINALS: Record<number, string[]> = {
+  1: [
+    ...[
+      'pierwszy',
+      'pierwsza',
+      'pierwsze',
+      'pierwszego',
+      'pierwszej',
+      'pierwszym',
+      'první',
+      'prvního',
+      'prvním',
+      'prvý',
+      'prvá',
+      'prvé',
+      'prvého',
+      'prvom',
+      'prvi',
+      'prva',
+      'prvo',
+      'prvega',
+      'prvog',
+      'prvoga',
+    ],
+    ...['първи', 'първа', 'първо', 'първата', 'първия', 'първият', 'първото', 'πρώτος', 'πρώτη', 'πρώτο', 'πρώτης', 'πρώτου', 'primul', 'prima', 'primului', 'primei', 'primer', 'primera'],
+    ...[
+      'első',
+      'ensimmäinen',
+      'ensimmäisen',
+      'ensimmäisessä',
+      'ensimmäistä',
+      'esimene',
+      'esimese',
+      'esimesel',
+      'pirmais',
+      'pirmā',
+      'pirmo',
+      'pirmajā',
+      'pirmas',
+      'pirmasis',
+      'pirmoji',
+      'pirmojo',
+      'pirmą',
+    ],
+    ...['första', 'første'],
+  ],
+  2: [
+    ...['drugi', 'druga', 'drugie', 'drugiego', 'drugiej', 'drugim', 'druhý', 'druhá', 'druhé', 'druhého', 'druhém', 'druhom', 'drugo', 'drugega', 'drugog', 'drugoga'],
+    ...['втори', 'втора', 'второ', 'втората', 'втория', 'вторият', 'второто', 'δεύτερος', 'δεύτερη', 'δεύτερο', 'δεύτερης', 'δεύτερου', 'doilea', 'segon', 'segona'],
+    ...['második', 'toisen', 'toisessa', 'otrais', 'otrā', 'otro', 'otrajā', 'antras', 'antrasis', 'antroji', 'antrojo', 'antrą'],
+  ],
+  3: [
+    ...['trzeci', 'trzecia', 'trzecie', 'trzeciego', 'trzeciej', 'třetí', 'tretí', 'tretia', 'tretie', 'tretji', 'tretja', 'tretje', 'treći', 'treća', 'treće', 'trećeg'],
+    ...['трети', 'трета', 'трето', 'третата', 'третия', 'τρίτος', 'τρίτη', 'τρίτο', 'τρίτης', 'treilea', 'treia', 'tercer', 'tercera', 'harmadik', 'kolmas', 'kolmannen', 'kolmanda'],
+    ...['trešais', 'trešā', 'trešo', 'trečias', 'trečiasis', 'trečioji', 'tredje'],
+  ],
+  [-1]: [
+    ...['następny', 'następna', 'następne', 'następnego', 'příští', 'příštího', 'budúci', 'budúca', 'budúce', 'naslednji', 'naslednja', 'naslednje', 'sljedeći', 'sljedeća', 'sljedeće', 'idući'],
+    ...['следващ', 'следваща', 'следващо', 'следващия', 'следващата', 'следващото', 'επόμενος', 'επόμενη', 'επόμενο', 'επόμενης', 'următorul', 'următoarea', 'propera', 'következő'],
+    ...['seuraava', 'seuraavan', 'järgmine', 'järgmise', 'nākamais', 'nākamā', 'nākamo', 'kitas', 'kitą', 'nästa', 'næste'],
+  ],
+};
+for (const [value, words] of Object.entries(MORE_ORDINALS)) for (const w of words) ORDINAL_VALUES[normalizeText(w)] ??= Number(value);
+
 export const ordinalsIn = (text: string) =>
   new Set(
     normalizeText(text)

@@ -7,7 +7,7 @@
  * "the social economy summit" both name "Sommet européen de l'économie sociale à Strasbourg".
  */
 import { indexStopwords } from '../text/analyzer.js';
-import { foldPlace, PLACE_SPELLINGS } from '../text/place-names.js';
+import { foldPlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
 
 /** Folded spellings (one or two words) of one concept, in the languages the bot speaks. */
 const CONCEPTS: Record<string, string[]> = {
@@ -39,9 +39,64 @@ const CONCEPTS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * The same concepts in the 16 other languages the bot speaks, in natural spellings (folded when read)
+ * and in the cases a question puts them in ("szczycie", "huippukokouksessa", "sociální ekonomiky");
+ * one or two words each ("на върха" stands for "среща на върха", "κορυφής" for "σύνοδος κορυφής").
+ */
+const MORE_CONCEPTS: Record<string, string[]> = {
+  summit: [
+    ...['szczyt', 'szczytu', 'szczycie', 'summitu', 'summitě', 'samit', 'samitu', 'samite', 'samita', 'на върха', 'κορυφής', 'summitul', 'summitului', 'cimera', 'cimeres'],
+    ...['csúcstalálkozó', 'csúcstalálkozót', 'csúcstalálkozón', 'csúcstalálkozója', 'huippukokous', 'huippukokouksen', 'huippukokouksessa', 'huippukokousta'],
+    ...['tippkohtumine', 'tippkohtumise', 'tippkohtumisel', 'samits', 'samitā', 'samitas', 'samite', 'toppmöte', 'toppmötet', 'topmøde', 'topmødet'],
+  ],
+  week: [
+    ...['tydzień', 'tygodnia', 'tygodniu', 'týden', 'týdne', 'týždeň', 'týždňa', 'teden', 'tedna', 'tjedan', 'tjedna', 'седмица', 'седмицата', 'εβδομάδα', 'εβδομάδας'],
+    ...['săptămână', 'săptămâna', 'setmana', 'viikko', 'viikon', 'nädal', 'nädala', 'nedēļa', 'nedēļas', 'savaitė', 'savaitės', 'vecka', 'veckan', 'uge', 'ugen'],
+  ],
+  forum: ['forumu', 'forumie', 'fóra', 'foorumi', 'foorumin', 'foorumissa', 'foorum', 'foorumil', 'forumā', 'foruma', 'forumas', 'forume', 'форум', 'форума', 'φόρουμ', 'fórumon'],
+  awards: [
+    ...['nagrody', 'nagród', 'ocenenia', 'nagrade', 'награди', 'наградите', 'βραβεία', 'βραβείων', 'premiile', 'premii', 'premis', 'díjak', 'díjakat', 'díjátadó'],
+    ...['palkinnot', 'palkintojen', 'auhinnad', 'balvas', 'apdovanojimai', 'apdovanojimų', 'prisutdelning', 'prisutdelningen', 'prisuddeling', 'prisuddelingen'],
+  ],
+  conference: [
+    ...['konferencja', 'konferencji', 'konferencję', 'konference', 'konferenci', 'konferencia', 'konferencie', 'konferenca', 'konferencija', 'konferenciji', 'konferencije'],
+    ...['конференция', 'конференцията', 'διάσκεψη', 'διάσκεψης', 'συνέδριο', 'συνεδρίου', 'conferință', 'conferința', 'conferinței', 'conferència', 'konferencián', 'konferenciát'],
+    ...['konferenssi', 'konferenssin', 'konferenssissa', 'konverents', 'konverentsi', 'konverentsil', 'konferencē', 'konferences', 'konferencijoje', 'konferencijos'],
+    ...['konferens', 'konferensen', 'konferencen'],
+  ],
+  workshop: [
+    ...['warsztat', 'warsztaty', 'warsztatów', 'warsztatach', 'dílna', 'dílny', 'dílně', 'dielňa', 'dielne', 'delavnica', 'delavnice', 'delavnici', 'radionica', 'radionice', 'radionici'],
+    ...['работилница', 'работилницата', 'εργαστήριο', 'εργαστηρίου', 'műhely', 'műhelyt', 'työpaja', 'työpajan', 'työpajassa', 'töötuba', 'töötoa', 'darbnīca', 'darbnīcā'],
+    ...['dirbtuvės', 'dirbtuvėse', 'verkstad', 'verkstaden', 'værksted', 'værkstedet'],
+  ],
+  roundtable: [
+    ...['okrągły stół', 'okrągłego stołu', 'kulatý stůl', 'kulatého stolu', 'okrúhly stôl', 'okrúhleho stola', 'okrogla miza', 'okrogle mize', 'okrugli stol', 'okruglog stola'],
+    ...['кръгла маса', 'кръглата маса', 'στρογγυλό τραπέζι', 'στρογγυλής τραπέζης', 'masă rotundă', 'masa rotundă', 'mesei rotunde', 'taula rodona', 'kerekasztal', 'kerekasztalt'],
+    ...['pyöreä pöytä', 'pyöreän pöydän', 'ümarlaud', 'ümarlaua', 'apaļais galds', 'apaļā galda', 'apskritasis stalas', 'apskritojo stalo', 'rundabordssamtal', 'rundbordssamtale'],
+  ],
+  socialeconomy: [
+    ...['ekonomia społeczna', 'ekonomii społecznej', 'ekonomię społeczną', 'gospodarka społeczna', 'gospodarki społecznej', 'sociální ekonomika', 'sociální ekonomiky', 'sociální ekonomice'],
+    ...['sociální ekonomie', 'sociální ekonomii', 'sociálna ekonomika', 'sociálnej ekonomiky', 'sociálnej ekonomike', 'socialna ekonomija', 'socialne ekonomije', 'socialni ekonomiji'],
+    ...['socijalna ekonomija', 'socijalne ekonomije', 'socijalnoj ekonomiji', 'социална икономика', 'социалната икономика', 'κοινωνική οικονομία', 'κοινωνικής οικονομίας'],
+    ...['economie socială', 'economia socială', 'economiei sociale', 'szociális gazdaság', 'szociális gazdasági', 'szociális gazdaságról', 'társadalmi gazdaság', 'sosiaalinen talous'],
+    ...['sosiaalisen talouden', 'sosiaalitalous', 'sosiaalitalouden', 'yhteisötalous', 'yhteisötalouden', 'sotsiaalmajandus', 'sotsiaalmajanduse', 'sociālā ekonomika', 'sociālās ekonomikas'],
+    ...['sociālajā ekonomikā', 'socialinė ekonomika', 'socialinės ekonomikos', 'socialinėje ekonomikoje', 'social ekonomi', 'sociala ekonomin', 'sociala ekonomins', 'social økonomi'],
+    ...['sociale økonomi', 'socialøkonomi', 'socialøkonomiske'],
+  ],
+  european: [
+    ...['europejski', 'europejska', 'europejskie', 'europejskiego', 'europejskiej', 'europejskim', 'evropský', 'evropská', 'evropské', 'evropského', 'evropském', 'evropskou'],
+    ...['európsky', 'európska', 'európske', 'európskeho', 'európskom', 'evropski', 'evropska', 'evropsko', 'evropskega', 'europski', 'europska', 'europsko', 'europskog'],
+    ...['европейски', 'европейска', 'европейската', 'европейския', 'ευρωπαϊκός', 'ευρωπαϊκή', 'ευρωπαϊκό', 'ευρωπαϊκής', 'ευρωπαϊκού', 'europeană', 'europene', 'europeni'],
+    ...['európai', 'eurooppalainen', 'eurooppalaisen', 'euroopan', 'euroopa', 'eiropas', 'europos', 'europinis', 'europeisk', 'europeiska', 'europeiske', 'europæisk', 'europæiske'],
+    ...['europie', 'evropě', 'európe', 'evropi', 'europi', 'европа', 'ευρώπη', 'európa', 'eurooppa', 'euroopassa', 'eiropa', 'eiropā', 'europoje'],
+  ],
+};
+
 const SINGLE = new Map<string, string>();
 const PAIRS = new Map<string, string>();
-for (const [id, forms] of Object.entries(CONCEPTS)) for (const f of forms) (f.includes(' ') ? PAIRS : SINGLE).set(f, id);
+for (const table of [CONCEPTS, MORE_CONCEPTS])
+  for (const [id, forms] of Object.entries(table)) for (const f of forms.map(foldPlace)) if (!SINGLE.has(f) && !PAIRS.has(f)) (f.includes(' ') ? PAIRS : SINGLE).set(f, id);
 const PLACES = new Map<string, string>();
 PLACE_SPELLINGS.forEach((group, i) => group.forEach((p) => !p.includes(' ') && PLACES.set(p, `place${i}`)));
 // Parts of a German compound: concept words, with or without the linking "s" ("Sozialwirtschafts|gipfel").
@@ -78,7 +133,8 @@ export function conceptWords(text: string): string[] {
       continue;
     }
     const w = words[i];
-    const known = SINGLE.get(w) ?? PLACES.get(w);
+    const inflected = placeOfWord(w);
+    const known = SINGLE.get(w) ?? PLACES.get(w) ?? (inflected >= 0 ? `place${inflected}` : undefined);
     if (known) out.push(known);
     else if (w.length > 9 && splitCompound(w)?.length) out.push(...splitCompound(w)!);
     else out.push(w);
@@ -124,6 +180,21 @@ export function kindAndPlaceNamed(names: string[], places: string[], questionWor
  */
 export function nameScore(signature: NameSignature, questionWords: Set<string>): number {
   if (!signature.required.length || signature.required.join('').length < 4) return 0;
-  if (!signature.required.every((w) => questionWords.has(w))) return 0;
-  return signature.required.length + signature.optional.filter((w) => questionWords.has(w)).length;
+  if (!signature.required.every((w) => holds(questionWords, w))) return 0;
+  return signature.required.length + signature.optional.filter((w) => holds(questionWords, w)).length;
+}
+
+/** The longest case ending a name's word may carry in a question (Finnish "-ssa", Hungarian "-ban"). */
+const MAX_CASE_ENDING = 3;
+
+/**
+ * Whether the question holds a name's word, as written or with a case ending the languages that
+ * inflect names give it: Estonian "Social Good Weeki", Finnish "FNAF-foorumissa", Polish "ActSE-u".
+ * Only short endings on words of four letters or more: "Weekend" is not "Week".
+ */
+function holds(questionWords: Set<string>, word: string): boolean {
+  if (questionWords.has(word)) return true;
+  if (word.length < 4 || word.startsWith('place')) return false;
+  for (const q of questionWords) if (q.length > word.length && q.length - word.length <= MAX_CASE_ENDING && q.startsWith(word)) return true;
+  return false;
 }

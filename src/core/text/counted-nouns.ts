@@ -103,8 +103,149 @@ const CONCEPTS: Record<string, string[]> = {
   workshops: ['ateliers', 'workshops', 'talleres', 'laboratori', 'oficinas', 'warsztatow'],
 };
 
+/**
+ * The same nouns in the 16 other languages the bot speaks, in natural spellings (folded when read)
+ * and in the cases a count puts them in (Polish and Czech genitive plural "uczestników", "účastníků";
+ * Finnish partitive "osallistujaa"; Hungarian and Estonian singular after a number "résztvevő", "osalejat").
+ */
+const MORE: Record<string, string[]> = {
+  participants: [
+    ...['uczestników', 'uczestnicy', 'osób', 'účastníků', 'účastníci', 'lidí', 'účastníkov', 'účastníci', 'ľudí', 'udeležencev', 'udeleženci', 'sudionika', 'sudionici', 'ljudi'],
+    ...['участници', 'участниците', 'души', 'συμμετέχοντες', 'συμμετεχόντων', 'άτομα', 'participanți', 'participanții', 'persoane', 'participants', 'assistents', 'persones'],
+    ...['résztvevő', 'résztvevők', 'résztvevőt', 'ember', 'osallistujaa', 'osallistujat', 'osallistujia', 'henkeä', 'osalejat', 'osalejad', 'inimest', 'dalībnieku', 'dalībnieki', 'cilvēku'],
+    ...['dalyvių', 'dalyviai', 'žmonių', 'deltagare', 'deltagarna', 'personer', 'deltagere', 'deltagerne'],
+  ],
+  speakers: [
+    ...['prelegentów', 'prelegenci', 'mówców', 'řečníků', 'řečníci', 'rečníkov', 'rečníci', 'govornikov', 'govorniki', 'govornika', 'govornici', 'говорители', 'лектори'],
+    ...['ομιλητές', 'ομιλητών', 'vorbitori', 'vorbitorii', 'ponents', 'előadó', 'előadók', 'előadót', 'puhujaa', 'puhujat', 'esinejat', 'esinejad', 'runātāju', 'runātāji'],
+    ...['pranešėjų', 'pranešėjai', 'talare', 'talarna', 'talere', 'oplægsholdere'],
+  ],
+  countries: [
+    ...['krajów', 'kraje', 'zemí', 'země', 'krajín', 'krajiny', 'držav', 'države', 'zemalja', 'zemlje', 'държави', 'χώρες', 'χωρών', 'țări', 'țările', 'països'],
+    ...['ország', 'országból', 'maata', 'maasta', 'riiki', 'riigist', 'valstu', 'valstis', 'šalių', 'šalys', 'länder', 'länderna', 'lande', 'landene'],
+  ],
+  members: [
+    ...['członków', 'członkowie', 'členů', 'členové', 'členov', 'členovia', 'članov', 'člani', 'članova', 'članovi', 'членове', 'членовете', 'μέλη', 'μελών', 'membri', 'membrii', 'membres'],
+    ...['tagja', 'tagot', 'jäsentä', 'jäsenet', 'jäseniä', 'liiget', 'liikmed', 'biedru', 'biedri', 'narių', 'nariai', 'medlemmar', 'medlemmer'],
+  ],
+  organisations: [
+    ...['organizacji', 'organizacje', 'organizací', 'organizace', 'organizácií', 'organizácie', 'organizacij', 'organizacije', 'organizacija', 'организации', 'οργανώσεις', 'οργανισμοί'],
+    ...['organizații', 'organizațiile', 'organitzacions', 'szervezet', 'szervezetek', 'szervezetet', 'järjestöä', 'järjestöt', 'organisaatiota', 'organisatsiooni', 'organisatsioonid'],
+    ...['organizāciju', 'organizācijas', 'organizacijų', 'organizacijos', 'organisationer', 'organisationerna', 'organisationerne'],
+  ],
+  finalists: [
+    ...['finalistów', 'finaliści', 'finalistů', 'finalisté', 'finalistov', 'finalisti', 'finalistov', 'finalista', 'финалисти', 'φιναλίστ', 'φιναλίστες', 'finaliști', 'finalistes'],
+    ...['döntős', 'döntőst', 'döntősök', 'finalistia', 'finalistit', 'finalisti', 'finālistu', 'finālisti', 'finalistų', 'finalistai', 'finalister', 'finalisterna', 'finalisterne'],
+  ],
+  days: [...['dni', 'dní', 'dnů', 'dní', 'dni', 'dana', 'дни', 'дена', 'μέρες', 'ημέρες', 'zile', 'dies', 'nap', 'napig', 'päivää', 'päeva', 'dienas', 'dienų', 'dienu', 'dagar', 'dage']],
+  partners: [
+    ...[
+      'partnerów',
+      'partneři',
+      'partnerov',
+      'partnerji',
+      'partnera',
+      'partneri',
+      'партньори',
+      'εταίροι',
+      'parteneri',
+      'socis',
+      'partner',
+      'partneri',
+      'kumppania',
+      'partnerit',
+      'partnerid',
+      'partneru',
+      'partnerių',
+      'partnerna',
+    ],
+  ],
+  projects: [
+    ...[
+      'projektów',
+      'projekty',
+      'projektů',
+      'projektov',
+      'projektov',
+      'projekata',
+      'проекта',
+      'проекти',
+      'έργα',
+      'proiecte',
+      'projectes',
+      'projekt',
+      'projektet',
+      'hanketta',
+      'projekti',
+      'projektu',
+      'projektų',
+      'projekter',
+    ],
+  ],
+  workshops: [
+    ...[
+      'warsztatów',
+      'dílen',
+      'workshopů',
+      'delavnic',
+      'radionica',
+      'работилници',
+      'εργαστήρια',
+      'ateliere',
+      'tallers',
+      'műhely',
+      'työpajaa',
+      'töötuba',
+      'darbnīcas',
+      'dirbtuvių',
+      'workshoppar',
+      'workshops',
+    ],
+  ],
+  volunteers: [
+    ...[
+      'wolontariuszy',
+      'dobrovolníků',
+      'dobrovoľníkov',
+      'prostovoljcev',
+      'volontera',
+      'доброволци',
+      'εθελοντές',
+      'voluntari',
+      'voluntaris',
+      'önkéntes',
+      'vapaaehtoista',
+      'vabatahtlikku',
+      'brīvprātīgo',
+      'savanorių',
+      'volontärer',
+      'frivillige',
+    ],
+  ],
+  applications: [
+    ...[
+      'zgłoszeń',
+      'přihlášek',
+      'prihlášok',
+      'prijav',
+      'prijava',
+      'кандидатури',
+      'αιτήσεις',
+      'candidaturi',
+      'candidatures',
+      'pályázat',
+      'hakemusta',
+      'taotlust',
+      'pieteikumu',
+      'paraiškų',
+      'ansökningar',
+      'ansøgninger',
+    ],
+  ],
+};
+
 const CONCEPT_OF = new Map<string, string>();
-for (const [concept, words] of Object.entries(CONCEPTS)) for (const w of words) if (!CONCEPT_OF.has(w)) CONCEPT_OF.set(w, concept);
+for (const table of [CONCEPTS, MORE]) for (const [concept, words] of Object.entries(table)) for (const w of words.map((x) => normalizeText(x))) if (!CONCEPT_OF.has(w)) CONCEPT_OF.set(w, concept);
 
 /** Whether two nouns count the same thing ("deelnemers" / "participants"); false when either is not listed. */
 export function countSameThing(a: string, b: string): boolean {

@@ -9,7 +9,7 @@
  * ("12/10/2021" is skipped), and a season or bare month without a year only when the caller gives
  * the date it is relative to ("janvier prochain").
  */
-import { MONTH_NUMBER } from './months.js';
+import { ALL_MONTH_FORMS, monthNumber } from './months.js';
 
 export type DatePrecision = 'day' | 'month' | 'season' | 'year';
 
@@ -59,15 +59,56 @@ const SEASONS: Record<string, 'spring' | 'summer' | 'autumn'> = {
   zomer: 'summer',
   herfst: 'autumn',
 };
+/**
+ * Seasons in the 16 other languages, in the cases a date puts them in ("wiosną 2023", "keväällä 2023",
+ * "primăvara 2023"), read only in a text of that language: Swedish "vara" is "to be", Romanian "vara"
+ * is "in summer". Natural spellings, folded when read.
+ */
+const SEASONS_BY_LANGUAGE: Record<string, Record<'spring' | 'summer' | 'autumn', string[]>> = {
+  pl: { spring: ['wiosna', 'wiosną', 'wiosny', 'wiosnę'], summer: ['lato', 'latem'], autumn: ['jesień', 'jesienią', 'jesieni'] },
+  cs: { spring: ['jaro', 'jaře'], summer: ['léto', 'létě'], autumn: ['podzim', 'podzimu'] },
+  sk: { spring: ['jar', 'jari'], summer: ['leto', 'lete'], autumn: ['jeseň', 'jeseni'] },
+  sl: { spring: ['pomlad', 'spomladi'], summer: ['poletje', 'poleti'], autumn: ['jesen', 'jeseni'] },
+  hr: { spring: ['proljeće', 'proljeća'], summer: ['ljeto', 'ljeti'], autumn: ['jesen', 'jeseni'] },
+  bg: { spring: ['пролет', 'пролетта'], summer: ['лято', 'лятото'], autumn: ['есен', 'есента'] },
+  el: { spring: ['άνοιξη', 'άνοιξης'], summer: ['καλοκαίρι', 'καλοκαιριού'], autumn: ['φθινόπωρο', 'φθινοπώρου'] },
+  ro: { spring: ['primăvara', 'primăvară', 'primăverii'], summer: ['vara', 'vară', 'verii'], autumn: ['toamna', 'toamnă', 'toamnei'] },
+  ca: { spring: ['primavera'], summer: ['estiu'], autumn: ['tardor'] },
+  hu: { spring: ['tavasz', 'tavasszal'], summer: ['nyár', 'nyáron'], autumn: ['ősz', 'ősszel'] },
+  fi: { spring: ['kevät', 'keväällä', 'kevään'], summer: ['kesä', 'kesällä', 'kesän'], autumn: ['syksy', 'syksyllä', 'syksyn'] },
+  et: { spring: ['kevad', 'kevadel'], summer: ['suvi', 'suvel'], autumn: ['sügis', 'sügisel'] },
+  lv: { spring: ['pavasaris', 'pavasarī'], summer: ['vasara', 'vasarā'], autumn: ['rudens', 'rudenī'] },
+  lt: { spring: ['pavasaris', 'pavasarį'], summer: ['vasara', 'vasarą'], autumn: ['ruduo', 'rudenį'] },
+  sv: { spring: ['våren', 'vår'], summer: ['sommaren', 'sommar'], autumn: ['hösten', 'höst'] },
+  da: { spring: ['foråret', 'forår'], summer: ['sommeren', 'sommer'], autumn: ['efteråret', 'efterår'] },
+};
+const FOLDED_SEASONS: Record<string, Map<string, 'spring' | 'summer' | 'autumn'>> = Object.fromEntries(
+  Object.entries(SEASONS_BY_LANGUAGE).map(([lang, seasons]) => [
+    lang,
+    new Map(Object.entries(seasons).flatMap(([name, forms]) => forms.map((f) => [foldKeepingOffsets(f), name as 'spring' | 'summer' | 'autumn'] as const))),
+  ]),
+);
+
+/** The season a folded word names in a text of `lang`: the language's own words, then the articles' languages'. */
+function seasonOf(word: string, lang?: string): 'spring' | 'summer' | 'autumn' | undefined {
+  return (lang ? FOLDED_SEASONS[lang]?.get(word) : undefined) ?? SEASONS[word];
+}
+
 // Winter straddles two years ("l'hiver 2023"): which one is meant is a guess, so it is not parsed.
 const SEASON_MONTHS = { spring: [3, 5], summer: [6, 8], autumn: [9, 11] } as const;
+
+/** The languages that write the year before the month. */
+const YEAR_FIRST = new Set(['hu', 'lv', 'lt', 'et']);
 
 // English month names that are also common words: a month only when capitalised ("May 26", not "may 26").
 const WORD_MONTHS = new Set(['may', 'march']);
 
 const alternation = (words: Iterable<string>) => [...words].sort((a, b) => b.length - a.length).join('|');
-const MONTH = `(${alternation(Object.keys(MONTH_NUMBER))})`;
-const SEASON = `(${alternation(Object.keys(SEASONS))})`;
+// Every language's month forms: which language's month a word is, the text's language decides (month()).
+const MONTH = `(${alternation(ALL_MONTH_FORMS)})`;
+// A word boundary for any script: JavaScript's \b knows only ASCII letters ("το Οκτώβριο", "през май").
+const B = '(?<![\\p{L}\\p{N}])';
+const SEASON = `(${alternation(new Set([...Object.keys(SEASONS), ...Object.values(FOLDED_SEASONS).flatMap((m) => [...m.keys()])]))})`;
 const YEAR = '((?:19|20)\\d{2})(?![\\d])';
 const DAY_SUFFIX = '(?:er|re|st|nd|rd|th|\\.|°|º)?';
 const DAY = `(?<![\\d/.,])\\d{1,2}${DAY_SUFFIX}(?!\\d)`;
@@ -76,7 +117,8 @@ const RANGE_WORDS = ['au', 'to', 'bis', 'al', 'a', 'ao', 'tot', 'through', 'unti
 const SEP = `(?:\\s*(?:${[...LIST_WORDS, ...RANGE_WORDS].map(escape).join('|')})\\s*(?:le\\s+|the\\s+|il\\s+|el\\s+)?)`;
 const DAY_LIST = `(${DAY}(?:${SEP}${DAY})*)`;
 const RANGE_SEP = `\\s*(?:au|to|bis|al|a|ao|tot|through|until|jusqu'au|-|–|—|‑)\\s*(?:le\\s+|the\\s+|il\\s+|el\\s+)?`;
-const OF = '(?:de\\s+|del\\s+|di\\s+|of\\s+)?';
+// "octobre de 2021", Catalan "12 d'octubre de 2021", Greek "τον Οκτώβριο του 2021".
+const OF = "(?:de\\s+|del\\s+|di\\s+|of\\s+|d'|του\\s+)?";
 const RANGE_OPENER = '(?:(?:du|from|vom|del|dal|de|van|entre|between)\\s+)?';
 
 type Match = { index: number; length: number; value: Omit<DateValue, 'text' | 'index'> };
@@ -91,12 +133,12 @@ interface Context {
 const rules: Rule[] = [
   // ISO: "2021-10-12"
   {
-    re: new RegExp(`(?<![\\d-])${YEAR}-(\\d{2})-(\\d{2})(?![\\d-])`, 'dg'),
+    re: new RegExp(`(?<![\\d-])${YEAR}-(\\d{2})-(\\d{2})(?![\\d-])`, 'dgu'),
     parse: (m) => day(Number(m[1]), Number(m[2]), Number(m[3])),
   },
   // Numeric day and month, only where one reading is possible: "25/11/2025" (a US "11/25/2025" too).
   {
-    re: new RegExp(`(?<![\\d/.])(\\d{1,2})([/.])(\\d{1,2})\\2${YEAR}(?![/.]\\d)`, 'dg'),
+    re: new RegExp(`(?<![\\d/.])(\\d{1,2})([/.])(\\d{1,2})\\2${YEAR}(?![/.]\\d)`, 'dgu'),
     parse: (m) => {
       const [a, b, y] = [Number(m[1]), Number(m[3]), Number(m[4])];
       if (a > 12 && b <= 12) return day(y, b, a);
@@ -107,10 +149,10 @@ const rules: Rule[] = [
   },
   // Across months: "du 30 septembre au 2 octobre 2021", "30 September – 2 October 2021".
   {
-    re: new RegExp(`${RANGE_OPENER}(${DAY})\\s+${OF}${MONTH}(?:\\s+${OF}${YEAR})?${RANGE_SEP}(${DAY})\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dg'),
+    re: new RegExp(`${RANGE_OPENER}(${DAY})\\s+${OF}${MONTH}(?:\\s+${OF}${YEAR})?${RANGE_SEP}(${DAY})\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dgu'),
     parse: (m, ctx) => {
-      const start = { d: parseInt(m[1], 10), mo: month(m[2]) };
-      const end = { d: parseInt(m[4], 10), mo: month(m[5]) };
+      const start = { d: parseInt(m[1], 10), mo: month(m[2], ctx) };
+      const end = { d: parseInt(m[4], 10), mo: month(m[5], ctx) };
       if (!monthOk(m, 2, ctx) || !monthOk(m, 5, ctx)) return null;
       const endYear = m[6] ? Number(m[6]) : m[3] ? Number(m[3]) : ctx.refYear;
       if (endYear === undefined) return null;
@@ -121,13 +163,13 @@ const rules: Rule[] = [
   // Day first: "le 17 novembre 2023", "les 5 et 6 mai 2022", "du 25 au 27 novembre 2025",
   // "26 and 27 May", "26. und 27. Mai 2021", "1 de maio de 2021".
   {
-    re: new RegExp(`${RANGE_OPENER}${DAY_LIST}\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dg'),
+    re: new RegExp(`${RANGE_OPENER}${DAY_LIST}\\s+${OF}${MONTH}(?:\\s*,?\\s+${OF}${YEAR})?`, 'dgu'),
     parse: (m, ctx) => {
       if (!monthOk(m, 2, ctx)) return null;
       const days = m[1].match(/\d{1,2}/g)!.map(Number);
       const y = m[3] ? Number(m[3]) : ctx.refYear;
       if (y === undefined) return null;
-      const mo = month(m[2]);
+      const mo = month(m[2], ctx);
       if (days.some((d, i) => i > 0 && d <= days[i - 1])) return null;
       return range(day(y, mo, days[0]), days.length > 1 ? day(y, mo, days[days.length - 1]) : null, !m[3]);
     },
@@ -136,15 +178,15 @@ const rules: Rule[] = [
   // (without a year only where nothing follows the day: "in May 12 members joined" is not a date).
   {
     re: new RegExp(
-      `\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:(?:${RANGE_SEP}|\\s+(?:and|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`,
-      'dg',
+      `${B}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)(?:(?:${RANGE_SEP}|\\s+(?:and|&)\\s+)(\\d{1,2})(?:st|nd|rd|th)?(?!\\d))?(?:(?:\\s*,\\s*|\\s+)${YEAR}|(?=\\s*(?:[.,;:!?)]|$)))`,
+      'dgu',
     ),
     parse: (m, ctx) => {
       if (!monthOk(m, 1, ctx)) return null;
       if (!m[4] && ctx.lang && ctx.lang !== 'en') return null;
       const y = m[4] ? Number(m[4]) : ctx.refYear;
       if (y === undefined) return null;
-      const mo = month(m[1]);
+      const mo = month(m[1], ctx);
       const [d1, d2] = [Number(m[2]), m[3] ? Number(m[3]) : null];
       if (d2 !== null && d2 <= d1) return null;
       return range(day(y, mo, d1), d2 === null ? null : day(y, mo, d2), !m[4]);
@@ -152,16 +194,26 @@ const rules: Rule[] = [
   },
   // Month and year: "en février 2022", "November 2023", "octobre de 2021".
   {
-    re: new RegExp(`\\b${MONTH}\\s+${OF}${YEAR}`, 'dg'),
-    parse: (m, ctx) => (monthOk(m, 1, ctx) ? monthValue(Number(m[2]), month(m[1]), false) : null),
+    re: new RegExp(`${B}${MONTH}\\s+${OF}${YEAR}`, 'dgu'),
+    parse: (m, ctx) => (monthOk(m, 1, ctx) ? monthValue(Number(m[2]), month(m[1], ctx), false) : null),
+  },
+  // Year first, as Hungarian, Latvian, Lithuanian and Estonian write it: "2021 októberében", "2021.
+  // október 12.", "2021. gada oktobrī", "2021 m. spalio 12 d.", "2021. aasta oktoobris".
+  {
+    re: new RegExp(`(?<!\\d)${YEAR}(?:\\.|\\s*m\\.)?\\s*(?:gada\\s+|aasta\\s+)?${B}${MONTH}(?![\\p{L}])(?:\\s+(\\d{1,2})(?:\\.|\\s*d\\.)?(?!\\d))?`, 'dgu'),
+    parse: (m, ctx) => {
+      if (!ctx.lang || !YEAR_FIRST.has(ctx.lang) || !monthOk(m, 2, ctx)) return null;
+      const [y, mo] = [Number(m[1]), month(m[2], ctx)];
+      return m[3] ? day(y, mo, Number(m[3])) : monthValue(y, mo, false);
+    },
   },
   // A month alone after a preposition, in the reference year: "en octobre", "le mois d'octobre",
   // "en janvier prochain" (next after the reference date).
   {
-    re: new RegExp(`\\b(?:en|in|im|em|au mois d'|au mois de|le mois d'|le mois de|in the month of)\\s*${MONTH}\\b(?:\\s+(prochain|dernier|next|last))?(?!\\s*,?\\s*(?:de\\s+)?\\d)`, 'dg'),
+    re: new RegExp(`${B}(?:en|in|im|em|au mois d'|au mois de|le mois d'|le mois de|in the month of)\\s*${MONTH}\\b(?:\\s+(prochain|dernier|next|last))?(?!\\s*,?\\s*(?:de\\s+)?\\d)`, 'dgu'),
     parse: (m, ctx) => {
       if (!monthOk(m, 1, ctx) || ctx.refYear === undefined) return null;
-      const mo = month(m[1]);
+      const mo = month(m[1], ctx);
       if (!m[2]) return monthValue(ctx.refYear, mo, true);
       if (ctx.refMonth === undefined) return null;
       const next = m[2] === 'prochain' || m[2] === 'next';
@@ -171,21 +223,25 @@ const rules: Rule[] = [
   },
   // A season and year: "au printemps 2023", "spring 2023", "im Herbst 2021".
   {
-    re: new RegExp(`\\b${SEASON}\\s+${OF}${YEAR}`, 'dg'),
-    parse: (m) => season(Number(m[2]), SEASONS[m[1]], false),
+    re: new RegExp(`${B}${SEASON}\\s+${OF}${YEAR}`, 'dgu'),
+    parse: (m, ctx) => {
+      const s = seasonOf(m[1], ctx.lang);
+      return s ? season(Number(m[2]), s, false) : null;
+    },
   },
   // Next season: "au printemps prochain", "next spring".
   {
-    re: new RegExp(`\\b(?:${SEASON}\\s+(?:prochain|prochaine)|next\\s+${SEASON})\\b`, 'dg'),
+    re: new RegExp(`\\b(?:${SEASON}\\s+(?:prochain|prochaine)|next\\s+${SEASON})\\b`, 'dgu'),
     parse: (m, ctx) => {
       if (ctx.refYear === undefined || ctx.refMonth === undefined) return null;
       const s = SEASONS[m[1] ?? m[2]];
+      if (!s) return null;
       return season(ctx.refMonth < SEASON_MONTHS[s][0] ? ctx.refYear : ctx.refYear + 1, s, true);
     },
   },
   // Years: "2024-2026", "de 2024 à 2026", "from 2021 to 2023".
   {
-    re: new RegExp(`(?:\\b(?:de|from|von|del|dal|van|entre|between)\\s+${YEAR}\\s+(?:a|to|bis|al|tot|et|and)\\s+${YEAR}|(?<![\\d\\-/.])${YEAR}\\s*[-–—‑]\\s*${YEAR}(?![\\-/.]?\\d))`, 'dg'),
+    re: new RegExp(`(?:\\b(?:de|from|von|del|dal|van|entre|between)\\s+${YEAR}\\s+(?:a|to|bis|al|tot|et|and)\\s+${YEAR}|(?<![\\d\\-/.])${YEAR}\\s*[-–—‑]\\s*${YEAR}(?![\\-/.]?\\d))`, 'dgu'),
     parse: (m) => {
       const [a, b] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
       if (b <= a || b - a > 20) return null;
@@ -194,7 +250,7 @@ const rules: Rule[] = [
   },
   // A lone year after a preposition of time: "en 2023", "in 2021", "im Jahr 2020".
   {
-    re: new RegExp(`\\b(?:en|in|im|em|nel|durant|pendant|during|courant|im jahr|in the year)\\s+${YEAR}`, 'dg'),
+    re: new RegExp(`\\b(?:en|in|im|em|nel|durant|pendant|during|courant|im jahr|in the year)\\s+${YEAR}`, 'dgu'),
     parse: (m) => ({ start: m[1], end: null, precision: 'year', yearInferred: false }),
   },
 ];
@@ -275,12 +331,15 @@ function season(y: number, s: keyof typeof SEASON_MONTHS, yearInferred: boolean)
   return { start: `${y}-${pad(from)}`, end: `${y}-${pad(to)}`, precision: 'season', yearInferred };
 }
 
-function month(name: string): number {
-  return MONTH_NUMBER[name];
+function month(name: string, ctx?: Context): number {
+  return monthNumber(name, ctx?.lang)!;
 }
 
 /** "may"/"march" name a month only when written with a capital (the English words otherwise). */
 function monthOk(m: RegExpExecArray, group: number, ctx: Context): boolean {
+  // A month of another language than the text's is a word of this one (Estonian "mai" aside, Polish
+  // "maja" is a name in a French text).
+  if (monthNumber(m[group], ctx.lang) === undefined) return false;
   if (!WORD_MONTHS.has(m[group])) return true;
   const first = ctx.original.charAt(m.indices![group][0]);
   return first !== first.toLowerCase();

@@ -7,19 +7,76 @@
  */
 import { normalizeText } from './normalize.js';
 
-type Spellings = Record<'fr' | 'en' | 'de' | 'es' | 'it' | 'pt' | 'nl', string>;
+type Spellings = Record<'fr' | 'en' | 'de' | 'es' | 'it' | 'pt' | 'nl', string> &
+  Partial<Record<'pl' | 'cs' | 'sk' | 'sl' | 'hr' | 'bg' | 'el' | 'ro' | 'ca' | 'hu' | 'fi' | 'et' | 'lv' | 'lt' | 'sv' | 'da', string>>;
 
 const same = (name: string): Spellings => ({ fr: name, en: name, de: name, es: name, it: name, pt: name, nl: name });
 
 const PLACES: Spellings[] = [
-  { fr: 'Strasbourg', en: 'Strasbourg', de: 'Straßburg', es: 'Estrasburgo', it: 'Strasburgo', pt: 'Estrasburgo', nl: 'Straatsburg' },
-  { fr: 'Bruxelles', en: 'Brussels', de: 'Brüssel', es: 'Bruselas', it: 'Bruxelles', pt: 'Bruxelas', nl: 'Brussel' },
-  { fr: 'Lisbonne', en: 'Lisbon', de: 'Lissabon', es: 'Lisboa', it: 'Lisbona', pt: 'Lisboa', nl: 'Lissabon' },
-  { fr: 'Ljubljana', en: 'Ljubljana', de: 'Ljubljana', es: 'Liubliana', it: 'Lubiana', pt: 'Liubliana', nl: 'Ljubljana' },
+  {
+    ...{ fr: 'Strasbourg', en: 'Strasbourg', de: 'Straßburg', es: 'Estrasburgo', it: 'Strasburgo', pt: 'Estrasburgo', nl: 'Straatsburg' },
+    ...{ pl: 'Strasburg', cs: 'Štrasburk', sk: 'Štrasburg', bg: 'Страсбург', el: 'Στρασβούργο', ca: 'Estrasburg', lv: 'Strasbūra', lt: 'Strasbūras' },
+  },
+  {
+    ...{ fr: 'Bruxelles', en: 'Brussels', de: 'Brüssel', es: 'Bruselas', it: 'Bruxelles', pt: 'Bruxelas', nl: 'Brussel' },
+    ...{
+      pl: 'Bruksela',
+      cs: 'Brusel',
+      sk: 'Brusel',
+      sl: 'Bruselj',
+      bg: 'Брюксел',
+      el: 'Βρυξέλλες',
+      ca: 'Brussel·les',
+      hu: 'Brüsszel',
+      fi: 'Bryssel',
+      et: 'Brüssel',
+      lv: 'Brisele',
+      lt: 'Briuselis',
+      sv: 'Bryssel',
+    },
+  },
+  {
+    ...{ fr: 'Lisbonne', en: 'Lisbon', de: 'Lissabon', es: 'Lisboa', it: 'Lisbona', pt: 'Lisboa', nl: 'Lissabon' },
+    ...{
+      pl: 'Lizbona',
+      cs: 'Lisabon',
+      sk: 'Lisabon',
+      sl: 'Lizbona',
+      hr: 'Lisabon',
+      bg: 'Лисабон',
+      el: 'Λισαβόνα',
+      ro: 'Lisabona',
+      ca: 'Lisboa',
+      hu: 'Lisszabon',
+      fi: 'Lissabon',
+      et: 'Lissabon',
+      lv: 'Lisabona',
+      lt: 'Lisabona',
+      sv: 'Lissabon',
+      da: 'Lissabon',
+    },
+  },
+  {
+    fr: 'Ljubljana',
+    en: 'Ljubljana',
+    de: 'Ljubljana',
+    es: 'Liubliana',
+    it: 'Lubiana',
+    pt: 'Liubliana',
+    nl: 'Ljubljana',
+    pl: 'Lublana',
+    bg: 'Любляна',
+    el: 'Λιουμπλιάνα',
+    lv: 'Ļubļana',
+    lt: 'Liubliana',
+  },
   { fr: 'Saint-Sébastien', en: 'San Sebastián', de: 'San Sebastián', es: 'San Sebastián', it: 'San Sebastiano', pt: 'San Sebastián', nl: 'San Sebastián' },
-  same('Mannheim'),
-  same('Lille'),
-  { ...same('Paris'), it: 'Parigi' },
+  { ...same('Mannheim'), bg: 'Манхайм', el: 'Μανχάιμ' },
+  { ...same('Lille'), bg: 'Лил', el: 'Λιλ' },
+  {
+    ...{ ...same('Paris'), it: 'Parigi' },
+    ...{ pl: 'Paryż', cs: 'Paříž', sk: 'Paríž', sl: 'Pariz', hr: 'Pariz', bg: 'Париж', el: 'Παρίσι', ca: 'París', hu: 'Párizs', fi: 'Pariisi', et: 'Pariis', lv: 'Parīze', lt: 'Paryžius' },
+  },
   { fr: 'Londres', en: 'London', de: 'London', es: 'Londres', it: 'Londra', pt: 'Londres', nl: 'Londen' },
   { fr: 'Rome', en: 'Rome', de: 'Rom', es: 'Roma', it: 'Roma', pt: 'Roma', nl: 'Rome' },
   { fr: 'Milan', en: 'Milan', de: 'Mailand', es: 'Milán', it: 'Milano', pt: 'Milão', nl: 'Milaan' },
@@ -38,7 +95,24 @@ const PLACES: Spellings[] = [
   { fr: 'Espagne', en: 'Spain', de: 'Spanien', es: 'España', it: 'Spagna', pt: 'Espanha', nl: 'Spanje' },
   { fr: 'Italie', en: 'Italy', de: 'Italien', es: 'Italia', it: 'Italia', pt: 'Itália', nl: 'Italië' },
   { fr: 'Belgique', en: 'Belgium', de: 'Belgien', es: 'Bélgica', it: 'Belgio', pt: 'Bélgica', nl: 'België' },
-  { fr: 'Slovénie', en: 'Slovenia', de: 'Slowenien', es: 'Eslovenia', it: 'Slovenia', pt: 'Eslovénia', nl: 'Slovenië' },
+  {
+    fr: 'Slovénie',
+    en: 'Slovenia',
+    de: 'Slowenien',
+    es: 'Eslovenia',
+    it: 'Slovenia',
+    pt: 'Eslovénia',
+    nl: 'Slovenië',
+    sl: 'Slovenija',
+    hr: 'Slovenija',
+    pl: 'Słowenia',
+    cs: 'Slovinsko',
+    sk: 'Slovinsko',
+    hu: 'Szlovénia',
+    fi: 'Slovenia',
+    bg: 'Словения',
+    el: 'Σλοβενία',
+  },
   { fr: 'Pays-Bas', en: 'Netherlands', de: 'Niederlande', es: 'Países Bajos', it: 'Paesi Bassi', pt: 'Países Baixos', nl: 'Nederland' },
   { ...same('Portugal'), it: 'Portogallo' },
 ];
@@ -71,4 +145,24 @@ export function localizePlace(place: string, lang: string): string {
 export function placeSpellings(name: string): string[] {
   const spellings = BY_SPELLING.get(foldPlace(name));
   return spellings ? [...new Set(Object.values(spellings))] : [];
+}
+
+/** One-word spellings (folded) of each place, for reading a place a question inflects. */
+const ONE_WORD = PLACE_SPELLINGS.map((group) => group.filter((s) => !s.includes(' ')));
+
+/**
+ * The place (its index in PLACE_SPELLINGS) a folded word of a question names, as written or with the
+ * case ending the languages that inflect place names give it: "w Strasburgu", "Párizsban",
+ * "Pariisissa", "v Bruselu", "Strasbūrā", "Στρασβούργου", "в Лисабон". A spelling of six letters or
+ * more may also lose its last letter to the ending ("Lizbona" → "w Lizbonie"). -1 when none.
+ */
+export function placeOfWord(word: string): number {
+  for (let i = 0; i < ONE_WORD.length; i++) {
+    for (const s of ONE_WORD[i]) {
+      if (word === s) return i;
+      if (word.length > s.length && word.length - s.length <= 3 && s.length >= 5 && word.startsWith(s)) return i;
+      if (s.length >= 6 && word.length >= s.length && word.length <= s.length + 3 && word.startsWith(s.slice(0, -1))) return i;
+    }
+  }
+  return -1;
 }

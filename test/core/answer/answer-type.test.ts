@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeMatch, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 
 describe('the kind of answer a question asks for', () => {
   it('reads it from interrogatives in each language', () => {
@@ -156,5 +156,85 @@ describe('the words of a several-word interrogative', () => {
     expect([...interrogativePhraseWords('Which year did the library open?', 'en')]).toEqual(expect.arrayContaining(['which', 'year']));
     // Elsewhere the same word is the topic: "the year of the summit".
     expect(interrogativePhraseWords("Quel était le thème de l'année européenne ?", 'fr').has('annee')).toBe(false);
+  });
+});
+
+describe('the kind of answer asked in the 16 other languages the bot speaks', () => {
+  it('reads when, where, how many and who in each of them', () => {
+    for (const [lang, q, kinds] of [
+      ['pl', 'Kiedy rozpoczął się projekt DigiSET?', ['date']],
+      ['pl', 'W którym roku powstało stowarzyszenie?', ['date']],
+      ['cs', 'Kde sídlí Social Economy Europe?', ['place']],
+      ['sk', 'Koľko krajín sa zapojilo do projektu?', ['number']],
+      ['sl', 'Kdo je vodil okroglo mizo?', ['person']],
+      ['hr', 'Gdje se nalazi sjedište udruge?', ['place']],
+      ['bg', 'Кога беше представен докладът?', ['date']],
+      ['el', 'Πόσοι εθελοντές βοήθησαν;', ['number']],
+      ['ro', 'Cine a moderat dezbaterea?', ['person']],
+      ['ca', 'On es va presentar l’informe?', ['place']],
+      ['hu', 'Melyik évben alakult az egyesület?', ['date']],
+      ['fi', 'Kuka johti työpajaa?', ['person']],
+      ['et', 'Mitu liiget on ühingul?', ['number']],
+      ['lv', 'Kurā gadā tika dibināta apvienība?', ['date']],
+      ['lt', 'Kur vyko apskritojo stalo diskusija?', ['place']],
+      ['sv', 'När grundades föreningen?', ['date']],
+      ['da', 'Hvem stiftede foreningen?', ['person']],
+    ] as const) {
+      expect([...expectedAnswerTypes(q, lang)].sort(), `${lang}: ${q}`).toEqual([...kinds]);
+    }
+  });
+
+  it('reads a word that is an interrogative in one place and something else in another as it is meant', () => {
+    // Swedish "var": "where" opening the question, "was" inside it.
+    expect([...expectedAnswerTypes('Var ligger föreningens kontor?', 'sv')]).toEqual(['place']);
+    expect([...expectedAnswerTypes('"Var ligger kontoret?"', 'sv')]).toEqual(['place']);
+    expect(expectedAnswerTypes('Vilka projekt var föreningen med i?', 'sv').size).toBe(0);
+    // Danish "hvor" is "where", "hvor mange" is "how many".
+    expect([...expectedAnswerTypes('Hvor mange frivillige hjalp til?', 'da')]).toEqual(['number']);
+    expect([...expectedAnswerTypes('Hvor ligger kontoret?', 'da')]).toEqual(['place']);
+    // Greek "πού" (where) and "που" (that); Bulgarian "кой" (who) and "кои" (which, plural).
+    expect([...expectedAnswerTypes('Πού βρίσκεται το γραφείο;', 'el')]).toEqual(['place']);
+    expect(expectedAnswerTypes('Ποια είναι τα έργα που στηρίζει η ένωση;', 'el').size).toBe(0);
+    expect([...expectedAnswerTypes('Кой води семинара?', 'bg')]).toEqual(['person']);
+    expect(expectedAnswerTypes('Кои проекти подкрепя сдружението?', 'bg').size).toBe(0);
+    // Hungarian "ki" is "who" opening the question, a verb prefix after a verb.
+    expect([...expectedAnswerTypes('Ki vezette a vitát?', 'hu')]).toEqual(['person']);
+    expect([...expectedAnswerTypes('Hol osztották ki a díjakat?', 'hu')]).toEqual(['place']);
+  });
+
+  it('reads the noun a count asks for, past the verb between them', () => {
+    expect(countedNoun('Ile było wolontariuszy na festiwalu?', 'pl')).toBe('wolontariuszy');
+    expect(countedNoun('Hur många deltagare kom till mötet?', 'sv')).toBe('deltagare');
+    expect(countedNoun('Koliko je partnera u projektu?', 'hr')).toBe('partnera');
+    expect(countedNoun('Колко участници дойдоха на срещата?', 'bg')).toBe('участници');
+  });
+
+  it('reads kinds of value named by a noun, as the question inflects it', () => {
+    expect([...expectedAnswerTypes('W jakim mieście mieści się biuro?', 'pl')]).toEqual(['place']);
+    expect([...expectedAnswerTypes('Mikä on yhdistyksen puhelinnumero?', 'fi')]).toEqual(['phone']);
+    expect([...expectedAnswerTypes('Cât costă biletul de intrare?', 'ro')]).toEqual(['price']);
+  });
+
+  it('reads "has it already happened?" with the verbs of taking place', () => {
+    expect(asksWhetherPast('Czy festiwal już się odbył?', 'pl')).toBe(true);
+    expect(asksWhetherPast('Onko festivaali jo pidetty?', 'fi')).toBe(true);
+    expect(asksWhetherPast('Har festivalen redan ägt rum?', 'sv')).toBe(true);
+    expect(asksWhetherPast('Czy już jesteś członkiem?', 'pl')).toBe(false);
+  });
+});
+
+describe('"who is <name>?" in the 16 other languages asks what the person is', () => {
+  it('asks no name when the question gives one, article or not', () => {
+    for (const [q, lang] of [
+      ['Kto to jest Anna Nowak?', 'pl'],
+      ['Kdo je Petr Novák?', 'cs'],
+      ['Ποιος είναι ο Γιάννης Παπαδόπουλος;', 'el'],
+      ['Ki az a Kovács Anna?', 'hu'],
+      ['Vem är Anna Svensson?', 'sv'],
+      ['Кой е Иван Петров?', 'bg'],
+    ] as const) {
+      expect(expectedAnswerTypes(q, lang).has('person'), `${lang}: ${q}`).toBe(false);
+    }
+    expect([...expectedAnswerTypes('Kto prowadził warsztaty?', 'pl')]).toEqual(['person']);
   });
 });

@@ -265,3 +265,39 @@ describe('a part of an event is not the whole event of the index', () => {
     expect(namedEventFor(all, 'Where was NEC ESS 2025?', 'en')).not.toBeNull();
   });
 });
+
+describe('time questions in the 16 other languages the bot speaks', () => {
+  it('reads "next", "latest" and a period however the language inflects them', () => {
+    expect(timeIntent('Jakie jest następne spotkanie? Czy są nadchodzące wydarzenia?', 'pl', TODAY)).toMatchObject({ kind: 'next' });
+    expect(timeIntent('Ποια είναι η επόμενη συνάντηση; Υπάρχουν επόμενες εκδηλώσεις;', 'el', TODAY)).toMatchObject({ kind: 'next' });
+    expect(timeIntent('Kdy se konala poslední akce?', 'cs', TODAY)).toMatchObject({ kind: 'last' });
+    expect(timeIntent('Millal toimus viimane üritus?', 'et', TODAY)).toMatchObject({ kind: 'last' });
+    expect(timeIntent('Vilka evenemang ordnades i mars 2022?', 'sv', TODAY)).toMatchObject({ kind: 'period', from: '2022-03-01', to: '2022-03-31' });
+    expect(timeIntent('Milyen események voltak 2022 márciusában?', 'hu', TODAY)).toMatchObject({ kind: 'period', from: '2022-03-01', to: '2022-03-31' });
+    expect(timeIntent('Кои събития е организирал SOGA през 2022 г.?', 'bg', TODAY)).toMatchObject({ kind: 'period', from: '2022-01-01', to: '2022-12-31' });
+    expect(timeIntent('Kokiuose renginiuose dalyvavo SOGA nuo 2023?', 'lt', TODAY)).toMatchObject({ kind: 'period', from: '2023-01-01', to: '2026-12-06' });
+  });
+
+  it('does not take "the last year" or one event\'s details for a list or the latest event', () => {
+    expect(timeIntent('Jakie wydarzenia odbyły się w ostatnim roku?', 'pl', TODAY)).toBeNull();
+    expect(timeIntent('Ilu uczestników miało wydarzenie w 2021?', 'pl', TODAY)).toBeNull();
+  });
+
+  it('answers "when" about an event the index knows by name, and reads "how many days"', () => {
+    expect(namedEventFor(grouped(CORPUS), 'Kiedy odbyło się FNAF?', 'pl')).toMatchObject({ name: 'FNAF' });
+    expect(namedEventFor(grouped(CORPUS), 'Πού έγινε το ActSE;', 'el')).toMatchObject({ name: 'ActSE' });
+    expect(asksDuration('Kuinka monta päivää EUSES kesti?')).toBe(true);
+    expect(asksDuration('Колко дни продължи срещата?')).toBe(true);
+  });
+
+  it("lists a period's events under a heading in the member's language", async () => {
+    const pl = (await import('../../../prompts/locales/pl.json', { with: { type: 'json' } })).default;
+    const withPl = new Messages({ en, fr, pl });
+    const answer = answerFromEvents(grouped(CORPUS), timeIntent('Jakie wydarzenia były w październiku 2021?', 'pl', TODAY)!, 'pl', TODAY, withPl);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.text).toContain('październiku 2021');
+    // Dates through Intl in Polish: "12 października 2021".
+    expect(answer.text).toContain('12 października 2021');
+    expect(answer.citations).toHaveLength(2);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptWords, nameScore, nameSignature } from '../../../src/core/events/event-words.js';
+import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../../../src/core/events/event-words.js';
 
 const score = (name: string, question: string) => nameScore(nameSignature(name), new Set(conceptWords(question)));
 
@@ -34,5 +34,26 @@ describe('launches', () => {
   it('matches "the launch of" in any language with the verb of a question', () => {
     expect(score('Lancement de la Social Tech Academy', 'When did SOGA launch the Social Tech Academy?')).toBe(4);
     expect(score('Lancement de la Social Tech Academy', '¿Cuándo se lanzó la Social Tech Academy?')).toBe(4);
+  });
+});
+
+describe('event names in the 16 other languages the bot speaks', () => {
+  it('reads kinds of event and topics as the languages inflect them', () => {
+    expect(conceptWords('w ekonomii społecznej szczycie')).toEqual(['w', 'socialeconomy', 'summit']);
+    expect(conceptWords('sosiaalitalouden huippukokouksessa')).toEqual(['socialeconomy', 'summit']);
+    expect(conceptWords('среща на върха за социална икономика')).toEqual(['среща', 'summit', 'за', 'socialeconomy']);
+    expect(conceptWords('σύνοδος κορυφής')).toEqual(['συνοδος', 'summit']);
+  });
+
+  it('names an event by a name the question inflects, not by a longer word', () => {
+    const signature = nameSignature('Social Good Week');
+    expect(nameScore(signature, new Set(conceptWords('Millal oli Social Good Weeki ümarlaud?')))).toBeGreaterThan(0);
+    expect(nameScore(signature, new Set(conceptWords('Social Good Weekendi üritus')))).toBe(0);
+  });
+
+  it("reads a place the question inflects as the event's place", () => {
+    const asked = new Set(conceptWords('Kiedy był szczyt w Strasburgu?'));
+    expect(kindAndPlaceNamed(['Sommet européen de Strasbourg'], ['Strasbourg'], asked)).toBe(true);
+    expect(kindAndPlaceNamed(['Sommet européen de Mannheim'], ['Mannheim'], asked)).toBe(false);
   });
 });

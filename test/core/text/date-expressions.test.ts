@@ -134,3 +134,44 @@ describe('comparing texts by value across languages', () => {
     expect(lastDay({ start: '2025-11-25', end: '2025-11-27' })).toBe('2025-11-27');
   });
 });
+
+describe('dates in the 16 other languages the bot speaks', () => {
+  const readIn = (text: string, lang: string) => findDateExpressions(text, { lang }).map((d) => [d.text, d.start, d.end, d.precision]);
+
+  it('reads months as each language inflects them', () => {
+    expect(readIn('Warsztaty odbyły się 3 marca 2024 r.', 'pl')).toEqual([['3 marca 2024', '2024-03-03', null, 'day']]);
+    expect(readIn('Co zrobiono w marcu 2024?', 'pl')).toEqual([['marcu 2024', '2024-03', null, 'month']]);
+    expect(readIn('Schůzka byla v březnu 2024.', 'cs')).toEqual([['březnu 2024', '2024-03', null, 'month']]);
+    expect(readIn('Kokous pidettiin 3. maaliskuuta 2024.', 'fi')).toEqual([['3. maaliskuuta 2024', '2024-03-03', null, 'day']]);
+    expect(readIn('Mitä tehtiin maaliskuussa 2024?', 'fi')).toEqual([['maaliskuussa 2024', '2024-03', null, 'month']]);
+    expect(readIn('Η συνάντηση έγινε στις 3 Μαρτίου 2024.', 'el')).toEqual([['3 Μαρτίου 2024', '2024-03-03', null, 'day']]);
+    expect(readIn('Какво стана през март 2024 г.?', 'bg')).toEqual([['март 2024', '2024-03', null, 'month']]);
+    expect(readIn("La trobada va ser el 3 d'abril de 2024.", 'ca')).toEqual([["3 d'abril de 2024", '2024-04-03', null, 'day']]);
+  });
+
+  it('reads the year before the month where the language writes it so', () => {
+    expect(readIn('Mi történt 2024 márciusában?', 'hu')).toEqual([['2024 márciusában', '2024-03', null, 'month']]);
+    expect(readIn('A találkozó 2024. március 3-án volt.', 'hu')).toEqual([['2024. március 3', '2024-03-03', null, 'day']]);
+    expect(readIn('Kas notika 2024. gada martā?', 'lv')).toEqual([['2024. gada martā', '2024-03', null, 'month']]);
+    expect(readIn('Susitikimas vyko 2024 m. kovo 3 d.', 'lt')).toEqual([['2024 m. kovo 3 d.', '2024-03-03', null, 'day']]);
+  });
+
+  it('gives a month name the reading of the text’s own language', () => {
+    // "listopad" is October in Croatian and November in Polish and Czech.
+    expect(readIn('Sastanak je bio 3. listopada 2024.', 'hr')[0][1]).toBe('2024-10-03');
+    expect(readIn('Spotkanie odbyło się 3 listopada 2024.', 'pl')[0][1]).toBe('2024-11-03');
+    // Another language's month is a word of this one: "mais" is French, "Maja" a name.
+    expect(readIn('Le projet avance, mais 2024 sera décisif.', 'fr')).toEqual([]);
+    expect(readIn('Maja 2024 joined the board.', 'en')).toEqual([]);
+  });
+});
+
+describe('seasons in the 16 other languages', () => {
+  it('reads a season and year as the language writes it, and only in that language', () => {
+    expect(findDateExpressions('Co się działo wiosną 2024?', { lang: 'pl' }).map((d) => [d.start, d.end, d.precision])).toEqual([['2024-03', '2024-05', 'season']]);
+    expect(findDateExpressions('Mitä tapahtui syksyllä 2024?', { lang: 'fi' }).map((d) => [d.start, d.end])).toEqual([['2024-09', '2024-11']]);
+    // Swedish "vara" is "to be", not the Romanian summer.
+    expect(findDateExpressions('Det kommer att vara 2024 snart.', { lang: 'sv' })).toEqual([]);
+    expect(findDateExpressions('Ce s-a întâmplat vara 2024?', { lang: 'ro' }).map((d) => d.start)).toEqual(['2024-06']);
+  });
+});

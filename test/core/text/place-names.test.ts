@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localizePlace, PLACE_SPELLINGS } from '../../../src/core/text/place-names.js';
+import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../../../src/core/text/place-names.js';
 import { isKnownPlace } from '../../../src/core/answer/names.js';
 
 describe('places written in the reader’s language', () => {
@@ -19,11 +19,31 @@ describe('places written in the reader’s language', () => {
   it('keeps a venue, an unknown place or an unknown language as written', () => {
     expect(localizePlace('Palais des Congrès de Paris', 'en')).toBe('Palais des Congrès de Paris');
     expect(localizePlace('Eurométropole de Strasbourg', 'de')).toBe('Eurométropole de Strasbourg');
-    expect(localizePlace('Bruxelles', 'pl')).toBe('Bruxelles');
+    expect(localizePlace('Bruxelles', 'ga')).toBe('Bruxelles');
   });
 
   it('gives the claim checks the same spellings (one table)', () => {
     expect(PLACE_SPELLINGS.find((g) => g.includes('lisbonne'))).toEqual(expect.arrayContaining(['lisbon', 'lissabon', 'lisboa', 'lisbona']));
     expect(['liubliana', 'lubiana', 'strassburg'].every(isKnownPlace)).toBe(true);
+  });
+});
+
+describe('places in the 16 other languages the bot speaks', () => {
+  it("writes a place as the member's language does, and as the article does where it has no name of its own", () => {
+    expect(localizePlace('Bruxelles', 'pl')).toBe('Bruksela');
+    expect(localizePlace('Lisbonne', 'el')).toBe('Λισαβόνα');
+    expect(localizePlace('Strasbourg', 'sl')).toBe('Strasbourg');
+  });
+
+  it('reads a place a question inflects', () => {
+    const named = (word: string) => PLACE_SPELLINGS[placeOfWord(foldPlace(word))]?.[0];
+    expect(named('Bruksela')).toBe('bruxelles');
+    expect(named('Brukseli')).toBe('bruxelles');
+    expect(named('Párizsban')).toBe('paris');
+    expect(named('Lizbonie')).toBe('lisbonne');
+    expect(named('Στρασβούργου')).toBe('strasbourg');
+    // A word that only begins like a place is not it.
+    expect(placeOfWord('romantic')).toBe(-1);
+    expect(placeOfWord('lillebror')).toBe(-1);
   });
 });
