@@ -8,7 +8,17 @@ let h: Harness;
 let client: Client;
 const asked: AskContext[] = [];
 
-const citation = { n: 1, chunkId: 'c1', docId: 'repair-cafe', title: 'The repair café', source: 'repair-cafe.md', quote: 'Le café de réparation se tient à Gand.', date: '2024-03-01', lang: 'fr' as const, score: 1 };
+const citation = {
+  n: 1,
+  chunkId: 'c1',
+  docId: 'repair-cafe',
+  title: 'The repair café',
+  source: 'repair-cafe.md',
+  quote: 'Le café de réparation se tient à Gand.',
+  date: '2024-03-01',
+  lang: 'fr' as const,
+  score: 1,
+};
 const first: Answer = makeAnswer({
   question: 'Where does the repair café meet?',
   outcome: 'answered',
