@@ -28,11 +28,7 @@ describe('two articles that give different years for the same thing', () => {
   const story = passage('story', '2022-03-01', 'La Ressourcerie du Rhône a été fondée en 2016 par des bénévoles de Vénissieux.');
 
   it('are both quoted, even when one article’s first window gives the month of another of its events', () => {
-    const history = passage(
-      'history',
-      '2021-06-01',
-      'La Ressourcerie du Rhône est présentée au salon Récup’ de Lyon en mars 2020. La Ressourcerie du Rhône a été fondée en 2015 à Vénissieux.',
-    );
+    const history = passage('history', '2021-06-01', 'La Ressourcerie du Rhône est présentée au salon Récup’ de Lyon en mars 2020. La Ressourcerie du Rhône a été fondée en 2015 à Vénissieux.');
     expect(answer('In which year was the Ressourcerie du Rhône founded?', [story, history])).toMatch(/differ: 2016 \[1\], 2015 \[2\]|differ: 2015 \[\d\], 2016 \[\d\]/);
   });
 
