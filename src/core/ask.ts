@@ -16,7 +16,7 @@ import type { RerankWeights } from './retrieval/rerank.js';
 import { pickLanguage } from './text/question-language.js';
 import { withoutPlantedInstructions } from './text/planted-instructions.js';
 import { condenseFollowUp } from './conversation/condense.js';
-import { askWeightedTerms, vouchedByTopic } from './conversation/topic-answerability.js';
+import { askWeightedTerms, citedFirst, vouchedByTopic } from './conversation/topic-answerability.js';
 import { createQueryEmbedder } from './retrieval/query-embedder.js';
 import { createQueryTranslator } from './retrieval/query-translator.js';
 import { retrieve } from './retrieval/retrieve.js';
@@ -263,7 +263,18 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
       const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
       const extractiveAnswer = () =>
-        (extractiveMemo ??= answerExtractively({ messages, question: standalone, lang, usable, passages: holders, terms, langs: retrieved.langs, today, event, statesValue: !loose }));
+        (extractiveMemo ??= answerExtractively({
+          messages,
+          question: standalone,
+          lang,
+          usable: condensed.dependent ? citedFirst(usable, condensed.priorSources) : usable,
+          passages: holders,
+          terms,
+          langs: retrieved.langs,
+          today,
+          event,
+          statesValue: !loose,
+        }));
       const lessInformativeThanExtractive = (text: string, citations: Answer['citations']): string | null => {
         const extractive = extractiveAnswer();
         // The extractive path would refuse: there is nothing the model's answer could fall short of.

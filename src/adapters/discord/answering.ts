@@ -140,6 +140,7 @@ async function threadHistory(ctx: BotContext, threadId: string, beforeMessageId?
     const turns = turnsFromMessages(
       raw.reverse().map((m) => ({ authorId: m.author.id, content: m.content })),
       botId(ctx),
+      ctx.messages,
     );
     return turns.length ? turns : undefined;
   } catch (error) {
@@ -267,7 +268,7 @@ export async function handleMessage(ctx: BotContext, message: Message): Promise<
         ctx.log('warn', `discord: could not read the message replied to; answering without it: ${describeError(error)}`);
         return null;
       });
-      if (referenced) history = turnsFromMessages([{ authorId: referenced.author.id, content: referenced.content }], me);
+      if (referenced) history = turnsFromMessages([{ authorId: referenced.author.id, content: referenced.content }], me, ctx.messages);
     }
   }
   if (!inOwnThread && !isDm && !isThread && !replyToBot) {

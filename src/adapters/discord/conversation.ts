@@ -4,6 +4,8 @@
  * without sources) in the `ConversationMemory` main hands in; when it has none for a thread (after a
  * restart of the in-memory one) they are rebuilt from the thread's messages.
  */
+import { statedIn } from '../../core/conversation/turns.js';
+import type { Messages } from '../../core/i18n.js';
 import type { ChatTurn } from '../../core/types.js';
 
 /** How many turns the engine sees: enough for follow-ups, small enough for the prompt. */
@@ -16,10 +18,11 @@ export interface RawThreadMessage {
 
 /**
  * Rebuilds turns from a thread's messages (oldest first): the bot's are answers, with their sources
- * cut off (they start at the first "**[n]" citation line and its heading); the others are questions,
- * with mentions removed.
+ * cut off (they start at the first "**[n]" citation line and its heading), and with the sentence that
+ * stated what was asked when they open with one (`statedIn`: the turn the memory had recorded); the
+ * others are questions, with mentions removed.
  */
-export function turnsFromMessages(messages: RawThreadMessage[], botId: string): ChatTurn[] {
+export function turnsFromMessages(messages: RawThreadMessage[], botId: string, catalog: Messages): ChatTurn[] {
   const turns: ChatTurn[] = [];
   for (const message of messages) {
     if (message.authorId === botId) {
@@ -33,7 +36,10 @@ export function turnsFromMessages(messages: RawThreadMessage[], botId: string): 
       const last = turns[turns.length - 1];
       // An answer split over several messages is one turn.
       if (last?.role === 'assistant') last.text += `\n\n${text}`;
-      else turns.push({ role: 'assistant', text });
+      else {
+        const stated = statedIn(text, catalog);
+        turns.push(stated ? { role: 'assistant', text, stated } : { role: 'assistant', text });
+      }
     } else {
       const text = stripMentions(message.content);
       if (text) turns.push({ role: 'user', text });

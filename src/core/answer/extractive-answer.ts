@@ -134,19 +134,22 @@ function conflictingDates(usable: FusedHit[], terms: WeightedTerm[], langs: Lang
   const windows = scoreWindows(usable, terms, langs, expected);
   const best = windows[0];
   if (!best) return null;
-  const byDoc = new Map<string, { text: string; hit: FusedHit }>();
+  // Each article's best window that gives a bare year, among the near-best: only years against years
+  // ("fondé en 2017" / "en 2018") are a disagreement (two full dates from two articles are far more often
+  // two events than one event told two ways), so an article's window dated otherwise (the month of
+  // another of its events, "janvier 2020") does not hide the one that gives its year. A year after the
+  // article's own is a plan or a projection ("les métiers qui seront exercés en 2030"), not its account
+  // of when something happened.
+  const byDoc = new Map<string, { q: { text: string; hit: FusedHit }; date: DateValue }>();
   for (const w of windows) {
     if (w.score < best.score * CONFLICT_RATIO) break;
     const hit = usable[w.hitIndex];
     if (byDoc.has(hit.chunk.docId)) continue;
-    byDoc.set(hit.chunk.docId, { text: w.text, hit });
+    const date = quotedDate({ text: w.text, citation: { lang: hit.chunk.lang, date: hit.chunk.date } as Citation });
+    if (date?.precision === 'year' && !(hit.chunk.date && date.start.slice(0, 4) > hit.chunk.date.slice(0, 4))) byDoc.set(hit.chunk.docId, { q: { text: w.text, hit }, date });
   }
-  const dated = [...byDoc.values()].map((q) => ({ q, date: quotedDate({ text: q.text, citation: { lang: q.hit.chunk.lang, date: q.hit.chunk.date } as Citation }) })).filter((x) => x.date);
-  if (dated.length < 2) return null;
-  const [a, b] = dated;
-  // Years against years ("fondé en 2017" / "en 2018"): two full dates from two articles are far more
-  // often two events than one event told two ways.
-  if (a.date!.precision !== 'year' || b.date!.precision !== 'year') return null;
-  if (sameDateValue(a.date!, b.date!) || a.date!.start.slice(0, 4) === b.date!.start.slice(0, 4)) return null;
+  const [a, b] = [...byDoc.values()];
+  if (!a || !b) return null;
+  if (sameDateValue(a.date, b.date) || a.date.start.slice(0, 4) === b.date.start.slice(0, 4)) return null;
   return { quotes: [a.q, b.q] };
 }

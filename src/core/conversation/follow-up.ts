@@ -111,6 +111,33 @@ const POINTING_BACK: Record<string, RegExp> = {
   nl: /(?:^|\s)(?:daar|daarvan|daarover|ervan|erover|ze|zij|hij|hem|haar|dat evenement|dit evenement|die bijeenkomst)(?=[\s?!.,]|$)/iu,
 };
 
+// A definite article before a kind of event ("the event", "die Konferenz", "l'atelier") in a turn that
+// names no topic: the event the conversation is about ("How far from the event must the headquarters
+// be?"). Not when the noun is qualified as another one ("the next event", "l'événement suivant", "the
+// conference on AI"): the qualifier sits between or after.
+const OTHER_ONE = `(?![\\s-]+(?:of|on|about|for|in|at|with|after|before|suivante?s?|précédente?s?|sur|de|du|des|pour|à|au|en|avec|über|für|zum|zur|von|im|bei|mit|sobre|del|para|con|su|di|per|do|da|em|no|na|com|over|van|voor|op|met)(?=[\\s,?!.]|$))`;
+const DEFINITE_EVENT: Record<string, RegExp> = {
+  en: new RegExp(`\\bthe (?:event|conference|summit|workshop|forum|meeting|ceremony|round ?table|webinar|festival|gathering|session)s?\\b${OTHER_ONE}`, 'iu'),
+  fr: new RegExp(
+    `(?:^|[\\s'’])(?:l['’](?:événement|évènement|atelier|édition)|la (?:conférence|rencontre|cérémonie|table ronde|session|journée)|(?:le|au|du) (?:sommet|forum|colloque|webinaire|festival))(?=[\\s?!.,]|$)${OTHER_ONE}`,
+    'iu',
+  ),
+  de: new RegExp(
+    `(?:^|\\s)(?:(?:die|der|zur) (?:Veranstaltung|Konferenz|Tagung|Zeremonie|Sitzung)|(?:der|den) (?:Gipfel|Workshop)|(?:dem|zum|beim|im|am) (?:Gipfel|Workshop|Treffen|Event|Forum)|des (?:Gipfels|Workshops|Treffens|Events|Forums)|das (?:Treffen|Event|Forum))(?=[\\s?!.,]|$)${OTHER_ONE}`,
+    'u',
+  ),
+  es: new RegExp(`(?:^|\\s)(?:(?:el|al|del) (?:evento|taller|foro|encuentro|congreso)|la (?:conferencia|cumbre|ceremonia|jornada|mesa redonda|sesión))(?=[\\s?!.,]|$)${OTHER_ONE}`, 'iu'),
+  it: new RegExp(
+    `(?:^|[\\s'’])(?:(?:l|all|dell|nell)['’](?:evento|incontro|edizione)|(?:la|alla|della|nella) (?:conferenza|cerimonia|giornata|tavola rotonda|sessione)|(?:il|al|del|nel) (?:vertice|summit|workshop|laboratorio|forum|convegno))(?=[\\s?!.,]|$)${OTHER_ONE}`,
+    'iu',
+  ),
+  pt: new RegExp(
+    `(?:^|\\s)(?:(?:o|ao|do|no) (?:evento|workshop|fórum|encontro|congresso)|(?:a|à|da|na) (?:conferência|cimeira|cúpula|cerimónia|cerimônia|oficina|sessão|mesa redonda))(?=[\\s?!.,]|$)${OTHER_ONE}`,
+    'iu',
+  ),
+  nl: new RegExp(`(?:^|\\s)(?:het (?:evenement|forum|congres)|de (?:conferentie|top|workshop|bijeenkomst|ceremonie|sessie|rondetafel))(?=[\\s?!.,]|$)${OTHER_ONE}`, 'iu'),
+};
+
 // Object clitics after a question word, followed by a verb in lower case: the same little word before a
 // noun or a name is an article ("Quem a Comissão nomeou?"), so these are case-sensitive.
 const CLITIC: Record<string, RegExp> = {
@@ -286,7 +313,7 @@ export function dependenceSignal(question: string, lang: LanguageCode, options: 
 function pointsBackIn(question: string, lang: LanguageCode): boolean {
   const base = lang.slice(0, 2);
   const impersonal = IMPERSONAL[base];
-  return Boolean(POINTING_BACK[base]?.test(impersonal ? question.replace(impersonal, ' ') : question) || CLITIC[base]?.test(question));
+  return Boolean(POINTING_BACK[base]?.test(impersonal ? question.replace(impersonal, ' ') : question) || CLITIC[base]?.test(question) || DEFINITE_EVENT[base]?.test(question));
 }
 
 // Question words of every language the bot speaks (accents folded): a turn holding one asks something.

@@ -66,3 +66,19 @@ export function askWeightedTerms(terms: WeightedTerm[], turn: Pick<FollowUpTopic
   const inTopic = new Set(topicWords(turn.topic, turn.lang));
   return terms.map((t) => (inTopic.has(t.word) ? { ...t, weight: t.weight * TOPIC_WEIGHT_IN_ANSWER } : t));
 }
+
+/** Share of its retrieval score a passage outside the articles just cited keeps when choosing what to quote in a follow-up. */
+const UNCITED_IN_ANSWER = 0.8;
+
+/**
+ * The passages to quote from in answer to a follow-up, those of the articles the previous answer cited
+ * first among near-equals: "And which projects did SOGA present there?" after an answer on the Strasbourg
+ * summit asks about that summit, not about another article's "new projects presented". Only the order of
+ * confidence changes (a quote's score counts its passage's retrieval score): a much better sentence
+ * elsewhere is still quoted.
+ */
+export function citedFirst(passages: FusedHit[], priorSources: readonly string[]): FusedHit[] {
+  const prior = new Set(priorSources);
+  if (!passages.some((h) => prior.has(h.chunk.docId))) return passages;
+  return passages.map((h) => (prior.has(h.chunk.docId) ? h : { ...h, score: h.score * UNCITED_IN_ANSWER }));
+}

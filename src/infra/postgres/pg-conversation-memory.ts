@@ -8,7 +8,7 @@ import type { ConversationMemory, LoggedAnswer } from '../../core/conversation/c
 import type { ChatTurn } from '../../core/types.js';
 import { storeUnavailable, type Sql, type TransactionSql } from './pg-database.js';
 
-const turnsSchema = z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), sources: z.array(z.string()).optional() }));
+const turnsSchema = z.array(z.object({ role: z.enum(['user', 'assistant']), text: z.string(), sources: z.array(z.string()).optional(), stated: z.string().optional() }));
 
 export interface PgConversationMemoryOptions {
   /** Tells one surface's conversations from another's (discord, matrix…). */
@@ -21,6 +21,11 @@ export interface PgConversationMemoryOptions {
 }
 
 const SWEEP_EVERY = 200;
+
+/** A turn as stored: what the surface recorded (`answeredTurns`), without keys it left out. */
+function storedTurn(turn: ChatTurn): { role: ChatTurn['role']; text: string; sources?: string[]; stated?: string } {
+  return { role: turn.role, text: turn.text, ...(turn.sources ? { sources: turn.sources } : {}), ...(turn.stated ? { stated: turn.stated } : {}) };
+}
 
 export class PgConversationMemory implements ConversationMemory {
   private readonly scope: string;
@@ -70,7 +75,7 @@ export class PgConversationMemory implements ConversationMemory {
         const turns: ChatTurn[] = rows[0] ? turnsSchema.parse(rows[0].turns) : [];
         turns.push(...answered);
         const kept = turns.slice(-this.options.maxTurns);
-        await tx`insert into soga_conversations (scope, key, turns, updated_at) values (${scope}, ${key}, ${tx.json(kept.map((turn) => (turn.sources ? { role: turn.role, text: turn.text, sources: turn.sources } : { role: turn.role, text: turn.text })))}, ${t})
+        await tx`insert into soga_conversations (scope, key, turns, updated_at) values (${scope}, ${key}, ${tx.json(kept.map(storedTurn))}, ${t})
           on conflict (scope, key) do update set turns = excluded.turns, updated_at = excluded.updated_at`;
         for (const id of botMessageIds) {
           await tx`insert into soga_conversation_messages (scope, message_id, key, created_at) values (${scope}, ${id}, ${key}, ${t})

@@ -42,3 +42,35 @@ describe('the terminal chat speaks the member’s language', () => {
     expect(assistant.calls).toHaveLength(0);
   });
 });
+
+describe('the terminal chat keeps the turn every surface records', () => {
+  it('asks a follow-up with the previous answer’s stated sentence and cited documents', async () => {
+    const citation = {
+      n: 1,
+      chunkId: 'c1',
+      docId: 'repair-cafe',
+      title: 'Le café de réparation',
+      source: 'repair-cafe.md',
+      quote: 'Le café se tient à Gand.',
+      date: null,
+      lang: 'fr' as const,
+      score: 1,
+    };
+    const first = makeAnswer({
+      question: 'Où se tient le café de réparation ?',
+      language: 'fr',
+      outcome: 'answered',
+      mode: 'extractive',
+      grounded: true,
+      text: 'En bref : Gand [1].\n« Le café se tient à Gand. » [1]',
+      direct: 'En bref : Gand [1].',
+      citations: [citation],
+    });
+    const assistant = new FakeAssistant((question) => (question === first.question ? first : makeAnswer({ question, language: 'fr' })));
+    await chat([first.question, 'Et quel jour ?'], 'fr', assistant);
+    expect(assistant.calls[1].context.history).toEqual([
+      { role: 'user', text: first.question },
+      { role: 'assistant', text: first.text, sources: ['repair-cafe'], stated: 'En bref : Gand [1].' },
+    ]);
+  });
+});

@@ -6,6 +6,8 @@ import { RecentIds } from '../../../src/adapters/discord/recent-ids.js';
 import { parseFeedbackCustomId, feedbackCustomId } from '../../../src/adapters/discord/feedback.js';
 import { shardOptions } from '../../../src/adapters/discord/index.js';
 import { loadMessages } from './harness.js';
+import { formatAnswer } from '../../../src/adapters/discord/format-answer.js';
+import { makeAnswer } from '../../fakes/fake-assistant.js';
 
 describe('remembering handled ids', () => {
   it('reports the first sighting only, and forgets the oldest beyond its size', () => {
@@ -36,10 +38,28 @@ describe('rebuilding a conversation', () => {
         { authorId: '42', content: '**[2] More** · undated' },
       ],
       '42',
+      loadMessages(),
     );
     expect(turns).toEqual([
       { role: 'user', text: 'what is SOGA?' },
       { role: 'assistant', text: 'A network [1].' },
+    ]);
+  });
+
+  it('keeps the sentence an answer stated, as the memory had recorded it, so a follow-up after a restart still has its value', () => {
+    const messages = loadMessages();
+    const direct = messages.t('sv', 'directValue', { value: 'Göteborg', n: 1 });
+    const quote = '« Le café de réparation se tient à Göteborg. » [1]';
+    const answer = formatAnswer(
+      makeAnswer({ question: 'Var träffas reparationskaféet?', language: 'sv', outcome: 'answered', mode: 'extractive', grounded: true, text: `${direct}\n${quote}`, direct }),
+      messages,
+      { lang: 'sv', maxQuestionChars: 1000, limit: 60 },
+    );
+    expect(answer.length).toBeGreaterThan(1);
+    const turns = turnsFromMessages([{ authorId: 'u', content: '<@42> Var träffas reparationskaféet?' }, ...answer.map((content) => ({ authorId: '42', content }))], '42', messages);
+    expect(turns).toEqual([
+      { role: 'user', text: 'Var träffas reparationskaféet?' },
+      { role: 'assistant', text: `${direct}\n\n${quote}`, stated: direct },
     ]);
   });
 });

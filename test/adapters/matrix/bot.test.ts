@@ -177,6 +177,18 @@ describe('the bot', () => {
       expect(port.sent[1].content['m.relates_to']).toMatchObject({ rel_type: 'm.thread', event_id: root.event_id, 'm.in_reply_to': { event_id: followUp.event_id } });
     });
 
+    it('keeps the answer’s stated sentence in the thread’s turns, after a restart too', async () => {
+      assistant = new FakeAssistant((question) => makeAnswer({ question, outcome: 'answered', language: 'fr', text: `En bref : Gand [1].\nanswer to ${question}`, direct: 'En bref : Gand [1].' }));
+      const root = message('!ask Où se tient le café de réparation ?');
+      const first = await make();
+      first.acceptEvent('!r:example.org', root);
+      await first.idle();
+      const restarted = await make();
+      restarted.acceptEvent('!r:example.org', message('Et quel jour ?', { 'm.relates_to': { rel_type: 'm.thread', event_id: root.event_id } }));
+      await restarted.idle();
+      expect(assistant.calls[1].context.history?.[1]).toEqual({ role: 'assistant', text: 'En bref : Gand [1].\nanswer to Où se tient le café de réparation ?', stated: 'En bref : Gand [1].' });
+    });
+
     it('does not take plain messages in threads it did not answer', async () => {
       const bot = await make();
       expect(bot.acceptEvent('!r:example.org', message('hello', { 'm.relates_to': { rel_type: 'm.thread', event_id: '$other' } }))).toBe(false);

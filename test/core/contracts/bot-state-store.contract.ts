@@ -46,7 +46,7 @@ export function describeBotStateStore(name: string, subject: () => BotStateStore
         roomId: '!r:example.org',
         turns: [
           { role: 'user', text: 'Quand ?' },
-          { role: 'assistant', text: 'Le 5 mai.', sources: ['doc-1'] },
+          { role: 'assistant', text: 'En bref : le 5 mai [1].', sources: ['doc-1'], stated: 'En bref : le 5 mai [1].' },
         ],
         lastAnswer: { question: 'Quand ?', logId: 'log-1' },
       });
@@ -60,7 +60,7 @@ export function describeBotStateStore(name: string, subject: () => BotStateStore
         roomId: '!r:example.org',
         turns: [
           { role: 'user', text: 'Quand ?' },
-          { role: 'assistant', text: 'Le 5 mai.', sources: ['doc-1'] },
+          { role: 'assistant', text: 'En bref : le 5 mai [1].', sources: ['doc-1'], stated: 'En bref : le 5 mai [1].' },
         ],
         lastAnswer: { question: 'Quand ?', logId: 'log-1' },
       });

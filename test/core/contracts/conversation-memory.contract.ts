@@ -1,6 +1,7 @@
 /** What every `ConversationMemory` does, run against each implementation (in memory, PostgreSQL). */
 import { describe, expect, it } from 'vitest';
 import type { ConversationMemory } from '../../../src/core/conversation/conversation-memory.js';
+import { answeredTurns } from '../../../src/core/conversation/turns.js';
 import type { ChatTurn } from '../../../src/core/types.js';
 
 /** One exchange as a surface records it: the question, and the answer with the documents it cited. */
@@ -26,6 +27,15 @@ export function describeConversationMemory(name: string, subject: () => Conversa
         { role: 'user', text: 'q1' },
         { role: 'assistant', text: 'a1', sources: ['doc-1'] },
       ]);
+    });
+
+    it('gives back the turns a surface recorded, the sentence that stated the value included, on a reopened store too', async () => {
+      const memory = await subject().make({ maxTurns: 10 });
+      const recorded = answeredTurns('Hvor mødes reparationscaféen?', { text: 'Kort sagt: Aarhus [1].\n« … » [1]', citations: [{ docId: 'repair-cafe' }], direct: 'Kort sagt: Aarhus [1].' });
+      await memory.record('t', recorded, ['m1']);
+      expect(await memory.history('t')).toEqual(recorded);
+      const again = await subject().reopen?.({ maxTurns: 10 });
+      if (again) expect(await again.history('t')).toEqual(recorded);
     });
 
     it('knows nothing of a conversation, message or thread it was never told about', async () => {

@@ -128,6 +128,27 @@ describe('a turn that depends on the conversation is rewritten with the topic an
   });
 });
 
+describe('a definite event in a turn that names no topic is the conversation’s event', () => {
+  it.each([
+    ['en', 'When is the Lyon Repair Summit 2024?', 'How much does a ticket for the summit cost?', 'Lyon Repair Summit 2024 — How much does a ticket for the summit cost?'],
+    ['fr', 'Où se tient le Forum Tierra Común 2024 ?', 'Combien de personnes le forum a-t-il accueillies ?', 'Forum Tierra Común 2024 — Combien de personnes le forum a-t-il accueillies ?'],
+    ['de', 'Wann findet das Reparaturfest Gent 2024 statt?', 'Wie viele Menschen haben die Veranstaltung besucht?', 'Reparaturfest Gent 2024 — Wie viele Menschen haben die Veranstaltung besucht?'],
+    ['es', '¿Dónde fue el Foro Tierra Común 2024?', '¿Cuántas personas asistieron al evento ayer por la tarde?', 'Foro Tierra Común 2024 — ¿Cuántas personas asistieron al evento ayer por la tarde?'],
+    ['nl', 'Waar was de Repair Fair Gent 2024?', 'Hoeveel bezoekers trok het evenement uiteindelijk?', 'Repair Fair Gent 2024 — Hoeveel bezoekers trok het evenement uiteindelijk?'],
+  ])('%s: "%s" then "%s"', (lang, first, turn, query) => {
+    expect(decideFollowUp(turn, after(first), lang)).toMatchObject({ kind: 'follow_up', query, signal: 'pronoun' });
+  });
+
+  it.each([
+    ['en', 'When is the Lyon Repair Summit 2024?', 'Where will the next event of the network take place?'],
+    ['en', 'When is the Lyon Repair Summit 2024?', 'Who spoke at the conference on open data for associations?'],
+    ['fr', 'Où se tient le Forum Tierra Común 2024 ?', 'Quand aura lieu l’événement suivant du réseau des ressourceries ?'],
+    ['de', 'Wann findet das Reparaturfest Gent 2024 statt?', 'Wer hat die Konferenz über offene Daten für Vereine organisiert?'],
+  ])('%s: not another one ("%s" then "%s")', (lang, first, turn) => {
+    expect(decideFollowUp(turn, after(first), lang)).toEqual({ kind: 'standalone', query: turn });
+  });
+});
+
 describe('a self-contained turn is searched as it stands', () => {
   it.each([
     ['fr', '¿Cuál es la mejor receta de paella?', 'Quand a lieu NEC ESS 2025 ?'],

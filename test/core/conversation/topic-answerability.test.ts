@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
-import { askWeightedTerms, vouchedByTopic } from '../../../src/core/conversation/topic-answerability.js';
-import { scoreWindows } from '../../../src/core/answer/extractive.js';
+import { askWeightedTerms, citedFirst, vouchedByTopic } from '../../../src/core/conversation/topic-answerability.js';
+import { scoreWindows, selectSentences } from '../../../src/core/answer/extractive.js';
 import type { FusedHit, LanguageCode } from '../../../src/core/types.js';
 
 const passage = (docId: string, text: string): FusedHit => ({
@@ -69,5 +69,29 @@ describe('the sentence quoted for a follow-up is the one that says what its ask 
     expect(quoted(topic, ask, lang, true)).toMatch(/Les stands accueillent/);
     // Weighed as the rest of the query, the topic would choose the sentences that repeat it.
     expect(quoted(topic, ask, lang, false)).not.toMatch(/Les stands accueillent/);
+  });
+});
+
+describe('a follow-up quotes the articles just cited first, among near-equals', () => {
+  const citedAt = (score: number): FusedHit => ({ ...passage('repair-fair', 'Le collectif y a présenté deux projets, la Ressourcerie mobile et le Fab Lab.'), score });
+  const cited = citedAt(0.8);
+  const elsewhere = passage('garden', 'Entre présentations de nouveaux projets et visites de quartier, le collectif a parcouru la région.');
+  const firstQuote = (hits: FusedHit[]) => {
+    const topic = 'Foire Réparation Lyon';
+    const terms = askWeightedTerms(weightedTopicTerms(`${topic} — Quels projets le collectif y a-t-il présentés ?`, 'fr', ['fr'], null), { topic, lang: 'fr' });
+    return selectSentences(hits, terms, ['fr']).quotes[0]?.hit.chunk.docId;
+  };
+
+  it('prefers the article the previous answer cited to another that repeats the ask’s words', () => {
+    expect(firstQuote([elsewhere, cited])).toBe('garden');
+    expect(firstQuote(citedFirst([elsewhere, cited], ['repair-fair']))).toBe('repair-fair');
+  });
+
+  it('still quotes another article that retrieval found much more relevant', () => {
+    expect(firstQuote(citedFirst([elsewhere, citedAt(0.5)], ['repair-fair']))).toBe('garden');
+  });
+
+  it('changes nothing when no passage belongs to the articles cited', () => {
+    expect(citedFirst([elsewhere, cited], ['bike-workshop'])).toEqual([elsewhere, cited]);
   });
 });

@@ -4,6 +4,8 @@
  */
 import type { Hono } from 'hono';
 import { SogaError } from '../../../core/errors.js';
+import { answeredTurns, statedIn } from '../../../core/conversation/turns.js';
+import type { Messages } from '../../../core/i18n.js';
 import type { ChatTurn } from '../../../core/types.js';
 import type { LogEntry } from '../../../core/answer-log.js';
 import { playgroundPage } from '../pages/playground.js';
@@ -23,11 +25,12 @@ async function turnsOf(s: WebServices, value: string | null | undefined): Promis
   return (await Promise.all(ids.map((id) => s.log.get(id)))).filter((e): e is LogEntry => e !== null && e.surface === 'web');
 }
 
-function historyOf(turns: LogEntry[]): ChatTurn[] {
-  return turns.flatMap((t) => [
-    { role: 'user' as const, text: t.question },
-    { role: 'assistant' as const, text: t.answerText, sources: [...new Set(t.citations.map((c) => c.docId))] },
-  ]);
+/**
+ * The turns as the other surfaces record them when they answer, rebuilt from the log: the sentence that
+ * stated what was asked is the answer's first line, when it is one (a follow-up needs the value it gave).
+ */
+function historyOf(turns: LogEntry[], messages: Messages): ChatTurn[] {
+  return turns.flatMap((t) => answeredTurns(t.question, { text: t.answerText, citations: t.citations, direct: statedIn(t.answerText, messages) }));
 }
 
 export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
@@ -55,7 +58,7 @@ export function playgroundRoutes(app: Hono<WebEnv>, s: WebServices): void {
     const locale = pickLocale(form.get('locale'), ctx.lang);
     const earlier = await turnsOf(s, form.get('turns'));
     // The assistant main hands in records the answer; its entry is the new turn of the conversation.
-    const answer = await s.assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${c.var.actor}`, locale, now: s.now(), history: historyOf(earlier) });
+    const answer = await s.assistant.ask(question, { surface: 'web', place: 'playground', asker: `web:${c.var.actor}`, locale, now: s.now(), history: historyOf(earlier, s.messages) });
     const entry = answer.logEntryId ? await s.log.get(answer.logEntryId) : null;
     if (!entry) throw new SogaError('STORE_UNAVAILABLE', 'the playground answer was not recorded in the answer log');
     return sendPage(c, 200, playgroundPage(ctx, { turns: [...earlier, entry], locale, languages: s.answerLanguages }));
