@@ -24,5 +24,5 @@ export function withoutPlantedInstructions(question: string, lang: LanguageCode)
   return kept.join(' ');
 }
 
-// A sentence that asks: it ends with a question mark (any script's) or opens with the Spanish one.
-const QUESTION = /[?？؟]\s*$|^\s*¿/;
+// A sentence that asks: it ends with a question mark (any script's; Greek writes it ";") or opens with the Spanish one.
+const QUESTION = /[?？؟;\u037e]\s*$|^\s*¿/;
