@@ -6,6 +6,8 @@
 import type { LanguageDetector } from '../ports.js';
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { ownWords } from './language-evidence.js';
+import { indexStopwords } from './analyzer.js';
+import { normalizeText } from './normalize.js';
 
 /** Below this the detector's guess is a coin toss on a two-word follow-up. */
 const SURE = 0.25;
@@ -27,7 +29,10 @@ export function pickLanguage(detector: LanguageDetector, text: string, hints: La
   // Unsure between close languages ("Qui va organitzar la Social Good Week?": Catalan or Spanish) on a
   // question with words enough to read, a hint settles the tie but does not overrule the text: an
   // English Discord client or Matrix's default language does not make a Catalan question English.
-  const readable = ownWords(text).filter((w) => /\p{L}{2,}/u.test(w)).length >= READABLE_WORDS;
+  // A one-letter word counts when it is a function word of the guessed language: the "O" of "O SOGA
+  // participou no Web Summit?" is as Portuguese as "no", and an English locale must not make it English.
+  const stops = indexStopwords(guess.lang);
+  const readable = ownWords(text).filter((w) => /\p{L}{2,}/u.test(w) || stops.has(normalizeText(w).replace(/[^\p{L}]/gu, ''))).length >= READABLE_WORDS;
   const fits = (lang: LanguageCode) => !readable || lang === guess.lang || (guess.alternatives ?? []).includes(lang);
   const earlier = fromConversation(detector, hints.history ?? []);
   if (earlier && fits(earlier)) return earlier;

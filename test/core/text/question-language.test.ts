@@ -47,6 +47,12 @@ describe('an unsure guess on a question with words enough to read', () => {
     const pl: LanguageDetector = { detect: (text) => (text === history[0].text ? { lang: 'cs', confidence: 0.9 } : { lang: 'pl', confidence: 0.15, alternatives: ['sk'] }) };
     expect(pickLanguage(pl, 'A gdzie odbywa się NEC ESS?', { history, defaultLanguage: 'en' })).toBe('pl');
   });
+  it('counts a one-letter function word of the guessed language as a word of the member’s own', () => {
+    expect(pickLanguage(unsure('pt', ['es', 'ca']), 'O SOGA esteve no Social Good Week?', { locale: 'en-US', defaultLanguage: 'en' })).toBe('pt');
+    expect(pickLanguage(unsure('pt', ['es']), 'E o SOGA em Lyon?', { locale: 'fr-FR', defaultLanguage: 'en' })).toBe('pt');
+    // A letter that is no word of the guessed language does not make two words readable.
+    expect(pickLanguage(unsure('pt', ['es']), 'X marcou NEC?', { locale: 'en-US', defaultLanguage: 'en' })).toBe('en');
+  });
   it('counts only the member’s own words: names alone leave it to the hints', () => {
     expect(pickLanguage(unsure('ca', []), 'Social Good Week 2022?', { locale: 'en-GB', defaultLanguage: 'en' })).toBe('en');
   });
