@@ -13,10 +13,11 @@ import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
 
-const LETTER = 'En février 2022, le Social Good Accelerator et ses 70 membres ont publié une lettre ouverte aux pouvoirs publics.';
+const LETTER = 'En février 2022, le Social Good Accelerator et ses 70 soutiens ont publié une lettre ouverte aux pouvoirs publics.';
 const SUMMIT = 'Le sommet de Strasbourg a réuni 2 000 participants venus de 14 pays.';
-const QUESTION = 'Wie viele Mitglieder hatte der Social Good Accelerator, als er seinen offenen Brief veröffentlichte?';
-const DICTIONARY = { 'de-fr': { mitglieder: ['membre'], offenen: ['ouvert'], brief: ['lettre', 'epitre'], veroffentlichte: ['publier'] } };
+// Not a noun of the counted-nouns table ("Mitglieder" is: the gate would find "membres" without a dictionary).
+const QUESTION = 'Wie viele Unterstützer hatte der Social Good Accelerator, als er seinen offenen Brief veröffentlichte?';
+const DICTIONARY = { 'de-fr': { unterstutzer: ['soutien'], offenen: ['ouvert'], brief: ['lettre', 'epitre'], veroffentlichte: ['publier'] } };
 
 function build(lexicon: FakeLexicon | null, warnings: string[] = []) {
   const deps: AskDeps = {
@@ -46,7 +47,7 @@ describe('a question in a language the articles are not written in, with a dicti
   it('is answered from the French passage once its words are translated, and cites it', async () => {
     const answer = await build(new FakeLexicon(DICTIONARY)).ask(QUESTION);
     expect(answer.outcome).toBe('answered');
-    expect(answer.citations[0].quote).toContain('70 membres');
+    expect(answer.citations[0].quote).toContain('70 soutiens');
     expect(answer.retrieved[0].chunk.text).toBe(LETTER);
   });
 
@@ -55,7 +56,7 @@ describe('a question in a language the articles are not written in, with a dicti
     await build(lexicon).ask(QUESTION);
     expect(lexicon.calls.map((c) => `${c.from}-${c.to}`)).toEqual(['de-fr']);
     const asked = lexicon.calls[0].words;
-    expect(asked).toContain('mitglieder');
+    expect(asked).toContain('unterstutzer');
     // "Social", "Good", "Accelerator" are the passage's own words: nothing to translate.
     expect(asked).not.toContain('social');
     expect(asked).not.toContain('accelerator');

@@ -49,19 +49,28 @@ export function judgeAnswerability(
   asked?: Pick<Retrieved, 'terms' | 'langs'> & { question: string; lang: LanguageCode; corpusLangs: readonly LanguageCode[] },
 ): Answerability {
   const { cosines, closeness } = retrieved;
+  // A counted noun written in another language ("Partner" → "partenaires") counts here, not in the
+  // ranking (matching.ts, WeightedTerm.alike).
+  const widened = new Map<string, number>();
+  const cover = (h: FusedHit) => {
+    if (!asked?.terms.some((t) => t.alike)) return h.coverage;
+    let c = widened.get(h.chunk.id);
+    if (c === undefined) widened.set(h.chunk.id, (c = Math.max(h.coverage, coverage(asked.terms, searchableText(h.chunk), asked.langs, { places: true, alike: true }).coverage)));
+    return c;
+  };
   const agrees = (h: FusedHit) => !closeness || closeness(h) >= options.minVectorAgreement;
   // A high cosine lowers the coverage needed, never to nothing: the passage must share some of the topic.
-  const vectorVouches = (h: FusedHit) => options.minVectorScore !== undefined && (cosines.get(h.chunk.id) ?? -1) >= options.minVectorScore && h.coverage >= options.minCoverage / 2;
+  const vectorVouches = (h: FusedHit) => options.minVectorScore !== undefined && (cosines.get(h.chunk.id) ?? -1) >= options.minVectorScore && cover(h) >= options.minCoverage / 2;
   // Only for a question in a language the articles are not written in: its other words may be
   // translations the dictionaries lack, where a word of the articles' own language that they never use
   // is simply absent ("Who sponsors Girleek?").
   const foreign = Boolean(asked) && !asked!.corpusLangs.includes(asked!.lang);
-  const anchored = (h: FusedHit) => foreign && h.coverage >= options.minCoverage * ANCHORED_SHARE && agrees(h) && anchoredByName(h.chunk, asked!);
-  const covered = passages.some((h) => (h.coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
+  const anchored = (h: FusedHit) => foreign && cover(h) >= options.minCoverage * ANCHORED_SHARE && agrees(h) && anchoredByName(h.chunk, asked!);
+  const covered = passages.some((h) => (cover(h) >= options.minCoverage && agrees(h)) || vectorVouches(h));
   const answerable = covered || passages.some(anchored);
   // Covered without the thesaurus's synonyms (a synonym may be another sense: "sponsors" → "champion" → "défendre").
   const plain = asked?.terms.some((t) => t.synonyms) ? asked.terms.map(({ synonyms: _, ...t }) => t) : null;
-  const plainly = !plain ? covered : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
-  const usable = passages.filter((h) => (h.coverage >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
+  const plainly = !plain ? covered : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
+  const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
   return { answerable, loose: answerable && !plainly, usable: usable.length ? usable : passages.slice(0, 1) };
 }

@@ -8,6 +8,7 @@
 import { stem, topicWords } from '../text/analyzer.js';
 import { hasPlace, interrogativePhraseWords, interrogativeWords, isPlaceNoun } from './answer-type.js';
 import { isYear, normalizeText, wordSimilarity, words } from '../text/normalize.js';
+import { sameThingWords } from '../text/counted-nouns.js';
 import type { LanguageCode } from '../types.js';
 
 export interface TermStats {
@@ -31,6 +32,13 @@ export interface WeightedTerm {
    * "set up" → "found" → "fonder"), each as its words' stems: a weaker match than the word or a translation.
    */
   synonyms?: Set<string>[][];
+  /**
+   * The same noun in the other languages of the counted-nouns table ("Partner" → "partenaires",
+   * "landen" → "pays", "people" → "participants"; text/counted-nouns.ts), each as its words' stems. The
+   * dictionaries lack many of these. Counted by the answerability gate only (coverage's `alike`): as a
+   * ranking signal it makes every passage that counts participants as good as the one about the event asked.
+   */
+  alike?: Set<string>[][];
   /** The name the word belongs to in the question ("web summit" for "Web Summit"), if any. */
   name?: string;
   /** The word names the kind of place asked for ("cities"): a place in a passage ("à Lille") covers it (see coverage()). */
@@ -80,6 +88,7 @@ export function weightedTopicTerms(
   const terms = topic.map((word): WeightedTerm => {
     const wordsOf = (list: string[]) => list.map((t) => words(t).filter((w) => w.length > 2 || /\d/.test(w))).filter((ws) => ws.length);
     const translated = wordsOf(translations.get(word) ?? []);
+    const alike = wordsOf(sameThingWords(word));
     const similar = wordsOf(synonyms.get(word) ?? []);
     // A translated word keeps the weight of a word the corpus lacks: a dictionary's first sense is often
     // not the question's ("cuesta", "costs", is listed under "côte"). Weighed as its translation, it
@@ -91,10 +100,11 @@ export function weightedTopicTerms(
       weight,
       stems: stemsOf(word),
       ...(df === 0 ? { unknown: true } : {}),
-      ...(df === 0 && translated.length && translated.every((ws) => ws.some((w) => stats!.df(w) === 0)) ? { lacking: true } : {}),
+      ...(df === 0 && translated.length && [...translated, ...alike].every((ws) => ws.some((w) => stats!.df(w) === 0)) ? { lacking: true } : {}),
       ...(df > 0 && df <= stats!.total * RARE_NAME_SHARE && written.has(word) ? { rareName: true } : {}),
       ...(translated.length ? { translations: translated.map((ws) => ws.map(stemsOf)) } : {}),
       ...(similar.length ? { synonyms: similar.map((ws) => ws.map(stemsOf)) } : {}),
+      ...(alike.length ? { alike: alike.map((ws) => ws.map(stemsOf)) } : {}),
       ...(isPlaceNoun(word, questionLang) ? { place: true } : {}),
     };
   });
@@ -157,13 +167,13 @@ export function nameWords(question: string): Set<string> {
 }
 
 /** Best match (0–1) of one term among a text's words. */
-function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>): number {
-  const stemsOfText = term.translations?.length || term.synonyms?.length ? textWords.map((w) => stemsOf(w, langs, stemCache)) : [];
+function termMatch(term: WeightedTerm, textWords: string[], langs: LanguageCode[], stemCache: Map<string, Set<string>>, alike: boolean): number {
+  const stemsOfText = term.translations?.length || term.synonyms?.length || (alike && term.alike?.length) ? textWords.map((w) => stemsOf(w, langs, stemCache)) : [];
   // Every word of one translation, by stem ("lettre ouverte" in "sa lettre ouverte"): no cognates here,
   // a dictionary's senses are noisy enough.
   const holds = (list: Set<string>[][] | undefined) =>
     Boolean(list?.some((translation) => translation.every((wanted) => stemsOfText.some((have) => [...have].some((s) => s.length >= 3 && wanted.has(s))))));
-  if (holds(term.translations)) return 1;
+  if (holds(term.translations) || (alike && holds(term.alike))) return 1;
   let best = holds(term.synonyms) ? SYNONYM_MATCH : 0;
   for (const w of textWords) {
     if (w === term.word) return 1;
@@ -201,9 +211,10 @@ const PERCENT = /^(?:per|pour|por|pro)[cz]ent/;
 /**
  * `places`: a word naming the kind of place asked for is covered by any place the text names. For
  * whole passages (is this the passage about it?), not for the sentence to quote: "en France" is a
- * place, not the cities a member asked for.
+ * place, not the cities a member asked for. `alike`: a counted noun is covered by the same noun in
+ * another language (WeightedTerm.alike), for the answerability gate.
  */
-export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[], options: { places?: boolean } = {}): CoverageResult {
+export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[], options: { places?: boolean; alike?: boolean } = {}): CoverageResult {
   if (!terms.length) return { coverage: 0, matched: [] };
   const all = words(text);
   const textWords = [...new Set(all)];
@@ -214,7 +225,7 @@ export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCod
   // A word of a name that the text uses apart from the name ("Summit" in "Social Economy Summit" for
   // "Web Summit") is half a match: it may be another thing of the same kind.
   const matched = terms.map((t) => {
-    const m = (percent && PERCENT.test(t.word)) || (options.places && t.place && hasPlace(text)) ? 1 : termMatch(t, textWords, langs, cache);
+    const m = (percent && PERCENT.test(t.word)) || (options.places && t.place && hasPlace(text)) ? 1 : termMatch(t, textWords, langs, cache, options.alike ?? false);
     return t.name && m > 0 && !folded.includes(` ${t.name} `) ? m / 2 : m;
   });
   const total = terms.reduce((s, t) => s + t.weight, 0);

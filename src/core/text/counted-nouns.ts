@@ -4,6 +4,7 @@
  * many of these ("deelnemers" is in no FreeDict Dutch–French or Dutch–English entry), and a "how
  * many" question is answered only by the number whose own word is the one counted
  * (answer/direct-answer.ts), so the few nouns events are counted by are listed here, accent-folded.
+ * The answerability gate reads them too: "Welche Partner…?" is about the passage's "partenaires".
  */
 import { normalizeText } from './normalize.js';
 
@@ -251,4 +252,14 @@ for (const table of [CONCEPTS, MORE]) for (const [concept, words] of Object.entr
 export function countSameThing(a: string, b: string): boolean {
   const ca = CONCEPT_OF.get(normalizeText(a));
   return ca !== undefined && ca === CONCEPT_OF.get(normalizeText(b));
+}
+
+/**
+ * The other words of the table that count the same thing as `word` ("partner" → "partenaires",
+ * "landen" → "pays"); empty when it is not listed. A passage that writes one of them holds the
+ * question's noun in its own language, where the dictionaries often lack the entry.
+ */
+export function sameThingWords(word: string): string[] {
+  const concept = CONCEPT_OF.get(normalizeText(word));
+  return concept ? CONCEPTS[concept].filter((w) => w !== normalizeText(word)) : [];
 }

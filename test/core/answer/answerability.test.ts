@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeAnswerability } from '../../../src/core/answer/answerability.js';
+import { coverage, weightedTopicTerms } from '../../../src/core/answer/matching.js';
 import type { FusedHit } from '../../../src/core/types.js';
 
 const hit = (id: string, coverage: number): FusedHit => ({
@@ -30,5 +31,29 @@ describe('whether the passages may answer', () => {
   it('quotes only passages near the threshold, or the best one when none is', () => {
     expect(judgeAnswerability([hit('a', 0.6), hit('b', 0.41), hit('c', 0.39)], lexical, options).usable.map((h) => h.chunk.id)).toEqual(['a', 'b']);
     expect(judgeAnswerability([hit('a', 0.1), hit('b', 0.05)], lexical, options).usable.map((h) => h.chunk.id)).toEqual(['a']);
+  });
+});
+
+describe('a counted noun written in another language counts for the gate, not for the ranking', () => {
+  const stats = { total: 100, df: (w: string) => ({ forum: 5, lyon: 3, participants: 20, reuni: 10, sommet: 6, madrid: 2 })[w] ?? 0 };
+  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, text, title: '' } });
+  const ask = (question: string, texts: string[]) => {
+    const langs = ['de', 'fr'];
+    const terms = weightedTopicTerms(question, 'de', langs, stats);
+    // As rerank() scores them: without the counted nouns of other languages.
+    const hits = texts.map((text, i) => {
+      const h = passage(`p${i}`, text);
+      h.coverage = coverage(terms, text, langs, { places: true }).coverage;
+      return h;
+    });
+    return { hits, judged: judgeAnswerability(hits, lexical, options, { terms, langs, question, lang: 'de', corpusLangs: ['fr'] }) };
+  };
+  it('answers "Teilnehmer" from a passage that writes "participants"', () => {
+    const { hits, judged } = ask('Wie viele Teilnehmer hatte das Forum?', ['Le forum de Lyon a réuni 300 participants venus de toute la région.']);
+    expect(hits[0].coverage).toBeLessThan(options.minCoverage);
+    expect(judged.answerable).toBe(true);
+  });
+  it('still refuses a passage about another event that counts participants too', () => {
+    expect(ask('Wie viele Teilnehmer hatte das Forum in Lyon?', ['Le sommet de Madrid a réuni 300 participants.']).judged.answerable).toBe(false);
   });
 });
