@@ -957,6 +957,33 @@ function agentPattern(lang: string): RegExp | null {
   return re;
 }
 
+/**
+ * "¿Qué cargo ocupa …?", "What position does … hold?", "Quel poste occupe … ?": the role noun after an
+ * interrogative determiner, and the verb of holding it, say what is asked (the person's role), not what
+ * about: the passage that answers writes the role itself ("secrétaire générale de …"), seldom "poste".
+ * Nouns and verbs accent-folded.
+ */
+const ROLE_QUESTIONS: Record<string, { nouns: string[]; verbs: string[] }> = {
+  en: { nouns: ['position', 'role', 'title', 'job', 'post', 'function'], verbs: ['hold', 'holds', 'held', 'have', 'has', 'had', 'occupy', 'occupies', 'occupied', 'play', 'plays', 'played'] },
+  fr: { nouns: ['poste', 'role', 'fonction', 'titre', 'mandat'], verbs: ['occupe', 'occupait', 'exerce', 'exercait', 'avait', 'tient', 'joue', 'jouait'] },
+  es: { nouns: ['cargo', 'puesto', 'funcion', 'rol', 'papel'], verbs: ['ocupa', 'ocupaba', 'ocupo', 'tiene', 'tenia', 'desempena', 'desempenaba', 'ejerce', 'juega'] },
+  de: { nouns: ['position', 'funktion', 'rolle', 'amt', 'stelle', 'titel', 'posten'], verbs: ['hat', 'hatte', 'bekleidet', 'bekleidete', 'innehat', 'inne', 'spielt', 'spielte', 'ubt', 'aus'] },
+  it: { nouns: ['ruolo', 'carica', 'posizione', 'funzione', 'incarico'], verbs: ['ricopre', 'ricopriva', 'occupa', 'occupava', 'ha', 'aveva', 'svolge', 'svolgeva'] },
+  pt: { nouns: ['cargo', 'funcao', 'papel', 'posicao', 'posto'], verbs: ['ocupa', 'ocupava', 'tem', 'tinha', 'exerce', 'exercia', 'desempenha', 'desempenhava'] },
+  nl: { nouns: ['functie', 'rol', 'positie', 'titel', 'baan'], verbs: ['bekleedt', 'bekleedde', 'heeft', 'had', 'vervult', 'vervulde', 'speelt', 'speelde'] },
+};
+
+/** The role noun and holding verbs of a question that asks for someone's role (see ROLE_QUESTIONS); empty otherwise. */
+export function roleAskingWords(question: string, lang: string): Set<string> {
+  const spec = ROLE_QUESTIONS[lang];
+  const determiners = AGENT_QUESTIONS[lang]?.determiners;
+  if (!spec || !determiners) return new Set();
+  const tokens = normalizeText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const at = tokens.findIndex((w, i) => i > 0 && spec.nouns.includes(w) && determiners.includes(tokens[i - 1]));
+  if (at < 0) return new Set();
+  return new Set([tokens[at], ...tokens.filter((w) => spec.verbs.includes(w))]);
+}
+
 /** The words of the language's interrogatives ("quantas", "hoeveel"): they say what is asked, not about what. */
 export function interrogativeWords(lang: string): Set<string> {
   const table = INTERROGATIVES[lang];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
+import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes, roleAskingWords } from '../../../src/core/answer/answer-type.js';
+import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
 
 describe('the kind of answer a question asks for', () => {
   it('reads it from interrogatives in each language', () => {
@@ -236,5 +237,27 @@ describe('"who is <name>?" in the 16 other languages asks what the person is', (
       expect(expectedAnswerTypes(q, lang).has('person'), `${lang}: ${q}`).toBe(false);
     }
     expect([...expectedAnswerTypes('Kto prowadził warsztaty?', 'pl')]).toEqual(['person']);
+  });
+});
+
+describe('"what position does <name> hold?" asks for the role: its noun and verb are not the topic', () => {
+  it.each([
+    ['en', 'What position does Marta Ruiz hold at the foundation?', ['position', 'hold']],
+    ['fr', 'Quel poste occupe Marta Ruiz à la fondation ?', ['poste', 'occupe']],
+    ['es', '¿Qué puesto ocupaba Marta Ruiz en la fundación?', ['puesto', 'ocupaba']],
+    ['de', 'Welches Amt bekleidet Marta Ruiz in der Stiftung?', ['amt', 'bekleidet']],
+    ['it', 'Che incarico ricopre Marta Ruiz nella fondazione?', ['incarico', 'ricopre']],
+    ['pt', 'Que função exerce Marta Ruiz na fundação?', ['funcao', 'exerce']],
+    ['nl', 'Welke functie bekleedt Marta Ruiz bij de stichting?', ['functie', 'bekleedt']],
+  ])('in %s', (lang, question, asking) => {
+    expect([...roleAskingWords(question, lang)].sort()).toEqual([...asking].sort());
+    const topic = weightedTopicTerms(question, lang, [lang, 'fr'], null).map((t) => t.word);
+    expect(topic).toEqual(expect.arrayContaining(['marta', 'ruiz']));
+    for (const word of asking) expect(topic).not.toContain(word);
+  });
+  it('leaves the words alone where no interrogative determiner asks for the role', () => {
+    expect(roleAskingWords('Did the foundation create a new position in 2023?', 'en').size).toBe(0);
+    expect(roleAskingWords('Le poste de trésorier est-il vacant ?', 'fr').size).toBe(0);
+    expect(weightedTopicTerms('Le poste de trésorier est-il vacant ?', 'fr', ['fr'], null).map((t) => t.word)).toContain('poste');
   });
 });
