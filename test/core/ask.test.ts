@@ -237,3 +237,28 @@ describe('a question for a date that the articles do not give', () => {
     expect(what.outcome).toBe('answered');
   });
 });
+
+describe('a "how many" question that the passage on its topic answers with no count', () => {
+  const store = FakeChunkStore.withPassages([
+    {
+      title: 'Le festival Numérique Solidaire à Nantes',
+      date: '2023',
+      text: 'Le festival Numérique Solidaire invite les bénévoles nantais à découvrir des outils libres lors d’ateliers ouverts à tous.',
+    },
+    // A count in another article: not how many came to the festival.
+    { title: 'Les dons en caisse', date: '2019', text: 'Les micro-dons en caisse ont réuni 300 000 donateurs en un an dans les supermarchés.' },
+  ]);
+  it('is "not found" rather than a quote that counts nothing', async () => {
+    const answer = await build({ store }).ask('Combien de bénévoles sont venus au festival Numérique Solidaire de Nantes ?');
+    expect(answer.outcome).toBe('not_found');
+    expect(answer.citations).toEqual([]);
+  });
+  it('is answered where the passage counts in words', async () => {
+    const counted = FakeChunkStore.withPassages([
+      { title: 'Le festival Numérique Solidaire à Nantes', date: '2023', text: 'Le festival Numérique Solidaire a accueilli plusieurs centaines de bénévoles nantais lors d’ateliers ouverts à tous.' },
+    ]);
+    const answer = await build({ store: counted }).ask('Combien de bénévoles sont venus au festival Numérique Solidaire de Nantes ?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.citations[0].quote).toContain('plusieurs centaines de bénévoles');
+  });
+});

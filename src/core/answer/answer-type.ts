@@ -1167,6 +1167,16 @@ function hasNewName(text: string, known: Set<string>): boolean {
   return false;
 }
 
+// Counts in words, not digits: "une centaine", "plusieurs dizaines de millions", "hundreds", "Tausende".
+const COUNT_WORD =
+  /\b(?:centaines?|dizaines?|douzaines?|milliers?|millions?|milliards?|hundreds?|dozens?|thousands?|millions?|billions?|hunderte|dutzende|tausende|millionen|centenares|cientos|decenas|miles|millones|centinaia|decine|migliaia|milioni|centenas|dezenas|milhares|milhoes|honderden|tientallen|duizenden|miljoen)\b/;
+
+/** Whether a text holds a count: a number that is not a date or a year, or a number in words. */
+export function holdsCount(text: string, lang: string): boolean {
+  const folded = normalizeText(text);
+  return numbersIn(text, lang, new Set()).length > 0 || NUMBER_WORD.test(folded) || COUNT_WORD.test(folded);
+}
+
 /**
  * Share (0–1) of the expected answer types that the text contains. `known`: the question's own words
  * (normalised); a name the question already gives ("Forum Alpha") does not answer "who".

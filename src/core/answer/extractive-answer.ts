@@ -2,15 +2,15 @@
  * Stage 5 without a chat model (and the fallback when it fails): one short sentence that states what
  * was asked, in the asker's language (direct-answer.ts), then the best sentences of the usable passages
  * quoted verbatim (extractive.ts chooses them). When the question asks for a kind of value that no
- * usable passage holds (a date, a phone number, an e-mail address, a price), it is not answered by a
- * nearby passage: the result is "not found". When two articles give different dates for it, the answer
+ * usable passage holds (a date, a phone number, an e-mail address, a price; a count for "how many
+ * <noun>"), it is not answered by a nearby passage: the result is "not found". When two articles give different dates for it, the answer
  * says so and quotes both.
  */
 import type { Messages } from '../i18n.js';
 import { sameDateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
-import { asksWhetherPast, expectedAnswerTypes, type AnswerType } from './answer-type.js';
+import { asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, type AnswerType } from './answer-type.js';
 import { hasAddress, hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
@@ -62,6 +62,12 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   for (const kind of expected) {
     const holds = REQUIRED[kind];
     if (holds && !passages.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
+  }
+  // "How many <noun>…?" is answered by a count (digits or words: "14", "une centaine", "plusieurs
+  // dizaines"), in a passage that covers the question: a passage on the topic that counts nothing
+  // does not tell how many, and a count elsewhere is of something else.
+  if (expected.has('number') && countedNoun(question, lang) !== null && !usable.some((h) => holdsCount(h.chunk.text, h.chunk.lang))) {
+    return { notFound: true, reason: 'no usable passage holds a count' };
   }
   // The question's own words as well as its topic terms: a name the question gives is not an answer.
   const known = new Set([...terms.flatMap((t) => [t.word, ...normalizeText(t.word).split(/\s+/)]), ...normalizeText(question).split(/[^\p{L}\p{N}]+/u)]);

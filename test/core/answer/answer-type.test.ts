@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes, roleAskingWords } from '../../../src/core/answer/answer-type.js';
+import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, roleAskingWords } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
 
 describe('the kind of answer a question asks for', () => {
@@ -259,5 +259,14 @@ describe('"what position does <name> hold?" asks for the role: its noun and verb
     expect(roleAskingWords('Did the foundation create a new position in 2023?', 'en').size).toBe(0);
     expect(roleAskingWords('Le poste de trésorier est-il vacant ?', 'fr').size).toBe(0);
     expect(weightedTopicTerms('Le poste de trésorier est-il vacant ?', 'fr', ['fr'], null).map((t) => t.word)).toContain('poste');
+  });
+});
+
+describe('a passage holds a count', () => {
+  it('in digits or in words, not in a date or a year', () => {
+    expect(holdsCount('La rencontre a réuni 350 bénévoles.', 'fr')).toBe(true);
+    expect(holdsCount('Des milliers de donateurs ont répondu.', 'fr')).toBe(true);
+    expect(holdsCount('Dozens of volunteers came.', 'en')).toBe(true);
+    expect(holdsCount('La campagne précède les élections de 2029, le 4 mars 2029.', 'fr')).toBe(false);
   });
 });
