@@ -1,11 +1,12 @@
 /**
  * Dictionary translations of the question's topic words that the corpus never uses, into each other
- * language of the corpus. Words the corpus knows are left alone: they already match, and a
+ * language of the corpus (and the names of a country the question names, text/country-names.ts). Words the corpus knows are left alone: they already match, and a
  * dictionary's other senses would only add noise.
  */
 import { describeError } from '../errors.js';
 import type { Lexicon, TermStats, Thesaurus } from '../ports.js';
 import { words } from '../text/normalize.js';
+import { countryInOtherLanguages } from '../text/country-names.js';
 import type { LanguageCode } from '../types.js';
 import type { WeightedTerm } from '../answer/matching.js';
 
@@ -49,6 +50,12 @@ export function createQueryTranslator(lexicon: Lexicon | null, warn: (message: s
     async translateUnknown(terms, lang, langs, stats) {
       const out = new Map<string, string[]>();
       const unknown = terms.filter((t) => stats.df(t.word) === 0).map((t) => t.word);
+      // A country, or its adjective ("Nederlandse"), as the articles' languages write it ("Pays-Bas"):
+      // from the runtime's CLDR names, with or without dictionaries.
+      for (const word of unknown) {
+        const country = countryInOtherLanguages(word, lang, langs);
+        if (country.length) out.set(word, country);
+      }
       if (!lexicon || !unknown.length) return out;
       for (const target of langs.filter((l) => l !== lang)) await lookUp(out, unknown, lang, target);
       // A word no dictionary of the question's language lists may be an English one it borrowed

@@ -67,3 +67,56 @@ function countryAndRegionNames(): Set<string> {
 export function isCountryOrRegion(name: string): boolean {
   return countryAndRegionNames().has(normalizeText(name));
 }
+
+const byLanguage = new Map<string, Map<string, string>>();
+
+/** Folded country name → ISO code, in one language (Intl's data; none for a language it lacks). */
+function countryCodes(lang: string): Map<string, string> {
+  let map = byLanguage.get(lang);
+  if (map) return map;
+  map = new Map();
+  let display: Intl.DisplayNames;
+  try {
+    display = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+  } catch {
+    byLanguage.set(lang, map);
+    return map;
+  }
+  for (const code of [...LETTERS].flatMap((a) => [...LETTERS].map((b) => a + b))) {
+    let name: string | undefined;
+    try {
+      name = display.of(code);
+    } catch {
+      continue;
+    }
+    if (name && name !== code) map.set(normalizeText(name), code);
+  }
+  byLanguage.set(lang, map);
+  return map;
+}
+
+/** Shortest country name whose adjective (name + ending) is read as the country: "nederland" + "se". */
+const MIN_STEM = 5;
+/** Longest adjective ending after a country's name: Dutch "-se", Italian "-na", German "-er". */
+const MAX_ENDING = 3;
+
+/**
+ * The country a question's word names, in the other languages: "Nederland" → "Pays-Bas",
+ * "Netherlands"; also its adjective where it is the name and a short ending ("Nederlandse",
+ * "italiana"). The dictionaries miss most of these, and a passage writes the country in its own language.
+ */
+export function countryInOtherLanguages(word: string, from: string, to: readonly string[]): string[] {
+  const codes = countryCodes(from);
+  const folded = normalizeText(word);
+  let code = codes.get(folded);
+  for (let cut = 1; !code && cut <= MAX_ENDING && folded.length - cut >= MIN_STEM; cut++) code = codes.get(folded.slice(0, -cut));
+  if (!code) return [];
+  return to.filter((l) => l !== from).flatMap((l) => {
+    try {
+      const name = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }).of(code);
+      return name ? [name] : [];
+    } catch {
+      return [];
+    }
+  });
+}

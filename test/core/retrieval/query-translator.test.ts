@@ -35,6 +35,16 @@ describe('dictionary translations of the words the corpus never uses', () => {
   });
 });
 
+describe('a country the question names, as the articles’ languages write it', () => {
+  it('names it, or its adjective, in each other corpus language, with or without dictionaries', async () => {
+    const out = await createQueryTranslator(null, () => undefined).translateUnknown(terms('ijslandse', 'stichting'), 'nl', ['nl', 'fr', 'en'], stats([]));
+    expect(Object.fromEntries(out)).toEqual({ ijslandse: ['Islande', 'Iceland'] });
+    const lexicon = new FakeLexicon({ 'it-fr': { norvegia: ['norvégien'] } });
+    const both = await createQueryTranslator(lexicon, () => undefined).translateUnknown(terms('norvegia'), 'it', ['it', 'fr'], stats([]));
+    expect(both.get('norvegia')).toEqual(['Norvège', 'norvégien']);
+  });
+});
+
 describe('synonyms of the words the corpus never uses', () => {
   it('are looked up in the question language, kept where the corpus is written in it, and translated', async () => {
     const thesaurus = new FakeThesaurus({ en: { visitors: ['guest', 'caller'] } });
