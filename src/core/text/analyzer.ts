@@ -105,13 +105,29 @@ export function indexStopwords(lang: LanguageCode): Set<string> {
  */
 const TOPIC_CONTENT_WORDS: Record<string, string[]> = { en: ['opening', 'presented'] };
 
+/**
+ * Adverbs that say how the member wants the answer, not what about: "Concrètement, qu'est-ce que…",
+ * "What exactly…", "Was genau…". stopwords-iso lists some of them ("exactly", "exactement") and not
+ * others; a topic word no passage needs to hold only makes a question look less covered than it is.
+ * Not the temporal ones ("currently", "aujourd'hui"), which say what is asked about.
+ */
+const ASKING_ADVERBS: Record<string, string[]> = {
+  en: ['concretely', 'precisely', 'basically', 'roughly', 'exactly', 'actually', 'really', 'specifically'],
+  fr: ['concretement', 'exactement', 'precisement', 'vraiment', 'reellement', 'finalement', 'justement', 'approximativement', 'brievement'],
+  de: ['konkret', 'genau', 'eigentlich', 'wirklich', 'ungefahr'],
+  es: ['concretamente', 'exactamente', 'precisamente', 'realmente', 'brevemente', 'aproximadamente'],
+  it: ['concretamente', 'esattamente', 'precisamente', 'davvero', 'effettivamente', 'brevemente'],
+  pt: ['concretamente', 'exatamente', 'precisamente', 'realmente', 'aproximadamente', 'brevemente'],
+  nl: ['concreet', 'precies', 'eigenlijk', 'echt', 'werkelijk', 'ongeveer'],
+};
+
 /** Words that say nothing about a question's topic: function words, question words, fillers. */
 export function topicStopwords(lang: LanguageCode): Set<string> {
   let set = broadStops.get(lang);
   if (!set) {
     const iso = (isoStopwords as Record<string, string[]>)[lang] ?? [];
     const content = new Set(TOPIC_CONTENT_WORDS[lang] ?? []);
-    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w))]);
+    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? [])]);
     broadStops.set(lang, set);
   }
   return set;

@@ -36,3 +36,17 @@ describe('stemming across the corpus languages', () => {
     expect(analyzeQuery('organisations', ['en', 'fr'])).toContain(stem('organisation', 'fr'));
   });
 });
+
+describe('adverbs that say how to answer are not topic words', () => {
+  it.each([
+    ['fr', 'Concrètement, que propose la fédération aux bénévoles ?', 'concretement'],
+    ['en', 'What precisely does the federation offer volunteers?', 'precisely'],
+    ['de', 'Was genau bietet der Verband den Ehrenamtlichen?', 'genau'],
+    ['es', '¿Qué ofrece concretamente la federación a los voluntarios?', 'concretamente'],
+    ['nl', 'Wat biedt de federatie eigenlijk aan vrijwilligers?', 'eigenlijk'],
+  ])('in %s', (lang, question, adverb) => {
+    const topic = topicWords(question, lang);
+    expect(topic).not.toContain(adverb);
+    expect(topic.length).toBeGreaterThan(1);
+  });
+});
