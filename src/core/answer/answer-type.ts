@@ -978,7 +978,9 @@ export function roleAskingWords(question: string, lang: string): Set<string> {
   const spec = ROLE_QUESTIONS[lang];
   const determiners = AGENT_QUESTIONS[lang]?.determiners;
   if (!spec || !determiners) return new Set();
-  const tokens = normalizeText(question).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tokens = normalizeText(question)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   const at = tokens.findIndex((w, i) => i > 0 && spec.nouns.includes(w) && determiners.includes(tokens[i - 1]));
   if (at < 0) return new Set();
   return new Set([tokens[at], ...tokens.filter((w) => spec.verbs.includes(w))]);

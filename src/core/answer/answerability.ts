@@ -70,7 +70,9 @@ export function judgeAnswerability(
   const answerable = covered || passages.some(anchored);
   // Covered without the thesaurus's synonyms (a synonym may be another sense: "sponsors" → "champion" → "défendre").
   const plain = asked?.terms.some((t) => t.synonyms) ? asked.terms.map(({ synonyms: _, ...t }) => t) : null;
-  const plainly = !plain ? covered : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
+  const plainly = !plain
+    ? covered
+    : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
   const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
   return { answerable, loose: answerable && !plainly, usable: usable.length ? usable : passages.slice(0, 1) };
 }

@@ -111,12 +111,14 @@ export function countryInOtherLanguages(word: string, from: string, to: readonly
   let code = codes.get(folded);
   for (let cut = 1; !code && cut <= MAX_ENDING && folded.length - cut >= MIN_STEM; cut++) code = codes.get(folded.slice(0, -cut));
   if (!code) return [];
-  return to.filter((l) => l !== from).flatMap((l) => {
-    try {
-      const name = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }).of(code);
-      return name ? [name] : [];
-    } catch {
-      return [];
-    }
-  });
+  return to
+    .filter((l) => l !== from)
+    .flatMap((l) => {
+      try {
+        const name = new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }).of(code);
+        return name ? [name] : [];
+      } catch {
+        return [];
+      }
+    });
 }
