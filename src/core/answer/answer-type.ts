@@ -986,6 +986,17 @@ export function roleAskingWords(question: string, lang: string): Set<string> {
   return new Set([tokens[at], ...tokens.filter((w) => spec.verbs.includes(w))]);
 }
 
+/**
+ * The languages whose interrogatives include the question's first word: "wann" is German's alone,
+ * "quando" Italian's and Portuguese's. A two-word question ("Wann endet NEC ESS 2025?") is too short
+ * for n-grams, yet its first word says its language.
+ */
+export function languagesAskingWith(question: string): string[] {
+  const first = normalizeText(question).match(/\p{L}+/u)?.[0];
+  if (!first) return [];
+  return Object.keys(INTERROGATIVES).filter((lang) => interrogativeWords(lang).has(first));
+}
+
 /** The words of the language's interrogatives ("quantas", "hoeveel"): they say what is asked, not about what. */
 export function interrogativeWords(lang: string): Set<string> {
   const table = INTERROGATIVES[lang];

@@ -8,6 +8,7 @@ import type { ChatTurn, LanguageCode } from '../types.js';
 import { ownWords } from './language-evidence.js';
 import { indexStopwords } from './analyzer.js';
 import { normalizeText } from './normalize.js';
+import { languagesAskingWith } from '../answer/answer-type.js';
 
 /** Below this the detector's guess is a coin toss on a two-word follow-up. */
 const SURE = 0.25;
@@ -26,6 +27,10 @@ export function pickLanguage(detector: LanguageDetector, text: string, hints: La
   if (opensSpanish(text)) return 'es';
   const guess = detector.detect(text);
   if (guess.confidence >= SURE) return guess.lang;
+  // An interrogative only one language has, opening the question, is the member's own word: it decides
+  // before any hint (n-grams read "Wann endet NEC ESS 2025?" as Danish; an English locale made it English).
+  const asking = languagesAskingWith(text);
+  if (asking.length === 1) return asking[0];
   // Unsure between close languages ("Qui va organitzar la Social Good Week?": Catalan or Spanish) on a
   // question with words enough to read, a hint settles the tie but does not overrule the text: an
   // English Discord client or Matrix's default language does not make a Catalan question English.

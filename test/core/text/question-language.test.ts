@@ -18,6 +18,12 @@ describe('the answer language is the language the member wrote in', () => {
   it('takes the locale when the text is too short to tell', () => {
     expect(pickLanguage(detector('it', 0.1), 'ok?', { locale: 'pt-BR', defaultLanguage: 'en' })).toBe('pt');
   });
+  it('reads an interrogative only one language has, opening a short question, as that language over any hint', () => {
+    expect(pickLanguage(detector('da', 0.2), 'Wann beginnt die Messe?', { locale: 'en-US', defaultLanguage: 'en' })).toBe('de');
+    expect(pickLanguage(detector('en', 0.1), 'Kiedy targi?', { locale: 'en-US', defaultLanguage: 'en' })).toBe('pl');
+    // "Quando" is Italian and Portuguese: the hint settles it, as before.
+    expect(pickLanguage(detector('pt', 0.1), 'Quando inizia?', { locale: 'it-IT', defaultLanguage: 'en' })).toBe('it');
+  });
   it('keeps a weak guess when there is no locale, and the default when there is no guess', () => {
     expect(pickLanguage(detector('es', 0.1), 'vale', { defaultLanguage: 'en' })).toBe('es');
     expect(pickLanguage(detector('es', 0), '???', { defaultLanguage: 'en' })).toBe('en');
