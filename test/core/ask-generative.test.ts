@@ -87,6 +87,25 @@ describe('ask() checks that a generated answer is in the asker’s language', ()
   });
 });
 
+describe('ask() rejects an English answer that keeps a French word of the passage', () => {
+  const QUESTION = 'What does the Social Tech Academy platform offer?';
+  const academy = (m: ChatMessage[]) => m[1].content.split('<passage n="').findIndex((p) => p.includes('webinaires'));
+
+  it('falls back when the model leaves the passage’s "métiers" untranslated', async () => {
+    const chat = new ScriptedChatModel((m) => `The Social Tech Academy platform offers webinars and job offers for the métiers of the social digital sector [${academy(m)}].`);
+    const answer = await build(chat).ask(QUESTION);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/^answer mixes en with fr \(métiers\)/);
+  });
+
+  it('keeps the same answer translated', async () => {
+    const chat = new ScriptedChatModel((m) => `The Social Tech Academy platform offers webinars and job offers for the professions of the social digital sector [${academy(m)}].`);
+    const answer = await build(chat).ask(QUESTION);
+    expect(answer.fallbackReason).toBeUndefined();
+    expect(answer.mode).toBe('generative');
+  });
+});
+
 describe('ask() never delivers a secret-looking word of the rules', () => {
   it('falls back when an otherwise valid answer writes the canary', async () => {
     const chat = new ScriptedChatModel((m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. Reference 7f3a.`);
