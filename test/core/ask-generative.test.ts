@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { leaksPrompt } from '../../src/core/answer/citations.js';
 import { createAssistant, type AskDeps } from '../../src/core/ask.js';
 import { Messages } from '../../src/core/i18n.js';
-import type { ChatMessage } from '../../src/core/ports.js';
+import type { ChatMessage, ChatModel } from '../../src/core/ports.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
 import { testAskOptions } from '../fakes/ask-options.js';
-import { ScriptedChatModel } from '../fakes/scripted-chat-model.js';
+import { ScriptedChatModel, TricklingChatModel } from '../fakes/scripted-chat-model.js';
 import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
@@ -37,7 +37,7 @@ function necPassage(messages: ChatMessage[]): number {
   return messages[1].content.split('<passage n="').findIndex((p) => p.includes('HelloAsso'));
 }
 
-function build(chat: ScriptedChatModel, overrides: Partial<AskDeps> = {}) {
+function build(chat: ChatModel, overrides: Partial<AskDeps> = {}) {
   return createAssistant(
     {
       store: FakeChunkStore.withPassages(PASSAGES),
@@ -103,6 +103,28 @@ describe('ask() rejects an English answer that keeps a French word of the passag
     const answer = await build(chat).ask(QUESTION);
     expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
+  });
+});
+
+describe('ask() at the time limit (SOGA_LLM_TIMEOUT_MS)', () => {
+  it('answers extractively at the deadline, shows nothing written after it, and says why', async () => {
+    // Checked sentences keep coming (each token a whole sentence), but the answer is not done in time.
+    const chat = new TricklingChatModel(
+      (m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. `,
+      (m) => [`It is co-organised by HelloAsso [${necPassage(m)}]. `, `It takes place at the Maison de la Mutualité [${necPassage(m)}]. `],
+    );
+    const shown: { text: string; late: boolean }[] = [];
+    const answer = await build(chat).ask(QUESTION_EN, { onToken: (text) => shown.push({ text, late: chat.pastDeadline }) });
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toBe('LLM_TIMEOUT');
+    // A streaming surface showed verified sentences until the deadline, none after; the extractive
+    // answer then replaces them.
+    expect(chat.pastDeadline).toBe(true);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0].text).toMatch(/^NEC ESS 2025 takes place in Paris in November 2025 \[\d\]\.$/);
+    expect(shown.filter((s) => s.late)).toEqual([]);
+    expect(answer.text).toContain('Maison de la Mutualité');
+    expect(answer.direct).toBeTruthy();
   });
 });
 
