@@ -110,7 +110,7 @@ describe('ask() at the time limit (SOGA_LLM_TIMEOUT_MS)', () => {
   it('answers extractively at the deadline, shows nothing written after it, and says why', async () => {
     // Checked sentences keep coming (each token a whole sentence), but the answer is not done in time.
     const chat = new TricklingChatModel(
-      (m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. `,
+      (m) => `NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 [${necPassage(m)}]. `,
       (m) => [`It is co-organised by HelloAsso [${necPassage(m)}]. `, `It takes place at the Maison de la Mutualité [${necPassage(m)}]. `],
     );
     const shown: { text: string; late: boolean }[] = [];
@@ -121,7 +121,7 @@ describe('ask() at the time limit (SOGA_LLM_TIMEOUT_MS)', () => {
     // answer then replaces them.
     expect(chat.pastDeadline).toBe(true);
     expect(shown.length).toBeGreaterThan(1);
-    expect(shown[0].text).toMatch(/^NEC ESS 2025 takes place in Paris in November 2025 \[\d\]\.$/);
+    expect(shown[0].text).toMatch(/^NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 \[\d\]\.$/);
     expect(shown.filter((s) => s.late)).toEqual([]);
     expect(answer.text).toContain('Maison de la Mutualité');
     expect(answer.direct).toBeTruthy();
@@ -161,7 +161,7 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('stops streaming before the rules when a good start turns into a recital, and never shows the canary', async () => {
     const { answer, shown } = await streamed(
-      (m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
+      (m) => `NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
     );
     expect(shown).toMatch(/^NEC ESS 2025 takes place in Paris/);
     expect(shown).not.toMatch(/Rules|CANARY|7f3a/i);
