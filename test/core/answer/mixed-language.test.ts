@@ -103,3 +103,21 @@ describe('checkSentenceLanguage rejects a word copied from the passages that the
     expect(checkSentenceLanguage('Das Netzwerk ist ein nationales und globales Projekt in Nantes [1].', 'de', [], passage('des stratégies nationales et globales'))).toEqual({ ok: true });
   });
 });
+
+describe('checkSentenceLanguage rejects a month copied from the passage in its language', () => {
+  const passage = passageVocabulary(['Le festival a eu lieu les 3 et 4 juin 2024 à Gand, puis le 12 octobre à Liège.']);
+
+  it.each([
+    ['Het festival vond plaats op 3 en 4 juin 2024 in Gent [1].', 'nl'],
+    ['The festival took place on 3 and 4 juin 2024 in Ghent [1].', 'en'],
+    ['Das Festival fand am 12. octobre in Lüttich statt [1].', 'de'],
+  ])('%s', (sentence, asked) => {
+    expect(checkSentenceLanguage(sentence, asked, [], passage)).toMatchObject({ ok: false, other: 'fr' });
+  });
+
+  it('keeps the month translated, and a month both languages write', () => {
+    expect(checkSentenceLanguage('Het festival vond plaats op 3 en 4 juni 2024 in Gent [1].', 'nl', [], passage)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('Das Festival fand am 3. und 4. Juni 2024 in Gent statt [1].', 'de', [], passageVocabulary(['Le festival a eu lieu les 3 et 4 mai 2024.']))).toEqual({ ok: true });
+    expect(checkSentenceLanguage('Das Festival fand im mai 2024 in Gent statt [1].', 'de', [], passageVocabulary(['Le festival a eu lieu en mai 2024.']))).toEqual({ ok: true });
+  });
+});
