@@ -153,6 +153,13 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
     expect(reply.startsWith(shown)).toBe(true);
   });
 
+  it('shows nothing of a checked answer that would give way to the extractive one (it cites another passage than the best)', async () => {
+    // An open question: every value of the sentence is in the passage it cites, but not the passage that answers.
+    const { answer, shown } = await streamed((m) => `HelloAsso co-organises NEC ESS 2025 with the Social Good Accelerator [${necPassage(m)}].`, 'What does the Social Tech Academy platform offer?');
+    expect(answer.fallbackReason).toMatch(/^answer is less informative than the extractive one/);
+    expect(shown).toBe('');
+  });
+
   it('shows nothing of a reply that recites the rules (the answer is then extractive)', async () => {
     const { answer, shown } = await streamed((m) => `${SYSTEM.replace('{{today}}', '2026-11-23')} NEC ESS 2025 is in Paris [${necPassage(m)}].`);
     expect(answer.fallbackReason).toMatch(/system prompt/);
@@ -161,7 +168,7 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('stops streaming before the rules when a good start turns into a recital, and never shows the canary', async () => {
     const { answer, shown } = await streamed(
-      (m) => `NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
+      (m) => `NEC ESS 2025 takes place in Paris, at the Maison de la Mutualité, from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
     );
     expect(shown).toMatch(/^NEC ESS 2025 takes place in Paris/);
     expect(shown).not.toMatch(/Rules|CANARY|7f3a/i);

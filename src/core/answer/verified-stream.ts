@@ -33,6 +33,12 @@ export interface VerifiedStreamOptions {
    * jeanne(at)…" for a question about a phone number would show a claim the member never gets.
    */
   expected?: Set<AnswerType>;
+  /**
+   * Whether the checked sentences so far (text, and the passages they cite) may be shown: ask()'s
+   * as-informative rule, so that the preview is not an answer that will give way to the extractive one.
+   * Like `expected`, once they pass, the sentences after them are shown as they come.
+   */
+  mayShow?: (text: string, passages: number[]) => boolean;
 }
 
 export interface VerifiedStream {
@@ -54,7 +60,7 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
   let stopped = false;
   /** Sentences that passed their checks but do not yet give what the question asks for. */
   let held: ClaimSentence[] = [];
-  let valueGiven = !options.expected?.size;
+  let valueGiven = !options.expected?.size && !options.mayShow;
 
   function passes(sentence: ClaimSentence): boolean {
     const text = options.structured ? renderSentence(sentence) : sentence.text;
@@ -69,7 +75,11 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
       if (!passes(sentence)) continue;
       held.push(sentence);
       // The same test as the whole reply's (claims.ts), on the checked sentences so far.
-      if (!valueGiven) valueGiven = checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected }).ok;
+      if (!valueGiven) {
+        valueGiven =
+          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected }).ok &&
+          (options.mayShow?.(held.map((h) => (options.structured ? renderSentence(h) : h.text)).join(' '), [...new Set(held.flatMap((h) => h.passages))]) ?? true);
+      }
       if (!valueGiven) continue;
       for (const shown of held) {
         const text = `${forwarded ? ' ' : ''}${options.structured ? renderSentence(shown) : shown.text}`;
