@@ -30,7 +30,7 @@
  * test/infra/llama-cpp-chat-model.int.test.ts so that both count the paths the same way.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -208,6 +208,8 @@ export interface QuestionRun {
   ms: number;
   /** CPU time of this process (llama.cpp's threads included) for the question: unlike ms, it does not grow with other programs' load. */
   cpuMs: number;
+  /** The machine's 1-minute load average when the answer came: what makes ms larger than cpuMs. */
+  load1: number;
   answerMs: number;
   modelMs: number;
   /** From the question to the first generated token (retrieval and prompt evaluation); null if none came. */
@@ -319,6 +321,7 @@ export async function runQuestion(runtime: Runtime, calls: { take(): ModelCall[]
     citationsOk: recheckCitations(answer).ok,
     ms,
     cpuMs: (used.user + used.system) / 1000,
+    load1: loadavg()[0],
     answerMs: answer.timings.answerMs,
     modelMs: made.reduce((s, c) => s + c.ms, 0),
     firstTokenMs: firstAt === undefined ? null : firstAt - started,
@@ -424,7 +427,7 @@ async function main(): Promise<void> {
       if (values.json) await writeFile(values.json, JSON.stringify(report(), null, 2));
       const facts = run.factsOk === null ? (run.refusedOk ? 'refused ok' : 'NOT refused') : run.factsOk ? 'facts ok' : 'facts missing';
       process.stdout.write(
-        `${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)})\n`,
+        `${run.id} ${run.lang} ${run.path.padEnd(15)} ${(run.fallbackKind ?? '').padEnd(14)} ${facts.padEnd(13)} answer-lang ${run.answerLang}${run.answerLang === run.lang ? '' : '(!)'}  ${sec(run.ms).padStart(7)} (cpu ${sec(run.cpuMs)}, load ${run.load1.toFixed(1)})\n`,
       );
     }
     const summary = summarize(runs);

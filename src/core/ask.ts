@@ -275,7 +275,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           event,
           statesValue: !loose,
         }));
-      const lessInformativeThanExtractive = (text: string, citations: Answer['citations']): string | null => {
+      const lessInformativeThanExtractive = (text: string, chunkIds: string[]): string | null => {
         const extractive = extractiveAnswer();
         // The extractive path would refuse: there is nothing the model's answer could fall short of.
         if ('notFound' in extractive) return null;
@@ -286,7 +286,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           lang,
           t: (l, key, vars) => messages.t(l, key, vars),
           passageTexts: [...passages, ...usable].map((p) => p.chunk.text),
-          generatedChunkIds: citations.map((c) => c.chunkId),
+          generatedChunkIds: chunkIds,
           extractiveFirstChunkId: extractive.citations[0]?.chunkId ?? null,
         });
       };
@@ -305,9 +305,11 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           retrieved.langs,
           today,
           context,
+          // A streaming surface is shown nothing that would give way to the extractive answer below.
+          (text, chunkIds) => lessInformativeThanExtractive(text, chunkIds) === null,
         );
         // Never worse than no model: a checked answer that says less than the extractive one gives way to it.
-        const lessInformative = generated.ok ? lessInformativeThanExtractive(generated.text, generated.citations) : null;
+        const lessInformative = generated.ok ? lessInformativeThanExtractive(generated.text, generated.citations.map((c) => c.chunkId)) : null;
         if (generated.ok && !lessInformative) {
           timings.answerMs = lap(t);
           return done({

@@ -56,7 +56,7 @@ describe('configuration', () => {
   });
 
   it('gives a model on this machine’s CPU a longer time limit than a hosted one, unless SOGA_LLM_TIMEOUT_MS is set', () => {
-    expect(parseConfig({ SOGA_LLM_PROVIDER: 'local', SOGA_LLM_MODEL_PATH: 'm.gguf' }).SOGA_LLM_TIMEOUT_MS).toBe(120_000);
+    expect(parseConfig({ SOGA_LLM_PROVIDER: 'local', SOGA_LLM_MODEL_PATH: 'm.gguf' }).SOGA_LLM_TIMEOUT_MS).toBe(90_000);
     expect(parseConfig({ SOGA_LLM_PROVIDER: 'ollama', SOGA_LLM_MODEL: 'qwen2.5:3b' }).SOGA_LLM_TIMEOUT_MS).toBe(60_000);
     expect(parseConfig({ SOGA_LLM_PROVIDER: 'openai', SOGA_LLM_MODEL: 'gpt-4o-mini', SOGA_LLM_API_KEY: 'k' }).SOGA_LLM_TIMEOUT_MS).toBe(20_000);
     expect(parseConfig({ SOGA_LLM_PROVIDER: 'local', SOGA_LLM_MODEL_PATH: 'm.gguf', SOGA_LLM_TIMEOUT_MS: '30000' }).SOGA_LLM_TIMEOUT_MS).toBe(30_000);

@@ -6,11 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { leaksPrompt } from '../../src/core/answer/citations.js';
 import { createAssistant, type AskDeps } from '../../src/core/ask.js';
 import { Messages } from '../../src/core/i18n.js';
-import type { ChatMessage } from '../../src/core/ports.js';
+import type { ChatMessage, ChatModel } from '../../src/core/ports.js';
 import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
 import { testAskOptions } from '../fakes/ask-options.js';
-import { ScriptedChatModel } from '../fakes/scripted-chat-model.js';
+import { ScriptedChatModel, TricklingChatModel } from '../fakes/scripted-chat-model.js';
 import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
@@ -37,7 +37,7 @@ function necPassage(messages: ChatMessage[]): number {
   return messages[1].content.split('<passage n="').findIndex((p) => p.includes('HelloAsso'));
 }
 
-function build(chat: ScriptedChatModel, overrides: Partial<AskDeps> = {}) {
+function build(chat: ChatModel, overrides: Partial<AskDeps> = {}) {
   return createAssistant(
     {
       store: FakeChunkStore.withPassages(PASSAGES),
@@ -87,6 +87,47 @@ describe('ask() checks that a generated answer is in the asker’s language', ()
   });
 });
 
+describe('ask() rejects an English answer that keeps a French word of the passage', () => {
+  const QUESTION = 'What does the Social Tech Academy platform offer?';
+  const academy = (m: ChatMessage[]) => m[1].content.split('<passage n="').findIndex((p) => p.includes('webinaires'));
+
+  it('falls back when the model leaves the passage’s "métiers" untranslated', async () => {
+    const chat = new ScriptedChatModel((m) => `The Social Tech Academy platform offers webinars and job offers for the métiers of the social digital sector [${academy(m)}].`);
+    const answer = await build(chat).ask(QUESTION);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/^answer mixes en with fr \(métiers\)/);
+  });
+
+  it('keeps the same answer translated', async () => {
+    const chat = new ScriptedChatModel((m) => `The Social Tech Academy platform offers webinars and job offers for the professions of the social digital sector [${academy(m)}].`);
+    const answer = await build(chat).ask(QUESTION);
+    expect(answer.fallbackReason).toBeUndefined();
+    expect(answer.mode).toBe('generative');
+  });
+});
+
+describe('ask() at the time limit (SOGA_LLM_TIMEOUT_MS)', () => {
+  it('answers extractively at the deadline, shows nothing written after it, and says why', async () => {
+    // Checked sentences keep coming (each token a whole sentence), but the answer is not done in time.
+    const chat = new TricklingChatModel(
+      (m) => `NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 [${necPassage(m)}]. `,
+      (m) => [`It is co-organised by HelloAsso [${necPassage(m)}]. `, `It takes place at the Maison de la Mutualité [${necPassage(m)}]. `],
+    );
+    const shown: { text: string; late: boolean }[] = [];
+    const answer = await build(chat).ask(QUESTION_EN, { onToken: (text) => shown.push({ text, late: chat.pastDeadline }) });
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toBe('LLM_TIMEOUT');
+    // A streaming surface showed verified sentences until the deadline, none after; the extractive
+    // answer then replaces them.
+    expect(chat.pastDeadline).toBe(true);
+    expect(shown.length).toBeGreaterThan(1);
+    expect(shown[0].text).toMatch(/^NEC ESS 2025 takes place in Paris from 25 to 27 November 2025 \[\d\]\.$/);
+    expect(shown.filter((s) => s.late)).toEqual([]);
+    expect(answer.text).toContain('Maison de la Mutualité');
+    expect(answer.direct).toBeTruthy();
+  });
+});
+
 describe('ask() never delivers a secret-looking word of the rules', () => {
   it('falls back when an otherwise valid answer writes the canary', async () => {
     const chat = new ScriptedChatModel((m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. Reference 7f3a.`);
@@ -112,6 +153,13 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
     expect(reply.startsWith(shown)).toBe(true);
   });
 
+  it('shows nothing of a checked answer that would give way to the extractive one (it cites another passage than the best)', async () => {
+    // An open question: every value of the sentence is in the passage it cites, but not the passage that answers.
+    const { answer, shown } = await streamed((m) => `HelloAsso co-organises NEC ESS 2025 with the Social Good Accelerator [${necPassage(m)}].`, 'What does the Social Tech Academy platform offer?');
+    expect(answer.fallbackReason).toMatch(/^answer is less informative than the extractive one/);
+    expect(shown).toBe('');
+  });
+
   it('shows nothing of a reply that recites the rules (the answer is then extractive)', async () => {
     const { answer, shown } = await streamed((m) => `${SYSTEM.replace('{{today}}', '2026-11-23')} NEC ESS 2025 is in Paris [${necPassage(m)}].`);
     expect(answer.fallbackReason).toMatch(/system prompt/);
@@ -120,7 +168,7 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('stops streaming before the rules when a good start turns into a recital, and never shows the canary', async () => {
     const { answer, shown } = await streamed(
-      (m) => `NEC ESS 2025 takes place in Paris in November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
+      (m) => `NEC ESS 2025 takes place in Paris, at the Maison de la Mutualité, from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
     );
     expect(shown).toMatch(/^NEC ESS 2025 takes place in Paris/);
     expect(shown).not.toMatch(/Rules|CANARY|7f3a/i);

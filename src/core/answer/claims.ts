@@ -22,7 +22,7 @@ import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { otherEventProblem } from './asked-event.js';
 import { dateSupported, datesIn, describeDate, numbersIn, valuesOf, type DateValue } from './claim-values.js';
-import { checkSentenceLanguage } from './mixed-language.js';
+import { checkSentenceLanguage, passageVocabulary } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
 import { readRelationPassage, relationProblems, type RelationPassage } from './relations.js';
 import { splitSentences } from './sentences.js';
@@ -187,6 +187,8 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
   const passageNames = new Set(passages.flatMap((p) => [...passageNameWords(`${p.title}\n${p.text}`)]));
   const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
   const titles = passages.map((p) => p.title);
+  // A word copied from a passage that the answer's language cannot write is a mix (mixed-language.ts).
+  const given = passageVocabulary(passages.map((p) => p.text));
   const eventTexts = passages.map((p) => ({ text: p.text, lang }));
   const kept: ClaimSentence[] = [];
   const removed: RemovedSentence[] = [];
@@ -196,7 +198,7 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       removed.push({ text: sentence.text, reason: 'only citation markers' });
       continue;
     }
-    const language = checkSentenceLanguage(sentence.text, lang, titles);
+    const language = checkSentenceLanguage(sentence.text, lang, titles, given);
     if (!language.ok) return { ok: false, reason: `answer ${language.reason.replace(/^sentence /, '')}: "${sentence.text}"`, removed };
     const cited = sentence.passages.map((n) => byNumber.get(n)).filter((p): p is PreparedPassage => p !== undefined);
     if (!cited.length) {

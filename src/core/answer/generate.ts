@@ -48,6 +48,8 @@ export async function generateAnswer(
   langs: LanguageCode[],
   today: Date,
   context: AskContext,
+  /** Whether a streaming surface may be shown these checked sentences yet (the as-informative rule): by the chunks they cite. */
+  mayShow?: (text: string, chunkIds: string[]) => boolean,
 ): Promise<Generated> {
   const { chat, prompts } = deps;
   // From here on, "passages" are what the model read: its [n] and its claims refer to these.
@@ -72,7 +74,8 @@ export async function generateAnswer(
   const given = `${block}\n${asked}`;
   // Streaming shows each sentence once it is complete and has passed its own checks; the checked
   // answer below replaces whatever was shown.
-  const stream = context.onToken && createVerifiedStream({ forward: context.onToken, structured, passages, question: asked, lang, systemPrompt: instructions, givenText: given, signal });
+  const expected = expectedAnswerTypes(asked, lang);
+  const stream = context.onToken && createVerifiedStream({ forward: context.onToken, structured, passages, question: asked, lang, systemPrompt: instructions, givenText: given, signal, expected, ...(mayShow ? { mayShow: (text: string, ns: number[]) => mayShow(text, ns.map((n) => passages[n - 1].chunk.id)) } : {}) });
   let raw: string;
   try {
     raw = await chat.generate(chatMessages, { signal, onToken: stream?.push, schema: structured ? answerSchema(passages.length) : undefined });
@@ -83,7 +86,7 @@ export async function generateAnswer(
     deps.warn(`chat model failed (${reason}), answering extractively: ${describeError(error)}`);
     return { ok: false, reason, removed: [] };
   }
-  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected: expectedAnswerTypes(asked, lang), detector: deps.detector, systemPrompt: instructions, givenText: given });
+  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected, detector: deps.detector, systemPrompt: instructions, givenText: given });
   if (!checked.ok) return checked;
   // Renumber to 1..m in order of use so the sources list has no gaps.
   const renumber = new Map(checked.used.map((n, i) => [n, i + 1]));

@@ -275,6 +275,20 @@ const FOREIGN_ENDINGS: Partial<Record<LanguageCode, { lang: LanguageCode; ending
 );
 
 /**
+ * Endings the asked language never writes, that a word copied from a French passage shows as French
+ * ("formation of actives associatifs": a French plural adjective in English). Only a copied word
+ * counts (the given passages hold it as written), and one is enough: an English sentence may hold
+ * "tales" or "sales", never a passage's "associatifs", "sociaux" or "culturelles". English's own
+ * loans from French are left out ("technique", "entrepreneurs", "motifs", "bureaux" stay English),
+ * and so are German's adjective endings ("soziales", "nationales").
+ */
+const COPIED_ENDINGS: Partial<Record<LanguageCode, RegExp>> = {
+  en: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|elles|ales)$/u,
+  de: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|iques?)$/u,
+  nl: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|iques?)$/u,
+};
+
+/**
  * A sentence mixes languages when it has at least this many function words of the asked language
  * and, of one other language, at least one function word that the asked language does not have, with
  * this many such words in all (counting words written with letters the asked language does not use,
@@ -288,7 +302,7 @@ export type MixCheck = { ok: true } | { ok: false; sentence: string; other: Lang
  * The words of a sentence that are judged: lower-case words outside quotes, titles, markers and names.
  * Particles between two capitalised words belong to the name ("Maison de la Mutualité").
  */
-function judgedWords(sentence: string, titles: readonly string[]): string[] {
+function judgedWords(sentence: string, titles: readonly string[]): { word: string; afterName: string | null }[] {
   const prose = answerProse(sentence, titles);
   const tokens: { word: string; name: boolean; particle: boolean }[] = [];
   for (const m of prose.matchAll(/[\p{L}\p{M}'’]+/gu)) {
@@ -305,7 +319,7 @@ function judgedWords(sentence: string, titles: readonly string[]): string[] {
       tokens.push({ word: raw.toLowerCase(), name: capitalised && (!functionWord || !first), particle: functionWord && !capitalised });
     }
   }
-  const out: string[] = [];
+  const out: { word: string; afterName: string | null }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.name) continue;
@@ -318,47 +332,76 @@ function judgedWords(sentence: string, titles: readonly string[]): string[] {
         continue;
       }
     }
-    out.push(t.word);
+    out.push({ word: t.word, afterName: i > 0 && tokens[i - 1].name ? normalizeText(tokens[i - 1].word) : null });
   }
   return out;
 }
 
 /** Checks one sentence of an answer asked in `asked`. */
-export function checkSentenceLanguage(sentence: string, asked: LanguageCode, titles: readonly string[] = []): MixCheck {
+/** The words of the passages the model was given, folded (normalizeText), one by one and in order. */
+export interface PassageVocabulary {
+  words: ReadonlySet<string>;
+  /** The passages' words joined by single spaces, with a space at each end. */
+  phrases: string;
+}
+
+const NO_PASSAGES: PassageVocabulary = { words: new Set(), phrases: '' };
+
+export function passageVocabulary(texts: readonly string[]): PassageVocabulary {
+  const split = texts.map((t) => normalizeText(t).match(/[\p{L}\p{M}]+/gu) ?? []);
+  return { words: new Set(split.flat()), phrases: ` ${split.map((ws) => ws.join(' ')).join(' | ')} ` };
+}
+
+/**
+ * `given`: the passages the model was given (passageVocabulary). A word copied
+ * from them that the asked language cannot write (letters it does not use, COPIED_ENDINGS, or
+ * FOREIGN_ENDINGS) is another language's word put in the sentence, and is evidence enough alone.
+ */
+export function checkSentenceLanguage(sentence: string, asked: LanguageCode, titles: readonly string[] = [], given: PassageVocabulary = NO_PASSAGES): MixCheck {
   const own = FUNCTION_SETS[asked];
   if (!own) return { ok: true };
   const words = judgedWords(sentence, titles);
   const ownAlphabet = ALPHABETS[asked] ?? '';
   let ownCount = 0;
-  const foreign = new Map<string, { functionWords: string[]; letters: string[]; spellings: string[] }>();
-  const add = (lang: string, kind: 'functionWords' | 'letters' | 'spellings', word: string) => {
-    const entry = foreign.get(lang) ?? { functionWords: [], letters: [], spellings: [] };
+  const foreign = new Map<string, { functionWords: string[]; letters: string[]; spellings: string[]; copied: string[] }>();
+  const add = (lang: string, kind: 'functionWords' | 'letters' | 'spellings' | 'copied', word: string) => {
+    const entry = foreign.get(lang) ?? { functionWords: [], letters: [], spellings: [], copied: [] };
     entry[kind].push(word);
     foreign.set(lang, entry);
   };
-  for (const word of words) {
+  for (const { word, afterName } of words) {
     const folded = normalizeText(word);
     if (own.has(folded)) {
       ownCount++;
       continue;
     }
     for (const [lang, set] of Object.entries(FUNCTION_SETS)) if (lang !== asked && set.has(folded)) add(lang, 'functionWords', word);
-    // A month named in another language ("terminou le 17 novembre"): a date copied, not translated.
-    if (!MONTH_NAMES[asked]?.includes(folded)) for (const [lang, months] of Object.entries(MONTH_NAMES)) if (lang !== asked && months.includes(folded)) add(lang, 'functionWords', word);
+    // A month named in another language ("terminou le 17 novembre"): a date copied, not translated;
+    // one copied from the passages is enough alone ("op 5 en 6 mai 2022" in Dutch).
+    if (!MONTH_NAMES[asked]?.includes(folded))
+      for (const [lang, months] of Object.entries(MONTH_NAMES))
+        if (lang !== asked && months.includes(folded)) add(lang, given.words.has(folded) ? 'copied' : 'functionWords', word);
     const strange = [...word].filter((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !ownAlphabet.includes(ch));
     if (strange.length) for (const [lang, alphabet] of Object.entries(ALPHABETS)) if (lang !== asked && strange.every((ch) => alphabet.includes(ch))) add(lang, 'letters', word);
     for (const { lang, ending } of FOREIGN_ENDINGS[asked] ?? []) if (ending.test(folded) && !foreign.get(lang)?.letters.includes(word)) add(lang, 'spellings', word);
+    // Not a name the passage writes in sentence case after its capitalised word ("the Rencontres numériques").
+    if (given.words.has(folded) && !(afterName && given.phrases.includes(` ${afterName} ${folded} `))) {
+      const copiedEnding = COPIED_ENDINGS[asked]?.test(folded) || FOREIGN_ENDINGS[asked]?.some(({ ending }) => ending.test(folded));
+      if (copiedEnding) add('fr', 'copied', word);
+      else for (const [lang, entry] of foreign) if (entry.letters.includes(word)) add(lang, 'copied', word);
+    }
   }
-  for (const [lang, { functionWords, letters, spellings }] of foreign) {
-    const evidence = functionWords.length + letters.length + spellings.length;
-    // Letters alone are weak (Portuguese writes "é" too); endings the asked language never writes are not.
-    if ((!functionWords.length && spellings.length < MIN_EVIDENCE) || evidence < MIN_EVIDENCE) continue;
+  for (const [lang, { functionWords, letters, spellings, copied }] of foreign) {
+    const evidence = functionWords.length + letters.length + spellings.length + MIN_EVIDENCE * copied.length;
+    // Letters alone are weak (Portuguese writes "é" too); endings the asked language never writes,
+    // and a passage's word the asked language cannot write, are not.
+    if ((!functionWords.length && spellings.length < MIN_EVIDENCE && !copied.length) || evidence < MIN_EVIDENCE) continue;
     // Mostly the other language's words ("à" and "a" are English's "a" too): a sentence in that language.
     if (functionWords.length > 2 * ownCount) {
-      return { ok: false, sentence, other: lang, reason: `sentence is in ${lang}, not ${asked} (${[...functionWords, ...letters, ...spellings].join(', ')})` };
+      return { ok: false, sentence, other: lang, reason: `sentence is in ${lang}, not ${asked} (${[...new Set([...functionWords, ...letters, ...spellings, ...copied])].join(', ')})` };
     }
     if (ownCount >= MIN_EVIDENCE) {
-      return { ok: false, sentence, other: lang, reason: `sentence mixes ${asked} with ${lang} (${[...functionWords, ...letters, ...spellings].join(', ')})` };
+      return { ok: false, sentence, other: lang, reason: `sentence mixes ${asked} with ${lang} (${[...new Set([...functionWords, ...letters, ...spellings, ...copied])].join(', ')})` };
     }
   }
   return { ok: true };

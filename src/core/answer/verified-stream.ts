@@ -10,6 +10,7 @@
  * failed), so the preview is never the last word.
  */
 import type { FusedHit, LanguageCode } from '../types.js';
+import type { AnswerType } from './answer-type.js';
 import { leaksPrompt, verifyCitations } from './citations.js';
 import { checkClaims, sentencesWithMarkers, type ClaimSentence } from './claims.js';
 import { claimPassages } from './reply-check.js';
@@ -26,6 +27,18 @@ export interface VerifiedStreamOptions {
   systemPrompt: string;
   givenText: string;
   signal?: AbortSignal;
+  /**
+   * What the question asks for (answer-type.ts). Checked sentences are held back until, together,
+   * they give it: the whole reply is rejected without it, so a preview of "The phone number is
+   * jeanne(at)…" for a question about a phone number would show a claim the member never gets.
+   */
+  expected?: Set<AnswerType>;
+  /**
+   * Whether the checked sentences so far (text, and the passages they cite) may be shown: ask()'s
+   * as-informative rule, so that the preview is not an answer that will give way to the extractive one.
+   * Like `expected`, once they pass, the sentences after them are shown as they come.
+   */
+  mayShow?: (text: string, passages: number[]) => boolean;
 }
 
 export interface VerifiedStream {
@@ -45,6 +58,9 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
   let judged = 0;
   let forwarded = '';
   let stopped = false;
+  /** Sentences that passed their checks but do not yet give what the question asks for. */
+  let held: ClaimSentence[] = [];
+  let valueGiven = !options.expected?.size && !options.mayShow;
 
   function passes(sentence: ClaimSentence): boolean {
     const text = options.structured ? renderSentence(sentence) : sentence.text;
@@ -57,9 +73,20 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
     for (; judged < complete.length; judged++) {
       const sentence = complete[judged];
       if (!passes(sentence)) continue;
-      const text = `${forwarded ? ' ' : ''}${options.structured ? renderSentence(sentence) : sentence.text}`;
-      forwarded += text;
-      options.forward(text);
+      held.push(sentence);
+      // The same test as the whole reply's (claims.ts), on the checked sentences so far.
+      if (!valueGiven) {
+        valueGiven =
+          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected }).ok &&
+          (options.mayShow?.(held.map((h) => (options.structured ? renderSentence(h) : h.text)).join(' '), [...new Set(held.flatMap((h) => h.passages))]) ?? true);
+      }
+      if (!valueGiven) continue;
+      for (const shown of held) {
+        const text = `${forwarded ? ' ' : ''}${options.structured ? renderSentence(shown) : shown.text}`;
+        forwarded += text;
+        options.forward(text);
+      }
+      held = [];
     }
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSentenceLanguage } from '../../../src/core/answer/mixed-language.js';
+import { checkSentenceLanguage, passageVocabulary } from '../../../src/core/answer/mixed-language.js';
 
 describe('checkSentenceLanguage rejects sentences that mix languages', () => {
   it.each([
@@ -53,5 +53,71 @@ describe('checkSentenceLanguage keeps names and quotes in another language', () 
 
   it('sets the passages’ titles aside', () => {
     expect(checkSentenceLanguage('The article Les communs numériques au service de l’ESS explains it [1].', 'en', ['Les communs numériques au service de l’ESS'])).toEqual({ ok: true });
+  });
+});
+
+describe('checkSentenceLanguage rejects a word copied from the passages that the asked language cannot write', () => {
+  // Made-up passages and answers.
+  const passage = (text: string) => passageVocabulary([text]);
+  const fromPassage = passage(
+    'La journée de Nantes était consacrée aux outils participatifs et aux réseaux sociaux des bénévoles, avec des rencontres culturelles et des acteurs locaux ; les entrepreneurs y ont présenté une technique unique et leurs motifs.',
+  );
+
+  it.each([
+    ['The Nantes day was about participatifs tools for volunteers [1].', 'participatifs'],
+    ['The day brought together acteurs locaux and volunteers in Nantes [1].', 'locaux'],
+    ['The Nantes day trained the bénévoles of the network [1].', 'bénévoles'],
+    ['The Nantes day offered rencontres culturelles to the volunteers [1].', 'culturelles'],
+  ])('English: %s', (sentence, word) => {
+    const result = checkSentenceLanguage(sentence, 'en', [], fromPassage);
+    expect(result).toMatchObject({ ok: false, other: 'fr' });
+    expect(result.ok ? '' : result.reason).toContain(word);
+  });
+
+  it('German: a lowercase French adjective copied from the passage', () => {
+    expect(checkSentenceLanguage('Der Tag in Nantes war den participatifs Werkzeugen gewidmet [1].', 'de', [], fromPassage)).toMatchObject({ ok: false, other: 'fr' });
+  });
+
+  it('Portuguese: one copied French word is enough, with no French function word', () => {
+    expect(checkSentenceLanguage('O dia de Nantes reuniu os voluntários em torno de ferramentas participatifs [1].', 'pt', [], fromPassage)).toMatchObject({ ok: false, other: 'fr' });
+  });
+
+  it('keeps English words that French writes too, and French endings the passage does not hold', () => {
+    expect(checkSentenceLanguage('The entrepreneurs presented a unique technique and their motifs in Nantes [1].', 'en', [], fromPassage)).toEqual({ ok: true });
+    // Not copied: an English sentence may end words in -ales or -eux ("tales", "sales").
+    expect(checkSentenceLanguage('The volunteers told tales of their sales in Nantes [1].', 'en', [], fromPassage)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The Nantes day was about participatory tools for volunteers [1].', 'en', [], fromPassage)).toEqual({ ok: true });
+  });
+
+  it('keeps French names and quoted titles in an English sentence', () => {
+    expect(checkSentenceLanguage('The day was organised by Réseaux Sociaux Bénévoles and Acteurs Locaux in Nantes [1].', 'en', [], fromPassage)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The workshop « outils participatifs des bénévoles » took place in Nantes [1].', 'en', [], fromPassage)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The article Outils participatifs et réseaux sociaux explains it [1].', 'en', ['Outils participatifs et réseaux sociaux'], fromPassage)).toEqual({ ok: true });
+    // A name the passage writes in sentence case: its capitalised word, then the copied one.
+    expect(checkSentenceLanguage('The Rencontres culturelles took place in Nantes [1].', 'en', [], passage('Les Rencontres culturelles ont eu lieu à Nantes.'))).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The volunteers attended rencontres culturelles in Nantes [1].', 'en', [], passage('Les Rencontres culturelles ont eu lieu à Nantes.'))).toMatchObject({ ok: false });
+  });
+
+  it('keeps German adjectives that end as French ones do', () => {
+    // "nationales" and "globales" are in the French passage as written, and German words too.
+    expect(checkSentenceLanguage('Das Netzwerk ist ein nationales und globales Projekt in Nantes [1].', 'de', [], passage('des stratégies nationales et globales'))).toEqual({ ok: true });
+  });
+});
+
+describe('checkSentenceLanguage rejects a month copied from the passage in its language', () => {
+  const passage = passageVocabulary(['Le festival a eu lieu les 3 et 4 juin 2024 à Gand, puis le 12 octobre à Liège.']);
+
+  it.each([
+    ['Het festival vond plaats op 3 en 4 juin 2024 in Gent [1].', 'nl'],
+    ['The festival took place on 3 and 4 juin 2024 in Ghent [1].', 'en'],
+    ['Das Festival fand am 12. octobre in Lüttich statt [1].', 'de'],
+  ])('%s', (sentence, asked) => {
+    expect(checkSentenceLanguage(sentence, asked, [], passage)).toMatchObject({ ok: false, other: 'fr' });
+  });
+
+  it('keeps the month translated, and a month both languages write', () => {
+    expect(checkSentenceLanguage('Het festival vond plaats op 3 en 4 juni 2024 in Gent [1].', 'nl', [], passage)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('Das Festival fand am 3. und 4. Juni 2024 in Gent statt [1].', 'de', [], passageVocabulary(['Le festival a eu lieu les 3 et 4 mai 2024.']))).toEqual({ ok: true });
+    expect(checkSentenceLanguage('Das Festival fand im mai 2024 in Gent statt [1].', 'de', [], passageVocabulary(['Le festival a eu lieu en mai 2024.']))).toEqual({ ok: true });
   });
 });
