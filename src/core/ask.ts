@@ -309,7 +309,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           (text, chunkIds) => lessInformativeThanExtractive(text, chunkIds) === null,
         );
         // Never worse than no model: a checked answer that says less than the extractive one gives way to it.
-        const lessInformative = generated.ok ? lessInformativeThanExtractive(generated.text, generated.citations.map((c) => c.chunkId)) : null;
+        const lessInformative = generated.ok
+          ? lessInformativeThanExtractive(
+              generated.text,
+              generated.citations.map((c) => c.chunkId),
+            )
+          : null;
         if (generated.ok && !lessInformative) {
           timings.answerMs = lap(t);
           return done({

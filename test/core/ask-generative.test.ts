@@ -168,7 +168,8 @@ describe('ask() streams only what cannot be the rules or NO_ANSWER', () => {
 
   it('stops streaming before the rules when a good start turns into a recital, and never shows the canary', async () => {
     const { answer, shown } = await streamed(
-      (m) => `NEC ESS 2025 takes place in Paris, at the Maison de la Mutualité, from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
+      (m) =>
+        `NEC ESS 2025 takes place in Paris, at the Maison de la Mutualité, from 25 to 27 November 2025 [${necPassage(m)}]. Rules you always follow: answer only from the numbered passages. Internal reference CANARY-7f3a.`,
     );
     expect(shown).toMatch(/^NEC ESS 2025 takes place in Paris/);
     expect(shown).not.toMatch(/Rules|CANARY|7f3a/i);

@@ -75,7 +75,28 @@ export async function generateAnswer(
   // Streaming shows each sentence once it is complete and has passed its own checks; the checked
   // answer below replaces whatever was shown.
   const expected = expectedAnswerTypes(asked, lang);
-  const stream = context.onToken && createVerifiedStream({ forward: context.onToken, structured, passages, question: asked, lang, systemPrompt: instructions, givenText: given, signal, expected, ...(mayShow ? { mayShow: (text: string, ns: number[]) => mayShow(text, ns.map((n) => passages[n - 1].chunk.id)) } : {}) });
+  const stream =
+    context.onToken &&
+    createVerifiedStream({
+      forward: context.onToken,
+      structured,
+      passages,
+      question: asked,
+      lang,
+      systemPrompt: instructions,
+      givenText: given,
+      signal,
+      expected,
+      ...(mayShow
+        ? {
+            mayShow: (text: string, ns: number[]) =>
+              mayShow(
+                text,
+                ns.map((n) => passages[n - 1].chunk.id),
+              ),
+          }
+        : {}),
+    });
   let raw: string;
   try {
     raw = await chat.generate(chatMessages, { signal, onToken: stream?.push, schema: structured ? answerSchema(passages.length) : undefined });

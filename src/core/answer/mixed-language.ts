@@ -379,8 +379,7 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
     // A month named in another language ("terminou le 17 novembre"): a date copied, not translated;
     // one copied from the passages is enough alone ("op 5 en 6 mai 2022" in Dutch).
     if (!MONTH_NAMES[asked]?.includes(folded))
-      for (const [lang, months] of Object.entries(MONTH_NAMES))
-        if (lang !== asked && months.includes(folded)) add(lang, given.words.has(folded) ? 'copied' : 'functionWords', word);
+      for (const [lang, months] of Object.entries(MONTH_NAMES)) if (lang !== asked && months.includes(folded)) add(lang, given.words.has(folded) ? 'copied' : 'functionWords', word);
     const strange = [...word].filter((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !ownAlphabet.includes(ch));
     if (strange.length) for (const [lang, alphabet] of Object.entries(ALPHABETS)) if (lang !== asked && strange.every((ch) => alphabet.includes(ch))) add(lang, 'letters', word);
     for (const { lang, ending } of FOREIGN_ENDINGS[asked] ?? []) if (ending.test(folded) && !foreign.get(lang)?.letters.includes(word)) add(lang, 'spellings', word);

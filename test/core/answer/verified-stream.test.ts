@@ -55,7 +55,17 @@ describe('createVerifiedStream shows a sentence only once it is complete and che
 describe('createVerifiedStream holds checked sentences back until they give what the question asks for', () => {
   const CONTACT = [
     {
-      chunk: { id: 'c', docId: 'c', title: 'Contact', source: 's', lang: 'fr', date: '2024-01-10', position: 0, section: null, text: 'Pour toute question, écrivez à contact(at)reseau-exemple.org ; le réseau siège à Lyon.' },
+      chunk: {
+        id: 'c',
+        docId: 'c',
+        title: 'Contact',
+        source: 's',
+        lang: 'fr',
+        date: '2024-01-10',
+        position: 0,
+        section: null,
+        text: 'Pour toute question, écrivez à contact(at)reseau-exemple.org ; le réseau siège à Lyon.',
+      },
       score: 1,
       coverage: 1,
     },
