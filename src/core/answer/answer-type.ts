@@ -1006,6 +1006,28 @@ export function interrogativeWords(lang: string): Set<string> {
 }
 
 /**
+ * Verbs that ask what took place ("What happened at the FNAF?", "Was ist beim Gipfel passiert?"): the
+ * question is about the event it names; the articles tell what happened without the verb.
+ */
+const HAPPENING: Record<string, string[]> = {
+  en: ['happen', 'happened', 'happens', 'occurred', 'occur'],
+  fr: ['passe', 'deroule'],
+  de: ['passiert', 'geschehen', 'geschah'],
+  es: ['paso', 'ocurrio', 'sucedio'],
+  it: ['successo', 'accaduto'],
+  pt: ['aconteceu', 'passou'],
+  nl: ['gebeurd', 'gebeurde'],
+};
+
+/** The question's verbs that ask what took place (HAPPENING): not its topic. */
+export function happeningWords(question: string, lang: string): Set<string> {
+  const verbs = HAPPENING[lang];
+  if (!verbs) return new Set();
+  const words = normalizeText(question).split(/[^\p{L}\p{N}]+/u);
+  return new Set(words.filter((w) => verbs.includes(w)));
+}
+
+/**
  * The words of the several-word interrogatives a question opens with ("en quelle année", "what
  * year", "¿qué año?"): there they ask for a date, they are not the question's topic. Elsewhere the
  * same words may be ("the year of the summit"), so only where the phrase stands.

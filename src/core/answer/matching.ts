@@ -6,7 +6,7 @@
  * something the corpus has, or the very thing the corpus lacks ("treasurer").
  */
 import { stem, topicWords } from '../text/analyzer.js';
-import { hasPlace, interrogativePhraseWords, interrogativeWords, isPlaceNoun, roleAskingWords } from './answer-type.js';
+import { hasPlace, happeningWords, interrogativePhraseWords, interrogativeWords, isPlaceNoun, roleAskingWords } from './answer-type.js';
 import { isYear, normalizeText, wordSimilarity, words } from '../text/normalize.js';
 import { sameThingWords } from '../text/counted-nouns.js';
 import type { LanguageCode } from '../types.js';
@@ -74,7 +74,12 @@ export function weightedTopicTerms(
   translations: ReadonlyMap<string, string[]> = new Map(),
   synonyms: ReadonlyMap<string, string[]> = new Map(),
 ): WeightedTerm[] {
-  const asking = new Set([...interrogativeWords(questionLang), ...interrogativePhraseWords(question, questionLang), ...roleAskingWords(question, questionLang)]);
+  const asking = new Set([
+    ...interrogativeWords(questionLang),
+    ...interrogativePhraseWords(question, questionLang),
+    ...roleAskingWords(question, questionLang),
+    ...happeningWords(question, questionLang),
+  ]);
   const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
   if (!topic.length) return [];
   const idf = (df: number) => Math.log(1 + (stats!.total - df + 0.5) / (df + 0.5));

@@ -270,3 +270,13 @@ describe('a passage holds a count', () => {
     expect(holdsCount('La campagne précède les élections de 2029, le 4 mars 2029.', 'fr')).toBe(false);
   });
 });
+
+describe('a verb that asks what took place', () => {
+  it('is not the topic: the articles tell what happened without it', async () => {
+    const { happeningWords } = await import('../../../src/core/answer/answer-type.js');
+    expect([...happeningWords('What happened at the book fair?', 'en')]).toEqual(['happened']);
+    expect([...happeningWords('Was ist auf der Buchmesse passiert?', 'de')]).toEqual(['passiert']);
+    expect([...happeningWords('O que aconteceu na feira do livro?', 'pt')]).toEqual(['aconteceu']);
+    expect(happeningWords('Who opened the book fair?', 'en').size).toBe(0);
+  });
+});
