@@ -994,7 +994,10 @@ export function roleAskingWords(question: string, lang: string): Set<string> {
 export function languagesAskingWith(question: string): string[] {
   const first = normalizeText(question).match(/\p{L}+/u)?.[0];
   if (!first) return [];
-  return Object.keys(INTERROGATIVES).filter((lang) => interrogativeWords(lang).has(first));
+  const langs = Object.keys(INTERROGATIVES).filter((lang) => interrogativeWords(lang).has(first));
+  // A word that is an ordinary little word elsewhere says nothing: Catalan "on" (where) is English "on",
+  // Swedish "var" is Dutch "var"… only a word no other language uses as one of its own decides.
+  return langs.length === 1 && Object.keys(INTERROGATIVES).some((other) => other !== langs[0] && indexStopwords(other).has(first)) ? [] : langs;
 }
 
 /** The words of the language's interrogatives ("quantas", "hoeveel"): they say what is asked, not about what. */
@@ -1121,7 +1124,7 @@ const WHO_IS = new RegExp(
   [
     "^\\s*[¿¡]?\\s*(?:who(?:'s|’s| is| was)|qui (?:est|était|etait)|wer (?:ist|war)|qui[eé]n (?:es|era|fue)|chi (?:è|e|era|é)|quem (?:é|e|era|foi)|wie (?:is|was)",
     // The 16 other languages, with the article some put before a name (Greek "η", Hungarian "a", Catalan "en").
-    '|kto (?:to )?jest|kim (?:jest|był|była)|kdo (?:je|byl|byla)|kto (?:je|bol|bola)|kdo je bil[a]?|tko je|tko je bio|кой е|коя е|кой беше|коя беше',
+    '|kto (?:to )?jest|kim (?:jest|był|była)|kdo je bila?|kdo (?:je|byl|byla)|kto (?:je|bol|bola)|tko je (?:bio|bila)|tko je|кой е|коя е|кой беше|коя беше',
     '|ποιος είναι|ποια είναι|ποιος ήταν|ποια ήταν|cine (?:este|e|a fost)|qui (?:és|era|va ser)|ki (?:az|volt)|kuka (?:on|oli)|kes (?:on|oli)|kas (?:ir|bija|yra|buvo)',
     '|vem (?:är|var)|hvem (?:er|var))(?:\\s+(?:ο|η|a|az|en|na|la))?\\s+',
   ].join(''),
@@ -1177,9 +1180,10 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
 const MONTH = new RegExp(`\\b(${Object.keys(MONTH_NUMBER).join('|')})\\b`);
 const YEAR = /\b(19|20)\d{2}\b/;
 const DAY_OR_TIME = /\b\d{1,2}(er|st|nd|rd|th)?\b\s*(\p{L}+\s)?|\b\d{1,2}\s?h(\d{2})?\b/u;
-// Spelled-out small numbers; written numbers are read by numbersIn(), which leaves out dates.
+// Spelled-out small numbers; written numbers are read by numbersIn(), which leaves out dates. Not the ones
+// that are other words elsewhere: "dos" (Portuguese "of the"), "tres" (French "très"), "due", "sei", "tien".
 export const NUMBER_WORD =
-  /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|duas|quatro|seis|sete|oito|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b/;
+  /\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|two|three|four|five|six|seven|eight|nine|ten|cuatro|cinco|seis|siete|ocho|nueve|diez|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|tre|quattro|cinque|sette|otto|nove|dieci|dois|duas|quatro|seis|sete|oito|twee|drie|vier|vijf|zes|zeven|acht|negen)\b/;
 // A capitalised word after a place preposition: "à Paris", "in Mannheim", "en Belgique".
 const PLACE = /(?:^|\s)(?:à|a|au|aux|en|in|at|im|nel|nella|em|na|no|op|te|de)\s+(?:la\s+|le\s+|l['’])?\p{Lu}\p{L}+/u;
 // Two capitalised words in a row that do not open the sentence: "Nicolas Schmit", "Chris Gordon".

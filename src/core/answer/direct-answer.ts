@@ -328,7 +328,7 @@ const MORE_ORDINALS: Record<number, string[]> = {
       'prvog',
       'prvoga',
     ],
-    ...['първи', 'първа', 'първо', 'първата', 'първия', 'първият', 'първото', 'πρώτος', 'πρώτη', 'πρώτο', 'πρώτης', 'πρώτου', 'primul', 'prima', 'primului', 'primei', 'primer', 'primera'],
+    ...['първи', 'първа', 'първо', 'първата', 'първия', 'първият', 'първото', 'πρώτος', 'πρώτη', 'πρώτο', 'πρώτης', 'πρώτου', 'primul', 'primului', 'primei', 'primer', 'primera'],
     ...[
       'első',
       'ensimmäinen',
@@ -353,7 +353,7 @@ const MORE_ORDINALS: Record<number, string[]> = {
   2: [
     ...['drugi', 'druga', 'drugie', 'drugiego', 'drugiej', 'drugim', 'druhý', 'druhá', 'druhé', 'druhého', 'druhém', 'druhom', 'drugo', 'drugega', 'drugog', 'drugoga'],
     ...['втори', 'втора', 'второ', 'втората', 'втория', 'вторият', 'второто', 'δεύτερος', 'δεύτερη', 'δεύτερο', 'δεύτερης', 'δεύτερου', 'doilea', 'segon', 'segona'],
-    ...['második', 'toisen', 'toisessa', 'otrais', 'otrā', 'otro', 'otrajā', 'antras', 'antrasis', 'antroji', 'antrojo', 'antrą'],
+    ...['második', 'toisen', 'toisessa', 'otrais', 'otrajā', 'antras', 'antrasis', 'antroji', 'antrojo', 'antrą'],
   ],
   3: [
     ...['trzeci', 'trzecia', 'trzecie', 'trzeciego', 'trzeciej', 'třetí', 'tretí', 'tretia', 'tretie', 'tretji', 'tretja', 'tretje', 'treći', 'treća', 'treće', 'trećeg'],

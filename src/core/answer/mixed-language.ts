@@ -10,6 +10,7 @@ import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
 import { answerProse } from './answer-language.js';
 import { MONTH_NAMES } from '../text/months.js';
+import { topicStopwords } from '../text/analyzer.js';
 
 /**
  * Short function words of each language (accent-folded). Not the stop-word lists of the index: those
@@ -283,7 +284,7 @@ const FOREIGN_ENDINGS: Partial<Record<LanguageCode, { lang: LanguageCode; ending
  * and so are German's adjective endings ("soziales", "nationales").
  */
 const COPIED_ENDINGS: Partial<Record<LanguageCode, RegExp>> = {
-  en: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|elles|ales)$/u,
+  en: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|elles)$/u,
   de: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|iques?)$/u,
   nl: /\p{L}{2}(?:[^o]tifs|[^e]aux|eux|iques?)$/u,
 };
@@ -378,7 +379,8 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
     for (const [lang, set] of Object.entries(FUNCTION_SETS)) if (lang !== asked && set.has(folded)) add(lang, 'functionWords', word);
     // A month named in another language ("terminou le 17 novembre"): a date copied, not translated;
     // one copied from the passages is enough alone ("op 5 en 6 mai 2022" in Dutch).
-    if (!MONTH_NAMES[asked]?.includes(folded))
+    // Not a word of the asked language that a month of another is spelled as (Italian "mai", never; French "mai", May).
+    if (!MONTH_NAMES[asked]?.includes(folded) && !topicStopwords(asked).has(folded))
       for (const [lang, months] of Object.entries(MONTH_NAMES)) if (lang !== asked && months.includes(folded)) add(lang, given.words.has(folded) ? 'copied' : 'functionWords', word);
     const strange = [...word].filter((ch) => /\p{L}/u.test(ch) && !/[a-z]/.test(ch) && !ownAlphabet.includes(ch));
     if (strange.length) for (const [lang, alphabet] of Object.entries(ALPHABETS)) if (lang !== asked && strange.every((ch) => alphabet.includes(ch))) add(lang, 'letters', word);

@@ -123,7 +123,7 @@ const DEFINITE_EVENT: Record<string, RegExp> = {
     'iu',
   ),
   de: new RegExp(
-    `(?:^|\\s)(?:(?:die|der|zur) (?:Veranstaltung|Konferenz|Tagung|Zeremonie|Sitzung)|(?:der|den) (?:Gipfel|Workshop)|(?:dem|zum|beim|im|am) (?:Gipfel|Workshop|Treffen|Event|Forum)|des (?:Gipfels|Workshops|Treffens|Events|Forums)|das (?:Treffen|Event|Forum))(?=[\\s?!.,]|$)${OTHER_ONE}`,
+    `(?:^|\\s)(?:(?:[Dd]ie|[Dd]er|[Zz]ur) (?:Veranstaltung|Konferenz|Tagung|Zeremonie|Sitzung)|(?:der|den) (?:Gipfel|Workshop)|(?:dem|zum|beim|im|am) (?:Gipfel|Workshop|Treffen|Event|Forum)|des (?:Gipfels|Workshops|Treffens|Events|Forums)|das (?:Treffen|Event|Forum))(?=[\\s?!.,]|$)${OTHER_ONE}`,
     'u',
   ),
   es: new RegExp(`(?:^|\\s)(?:(?:el|al|del) (?:evento|taller|foro|encuentro|congreso)|la (?:conferencia|cumbre|ceremonia|jornada|mesa redonda|sesión))(?=[\\s?!.,]|$)${OTHER_ONE}`, 'iu'),
