@@ -1002,11 +1002,19 @@ export function languagesAskingWith(question: string): string[] {
 
 /** The words of the language's interrogatives ("quantas", "hoeveel"): they say what is asked, not about what. */
 export function interrogativeWords(lang: string): Set<string> {
-  const table = INTERROGATIVES[lang];
-  const spec = AGENT_QUESTIONS[lang];
-  // One-word interrogatives only: the words of "what year" / "quel jour" may be the topic elsewhere.
-  return new Set([...(table ?? []).map(([phrase]) => foldPhrase(phrase)).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
+  let words = INTERROGATIVE_WORDS.get(lang);
+  if (!words) {
+    const table = INTERROGATIVES[lang];
+    const spec = AGENT_QUESTIONS[lang];
+    // One-word interrogatives only: the words of "what year" / "quel jour" may be the topic elsewhere.
+    words = new Set([...(table ?? []).map(([phrase]) => foldPhrase(phrase)).filter((phrase) => !phrase.includes(' ')), ...(spec?.determiners ?? [])]);
+    INTERROGATIVE_WORDS.set(lang, words);
+  }
+  return words;
 }
+
+/** interrogativeWords per language, built once: every question reads them, languagesAskingWith all 23. */
+const INTERROGATIVE_WORDS = new Map<string, Set<string>>();
 
 /**
  * Verbs that ask what took place ("What happened at the FNAF?", "Was ist beim Gipfel passiert?"): the

@@ -13,7 +13,7 @@ import { articleDateLabel } from './dates.js';
 import { localizePlace } from '../text/place-names.js';
 import { countAsk, countsNumber, countsTerm } from './counts.js';
 import { QUALIFIER_MESSAGE } from '../text/quantity-qualifiers.js';
-import { abbreviates } from '../text/acronyms.js';
+import { abbreviates, namesAcronym } from '../text/acronyms.js';
 import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn, type NumberValue } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
@@ -545,7 +545,7 @@ function nameByApposition(text: string, names: string[], input: DirectAnswerInpu
   // too: "Adrien Duguet (Président de ACTE)" holds the role, but of another organisation. (Other names
   // of the question, such as the event a master of ceremonies served, need not be repeated there.)
   const acronyms = input.acronyms ?? [];
-  const ownsNamed = (apposition: string) => !acronyms.length || acronyms.some((a) => new RegExp(`(?<![\\p{L}\\p{N}])${a}(?![\\p{L}\\p{N}])`, 'u').test(apposition) || spelledOut(a, apposition));
+  const ownsNamed = (apposition: string) => !acronyms.length || acronyms.some((a) => namesAcronym(a, apposition));
   const at = names
     .map((n) => ({ n, i: text.indexOf(n) }))
     .filter((x) => x.i >= 0)
@@ -557,16 +557,6 @@ function nameByApposition(text: string, names: string[], input: DirectAnswerInpu
     return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0 && ownsNamed(apposition.slice(0, 120));
   });
   return matching.length === 1 ? matching[0].n : null;
-}
-
-/** Whether a text writes out an acronym's name: "Présidente du Social Good Accelerator" for "SOGA". */
-function spelledOut(acronym: string, text: string): boolean {
-  const words = text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
-  for (let i = 0; i < words.length; i++) {
-    if (!/^\p{Lu}/u.test(words[i])) continue;
-    for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) if (abbreviates(acronym, words.slice(i, j).join(' '))) return true;
-  }
-  return false;
 }
 
 export { abbreviates } from '../text/acronyms.js';

@@ -26,6 +26,20 @@ export function abbreviates(acronym: string, name: string): boolean {
 }
 
 /**
+ * Whether a text names what an acronym stands for: the acronym as a word of its own ("Présidente de la
+ * SOGA") or its name spelled out ("Présidente du Social Good Accelerator").
+ */
+export function namesAcronym(acronym: string, text: string): boolean {
+  const words = text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
+  if (words.includes(acronym)) return true;
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i])) continue;
+    for (let j = i + 1; j <= Math.min(words.length, i + 8); j++) if (abbreviates(acronym, words.slice(i, j).join(' '))) return true;
+  }
+  return false;
+}
+
+/**
  * The acronyms a question writes on their own ("SOGA", "FNAF"; not "ESS" inside the name "NEC ESS
  * 2025", which is a name of its own, not "économie sociale et solidaire").
  */

@@ -18,3 +18,12 @@ describe('acronyms a question writes and the names passages define for them', ()
     expect(abbreviates('SOGA', 'Social Economy Europe')).toBe(false);
   });
 });
+
+describe('a text that names what an acronym stands for', () => {
+  it('writes the acronym as a word, or spells its name out', async () => {
+    const { namesAcronym } = await import('../../../src/core/text/acronyms.js');
+    expect(namesAcronym('FNX', 'Président de la FNX')).toBe(true);
+    expect(namesAcronym('SOGA', 'Présidente du Social Good Accelerator')).toBe(true);
+    expect(namesAcronym('SOGA', 'Président de ACTE')).toBe(false);
+  });
+});
