@@ -8,7 +8,7 @@ import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
 import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
-import { findDateExpressions, firstDay, lastDay } from '../text/date-expressions.js';
+import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
@@ -1026,6 +1026,24 @@ const DURATION_PHRASES = folded([
   ...['mitu päeva', 'kui kaua', 'cik dienas', 'cik ilgi', 'kiek dienų', 'kiek laiko', 'kaip ilgai', 'hur många dagar', 'hur länge', 'hvor mange dage', 'hvor længe'],
 ]);
 export const asksDuration = (question: string) => DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `));
+
+/** "how many days after / before / since…" asks for a gap between two dates, not how long one event lasted. */
+const GAP = /\b(?:after|before|since|between|later|earlier|apres|avant|depuis|entre|nach|vor|seit|zwischen|spater|despues|antes|desde|dopo|prima|fra|tra|depois|desde|na|voor|sinds|tussen)\b/;
+
+/**
+ * How many days an event of day-precise dates lasted, for "how long did … last?" ("2 jours" for
+ * "les 5 et 6 mai"), or null when the question asks for a gap or the dates are not days.
+ */
+export function daysLasted(question: string, date: Pick<DateValue, 'start' | 'end' | 'precision'>): number | null {
+  if (!asksDuration(question) || GAP.test(normalizeText(question)) || date.precision !== 'day') return null;
+  const days = Math.round((Date.parse(`${date.end ?? date.start}T00:00:00Z`) - Date.parse(`${date.start}T00:00:00Z`)) / 86_400_000) + 1;
+  return Number.isFinite(days) && days >= 1 ? days : null;
+}
+
+/** "2 jours", "2 Tage", "2 dni": CLDR's unit names, in the member's language. */
+export function formatDays(days: number, lang: LanguageCode): string {
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(days);
+}
 
 /** The opening or closing part of an event, in the languages the bot speaks: its own day and place, not the whole event's. */
 const PART = / (?:opening|closing|ouverture|cloture|eroffnung|eroffnungstag|abschluss|abschlusstag|apertura|inauguracion|clausura|chiusura|abertura|encerramento|openingsdag|slotdag|afsluiting) /;

@@ -16,7 +16,7 @@ import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
-import { asksDuration } from './event-answers.js';
+import { asksDuration, daysLasted, formatDays } from './event-answers.js';
 import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
@@ -119,7 +119,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
   const parts = [
-    expected.has('date') || !expected.has('place') || asksDuration(question) ? formatDateValue(date, lang, !date.yearInferred) : null,
+    expected.has('date') || !expected.has('place') || asksDuration(question) ? lasted(formatDateValue(date, lang, !date.yearInferred), daysLasted(question, date), lang) : null,
     expected.has('place') && event.places.length ? event.places.map((p) => localizePlace(p, lang)).join(', ') : null,
   ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.
@@ -129,6 +129,11 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
     { question, lang, today, messages },
   );
   return { text: `${direct}\n${rendered.text}`, citations: rendered.citations, direct };
+}
+
+/** "2 jours (5–6 mai 2022)": how long first, the dates it is counted from after. */
+function lasted(dates: string, days: number | null, lang: LanguageCode): string {
+  return days === null ? dates : `${formatDays(days, lang)} (${dates})`;
 }
 
 /**

@@ -121,13 +121,29 @@ const ASKING_ADVERBS: Record<string, string[]> = {
   nl: ['concreet', 'precies', 'eigenlijk', 'echt', 'werkelijk', 'ongeveer'],
 };
 
+/**
+ * Verbs of speaking a question frames its topic with: "the podcast in which Jeanne talks about AI",
+ * "Worüber spricht…", "De quoi parle…". The passage says what was said, not that someone spoke, so
+ * such a verb is a word no passage needs to hold ("spricht" meets no dictionary headword, and an
+ * untranslated word weighs as much as a name). Not "present"/"discuss"/"announce", which name an act.
+ */
+const SPEAKING_VERBS: Record<string, string[]> = {
+  en: ['speak', 'speaks', 'spoke', 'speaking', 'talk', 'talks', 'talked', 'talking', 'say', 'says', 'said', 'tell', 'tells', 'told'],
+  fr: ['parle', 'parlent', 'parlait', 'parler', 'parlé', 'dit', 'disent', 'disait', 'dire', 'raconte', 'racontent'],
+  de: ['spricht', 'sprechen', 'sprach', 'sprachen', 'gesprochen', 'redet', 'reden', 'redete', 'sagt', 'sagen', 'sagte', 'gesagt', 'erzählt', 'erzählen'],
+  es: ['habla', 'hablan', 'hablar', 'habló', 'hablaba', 'dice', 'dicen', 'dijo', 'decir'],
+  it: ['parla', 'parlano', 'parlare', 'parlato', 'parlava', 'dice', 'dicono', 'detto', 'disse', 'racconta'],
+  pt: ['fala', 'falam', 'falar', 'falou', 'falava', 'diz', 'dizem', 'disse', 'dizer'],
+  nl: ['spreekt', 'spreken', 'sprak', 'gesproken', 'praat', 'praten', 'praatte', 'zegt', 'zeggen', 'zei', 'gezegd', 'vertelt', 'vertellen'],
+};
+
 /** Words that say nothing about a question's topic: function words, question words, fillers. */
 export function topicStopwords(lang: LanguageCode): Set<string> {
   let set = broadStops.get(lang);
   if (!set) {
     const iso = (isoStopwords as Record<string, string[]>)[lang] ?? [];
     const content = new Set(TOPIC_CONTENT_WORDS[lang] ?? []);
-    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? [])]);
+    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? []), ...folded(SPEAKING_VERBS[lang] ?? [])]);
     broadStops.set(lang, set);
   }
   return set;

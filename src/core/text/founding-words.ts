@@ -5,6 +5,7 @@
  * Social Good Accelerator" answer, yet a dictionary does not make "créé" a translation of "fondé", and
  * "established" or "creó" match nothing that says it. Accent-folded.
  */
+import { normalizeText } from './normalize.js';
 
 /**
  * Verb forms an article tells a founding with: they join the search for a question's founding word.
@@ -31,8 +32,31 @@ const ASKED = [
   ...['oprichten', 'oprichting', 'oprichter', 'oprichters', 'opgezet'],
 ];
 
+/**
+ * The same in the other languages the bot speaks (written with their letters, folded below): the
+ * articles never use these, so without them "W którym roku założono SOGA?" has no word that meets "fondé".
+ */
+const ASKED_OTHER = [
+  ...['założono', 'założył', 'założyła', 'założyli', 'założony', 'założona', 'założenie', 'założyciel', 'założyciele', 'założycielka'],
+  ...['grundades', 'grundade', 'grundat', 'grundare', 'grundarna', 'grundandet'],
+  ...['grundlagt', 'grundlagde', 'stiftet', 'stiftede', 'grundlægger', 'grundlæggerne', 'grundlæggelse'],
+  ...['perustettiin', 'perusti', 'perustivat', 'perustettu', 'perustaja', 'perustajat', 'perustaminen'],
+  ...['založen', 'založena', 'založeno', 'založil', 'založila', 'založili', 'zakladatel', 'zakladatelé', 'založení'],
+  ...['založený', 'založená', 'zakladateľ', 'zakladatelia', 'založenie'],
+  ...['fondat', 'fondată', 'înființat', 'înființată', 'fondator', 'fondatori', 'fondatoare', 'înființare', 'înființarea', 'fondarea'],
+  ...['fundat', 'fundà', 'fundaren', 'fundació', 'fundadors'],
+  ...['ιδρύθηκε', 'ίδρυσε', 'ίδρυσαν', 'ιδρυτής', 'ιδρυτές', 'ίδρυση'],
+  ...['alapították', 'alapította', 'alapítója', 'alapítói', 'alapító', 'alapítás', 'alapítása'],
+  ...['osnovan', 'osnovana', 'osnovano', 'osnovao', 'osnovala', 'osnovali', 'osnivač', 'osnivači', 'osnivačica', 'osnivanje'],
+  ...['ustanovljen', 'ustanovljena', 'ustanovil', 'ustanovila', 'ustanovili', 'ustanovitelj', 'ustanovitelji', 'ustanoviteljica', 'ustanovitev'],
+  ...['основан', 'основана', 'основано', 'основаха', 'основател', 'основатели', 'основаване'],
+  ...['asutati', 'asutas', 'asutasid', 'asutaja', 'asutajad', 'asutamine'],
+  ...['dibināts', 'dibināta', 'dibināja', 'dibinātājs', 'dibinātāji', 'dibināšana'],
+  ...['įkurta', 'įkurtas', 'įkūrė', 'įkūrėjas', 'įkūrėja', 'įkūrėjai', 'įkūrimas'],
+].map(normalizeText);
+
 const TOLD_SET = new Set(TOLD);
-const ASKED_SET = new Set([...TOLD, ...ASKED]);
+const ASKED_SET = new Set([...TOLD, ...ASKED, ...ASKED_OTHER]);
 
 /** Whether a question's (folded) word asks about a founding. */
 export function asksFounding(word: string): boolean {

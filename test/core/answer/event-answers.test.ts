@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, answerSeveralEvents, asksDuration, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -299,5 +299,24 @@ describe('time questions in the 16 other languages the bot speaks', () => {
     // Dates through Intl in Polish: "12 października 2021".
     expect(answer.text).toContain('12 października 2021');
     expect(answer.citations).toHaveLength(2);
+  });
+});
+
+describe('how long an event lasted', () => {
+  const twoDays = { start: '2024-09-12', end: '2024-09-13', precision: 'day' as const };
+  it('counts the days of day-precise dates, in the member’s language', () => {
+    expect(daysLasted('Combien de jours a duré le congrès de Lyon ?', twoDays)).toBe(2);
+    expect(daysLasted('How long did the Lyon congress last?', { start: '2024-09-12', end: null, precision: 'day' })).toBe(1);
+    // CLDR joins the number to its unit with a no-break space where the language's typography wants one.
+    const plain = (s: string) => s.replace(/\s/g, ' ');
+    expect(plain(formatDays(2, 'fr'))).toBe('2 jours');
+    expect(plain(formatDays(3, 'de'))).toBe('3 Tage');
+    expect(plain(formatDays(2, 'pl'))).toBe('2 dni');
+  });
+  it('does not count a gap between two events, nor dates that are not days', () => {
+    expect(daysLasted('How many days after the congress was the forum held?', twoDays)).toBeNull();
+    expect(daysLasted('¿Cuántos días antes del foro fue el congreso?', twoDays)).toBeNull();
+    expect(daysLasted('Combien de jours a duré le congrès ?', { start: '2024-09', end: null, precision: 'month' })).toBeNull();
+    expect(daysLasted('Quand a eu lieu le congrès ?', twoDays)).toBeNull();
   });
 });

@@ -50,3 +50,20 @@ describe('adverbs that say how to answer are not topic words', () => {
     expect(topic.length).toBeGreaterThan(1);
   });
 });
+
+describe('a verb of speaking frames the topic, it is not part of it', () => {
+  it.each([
+    ['de', 'Worüber spricht die Referentin im Webinar über Genossenschaften?', 'spricht', 'genossenschaften'],
+    ['en', 'What does the mayor talk about in the interview on housing?', 'talk', 'housing'],
+    ['fr', 'De quoi parle la présidente dans la vidéo sur les tiers-lieux ?', 'parle', 'video'],
+    ['es', '¿De qué habla la ponente en el taller de cooperativas?', 'habla', 'cooperativas'],
+    ['nl', 'Waarover spreekt de burgemeester in het interview?', 'spreekt', 'interview'],
+  ])('in %s', (lang, question, verb, kept) => {
+    const topic = topicWords(question, lang);
+    expect(topic).not.toContain(verb);
+    expect(topic).toContain(kept);
+  });
+  it('keeps the verbs that name an act ("presented", "discuss")', () => {
+    expect(topicWords('Who presented the atlas and what did they discuss?', 'en')).toEqual(expect.arrayContaining(['presented', 'discuss']));
+  });
+});
