@@ -21,7 +21,7 @@ import type { Block } from './segment.js';
 import { sentences as splitSentences } from './chunk.js';
 
 /** Bumped whenever the rules change: stored events of unchanged articles are then extracted again. */
-export const EVENT_EXTRACTOR_VERSION = 5;
+export const EVENT_EXTRACTOR_VERSION = 6;
 
 export interface EventSource {
   docId: string;

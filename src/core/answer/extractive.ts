@@ -32,6 +32,8 @@ const COMPLETE = 0.4;
 const OTHER_PASSAGE_RATIO = 0.85;
 /** Score factor of a passage about another year than the question's. */
 const OTHER_EDITION = 0.75;
+/** Score factor of a passage without the question's rare name where another passage holds it: low enough that a value of the kind asked (+0.4) does not make up for it. */
+const OTHER_THING = 0.4;
 
 export interface Window {
   hitIndex: number;
@@ -124,6 +126,12 @@ export function scoreWindows(
     count,
     questionWords,
   );
+  // The rare names of the question ("Coopedia": few passages use it) say what it is about: where some
+  // passage holds one, a passage that holds none tells of something else, however well its dates or
+  // counts fit the kind of thing asked ("Quand Coopedia a-t-il été créé ?" is not "Créer ensemble…, 25 novembre").
+  const rare = terms.filter((t) => t.rareName);
+  const holdsRare = (hit: FusedHit) => coverage(rare, `${hit.chunk.title}\n${hit.chunk.context ?? ''}\n${hit.chunk.text}`, langs).coverage > 0;
+  const rareHeld = rare.length > 0 && hits.some(holdsRare);
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
@@ -137,6 +145,7 @@ export function scoreWindows(
     // edition ("NEC ESS 2025" for a question about the 2023 one): its names are not the answer.
     const years = yearsIn(`${heading}\n${hit.chunk.text}`);
     const otherEdition = askedYears.length > 0 && years.size > 0 && !askedYears.some((y) => years.has(y)) ? OTHER_EDITION : 1;
+    const otherThing = rareHeld && !holdsRare(hit) ? OTHER_THING : 1;
     // Retrieval's confidence, not the bare position: passages of one article often tie.
     const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
     // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").
@@ -158,7 +167,7 @@ export function scoreWindows(
         // once the topic words are covered.
         const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting);
         const fresh = novelty(text, questionWords);
-        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition;
+        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition * otherThing;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
       }
     }

@@ -64,7 +64,10 @@ const TOPIC_WEIGHT_IN_ANSWER = 0.3;
  */
 export function askWeightedTerms(terms: WeightedTerm[], turn: Pick<FollowUpTopic, 'topic' | 'lang'>): WeightedTerm[] {
   const inTopic = new Set(topicWords(turn.topic, turn.lang));
-  return terms.map((t) => (inTopic.has(t.word) ? { ...t, weight: t.weight * TOPIC_WEIGHT_IN_ANSWER } : t));
+  // A rare name the topic carries does not decide what is quoted either: the conversation found its
+  // passages already, and a turn that changes subject ("And who is SOGA's president?") must not be
+  // answered from them for holding it (answer/extractive.ts scores down passages without the rare names).
+  return terms.map((t) => (inTopic.has(t.word) ? { ...t, weight: t.weight * TOPIC_WEIGHT_IN_ANSWER, rareName: undefined } : t));
 }
 
 /** Share of its retrieval score a passage outside the articles just cited keeps when choosing what to quote in a follow-up. */

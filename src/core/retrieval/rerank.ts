@@ -27,6 +27,9 @@ export interface RerankWeights {
   prior: number;
 }
 
+/** What holding a rare name of the question adds, as a share of the coverage weight (so twice the answer type's 0.15). */
+const RARE_NAME_SHARE_OF_COVERAGE = 1;
+
 /** 0–1 closeness of a hit to the question in the embedding space. */
 export type Closeness = (hit: FusedHit) => number;
 
@@ -82,6 +85,12 @@ export function rerank(
         known,
       )
     : null;
+  // "Quand Coopedia a-t-il été créé ?": the rare name is what the question is about, the rest says what
+  // of it is asked. A passage that holds none of the question's rare names (few passages use them:
+  // WeightedTerm.rareName) must not win on "créé" and a date alone, as "Créer ensemble…, 25 novembre" did.
+  const rare = terms.filter((t) => t.rareName);
+  const holdsRare = (h: FusedHit) => rare.length > 0 && coverage(rare, searchableText(h.chunk), langs).coverage > 0;
+  const named = (h: FusedHit) => (holdsRare(h) ? w.coverage * RARE_NAME_SHARE_OF_COVERAGE : 0);
   const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting) : 0);
   const score = new Map(
     fused.map((h) => [
@@ -91,6 +100,7 @@ export function rerank(
         w.passageCoverage * body.get(h.chunk.id)! +
         (closeness ? w.vector * closeness(h) : 0) +
         typed(h) +
+        named(h) +
         (priorSources.has(h.chunk.docId) ? w.prior : 0),
     ]),
   );

@@ -248,6 +248,16 @@ const rules: Rule[] = [
       return { start: String(a), end: String(b), precision: 'year', yearInferred: false };
     },
   },
+  // A part of a year: "Fin 2020, les commissaires…", "début 2021", "mi-2021", "at the end of 2020",
+  // "early 2021", "Ende 2020", "a finales de 2020", "alla fine del 2020", "no início de 2021", "eind
+  // 2020". Read as the year: which months "late" covers is the writer's, not ours to state.
+  {
+    re: new RegExp(
+      `${B}(?:fin|debut|mi|end|beginning|early|late|mid|ende|anfang|mitte|finales|principios|mediados|fine|inizio|final|inicio|meados|eind|begin|medio)(?:\\s+(?:de\\s+l'annee|of\\s+the\\s+year|de|of|del|dell'|do|da|van))?(?:\\s+|-)${YEAR}`,
+      'dgu',
+    ),
+    parse: (m) => ({ start: m[1], end: null, precision: 'year', yearInferred: false }),
+  },
   // A lone year after a preposition of time: "en 2023", "in 2021", "im Jahr 2020".
   {
     re: new RegExp(`\\b(?:en|in|im|em|nel|durant|pendant|during|courant|im jahr|in the year)\\s+${YEAR}`, 'dgu'),

@@ -196,3 +196,13 @@ describe('a count question quotes the sentence that counts what it asks', () => 
     expect(result.quotes.map((q) => q.text).join(' ')).toContain('12 coopératives');
   });
 });
+
+describe('the question’s rare name decides which passage is quoted', () => {
+  it('does not quote a dated sentence of another thing for "when was <rare name> created?"', () => {
+    const rareStats: TermStats = { total: 200, df: (w) => ({ coopolis: 2, created: 2, forum: 20 })[w] ?? 0 };
+    const q = 'When was Coopolis created?';
+    const hits = [hit('other', 'Forum 2025', 'Created together at the forum on 25 November 2025.'), hit('named', 'Cooperative tools', 'Coopolis is a search engine of cooperative resources.', 0.029)];
+    const quotes = selectSentences(hits, weightedTopicTerms(q, 'en', ['en'], rareStats), ['en'], expectedAnswerTypes(q, 'en')).quotes;
+    expect(quotes[0].hit.chunk.id).toBe('named');
+  });
+});

@@ -95,3 +95,13 @@ describe('a follow-up quotes the articles just cited first, among near-equals', 
     expect(citedFirst([elsewhere, cited], ['bike-workshop'])).toEqual([elsewhere, cited]);
   });
 });
+
+describe('a rare name the topic carries does not choose the quote of a turn that asks about something else', () => {
+  it('keeps the ask’s own rare names and drops the topic’s', () => {
+    const stats = { total: 200, df: (w: string) => ({ coopolis: 2, pathways: 2, transition: 3, president: 8 })[w] ?? 0 };
+    const topic = 'Transition Pathways';
+    const terms = askWeightedTerms(weightedTopicTerms(`${topic} — And who is the president of Coopolis?`, 'en', ['en'], stats), { topic, lang: 'en' });
+    expect(terms.find((t) => t.word === 'pathways')?.rareName).toBeFalsy();
+    expect(terms.find((t) => t.word === 'coopolis')?.rareName).toBe(true);
+  });
+});

@@ -31,6 +31,14 @@ describe('the rerank of the fused passages', () => {
     // Without a passage that counts finalists, any number is the kind of thing asked for.
     expect(rerank([hits()[0], fused('none', 'NEC ESS 2025 chose its finalists.', 0.029)], q, 'en', terms, ['en'], null, weights)[0].chunk.id).toBe('other');
   });
+  it('puts a passage holding the question’s rare name ahead of one that only fits its other word and the kind asked', () => {
+    const q = 'When was Coopolis created?';
+    const stats = { total: 200, df: (w: string) => ({ coopolis: 2, created: 2, forum: 20 })[w] ?? 0 };
+    const hits = [fused('other', 'Created together at the forum on 25 November 2025.', 0.03), fused('named', 'Coopolis is a search engine of cooperative resources.', 0.029)];
+    const terms = weightedTopicTerms(q, 'en', ['en'], stats);
+    expect(terms.find((t) => t.word === 'coopolis')?.rareName).toBe(true);
+    expect(rerank(hits, q, 'en', terms, ['en'], null, weights)[0].chunk.id).toBe('named');
+  });
   it('sets each passage coverage of the question', () => {
     const q = 'digital commons theme';
     const hits = [fused('theme', 'The theme is digital commons.', 0.03)];

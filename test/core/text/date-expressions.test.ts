@@ -175,3 +175,23 @@ describe('seasons in the 16 other languages', () => {
     expect(findDateExpressions('Ce s-a întâmplat vara 2024?', { lang: 'ro' }).map((d) => d.start)).toEqual(['2024-06']);
   });
 });
+
+describe('a part of a year is read as the year', () => {
+  it.each([
+    ['fr', 'Fin 2019, la fédération a publié sa charte.', 'Fin 2019'],
+    ['fr', 'Au début de 2024, le réseau comptait 40 membres.', 'début de 2024'],
+    ['en', 'The charter was published at the end of 2019.', 'end of 2019'],
+    ['en', 'By mid-2024 the network had 40 members.', 'mid-2024'],
+    ['de', 'Ende 2019 veröffentlichte der Verband seine Charta.', 'Ende 2019'],
+    ['es', 'A finales de 2019 la federación publicó su carta.', 'finales de 2019'],
+    ['nl', 'Eind 2019 publiceerde de federatie haar charter.', 'Eind 2019'],
+  ])('in %s', (lang, text, written) => {
+    const [d] = findDateExpressions(text, { lang });
+    expect(d).toMatchObject({ text: written, precision: 'year', yearInferred: false });
+    expect(d.start).toMatch(/^20(19|24)$/);
+  });
+  it('not a word that only looks like one ("la finale 2021", "we start 2021")', () => {
+    expect(findDateExpressions('la finale 2021 de la coupe', { lang: 'fr' })).toEqual([]);
+    expect(findDateExpressions('We start 2021 strong', { lang: 'en' })).toEqual([]);
+  });
+});
