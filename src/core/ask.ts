@@ -302,7 +302,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         const facts = indexed ? eventPassages(indexed, standalone, lang, today) : [];
         const given = [...facts.filter((f) => !passages.some((p) => p.chunk.text.includes(f.chunk.text))), ...passages];
         const generated = await generateAnswer(
-          { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages },
+          { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages, thesaurus: deps.thesaurus ?? null },
           standalone,
           lang,
           given,

@@ -57,6 +57,8 @@ export interface ClaimsInput {
   lang: LanguageCode;
   /** What the question asks for (answer-type.ts): the answer must still hold it after removals. */
   expected?: Set<AnswerType>;
+  /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
+  foreignWords?: ReadonlyMap<string, LanguageCode>;
 }
 
 const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -207,7 +209,10 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
   const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
   const titles = passages.map((p) => p.title);
   // A word copied from a passage that the answer's language cannot write is a mix (mixed-language.ts).
-  const given = passageVocabulary(passages.map((p) => p.text));
+  const given = passageVocabulary(
+    passages.map((p) => p.text),
+    input.foreignWords,
+  );
   const eventTexts = passages.map((p) => ({ text: p.text, lang }));
   const kept: ClaimSentence[] = [];
   const removed: RemovedSentence[] = [];
