@@ -248,13 +248,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // answered from it, even where the passages' words cover the question too little.
       const named = indexed ? namedEventFor(indexed, standalone, lang) : null;
       if (named === 'no-such-edition') return notFound('the events index knows no such edition of the event named');
-      if (named && 'several' in named && !chat) {
-        const listed = answerSeveralEvents(named.several, lang, today, messages);
+      // Two events compared, or editions of a series: the events index lists each with its date. This
+      // listing is the extractive answer, so also what a chat model's answer falls back to.
+      const several = named && 'several' in named ? answerSeveralEvents(named.several, lang, today, messages) : null;
+      if (several && !chat) {
         timings.answerMs = lap(t);
-        return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: listed.text, citations: listed.citations });
+        return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: several.text, citations: several.citations });
       }
       const event = named && !('several' in named) ? named : null;
-      if (!answerable && !event) return notFound('no passage covers enough of the question');
+      if (!answerable && !event && !several) return notFound('no passage covers enough of the question');
 
       // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
       // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
@@ -262,19 +264,22 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       let extractiveMemo: ExtractiveAnswer | undefined;
       // What to quote for a follow-up is chosen by its ask more than by its topic (conversation/topic-answerability).
       const terms = condensed.topic ? askWeightedTerms(retrieved.terms, { ...condensed.topic, lang }) : retrieved.terms;
+      // Exactly what the member gets without a chat model: a model's answer that is not delivered gives way to it.
       const extractiveAnswer = () =>
-        (extractiveMemo ??= answerExtractively({
-          messages,
-          question: standalone,
-          lang,
-          usable: condensed.dependent ? citedFirst(usable, condensed.priorSources) : usable,
-          passages: holders,
-          terms,
-          langs: retrieved.langs,
-          today,
-          event,
-          statesValue: !loose,
-        }));
+        (extractiveMemo ??= several
+          ? { text: several.text, citations: several.citations, direct: null }
+          : answerExtractively({
+              messages,
+              question: standalone,
+              lang,
+              usable: condensed.dependent ? citedFirst(usable, condensed.priorSources) : usable,
+              passages: holders,
+              terms,
+              langs: retrieved.langs,
+              today,
+              event,
+              statesValue: !loose,
+            }));
       const lessInformativeThanExtractive = (text: string, chunkIds: string[]): string | null => {
         const extractive = extractiveAnswer();
         // The extractive path would refuse: there is nothing the model's answer could fall short of.
@@ -297,7 +302,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         const facts = indexed ? eventPassages(indexed, standalone, lang, today) : [];
         const given = [...facts.filter((f) => !passages.some((p) => p.chunk.text.includes(f.chunk.text))), ...passages];
         const generated = await generateAnswer(
-          { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages },
+          { chat, detector, prompts, warn, llmTimeoutMs: options.llmTimeoutMs, output: options.llmOutput ?? 'text', passages: options.llmPassages, thesaurus: deps.thesaurus ?? null },
           standalone,
           lang,
           given,

@@ -38,6 +38,12 @@ export interface Thesaurus {
    * to an empty map when there is no thesaurus for the language.
    */
   synonyms(words: string[], lang: LanguageCode): Promise<Map<string, string[]>>;
+  /**
+   * Which of these (folded, lower-case) words the language's thesaurus lists, as a headword or an
+   * inflected form of one ("charters" → "charter", "membres" → "membre"), and how many headwords it
+   * has (a small one misses common words); null when there is no thesaurus for the language.
+   */
+  knownWords(words: string[], lang: LanguageCode): Promise<{ known: Set<string>; headwords: number } | null>;
 }
 
 export interface SearchRequest {

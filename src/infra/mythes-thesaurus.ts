@@ -49,6 +49,8 @@ const WORDNET_MARKERS = new Set(['generic term', 'similar term', 'related term',
 interface Files {
   idx: string;
   dat: string;
+  /** Marks its relations (see the file comment): only then are its synonyms given; any thesaurus tells its words. */
+  typed: boolean;
 }
 
 interface Loaded {
@@ -107,6 +109,34 @@ export function entrySynonyms(entry: ParsedEntry): string[] {
 }
 
 /** Whether a thesaurus marks its relations as WordNet does (see the file comment), read from its first entries. */
+/**
+ * The word and the forms its inflections come from, by ending only ("charters" → "charter", "réseaux" →
+ * "réseau", "associatives" → "associatif", "signées" → "signer"); not its stem, which is no word
+ * ("charte" stems to English "chart").
+ */
+export function inflectionBases(word: string, lang: LanguageCode): string[] {
+  const out = [word];
+  const swap = (ending: RegExp, by: string) => {
+    if (ending.test(word)) out.push(word.replace(ending, by));
+  };
+  swap(/s$/, '');
+  if (lang === 'en') {
+    swap(/es$/, '');
+    swap(/ies$/, 'y');
+    swap(/ed$/, '');
+    swap(/ed$/, 'e');
+    swap(/ing$/, '');
+    swap(/ing$/, 'e');
+  } else if (lang === 'fr') {
+    swap(/x$/, '');
+    swap(/aux$/, 'al');
+    swap(/es?$/, '');
+    swap(/ves?$/, 'f');
+    swap(/(?:ee|e)s?$/, 'er');
+  } else swap(/es$/, '');
+  return [...new Set(out)].filter((w) => w.length >= 3);
+}
+
 function marksRelations(dat: string): boolean {
   try {
     const fd = openSync(dat, 'r');
@@ -137,13 +167,20 @@ export class MythesThesaurus implements Thesaurus {
       if (!names.includes(dat)) continue;
       // Regional copies are links to one file (th_fr_BE → thes_fr): the language's own region first.
       const own = name.startsWith(`th_${m[1]}_${m[1].toUpperCase()}`) || name.startsWith(`thes_${m[1]}.`);
-      if ((!this.files.has(m[1]) || own) && marksRelations(path.join(dir, dat))) this.files.set(m[1], { idx: path.join(dir, name), dat: path.join(dir, dat) });
+      if (!this.files.has(m[1]) || own) this.files.set(m[1], { idx: path.join(dir, name), dat: path.join(dir, dat), typed: marksRelations(path.join(dir, dat)) });
     }
   }
 
-  /** Languages with a thesaurus in the folder that marks its relations (the others are not read). */
+  /** Languages with a thesaurus in the folder that marks its relations (the only ones whose synonyms are given). */
   available(): LanguageCode[] {
-    return [...this.files.keys()];
+    return [...this.files].filter(([, f]) => f.typed).map(([lang]) => lang);
+  }
+
+  /** Only the index is read (headwords folded), no entry: see the port. */
+  async knownWords(words: string[], lang: LanguageCode): Promise<{ known: Set<string>; headwords: number } | null> {
+    const table = await this.load(lang);
+    if (!table) return null;
+    return { known: new Set(words.filter((word) => inflectionBases(word, lang).some((base) => table.offsets.has(base)))), headwords: table.offsets.size };
   }
 
   /** Reads every language's index now (~1 s for English's), rather than on the first question that needs it. */
@@ -153,6 +190,7 @@ export class MythesThesaurus implements Thesaurus {
 
   async synonyms(words: string[], lang: LanguageCode): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
+    if (!this.files.get(lang)?.typed) return out;
     const table = await this.load(lang);
     if (!table) return out;
     for (const word of words) {

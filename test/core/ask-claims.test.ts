@@ -114,6 +114,34 @@ describe('ask() falls back to the extractive answer when a generated claim is no
   });
 });
 
+describe('ask() holds a generated number to the qualifier of the passage it cites', () => {
+  it('a number without the passage’s "plus de" gives way to the extractive answer, which keeps it', async () => {
+    const chat = new ScriptedChatModel((m) => `The summit brought together 1 200 participants [${n(m, 'Strasbourg')}].`);
+    const store = FakeChunkStore.withPassages([{ ...PASSAGES[0], text: PASSAGES[0].text.replace('réuni 1 200', 'réuni plus de 1 200') }, PASSAGES[1], PASSAGES[2]]);
+    const answer = await createAssistant(
+      {
+        store,
+        embedder: null,
+        chat,
+        detector: new EldLanguageDetector({ fallback: 'en' }),
+        messages: new Messages({ en, fr, de }),
+        prompts: { system: SYSTEM, answer: ANSWER, condense: '{{history}}\n{{question}}' },
+        clock: { now: () => new Date('2026-12-06T12:00:00Z') },
+      },
+      testAskOptions({ contextPassages: 3, llmTimeoutMs: 500, llmOutput: 'text' }),
+    ).ask('How many participants did EUSES 2022 bring together?');
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/"1 200" is not what the cited \[\d\] says: "more than 1 200"/);
+    expect(answer.text).toMatch(/more than 1[\s\u00a0\u202f,]?200/i);
+  });
+
+  it('the same number with its qualifier in German is delivered', async () => {
+    const answer = await ask('Wie viele Länder waren beim EUSES 2022 vertreten?', (m) => `Beim EUSES 2022 in Straßburg waren Teilnehmende aus 14 Ländern [${n(m, 'Strasbourg')}].`);
+    expect(answer.fallbackReason).toBeUndefined();
+    expect(answer.mode).toBe('generative');
+  });
+});
+
 describe('ask() keeps correct answers written in the asker’s language', () => {
   it('a German paraphrase of the French passage', async () => {
     const answer = await ask('Wann und wo fand der EUSES 2022 statt?', (m) => `Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [${n(m, 'Strasbourg')}].`);

@@ -11,6 +11,7 @@ import { EldLanguageDetector } from '../../src/infra/eld-language-detector.js';
 import { FakeChunkStore } from '../fakes/fake-chunk-store.js';
 import { testAskOptions } from '../fakes/ask-options.js';
 import { ScriptedChatModel, TricklingChatModel } from '../fakes/scripted-chat-model.js';
+import { FakeThesaurus } from '../fakes/fake-thesaurus.js';
 import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
@@ -96,6 +97,16 @@ describe('ask() rejects an English answer that keeps a French word of the passag
     const answer = await build(chat).ask(QUESTION);
     expect(answer.mode).toBe('extractive');
     expect(answer.fallbackReason).toMatch(/^answer mixes en with fr \(métiers\)/);
+  });
+
+  it('falls back on a copied word with no accent or French ending when the thesauri tell it is French, not English', async () => {
+    const reply = (m: ChatMessage[]) => `The Social Tech Academy platform offers webinars and job offres in the social digital sector [${academy(m)}].`;
+    const thesaurus = new FakeThesaurus({}, { en: ['offer', 'job', 'platform'], fr: ['offres', 'plateforme'] });
+    const answer = await build(new ScriptedChatModel(reply), { thesaurus }).ask(QUESTION);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/^answer mixes en with fr \(offres\)/);
+    // Letters and endings alone cannot tell it.
+    expect((await build(new ScriptedChatModel(reply)).ask(QUESTION)).mode).toBe('generative');
   });
 
   it('keeps the same answer translated', async () => {

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MythesThesaurus, parseEntry } from '../../src/infra/mythes-thesaurus.js';
+import { inflectionBases, MythesThesaurus, parseEntry } from '../../src/infra/mythes-thesaurus.js';
 
 /** Writes `th_<name>_v2.dat` / `.idx` from entries "headword" → sense lines, in `encoding`. */
 function writeThesaurus(dir: string, name: string, entries: Record<string, string[]>, encoding: 'UTF-8' | 'ISO8859-1' = 'UTF-8') {
@@ -59,6 +59,38 @@ describe('synonyms from a MyThes thesaurus', () => {
   it('has nothing for a language without a file, or a folder that does not exist', async () => {
     expect((await thesaurus.synonyms(['gast'], 'de')).size).toBe(0);
     expect(new MythesThesaurus(path.join(dir, 'missing')).available()).toEqual([]);
+  });
+});
+
+describe('the words a MyThes thesaurus lists (knownWords)', () => {
+  const thesaurus = new MythesThesaurus(dir);
+
+  it('knows a headword and its inflected forms, in a thesaurus whose synonyms are not given too', async () => {
+    expect(await thesaurus.knownWords(['guests', 'carry out', 'allies', 'reunions', 'reunion', 'charte'], 'en')).toEqual({ known: new Set(['guests', 'carry out', 'allies']), headwords: 3 });
+    expect(await thesaurus.knownWords(['reunions', 'reunion', 'guest'], 'fr')).toEqual({ known: new Set(['reunions', 'reunion']), headwords: 1 });
+  });
+
+  it('is null for a language without a file', async () => {
+    expect(await thesaurus.knownWords(['gast'], 'de')).toBeNull();
+  });
+
+  it('strips endings, never stems ("charte" is not English "chart")', () => {
+    expect(inflectionBases('charte', 'en')).toEqual(['charte']);
+    expect(inflectionBases('charters', 'en')).toContain('charter');
+    expect(inflectionBases('reseaux', 'fr')).toContain('reseau');
+    expect(inflectionBases('associatives', 'fr')).toContain('associatif');
+    expect(inflectionBases('signees', 'fr')).toContain('signer');
+  });
+});
+
+describe.runIf(existsSync('/usr/share/mythes/th_en_US_v2.idx') && existsSync('/usr/share/mythes/thes_fr.idx'))("Debian's English and French thesauri tell a French word in English", () => {
+  it('French words with no accent or telltale ending, not English ones both languages write', async () => {
+    const thesaurus = new MythesThesaurus('/usr/share/mythes');
+    const words = ['charte', 'membres', 'plaidoyer', 'acteurs', 'association', 'transition', 'participants', 'digital', 'formation', 'hackathon'];
+    const french = await thesaurus.knownWords(words, 'fr');
+    const english = await thesaurus.knownWords(words, 'en');
+    expect(words.filter((w) => french?.known.has(w) && !english?.known.has(w))).toEqual(['charte', 'membres', 'plaidoyer', 'acteurs']);
+    expect(english?.headwords).toBeGreaterThan(100_000);
   });
 });
 

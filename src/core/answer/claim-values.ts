@@ -6,6 +6,7 @@
  */
 import { findDateExpressions, type DatePrecision } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
+import { qualifierBefore, type Qualifier } from '../text/quantity-qualifiers.js';
 
 /** A date of a claim or a passage: the span of days it names, with its year when written. */
 export interface DateValue {
@@ -91,16 +92,35 @@ function readings(token: string): number[] {
 
 const NUMBER = /(?<![\p{L}\d])\d{1,3}(?:[\s\u00a0\u202f.,']\d{3})+(?![\d])|(?<![\p{L}\d])\d+(?:[.,]\d+)?/gu;
 
+/** A number written in digits, with the values it may stand for and the qualifier written before it ("plus de", "about"). */
+export interface WrittenNumber {
+  written: string;
+  values: number[];
+  qualifier: Qualifier | null;
+}
+
 /** The numbers a (date-free) text writes in digits, each as the values it may stand for. */
-export function numbersIn(text: string): { written: string; values: number[] }[] {
-  const out: { written: string; values: number[] }[] = [];
+export function numbersIn(text: string): WrittenNumber[] {
+  const out: WrittenNumber[] = [];
   for (const match of text.matchAll(NUMBER)) {
     // "the 2nd", "2e édition", "26." count as the number.
     const written = match[0].replace(/[.,]$/, '');
     const values = readings(written);
-    if (values.length) out.push({ written, values });
+    if (values.length) out.push({ written, values, qualifier: qualifierBefore(text.slice(0, match.index)) });
   }
   return out;
+}
+
+/**
+ * Whether a claim's number, qualified as `claimed`, says no more than a passage's same number
+ * qualified as `given`. A qualifier dropped is a stronger claim ("200" of "plus de 200" reads as
+ * exactly 200), and so is one turned round or added ("more than 200" of "200"); one that only
+ * weakens the passage's claim is faithful ("about 200" of "200", "about 200" of "près de 200").
+ */
+export function qualifierFaithful(claimed: Qualifier | null, given: Qualifier | null): boolean {
+  if (claimed === given) return true;
+  if (claimed === 'about') return given === null || given === 'nearly';
+  return false;
 }
 
 /** Every numeric value a passage holds: digits (all readings), dates' parts and number words. */

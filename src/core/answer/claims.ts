@@ -21,7 +21,8 @@ import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { otherEventProblem } from './asked-event.js';
-import { dateSupported, datesIn, describeDate, numbersIn, valuesOf, type DateValue } from './claim-values.js';
+import { dateSupported, datesIn, describeDate, numbersIn, qualifierFaithful, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
+import type { Qualifier } from '../text/quantity-qualifiers.js';
 import { checkSentenceLanguage, passageVocabulary } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
 import { readRelationPassage, relationProblems, type RelationPassage } from './relations.js';
@@ -56,6 +57,8 @@ export interface ClaimsInput {
   lang: LanguageCode;
   /** What the question asks for (answer-type.ts): the answer must still hold it after removals. */
   expected?: Set<AnswerType>;
+  /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
+  foreignWords?: ReadonlyMap<string, LanguageCode>;
 }
 
 const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -117,6 +120,8 @@ interface PreparedPassage {
   words: Set<string>;
   dates: DateValue[];
   values: Set<number>;
+  /** The qualifiers each value written in digits carries in the passage (null: written bare). */
+  qualifiers: Map<number, Set<Qualifier | null>>;
   relations: RelationPassage;
 }
 
@@ -128,8 +133,19 @@ function prepare(p: ClaimPassage): PreparedPassage {
   const partial = datesIn(own).dates.some((d) => d.year === undefined);
   const text = partial && p.date ? `${p.title}\n${p.date}\n${p.text}` : own;
   const folded = foldName(text);
-  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: datesIn(text).dates, values: valuesOf(text), relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
+  const read = datesIn(text);
+  const qualifiers = new Map<number, Set<Qualifier | null>>();
+  for (const n of numbersIn(read.rest)) for (const v of n.values) qualifiers.set(v, (qualifiers.get(v) ?? new Set()).add(n.qualifier));
+  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: read.dates, values: valuesOf(text), qualifiers, relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
 }
+
+/** Whether the passage holds the number as the claim qualifies it; a value only a date or a number word gives counts as bare. */
+function holdsNumber(p: PreparedPassage, number: WrittenNumber): boolean {
+  return number.values.some((v) => p.values.has(v) && [...(p.qualifiers.get(v) ?? [null])].some((given) => qualifierFaithful(number.qualifier, given)));
+}
+
+const QUALIFIER_WORDS: Record<Qualifier, string> = { more: 'more than', fewer: 'fewer than', about: 'about', nearly: 'nearly' };
+const qualified = (q: Qualifier | null, written: string) => (q ? `${QUALIFIER_WORDS[q]} ${written}` : written);
 
 const cite = (ns: number[]) => ns.map((n) => `[${n}]`).join('');
 
@@ -146,8 +162,13 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
   }
   for (const number of numbersIn(rest)) {
-    if (!cited.some((p) => number.values.some((v) => p.values.has(v))))
-      problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => number.values.some((v) => p.values.has(v)))}`);
+    if (cited.some((p) => holdsNumber(p, number))) continue;
+    const sameValue = cited.filter((p) => number.values.some((v) => p.values.has(v)));
+    if (sameValue.length) {
+      // The value is there, qualified otherwise: "200" where the passage says "plus de 200".
+      const given = [...new Set(sameValue.flatMap((p) => number.values.flatMap((v) => [...(p.qualifiers.get(v) ?? [null])])))];
+      problems.push(`"${qualified(number.qualifier, number.written)}" is not what the cited ${cite(sentence.passages)} says: ${given.map((q) => `"${qualified(q, number.written)}"`).join(' or ')}`);
+    } else problems.push(`"${number.written}" is not in the cited ${cite(sentence.passages)}${elsewhere((p) => holdsNumber(p, number))}`);
   }
   for (const name of nameCandidates(text, lang, passageNames)) {
     // The question's own names may be repeated (the topic: "European Social Economy Summit" for a
@@ -188,7 +209,10 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
   const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
   const titles = passages.map((p) => p.title);
   // A word copied from a passage that the answer's language cannot write is a mix (mixed-language.ts).
-  const given = passageVocabulary(passages.map((p) => p.text));
+  const given = passageVocabulary(
+    passages.map((p) => p.text),
+    input.foreignWords,
+  );
   const eventTexts = passages.map((p) => ({ text: p.text, lang }));
   const kept: ClaimSentence[] = [];
   const removed: RemovedSentence[] = [];

@@ -7,10 +7,11 @@
  * schema (structured.ts); streaming shows only sentences that passed their checks (verified-stream.ts).
  */
 import { describeError, isSogaError } from '../errors.js';
-import type { ChatMessage, ChatModel, LanguageDetector } from '../ports.js';
+import type { ChatMessage, ChatModel, LanguageDetector, Thesaurus } from '../ports.js';
 import { deadline, fill, languageName } from '../text/template.js';
 import type { AskContext, Citation, FusedHit, LanguageCode } from '../types.js';
 import { expectedAnswerTypes } from './answer-type.js';
+import { foreignPassageWords } from './foreign-words.js';
 import type { RemovedSentence } from './claims.js';
 import { relativeToToday } from './dates.js';
 import { isInstructionLike } from './instructions.js';
@@ -31,6 +32,8 @@ export interface GenerateDeps {
   output?: 'json' | 'text';
   /** How many passages the model reads, each cut to how many characters (model-passages.ts); unset: all, whole. */
   passages?: ModelPassageOptions;
+  /** Tells the passages' words that the answer's language does not write (foreign-words.ts); none: only letters and endings tell. */
+  thesaurus?: Thesaurus | null;
 }
 
 /** `removed`: sentences the claim checks took out, with the reason (also when the whole reply failed). */
@@ -68,6 +71,7 @@ export async function generateAnswer(
     { role: 'system', content: system },
     { role: 'user', content: fill(template, { passages: block, question: asked, language: languageName(lang) }) },
   ];
+  const foreignWords = await foreignWordsOf(deps, passages, lang);
   const signal = deadline(deps.llmTimeoutMs, context.signal);
   // The answer template's own sentences count as rules too (a model may recite either).
   const instructions = `${system}\n${fill(template, { passages: '', question: '', language: languageName(lang) })}`;
@@ -87,6 +91,7 @@ export async function generateAnswer(
       givenText: given,
       signal,
       expected,
+      foreignWords,
       ...(mayShow
         ? {
             mayShow: (text: string, ns: number[]) =>
@@ -107,13 +112,24 @@ export async function generateAnswer(
     deps.warn(`chat model failed (${reason}), answering extractively: ${describeError(error)}`);
     return { ok: false, reason, removed: [] };
   }
-  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected, detector: deps.detector, systemPrompt: instructions, givenText: given });
+  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected, detector: deps.detector, systemPrompt: instructions, givenText: given, foreignWords });
   if (!checked.ok) return checked;
   // Renumber to 1..m in order of use so the sources list has no gaps.
   const renumber = new Map(checked.used.map((n, i) => [n, i + 1]));
   const text = checked.text.replace(/\[(\d+)\]/g, (_m, n: string) => `[${renumber.get(Number(n))}]`);
   const citations = checked.used.map((n, i) => citationFor(passages[n - 1], i + 1, terms, langs, text));
   return { ok: true, text, citations, removed: checked.removed };
+}
+
+/** The passages' foreign words, or none when there is no thesaurus or it cannot be read (said to the operator). */
+async function foreignWordsOf(deps: GenerateDeps, passages: FusedHit[], lang: LanguageCode): Promise<Map<string, LanguageCode>> {
+  if (!deps.thesaurus) return new Map();
+  try {
+    return await foreignPassageWords(deps.thesaurus, passages, lang);
+  } catch (error) {
+    deps.warn(`the thesaurus could not tell the passages' foreign words; the mixed-language check reads letters and endings only: ${describeError(error)}`);
+    return new Map();
+  }
 }
 
 /** The quote shown under a generated answer: the passage's own sentence closest to the question and the answer, never a planted instruction. */

@@ -344,13 +344,15 @@ export interface PassageVocabulary {
   words: ReadonlySet<string>;
   /** The passages' words joined by single spaces, with a space at each end. */
   phrases: string;
+  /** Their words that are another language's and not the answer's, by a lexicon (foreign-words.ts): folded word → language. */
+  foreign?: ReadonlyMap<string, LanguageCode>;
 }
 
 const NO_PASSAGES: PassageVocabulary = { words: new Set(), phrases: '' };
 
-export function passageVocabulary(texts: readonly string[]): PassageVocabulary {
+export function passageVocabulary(texts: readonly string[], foreign?: ReadonlyMap<string, LanguageCode>): PassageVocabulary {
   const split = texts.map((t) => normalizeText(t).match(/[\p{L}\p{M}]+/gu) ?? []);
-  return { words: new Set(split.flat()), phrases: ` ${split.map((ws) => ws.join(' ')).join(' | ')} ` };
+  return { words: new Set(split.flat()), phrases: ` ${split.map((ws) => ws.join(' ')).join(' | ')} `, ...(foreign?.size ? { foreign } : {}) };
 }
 
 /**
@@ -388,7 +390,10 @@ export function checkSentenceLanguage(sentence: string, asked: LanguageCode, tit
     // Not a name the passage writes in sentence case after its capitalised word ("the Rencontres numériques").
     if (given.words.has(folded) && !(afterName && given.phrases.includes(` ${afterName} ${folded} `))) {
       const copiedEnding = COPIED_ENDINGS[asked]?.test(folded) || FOREIGN_ENDINGS[asked]?.some(({ ending }) => ending.test(folded));
+      const lexicon = given.foreign?.get(folded);
       if (copiedEnding) add('fr', 'copied', word);
+      // "sign a charte": no telltale letter or ending, but the passage language's word, not the answer's.
+      else if (lexicon) add(lexicon, 'copied', word);
       else for (const [lang, entry] of foreign) if (entry.letters.includes(word)) add(lang, 'copied', word);
     }
   }

@@ -39,6 +39,8 @@ export interface VerifiedStreamOptions {
    * Like `expected`, once they pass, the sentences after them are shown as they come.
    */
   mayShow?: (text: string, passages: number[]) => boolean;
+  /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
+  foreignWords?: ReadonlyMap<string, LanguageCode>;
 }
 
 export interface VerifiedStream {
@@ -66,7 +68,7 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
     const text = options.structured ? renderSentence(sentence) : sentence.text;
     if (leaksPrompt(text, options.systemPrompt, 8) || revealsSecret(text, options.systemPrompt, options.givenText)) return false;
     if (verifyCitations(text, options.passages).problems.some((p) => p.startsWith('quote'))) return false;
-    return checkClaims({ sentences: [sentence], passages: claimed, question: options.question, lang: options.lang }).ok;
+    return checkClaims({ sentences: [sentence], passages: claimed, question: options.question, lang: options.lang, foreignWords: options.foreignWords }).ok;
   }
 
   function judge(complete: ClaimSentence[]) {
@@ -77,7 +79,7 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
       // The same test as the whole reply's (claims.ts), on the checked sentences so far.
       if (!valueGiven) {
         valueGiven =
-          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected }).ok &&
+          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected, foreignWords: options.foreignWords }).ok &&
           (options.mayShow?.(held.map((h) => (options.structured ? renderSentence(h) : h.text)).join(' '), [...new Set(held.flatMap((h) => h.passages))]) ?? true);
       }
       if (!valueGiven) continue;

@@ -149,3 +149,46 @@ describe('checkClaims rejects what the cited passages do not say', () => {
     expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/^answer mixes de with fr \(/) });
   });
 });
+
+describe('checkClaims holds a number to the qualifier the passage gives it', () => {
+  const QUALIFIED: ClaimPassage[] = [
+    {
+      n: 1,
+      title: 'La fête des jardins partagés',
+      date: '2024-09-15',
+      text: 'La fête des jardins partagés a réuni plus de 350 habitants et près de 40 associations. Le quartier compte 12 jardins.',
+    },
+  ];
+  const checkQualified = (answer: string, question: string, lang: string) =>
+    checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: QUALIFIED, question, lang, expected: expectedAnswerTypes(question, lang) });
+  const HOW_MANY = 'How many residents came to the shared gardens festival?';
+
+  it('keeps the qualifier said in another language ("more than 350", "über 350", "más de 350")', () => {
+    expect(checkQualified('More than 350 residents came to the festival [1].', HOW_MANY, 'en').ok).toBe(true);
+    expect(checkQualified('Über 350 Anwohner kamen zum Gartenfest [1].', 'Wie viele Anwohner kamen zum Gartenfest?', 'de').ok).toBe(true);
+    expect(checkQualified('Vinieron más de 350 vecinos a la fiesta [1].', '¿Cuántos vecinos vinieron a la fiesta de los huertos?', 'es').ok).toBe(true);
+  });
+
+  it('rejects a number stated bare where the passage qualifies it: "350" of "plus de 350" is a stronger claim', () => {
+    const result = checkQualified('350 residents came to the festival [1].', HOW_MANY, 'en');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('"350" is not what the cited [1] says: "more than 350"');
+  });
+
+  it('rejects a rounded number under the same qualifier ("more than 300" of "plus de 350")', () => {
+    const result = checkQualified('More than 300 residents came to the festival [1].', HOW_MANY, 'en');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('"300" is not in the cited [1]');
+  });
+
+  it('rejects a qualifier turned round or added ("fewer than 350", "more than 12 gardens")', () => {
+    expect(checkQualified('Fewer than 350 residents came to the festival [1].', HOW_MANY, 'en').ok).toBe(false);
+    expect(checkQualified('The district has more than 12 gardens [1].', 'How many gardens does the district have?', 'en').ok).toBe(false);
+  });
+
+  it('keeps a qualifier that only weakens the passage ("about 12" of "12", "about 40" of "près de 40")', () => {
+    expect(checkQualified('The district has about 12 gardens [1].', 'How many gardens does the district have?', 'en').ok).toBe(true);
+    expect(checkQualified('About 40 associations took part [1].', 'How many associations took part in the festival?', 'en').ok).toBe(true);
+    expect(checkQualified('Nearly 40 associations took part [1].', 'How many associations took part in the festival?', 'en').ok).toBe(true);
+  });
+});

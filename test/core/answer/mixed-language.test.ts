@@ -121,3 +121,35 @@ describe('checkSentenceLanguage rejects a month copied from the passage in its l
     expect(checkSentenceLanguage('Das Festival fand im mai 2024 in Gent statt [1].', 'de', [], passageVocabulary(['Le festival a eu lieu en mai 2024.']))).toEqual({ ok: true });
   });
 });
+
+describe('checkSentenceLanguage rejects a copied word a lexicon calls the passage language’s, with no telltale letter or ending', () => {
+  // Made-up passage and answers; the lexicon's verdict (foreign-words.ts) is given as the thesauri would.
+  const text = 'Les membres signent une charte et rejoignent le plaidoyer du réseau pour le hackathon de Lyon.';
+  const foreign = new Map([
+    ['charte', 'fr'],
+    ['membres', 'fr'],
+    ['plaidoyer', 'fr'],
+  ]);
+  const withLexicon = passageVocabulary([text], foreign);
+
+  it.each([
+    ['New members sign a charte before they join the network [1].', 'charte'],
+    ['The membres of the network join its advocacy in Lyon [1].', 'membres'],
+    ['The network leads a plaidoyer for the hackathon in Lyon [1].', 'plaidoyer'],
+  ])('English: %s', (sentence, word) => {
+    const result = checkSentenceLanguage(sentence, 'en', [], withLexicon);
+    expect(result).toMatchObject({ ok: false, other: 'fr' });
+    expect(result.ok ? '' : result.reason).toContain(word);
+  });
+
+  it('without the lexicon the same sentence passes (letters and endings cannot tell "charte")', () => {
+    expect(checkSentenceLanguage('New members sign a charte before they join the network [1].', 'en', [], passageVocabulary([text]))).toEqual({ ok: true });
+  });
+
+  it('keeps the translated sentence, a loan both languages write, a name, and a quote', () => {
+    expect(checkSentenceLanguage('New members sign a charter before they join the network [1].', 'en', [], withLexicon)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The network ran a hackathon in Lyon [1].', 'en', [], withLexicon)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('The network published its Charte in Lyon [1].', 'en', [], withLexicon)).toEqual({ ok: true });
+    expect(checkSentenceLanguage('Members sign « une charte » before they join [1].', 'en', [], withLexicon)).toEqual({ ok: true });
+  });
+});
