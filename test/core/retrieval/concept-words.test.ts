@@ -67,3 +67,33 @@ describe('a counted noun the articles write in another language', () => {
     expect(store.queries[0]).not.toMatch(/\bpersonnes\b|\bvisiteurs\b|\bbenevoles\b/);
   });
 });
+
+describe('a word of the sector the articles write otherwise', () => {
+  const FEE = 'Le séminaire de Lille est ouvert à tous. Un défraiement de 120 € est prévu pour les associations rurales.';
+  const VENUE = 'Le séminaire de Lille, second séminaire de Lille, se tiendra à la Maison des associations.';
+  it('is searched and matched as the articles write it ("Aufwandsentschädigung" → "défraiement")', async () => {
+    const { store, assistant } = build([
+      { title: 'Séminaire', text: VENUE },
+      { title: 'Séminaire', text: FEE },
+    ]);
+    const answer = await assistant.ask('Gibt es eine Aufwandsentschädigung für das Seminar in Lille?');
+    expect(store.queries[0]).toMatch(/\bdefraiement\b/);
+    expect(answer.outcome).toBe('answered');
+    expect(answer.retrieved[0].chunk.text).toBe(FEE);
+    expect(answer.citations[0].quote).toContain('défraiement de 120 €');
+  });
+  it('is a French question\'s own synonym too ("adhérents" → "membres")', async () => {
+    const { store, assistant } = build([
+      { title: 'Réseau', text: 'Le réseau Terre Commune compte 45 membres en 2024.' },
+      { title: 'Réseau', text: 'Le réseau Terre Commune, réseau régional, organise un forum du réseau Terre Commune.' },
+    ]);
+    const answer = await assistant.ask("Combien d'adhérents le réseau Terre Commune a-t-il ?");
+    expect(store.queries[0]).toMatch(/\bmembres\b/);
+    expect(answer.citations[0].quote).toContain('45 membres');
+  });
+  it('adds nothing the articles never write: a membership fee is not searched as a reimbursement', async () => {
+    const { store, assistant } = build([{ title: 'Séminaire', text: FEE }]);
+    await assistant.ask('Wie hoch ist der Mitgliedsbeitrag für das Seminar in Lille?');
+    expect(store.queries[0]).not.toMatch(/\bdefraiement\b|\bcotisation\b/);
+  });
+});
