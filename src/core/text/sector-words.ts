@@ -14,7 +14,7 @@
  * dictionaries already give). Each concept is one sense only: a word with another common sense
  * ("aides", which is also "help"; "free", also "freedom"; "soutien", also moral support) is left
  * out, because every passage with that sense would answer the question (so are German "Forderung",
- * a demand, which folds like "Förderung", and English "application", also software). Employees
+ * "fordert", a demand, which fold like "Förderung", "fördert", funding, and English "application", also software). Employees
  * ("salariés", "dipendenti", "staff") are left out: asked about, they are SOGA's own staff, which the
  * articles never count; joined, the one generic "salariés" of the corpus brought a passage counting
  * something else into an answer to "Quanti dipendenti ha il SOGA?" (measured on the held-out set). Nouns with their plural,
@@ -91,6 +91,28 @@ const CONCEPTS: Record<string, string[]> = {
   advocacy: [
     ...['plaidoyer', 'plaidoyers', 'lobbying', 'lobby', 'advocacy', 'interessenvertretung', 'lobbyarbeit', 'incidencia politica', 'cabildeo'],
     ...['difesa degli interessi', 'belangenbehartiging', 'lobbyen', 'paverkansarbete'],
+  ],
+  // What an open letter or a plea asks of the authorities: "réclame", "revendique", "verlangt" for the articles' "demandons".
+  demands: [
+    ...[
+      'demandons',
+      'demandent',
+      'demande',
+      'demandes',
+      'revendique',
+      'revendiquent',
+      'revendiquons',
+      'revendication',
+      'revendications',
+      'reclame',
+      'reclament',
+      'reclamons',
+      'reclamation',
+      'reclamations',
+    ],
+    ...['exige', 'exigent', 'exigeons', 'plaide', 'plaident', 'plaidons', 'plaidant', 'demands', 'calls for', 'urges', 'verlangt', 'verlangen'],
+    ...['reclama', 'reclaman', 'reivindica', 'reivindican', 'reivindicaciones', 'exigen', 'rivendica', 'rivendicano', 'rivendicazioni', 'reclamano', 'reivindicam', 'reivindicacoes', 'exigem'],
+    ...['eist', 'eisen', 'pleit', 'pleiten', 'kraver'],
   ],
   applicants: [
     ...['candidature', 'candidatures', 'candidat', 'candidats', 'candidate', 'candidates', 'applicant', 'applicants', 'bewerber', 'bewerbung', 'bewerbungen'],

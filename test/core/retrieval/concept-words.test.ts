@@ -96,4 +96,16 @@ describe('a word of the sector the articles write otherwise', () => {
     await assistant.ask('Wie hoch ist der Mitgliedsbeitrag für das Seminar in Lille?');
     expect(store.queries[0]).not.toMatch(/\bdefraiement\b|\bcotisation\b/);
   });
+  it('finds what a letter asks for in the verb the article uses ("réclame" → "demandent")', async () => {
+    const ASKS = 'Dans leur pétition, les associations de Vaise demandent la réouverture du centre social.';
+    const CONTEXT = 'La pétition des associations de Vaise a été remise à la mairie de Lyon avec 800 signatures.';
+    const { store, assistant } = build([
+      { title: 'Pétition', text: CONTEXT },
+      { title: 'Pétition', text: ASKS },
+    ]);
+    const answer = await assistant.ask('Que réclame la pétition des associations de Vaise ?');
+    expect(store.queries[0]).toMatch(/\bdemandent\b/);
+    expect(answer.retrieved[0].chunk.text).toBe(ASKS);
+    expect(answer.citations[0].quote).toContain('demandent la réouverture');
+  });
 });

@@ -8,6 +8,7 @@ describe("the sector's words across languages", () => {
     expect(sectorEquivalents('Aufwandsentschädigung')).toEqual(expect.arrayContaining(['defraiement', 'remboursement']));
     expect(sectorEquivalents('lobbyarbeit')).toContain('plaidoyer');
     expect(sectorEquivalents('kostenfrei')).toEqual(expect.arrayContaining(['gratuit', 'gratuite']));
+    expect(sectorEquivalents('revendique')).toEqual(expect.arrayContaining(['demandons', 'demande']));
     expect(sectorEquivalents('patrocinadores')).toEqual(expect.arrayContaining(['mecenat', 'soutien financier', 'cofinance']));
   });
   it('keeps each concept apart: a fee is not a reimbursement, a subsidy not a donation', () => {
@@ -17,7 +18,7 @@ describe("the sector's words across languages", () => {
   });
   it('lists no word with another common sense, nor a word it does not know', () => {
     // "Forderung" (a demand) folds like "Förderung" (funding); "application" is also software; "aides" also help.
-    for (const w of ['forderung', 'application', 'aides', 'free', 'soutien']) expect(sectorEquivalents(w)).toEqual([]);
+    for (const w of ['forderung', 'fordert', 'application', 'aides', 'free', 'soutien']) expect(sectorEquivalents(w)).toEqual([]);
     expect(sectorEquivalents('summit')).toEqual([]);
   });
   it('reads a word of one of its phrases as the whole where the question writes the phrase', () => {
