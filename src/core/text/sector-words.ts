@@ -114,6 +114,30 @@ const CONCEPTS: Record<string, string[]> = {
     ...['reclama', 'reclaman', 'reivindica', 'reivindican', 'reivindicaciones', 'exigen', 'rivendica', 'rivendicano', 'rivendicazioni', 'reclamano', 'reivindicam', 'reivindicacoes', 'exigem'],
     ...['eist', 'eisen', 'pleit', 'pleiten', 'kraver'],
   ],
+  // Who led a round table: "animait", "chaired", "leitete" for the articles' "Modéré par", "modérateurs".
+  moderation: [
+    ...[
+      'modere',
+      'moderee',
+      'moderes',
+      'moderees',
+      'moderait',
+      'moderateur',
+      'moderateurs',
+      'moderatrice',
+      'moderatrices',
+      'anime',
+      'animee',
+      'animes',
+      'animees',
+      'animait',
+      'animateur',
+      'animateurs',
+      'animatrice',
+    ],
+    ...['moderated', 'moderator', 'moderators', 'chaired', 'chair', 'hosted', 'moderiert', 'moderierte', 'moderatorin', 'geleitet', 'leitete'],
+    ...['moderado', 'moderada', 'moderador', 'moderadora', 'modero', 'moderato', 'moderata', 'moderatore', 'moderatrice', 'gemodereerd', 'modereerde', 'moderator', 'modererad', 'modererades'],
+  ],
   applicants: [
     ...['candidature', 'candidatures', 'candidat', 'candidats', 'candidate', 'candidates', 'applicant', 'applicants', 'bewerber', 'bewerbung', 'bewerbungen'],
     ...[

@@ -108,4 +108,15 @@ describe('a word of the sector the articles write otherwise', () => {
     expect(answer.retrieved[0].chunk.text).toBe(ASKS);
     expect(answer.citations[0].quote).toContain('demandent la réouverture');
   });
+  it('finds who led a debate where the article says "Modéré par" ("animait")', async () => {
+    const LED = 'Modéré par Paul Girard (Coop Lien), le débat a porté sur les tiers-lieux.';
+    const PANEL = 'Le débat sur les tiers-lieux à Nantes réunissait Anne Roy et Luc Petit, au forum de Nantes.';
+    const { store, assistant } = build([
+      { title: 'Forum', text: PANEL },
+      { title: 'Forum', text: LED },
+    ]);
+    const answer = await assistant.ask('Qui animait le débat sur les tiers-lieux à Nantes ?');
+    expect(store.queries[0]).toMatch(/\bmodere\b/);
+    expect(answer.citations.map((c) => c.quote).join(' ')).toContain('Modéré par Paul Girard');
+  });
 });

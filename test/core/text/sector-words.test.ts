@@ -9,6 +9,7 @@ describe("the sector's words across languages", () => {
     expect(sectorEquivalents('lobbyarbeit')).toContain('plaidoyer');
     expect(sectorEquivalents('kostenfrei')).toEqual(expect.arrayContaining(['gratuit', 'gratuite']));
     expect(sectorEquivalents('revendique')).toEqual(expect.arrayContaining(['demandons', 'demande']));
+    expect(sectorEquivalents('leitete')).toEqual(expect.arrayContaining(['modere', 'moderateurs', 'animait']));
     expect(sectorEquivalents('patrocinadores')).toEqual(expect.arrayContaining(['mecenat', 'soutien financier', 'cofinance']));
   });
   it('keeps each concept apart: a fee is not a reimbursement, a subsidy not a donation', () => {
