@@ -131,6 +131,8 @@ export function namesIn(text: string, known: Set<string>): string[] {
 
 /** "and / et / und / y / e / en / ou / or" with an optional article: what joins the items of a list. */
 const COORDINATED = /^\s*(?:,|and|or|et|ou|und|oder|y|o|e|en|of)\s+(?:(?:the|le|la|les|l'|l’|der|die|das|den|el|los|las|il|lo|gli|os|as|de|het)\s*)?$/iu;
+/** The same joined by a word only: after a comma a capital may begin a title ("Jeanne Bretécher, Présidente"). */
+const CONJOINED = /^\s*(?:and|et|und|y|e|en)\s+(?:(?:the|le|la|les|l'|l’|der|die|das|den|el|los|las|il|lo|gli|os|as|de|het)\s*)?$/iu;
 
 /**
  * Whether a name is listed beside one of the question's own names ("le Social Tech Atlas et la Social
@@ -144,13 +146,27 @@ export function listedWithKnown(text: string, name: string, known: Set<string>):
       .filter(Boolean);
     return words.length > 0 && words.every((w) => known.has(w));
   };
+  return listedWith(text, name, COORDINATED, allKnown);
+}
+
+/**
+ * Whether a name is one item of a list of names ("Porté par UNIPSO et ConcertES", "avec Czechitas et
+ * Suara Coop"): said alone, it answers "which organisations?" by half. The other items need not be
+ * names namesIn() reads (a word in capitals, a single word).
+ */
+export function listedWithOthers(text: string, name: string): boolean {
+  return listedWith(text, name, CONJOINED, () => true);
+}
+
+/** Whether `name` is joined (`joins`: "et", "and", ",") to a capitalised run that `sibling` accepts. */
+function listedWith(text: string, name: string, joins: RegExp, sibling: (run: string) => boolean): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
     const before = text.slice(Math.max(0, at - 80), at);
     const prev = /(\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*)([^\p{Lu}]*)$/u.exec(before);
-    if (prev && COORDINATED.test(prev[2]) && allKnown(prev[1])) return true;
+    if (prev && joins.test(prev[2]) && sibling(prev[1])) return true;
     const after = text.slice(at + name.length, at + name.length + 80);
     const next = /^([^\p{Lu}]*)(\p{Lu}[\p{L}\p{N}]*(?:[-\s]\p{Lu}[\p{L}\p{N}]*)*)/u.exec(after);
-    if (next && COORDINATED.test(next[1]) && allKnown(next[2])) return true;
+    if (next && joins.test(next[1]) && sibling(next[2])) return true;
   }
   return false;
 }

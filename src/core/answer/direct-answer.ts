@@ -14,7 +14,7 @@ import { localizePlace } from '../text/place-names.js';
 import { countAsk, countsNumber, countsTerm } from './counts.js';
 import { QUALIFIER_MESSAGE } from '../text/quantity-qualifiers.js';
 import { abbreviates, namesAcronym } from '../text/acronyms.js';
-import { datesIn, listedWithKnown, namesIn, numbersIn, placesIn, type NumberValue } from './answer-values.js';
+import { datesIn, listedWithKnown, listedWithOthers, namesIn, numbersIn, placesIn, type NumberValue } from './answer-values.js';
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -499,7 +499,9 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
   if (expected.has('person') && !parts.length && strong) {
     // One name, or none: of several in a sentence, which one is meant is a guess.
     const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)) && !listedWithKnown(quote.text, name, known));
-    const name = names.length === 1 ? names[0] : names.length > 1 ? nameByApposition(quote.text, names, input, quote.citation.lang) : null;
+    // A lone name listed with others ("UNIPSO et ConcertES") is one of several: stated alone, it would
+    // answer "which organisations?" by half; the quote says them all.
+    const name = names.length === 1 ? (listedWithOthers(quote.text, names[0]) ? null : names[0]) : names.length > 1 ? nameByApposition(quote.text, names, input, quote.citation.lang) : null;
     if (!name) return null;
     parts.push(name);
   }

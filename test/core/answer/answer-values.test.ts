@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listedWithKnown, namesIn, numbersIn } from '../../../src/core/answer/answer-values.js';
+import { listedWithKnown, listedWithOthers, namesIn, numbersIn } from '../../../src/core/answer/answer-values.js';
 
 describe("a name listed beside the question's own name is its sibling, not an answer", () => {
   const known = new Set(['who', 'showed', 'open', 'data', 'map', 'at', 'the', 'fair']);
@@ -23,5 +23,18 @@ describe('the words that qualify a number stay with it', () => {
     expect(read('Le forum a réuni plus de 300 personnes, près de 40 intervenants et environ 12 exposants.', 'fr')).toEqual(['more', 'nearly', 'about']);
     expect(read('More than 50 volunteers and 8 partners.', 'en')).toEqual(['more', null]);
     expect(read('Über 70 Mitglieder, fast 20 Länder.', 'de')).toEqual(['more', 'nearly']);
+  });
+});
+
+describe('a lone name listed with other names is one of several', () => {
+  it('sees the other items whatever namesIn() reads of them (capitals, one word)', () => {
+    const text = 'Soutenu par ACME et Terre Commune, le programme forme des bénévoles.';
+    expect(namesIn(text, new Set())).toEqual(['Terre Commune']);
+    expect(listedWithOthers(text, 'Terre Commune')).toBe(true);
+    expect(listedWithOthers('Elle a partagé la scène avec Solidaris and Open Harbour.', 'Open Harbour')).toBe(true);
+  });
+  it('keeps a name followed by its title after a comma, or standing alone', () => {
+    expect(listedWithOthers('Selon Marta Lindqvist, Présidente du réseau, le bilan est bon.', 'Marta Lindqvist')).toBe(false);
+    expect(listedWithOthers('Le programme est porté par Terre Commune depuis 2019.', 'Terre Commune')).toBe(false);
   });
 });

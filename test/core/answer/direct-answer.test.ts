@@ -222,6 +222,35 @@ describe('a name the question already gives is not an answer', () => {
         langs: ['en', 'fr'],
       }),
     ).toBeNull();
+    // A lone name listed with others is half the answer to "which organisations?": none is stated, the quote says both.
+    const carriers = 'Porté par ACME et Terre Commune, le programme forme des bénévoles au numérique.';
+    const which = 'Which organisations run the programme that trains volunteers?';
+    const carried = (text: string) =>
+      directAnswer({
+        question: which,
+        lang: 'en',
+        expected: new Set(['person']),
+        known: new Set(),
+        quotes: [quote(text, '2023-11-17')],
+        today: TODAY,
+        messages,
+        terms: weightedTopicTerms(
+          which,
+          'en',
+          ['en', 'fr'],
+          null,
+          new Map([
+            ['organisations', ['structures']],
+            ['run', ['porter']],
+            ['programme', ['programme']],
+            ['trains', ['former']],
+            ['volunteers', ['bénévoles']],
+          ]),
+        ),
+        langs: ['en', 'fr'],
+      });
+    expect(carried(carriers)).toBeNull();
+    expect(carried('Porté par Terre Commune, le programme forme des bénévoles au numérique.')).toMatch(/Terre Commune \[1\]/);
     // A role no apposition holds names nobody.
     expect(
       who(

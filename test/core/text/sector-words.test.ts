@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { sectorEquivalents } from '../../../src/core/text/sector-words.js';
+
+describe("the sector's words across languages", () => {
+  it('gives the words the articles may use for a word members ask with, in any listed language', () => {
+    expect(sectorEquivalents('Mitgliedschaft')).toEqual(expect.arrayContaining(['membres', 'adherents', 'members']));
+    expect(sectorEquivalents('adhérentes')).toContain('membres');
+    expect(sectorEquivalents('Aufwandsentschädigung')).toEqual(expect.arrayContaining(['defraiement', 'remboursement']));
+    expect(sectorEquivalents('lobbyarbeit')).toContain('plaidoyer');
+    expect(sectorEquivalents('kostenfrei')).toEqual(expect.arrayContaining(['gratuit', 'gratuite']));
+    expect(sectorEquivalents('revendique')).toEqual(expect.arrayContaining(['demandons', 'demande']));
+    expect(sectorEquivalents('leitete')).toEqual(expect.arrayContaining(['modere', 'moderateurs', 'animait']));
+    expect(sectorEquivalents('patrocinadores')).toEqual(expect.arrayContaining(['mecenat', 'soutien financier', 'cofinance']));
+  });
+  it('keeps each concept apart: a fee is not a reimbursement, a subsidy not a donation', () => {
+    expect(sectorEquivalents('cotisation')).not.toContain('defraiement');
+    expect(sectorEquivalents('subsidy')).not.toContain('dons');
+    expect(sectorEquivalents('voluntariado')).not.toContain('membres');
+  });
+  it('lists no word with another common sense, nor a word it does not know', () => {
+    // "Forderung" (a demand) folds like "Förderung" (funding); "application" is also software; "aides" also help.
+    for (const w of ['forderung', 'fordert', 'application', 'aides', 'free', 'soutien']) expect(sectorEquivalents(w)).toEqual([]);
+    expect(sectorEquivalents('summit')).toEqual([]);
+  });
+  it('reads a word of one of its phrases as the whole where the question writes the phrase', () => {
+    expect(sectorEquivalents('gastos', '¿Cubren el reembolso de gastos de viaje del taller?')).toContain('defraiement');
+    expect(sectorEquivalents('gastos', '¿Cuáles son los gastos del festival?')).toEqual([]);
+  });
+});
