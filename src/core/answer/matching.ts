@@ -9,6 +9,7 @@ import { stem, topicWords } from '../text/analyzer.js';
 import { hasPlace, happeningWords, interrogativePhraseWords, interrogativeWords, isPlaceNoun, roleAskingWords } from './answer-type.js';
 import { isYear, normalizeText, wordSimilarity, words } from '../text/normalize.js';
 import { sameThingWords } from '../text/counted-nouns.js';
+import { priceAskingWords } from '../text/price-words.js';
 import type { LanguageCode } from '../types.js';
 
 export interface TermStats {
@@ -79,6 +80,7 @@ export function weightedTopicTerms(
     ...interrogativePhraseWords(question, questionLang),
     ...roleAskingWords(question, questionLang),
     ...happeningWords(question, questionLang),
+    ...priceAskingWords(question, questionLang),
   ]);
   const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
   if (!topic.length) return [];
