@@ -19,6 +19,7 @@ import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { priceIn, type PriceValue } from '../text/price-words.js';
+import { actorsIn, type Act } from '../text/act-words.js';
 
 export interface Quote {
   text: string;
@@ -177,6 +178,8 @@ export interface DirectAnswerInput {
   /** The question's topic words (with their translations) and the languages to match them in. */
   terms?: WeightedTerm[];
   langs?: LanguageCode[];
+  /** What a "who" question asks who did ("moderated", "set up": askedAct): the names a sentence binds to it answer. */
+  act?: Act | null;
 }
 
 export function directAnswer(input: DirectAnswerInput): string | null {
@@ -410,6 +413,20 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? withTopical(valueOfText(quote, input), 0) : null;
   }
   const best = ranked.filter((s) => s.topical === ranked[0].topical);
+  // "Who moderated / founded…?": the names a sentence of the quote binds to that act, in the quote
+  // chosen about the question's topic, however few of its words that sentence repeats ("Modéré par
+  // Sarah de Heusch (Smart Belgium), l’échange…" after "Le deuxième atelier, consacré aux communs…").
+  const act = input.expected.size === 1 && input.expected.has('person') ? (input.act ?? null) : null;
+  for (const s of act ? ranked : []) {
+    if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
+    const actors = actorsIn(s.text, act!).filter(
+      (name) =>
+        !normalizeText(name)
+          .split(/[-\s]+/)
+          .every((w) => input.known.has(w)) && !input.acronyms?.some((a) => abbreviates(a, name)),
+    );
+    if (actors.length) return { value: listOf(actors, input.lang), date: null, topical: s.topical };
+  }
   for (const s of best) {
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
@@ -519,6 +536,15 @@ function priceOf(sentences: string[], input: DirectAnswerInput): { value: string
   if (said.size !== 1) return null;
   const price = prices[0];
   return { value: price.free ? input.messages.t(input.lang, price.registration ? 'priceFreeRegistration' : 'priceFree', {}) : price.amount, date: null };
+}
+
+/** "A and B", "A, B et C", in the reader's language. */
+function listOf(items: string[], lang: LanguageCode): string {
+  try {
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }
 
 /** "100" × 1e6 in the reader's language ("100 million", "100 millions", "100 Millionen"); as written when Intl cannot say it. */

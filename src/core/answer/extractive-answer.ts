@@ -22,6 +22,7 @@ import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { countAsk } from './counts.js';
+import { askedAct } from '../text/act-words.js';
 
 export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
 
@@ -94,7 +95,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (fromIndex) return fromIndex;
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
-  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs));
+  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
@@ -115,7 +116,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   } else if (input.statesValue === false) {
     direct = null;
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
 }
@@ -147,7 +148,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
     signals: {},
     coverage: 1,
   };
-  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs)).quotes.filter(
+  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs), askedAct(question)).quotes.filter(
     (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId,
   );
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);

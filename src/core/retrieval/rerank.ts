@@ -7,7 +7,8 @@
  */
 import type { FusedHit, Hit, LanguageCode } from '../types.js';
 import { expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
-import { countAsk, countIn, kindMatch } from '../answer/counts.js';
+import { actIn, countAsk, countIn, kindMatch } from '../answer/counts.js';
+import { askedAct } from '../text/act-words.js';
 import { coverage, type WeightedTerm } from '../answer/matching.js';
 import { searchableText } from './passage-text.js';
 
@@ -82,7 +83,14 @@ export function rerank(
         known,
       )
     : null;
-  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting) : 0);
+  // "Who moderated…?": the passages that name who did it, where any does.
+  const acting = actIn(
+    fused.map((h) => ({ text: h.chunk.text })),
+    expected,
+    askedAct(question),
+    known,
+  );
+  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting, acting) : 0);
   const score = new Map(
     fused.map((h) => [
       h.chunk.id,
