@@ -8,6 +8,7 @@ import { indexStopwords } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
 import { hasAddress, hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
 import { TITLES_OF_ADDRESS } from './sentences.js';
+import { asksPrice } from '../text/price-words.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price' | 'address';
 
@@ -1179,6 +1180,10 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
   if (OWN_ACTION.test(text)) types.delete('place');
   // "Quem é Gabriela Martin?" asks who that person is (a role, a description), not for a name.
   if (asksWhoIsNamed(question)) types.delete('person');
+  // "Is it free?", "¿Hay que pagar…?", "Kostet die Teilnahme etwas?": a price, and the amount is the
+  // number "how much" asks. "Who pays for…?" asks for a funder, not a price.
+  if (!types.has('person') && asksPrice(question, lang)) types.add('price');
+  if (types.has('price')) types.delete('number');
   if (asksWhetherPast(question, lang)) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');

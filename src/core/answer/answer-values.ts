@@ -174,7 +174,6 @@ function listedWith(text: string, name: string, joins: RegExp, sibling: (run: st
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/u;
 // Bounded (no nested unbounded quantifier): a country code, then 3–6 groups of 2–4 digits.
 const PHONE = /(?:\+\d{1,3}[\s.]?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,5}/g;
-const PRICE = /(?:€|\$|£)\s?\d|\d[\d\s.,]*\s?(?:€|eur\b|euros?\b|\$|£|chf\b|dollars?\b)/i;
 
 export function hasEmail(text: string): boolean {
   return EMAIL.test(text);
@@ -186,11 +185,6 @@ export function hasPhone(text: string): boolean {
     return m[0].replace(/\D/g, '').length >= 9 && !groups.every((g) => /^(19|20)\d{2}$/.test(g));
   });
 }
-// "Free" is a price too: "inscription gratuite" answers "how much does it cost?". Bare English "free"
-// is left out ("free software", "feel free"): only its price phrases count.
-const FREE =
-  /(?<![\p{L}])(?:gratuit[es]?|gratuitement|gratuit[oa]s?|gratuitamente|gratuit[ie]|kostenlos(?:e[nmrs]?)?|kostenfrei(?:e[nmrs]?)?|gratis|free of charge|for free|free (?:admission|entry|registration|participation)|(?:is|are|be) free)(?![\p{L}])/iu;
-
 // A street address: a number and a kind of street ("12 rue de…", "Rue Royale 150", "Musterstraße 5",
 // "via Roma 3"), or a postcode before a town ("75011 Paris", "B-1000 Bruxelles", "1000 Brussel").
 const STREET = String.raw`(?:rue|avenue|av\.|boulevard|bd|place|quai|chemin|impasse|allée|street|st\.|road|rd\.|lane|square|straße|strasse|str\.|platz|weg|gasse|calle|avenida|plaza|paseo|via|viale|piazza|corso|rua|praça|travessa|straat|laan|plein|gracht|kade)`;
@@ -205,6 +199,5 @@ export function hasAddress(text: string): boolean {
   return ADDRESS.test(text) || POSTCODE.test(text);
 }
 
-export function hasPrice(text: string): boolean {
-  return PRICE.test(text) || FREE.test(text);
-}
+// A price (free, or an amount to pay, not money given or raised): text/price-words.ts.
+export { hasPrice } from '../text/price-words.js';

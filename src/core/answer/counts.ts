@@ -8,6 +8,7 @@ import { stem } from '../text/analyzer.js';
 import { countSameThing } from '../text/counted-nouns.js';
 import { normalizeText } from '../text/normalize.js';
 import type { LanguageCode } from '../types.js';
+import { actorsIn, type Act } from '../text/act-words.js';
 import { answerTypeMatch, countedNoun, NUMBER_WORD, type AnswerType } from './answer-type.js';
 import { numbersIn, type NumberValue } from './answer-values.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -79,8 +80,29 @@ export function countIn(texts: { text: string; lang: LanguageCode }[], expected:
  * (countIn), only a number of the counted noun is the number asked for: "¿Cuántos finalistas…?" is not
  * answered by "plus de 100 candidatures" or "deux jours" when another text says "9 finalistes".
  */
-export function kindMatch(text: string, lang: LanguageCode, expected: Set<AnswerType>, known: Set<string>, counting: CountAsk | null): number {
-  if (!counting) return answerTypeMatch(text, expected, known);
-  const others = new Set([...expected].filter((t) => t !== 'number'));
-  return (answerTypeMatch(text, others, known) * others.size + (holdsAskedCount(text, lang, counting, known) ? 1 : 0)) / expected.size;
+export function kindMatch(text: string, lang: LanguageCode, expected: Set<AnswerType>, known: Set<string>, counting: CountAsk | null, acting: Act | null = null): number {
+  if (!counting && !acting) return answerTypeMatch(text, expected, known);
+  // With `acting` (actIn), only a name bound to the act asked is the person asked for.
+  const special = (t: AnswerType) => (t === 'number' && counting !== null) || (t === 'person' && acting !== null);
+  const others = new Set([...expected].filter((t) => !special(t)));
+  const held = (counting && expected.has('number') && holdsAskedCount(text, lang, counting, known) ? 1 : 0) + (acting && expected.has('person') && actsNamed(text, acting, known) ? 1 : 0);
+  return (answerTypeMatch(text, others, known) * others.size + held) / expected.size;
+}
+
+/** Whether a text binds a name the question does not give to the act. */
+function actsNamed(text: string, act: Act, known: Set<string>): boolean {
+  return actorsIn(text, act).some((name) =>
+    normalizeText(name)
+      .split(/[-\s]+/)
+      .some((w) => !known.has(w)),
+  );
+}
+
+/**
+ * The act to match texts by, among these texts: the one the question asks who did (askedAct: "Who
+ * moderated…?", "Qui animait…?", "Who set up…?"), when it asks for a person and one of the texts names
+ * who did it; null otherwise, and any name is then of the kind asked.
+ */
+export function actIn(texts: { text: string }[], expected: Set<AnswerType>, act: Act | null, known: Set<string>): Act | null {
+  return act && expected.has('person') && texts.some((t) => actsNamed(t.text, act, known)) ? act : null;
 }

@@ -18,6 +18,8 @@ import { datesIn, listedWithKnown, listedWithOthers, namesIn, numbersIn, placesI
 import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
+import { priceIn, type PriceValue } from '../text/price-words.js';
+import { actorsIn, type Act } from '../text/act-words.js';
 
 export interface Quote {
   text: string;
@@ -176,6 +178,8 @@ export interface DirectAnswerInput {
   /** The question's topic words (with their translations) and the languages to match them in. */
   terms?: WeightedTerm[];
   langs?: LanguageCode[];
+  /** What a "who" question asks who did ("moderated", "set up": askedAct): the names a sentence binds to it answer. */
+  act?: Act | null;
 }
 
 export function directAnswer(input: DirectAnswerInput): string | null {
@@ -400,11 +404,29 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   const named = words.filter((t) => t.name);
   if (named.length && coverage(named, `${quote.citation.title ?? ''} ${quote.text}`, langs).coverage === 0) return null;
   const sentences = splitSentences(quote.text, quote.citation.lang);
+  // "Is it free?": the quote was chosen about the event asked (its names are in it or its title); the
+  // sentence of it that states a price answers, however few of the question's words it repeats
+  // ("La participation est ouverte à toutes et tous, sur inscription gratuite").
+  if (input.expected.has('price') && input.expected.size === 1) return withTopical(priceOf(sentences, input), 1);
   const ranked = sentences.map((text) => ({ text, topical: coverage(words, text, langs).coverage })).sort((a, b) => b.topical - a.topical);
   if (!ranked[0]?.topical) {
     return sentences.length === 1 && coverage(words, quote.citation.title ?? '', langs).coverage > 0 ? withTopical(valueOfText(quote, input), 0) : null;
   }
   const best = ranked.filter((s) => s.topical === ranked[0].topical);
+  // "Who moderated / founded…?": the names a sentence of the quote binds to that act, in the quote
+  // chosen about the question's topic, however few of its words that sentence repeats ("Modéré par
+  // Sarah de Heusch (Smart Belgium), l’échange…" after "Le deuxième atelier, consacré aux communs…").
+  const act = input.expected.size === 1 && input.expected.has('person') ? (input.act ?? null) : null;
+  for (const s of act ? ranked : []) {
+    if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
+    const actors = actorsIn(s.text, act!).filter(
+      (name) =>
+        !normalizeText(name)
+          .split(/[-\s]+/)
+          .every((w) => input.known.has(w)) && !input.acronyms?.some((a) => abbreviates(a, name)),
+    );
+    if (actors.length) return { value: listOf(actors, input.lang), date: null, topical: s.topical };
+  }
   for (const s of best) {
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
@@ -439,6 +461,7 @@ const withTopical = <T extends object>(found: T | null, topical: number) => (fou
 
 function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; date: DateValue | null } | null {
   const { lang, expected, known } = input;
+  if (expected.has('price') && expected.size === 1) return priceOf(splitSentences(quote.text, quote.citation.lang), input);
   const parts: string[] = [];
   let date: DateValue | null = null;
   // What the question asks besides the event's name and "taking place": the part of a sentence that
@@ -506,6 +529,24 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     parts.push(name);
   }
   return parts.length ? { value: parts.join(', '), date } : null;
+}
+
+/** The one price the sentences state, in the reader's language: "free, on registration", or the amount as written. */
+function priceOf(sentences: string[], input: DirectAnswerInput): { value: string; date: null } | null {
+  const prices = sentences.map(priceIn).filter((p): p is PriceValue => p !== null);
+  const said = new Set(prices.map((p) => (p.free ? `free ${p.registration}` : p.amount.replace(/\s/g, ''))));
+  if (said.size !== 1) return null;
+  const price = prices[0];
+  return { value: price.free ? input.messages.t(input.lang, price.registration ? 'priceFreeRegistration' : 'priceFree', {}) : price.amount, date: null };
+}
+
+/** "A and B", "A, B et C", in the reader's language. */
+function listOf(items: string[], lang: LanguageCode): string {
+  try {
+    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
 }
 
 /** "100" × 1e6 in the reader's language ("100 million", "100 millions", "100 Millionen"); as written when Intl cannot say it. */

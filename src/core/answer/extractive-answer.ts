@@ -20,8 +20,9 @@ import { asksDuration, daysLasted, formatDays } from './event-answers.js';
 import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
 import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
-import type { WeightedTerm } from './matching.js';
+import { coverage, type WeightedTerm } from './matching.js';
 import { countAsk } from './counts.js';
+import { askedAct } from '../text/act-words.js';
 
 export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
 
@@ -33,6 +34,21 @@ const REQUIRED: Partial<Record<AnswerType, (text: string, lang: string) => boole
   price: hasPrice,
   address: hasAddress,
 };
+
+/**
+ * Whether a passage is about what the question names: its names (a name of several words, a rare name)
+ * in the passage, its title or its lead, and a year it asks about among the passage's.
+ */
+function aboutAsked(h: FusedHit, question: string, terms: WeightedTerm[], langs: LanguageCode[]): boolean {
+  const text = `${h.chunk.title}\n${h.chunk.context ?? ''}\n${h.chunk.text}`;
+  const named = terms.filter((t) => t.name || t.rareName);
+  if (named.length && coverage(named, text, langs).coverage < NAMED_COVERAGE) return false;
+  const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  return !years.length || years.some((y) => text.includes(y));
+}
+
+/** Share of the question's names a passage must hold to be about what it names. */
+const NAMED_COVERAGE = 0.5;
 
 /** Share of the best window's score from which another article's window counts as answering the same question. */
 const CONFLICT_RATIO = 0.9;
@@ -61,7 +77,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   const expected = expectedAnswerTypes(question, lang);
   for (const kind of expected) {
     const holds = REQUIRED[kind];
-    if (holds && !passages.some((h) => holds(h.chunk.text, h.chunk.lang))) return { notFound: true, reason: `no passage holds a ${kind}` };
+    // A price is of the thing asked: "inscription gratuite" of NEC ESS 2025 says nothing of what a
+    // ticket for another event costs, nor of another year's edition.
+    const about = kind === 'price' ? (h: FusedHit) => aboutAsked(h, question, terms, langs) : () => true;
+    if (holds && !passages.some((h) => holds(h.chunk.text, h.chunk.lang) && about(h))) return { notFound: true, reason: `no passage holds a ${kind}` };
   }
   // "How many <noun>…?" is answered by a count (digits or words: "14", "une centaine", "plusieurs
   // dizaines"), in a passage that covers the question: a passage on the topic that counts nothing
@@ -76,7 +95,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (fromIndex) return fromIndex;
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
-  const selection = conflict ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs));
+  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
@@ -86,6 +105,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (expected.size === 1 && expected.has('date') && !quotes.some((q) => datesIn(q.text, q.citation.lang, q.citation.date).length)) {
     return { notFound: true, reason: 'no quoted sentence gives a date' };
   }
+  // The same for a price: a sentence about the event that does not say what it costs is no answer to "is it free?".
+  if (expected.size === 1 && expected.has('price') && !quotes.some((q) => hasPrice(q.text))) {
+    return { notFound: true, reason: 'no quoted sentence gives a price' };
+  }
   let direct: string | null;
   if (conflict) {
     const values = quotes.map((q) => `${formatDateValue(quotedDate(q)!, lang)} [${q.citation.n}]`).join(', ');
@@ -93,9 +116,22 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   } else if (input.statesValue === false) {
     direct = null;
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
+}
+
+/**
+ * "Is it free?", "¿Hay que pagar…?": the best window that states a price, of the usable passages about
+ * what the question names. The sentence that says "sur inscription gratuite" repeats few of the
+ * question's words; the neighbouring ones that name the event more fully do not say what it costs.
+ */
+function pricedSelection(input: ExtractiveInput, expected: Set<AnswerType>): ExtractiveResult | null {
+  if (!(expected.size === 1 && expected.has('price'))) return null;
+  const { question, usable, terms, langs } = input;
+  const priced = usable.filter((h) => hasPrice(h.chunk.text) && aboutAsked(h, question, terms, langs));
+  const best = scoreWindows(priced, terms, langs, expected).find((w) => hasPrice(w.text));
+  return best ? { quotes: [{ text: best.text, hit: priced[best.hitIndex] }] } : null;
 }
 
 /** The answer from the events index: the event's date and places, its sentence quoted first, then the best passage quote if it adds one. */
@@ -112,7 +148,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
     signals: {},
     coverage: 1,
   };
-  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs)).quotes.filter(
+  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs), askedAct(question)).quotes.filter(
     (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId,
   );
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);

@@ -14,7 +14,8 @@ import { splitSentences } from './sentences.js';
 import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
 import { isYear, yearsIn } from '../text/normalize.js';
-import { countIn, kindMatch, type CountAsk } from './counts.js';
+import { actIn, countIn, kindMatch, type CountAsk } from './counts.js';
+import type { Act } from '../text/act-words.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -107,6 +108,8 @@ export interface ExtractiveResult {
 /**
  * Every candidate window of every passage, scored; best first. `count`: the noun a "how many" question
  * counts; where a passage holds a number of it, only such a number is the kind of value asked for.
+ * `act`: what a "who" question asks who did (askedAct); where a passage names who did it, only such a
+ * name is.
  */
 export function scoreWindows(
   hits: FusedHit[],
@@ -115,6 +118,7 @@ export function scoreWindows(
   expected: Set<AnswerType> = new Set(),
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   count: CountAsk | null = null,
+  act: Act | null = null,
 ): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
   const askedYears = [...questionWords].filter(isYear);
@@ -132,6 +136,13 @@ export function scoreWindows(
   const rare = terms.filter((t) => t.rareName);
   const holdsRare = (hit: FusedHit) => coverage(rare, `${hit.chunk.title}\n${hit.chunk.context ?? ''}\n${hit.chunk.text}`, langs).coverage > 0;
   const rareHeld = rare.length > 0 && hits.some(holdsRare);
+  // Where a passage names who did the act a "who" question asks about (askedAct), only such a name is the person asked for.
+  const acting = actIn(
+    hits.map((h) => ({ text: h.chunk.text })),
+    expected,
+    act,
+    questionWords,
+  );
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
@@ -165,7 +176,7 @@ export function scoreWindows(
         const short = text.length < 30 ? 0.6 : 1;
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
-        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting);
+        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting, acting);
         const fresh = novelty(text, questionWords);
         const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition * otherThing;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
@@ -183,8 +194,9 @@ export function selectSentences(
   expected: Set<AnswerType> = new Set(),
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   count: CountAsk | null = null,
+  act: Act | null = null,
 ): ExtractiveResult {
-  const windows = scoreWindows(hits, terms, langs, expected, options, count);
+  const windows = scoreWindows(hits, terms, langs, expected, options, count, act);
   // Within the best passage, the kind of thing asked for decides between near-equals: a window nearly
   // as good as the best that holds all of it (the date and the place of a "when and where") goes first,
   // rather than the neighbouring FAQ answer that repeats the event's name ("Quel est le thème…").

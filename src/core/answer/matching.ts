@@ -5,10 +5,11 @@
  * and a word the corpus never uses gets the average weight: it may be another language's word for
  * something the corpus has, or the very thing the corpus lacks ("treasurer").
  */
-import { stem, topicWords } from '../text/analyzer.js';
+import { speakingVerbs, stem, topicWords } from '../text/analyzer.js';
 import { hasPlace, happeningWords, interrogativePhraseWords, interrogativeWords, isPlaceNoun, roleAskingWords } from './answer-type.js';
 import { isYear, normalizeText, wordSimilarity, words } from '../text/normalize.js';
 import { sameThingWords } from '../text/counted-nouns.js';
+import { priceAskingWords } from '../text/price-words.js';
 import type { LanguageCode } from '../types.js';
 
 export interface TermStats {
@@ -78,7 +79,9 @@ export function weightedTopicTerms(
     ...interrogativeWords(questionLang),
     ...interrogativePhraseWords(question, questionLang),
     ...roleAskingWords(question, questionLang),
+    ...speakingVerbs(questionLang),
     ...happeningWords(question, questionLang),
+    ...priceAskingWords(question, questionLang),
   ]);
   const topic = topicWords(question, questionLang).filter((w) => !asking.has(w));
   if (!topic.length) return [];

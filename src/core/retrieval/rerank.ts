@@ -7,7 +7,8 @@
  */
 import type { FusedHit, Hit, LanguageCode } from '../types.js';
 import { expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
-import { countAsk, countIn, kindMatch } from '../answer/counts.js';
+import { actIn, countAsk, countIn, kindMatch } from '../answer/counts.js';
+import { askedAct } from '../text/act-words.js';
 import { coverage, type WeightedTerm } from '../answer/matching.js';
 import { searchableText } from './passage-text.js';
 
@@ -91,7 +92,14 @@ export function rerank(
   const rare = terms.filter((t) => t.rareName);
   const holdsRare = (h: FusedHit) => rare.length > 0 && coverage(rare, searchableText(h.chunk), langs).coverage > 0;
   const named = (h: FusedHit) => (holdsRare(h) ? w.coverage * RARE_NAME_SHARE_OF_COVERAGE : 0);
-  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting) : 0);
+  // "Who moderated…?": the passages that name who did it, where any does.
+  const acting = actIn(
+    fused.map((h) => ({ text: h.chunk.text })),
+    expected,
+    askedAct(question),
+    known,
+  );
+  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting, acting) : 0);
   const score = new Map(
     fused.map((h) => [
       h.chunk.id,

@@ -11,7 +11,7 @@ import { closenessFrom, rerank, type Closeness, type RerankWeights } from './rer
 import type { QueryEmbedder } from './query-embedder.js';
 import type { QueryTranslator } from './query-translator.js';
 import { definitionOf, standaloneAcronyms } from '../text/acronyms.js';
-import { foundingForms } from '../text/founding-words.js';
+import { asksFounding, FOUNDING_FORMS, foundingForms, foundingWordsIn } from '../text/founding-words.js';
 import { sameThingWords } from '../text/counted-nouns.js';
 import { sectorEquivalents } from '../text/sector-words.js';
 import { normalizeText, words } from '../text/normalize.js';
@@ -76,8 +76,10 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   for (const word of inPhrases) translations.delete(word);
   // A founding is told in few words, asked in many ("créé", "established", "creó" for "fondé"): the
   // forms the articles use join the question's word as its translations do.
+  const founding = foundingWordsIn(text);
   for (const t of untranslated) {
-    const forms = foundingForms(t.word).filter((w) => stats.df(w) > 0);
+    // "Who set up…?", "ins Leben gerufen": words that ask about a founding only in their phrase.
+    const forms = (founding.has(t.word) && !asksFounding(t.word) ? FOUNDING_FORMS.filter((w) => w !== t.word) : foundingForms(t.word)).filter((w) => stats.df(w) > 0);
     if (forms.length) translations.set(t.word, [...new Set([...(translations.get(t.word) ?? []), ...forms])]);
   }
   // A counted noun or a word of the sector the corpus never uses ("Ehrenamtliche", "vrijwilligers",

@@ -124,7 +124,7 @@ const ASKING_ADVERBS: Record<string, string[]> = {
 /**
  * Verbs of speaking a question frames its topic with: "the podcast in which Jeanne talks about AI",
  * "Worüber spricht…", "De quoi parle…". The passage says what was said, not that someone spoke, so
- * such a verb is a word no passage needs to hold ("spricht" meets no dictionary headword, and an
+ * such a verb is a word no passage needs to cover ("spricht" meets no dictionary headword, and an
  * untranslated word weighs as much as a name). Not "present"/"discuss"/"announce", which name an act.
  */
 const SPEAKING_VERBS: Record<string, string[]> = {
@@ -137,13 +137,21 @@ const SPEAKING_VERBS: Record<string, string[]> = {
   nl: ['spreekt', 'spreken', 'sprak', 'gesproken', 'praat', 'praten', 'praatte', 'zegt', 'zeggen', 'zei', 'gezegd', 'vertelt', 'vertellen'],
 };
 
+/**
+ * The verbs of speaking of a language, folded. Not topic stop words: a follow-up's "wie sprak daar?"
+ * keeps "sprak" as its own ask (conversation/follow-up.ts); only coverage leaves them out (matching.ts).
+ */
+export function speakingVerbs(lang: LanguageCode): Set<string> {
+  return folded(SPEAKING_VERBS[lang] ?? []);
+}
+
 /** Words that say nothing about a question's topic: function words, question words, fillers. */
 export function topicStopwords(lang: LanguageCode): Set<string> {
   let set = broadStops.get(lang);
   if (!set) {
     const iso = (isoStopwords as Record<string, string[]>)[lang] ?? [];
     const content = new Set(TOPIC_CONTENT_WORDS[lang] ?? []);
-    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? []), ...folded(SPEAKING_VERBS[lang] ?? [])]);
+    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? [])]);
     broadStops.set(lang, set);
   }
   return set;

@@ -26,9 +26,9 @@ const ASKED = [
   ...['fonder', 'fondation', 'fondateur', 'fondatrice', 'fondateurs', 'creer', 'cree', 'creee', 'creation', 'createur', 'createurs', 'creatrice'],
   ...['found', 'founding', 'founder', 'founders', 'establish', 'establishment', 'create', 'created', 'creation', 'born'],
   ...['grunden', 'grundung', 'grunder', 'grunderin', 'grunderinnen', 'geschaffen', 'geboren'],
-  ...['fundar', 'fundo', 'fundacion', 'fundador', 'fundadora', 'fundadores', 'crear', 'creo', 'creado', 'creada', 'creacion', 'nacio'],
+  ...['fundar', 'fundo', 'fundacion', 'fundador', 'fundadora', 'fundadores', 'crear', 'creo', 'crearon', 'creado', 'creada', 'creacion', 'nacio'],
   ...['fondare', 'fondazione', 'fondatore', 'fondatori', 'fondatrice', 'creare', 'creato', 'creata', 'creazione', 'nascita'],
-  ...['fundacao', 'criar', 'criado', 'criada', 'criou', 'criacao', 'nasceu'],
+  ...['fundacao', 'criar', 'criado', 'criada', 'criou', 'criaram', 'criacao', 'nasceu'],
   ...['oprichten', 'oprichting', 'oprichter', 'oprichters', 'opgezet'],
 ];
 
@@ -67,3 +67,28 @@ export function asksFounding(word: string): boolean {
 export function foundingForms(word: string): string[] {
   return asksFounding(word) ? [...TOLD_SET].filter((w) => w !== word) : [];
 }
+
+/**
+ * Founding asked in words that say it only together or only of a "who": "Who set up…?", "Who started
+ * SOGA?", "Wer hat … ins Leben gerufen?", "¿Quién puso en marcha…?", "Chi ha avviato…?", "mis sur pied".
+ * Alone, "set", "started", "Leben" say nothing of a founding ("When did the summit start?").
+ */
+const PHRASES: RegExp[] = [
+  /\b(set)(?:s|ting)? (up)\b/,
+  /^\s*who (started)\b/,
+  /\bins (leben) (gerufen)\b/,
+  /\b(?:puso|pusieron|puesto) en (marcha)\b/,
+  /\b(?:mis|mise|mit|mirent) sur (pied)\b/,
+  /^\s*chi ha (avviato)\b/,
+];
+
+/** The words of a question (folded) that ask about a founding: its founding words, and the words of the phrases above. */
+export function foundingWordsIn(question: string): Set<string> {
+  const text = ` ${normalizeText(question).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const out = new Set(text.split(' ').filter((w) => w && asksFounding(w)));
+  for (const phrase of PHRASES) for (const m of text.trim().matchAll(new RegExp(phrase.source, 'g'))) for (const w of m.slice(1)) if (w) out.add(w);
+  return out;
+}
+
+/** The forms a founding is told with, for a question word that asks about one (foundingWordsIn). */
+export const FOUNDING_FORMS: readonly string[] = TOLD;

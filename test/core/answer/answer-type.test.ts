@@ -80,7 +80,10 @@ describe('a passage says what something costs', () => {
     expect(hasPrice('Die Teilnahme ist kostenlos.')).toBe(true);
     expect(hasPrice('La entrada es gratuita.')).toBe(true);
     expect(hasPrice('Admission is free of charge.')).toBe(true);
-    expect(hasPrice('Un défraiement de 948€ est possible !')).toBe(true);
+    expect(hasPrice('Le billet coûte 15 € par personne.')).toBe(true);
+    // Money paid to participants, or raised, is not what taking part costs.
+    expect(hasPrice('Un défraiement de 948€ est possible !')).toBe(false);
+    expect(hasPrice('Google soutient le secteur via un fonds européen de 20 millions d’euros.')).toBe(false);
     expect(hasPrice('We build free software for associations.')).toBe(false);
     expect(hasPrice('Feel free to join the workshop.')).toBe(false);
   });

@@ -3,6 +3,7 @@ import { directAnswer, formatDateValue, quotedDate, relativeToNow, type Quote } 
 import { countedNoun, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
 import { Messages } from '../../../src/core/i18n.js';
+import { askedAct } from '../../../src/core/text/act-words.js';
 import type { Citation } from '../../../src/core/types.js';
 import en from '../../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../../prompts/locales/fr.json' with { type: 'json' };
@@ -528,5 +529,34 @@ describe('a count written with a scale word', () => {
       });
     expect(state('Combien de bénévoles compte l’Europe ?', 'fr')).toBe('En bref : près de 100 millions [1].');
     expect(state('How many volunteers are there in Europe?', 'en')).toBe('In short: nearly 100 million [1].');
+  });
+});
+
+describe('who did the act the question asks about', () => {
+  const actAsk = (question: string, lang: string, text: string) => {
+    const terms = weightedTopicTerms(question, lang, [lang, 'fr'], null);
+    return directAnswer({
+      question,
+      lang,
+      expected: expectedAnswerTypes(question, lang),
+      known: new Set([...terms.map((t) => t.word), ...question.toLowerCase().split(/[^\p{L}]+/u)]),
+      quotes: [quote(text, '2024-05-10', 1, 'fr', 'Forum des tiers-lieux de Nantes')],
+      today: TODAY,
+      messages,
+      terms,
+      langs: [lang, 'fr'],
+      act: askedAct(question),
+    });
+  };
+  const PANEL =
+    'Le second débat, consacré aux tiers-lieux ruraux, réunissait : Paul Martin, maire de Saint-Herblain ; Léa Durand, chercheuse au CNRS. Modéré par Nadia Kaci (Coop Ouest), l’échange a porté sur les financements.';
+  it('is the name the sentence binds to it, not another name beside the question’s words', () => {
+    expect(actAsk('Who moderated the debate on rural tiers-lieux in Nantes?', 'en', PANEL)).toBe('In short: Nadia Kaci [1].');
+    expect(actAsk('Wer moderierte die Debatte über ländliche tiers-lieux?', 'de', PANEL)).toBe('Kurz: Nadia Kaci [1].');
+  });
+  it('names every founder the sentence gives, as the asker’s language lists them', () => {
+    const founded = 'C’est ainsi que l’association est née. En 2012, Paul Martin et Léa Durand ont fondé la Ressourcerie du Rhône pour réparer plutôt que jeter.';
+    expect(actAsk('Who set up the Ressourcerie du Rhône?', 'en', founded)).toBe('In short: Paul Martin and Léa Durand [1].');
+    expect(actAsk('Qui a fondé la Ressourcerie du Rhône ?', 'fr', founded)).toBe('En bref : Paul Martin et Léa Durand [1].');
   });
 });

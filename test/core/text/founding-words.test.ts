@@ -21,3 +21,17 @@ describe('a founding asked in other words than the articles tell it with', () =>
     expect(foundingForms('summit')).toEqual([]);
   });
 });
+
+describe('a founding asked in a phrase', () => {
+  it('reads "set up", "who started", "ins Leben gerufen", "puso en marcha" as asking about a founding', async () => {
+    const { foundingWordsIn } = await import('../../../src/core/text/founding-words.js');
+    expect([...foundingWordsIn('Who set up the Lyon food cooperative?')]).toEqual(['set', 'up']);
+    expect([...foundingWordsIn('Who started the Lyon food cooperative?')]).toEqual(['started']);
+    expect([...foundingWordsIn('Wer hat die Genossenschaft ins Leben gerufen?')]).toEqual(['leben', 'gerufen']);
+    expect([...foundingWordsIn('¿Quién puso en marcha la cooperativa?')]).toEqual(['marcha']);
+    expect([...foundingWordsIn('¿Quiénes crearon la cooperativa?')]).toEqual(['crearon']);
+    // "start" of an event is no founding, nor "set" without "up".
+    expect(foundingWordsIn('When did the Lyon workshop start?').size).toBe(0);
+    expect(foundingWordsIn('Who set the agenda of the workshop?').size).toBe(0);
+  });
+});
