@@ -13,7 +13,7 @@ import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
 import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
-import { isYear, yearsIn } from '../text/normalize.js';
+import { isYear, words, yearsIn } from '../text/normalize.js';
 import { actIn, countIn, kindMatch, type CountAsk } from './counts.js';
 import type { Act } from '../text/act-words.js';
 
@@ -216,7 +216,9 @@ export function selectSentences(
     // and a neighbouring FAQ answer on the same event ("Quel est le thème…") would only add noise.
     if (chosen.length && expected.size && chosen[0].parts.typed >= COMPLETE && w.parts.typed < COMPLETE) continue;
     if (chosen.length && w.score < chosen[0].score * (sameHit ? SAME_PASSAGE_RATIO : OTHER_PASSAGE_RATIO)) continue;
-    const overlaps = chosen.some((c) => c.hitIndex === w.hitIndex && w.start < c.end && c.start < w.end);
+    // Two passages may hold the same sentence (an article's overlapping chunks, a copy the dedupe kept
+    // apart): quoted once.
+    const overlaps = chosen.some((c) => (c.hitIndex === w.hitIndex && w.start < c.end && c.start < w.end) || sameWords(c.text, w.text));
     if (overlaps || (chosen.length && size + w.text.length > options.maxChars)) continue;
     chosen.push(w);
     size += w.text.length;
@@ -229,6 +231,12 @@ export function selectSentences(
       hit: hits[c.hitIndex],
     })),
   };
+}
+
+/** The quoted window `a` already says all of `b`, word for word (case, accents and punctuation aside). */
+function sameWords(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((t) => words(t).join(' '));
+  return x === y || (y.length > 40 && x.includes(y));
 }
 
 /** Numbers citations by first appearance and renders the answer text. */

@@ -206,3 +206,11 @@ describe('the question’s rare name decides which passage is quoted', () => {
     expect(quotes[0].hit.chunk.id).toBe('named');
   });
 });
+
+describe('a sentence two passages hold is quoted once', () => {
+  it('does not quote the copy of a sentence already quoted', () => {
+    const sentence = 'Les animatrices Marie Durand (présidente du Forum Alpha) et Léa Martin ont ensuite invité les intervenants du podcast.';
+    const quotes = answer('Qui a animé le podcast du Forum Alpha ?', 'fr', [hit('a', 'Forum Alpha', sentence), hit('b', 'Forum Alpha (copie)', `${sentence}`, 0.029)]).quotes;
+    expect(quotes.filter((q) => q.text.includes('Marie Durand'))).toHaveLength(1);
+  });
+});
