@@ -256,6 +256,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: several.text, citations: several.citations });
       }
       const event = named && !('several' in named) ? named : null;
+      if (!answerable && !event && !several && judged.missingHead) return notFound(`no passage on what the question names holds what it asks for (${judged.missingHead.join(' ')})`);
       if (!answerable && !event && !several) return notFound('no passage covers enough of the question');
 
       // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):

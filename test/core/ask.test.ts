@@ -56,6 +56,15 @@ describe('ask() refuses bad questions before retrieval', () => {
   });
 });
 
+describe('ask() refuses a question for an attribute of a named thing that no passage states', () => {
+  it('says which head noun the passages on the thing lack', async () => {
+    const answer = await build().ask('Who is the webmaster of the Social Tech Academy?');
+    expect(answer.outcome).toBe('not_found');
+    expect(answer.notFoundReason).toContain('webmaster');
+    expect(answer.citations).toEqual([]);
+  });
+});
+
 describe('ask() answers extractively from the passages, in the asker’s language', () => {
   it('quotes the supporting sentence with a citation and a French lead-in', async () => {
     const answer = await build().ask('Quand et où se tiendra le NEC ESS 2025 ?');

@@ -974,6 +974,11 @@ const ROLE_QUESTIONS: Record<string, { nouns: string[]; verbs: string[] }> = {
   nl: { nouns: ['functie', 'rol', 'positie', 'titel', 'baan'], verbs: ['bekleedt', 'bekleedde', 'heeft', 'had', 'vervult', 'vervulde', 'speelt', 'speelde'] },
 };
 
+/** Whether a (folded) word is a noun that asks for a role ("position", "cargo", "functie"; see ROLE_QUESTIONS). */
+export function isRoleNoun(word: string, lang: string): boolean {
+  return Boolean(ROLE_QUESTIONS[lang]?.nouns.includes(word));
+}
+
 /** The role noun and holding verbs of a question that asks for someone's role (see ROLE_QUESTIONS); empty otherwise. */
 export function roleAskingWords(question: string, lang: string): Set<string> {
   const spec = ROLE_QUESTIONS[lang];

@@ -7,8 +7,11 @@
 import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
 import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
-import { coverage } from './matching.js';
+import { askedHead } from './asked-head.js';
+import { coverage, nameWords, type WeightedTerm } from './matching.js';
 import { searchableText } from '../retrieval/passage-text.js';
+import { definitionOf, namesAcronym } from '../text/acronyms.js';
+import { isYear, words } from '../text/normalize.js';
 
 export interface AnswerabilityOptions {
   /** Weighted share of the question's topic words a passage must cover to be used. */
@@ -36,7 +39,24 @@ export interface Answerability {
    * from them: "Who sponsors Girleek?" got the founder's name ("sponsor" → "champion" → "défendre").
    */
   loose: boolean;
+  /**
+   * Set when the passages on the thing a question names do not hold what it asks for about it (its
+   * head noun, asked-head.ts): the words of that head. The question is then not answerable.
+   */
+  missingHead?: string[];
 }
+
+/**
+ * How well a passage must match the head noun: as written, by stem, by a dictionary's translation or
+ * the counted-nouns table, or as a close cognate ("missione" ~ "mission"); a thesaurus's synonym is not
+ * enough ("budget" → "fund" → "fondé"), nor a loose resemblance ("Generalsekretär" ~ "générale").
+ */
+export const HEAD_MATCH = 0.8;
+/**
+ * How much of the rest of the question the passage holding the head must cover, as a share of the
+ * best passage's: the replay of NEC ESS Europe 2023 does not answer for NEC ESS 2025.
+ */
+export const HEAD_REST_SHARE = 0.8;
 
 /**
  * `asked`: the question, its language, weighted words and the corpus's languages; with them, a passage
@@ -44,7 +64,7 @@ export interface Answerability {
  */
 export function judgeAnswerability(
   passages: FusedHit[],
-  retrieved: Pick<Retrieved, 'cosines' | 'closeness'>,
+  retrieved: Pick<Retrieved, 'cosines' | 'closeness'> & Partial<Pick<Retrieved, 'hits'>>,
   options: AnswerabilityOptions,
   asked?: Pick<Retrieved, 'terms' | 'langs'> & { question: string; lang: LanguageCode; corpusLangs: readonly LanguageCode[] },
 ): Answerability {
@@ -74,5 +94,78 @@ export function judgeAnswerability(
     ? covered
     : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
   const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
-  return { answerable, loose: answerable && !plainly, usable: usable.length ? usable : passages.slice(0, 1) };
+  const fallback = usable.length ? usable : passages.slice(0, 1);
+  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees) : null;
+  if (head && !head.holders.length) return { answerable: false, loose: false, usable: fallback, missingHead: head.words };
+  // The passages that say what is asked are the ones to quote, wherever retrieval ranked them.
+  if (head) return { answerable, loose: answerable && !plainly, usable: [...head.holders, ...fallback.filter((h) => !head.holders.includes(h))] };
+  return { answerable, loose: answerable && !plainly, usable: fallback };
+}
+
+/**
+ * For a question with a head noun ("Who is the <spokesperson> of SOGA?", asked-head.ts), the passages
+ * that hold it together with most of what the rest of the question names (none: the articles do not
+ * say it); null for a question without one. Among every passage retrieved: "vice-présidente du SOGA"
+ * ranks low for a question naming the "Social Good Accelerator". The names of the rest (names, words
+ * written as names) are read in the stretch of text that holds the head (a sentence, a list
+ * item, a clause between semicolons) with the passage's title and heading: "• Jeanne Bretécher,
+ * présidente du SOGA, • Diana Dovgan, secrétaire générale de la CECOP" does not say who is secretary
+ * general of SOGA; its other words anywhere in the passage ("asociación"). A head in the title or
+ * heading is what the whole passage is about. A name counts where the text writes the acronym a
+ * retrieved passage defines it by ("le Social Good Accelerator (SOGA)").
+ */
+function headHolders(
+  pool: FusedHit[],
+  asked: { question: string; lang: LanguageCode; terms: WeightedTerm[]; langs: LanguageCode[] },
+  agrees: (h: FusedHit) => boolean,
+): { words: string[]; holders: FusedHit[] } | null {
+  const head = askedHead(asked.question, asked.lang);
+  const { terms } = asked;
+  const at = terms.flatMap((t, i) => (head.includes(t.word) ? [i] : []));
+  // Nothing but the head: no thing named to look for it in.
+  if (!at.length || at.length === terms.length) return null;
+  const rest = terms.flatMap((_, i) => (at.includes(i) ? [] : [i]));
+  const written = nameWords(asked.question);
+  // Not a year: an article gives it once, in its title or lead ("2021" of "Social Economy Awards 2021").
+  const named = rest.filter((i) => terms[i].name || terms[i].rareName || (written.has(terms[i].word) && !isYear(terms[i].word)));
+  const acronyms = namedAcronyms(terms, pool);
+  const match = (text: string) => coverage(terms, text, asked.langs, { places: true, alike: true }).matched;
+  const holds = (matched: number[]) => at.every((i) => matched[i] >= HEAD_MATCH);
+  // Weighted share of those terms the text holds.
+  const share = (text: string, of: number[], matched = match(text)) => {
+    const abbreviated = new Set([...acronyms].filter(([, acronym]) => namesAcronym(acronym, text)).map(([name]) => name));
+    const got = (i: number) => (terms[i].name && abbreviated.has(terms[i].name) ? 1 : matched[i]);
+    return of.reduce((s, i) => s + terms[i].weight * got(i), 0) / of.reduce((s, i) => s + terms[i].weight, 0);
+  };
+  const local = named.length ? named : rest;
+  const judged = pool.map((h) => {
+    const heading = [h.chunk.title, h.chunk.section ?? ''].join('\n');
+    const whole = searchableText(h.chunk);
+    const wholeRest = share(whole, rest);
+    const wholeLocal = share(whole, local);
+    if (holds(match(heading))) return { h, wholeRest, wholeLocal, own: wholeLocal };
+    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(match(part)));
+    return { h, wholeRest, wholeLocal, own: Math.max(-1, ...stretches.map((part) => share(`${heading}\n${part}`, local))) };
+  });
+  const bestRest = Math.max(...judged.map((j) => j.wholeRest));
+  const bestLocal = Math.max(...judged.map((j) => j.wholeLocal));
+  const holders = judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_REST_SHARE && agrees(j.h));
+  return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
+}
+
+/** Where a stretch of a passage ends: a sentence, a line, a list item, a clause between semicolons. */
+const STRETCH = /(?<=[.!?])\s+|[\n;•]+/u;
+
+/** The question's names of several words that a passage defines an acronym for: name → acronym. */
+function namedAcronyms(terms: WeightedTerm[], pool: FusedHit[]): Map<string, string> {
+  const names = new Set(terms.flatMap((t) => (t.name ? [t.name] : [])));
+  const out = new Map<string, string>();
+  for (const h of pool) {
+    for (const acronym of new Set(h.chunk.text.match(/(?<![\p{L}\p{N}])\p{Lu}{2,}(?![\p{L}\p{N}])/gu) ?? [])) {
+      const name = definitionOf(acronym, h.chunk.text);
+      const folded = name && words(name).join(' ');
+      if (folded && names.has(folded) && !out.has(folded)) out.set(folded, acronym);
+    }
+  }
+  return out;
 }

@@ -25,11 +25,11 @@ const TOLD = [
 const ASKED = [
   ...['fonder', 'fondation', 'fondateur', 'fondatrice', 'fondateurs', 'creer', 'cree', 'creee', 'creation', 'createur', 'createurs', 'creatrice'],
   ...['found', 'founding', 'founder', 'founders', 'establish', 'establishment', 'create', 'created', 'creation', 'born'],
-  ...['grunden', 'grundung', 'grunder', 'grunderin', 'grunderinnen', 'geschaffen', 'geboren'],
-  ...['fundar', 'fundo', 'fundacion', 'fundador', 'fundadora', 'fundadores', 'crear', 'creo', 'crearon', 'creado', 'creada', 'creacion', 'nacio'],
-  ...['fondare', 'fondazione', 'fondatore', 'fondatori', 'fondatrice', 'creare', 'creato', 'creata', 'creazione', 'nascita'],
+  ...['grunden', 'grundung', 'grunder', 'grunderin', 'grunderinnen', 'mitgrunder', 'mitgrunderin', 'geschaffen', 'geboren'],
+  ...['fundar', 'fundo', 'fundacion', 'fundador', 'fundadora', 'fundadores', 'cofundador', 'cofundadora', 'crear', 'creo', 'crearon', 'creado', 'creada', 'creacion', 'nacio'],
+  ...['fondare', 'fondazione', 'fondatore', 'fondatori', 'fondatrice', 'cofondatore', 'cofondatrice', 'creare', 'creato', 'creata', 'creazione', 'nascita'],
   ...['fundacao', 'criar', 'criado', 'criada', 'criou', 'criaram', 'criacao', 'nasceu'],
-  ...['oprichten', 'oprichting', 'oprichter', 'oprichters', 'opgezet'],
+  ...['oprichten', 'oprichting', 'oprichter', 'oprichters', 'medeoprichter', 'opgezet'],
 ];
 
 /**

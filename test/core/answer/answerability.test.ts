@@ -57,3 +57,56 @@ describe('a counted noun written in another language counts for the gate, not fo
     expect(ask('Wie viele Teilnehmer hatte das Forum in Lyon?', ['Le sommet de Madrid a réuni 300 participants.']).judged.answerable).toBe(false);
   });
 });
+
+describe('a question asking for an attribute or role of a thing it names', () => {
+  const df: Record<string, number> = { social: 40, tech: 10, academy: 5, forum: 8, lyon: 3, webmaster: 2, digital: 6, commons: 6, network: 4, dcn: 3, tresoriere: 1, association: 10, coopedia: 2 };
+  const stats = { total: 100, df: (w: string) => df[w] ?? 0 };
+  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, text, title: '' } });
+  const ask = (question: string, lang: string, texts: string[]) => {
+    const langs = [...new Set([lang, 'fr'])];
+    const terms = weightedTopicTerms(question, lang, langs, stats);
+    const hits = texts.map((text, i) => {
+      const h = passage(`p${i}`, text);
+      h.coverage = coverage(terms, text, langs, { places: true }).coverage;
+      return h;
+    });
+    return { hits, judged: judgeAnswerability(hits.slice(0, 2), { ...lexical, hits }, options, { terms, langs, question, lang, corpusLangs: ['fr'] }) };
+  };
+  const academy = ['La Social Tech Academy forme aux métiers du numérique social.', 'Présentée à Lyon, la Social Tech Academy a ouvert sa plateforme.'];
+
+  it('is refused when the passages on that thing never say what is asked, though they cover the rest', () => {
+    const { hits, judged } = ask('Who is the webmaster of the Social Tech Academy?', 'en', academy);
+    expect(hits[0].coverage).toBeGreaterThanOrEqual(options.minCoverage);
+    expect(judged.answerable).toBe(false);
+    expect(judged.missingHead).toEqual(['webmaster']);
+  });
+  it('is refused when only a passage on another thing says it', () => {
+    const { judged } = ask('Who is the webmaster of the Social Tech Academy?', 'en', [...academy, 'Le webmaster du forum de Lyon est Paul Martin.']);
+    expect(judged.answerable).toBe(false);
+  });
+  it('is answered from the passage that says it, quoted first wherever retrieval ranked it', () => {
+    const { judged } = ask('Who is the webmaster of the Social Tech Academy?', 'en', [...academy, 'Paul Martin, webmaster de la Social Tech Academy, a présenté la plateforme.']);
+    expect(judged.answerable).toBe(true);
+    expect(judged.missingHead).toBeUndefined();
+    expect(judged.usable[0].chunk.id).toBe('p2');
+  });
+  it('counts a name where the passage writes the acronym another passage defines it by', () => {
+    const { judged } = ask('Qui est la trésorière du Digital Commons Network ?', 'fr', [
+      'Depuis 2019, le Digital Commons Network (DCN) réunit des associations de toute l’Europe.',
+      'Le Digital Commons Network publie chaque année ses données ouvertes.',
+      'Marie Dupont, trésorière du DCN, a présenté le bilan de l’année.',
+    ]);
+    expect(judged.answerable).toBe(true);
+    expect(judged.usable[0].chunk.id).toBe('p2');
+  });
+  it('wants the names of the thing beside the head, its other words anywhere in the passage', () => {
+    const { judged } = ask('Who is the webmaster of the Coopedia association?', 'en', [
+      'L’association réunit des coopératives de toute l’Europe. Paul Martin, webmaster de Coopedia, a présenté la plateforme.',
+      'Coopedia recense des ressources éducatives.',
+    ]);
+    expect(judged.answerable).toBe(true);
+  });
+  it('leaves questions of another shape to the coverage alone', () => {
+    expect(ask('When did the Social Tech Academy open its platform?', 'en', academy).judged.missingHead).toBeUndefined();
+  });
+});

@@ -12,6 +12,9 @@ describe('a founding asked in other words than the articles tell it with', () =>
     expect(foundingForms(normalizeText('założono'))).toContain('fonde');
     expect(asksFounding(normalizeText('konferencja'))).toBe(false);
   });
+  it('reads a co-founder as asking about a founding ("Mitgründerin", "cofundadora", "medeoprichter")', () => {
+    for (const w of ['mitgrunderin', 'cofundadora', 'cofondatore', 'medeoprichter']) expect(foundingForms(w)).toContain('cofondatrice');
+  });
   it('searches the verbs and nouns a founding is told with, not words said of anything made', () => {
     const forms = foundingForms('created');
     expect(forms).toEqual(expect.arrayContaining(['fonde', 'founded', 'fondatrice', 'gegrundet']));

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { askedHead } from '../../../src/core/answer/asked-head.js';
+
+describe('the head noun a question asks for about a thing it names', () => {
+  it('reads "who / what is the <head> of <thing>" in the seven dictionary languages', () => {
+    expect(askedHead('Who is the webmaster of the Social Tech Academy?', 'en')).toEqual(['webmaster']);
+    expect(askedHead('Quelle est la devise de la Social Good Week ?', 'fr')).toEqual(['devise']);
+    expect(askedHead('Wer ist Schirmherr des Forums?', 'de')).toEqual(['schirmherr']);
+    expect(askedHead('¿Quién es la tesorera de Cooperatives Europe?', 'es')).toEqual(['tesorera']);
+    expect(askedHead("Chi è l'autore del Social Tech Atlas?", 'it')).toEqual(['autore']);
+    expect(askedHead('Qual é a sede da Social Economy Europe?', 'pt')).toEqual(['sede']);
+    expect(askedHead('Wie is de penningmeester van Coopedia?', 'nl')).toEqual(['penningmeester']);
+  });
+  it("reads English's possessive", () => {
+    expect(askedHead("What is FARI's logo?", 'en')).toEqual(['logo']);
+  });
+  it('keeps the noun, not its modifiers: last in English, German and Dutch, first in the Romance languages', () => {
+    expect(askedHead('Who is the current chair of Cooperatives Europe?', 'en')).toEqual(['chair']);
+    expect(askedHead('Quem é a diretora executiva da Girleek?', 'pt')).toEqual(['diretora']);
+    expect(askedHead('Wat is het btw-nummer van Coopedia?', 'nl')).toEqual(['btw', 'nummer', 'btwnummer']);
+  });
+  it('has none where the head is a kind of value or a role noun: the answer writes the value, not the noun', () => {
+    expect(askedHead('What is the name of the Brussels AI institute?', 'en')).toEqual([]);
+    expect(askedHead('Quelle est la date du forum de Lyon ?', 'fr')).toEqual([]);
+    expect(askedHead('Was ist der Preis des Workshops?', 'de')).toEqual([]);
+    expect(askedHead('Qual è il ruolo di Coopedia?', 'it')).toEqual([]);
+  });
+  it('has none where the head asks what the thing is about: any passage on it describes it', () => {
+    expect(askedHead('What was the topic of the Brussels round table?', 'en')).toEqual([]);
+    expect(askedHead("Quel est l'objectif du forum de Lyon ?", 'fr')).toEqual([]);
+    expect(askedHead('Was ist das Thema des Workshops in Gent?', 'de')).toEqual([]);
+    expect(askedHead('Wat is het doel van Coopedia?', 'nl')).toEqual([]);
+  });
+  it('has none in questions of another shape, or where nothing is named after the head', () => {
+    expect(askedHead('Comment le forum décrit-il ses moyens d’action ?', 'fr')).toEqual([]);
+    expect(askedHead('Who moderated the panel on cooperatives?', 'en')).toEqual([]);
+    expect(askedHead('What is the theme?', 'en')).toEqual([]);
+    expect(askedHead('Wer ist der Schirmherr?', 'de')).toEqual([]);
+    expect(askedHead('Kto jest skarbnikiem fundacji?', 'pl')).toEqual([]);
+  });
+});
