@@ -198,3 +198,16 @@ function holds(questionWords: Set<string>, word: string): boolean {
   for (const q of questionWords) if (q.length > word.length && q.length - word.length <= MAX_CASE_ENDING && q.startsWith(word)) return true;
   return false;
 }
+
+/**
+ * The other spellings, in the seven languages the articles and most members write in, of the kind of
+ * event or topic a single word names ("cumbre", "Gipfel" → "sommet", "summit"; "Sozialwirtschaft" →
+ * "economie sociale", "social economy"); empty for any other word. "European" and launches are left
+ * out: every article is European, and a launch is said of platforms as much as of events.
+ */
+export function sameKindWords(word: string): string[] {
+  const folded = foldPlace(word);
+  const concept = SINGLE.get(folded);
+  if (!concept || concept === 'european' || concept === 'launch') return [];
+  return CONCEPTS[concept].filter((w) => w !== folded);
+}

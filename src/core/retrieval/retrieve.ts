@@ -14,6 +14,7 @@ import { definitionOf, standaloneAcronyms } from '../text/acronyms.js';
 import { asksFounding, FOUNDING_FORMS, foundingForms, foundingWordsIn } from '../text/founding-words.js';
 import { sameThingWords } from '../text/counted-nouns.js';
 import { sectorEquivalents } from '../text/sector-words.js';
+import { sameKindWords } from '../events/event-words.js';
 import { normalizeText, words } from '../text/normalize.js';
 
 export interface RetrieveOptions {
@@ -82,14 +83,14 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
     const forms = (founding.has(t.word) && !asksFounding(t.word) ? FOUNDING_FORMS.filter((w) => w !== t.word) : foundingForms(t.word)).filter((w) => stats.df(w) > 0);
     if (forms.length) translations.set(t.word, [...new Set([...(translations.get(t.word) ?? []), ...forms])]);
   }
-  // A counted noun or a word of the sector the corpus never uses ("Ehrenamtliche", "vrijwilligers",
-  // "adhérents", "reembolso") is searched as the articles write it ("bénévoles", "membres",
+  // A counted noun, a word of the sector or a kind of event the corpus never uses ("Ehrenamtliche",
+  // "adhérents", "reembolso", "cumbre") is searched as the articles write it ("bénévoles", "membres",
   // "défraiement"): the dictionaries lack most of these. Only for a word the corpus lacks, as a
   // dictionary's translation: "personnes" in a question is matched as it stands. The term keeps the
   // weight of a word the corpus lacks (weightedTopicTerms), never a rare word's or a name's.
   for (const t of untranslated) {
     if (stats.df(t.word) > 0) continue;
-    const forms = [...sameThingWords(t.word), ...sectorEquivalents(t.word, text)].filter((w) => words(w).every((part) => stats.df(part) > 0));
+    const forms = [...sameThingWords(t.word), ...sectorEquivalents(t.word, text), ...sameKindWords(t.word)].filter((w) => words(w).every((part) => stats.df(part) > 0));
     if (forms.length) translations.set(t.word, [...new Set([...(translations.get(t.word) ?? []), ...forms])]);
   }
   // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../../../src/core/events/event-words.js';
+import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature, sameKindWords } from '../../../src/core/events/event-words.js';
 
 const score = (name: string, question: string) => nameScore(nameSignature(name), new Set(conceptWords(question)));
 
@@ -55,5 +55,18 @@ describe('event names in the 16 other languages the bot speaks', () => {
     const asked = new Set(conceptWords('Kiedy był szczyt w Strasburgu?'));
     expect(kindAndPlaceNamed(['Sommet européen de Strasbourg'], ['Strasbourg'], asked)).toBe(true);
     expect(kindAndPlaceNamed(['Sommet européen de Mannheim'], ['Mannheim'], asked)).toBe(false);
+  });
+});
+
+describe('a kind of event asked in another word than the articles write', () => {
+  it('gives the spellings of its kind in the seven main languages', () => {
+    expect(sameKindWords('Gipfel')).toEqual(expect.arrayContaining(['sommet', 'summit', 'cumbre']));
+    expect(sameKindWords('huippukokouksessa')).toEqual(expect.arrayContaining(['sommet', 'summit']));
+    expect(sameKindWords('Sozialwirtschaft')).toEqual(expect.arrayContaining(['economie sociale', 'social economy']));
+    expect(sameKindWords('tavola')).toEqual([]);
+  });
+  it('gives nothing for "European" or a launch, said of everything in the articles', () => {
+    expect(sameKindWords('europäischen')).toEqual([]);
+    expect(sameKindWords('lanzamiento')).toEqual([]);
   });
 });

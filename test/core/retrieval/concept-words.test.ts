@@ -120,3 +120,17 @@ describe('a word of the sector the articles write otherwise', () => {
     expect(answer.citations.map((c) => c.quote).join(' ')).toContain('Modéré par Paul Girard');
   });
 });
+
+describe('a kind of event the articles write in another language', () => {
+  it('is searched as they write it ("Gipfel" → "sommet")', async () => {
+    const SUMMIT = 'Le sommet de Porto a eu lieu les 3 et 4 juin 2024.';
+    const OTHER = 'À Porto, Porto Solidaire a présenté son rapport en juin 2024.';
+    const { store, assistant } = build([
+      { title: 'Porto', text: OTHER },
+      { title: 'Porto', text: SUMMIT },
+    ]);
+    const answer = await assistant.ask('Wann fand der Gipfel in Porto statt?');
+    expect(store.queries[0]).toMatch(/\bsommet\b/);
+    expect(answer.retrieved[0].chunk.text).toBe(SUMMIT);
+  });
+});
