@@ -95,3 +95,45 @@ describe('a checked answer that states the same value in another form or languag
     expect(answer.mode).toBe('generative');
   });
 });
+
+describe('a "who" question with no direct value: the generated answer must name someone the extractive answer quotes', () => {
+  // Made-up passages: the list of co-organisers, and a side passage that names the network itself.
+  const FESTIVAL = [
+    {
+      title: 'Le Festival des communs 2026',
+      date: '2026-03-02',
+      text: 'Le Festival des communs 2026 est co-organisé par : la Fabrique Numérique ; Coop Lumière ; l’Atelier Solidaire. Il aura lieu à Grenoble.',
+    },
+    { title: 'Le réseau au Festival des communs', date: '2026-03-05', text: 'Le réseau Tisserands sera présent au Festival des communs 2026 avec un stand sur les communs numériques.' },
+  ];
+  async function askFestival(question: string, reply: (m: ChatMessage[]) => string) {
+    const chat = new ScriptedChatModel(reply);
+    const assistant = createAssistant(
+      {
+        store: FakeChunkStore.withPassages(FESTIVAL),
+        embedder: null,
+        chat,
+        detector: new EldLanguageDetector({ fallback: 'en' }),
+        messages: new Messages({ en, fr, de }),
+        prompts: { system: SYSTEM, answer: ANSWER, condense: '{{history}}\n{{question}}' },
+        clock: { now: () => new Date('2026-12-06T12:00:00Z') },
+      },
+      testAskOptions({ contextPassages: 2, llmTimeoutMs: 500, llmOutput: 'text' }),
+    );
+    return assistant.ask(question);
+  }
+  const QUESTION = 'Which partners co-organise the Festival des communs 2026?';
+
+  it('naming only someone the quotes do not give way to the extractive answer, which lists them', async () => {
+    const answer = await askFestival(QUESTION, (m) => `The Tisserands network takes part in the Festival des communs 2026 [${n(m, 'Tisserands')}].`);
+    expect(answer.mode).toBe('extractive');
+    expect(answer.fallbackReason).toMatch(/^answer is less informative than the extractive one: it names none of "Fabrique Numérique"/);
+    expect(answer.text).toContain('Coop Lumière');
+  });
+
+  it('naming the quoted co-organisers, in the answer’s own words, is delivered', async () => {
+    const answer = await askFestival(QUESTION, (m) => `It is co-organised by the Fabrique Numérique, Coop Lumière and the Atelier Solidaire [${n(m, 'Lumière')}].`);
+    expect(answer.fallbackReason).toBeUndefined();
+    expect(answer.mode).toBe('generative');
+  });
+});

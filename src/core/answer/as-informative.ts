@@ -7,7 +7,10 @@
  * names.ts). An open question (one that asks for no kind of value: "what did X advocate?") has no
  * such value: then the generated answer must cite the passage the extractive answer quotes first (the
  * one retrieval and the sentence selection judged to answer best), so that a model leaning on a side
- * passage does not replace it.
+ * passage does not replace it. A question that asks who (a person or an organisation) with no direct
+ * value: the generated answer must name someone the extractive answer's quotes name (beyond the
+ * question's own names), or it answers another question ("the partners co-organise it with SOGA" where
+ * the quote lists the five co-organisers).
  */
 import type { LanguageCode } from '../types.js';
 import { expectedAnswerTypes } from './answer-type.js';
@@ -34,14 +37,18 @@ export interface InformativeInput {
   /** The chunk ids the generated answer cites, and the one the extractive answer quotes first. */
   generatedChunkIds: string[];
   extractiveFirstChunkId: string | null;
+  /** The passages' sentences the extractive answer quotes (with their languages): for "who" questions. */
+  extractiveQuotes?: { text: string; lang: LanguageCode }[];
 }
 
 /** Why the generated answer says less than the extractive one, or null when it says at least as much. */
 export function lessInformativeReason(input: InformativeInput): string | null {
   if (input.direct === null) {
+    const expected = expectedAnswerTypes(input.question, input.lang);
+    if (expected.has('person')) return namesNoneQuoted(input);
     // A question that asks for a kind of value (a date, a place, a number…) is held to give it by the
     // claim checks; where the extractive answer found no such value, its first quote is no better guide.
-    if (expectedAnswerTypes(input.question, input.lang).size) return null;
+    if (expected.size) return null;
     if (!input.extractiveFirstChunkId || input.generatedChunkIds.includes(input.extractiveFirstChunkId)) return null;
     return 'answer is less informative than the extractive one: it does not cite the passage that answers best';
   }
@@ -101,6 +108,21 @@ function missingValues(value: string, input: InformativeInput): string[] {
     missing.push(`"${name.text}"`);
   }
   return missing;
+}
+
+/** For a "who" question: null when the answer names someone the extractive quotes name, or they name no one the question does not. */
+function namesNoneQuoted(input: InformativeInput): string | null {
+  const known = new Set(input.passageTexts.flatMap((p) => [...passageNameWords(p)]));
+  const questionWords = new Set(foldName(input.question).split(' '));
+  const quoted = (input.extractiveQuotes ?? []).flatMap((q) => nameCandidates(q.text, q.lang, known)).filter((name) => !name.words.every((w) => questionWords.has(w) || /^\d+$/.test(w)));
+  if (!quoted.length) return null;
+  const plainAnswer = input.answer.replace(/\[\d+\]/g, ' ');
+  const folded = foldName(plainAnswer);
+  const answerWords = new Set(folded.split(' '));
+  const answerNames = [...nameCandidates(plainAnswer, input.lang, known), ...[...plainAnswer.matchAll(NAME_RUN)].map((m) => ({ text: m[0] }))];
+  if (quoted.some((name) => nameFound(name, answerWords, folded) || answerNames.some((other) => sameByAcronym(name.text, other.text)))) return null;
+  const shown = [...new Set(quoted.map((n) => `"${n.text}"`))].slice(0, 4);
+  return `answer is less informative than the extractive one: it names none of ${shown.join(', ')}${quoted.length > shown.length ? '…' : ''}`;
 }
 
 const NAME_RUN = /\p{Lu}[\p{L}\p{M}]*(?:\s+(?:\p{Ll}{1,3}\s+)?\p{Lu}[\p{L}\p{M}]*)+/gu;
