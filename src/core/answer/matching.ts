@@ -38,6 +38,8 @@ export interface WeightedTerm {
    * "landen" → "pays", "people" → "participants"; text/counted-nouns.ts), each as its words' stems. The
    * dictionaries lack many of these. Counted by the answerability gate only (coverage's `alike`): as a
    * ranking signal it makes every passage that counts participants as good as the one about the event asked.
+   * A word the corpus never uses gets them as translations instead (retrieval/retrieve.ts), like the
+   * sector's words and the kinds of event: there they are the only way to the articles' word.
    */
   alike?: Set<string>[][];
   /** The name the word belongs to in the question ("web summit" for "Web Summit"), if any. */
