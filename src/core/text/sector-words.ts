@@ -110,7 +110,7 @@ const CONCEPTS: Record<string, string[]> = {
       'reclamation',
       'reclamations',
     ],
-    ...['exige', 'exigent', 'exigeons', 'plaide', 'plaident', 'plaidons', 'plaidant', 'demands', 'calls for', 'urges', 'verlangt', 'verlangen'],
+    ...['exige', 'exigent', 'exigeons', 'plaide', 'plaident', 'plaidons', 'plaidant', 'demand', 'demands', 'demanded', 'calls for', 'urges', 'verlangt', 'verlangen'],
     ...['reclama', 'reclaman', 'reivindica', 'reivindican', 'reivindicaciones', 'exigen', 'rivendica', 'rivendicano', 'rivendicazioni', 'reclamano', 'reivindicam', 'reivindicacoes', 'exigem'],
     ...['eist', 'eisen', 'pleit', 'pleiten', 'kraver'],
   ],
