@@ -568,6 +568,13 @@ const INTERROGATIVES: Record<string, [string, AnswerType[], Reading?][]> = readI
     ['wer', ['person']],
     ['wem', ['person']],
     ['wen', ['person']],
+    // Open questions: no kind of value, but German's own words ("Worüber sprach … in Ljubljana?" is German).
+    ['woruber', []],
+    ['wovon', []],
+    ['wofur', []],
+    ['weshalb', []],
+    ['wieso', []],
+    ['warum', []],
   ],
   it: [
     ['che anno', ['date']],

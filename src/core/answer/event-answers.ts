@@ -851,7 +851,8 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const named = /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question);
   if (has(text, NEXT) && (aboutEvents || named)) return { kind: 'next', question, named: !aboutEvents };
   // "When did SOGA last hold an event in Paris?": the latest past event (of the places named), from the index.
-  if (has(text, LAST) && !LAST_OTHER.test(text) && !lastPeriod(text) && (aboutEvents || named) && !yearsOf(question).length && !asksBeyondWhenWhere(question, lang))
+  // "How long did the summit last?" is the verb, asking a duration (namedEventFor answers it).
+  if (has(text, LAST) && !asksDuration(question) && !LAST_OTHER.test(text) && !lastPeriod(text) && (aboutEvents || named) && !yearsOf(question).length && !asksBeyondWhenWhere(question, lang))
     return { kind: 'last', question, named: !aboutEvents, places: placesNamedIn(question) };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").
@@ -860,7 +861,7 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   if ([...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
   const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
   // Years the parser leaves alone ("en 2021 et 2022": the second has no preposition of its own).
-  const bare = [...question.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d)/g)]
+  const bare = [...question.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d|'?s\b|er\b)/g)]
     .filter((m) => !dates.some((d) => m.index >= d.index && m.index < d.index + d.text.length))
     .map((m) => ({ start: m[1], end: null, text: m[1], index: m.index }));
   const values = [...dates, ...bare].sort((a, b) => a.index - b.index);
@@ -1027,15 +1028,45 @@ const DURATION_PHRASES = folded([
 ]);
 export const asksDuration = (question: string) => DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `));
 
-/** "how many days after / before / since…" asks for a gap between two dates, not how long one event lasted. */
-const GAP = /\b(?:after|before|since|between|later|earlier|apres|avant|depuis|entre|nach|vor|seit|zwischen|spater|despues|antes|desde|dopo|prima|fra|tra|depois|desde|na|voor|sinds|tussen)\b/;
+/** "how many days after / before / since…" asks for a gap between two dates, not how long one event lasted: the words per language (one word may be a preposition of place in another: Dutch "na", Portuguese "na"). */
+const GAP_WORDS: Record<string, string[]> = {
+  en: ['after', 'before', 'since', 'between', 'later', 'earlier'],
+  fr: ['apres', 'avant', 'depuis', 'entre'],
+  de: ['nach', 'vor', 'seit', 'zwischen', 'spater'],
+  es: ['despues', 'antes', 'desde', 'entre'],
+  it: ['dopo', 'prima', 'fra', 'tra'],
+  pt: ['depois', 'antes', 'desde', 'entre'],
+  nl: ['na', 'voor', 'sinds', 'tussen'],
+  ...Object.fromEntries(
+    Object.entries({
+      pl: ['po', 'przed', 'między', 'od'],
+      cs: ['po', 'před', 'mezi', 'od'],
+      sk: ['po', 'pred', 'medzi', 'od'],
+      sv: ['efter', 'före', 'mellan', 'sedan'],
+      da: ['efter', 'før', 'mellem', 'siden'],
+      fi: ['jälkeen', 'ennen', 'välillä'],
+      ro: ['după', 'înainte', 'între'],
+      ca: ['després', 'abans', 'entre'],
+      hu: ['után', 'előtt', 'között'],
+      hr: ['nakon', 'prije', 'između'],
+      sl: ['po', 'pred', 'med'],
+      bg: ['след', 'преди', 'между'],
+      el: ['μετά', 'πριν', 'μεταξύ'],
+      et: ['pärast', 'enne', 'vahel'],
+      lv: ['pēc', 'pirms', 'starp'],
+      lt: ['po', 'prieš', 'tarp'],
+    }).map(([lang, list]) => [lang, list.map((w) => normalizeText(w))]),
+  ),
+};
 
 /**
  * How many days an event of day-precise dates lasted, for "how long did … last?" ("2 jours" for
  * "les 5 et 6 mai"), or null when the question asks for a gap or the dates are not days.
  */
-export function daysLasted(question: string, date: Pick<DateValue, 'start' | 'end' | 'precision'>): number | null {
-  if (!asksDuration(question) || GAP.test(normalizeText(question)) || date.precision !== 'day') return null;
+export function daysLasted(question: string, lang: LanguageCode, date: Pick<DateValue, 'start' | 'end' | 'precision'>): number | null {
+  if (!asksDuration(question) || date.precision !== 'day') return null;
+  const asked = new Set(normalizeText(question).split(/[^\p{L}\p{N}]+/u));
+  if ((GAP_WORDS[lang] ?? []).some((w) => asked.has(w))) return null;
   const days = Math.round((Date.parse(`${date.end ?? date.start}T00:00:00Z`) - Date.parse(`${date.start}T00:00:00Z`)) / 86_400_000) + 1;
   return Number.isFinite(days) && days >= 1 ? days : null;
 }

@@ -7,7 +7,7 @@
  * says so and quotes both.
  */
 import type { Messages } from '../i18n.js';
-import { sameDateValue } from '../text/date-expressions.js';
+import { findDateExpressions, sameDateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, type AnswerType } from './answer-type.js';
@@ -139,7 +139,10 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   const { messages, question, lang, usable, terms, langs, today } = input;
   // The article that writes the year for a "when" question; for "where", the one that gives the places.
   const asked = expectedAnswerTypes(question, lang);
-  const rank = (x: GroupedEvent['mentions'][number]) => (!x.yearInferred ? (asked.has('date') ? 2 : 1) : 0) + (asked.has('place') && x.places.length ? (asked.has('date') ? 1 : 3) : 0);
+  // "How long did it last?": the sentence that gives both ends ("on 26 and 27 May"), not a caption of one day.
+  const spans = (x: GroupedEvent['mentions'][number]) =>
+    asksDuration(question) && event.end && findDateExpressions(x.dateText, { lang: x.lang, refYear: Number(event.start.slice(0, 4)) }).some((d) => d.end) ? 4 : 0;
+  const rank = (x: GroupedEvent['mentions'][number]) => (!x.yearInferred ? (asked.has('date') ? 2 : 1) : 0) + (asked.has('place') && x.places.length ? (asked.has('date') ? 1 : 3) : 0) + spans(x);
   const m = event.mentions.reduce((best, x) => (rank(x) > rank(best) ? x : best));
   const hit: FusedHit = usable.find((h) => h.chunk.id === m.chunkId) ?? {
     chunk: { id: m.chunkId ?? `${m.docId}#event`, docId: m.docId, title: m.docTitle, source: m.source, lang: m.lang, date: m.docDate, position: 0, section: null, text: m.sentence },
@@ -148,14 +151,17 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
     signals: {},
     coverage: 1,
   };
+  // A second quote only from another article that tells this event: one about another event ("Pendant
+  // deux jours…" of Strasbourg under Mannheim's dates, NEC ESS 2025's under Strasbourg's) supports nothing said.
+  const telling = new Set(event.mentions.map((x) => x.docId));
   const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs), askedAct(question)).quotes.filter(
-    (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId,
+    (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId && telling.has(q.hit.chunk.docId),
   );
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);
   const date: DateValue = { text: m.dateText, index: 0, start: event.start, end: event.end, precision: event.precision, yearInferred: m.yearInferred };
   const expected = expectedAnswerTypes(question, lang);
   const parts = [
-    expected.has('date') || !expected.has('place') || asksDuration(question) ? lasted(formatDateValue(date, lang, !date.yearInferred), daysLasted(question, date), lang) : null,
+    expected.has('date') || !expected.has('place') || asksDuration(question) ? lasted(formatDateValue(date, lang, !date.yearInferred), daysLasted(question, lang, date), lang) : null,
     expected.has('place') && event.places.length ? event.places.map((p) => localizePlace(p, lang)).join(', ') : null,
   ].filter((x): x is string => Boolean(x));
   // "Where…?" of an event whose places the index does not know: the passages answer, not the index.

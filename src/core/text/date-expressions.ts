@@ -109,7 +109,8 @@ const MONTH = `(${alternation(ALL_MONTH_FORMS)})`;
 // A word boundary for any script: JavaScript's \b knows only ASCII letters ("το Οκτώβριο", "през май").
 const B = '(?<![\\p{L}\\p{N}])';
 const SEASON = `(${alternation(new Set([...Object.keys(SEASONS), ...Object.values(FOLDED_SEASONS).flatMap((m) => [...m.keys()])]))})`;
-const YEAR = '((?:19|20)\\d{2})(?![\\d])';
+// Not a decade: "the 2010s", "2010's", "die 2020er Jahre".
+const YEAR = "((?:19|20)\\d{2})(?![\\d])(?!'?s(?![\\p{L}]))(?!er(?![\\p{L}])|er jahre)";
 const DAY_SUFFIX = '(?:er|re|st|nd|rd|th|\\.|°|º)?';
 const DAY = `(?<![\\d/.,])\\d{1,2}${DAY_SUFFIX}(?!\\d)`;
 const LIST_WORDS = [',', '&', 'et', 'and', 'und', 'y', 'e', 'en'];
@@ -246,6 +247,15 @@ const rules: Rule[] = [
       const [a, b] = m[1] ? [Number(m[1]), Number(m[2])] : [Number(m[3]), Number(m[4])];
       if (b <= a || b - a > 20) return null;
       return { start: String(a), end: String(b), precision: 'year', yearInferred: false };
+    },
+  },
+  // A decade: "the 2010s", "2010's", "die 2010er Jahre", "les années 2010", "los años 2010", "gli anni
+  // 2010", "os anos 2010", "de jaren 2010": its ten years.
+  {
+    re: /(?<![\p{L}\p{N}])(?:((?:19|20)\d)0(?:'?s|er)(?![\p{L}\d])|(?:annees|anos|anni|jaren)\s+((?:19|20)\d)0(?![\d]))/dgu,
+    parse: (m) => {
+      const decade = m[1] ?? m[2];
+      return { start: `${decade}0`, end: `${decade}9`, precision: 'year', yearInferred: false };
     },
   },
   // A part of a year: "Fin 2020, les commissaires…", "début 2021", "mi-2021", "at the end of 2020",

@@ -25,12 +25,14 @@ export interface LanguageHints {
 export function pickLanguage(detector: LanguageDetector, text: string, hints: LanguageHints): LanguageCode {
   // Only Spanish opens a question or exclamation with ¿ / ¡; n-grams alone read "¿Qué es Coopedia?" as Catalan.
   if (opensSpanish(text)) return 'es';
-  const guess = detector.detect(text);
-  if (guess.confidence >= SURE) return guess.lang;
   // An interrogative only one language has, opening the question, is the member's own word: it decides
-  // before any hint (n-grams read "Wann endet NEC ESS 2025?" as Danish; an English locale made it English).
+  // before any hint (n-grams read "Wann endet NEC ESS 2025?" as Danish; an English locale made it English)
+  // and before the detector, whom the names of a short question can sway ("Worüber sprach Gabriela
+  // Martin in Ljubljana?" read as Slovenian).
   const asking = languagesAskingWith(text);
   if (asking.length === 1) return asking[0];
+  const guess = detector.detect(text);
+  if (guess.confidence >= SURE) return guess.lang;
   // Unsure between close languages ("Qui va organitzar la Social Good Week?": Catalan or Spanish) on a
   // question with words enough to read, a hint settles the tie but does not overrule the text: an
   // English Discord client or Matrix's default language does not make a Catalan question English.

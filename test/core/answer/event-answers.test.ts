@@ -305,18 +305,27 @@ describe('time questions in the 16 other languages the bot speaks', () => {
 describe('how long an event lasted', () => {
   const twoDays = { start: '2024-09-12', end: '2024-09-13', precision: 'day' as const };
   it('counts the days of day-precise dates, in the member’s language', () => {
-    expect(daysLasted('Combien de jours a duré le congrès de Lyon ?', twoDays)).toBe(2);
-    expect(daysLasted('How long did the Lyon congress last?', { start: '2024-09-12', end: null, precision: 'day' })).toBe(1);
+    expect(daysLasted('Combien de jours a duré le congrès de Lyon ?', 'fr', twoDays)).toBe(2);
+    expect(daysLasted('How long did the Lyon congress last?', 'en', { start: '2024-09-12', end: null, precision: 'day' })).toBe(1);
     // CLDR joins the number to its unit with a no-break space where the language's typography wants one.
     const plain = (s: string) => s.replace(/\s/g, ' ');
     expect(plain(formatDays(2, 'fr'))).toBe('2 jours');
     expect(plain(formatDays(3, 'de'))).toBe('3 Tage');
     expect(plain(formatDays(2, 'pl'))).toBe('2 dni');
   });
+  it('reads "how long did X last?" as a duration, not as the latest event', () => {
+    expect(timeIntent('How long did the Lyon congress last?', 'en', TODAY)?.kind).not.toBe('last');
+    expect(timeIntent('When did the network last hold an event in Lyon?', 'en', TODAY)?.kind).toBe('last');
+  });
   it('does not count a gap between two events, nor dates that are not days', () => {
-    expect(daysLasted('How many days after the congress was the forum held?', twoDays)).toBeNull();
-    expect(daysLasted('¿Cuántos días antes del foro fue el congreso?', twoDays)).toBeNull();
-    expect(daysLasted('Combien de jours a duré le congrès ?', { start: '2024-09', end: null, precision: 'month' })).toBeNull();
-    expect(daysLasted('Quand a eu lieu le congrès ?', twoDays)).toBeNull();
+    expect(daysLasted('How many days after the congress was the forum held?', 'en', twoDays)).toBeNull();
+    expect(daysLasted('¿Cuántos días antes del foro fue el congreso?', 'es', twoDays)).toBeNull();
+    expect(daysLasted('Combien de jours a duré le congrès ?', 'fr', { start: '2024-09', end: null, precision: 'month' })).toBeNull();
+    expect(daysLasted('Quand a eu lieu le congrès ?', 'fr', twoDays)).toBeNull();
+    expect(daysLasted('Ile dni po kongresie odbyło się forum?', 'pl', twoDays)).toBeNull();
+  });
+  it('reads a gap word in the question’s language only ("na" is "in" in Portuguese, "after" in Dutch)', () => {
+    expect(daysLasted('Quanto tempo durou o congresso na Europa?', 'pt', twoDays)).toBe(2);
+    expect(daysLasted('Hoeveel dagen na het congres was het forum?', 'nl', twoDays)).toBeNull();
   });
 });

@@ -195,3 +195,14 @@ describe('a part of a year is read as the year', () => {
     expect(findDateExpressions('We start 2021 strong', { lang: 'en' })).toEqual([]);
   });
 });
+
+describe('a decade is its ten years, not its first', () => {
+  it.each([
+    ['en', 'What happened in the late 2010s?', '2010s'],
+    ['en', "in the 1990's", "1990's"],
+    ['de', 'in den 2020er Jahren', '2020er'],
+    ['fr', 'dans les années 2010', 'années 2010'],
+  ])('in %s', (lang, text, written) => {
+    expect(findDateExpressions(text, { lang }).map((d) => [d.text, d.start, d.end])).toEqual([[written, `${written.match(/\d{3}/)![0]}0`, `${written.match(/\d{3}/)![0]}9`]]);
+  });
+});

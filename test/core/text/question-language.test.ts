@@ -24,6 +24,10 @@ describe('the answer language is the language the member wrote in', () => {
     // "Quando" is Italian and Portuguese: the hint settles it, as before.
     expect(pickLanguage(detector('pt', 0.1), 'Quando inizia?', { locale: 'it-IT', defaultLanguage: 'en' })).toBe('it');
   });
+  it('reads such an interrogative over a detector the names have swayed', () => {
+    expect(pickLanguage(detector('sl', 0.6), 'Worüber sprach Mojca Novak in Maribor?', { defaultLanguage: 'en' })).toBe('de');
+    expect(pickLanguage(detector('sl', 0.6), 'Kdo je govoril v Mariboru?', { defaultLanguage: 'en' })).toBe('sl');
+  });
   it('keeps a weak guess when there is no locale, and the default when there is no guess', () => {
     expect(pickLanguage(detector('es', 0.1), 'vale', { defaultLanguage: 'en' })).toBe('es');
     expect(pickLanguage(detector('es', 0), '???', { defaultLanguage: 'en' })).toBe('en');
