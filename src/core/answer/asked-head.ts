@@ -146,8 +146,21 @@ export function askedHead(question: string, lang: string): string[] {
   if (!head) return [];
   if (head.flatMap((t) => words(t)).some((w) => shape.kinds.includes(w) || shape.about.includes(w) || isValueNoun(w, lang) || isRoleNoun(w, lang))) return [];
   // The noun, not its modifiers: "the current president" is answered by "présidente du SOGA".
-  // English, German and Dutch put it last, the Romance languages first ("diretor financeiro").
-  return words(ROMANCE.has(lang) ? head[0] : head[head.length - 1]);
+  // English, German and Dutch put it last, the Romance languages first ("diretor financeiro") — after
+  // the few adjectives they put before it ("l'actuelle présidente", "la nueva directora"). English
+  // titles "<noun> general" ("secretary general", "director general") put the noun first.
+  if (ROMANCE.has(lang)) return words(head.find((t) => !PRE_NOUN.has(t)) ?? head[0]);
+  if (lang === 'en' && head.length > 1 && head[head.length - 1] === 'general') return words(head[head.length - 2]);
+  return words(head[head.length - 1]);
 }
+
+/** Adjectives the Romance languages put before the noun they qualify (folded). */
+const PRE_NOUN = new Set([
+  ...['actuel', 'actuelle', 'nouveau', 'nouvel', 'nouvelle', 'ancien', 'ancienne', 'premier', 'premiere', 'dernier', 'derniere', 'futur', 'future', 'prochain', 'prochaine', 'vrai', 'vraie'],
+  ...['actual', 'nuevo', 'nueva', 'antiguo', 'antigua', 'primer', 'primera', 'ultimo', 'ultima', 'futuro', 'futura', 'proximo', 'proxima', 'verdadero', 'verdadera'],
+  ...['attuale', 'nuovo', 'nuova', 'primo', 'prima', 'vero', 'vera', 'prossimo', 'prossima'],
+  ...['atual', 'novo', 'nova', 'antigo', 'antiga', 'primeiro', 'primeira', 'verdadeiro', 'verdadeira'],
+  ...['ex', 'grand', 'grande', 'principal', 'principale'],
+]);
 
 const ROMANCE = new Set(['fr', 'es', 'it', 'pt']);

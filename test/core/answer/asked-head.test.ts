@@ -39,3 +39,15 @@ describe('the head noun a question asks for about a thing it names', () => {
     expect(askedHead('Kto jest skarbnikiem fundacji?', 'pl')).toEqual([]);
   });
 });
+
+describe('the head noun behind its modifiers', () => {
+  it('skips the adjectives the Romance languages put before the noun', () => {
+    expect(askedHead("Qui est l'actuelle trésorière de la fédération ?", 'fr')).toEqual(['tresoriere']);
+    expect(askedHead('¿Quién es la nueva tesorera de la federación?', 'es')).toEqual(['tesorera']);
+    expect(askedHead("Chi è l'attuale tesoriere della federazione?", 'it')).toEqual(['tesoriere']);
+  });
+  it('reads an English "<noun> general" title by its noun', () => {
+    expect(askedHead('Who is the secretary general of the federation?', 'en')).toEqual(['secretary']);
+    expect(askedHead('Who is the treasurer of the federation?', 'en')).toEqual(['treasurer']);
+  });
+});
