@@ -148,9 +148,10 @@ export function askedHead(question: string, lang: string): string[] {
   // The noun, not its modifiers: "the current president" is answered by "présidente du SOGA".
   // English, German and Dutch put it last, the Romance languages first ("diretor financeiro") — after
   // the few adjectives they put before it ("l'actuelle présidente", "la nueva directora"). English
-  // titles "<noun> general" ("secretary general", "director general") put the noun first.
+  // titles "<noun> general" ("secretary general", "director general") are both words: "general" alone is
+  // in every "Confédération générale", and the dictionaries translate the title as a phrase.
   if (ROMANCE.has(lang)) return words(head.find((t) => !PRE_NOUN.has(t)) ?? head[0]);
-  if (lang === 'en' && head.length > 1 && head[head.length - 1] === 'general') return words(head[head.length - 2]);
+  if (lang === 'en' && head.length > 1 && head[head.length - 1] === 'general') return [...words(head[head.length - 2]), 'general'];
   return words(head[head.length - 1]);
 }
 

@@ -46,8 +46,8 @@ describe('the head noun behind its modifiers', () => {
     expect(askedHead('¿Quién es la nueva tesorera de la federación?', 'es')).toEqual(['tesorera']);
     expect(askedHead("Chi è l'attuale tesoriere della federazione?", 'it')).toEqual(['tesoriere']);
   });
-  it('reads an English "<noun> general" title by its noun', () => {
-    expect(askedHead('Who is the secretary general of the federation?', 'en')).toEqual(['secretary']);
+  it('reads an English "<noun> general" title whole', () => {
+    expect(askedHead('Who is the secretary general of the federation?', 'en')).toEqual(['secretary', 'general']);
     expect(askedHead('Who is the treasurer of the federation?', 'en')).toEqual(['treasurer']);
   });
 });
