@@ -59,6 +59,8 @@ export interface ClaimsInput {
   expected?: Set<AnswerType>;
   /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
   foreignWords?: ReadonlyMap<string, LanguageCode>;
+  /** Today: "you can still register" for a question that asks whether one still can is checked against the cited dates. */
+  today?: Date;
 }
 
 const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -122,6 +124,8 @@ interface PreparedPassage {
   values: Set<number>;
   /** The qualifiers each value written in digits carries in the passage (null: written bare). */
   qualifiers: Map<number, Set<Qualifier | null>>;
+  /** The last day the passage dates anything ('YYYY-MM-DD'; a date without its year takes the article's), or null. */
+  lastDay: string | null;
   relations: RelationPassage;
 }
 
@@ -136,8 +140,47 @@ function prepare(p: ClaimPassage): PreparedPassage {
   const read = datesIn(text);
   const qualifiers = new Map<number, Set<Qualifier | null>>();
   for (const n of numbersIn(read.rest)) for (const v of n.values) qualifiers.set(v, (qualifiers.get(v) ?? new Set()).add(n.qualifier));
-  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: read.dates, values: valuesOf(text), qualifiers, relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
+  const articleYear = p.date ? Number(p.date.slice(0, 4)) : undefined;
+  // The text's own dates: an events-index passage's title says "past on <today>".
+  const days = datesIn(p.text)
+    .dates.map((d) => lastDayOf(d, articleYear))
+    .filter((d): d is string => d !== null);
+  return {
+    n: p.n,
+    folded,
+    words: new Set(folded.split(' ')),
+    dates: read.dates,
+    values: valuesOf(text),
+    qualifiers,
+    lastDay: days.length ? days.sort().at(-1)! : null,
+    relations: readRelationPassage(p.n, `${p.title}\n${p.text}`),
+  };
 }
+
+function lastDayOf(d: DateValue, articleYear: number | undefined): string | null {
+  const year = d.endYear ?? d.year ?? articleYear;
+  if (year === undefined || !Number.isFinite(year)) return null;
+  if (d.precision === 'year') return `${year}-12-31`;
+  const to = d.to < d.from && d.endYear === undefined ? year + 1 : year;
+  return `${to}-${String(Math.floor(d.to / 100)).padStart(2, '0')}-${String(d.to % 100).padStart(2, '0')}`;
+}
+
+/**
+ * "Still" / "yet" in the languages the articles and members write most (folded). A question that asks
+ * whether something still holds ("Est-ce que je peux encore m'inscrire ?") is answered "you can still"
+ * only when something the cited passages date is not over: a small model answers the question's own
+ * words ("Vous pouvez encore vous inscrire … le mercredi 26 novembre") for a workshop a year past.
+ */
+const STILL: Record<string, RegExp> = {
+  fr: / (?:encore|toujours) /,
+  en: / (?:still|yet) /,
+  de: / noch /,
+  es: / (?:todavia|aun) /,
+  it: / ancora /,
+  pt: / ainda /,
+  nl: / (?:nog|nog steeds) /,
+};
+const saysStill = (text: string, lang: LanguageCode) => STILL[lang]?.test(` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `) ?? false;
 
 /** Whether the passage holds the number as the claim qualifies it; a value only a date or a number word gives counts as bare. */
 function holdsNumber(p: PreparedPassage, number: WrittenNumber): boolean {
@@ -234,6 +277,12 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       continue;
     }
     const problems = unsupported({ ...sentence, passages: cited.map((p) => p.n) }, cited, prepared, lang, passageNames, questionWords);
+    if (!problems.length && input.today && saysStill(question, lang) && saysStill(sentence.text, lang)) {
+      const day = input.today.toISOString().slice(0, 10);
+      // A cited passage that dates nothing says nothing of when either.
+      const last = cited.map((p) => p.lastDay).filter((d): d is string => d !== null);
+      if (last.length && last.every((d) => d < day)) problems.push(`it says it still holds, but the cited ${cite(sentence.passages)} dates nothing after ${last.sort().at(-1)}, before today (${day})`);
+    }
     // Every value is in the passage, but is it said of the event asked about (asked-event.ts)?
     const otherEvent = problems.length ? null : otherEventProblem(sentence.text, question, lang, eventTexts, passageNames);
     if (otherEvent) problems.push(otherEvent);

@@ -192,3 +192,26 @@ describe('checkClaims holds a number to the qualifier the passage gives it', () 
     expect(checkQualified('Nearly 40 associations took part [1].', 'How many associations took part in the festival?', 'en').ok).toBe(true);
   });
 });
+
+describe('checkClaims: "you can still" for a question that asks whether one still can, when the cited passages date nothing after today', () => {
+  // Made-up passages: a workshop of last year, written without its year, and one of next year.
+  const past: ClaimPassage = { n: 1, title: 'Atelier vélo', date: '2025-03-01', text: 'Le samedi 8 mars, de 10h à 12h, l’atelier vélo apprend à réparer un vélo. Inscription sur le site.' };
+  const howTo: ClaimPassage = { n: 3, title: 'S’inscrire', date: null, text: 'Pour s’inscrire à un atelier, remplissez le formulaire du site.' };
+  const coming: ClaimPassage = { n: 2, title: 'Atelier couture', date: '2026-11-20', text: 'L’atelier couture aura lieu le 12 janvier 2027. Inscription sur le site.' };
+  const checkStill = (answer: string, question: string, lang: string) =>
+    checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: [past, coming, howTo], question, lang, today: new Date('2026-12-06T12:00:00Z') });
+
+  it('rejects it when everything the cited passage dates is over (the article’s year completes "8 mars")', () => {
+    const result = checkStill('Vous pouvez encore vous inscrire à l’atelier vélo du samedi 8 mars [1].', 'Puis-je encore m’inscrire à l’atelier vélo ?', 'fr');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('it says it still holds, but the cited [1] dates nothing after 2025-03-08, before today (2026-12-06)');
+    expect(checkStill('Yes, you can still sign up for the bike workshop on 8 March [1].', 'Can I still sign up for the bike workshop?', 'en').ok).toBe(false);
+    // A cited passage that dates nothing does not make it current.
+    expect(checkStill('Vous pouvez encore vous inscrire à l’atelier vélo du samedi 8 mars en remplissant le formulaire [1][3].', 'Puis-je encore m’inscrire à l’atelier vélo ?', 'fr').ok).toBe(false);
+  });
+
+  it('keeps it for what is still to come, and when the question does not ask whether it still holds', () => {
+    expect(checkStill('Vous pouvez encore vous inscrire à l’atelier couture du 12 janvier 2027 [2].', 'Puis-je encore m’inscrire à l’atelier couture ?', 'fr').ok).toBe(true);
+    expect(checkStill('L’atelier vélo a encore eu lieu le samedi 8 mars [1].', 'Quand a eu lieu l’atelier vélo ?', 'fr').ok).toBe(true);
+  });
+});
