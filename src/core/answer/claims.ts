@@ -21,7 +21,7 @@ import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { otherEventProblem } from './asked-event.js';
-import { dateSupported, datesIn, describeDate, numbersIn, qualifierFaithful, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
+import { dateSupported, datedDays, datesIn, dayCounts, describeDate, numbersIn, qualifierFaithful, quantitiesOf, timeUnitOf, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
 import type { Qualifier } from '../text/quantity-qualifiers.js';
 import { checkSentenceLanguage, passageVocabulary } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
@@ -124,6 +124,9 @@ interface PreparedPassage {
   values: Set<number>;
   /** The qualifiers each value written in digits carries in the passage (null: written bare). */
   qualifiers: Map<number, Set<Qualifier | null>>;
+  /** Numbers it writes as quantities (not the parts of its dates), and the counts of days its dates give. */
+  quantities: Set<number>;
+  days: [number, number][];
   /** The last day the passage dates anything ('YYYY-MM-DD'; a date without its year takes the article's), or null. */
   lastDay: string | null;
   relations: RelationPassage;
@@ -152,6 +155,8 @@ function prepare(p: ClaimPassage): PreparedPassage {
     dates: read.dates,
     values: valuesOf(text),
     qualifiers,
+    quantities: quantitiesOf(text),
+    days: datedDays(datesIn(p.text).dates, articleYear),
     lastDay: days.length ? days.sort().at(-1)! : null,
     relations: readRelationPassage(p.n, `${p.title}\n${p.text}`),
   };
@@ -205,6 +210,15 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
   }
   for (const number of numbersIn(rest)) {
+    // "13 días después": a count of days is not the day of a month the passage gives ("13 octobre"):
+    // it must be a count the passages write, or one their dates give.
+    // Days only: "5 years ago" is counted from today, which the prompt gives beside each article's date.
+    if (timeUnitOf(number) === 'day') {
+      const counts = dayCounts(cited.flatMap((p) => p.days));
+      if (!number.values.some((v) => counts.has(v) || cited.some((p) => p.quantities.has(v))))
+        problems.push(`"${number.written} ${number.next}" is not a count of days the cited ${cite(sentence.passages)} give`);
+      continue;
+    }
     if (cited.some((p) => holdsNumber(p, number))) continue;
     const sameValue = cited.filter((p) => number.values.some((v) => p.values.has(v)));
     if (sameValue.length) {

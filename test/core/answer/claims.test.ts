@@ -215,3 +215,24 @@ describe('checkClaims: "you can still" for a question that asks whether one stil
     expect(checkStill('L’atelier vélo a encore eu lieu le samedi 8 mars [1].', 'Quand a eu lieu l’atelier vélo ?', 'fr').ok).toBe(true);
   });
 });
+
+describe('checkClaims: a count of days must be one the cited passages give, not a day of their dates', () => {
+  // Made-up passages: two events a day apart, and a two-day fair.
+  const MARKETS: ClaimPassage[] = [
+    { n: 1, title: 'Marché des producteurs', date: '2024-10-20', text: 'Le marché des producteurs a eu lieu le 14 octobre. La foire aux livres a suivi le 15 octobre 2024.' },
+    { n: 2, title: 'Foire des métiers', date: '2023-05-01', text: 'La foire des métiers s’est tenue les 9 et 10 mai 2023 à Tours.' },
+  ];
+  const checkDays = (answer: string, question: string, lang: string) => checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: MARKETS, question, lang });
+
+  it('rejects "14 días después" where 14 is a day of the month', () => {
+    const result = checkDays('La foire aux livres se celebró 14 días después del mercado [1].', '¿Cuántos días después del mercado fue la feria del libro?', 'es');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('"14 dias" is not a count of days the cited [1] give');
+  });
+
+  it('keeps the days between two dates, and a span’s length, in any of the languages', () => {
+    expect(checkDays('The book fair followed the market one day later, 1 day after it [1].', 'How many days after the market was the book fair?', 'en').ok).toBe(true);
+    expect(checkDays('Die Berufsmesse in Tours dauerte 2 Tage [2].', 'Wie lange dauerte die Berufsmesse?', 'de').ok).toBe(true);
+    expect(checkDays('La foire des métiers a duré 3 jours [2].', 'Combien de jours a duré la foire des métiers ?', 'fr').ok).toBe(false);
+  });
+});
