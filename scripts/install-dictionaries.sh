@@ -16,13 +16,15 @@
 #
 # Also LibreOffice's English thesaurus (WordNet, MyThes files into /usr/share/mythes; SOGA_THESAURUS_DIR):
 # a question word that neither the articles nor the dictionaries give is matched by its synonyms
-# ("attendees" → "participant"). The other languages' thesauri are untyped lists the assistant does not
-# read (src/infra/mythes-thesaurus.ts says why).
+# ("attendees" → "participant"). The other languages' thesauri are untyped lists whose synonyms the
+# assistant does not read (src/infra/mythes-thesaurus.ts says why); the French and German ones' indexes
+# tell a French word a chat model copied into an English or German answer ("sign a charte":
+# src/core/answer/foreign-words.ts).
 set -eu
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 PACKAGES="dict-freedict-deu-fra dict-freedict-nld-fra dict-freedict-por-fra dict-freedict-eng-fra \
   dict-freedict-fra-eng dict-freedict-spa-eng dict-freedict-ita-eng dict-freedict-nld-eng dict-freedict-por-eng \
-  dict-freedict-fra-spa dict-freedict-fra-ita dict-freedict-swe-fra dict-freedict-fin-fra dict-freedict-dan-eng mythes-en-us"
+  dict-freedict-fra-spa dict-freedict-fra-ita dict-freedict-swe-fra dict-freedict-fin-fra dict-freedict-dan-eng mythes-en-us mythes-fr mythes-de"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -97,6 +97,8 @@ export interface WrittenNumber {
   written: string;
   values: number[];
   qualifier: Qualifier | null;
+  /** The folded word right after it ("jours" of "3 jours"), or null. */
+  next: string | null;
 }
 
 /** The numbers a (date-free) text writes in digits, each as the values it may stand for. */
@@ -106,7 +108,8 @@ export function numbersIn(text: string): WrittenNumber[] {
     // "the 2nd", "2e édition", "26." count as the number.
     const written = match[0].replace(/[.,]$/, '');
     const values = readings(written);
-    if (values.length) out.push({ written, values, qualifier: qualifierBefore(text.slice(0, match.index)) });
+    const next = normalizeText(text.slice(match.index + match[0].length)).match(/^\s*(\p{L}+)/u)?.[1] ?? null;
+    if (values.length) out.push({ written, values, qualifier: qualifierBefore(text.slice(0, match.index)), next });
   }
   return out;
 }
@@ -136,6 +139,53 @@ export function valuesOf(text: string): Set<number> {
   for (const n of numbersIn(rest)) n.values.forEach((v) => values.add(v));
   for (const w of rest.match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) values.add(NUMBER_WORDS[w]);
   return values;
+}
+
+/** Units of time a count is said in (folded): "13 días después" is a count of days, not a day of a month. */
+const TIME_UNITS: [string, RegExp][] = [
+  ['day', /^(?:days?|jours?|journees?|dias?|tage?n?|giorn[oi]|dag(?:en)?)$/],
+  ['week', /^(?:weeks?|semaines?|semanas?|wochen?|settimane?|weken|week)$/],
+  ['month', /^(?:months?|mois|mes(?:es)?|monate?n?|mes[ei]|maand(?:en)?)$/],
+  ['year', /^(?:years?|ans?|annees?|anos?|jahre?n?|ann[oi]|jaar|jaren)$/],
+];
+
+/** The unit of time a number counts, from the word after it, or null. */
+export function timeUnitOf(n: WrittenNumber): string | null {
+  return n.next ? (TIME_UNITS.find(([, re]) => re.test(n.next!))?.[0] ?? null) : null;
+}
+
+/** The numbers a text writes as quantities: digits outside its dates, and number words (not the parts of its dates). */
+export function quantitiesOf(text: string): Set<number> {
+  const { rest } = datesIn(text);
+  const out = new Set<number>();
+  for (const n of numbersIn(rest)) n.values.forEach((v) => out.add(v));
+  for (const w of rest.match(/\p{L}+/gu) ?? []) if (NUMBER_WORDS[w] !== undefined) out.add(NUMBER_WORDS[w]);
+  return out;
+}
+
+/** The days (as day numbers since 1970) that dates name, first and last of each; `year` completes a date written without one. */
+export function datedDays(dates: DateValue[], year: number | undefined): [number, number][] {
+  const day = (d: DateValue, edge: 'from' | 'to') => {
+    const y = (edge === 'to' ? (d.endYear ?? d.year) : d.year) ?? year;
+    if (y === undefined || d.precision !== 'day') return null;
+    const md = d[edge];
+    return Date.UTC(y, Math.floor(md / 100) - 1, md % 100) / 86_400_000;
+  };
+  const out: [number, number][] = [];
+  for (const d of dates) {
+    const [a, b] = [day(d, 'from'), day(d, 'to')];
+    if (a !== null && b !== null) out.push([a, b]);
+  }
+  return out;
+}
+
+/** Counts of days that spans give: each one's length ("5 et 6 mai" → 2) and the days between any two days ("12 octobre", "13 octobre" → 1). */
+export function dayCounts(spans: [number, number][]): Set<number> {
+  const out = new Set<number>();
+  const points = spans.flat();
+  for (const [a, b] of spans) out.add(b - a + 1);
+  for (const a of points) for (const b of points) if (b > a) out.add(b - a);
+  return out;
 }
 
 /**

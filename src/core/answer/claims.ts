@@ -21,7 +21,7 @@ import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { otherEventProblem } from './asked-event.js';
-import { dateSupported, datesIn, describeDate, numbersIn, qualifierFaithful, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
+import { dateSupported, datedDays, datesIn, dayCounts, describeDate, numbersIn, qualifierFaithful, quantitiesOf, timeUnitOf, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
 import type { Qualifier } from '../text/quantity-qualifiers.js';
 import { checkSentenceLanguage, passageVocabulary } from './mixed-language.js';
 import { foldName, isKnownPlace, nameCandidates, nameFound, passageNameWords } from './names.js';
@@ -59,6 +59,8 @@ export interface ClaimsInput {
   expected?: Set<AnswerType>;
   /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
   foreignWords?: ReadonlyMap<string, LanguageCode>;
+  /** Today: "you can still register" for a question that asks whether one still can is checked against the cited dates. */
+  today?: Date;
 }
 
 const MARKER = /\[(\d+(?:\s*[,;]\s*\d+)*)\]/g;
@@ -122,6 +124,11 @@ interface PreparedPassage {
   values: Set<number>;
   /** The qualifiers each value written in digits carries in the passage (null: written bare). */
   qualifiers: Map<number, Set<Qualifier | null>>;
+  /** Numbers it writes as quantities (not the parts of its dates), and the counts of days its dates give. */
+  quantities: Set<number>;
+  days: [number, number][];
+  /** The last day the passage dates anything ('YYYY-MM-DD'; a date without its year takes the article's), or null. */
+  lastDay: string | null;
   relations: RelationPassage;
 }
 
@@ -136,8 +143,49 @@ function prepare(p: ClaimPassage): PreparedPassage {
   const read = datesIn(text);
   const qualifiers = new Map<number, Set<Qualifier | null>>();
   for (const n of numbersIn(read.rest)) for (const v of n.values) qualifiers.set(v, (qualifiers.get(v) ?? new Set()).add(n.qualifier));
-  return { n: p.n, folded, words: new Set(folded.split(' ')), dates: read.dates, values: valuesOf(text), qualifiers, relations: readRelationPassage(p.n, `${p.title}\n${p.text}`) };
+  const articleYear = p.date ? Number(p.date.slice(0, 4)) : undefined;
+  // The text's own dates: an events-index passage's title says "past on <today>".
+  const days = datesIn(p.text)
+    .dates.map((d) => lastDayOf(d, articleYear))
+    .filter((d): d is string => d !== null);
+  return {
+    n: p.n,
+    folded,
+    words: new Set(folded.split(' ')),
+    dates: read.dates,
+    values: valuesOf(text),
+    qualifiers,
+    quantities: quantitiesOf(text),
+    days: datedDays(datesIn(p.text).dates, articleYear),
+    lastDay: days.length ? days.sort().at(-1)! : null,
+    relations: readRelationPassage(p.n, `${p.title}\n${p.text}`),
+  };
 }
+
+function lastDayOf(d: DateValue, articleYear: number | undefined): string | null {
+  const year = d.endYear ?? d.year ?? articleYear;
+  if (year === undefined || !Number.isFinite(year)) return null;
+  if (d.precision === 'year') return `${year}-12-31`;
+  const to = d.to < d.from && d.endYear === undefined ? year + 1 : year;
+  return `${to}-${String(Math.floor(d.to / 100)).padStart(2, '0')}-${String(d.to % 100).padStart(2, '0')}`;
+}
+
+/**
+ * "Still" / "yet" in the languages the articles and members write most (folded). A question that asks
+ * whether something still holds ("Est-ce que je peux encore m'inscrire ?") is answered "you can still"
+ * only when something the cited passages date is not over: a small model answers the question's own
+ * words ("Vous pouvez encore vous inscrire … le mercredi 26 novembre") for a workshop a year past.
+ */
+const STILL: Record<string, RegExp> = {
+  fr: / (?:encore|toujours) /,
+  en: / (?:still|yet) /,
+  de: / noch /,
+  es: / (?:todavia|aun) /,
+  it: / ancora /,
+  pt: / ainda /,
+  nl: / (?:nog|nog steeds) /,
+};
+const saysStill = (text: string, lang: LanguageCode) => STILL[lang]?.test(` ${normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `) ?? false;
 
 /** Whether the passage holds the number as the claim qualifies it; a value only a date or a number word gives counts as bare. */
 function holdsNumber(p: PreparedPassage, number: WrittenNumber): boolean {
@@ -162,6 +210,15 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
   }
   for (const number of numbersIn(rest)) {
+    // "13 días después": a count of days is not the day of a month the passage gives ("13 octobre"):
+    // it must be a count the passages write, or one their dates give.
+    // Days only: "5 years ago" is counted from today, which the prompt gives beside each article's date.
+    if (timeUnitOf(number) === 'day') {
+      const counts = dayCounts(cited.flatMap((p) => p.days));
+      if (!number.values.some((v) => counts.has(v) || cited.some((p) => p.quantities.has(v))))
+        problems.push(`"${number.written} ${number.next}" is not a count of days the cited ${cite(sentence.passages)} give`);
+      continue;
+    }
     if (cited.some((p) => holdsNumber(p, number))) continue;
     const sameValue = cited.filter((p) => number.values.some((v) => p.values.has(v)));
     if (sameValue.length) {
@@ -234,6 +291,12 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       continue;
     }
     const problems = unsupported({ ...sentence, passages: cited.map((p) => p.n) }, cited, prepared, lang, passageNames, questionWords);
+    if (!problems.length && input.today && saysStill(question, lang) && saysStill(sentence.text, lang)) {
+      const day = input.today.toISOString().slice(0, 10);
+      // A cited passage that dates nothing says nothing of when either.
+      const last = cited.map((p) => p.lastDay).filter((d): d is string => d !== null);
+      if (last.length && last.every((d) => d < day)) problems.push(`it says it still holds, but the cited ${cite(sentence.passages)} dates nothing after ${last.sort().at(-1)}, before today (${day})`);
+    }
     // Every value is in the passage, but is it said of the event asked about (asked-event.ts)?
     const otherEvent = problems.length ? null : otherEventProblem(sentence.text, question, lang, eventTexts, passageNames);
     if (otherEvent) problems.push(otherEvent);

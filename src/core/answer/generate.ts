@@ -92,6 +92,7 @@ export async function generateAnswer(
       signal,
       expected,
       foreignWords,
+      today,
       ...(mayShow
         ? {
             mayShow: (text: string, ns: number[]) =>
@@ -112,7 +113,7 @@ export async function generateAnswer(
     deps.warn(`chat model failed (${reason}), answering extractively: ${describeError(error)}`);
     return { ok: false, reason, removed: [] };
   }
-  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected, detector: deps.detector, systemPrompt: instructions, givenText: given, foreignWords });
+  const checked = checkReply({ raw, structured, passages, question: asked, lang, expected, detector: deps.detector, systemPrompt: instructions, givenText: given, foreignWords, today });
   if (!checked.ok) return checked;
   // Renumber to 1..m in order of use so the sources list has no gaps.
   const renumber = new Map(checked.used.map((n, i) => [n, i + 1]));

@@ -29,6 +29,7 @@ export interface ReplyCheckInput {
   givenText: string;
   /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
   foreignWords?: ReadonlyMap<string, LanguageCode>;
+  today?: Date;
 }
 
 export type ReplyCheck = { ok: true; text: string; used: number[]; removed: RemovedSentence[] } | { ok: false; reason: string; notFound?: boolean; removed: RemovedSentence[] };
@@ -73,7 +74,7 @@ export function checkReply(input: ReplyCheckInput): ReplyCheck {
     passages.map((p) => p.chunk.title),
   );
   if (!whole.ok) return { ok: false, reason: whole.reason, removed: [] };
-  const claims = checkClaims({ sentences, passages: claimPassages(passages), question, lang, expected: input.expected, foreignWords: input.foreignWords });
+  const claims = checkClaims({ sentences, passages: claimPassages(passages), question, lang, expected: input.expected, foreignWords: input.foreignWords, today: input.today });
   if (!claims.ok) return { ok: false, reason: claims.reason, removed: claims.removed };
   const text = claims.sentences.map((s) => (structured.kind === 'answer' ? renderSentence(s) : s.text)).join(' ');
   const language = checkAnswerLanguage(

@@ -41,6 +41,7 @@ export interface VerifiedStreamOptions {
   mayShow?: (text: string, passages: number[]) => boolean;
   /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
   foreignWords?: ReadonlyMap<string, LanguageCode>;
+  today?: Date;
 }
 
 export interface VerifiedStream {
@@ -68,7 +69,7 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
     const text = options.structured ? renderSentence(sentence) : sentence.text;
     if (leaksPrompt(text, options.systemPrompt, 8) || revealsSecret(text, options.systemPrompt, options.givenText)) return false;
     if (verifyCitations(text, options.passages).problems.some((p) => p.startsWith('quote'))) return false;
-    return checkClaims({ sentences: [sentence], passages: claimed, question: options.question, lang: options.lang, foreignWords: options.foreignWords }).ok;
+    return checkClaims({ sentences: [sentence], passages: claimed, question: options.question, lang: options.lang, foreignWords: options.foreignWords, today: options.today }).ok;
   }
 
   function judge(complete: ClaimSentence[]) {
@@ -79,7 +80,8 @@ export function createVerifiedStream(options: VerifiedStreamOptions): VerifiedSt
       // The same test as the whole reply's (claims.ts), on the checked sentences so far.
       if (!valueGiven) {
         valueGiven =
-          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected, foreignWords: options.foreignWords }).ok &&
+          checkClaims({ sentences: held, passages: claimed, question: options.question, lang: options.lang, expected: options.expected, foreignWords: options.foreignWords, today: options.today })
+            .ok &&
           (options.mayShow?.(held.map((h) => (options.structured ? renderSentence(h) : h.text)).join(' '), [...new Set(held.flatMap((h) => h.passages))]) ?? true);
       }
       if (!valueGiven) continue;

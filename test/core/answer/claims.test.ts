@@ -192,3 +192,47 @@ describe('checkClaims holds a number to the qualifier the passage gives it', () 
     expect(checkQualified('Nearly 40 associations took part [1].', 'How many associations took part in the festival?', 'en').ok).toBe(true);
   });
 });
+
+describe('checkClaims: "you can still" for a question that asks whether one still can, when the cited passages date nothing after today', () => {
+  // Made-up passages: a workshop of last year, written without its year, and one of next year.
+  const past: ClaimPassage = { n: 1, title: 'Atelier vélo', date: '2025-03-01', text: 'Le samedi 8 mars, de 10h à 12h, l’atelier vélo apprend à réparer un vélo. Inscription sur le site.' };
+  const howTo: ClaimPassage = { n: 3, title: 'S’inscrire', date: null, text: 'Pour s’inscrire à un atelier, remplissez le formulaire du site.' };
+  const coming: ClaimPassage = { n: 2, title: 'Atelier couture', date: '2026-11-20', text: 'L’atelier couture aura lieu le 12 janvier 2027. Inscription sur le site.' };
+  const checkStill = (answer: string, question: string, lang: string) =>
+    checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: [past, coming, howTo], question, lang, today: new Date('2026-12-06T12:00:00Z') });
+
+  it('rejects it when everything the cited passage dates is over (the article’s year completes "8 mars")', () => {
+    const result = checkStill('Vous pouvez encore vous inscrire à l’atelier vélo du samedi 8 mars [1].', 'Puis-je encore m’inscrire à l’atelier vélo ?', 'fr');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('it says it still holds, but the cited [1] dates nothing after 2025-03-08, before today (2026-12-06)');
+    expect(checkStill('Yes, you can still sign up for the bike workshop on 8 March [1].', 'Can I still sign up for the bike workshop?', 'en').ok).toBe(false);
+    // A cited passage that dates nothing does not make it current.
+    expect(checkStill('Vous pouvez encore vous inscrire à l’atelier vélo du samedi 8 mars en remplissant le formulaire [1][3].', 'Puis-je encore m’inscrire à l’atelier vélo ?', 'fr').ok).toBe(false);
+  });
+
+  it('keeps it for what is still to come, and when the question does not ask whether it still holds', () => {
+    expect(checkStill('Vous pouvez encore vous inscrire à l’atelier couture du 12 janvier 2027 [2].', 'Puis-je encore m’inscrire à l’atelier couture ?', 'fr').ok).toBe(true);
+    expect(checkStill('L’atelier vélo a encore eu lieu le samedi 8 mars [1].', 'Quand a eu lieu l’atelier vélo ?', 'fr').ok).toBe(true);
+  });
+});
+
+describe('checkClaims: a count of days must be one the cited passages give, not a day of their dates', () => {
+  // Made-up passages: two events a day apart, and a two-day fair.
+  const MARKETS: ClaimPassage[] = [
+    { n: 1, title: 'Marché des producteurs', date: '2024-10-20', text: 'Le marché des producteurs a eu lieu le 14 octobre. La foire aux livres a suivi le 15 octobre 2024.' },
+    { n: 2, title: 'Foire des métiers', date: '2023-05-01', text: 'La foire des métiers s’est tenue les 9 et 10 mai 2023 à Tours.' },
+  ];
+  const checkDays = (answer: string, question: string, lang: string) => checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: MARKETS, question, lang });
+
+  it('rejects "14 días después" where 14 is a day of the month', () => {
+    const result = checkDays('La foire aux livres se celebró 14 días después del mercado [1].', '¿Cuántos días después del mercado fue la feria del libro?', 'es');
+    expect(result.ok).toBe(false);
+    expect(result.removed[0].reason).toBe('"14 dias" is not a count of days the cited [1] give');
+  });
+
+  it('keeps the days between two dates, and a span’s length, in any of the languages', () => {
+    expect(checkDays('The book fair followed the market one day later, 1 day after it [1].', 'How many days after the market was the book fair?', 'en').ok).toBe(true);
+    expect(checkDays('Die Berufsmesse in Tours dauerte 2 Tage [2].', 'Wie lange dauerte die Berufsmesse?', 'de').ok).toBe(true);
+    expect(checkDays('La foire des métiers a duré 3 jours [2].', 'Combien de jours a duré la foire des métiers ?', 'fr').ok).toBe(false);
+  });
+});
