@@ -207,9 +207,35 @@ export function directAnswer(input: DirectAnswerInput): string | null {
     const found = valueOf(quote, input);
     if (found && (!best || (found.topical > best.found.topical && !sameDateSaidBetter(best.found.date, found.date)))) best = { found, quote };
   }
+  // "Where … and how many …?" answered by two quotes, the place in one and the count in the other: both, each cited.
+  const split = twoQuoteValue(about, best?.quote ?? null, input);
+  if (split) return split;
   if (!best) return null;
   const { found, quote } = best;
   return stateValue({ value: found.value, date: found.date, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
+}
+
+/**
+ * "Where … and how many <noun>?" when no one quote gives both: the place of one quote and the count of
+ * another, each cited ("Strasbourg [1], près de 2 000 participants [2]").
+ */
+function twoQuoteValue(about: Quote[], best: Quote | null, input: DirectAnswerInput): string | null {
+  const { expected } = input;
+  if (!(expected.size === 2 && expected.has('place') && expected.has('number') && countedNoun(input.question, input.lang) !== null)) return null;
+  if (best && valueOf(best, { ...input, expected: new Set<AnswerType>(['number']) }) && valueOf(best, { ...input, expected: new Set<AnswerType>(['place']) })) return null;
+  const first = (kind: AnswerType) => {
+    const only = { ...input, expected: new Set<AnswerType>([kind]) };
+    for (const q of about) {
+      const found = valueOf(q, only);
+      if (found) return { q, found };
+    }
+    return null;
+  };
+  const place = first('place');
+  const count = first('number');
+  if (!place || !count || place.q.citation.n === count.q.citation.n) return null;
+  const [a, b] = place.q.citation.n < count.q.citation.n ? [place, count] : [count, place];
+  return stateValue({ value: `${a.found.value} [${a.q.citation.n}], ${b.found.value}`, date: null, n: b.q.citation.n, articleDate: b.q.citation.date, sentence: b.q.text }, input);
 }
 
 /**

@@ -224,6 +224,14 @@ export function selectSentences(
   }
   const chosen: Window[] = [];
   let size = 0;
+  // "Où … et combien de participants … ?": when the best window gives only part of what is asked, the
+  // second quote is the best window of the same article that gives what it lacks (the count in the
+  // article's lead, the place in its FAQ), ahead of one that repeats the part already given.
+  const completing = windows.length && expected.size > 1 && windows[0].parts.typed < COMPLETE ? completingWindow(windows, hits, expected, terms, count) : null;
+  if (completing && windows[0].text.length + completing.text.length <= options.maxChars) {
+    chosen.push(windows[0], completing);
+    size = windows[0].text.length + completing.text.length;
+  }
   for (const w of windows) {
     if (chosen.length >= options.maxQuotes) break;
     // A second quote from the same passage continues the same story; one from another passage must
@@ -255,6 +263,37 @@ export function selectSentences(
 function sameWords(a: string, b: string): boolean {
   const [x, y] = [a, b].map((t) => words(t).join(' '));
   return x === y || (y.length > 40 && x.includes(y));
+}
+
+/** Share of the best window's score from which a window that completes it may be quoted. */
+const COMPLETING_RATIO = 0.6;
+
+/** The best window of the first one's article, not overlapping it, that holds a kind of value asked that the first lacks. */
+function completingWindow(windows: Window[], hits: FusedHit[], expected: Set<AnswerType>, terms: WeightedTerm[], count: CountAsk | null): Window | null {
+  const [first] = windows;
+  const known = new Set(terms.map((t) => t.word));
+  const lang = hits[first.hitIndex].chunk.lang;
+  const counting = countIn(
+    hits.map((h) => ({ text: h.chunk.text, lang: h.chunk.lang })),
+    expected,
+    count,
+    known,
+  );
+  const holds = (text: string, kind: AnswerType) => kindMatch(text, lang, new Set([kind]), known, kind === 'number' ? counting : null) > 0;
+  const missing = [...expected].filter((kind) => !holds(first.text, kind));
+  if (!missing.length) return null;
+  const doc = hits[first.hitIndex].chunk.docId;
+  return (
+    windows.find(
+      (w) =>
+        w !== first &&
+        hits[w.hitIndex].chunk.docId === doc &&
+        !(w.hitIndex === first.hitIndex && w.start < first.end && first.start < w.end) &&
+        !sameWords(first.text, w.text) &&
+        w.score >= first.score * COMPLETING_RATIO &&
+        missing.some((kind) => holds(w.text, kind)),
+    ) ?? null
+  );
 }
 
 /** Numbers citations by first appearance and renders the answer text. */

@@ -35,7 +35,7 @@ const EDITION = passage(
 
 function answer(question: string, lang: LanguageCode, usable: FusedHit[], passages: FusedHit[]) {
   const langs: LanguageCode[] = [lang, 'fr'];
-  const texts = [FAQ, EDITION].map((h) => normalizeText(`${h.chunk.title} ${h.chunk.text}`));
+  const texts = [...new Set([...passages, FAQ, EDITION])].map((h) => normalizeText(`${h.chunk.title} ${h.chunk.text}`));
   const stats = { total: 60, df: (w: string) => texts.filter((t) => t.split(/[^\p{L}\p{N}]+/u).includes(w)).length };
   const terms = weightedTopicTerms(question, lang, langs, stats);
   const result = answerExtractively({ messages, question, lang, usable, passages, terms, langs, today: TODAY });
@@ -64,5 +64,20 @@ describe('a value of the edition asked, over what the event is every year', () =
   });
   it('still answers from the FAQ a question that names no year', () => {
     expect(answer('How many visitors does the SALCO bring together?', 'en', [FAQ, EDITION], [FAQ, EDITION])?.direct).toMatch(/3 000/);
+  });
+});
+
+describe('"where … and how many …?" answered by two sentences of one article', () => {
+  const WHERE = passage('where', 'Le salon 2023', 'Le salon des coopératives s’est tenu les 3 et 4 juin 2023 à Rennes, avec le soutien de la Région Bretagne.');
+  const LEAD = passage(
+    'lead',
+    'Le Salon des Coopératives 2023',
+    'Pendant deux jours, près de 3 000 participants venus de 12 pays ont assisté à des ateliers et des débats. Le réseau y a animé deux ateliers sur la coopération.',
+  );
+  it('quotes the sentence that gives the count after the one that gives the place, and states both, each cited', () => {
+    const result = answer('Where was the cooperatives fair of 2023 held and how many participants came?', 'en', [WHERE, LEAD], [WHERE, LEAD]);
+    // The count's sentence scores first here: the values are said in the order of their citations.
+    expect(result?.direct).toMatch(/^In short: (Rennes \[\d\], nearly 3 000|nearly 3 000 \[\d\], Rennes) \[\d\]\.$/);
+    expect(result?.text).toContain('« Pendant deux jours, près de 3 000 participants');
   });
 });
