@@ -19,11 +19,18 @@ import { isCountryOrRegion } from '../text/country-names.js';
 import { splitSentences } from './sentences.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { priceIn, type PriceValue } from '../text/price-words.js';
-import { actorsIn, type Act } from '../text/act-words.js';
+import { actorsIn, isActWord, type Act } from '../text/act-words.js';
 
 export interface Quote {
   text: string;
   citation: Citation;
+  /**
+   * The quote tells what something is every year (an FAQ's "Qu'est-ce que le FNAF ?") and the question
+   * names a year it does not write: no value of the edition asked is stated from it.
+   */
+  generic?: boolean;
+  /** The passage the quote is from, with its title and lead: what it is about. */
+  passage?: string;
 }
 
 /**
@@ -90,6 +97,8 @@ const TAKING_PLACE = new Set([
 
 /** Share of the question's words the sentence that names a person must cover. */
 const PERSON_COVERAGE = 0.6;
+/** Share of the question's words besides the act the passage of a name bound to the act must cover. */
+const ACT_TOPIC = 0.5;
 
 const SEASON_MONTH: Record<string, number> = { '03': 4, '06': 7, '09': 10 };
 
@@ -193,14 +202,40 @@ export function directAnswer(input: DirectAnswerInput): string | null {
   // and when?" is answered by "En 2018, … ont fondé le Social Good Accelerator", not by the date of an
   // earlier quote's sentence that only names SOGA ("En février 2022, le Social Good Accelerator…").
   let best: { found: { value: string; date: DateValue | null; topical: number }; quote: Quote } | null = null;
-  const about = aboutTheNamed(candidates, input);
+  const about = aboutTheNamed(candidates, input).filter((q) => !q.generic);
   for (const quote of about) {
     const found = valueOf(quote, input);
     if (found && (!best || (found.topical > best.found.topical && !sameDateSaidBetter(best.found.date, found.date)))) best = { found, quote };
   }
+  // "Where … and how many …?" answered by two quotes, the place in one and the count in the other: both, each cited.
+  const split = twoQuoteValue(about, best?.quote ?? null, input);
+  if (split) return split;
   if (!best) return null;
   const { found, quote } = best;
   return stateValue({ value: found.value, date: found.date, n: quote.citation.n, articleDate: quote.citation.date, sentence: quote.text }, input);
+}
+
+/**
+ * "Where … and how many <noun>?" when no one quote gives both: the place of one quote and the count of
+ * another, each cited ("Strasbourg [1], près de 2 000 participants [2]").
+ */
+function twoQuoteValue(about: Quote[], best: Quote | null, input: DirectAnswerInput): string | null {
+  const { expected } = input;
+  if (!(expected.size === 2 && expected.has('place') && expected.has('number') && countedNoun(input.question, input.lang) !== null)) return null;
+  if (best && valueOf(best, { ...input, expected: new Set<AnswerType>(['number']) }) && valueOf(best, { ...input, expected: new Set<AnswerType>(['place']) })) return null;
+  const first = (kind: AnswerType) => {
+    const only = { ...input, expected: new Set<AnswerType>([kind]) };
+    for (const q of about) {
+      const found = valueOf(q, only);
+      if (found) return { q, found };
+    }
+    return null;
+  };
+  const place = first('place');
+  const count = first('number');
+  if (!place || !count || place.q.citation.n === count.q.citation.n) return null;
+  const [a, b] = place.q.citation.n < count.q.citation.n ? [place, count] : [count, place];
+  return stateValue({ value: `${a.found.value} [${a.q.citation.n}], ${b.found.value}`, date: null, n: b.q.citation.n, articleDate: b.q.citation.date, sentence: b.q.text }, input);
 }
 
 /**
@@ -416,7 +451,13 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
   // "Who moderated / founded…?": the names a sentence of the quote binds to that act, in the quote
   // chosen about the question's topic, however few of its words that sentence repeats ("Modéré par
   // Sarah de Heusch (Smart Belgium), l’échange…" after "Le deuxième atelier, consacré aux communs…").
-  const act = input.expected.size === 1 && input.expected.has('person') ? (input.act ?? null) : null;
+  // Only from a passage about what the question names besides the act: "Who moderated the workshop on
+  // artificial intelligence?" is not answered by the moderator of the workshop on digital commons.
+  const topic = (input.terms ?? []).filter((t) => !/^\d+$/.test(t.word) && !isActWord(t.word));
+  const act =
+    input.expected.size === 1 && input.expected.has('person') && (!topic.length || coverage(topic, quote.passage ?? `${quote.citation.title ?? ''}\n${quote.text}`, langs).coverage >= ACT_TOPIC)
+      ? (input.act ?? null)
+      : null;
   for (const s of act ? ranked : []) {
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
     const actors = actorsIn(s.text, act!).filter(
@@ -431,7 +472,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
     const found = valueOfText({ ...quote, text: s.text }, input);
-    if (found) return { ...found, topical: s.topical };
+    if (found) return { ...withNextCount(found, s.text, sentences, quote, input, asked), topical: s.topical };
   }
   // "Le 13 octobre, … au FNAF. L’événement, qui a rassemblé plus de 4 500 participants, …": the sentence
   // after the one about the topic goes on about it when it names nothing else (no name of its own).
@@ -452,6 +493,22 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     if (found) return { ...found, topical: s.topical };
   }
   return null;
+}
+
+/**
+ * "Where … and how many people…?": the sentence that gives the place may leave the count to the next
+ * one, which goes on about the same thing ("… au Palais des Congrès de Paris. L’événement, qui a
+ * rassemblé plus de 4 500 participants, …"). Its count of the noun asked joins the value when the
+ * sentence has none and the next names nothing else.
+ */
+function withNextCount<T extends { value: string; date: DateValue | null }>(found: T, text: string, sentences: string[], quote: Quote, input: DirectAnswerInput, asked: Set<number>): T {
+  if (!(input.expected.has('number') && input.expected.size > 1 && countedNoun(input.question, input.lang) !== null)) return found;
+  const countOnly = { ...input, expected: new Set<AnswerType>(['number']) };
+  if (valueOfText({ ...quote, text }, countOnly)) return found;
+  const next = sentences[sentences.indexOf(text) + 1];
+  if (!next || namesIn(next, input.known).length || (asked.size && [...ordinalsIn(next)].some((k) => !asked.has(k)))) return found;
+  const count = valueOfText({ ...quote, text: next }, countOnly);
+  return count ? { ...found, value: `${found.value}, ${count.value}` } : found;
 }
 
 // The same days, already stated with the year the text writes: a later quote that only infers the year says less.
@@ -480,7 +537,9 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     if (predicate.length && coverage(predicate, quote.text, input.langs ?? [quote.citation.lang]).coverage === 0 && !parts.length) return null;
     // "Which city…?" is not answered by a country or a continent ("en Europe, en Afrique").
     const locality = (input.terms ?? []).some((t) => t.place);
-    const places = placesIn(clause, known).filter((place) => !(locality && isCountryOrRegion(place)));
+    // Nor by the name the question's acronym stands for ("au Forum National des Associations et Fondations (FNAF)").
+    const spelledOut = (place: string) => (input.acronyms ?? []).some((a) => new RegExp(`${escapeRegExp(place)}[^()]{0,60}\\(${escapeRegExp(a)}\\)`, 'u').test(clause));
+    const places = placesIn(clause, known).filter((place) => !(locality && isCountryOrRegion(place)) && !spelledOut(place));
     if (places.length)
       parts.push(
         places
@@ -539,6 +598,8 @@ function priceOf(sentences: string[], input: DirectAnswerInput): { value: string
   const price = prices[0];
   return { value: price.free ? input.messages.t(input.lang, price.registration ? 'priceFreeRegistration' : 'priceFree', {}) : price.amount, date: null };
 }
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** "A and B", "A, B et C", in the reader's language. */
 function listOf(items: string[], lang: LanguageCode): string {

@@ -10,7 +10,7 @@ import type { Messages } from '../i18n.js';
 import { findDateExpressions, sameDateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
-import { asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, type AnswerType } from './answer-type.js';
+import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, type AnswerType } from './answer-type.js';
 import { hasAddress, hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
 import { articleDateLabel } from './dates.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
@@ -19,9 +19,10 @@ import { localizePlace } from '../text/place-names.js';
 import { asksDuration, daysLasted, formatDays } from './event-answers.js';
 import { datesIn } from './answer-values.js';
 import type { DateValue } from '../text/date-expressions.js';
-import { renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
+import { definesSomething, renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { countAsk } from './counts.js';
+import { searchableText } from '../retrieval/passage-text.js';
 import { askedAct } from '../text/act-words.js';
 
 export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
@@ -95,10 +96,18 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   if (fromIndex) return fromIndex;
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
-  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(usable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question));
+  const quotable = withEditionPassages(usable, passages, question, expected);
+  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
-  const quotes: Quote[] = selection.quotes.map((q) => ({ text: q.text, citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)! }));
+  const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  const generic = (q: { text: string; hit: FusedHit }) => years.length > 0 && q.hit.chunk.section !== null && definesSomething(q.hit.chunk.section) && !years.some((y) => q.text.includes(y));
+  const quotes: Quote[] = selection.quotes.map((q) => ({
+    text: q.text,
+    citation: rendered.citations.find((c) => c.chunkId === q.hit.chunk.id)!,
+    passage: searchableText(q.hit.chunk),
+    ...(generic(q) ? { generic: true } : {}),
+  }));
   // "Em que data o SOGA assinou a carta?": the best sentences for a question that asks only for a date
   // give none; the date of that thing is not in the articles, and a sentence about it without one is
   // no answer (a date of something else in the same passage would be a wrong one).
@@ -119,6 +128,23 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
     direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
+}
+
+/**
+ * "Onde decorreu o FNAF 2021 e quantas pessoas reuniu?": where a usable passage is an FAQ's "Qu'est-ce
+ * que le FNAF ?" (what the event is every year), the passages of the same article that write the year
+ * asked and hold the kind of value asked may be quoted too, though they cover fewer of the question's
+ * words: they tell what that edition did ("qui a rassemblé plus de 4 500 participants"), and the
+ * article was judged to answer. The scoring of windows (extractive.ts) then prefers them.
+ */
+function withEditionPassages(usable: FusedHit[], passages: FusedHit[], question: string, expected: Set<AnswerType>): FusedHit[] {
+  const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
+  const generic = usable.filter((h) => h.chunk.section && definesSomething(h.chunk.section) && !years.some((y) => h.chunk.text.includes(y)));
+  if (!years.length || !expected.size || !generic.length) return usable;
+  const edition = passages.filter(
+    (h) => !usable.includes(h) && generic.some((g) => g.chunk.docId === h.chunk.docId) && years.some((y) => h.chunk.text.includes(y)) && answerTypeMatch(h.chunk.text, expected) > 0,
+  );
+  return [...usable, ...edition];
 }
 
 /**

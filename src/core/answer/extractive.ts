@@ -13,7 +13,7 @@ import { coverage, type WeightedTerm } from './matching.js';
 import { splitSentences } from './sentences.js';
 import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
-import { isYear, words, yearsIn } from '../text/normalize.js';
+import { isYear, normalizeText, words, yearsIn } from '../text/normalize.js';
 import { actIn, countIn, kindMatch, type CountAsk } from './counts.js';
 import type { Act } from '../text/act-words.js';
 
@@ -101,6 +101,19 @@ function novelty(text: string, question: Set<string>): number {
   return 0.5 * (Math.min(names, 4) / 4) + 0.5 * (Math.min(numbers, 2) / 2);
 }
 
+/** "Qu'est-ce que…", "What is…", "Was ist…": a question that asks what something is, folded. */
+const DEFINING =
+  /^(?:qu est ce (?:que|qui|qu)|que represente|que sont|qu appelle t on|what is|what are|was ist|was sind|que es|que son|che cos e|cos e|che cosa e|o que e|o que sao|wat is|wat zijn)(?: |$)/;
+
+/** Whether a section heading asks what something is (an FAQ's definition). */
+export function definesSomething(section: string): boolean {
+  return DEFINING.test(
+    normalizeText(section)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim(),
+  );
+}
+
 export interface ExtractiveResult {
   quotes: { text: string; hit: FusedHit }[];
 }
@@ -157,6 +170,10 @@ export function scoreWindows(
     const years = yearsIn(`${heading}\n${hit.chunk.text}`);
     const otherEdition = askedYears.length > 0 && years.size > 0 && !askedYears.some((y) => years.has(y)) ? OTHER_EDITION : 1;
     const otherThing = rareHeld && !holdsRare(hit) ? OTHER_THING : 1;
+    // The answer to an FAQ's "Qu'est-ce que le FNAF ?" tells what the event is every year ("Il réunit
+    // plus de 4 000 participants"), not what the edition a question names by its year did ("qui a
+    // rassemblé plus de 4 500 participants"): unless it writes that year, it counts as another edition.
+    const generic = askedYears.length > 0 && hit.chunk.section !== null && definesSomething(hit.chunk.section);
     // Retrieval's confidence, not the bare position: passages of one article often tie.
     const rankPrior = 0.6 + 0.4 * (hit.score / (hits[0]?.score || 1));
     // An FAQ question asking the same kind of thing ("Où et quand…?" for "When and where…?").
@@ -178,7 +195,8 @@ export function scoreWindows(
         // once the topic words are covered.
         const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting, acting);
         const fresh = novelty(text, questionWords);
-        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * otherEdition * otherThing;
+        const edition = generic && !askedYears.some((y) => text.includes(y)) ? OTHER_EDITION : otherEdition;
+        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * edition * otherThing;
         windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
       }
     }
@@ -206,6 +224,14 @@ export function selectSentences(
   }
   const chosen: Window[] = [];
   let size = 0;
+  // "Où … et combien de participants … ?": when the best window gives only part of what is asked, the
+  // second quote is the best window of the same article that gives what it lacks (the count in the
+  // article's lead, the place in its FAQ), ahead of one that repeats the part already given.
+  const completing = windows.length && expected.size > 1 && windows[0].parts.typed < COMPLETE ? completingWindow(windows, hits, expected, terms, count) : null;
+  if (completing && windows[0].text.length + completing.text.length <= options.maxChars) {
+    chosen.push(windows[0], completing);
+    size = windows[0].text.length + completing.text.length;
+  }
   for (const w of windows) {
     if (chosen.length >= options.maxQuotes) break;
     // A second quote from the same passage continues the same story; one from another passage must
@@ -237,6 +263,37 @@ export function selectSentences(
 function sameWords(a: string, b: string): boolean {
   const [x, y] = [a, b].map((t) => words(t).join(' '));
   return x === y || (y.length > 40 && x.includes(y));
+}
+
+/** Share of the best window's score from which a window that completes it may be quoted. */
+const COMPLETING_RATIO = 0.6;
+
+/** The best window of the first one's article, not overlapping it, that holds a kind of value asked that the first lacks. */
+function completingWindow(windows: Window[], hits: FusedHit[], expected: Set<AnswerType>, terms: WeightedTerm[], count: CountAsk | null): Window | null {
+  const [first] = windows;
+  const known = new Set(terms.map((t) => t.word));
+  const lang = hits[first.hitIndex].chunk.lang;
+  const counting = countIn(
+    hits.map((h) => ({ text: h.chunk.text, lang: h.chunk.lang })),
+    expected,
+    count,
+    known,
+  );
+  const holds = (text: string, kind: AnswerType) => kindMatch(text, lang, new Set([kind]), known, kind === 'number' ? counting : null) > 0;
+  const missing = [...expected].filter((kind) => !holds(first.text, kind));
+  if (!missing.length) return null;
+  const doc = hits[first.hitIndex].chunk.docId;
+  return (
+    windows.find(
+      (w) =>
+        w !== first &&
+        hits[w.hitIndex].chunk.docId === doc &&
+        !(w.hitIndex === first.hitIndex && w.start < first.end && first.start < w.end) &&
+        !sameWords(first.text, w.text) &&
+        w.score >= first.score * COMPLETING_RATIO &&
+        missing.some((kind) => holds(w.text, kind)),
+    ) ?? null
+  );
 }
 
 /** Numbers citations by first appearance and renders the answer text. */

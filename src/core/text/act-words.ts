@@ -78,6 +78,11 @@ export function askedAct(question: string): Act | null {
   return null;
 }
 
+/** Whether a (folded) word is one that asks about an act: what is asked, not about what. */
+export function isActWord(word: string): boolean {
+  return ASKED_SETS.moderate.has(word) || ASKED_SETS.found.has(word) || asksFounding(word) || ['set', 'up', 'leben', 'gerufen', 'marcha', 'pied', 'avviato'].includes(word);
+}
+
 // A name: capitalised words, with the particles names carry between them ("Sarah de Heusch", "Ursula von der Leyen").
 const NAME_WORD = String.raw`\p{Lu}[\p{L}’'-]*`;
 const PARTICLE = String.raw`(?:de|du|des|da|di|del|della|van|von|der|den|le|la|ten|ter|y)`;

@@ -13,7 +13,8 @@ import { normalizeText } from './normalize.js';
  * (FREE_ASKED): "free software" asks no price.
  */
 const ASKING: Record<string, string[]> = {
-  en: ['pay', 'paid', 'paying', 'charge', 'charged', 'fee', 'fees', 'costs', 'cost', 'price', 'ticket', 'tickets'],
+  // Not "charge" ("in charge of") nor "paid" ("paid staff"): "free of charge" is read by FREE_ASKED.
+  en: ['pay', 'fee', 'fees', 'costs', 'cost', 'price', 'ticket', 'tickets'],
   fr: [
     'payant',
     'payante',

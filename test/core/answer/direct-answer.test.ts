@@ -554,6 +554,9 @@ describe('who did the act the question asks about', () => {
     expect(actAsk('Who moderated the debate on rural tiers-lieux in Nantes?', 'en', PANEL)).toBe('In short: Nadia Kaci [1].');
     expect(actAsk('Wer moderierte die Debatte über ländliche tiers-lieux?', 'de', PANEL)).toBe('Kurz: Nadia Kaci [1].');
   });
+  it('is not the one who did it in a passage about something else than the question names', () => {
+    expect(actAsk('Who moderated the debate on artificial intelligence and employment?', 'en', PANEL)).toBeNull();
+  });
   it('names every founder the sentence gives, as the asker’s language lists them', () => {
     const founded = 'C’est ainsi que l’association est née. En 2012, Paul Martin et Léa Durand ont fondé la Ressourcerie du Rhône pour réparer plutôt que jeter.';
     expect(actAsk('Who set up the Ressourcerie du Rhône?', 'en', founded)).toBe('In short: Paul Martin and Léa Durand [1].');

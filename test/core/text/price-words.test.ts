@@ -28,6 +28,9 @@ describe('a question that asks what taking part costs', () => {
     expect(asksPrice('Which free software does the network recommend?', 'en')).toBe(false);
     expect(expectedAnswerTypes('Who pays for the training programme?', 'en').has('price')).toBe(false);
     expect(asksPrice('Quand a lieu la formation ?', 'fr')).toBe(false);
+    expect(asksPrice('What is the network in charge of?', 'en')).toBe(false);
+    expect(asksPrice('How many paid staff does the network have?', 'en')).toBe(false);
+    expect(asksPrice('Is the training free of charge?', 'en')).toBe(true);
   });
   it('says what is asked, not about what: the words that ask it are not the topic', () => {
     expect([...priceAskingWords('¿Hay que pagar para entrar al foro de Valencia?', 'es')]).toEqual(['pagar']);
