@@ -7,9 +7,9 @@
 import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
 import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
-import { askedHead } from './asked-head.js';
+import { askedHead, isGenericModifier } from './asked-head.js';
 import { coverage, nameWords, type WeightedTerm } from './matching.js';
-import { searchableText } from '../retrieval/passage-text.js';
+import { leadOf, searchableText } from '../retrieval/passage-text.js';
 import { definitionOf, namesAcronym } from '../text/acronyms.js';
 import { isYear, words } from '../text/normalize.js';
 
@@ -47,11 +47,18 @@ export interface Answerability {
 }
 
 /**
- * How well a passage must match the head noun: as written, by stem, by a dictionary's translation or
- * the counted-nouns table, or as a close cognate ("missione" ~ "mission"); a thesaurus's synonym is not
- * enough ("budget" → "fund" → "fondé"), nor a loose resemblance ("Generalsekretär" ~ "générale").
+ * How well a passage must match each word of the head: as written, by stem, by a dictionary's
+ * translation or the counted-nouns table, or as a cognate ("secretary" ~ "secrétaire", "missione" ~
+ * "mission"); not by a thesaurus's synonym ("budget" → "fund" → "fondé"), nor by a loose resemblance
+ * ("Generalsekretär" ~ "générale", 0.52).
  */
-export const HEAD_MATCH = 0.8;
+export const HEAD_MATCH = 0.6;
+/**
+ * How much of the question's other words the passage holding the head must cover, as a share of the
+ * best passage's: most ("la communication du SOGA" is not Make.org's "affaires européennes"), not all
+ * ("le replay de la conférence NEC ESS Europe": the passage says "replay" and "NEC ESS Europe").
+ */
+export const HEAD_COMMON_SHARE = 0.6;
 /**
  * How much of the rest of the question the passage holding the head must cover, as a share of the
  * best passage's: the replay of NEC ESS Europe 2023 does not answer for NEC ESS 2025.
@@ -108,7 +115,8 @@ export function judgeAnswerability(
  * say it); null for a question without one. Among every passage retrieved: "vice-présidente du SOGA"
  * ranks low for a question naming the "Social Good Accelerator". The names of the rest (names, words
  * written as names) are read in the stretch of text that holds the head (a sentence, a list
- * item, a clause between semicolons) with the passage's title and heading: "• Jeanne Bretécher,
+ * item, a clause between semicolons) with the passage's title, its article's lead and its heading
+ * (what the whole passage is about): "• Jeanne Bretécher,
  * présidente du SOGA, • Diana Dovgan, secrétaire générale de la CECOP" does not say who is secretary
  * general of SOGA; its other words anywhere in the passage ("asociación"). A head in the title or
  * heading is what the whole passage is about. A name counts where the text writes the acronym a
@@ -124,12 +132,19 @@ function headHolders(
   const at = terms.flatMap((t, i) => (head.includes(t.word) ? [i] : []));
   // Nothing but the head: no thing named to look for it in.
   if (!at.length || at.length === terms.length) return null;
-  const rest = terms.flatMap((_, i) => (at.includes(i) ? [] : [i]));
+  // A modifier of time or standing ("current") is neither the head nor the thing.
+  const rest = terms.flatMap((t, i) => (at.includes(i) || isGenericModifier(t.word) ? [] : [i]));
   const written = nameWords(asked.question);
-  // Not a year: an article gives it once, in its title or lead ("2021" of "Social Economy Awards 2021").
   const named = rest.filter((i) => terms[i].name || terms[i].rareName || (written.has(terms[i].word) && !isYear(terms[i].word)));
+  // The thing asked about: its names and years, in the whole passage ("NEC ESS 2025", not the replay of
+  // the 2023 edition); a common word of the question ("conférence") need not be there. A year only
+  // there: an article gives it once, in its title or lead ("2021" of "Social Economy Awards 2021").
+  const things = rest.filter((i) => named.includes(i) || isYear(terms[i].word));
   const acronyms = namedAcronyms(terms, pool);
   const match = (text: string) => coverage(terms, text, asked.langs, { places: true, alike: true }).matched;
+  // The head without the thesaurus's synonyms (see HEAD_MATCH); the rest with them.
+  const plain = terms.map((t, i) => (at.includes(i) ? { ...t, synonyms: undefined } : t));
+  const headMatch = (text: string) => coverage(plain, text, asked.langs, { places: true, alike: true }).matched;
   const holds = (matched: number[]) => at.every((i) => matched[i] >= HEAD_MATCH);
   // Weighted share of those terms the text holds.
   const share = (text: string, of: number[], matched = match(text)) => {
@@ -137,19 +152,21 @@ function headHolders(
     const got = (i: number) => (terms[i].name && abbreviated.has(terms[i].name) ? 1 : matched[i]);
     return of.reduce((s, i) => s + terms[i].weight * got(i), 0) / of.reduce((s, i) => s + terms[i].weight, 0);
   };
-  const local = named.length ? named : rest;
+  const local = named.length ? named : things.length ? things : rest;
+  const thing = things.length ? things : rest;
   const judged = pool.map((h) => {
-    const heading = [h.chunk.title, h.chunk.section ?? ''].join('\n');
+    const heading = [h.chunk.title, leadOf(h.chunk), h.chunk.section ?? ''].join('\n');
     const whole = searchableText(h.chunk);
+    const wholeThing = share(whole, thing);
     const wholeRest = share(whole, rest);
     const wholeLocal = share(whole, local);
-    if (holds(match(heading))) return { h, wholeRest, wholeLocal, own: wholeLocal };
-    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(match(part)));
-    return { h, wholeRest, wholeLocal, own: Math.max(-1, ...stretches.map((part) => share(`${heading}\n${part}`, local))) };
+    if (holds(headMatch(heading))) return { h, wholeThing, wholeRest, wholeLocal, own: wholeLocal };
+    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(headMatch(part)));
+    return { h, wholeThing, wholeRest, wholeLocal, own: Math.max(-1, ...stretches.map((part) => share(`${heading}\n${part}`, local))) };
   });
-  const bestRest = Math.max(...judged.map((j) => j.wholeRest));
-  const bestLocal = Math.max(...judged.map((j) => j.wholeLocal));
-  const holders = judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_REST_SHARE && agrees(j.h));
+  const best = (of: (j: (typeof judged)[number]) => number) => Math.max(...judged.map(of));
+  const [bestThing, bestRest, bestLocal] = [best((j) => j.wholeThing), best((j) => j.wholeRest), best((j) => j.wholeLocal)];
+  const holders = judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && agrees(j.h));
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
 

@@ -129,39 +129,83 @@ export function askedHead(question: string, lang: string): string[] {
   const shape = SHAPES[lang];
   if (!shape) return [];
   // Hyphenated words stay whole here ("btw-nummer"); words() below gives their parts and joined form.
-  const tokens: string[] = normalizeText(question).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
-  if (tokens.length < 4 || !shape.ask.includes(tokens[0]) || !shape.be.includes(tokens[1])) return [];
+  const tokenize = (text: string): string[] => text.match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+  const folded = normalizeText(question);
+  const tokens = tokenize(folded);
   let head: string[] | null = null;
-  // "What is SOGA's annual budget?": the thing, then the possessive, then the head to the end.
-  const possessive = lang === 'en' ? tokens.indexOf('s', 3) : -1;
-  if (possessive > 0 && tokens.length - possessive - 1 >= 1 && tokens.length - possessive - 1 <= MAX_HEAD_WORDS) {
-    head = tokens.slice(possessive + 1);
+  if (tokens.length >= 4 && shape.ask.includes(tokens[0]) && shape.be.includes(tokens[1])) {
+    // "What is SOGA's annual budget?": the thing, then the possessive, then the head to the end.
+    const possessive = lang === 'en' ? tokens.indexOf('s', 3) : -1;
+    head = possessive > 0 && tokens.length - possessive - 1 <= MAX_HEAD_WORDS ? tokens.slice(possessive + 1) : headOf(tokens.slice(2), shape);
   } else {
-    let at = 2;
-    if (shape.articles.includes(tokens[at])) at++;
-    const link = tokens.slice(at, at + MAX_HEAD_WORDS + 1).findIndex((t) => shape.of.includes(t));
-    // A head, then a word for "of", then something named after it.
-    if (link > 0 && at + link + 1 < tokens.length) head = tokens.slice(at, at + link);
+    // "Where can I find the replay of NEC ESS 2025?": the asker's own action, then the same shape.
+    const plain = folded.replace(/[^\p{L}\p{N}-]+/gu, ' ').trim();
+    const action = OWN_ACTION[lang]?.exec(plain);
+    if (action) head = headOf(tokenize(plain.slice(action[0].length)), shape, true);
   }
-  if (!head) return [];
+  if (!head?.length) return [];
   if (head.flatMap((t) => words(t)).some((w) => shape.kinds.includes(w) || shape.about.includes(w) || isValueNoun(w, lang) || isRoleNoun(w, lang))) return [];
-  // The noun, not its modifiers: "the current president" is answered by "présidente du SOGA".
-  // English, German and Dutch put it last, the Romance languages first ("diretor financeiro") — after
-  // the few adjectives they put before it ("l'actuelle présidente", "la nueva directora"). English
-  // titles "<noun> general" ("secretary general", "director general") are both words: "general" alone is
-  // in every "Confédération générale", and the dictionaries translate the title as a phrase.
-  if (ROMANCE.has(lang)) return words(head.find((t) => !PRE_NOUN.has(t)) ?? head[0]);
-  if (lang === 'en' && head.length > 1 && head[head.length - 1] === 'general') return [...words(head[head.length - 2]), 'general'];
-  return words(head[head.length - 1]);
+  // Every word of the head but a modifier of time or standing: "the current president" is answered by
+  // "présidente du SOGA", "the financial director" is not by "directrice".
+  return [...new Set(head.filter((t) => !GENERIC_MODIFIERS.has(t)).flatMap((t) => words(t)))];
 }
 
-/** Adjectives the Romance languages put before the noun they qualify (folded). */
-const PRE_NOUN = new Set([
-  ...['actuel', 'actuelle', 'nouveau', 'nouvel', 'nouvelle', 'ancien', 'ancienne', 'premier', 'premiere', 'dernier', 'derniere', 'futur', 'future', 'prochain', 'prochaine', 'vrai', 'vraie'],
-  ...['actual', 'nuevo', 'nueva', 'antiguo', 'antigua', 'primer', 'primera', 'ultimo', 'ultima', 'futuro', 'futura', 'proximo', 'proxima', 'verdadero', 'verdadera'],
-  ...['attuale', 'nuovo', 'nuova', 'primo', 'prima', 'vero', 'vera', 'prossimo', 'prossima'],
-  ...['atual', 'novo', 'nova', 'antigo', 'antiga', 'primeiro', 'primeira', 'verdadeiro', 'verdadeira'],
-  ...['ex', 'grand', 'grande', 'principal', 'principale'],
-]);
+/**
+ * [article] head (at most MAX_HEAD_WORDS words), a word for "of", something named after it: the head.
+ * `article`: the article is needed ("where can I register for the workshop?" names no thing to get).
+ */
+function headOf(tokens: string[], shape: HeadShape, article = false): string[] | null {
+  const at = shape.articles.includes(tokens[0]) ? 1 : 0;
+  if (article && !at) return null;
+  const link = tokens.slice(at, at + MAX_HEAD_WORDS + 1).findIndex((t) => shape.of.includes(t));
+  return link > 0 && at + link + 1 < tokens.length ? tokens.slice(at, at + link) : null;
+}
 
-const ROMANCE = new Set(['fr', 'es', 'it', 'pt']);
+/**
+ * "Where can I <verb> …", "où puis-je <verbe> …", "wo finde ich …" (folded): what follows is what the
+ * asker wants to get hold of ("the replay of NEC ESS 2025"). A verb may stand before it.
+ */
+const OWN_ACTION: Record<string, RegExp> = {
+  en: /^where (?:can|could|do|should|may) (?:i|we|one|you) (?:(?:find|watch|see|get|download|read|hear|access|listen to) )?/,
+  fr: /^ou (?:puis-je|peut-on|pouvons-nous|est-ce que je peux|est-ce qu on peut) (?:(?:trouver|voir|regarder|revoir|obtenir|telecharger|lire|ecouter|consulter) )?/,
+  de: /^wo (?:(?:kann|konnte|muss|soll) (?:ich|man|wir)|finde ich|sehe ich|gibt es) /,
+  es: /^donde (?:puedo|podemos|se puede) (?:(?:encontrar|ver|obtener|descargar|leer|escuchar|consultar) )?/,
+  it: /^dove (?:posso|possiamo|si puo) (?:(?:trovare|vedere|rivedere|ottenere|scaricare|leggere|ascoltare|consultare) )?/,
+  pt: /^onde (?:posso|podemos|se pode) (?:(?:encontrar|ver|rever|obter|baixar|descarregar|ler|ouvir|consultar) )?/,
+  nl: /^waar (?:(?:kan|kun|moet) (?:ik|je|men|we)|vind ik) /,
+};
+
+/** Whether a (folded) word is a modifier of time or standing ("current", "nouvelle", GENERIC_MODIFIERS). */
+export function isGenericModifier(word: string): boolean {
+  return GENERIC_MODIFIERS.has(word);
+}
+
+/** "current", "new", "former", "official" (folded, the 7 languages): the head without them is the same thing. */
+const GENERIC_MODIFIERS = new Set([
+  ...['current', 'present', 'new', 'former', 'actual', 'first', 'last', 'main', 'official'],
+  ...['actuel', 'actuelle', 'nouveau', 'nouvel', 'nouvelle', 'ancien', 'ancienne', 'premier', 'premiere', 'dernier', 'derniere', 'principal', 'principale', 'officiel', 'officielle'],
+  ...[
+    'aktuelle',
+    'aktueller',
+    'aktuellen',
+    'neue',
+    'neuer',
+    'neuen',
+    'ehemalige',
+    'ehemaliger',
+    'erste',
+    'erster',
+    'letzte',
+    'letzter',
+    'jetzige',
+    'jetziger',
+    'derzeitige',
+    'derzeitiger',
+    'offizielle',
+    'offizieller',
+  ],
+  ...['nuevo', 'nueva', 'antiguo', 'antigua', 'primer', 'primera', 'ultimo', 'ultima', 'oficial'],
+  ...['attuale', 'nuovo', 'nuova', 'ex', 'primo', 'prima', 'principale', 'ufficiale'],
+  ...['atual', 'novo', 'nova', 'antigo', 'antiga', 'primeiro', 'primeira'],
+  ...['huidige', 'nieuwe', 'vorige', 'voormalige', 'eerste', 'laatste', 'officiele'],
+]);

@@ -59,12 +59,34 @@ describe('a counted noun written in another language counts for the gate, not fo
 });
 
 describe('a question asking for an attribute or role of a thing it names', () => {
-  const df: Record<string, number> = { social: 40, tech: 10, academy: 5, forum: 8, lyon: 3, webmaster: 2, digital: 6, commons: 6, network: 4, dcn: 3, tresoriere: 1, association: 10, coopedia: 2 };
+  const df: Record<string, number> = {
+    social: 40,
+    tech: 10,
+    academy: 5,
+    forum: 8,
+    lyon: 3,
+    webmaster: 2,
+    digital: 6,
+    commons: 6,
+    network: 4,
+    dcn: 3,
+    tresoriere: 1,
+    association: 10,
+    coopedia: 2,
+    replay: 1,
+    personnes: 20,
+    regarder: 3,
+    2023: 10,
+    2024: 5,
+    president: 6,
+    actuel: 2,
+    patron: 1,
+  };
   const stats = { total: 100, df: (w: string) => df[w] ?? 0 };
   const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, text, title: '' } });
-  const ask = (question: string, lang: string, texts: string[]) => {
+  const ask = (question: string, lang: string, texts: string[], translations = new Map<string, string[]>(), synonyms = new Map<string, string[]>()) => {
     const langs = [...new Set([lang, 'fr'])];
-    const terms = weightedTopicTerms(question, lang, langs, stats);
+    const terms = weightedTopicTerms(question, lang, langs, stats, translations, synonyms);
     const hits = texts.map((text, i) => {
       const h = passage(`p${i}`, text);
       h.coverage = coverage(terms, text, langs, { places: true }).coverage;
@@ -105,6 +127,26 @@ describe('a question asking for an attribute or role of a thing it names', () =>
       'Coopedia recense des ressources éducatives.',
     ]);
     expect(judged.answerable).toBe(true);
+  });
+  it('wants the year of the thing in the passage: a replay of another edition does not answer', () => {
+    const forum = ['Le forum de Lyon 2024 a réuni 300 personnes.', 'Le forum de Lyon 2024 se tiendra en mai.'];
+    const replay = 'Forum de Lyon 2023 : vous pouvez regarder le replay sur notre chaîne.';
+    expect(ask('Where can I watch the replay of the Lyon forum 2024?', 'en', [replay, ...forum]).judged.missingHead).toEqual(['replay']);
+    expect(ask('Where can I watch the replay of the Lyon forum 2023?', 'en', [replay, ...forum]).judged.answerable).toBe(true);
+  });
+  it('reads past a modifier of time: "the current president" is the president', () => {
+    const { judged } = ask(
+      'Who is the current president of the association?',
+      'en',
+      ['Le président actuel du forum de Lyon est Paul Martin.', 'L’association recense des ressources éducatives.', 'Marie Dupont, présidente de l’association, a ouvert la séance.'],
+      new Map([['current', ['actuel']]]),
+    );
+    expect(judged.answerable).toBe(true);
+    expect(judged.usable[0].chunk.id).toBe('p2');
+  });
+  it('does not take a thesaurus synonym for the head', () => {
+    const texts = ['Paul Martin, patron de Coopedia, a ouvert la séance.', 'Coopedia recense des ressources éducatives.'];
+    expect(ask('Who is the sponsor of Coopedia?', 'en', texts, new Map(), new Map([['sponsor', ['patron']]])).judged.missingHead).toEqual(['sponsor']);
   });
   it('leaves questions of another shape to the coverage alone', () => {
     expect(ask('When did the Social Tech Academy open its platform?', 'en', academy).judged.missingHead).toBeUndefined();

@@ -14,9 +14,20 @@ describe('the head noun a question asks for about a thing it names', () => {
   it("reads English's possessive", () => {
     expect(askedHead("What is FARI's logo?", 'en')).toEqual(['logo']);
   });
-  it('keeps the noun, not its modifiers: last in English, German and Dutch, first in the Romance languages', () => {
+  it('reads what the asker wants to get hold of: "where can I <verb> the <head> of <thing>"', () => {
+    expect(askedHead('Where can I download the slides of the Lyon forum?', 'en')).toEqual(['slides']);
+    expect(askedHead('Où puis-je consulter le compte rendu du forum de Lyon ?', 'fr')).toEqual(['compte', 'rendu']);
+    expect(askedHead('Wo finde ich die Aufzeichnung des Workshops?', 'de')).toEqual(['aufzeichnung']);
+    expect(askedHead('Waar vind ik het verslag van de conferentie?', 'nl')).toEqual(['verslag']);
+    // Nothing to get hold of, or a kind of value: left to the other rules.
+    expect(askedHead('Where can I register for the workshop?', 'en')).toEqual([]);
+    expect(askedHead('Where can I find the programme of the forum?', 'en')).toEqual([]);
+    expect(askedHead('Dove posso trovare l’indirizzo del SOGA?', 'it')).toEqual([]);
+  });
+  it('keeps the words that say which one, not a modifier of time or standing', () => {
     expect(askedHead('Who is the current chair of Cooperatives Europe?', 'en')).toEqual(['chair']);
-    expect(askedHead('Quem é a diretora executiva da Girleek?', 'pt')).toEqual(['diretora']);
+    expect(askedHead('Quem é a nova diretora executiva da Girleek?', 'pt')).toEqual(['diretora', 'executiva']);
+    expect(askedHead('What is the official logo of Coopedia?', 'en')).toEqual(['logo']);
     expect(askedHead('Wat is het btw-nummer van Coopedia?', 'nl')).toEqual(['btw', 'nummer', 'btwnummer']);
   });
   it('has none where the head is a kind of value or a role noun: the answer writes the value, not the noun', () => {
