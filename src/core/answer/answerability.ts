@@ -11,7 +11,8 @@ import { askedHead, isGenericModifier } from './asked-head.js';
 import { coverage, nameWords, type WeightedTerm } from './matching.js';
 import { leadOf, searchableText } from '../retrieval/passage-text.js';
 import { definitionOf, namesAcronym } from '../text/acronyms.js';
-import { isYear, words } from '../text/normalize.js';
+import { isYear, normalizeText, words } from '../text/normalize.js';
+import { placeOfWord } from '../text/place-names.js';
 
 export interface AnswerabilityOptions {
   /** Weighted share of the question's topic words a passage must cover to be used. */
@@ -135,7 +136,10 @@ function headHolders(
   // A modifier of time or standing ("current") is neither the head nor the thing.
   const rest = terms.flatMap((t, i) => (at.includes(i) || isGenericModifier(t.word) ? [] : [i]));
   const written = nameWords(asked.question);
-  const named = rest.filter((i) => terms[i].name || terms[i].rareName || (written.has(terms[i].word) && !isYear(terms[i].word)));
+  // Nor a place the question sets it in ("the round table in Brussels"): the sentence that names the
+  // moderators need not repeat the city the article's lead gives.
+  const setting = settingWords(asked.question);
+  const named = rest.filter((i) => (terms[i].name || terms[i].rareName || (written.has(terms[i].word) && !isYear(terms[i].word))) && placeOfWord(terms[i].word) < 0 && !setting.has(terms[i].word));
   // The thing asked about: its names and years, in the whole passage ("NEC ESS 2025", not the replay of
   // the 2023 edition); a common word of the question ("conférence") need not be there. A year only
   // there: an article gives it once, in its title or lead ("2021" of "Social Economy Awards 2021").
@@ -168,6 +172,16 @@ function headHolders(
   const [bestThing, bestRest, bestLocal] = [best((j) => j.wholeThing), best((j) => j.wholeRest), best((j) => j.wholeLocal)];
   const holders = judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && agrees(j.h));
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
+}
+
+/** Prepositions that set a thing in a place ("in Brussels", "à Lyon", "em Lisboa"), in the bot's languages. */
+const LOCATIVE = new Set(['in', 'at', 'a', 'en', 'im', 'em', 'no', 'na', 'nel', 'nella', 'te', 'w', 'v', 'i', 'u', 've']);
+
+/** The (folded) capitalised words a locative preposition introduces: the place a question sets its thing in. */
+function settingWords(question: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of question.matchAll(/(?<![\p{L}])(\p{L}+)\s+(\p{Lu}[\p{L}-]+)/gu)) if (LOCATIVE.has(normalizeText(m[1]))) out.add(normalizeText(m[2]));
+  return out;
 }
 
 /** Where a stretch of a passage ends: a sentence, a line, a list item, a clause between semicolons. */

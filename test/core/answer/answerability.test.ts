@@ -128,6 +128,14 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     ]);
     expect(judged.answerable).toBe(true);
   });
+  it('does not want the city the question sets the thing in beside the head: the article gives it elsewhere', () => {
+    const { judged } = ask('Who is the webmaster of the Social Tech Academy in Lyon?', 'en', [
+      'Présentée à Lyon, la Social Tech Academy a ouvert sa plateforme.',
+      'Paul Martin, webmaster de la Social Tech Academy, a présenté la plateforme.',
+    ]);
+    expect(judged.answerable).toBe(true);
+    expect(judged.usable[0].chunk.id).toBe('p1');
+  });
   it('wants the year of the thing in the passage: a replay of another edition does not answer', () => {
     const forum = ['Le forum de Lyon 2024 a réuni 300 personnes.', 'Le forum de Lyon 2024 se tiendra en mai.'];
     const replay = 'Forum de Lyon 2023 : vous pouvez regarder le replay sur notre chaîne.';
