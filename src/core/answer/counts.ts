@@ -91,7 +91,7 @@ export function kindMatch(text: string, lang: LanguageCode, expected: Set<Answer
 
 /** Whether a text binds a name the question does not give to the act. */
 function actsNamed(text: string, act: Act, known: Set<string>): boolean {
-  return actorsIn(text, act).some((name) =>
+  return actorsIn(text, act, known).some((name) =>
     normalizeText(name)
       .split(/[-\s]+/)
       .some((w) => !known.has(w)),

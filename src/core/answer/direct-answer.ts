@@ -460,7 +460,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
       : null;
   for (const s of act ? ranked : []) {
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
-    const actors = actorsIn(s.text, act!).filter(
+    const actors = actorsIn(s.text, act!, input.known).filter(
       (name) =>
         !normalizeText(name)
           .split(/[-\s]+/)
@@ -468,6 +468,9 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     );
     if (actors.length) return { value: listOf(actors, input.lang), date: null, topical: s.topical };
   }
+  // No sentence binds a name to the act asked: any other name in the quote did something else (FARI's
+  // director for "who created FARI?", a panel's moderators for "who hosted the event?").
+  if (act) return null;
   for (const s of best) {
     // "La première table ronde…" is not answered by "Le prochain rendez-vous…".
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;

@@ -97,7 +97,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
   const quotable = withEditionPassages(usable, passages, question, expected);
-  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question));
+  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
@@ -125,7 +125,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   } else if (input.statesValue === false) {
     direct = null;
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
+    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question, lang), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
 }
@@ -180,7 +180,7 @@ function fromEvent(input: ExtractiveInput, event: GroupedEvent, dateLabel: (date
   // A second quote only from another article that tells this event: one about another event ("Pendant
   // deux jours…" of Strasbourg under Mannheim's dates, NEC ESS 2025's under Strasbourg's) supports nothing said.
   const telling = new Set(event.mentions.map((x) => x.docId));
-  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs), askedAct(question)).quotes.filter(
+  const other = selectSentences(usable, terms, langs, expectedAnswerTypes(question, lang), undefined, countAsk(question, lang, terms, langs), askedAct(question, lang)).quotes.filter(
     (q) => q.hit.chunk.id !== hit.chunk.id && q.hit.chunk.docId !== hit.chunk.docId && telling.has(q.hit.chunk.docId),
   );
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), { quotes: [{ text: m.sentence, hit }, ...other.slice(0, 1)] }, dateLabel);

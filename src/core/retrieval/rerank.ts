@@ -96,7 +96,7 @@ export function rerank(
   const acting = actIn(
     fused.map((h) => ({ text: h.chunk.text })),
     expected,
-    askedAct(question),
+    askedAct(question, lang),
     known,
   );
   const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting, acting) : 0);

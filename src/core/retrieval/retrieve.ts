@@ -90,7 +90,7 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   // weight of a word the corpus lacks (weightedTopicTerms), never a rare word's or a name's.
   for (const t of untranslated) {
     if (stats.df(t.word) > 0) continue;
-    const forms = [...sameThingWords(t.word), ...sectorEquivalents(t.word, text), ...sameKindWords(t.word)].filter((w) => words(w).every((part) => stats.df(part) > 0));
+    const forms = [...sameThingWords(t.word), ...sectorEquivalents(t.word, text, lang), ...sameKindWords(t.word)].filter((w) => words(w).every((part) => stats.df(part) > 0));
     if (forms.length) translations.set(t.word, [...new Set([...(translations.get(t.word) ?? []), ...forms])]);
   }
   // The translations join the query: BM25 then finds the French passage for "Mitglieder" ("membres").

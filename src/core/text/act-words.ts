@@ -8,21 +8,37 @@
  */
 import { normalizeText } from './normalize.js';
 import { asksFounding, foundingWordsIn } from './founding-words.js';
+import { abbreviates } from './acronyms.js';
 
-export type Act = 'moderate' | 'found';
+/**
+ * Each act apart: moderating a session is not hosting (organising) an event, nor presenting at it
+ * ("Les modérateurs … ont invité Rowan Barnett … à présenter la vision": the moderators did not
+ * present, and did not host the event). Verbs of leading ("leitete", "condujo", "condotto", "leidde")
+ * are in none: they lead organisations as often as sessions.
+ */
+export type Act = 'moderate' | 'found' | 'host' | 'present';
 
 /** Words that ask who did the act (folded). Founding also takes every word founding-words.ts reads as asking about one. */
 const ASKED: Record<Act, string[]> = {
   moderate: [
-    ...['moderated', 'moderate', 'moderates', 'moderator', 'moderators', 'moderating', 'hosted', 'chaired', 'facilitated', 'facilitator', 'emcee', 'mc'],
+    ...['moderated', 'moderate', 'moderates', 'moderator', 'moderators', 'moderating', 'chaired', 'facilitated', 'facilitator'],
     ...['animait', 'anime', 'animee', 'animateur', 'animatrice', 'animateurs', 'modere', 'moderee', 'moderait', 'moderateur', 'moderatrice', 'moderateurs', 'moderatrices'],
-    ...['moderierte', 'moderiert', 'moderator', 'moderatorin', 'moderatoren', 'moderation', 'leitete', 'geleitet'],
-    ...['modero', 'moderaba', 'moderado', 'moderador', 'moderadora', 'moderadores', 'condujo', 'presento'],
-    ...['moderato', 'moderava', 'moderatore', 'moderatori', 'moderatrice', 'condotto', 'condusse'],
-    ...['moderou', 'moderava', 'moderador', 'moderadora', 'conduziu', 'apresentou'],
-    ...['modereerde', 'gemodereerd', 'moderator', 'moderatoren', 'leidde', 'presenteerde'],
+    ...['moderierte', 'moderiert', 'moderator', 'moderatorin', 'moderatoren', 'moderation'],
+    ...['modero', 'moderaba', 'moderado', 'moderador', 'moderadora', 'moderadores'],
+    ...['moderato', 'moderava', 'moderatore', 'moderatori', 'moderatrice'],
+    ...['moderou', 'moderava', 'moderador', 'moderadora'],
+    ...['modereerde', 'gemodereerd', 'moderator', 'moderatoren'],
   ],
   found: [...['started', 'cofounded', 'cofounders'], ...['gerufen', 'opgezet', 'oprichtte', 'oprichtten'], ...['crearon', 'creo', 'fundaron', 'fundo', 'fundou', 'fundaram', 'crio', 'criaram']],
+  // An event's host is who organised or received it, not who moderated a panel of it.
+  host: [...['hosted', 'host', 'hosts', 'hosting'], ...['accueilli', 'accueillie', 'accueillait'], ...['gastgeber', 'gastgeberin'], ...['anfitrion'], ...['ospitato', 'ospitata', 'ospitava']],
+  present: [
+    ...['presented', 'presenter', 'presenters', 'presenting'],
+    ...['presente', 'presentee', 'presentait', 'presentateur', 'presentatrice'],
+    ...['prasentierte', 'prasentiert', 'vorgestellt', 'vorstellte'],
+    ...['presento', 'presentaba', 'presentado', 'presentada', 'presentato', 'presentata', 'apresentou', 'apresentava', 'apresentado'],
+    ...['presenteerde', 'gepresenteerd'],
+  ],
 };
 
 /**
@@ -35,45 +51,87 @@ const TOLD: { act: Act; side: 'after' | 'before'; pattern: RegExp }[] = [
     act: 'moderate',
     side: 'after',
     pattern:
-      /(?<![\p{L}])(?:mod[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|les\s+mod[ée]rat(?:eur|rice)s?|la\s+mod[ée]ratrice|le\s+mod[ée]rateur|(?:moderated|hosted|chaired|facilitated)\s+by|moderiert\s+von|moderado\s+por|moderada\s+por|moderato\s+da|moderata\s+da|gemodereerd\s+door|the\s+moderators?)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:mod[ée]r[ée]e?s?\s+par|anim[ée]e?s?\s+par|les\s+mod[ée]rat(?:eur|rice)s?|la\s+mod[ée]ratrice|le\s+mod[ée]rateur|(?:moderated|chaired|facilitated)\s+by|moderiert\s+von|moderado\s+por|moderada\s+por|moderato\s+da|moderata\s+da|gemodereerd\s+door|the\s+moderators?)(?![\p{L}])/iu,
   },
   {
     act: 'moderate',
     side: 'before',
     pattern:
-      /(?<![\p{L}])(?:a|ont|avait|avaient)\s+(?:mod[ée]r[ée]|anim[ée])(?![\p{L}])|,\s+(?:mod[ée]rat(?:eur|rice)|animat(?:eur|rice))(?![\p{L}])|(?<![\p{L}])(?:moderated|hosted|chaired)(?!\s+by)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:a|ont|avait|avaient)\s+(?:mod[ée]r[ée]|anim[ée])(?![\p{L}])|,\s+(?:mod[ée]rat(?:eur|rice)|animat(?:eur|rice))(?![\p{L}])|(?<![\p{L}])(?:moderated|chaired)(?!\s+by)(?![\p{L}])/iu,
   },
   {
     act: 'found',
     side: 'before',
     pattern:
-      /(?<![\p{L}])(?:ont|a|avait|avaient)\s+(?:co-?)?fond[ée]|,\s+(?:co-?)?fondat(?:eur|rice)s?|(?<![\p{L}])(?:co-?)?founded(?!\s+in)|,\s+(?:co-?)?founders?|(?<![\p{L}])(?:haben|hat)\s+\p{L}*\s*gegr[üu]ndet|(?<![\p{L}])(?:fundaron|fundó|fundou|fundaram|fondarono|fondò|richtten|richtte)(?![\p{L}])/iu,
+      /(?<![\p{L}])(?:ont|a|avait|avaient)\s+(?:co-?)?fond[ée]|(?<![\p{L}])(?:ont|a|avait|avaient)\s+cr[ée]{2}(?![\p{L}])|,\s+(?:co-?)?fondat(?:eur|rice)s?|(?<![\p{L}])(?:co-?)?founded(?!\s+in)|,\s+(?:co-?)?founders?|(?<![\p{L}])(?:haben|hat)\s+\p{L}*\s*gegr[üu]ndet|(?<![\p{L}])(?:fundaron|fundó|fundou|fundaram|fondarono|fondò|richtten|richtte)(?![\p{L}])/iu,
   },
   {
     act: 'found',
     side: 'after',
-    pattern: /(?<![\p{L}])(?:fond[ée]e?\s+par|founded\s+by|gegr[üu]ndet\s+von|fundad[oa]\s+por|fondat[oa]\s+da|opgericht\s+door|les\s+(?:co-?)?fondat(?:eur|rice)s)(?![\p{L}])/iu,
+    pattern:
+      /(?<![\p{L}])(?:fond[ée]e?s?\s+par|cr[ée]{2}e?s?\s+par|(?:founded|created|set\s+up)\s+by|gegr[üu]ndet\s+von|fundad[oa]s?\s+por|cread[oa]s?\s+por|criad[oa]s?\s+por|fondat[oa]\s+da|creat[oa]\s+da|opgericht\s+door|les\s+(?:co-?)?fondat(?:eur|rice)s)(?![\p{L}])/iu,
+  },
+  {
+    act: 'host',
+    side: 'after',
+    pattern:
+      /(?<![\p{L}])(?:(?:hosted|organi[sz]ed)\s+by|organis[ée]e?s?\s+par|accueilli\p{L}*\s+par|organizad[oa]s?\s+por|organizzat[oa]\s+da|ospitat[oa]\s+da|(?:veranstaltet|organisiert|ausgerichtet)\s+von|georganiseerd\s+door)(?![\p{L}])/iu,
+  },
+  { act: 'host', side: 'before', pattern: /(?<![\p{L}])(?:a|ont|avait|avaient)\s+accueilli(?![\p{L}])|(?<![\p{L}])hosted(?!\s+by)(?![\p{L}])/iu },
+  {
+    act: 'present',
+    side: 'after',
+    // "ont invité Rowan Barnett, directeur de …, à présenter la vision": the one invited to present.
+    pattern:
+      /(?<![\p{L}])(?:pr[ée]sent[ée]e?s?\s+par|presented\s+by|presentad[oa]s?\s+por|apresentad[oa]s?\s+por|presentat[oa]\s+da|(?:vorgestellt|pr[äa]sentiert)\s+von|gepresenteerd\s+door|(?:invit[ée]e?s?|invited|invitó|invitou|invitato|invitata)(?=[^.;!?]*?(?<![\p{L}])(?:à|to|a|para)\s+(?:pr[ée]sent|present|apresent)))(?![\p{L}])/iu,
+  },
+  {
+    act: 'present',
+    side: 'before',
+    pattern: /(?<![\p{L}])(?:a|ont|avait|avaient)\s+pr[ée]sent[ée](?![\p{L}])|(?<![\p{L}])presented(?!\s+by)(?![\p{L}])/iu,
   },
 ];
 
-const ASKED_SETS: Record<Act, Set<string>> = { moderate: new Set(ASKED.moderate), found: new Set(ASKED.found) };
+const ASKED_SETS = Object.fromEntries(Object.entries(ASKED).map(([act, words]) => [act, new Set(words)])) as Record<Act, Set<string>>;
 
-/** The words that ask "who" (folded), in the languages of ASKED. */
-const WHO = new Set(['who', 'whom', 'qui', 'wer', 'wem', 'wen', 'quien', 'quienes', 'chi', 'quem', 'wie']);
+/**
+ * The words that ask "who" (folded), by language: Dutch "wie" is "who", German "wie" is "how" ("Wie
+ * wurde SOGA gegründet?" asks how). A language not listed reads every word but those another language
+ * gives another sense.
+ */
+const WHO: Record<string, string[]> = {
+  en: ['who', 'whom'],
+  fr: ['qui'],
+  de: ['wer', 'wem', 'wen'],
+  es: ['quien', 'quienes'],
+  it: ['chi'],
+  pt: ['quem'],
+  nl: ['wie'],
+};
+const WHO_SETS = Object.fromEntries(Object.entries(WHO).map(([lang, words]) => [lang, new Set(words)]));
+const WHO_ANY = new Set(
+  Object.values(WHO)
+    .flat()
+    .filter((w) => w !== 'wie'),
+);
 
 /**
  * The act a question asks who did, if any: an act word after its "who", in the same clause ("Who
  * moderated the workshop?", "Wer hat den Verein ins Leben gerufen?"). A follow-up rewritten with the
  * earlier turn's words ("… workshop moderated — who took part in it?") asks who took part, not who moderated.
+ * `lang`: the question's language (its "who").
  */
-export function askedAct(question: string): Act | null {
+export function askedAct(question: string, lang?: string): Act | null {
+  const who = (lang && WHO_SETS[lang]) || WHO_ANY;
   for (const clause of normalizeText(question).split(/[,;:—–?!.()]+/u)) {
     const words = clause.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    const at = words.findIndex((w) => WHO.has(w));
+    const at = words.findIndex((w) => who.has(w));
     if (at < 0) continue;
     const after = words.slice(at + 1);
     if (after.some((w) => ASKED_SETS.moderate.has(w))) return 'moderate';
     if (after.some((w) => ASKED_SETS.found.has(w) || asksFounding(w)) || foundingWordsIn(after.join(' ')).size) return 'found';
+    if (after.some((w) => ASKED_SETS.host.has(w))) return 'host';
+    if (after.some((w) => ASKED_SETS.present.has(w))) return 'present';
   }
   return null;
 }
@@ -91,21 +149,44 @@ const AND = String.raw`(?:\s*,\s*|\s+(?:et|and|und|y|e|en|&)\s+)`;
 const NAMES_AFTER = new RegExp(String.raw`^\s*:?\s*(${NAME}(?:${AND}${NAME})*)`, 'u');
 const NAMES_BEFORE = new RegExp(String.raw`(${NAME}(?:${AND}${NAME})*)\s*$`, 'u');
 
-/** The names a text binds to the act ("Jeanne Bretécher", "Víctor Meseguer"); empty when it does not tell it. */
-export function actorsIn(text: string, act: Act): string[] {
-  // What brackets say of a name is its apposition ("(Smart Belgium)", "(présidente du SOGA)"), not another name.
+/**
+ * Whether the words after an act ("fondatrice de Girleek", "ont fondé le Social Good Accelerator") name
+ * a thing other than the question's: a capitalised word there that the question does not write, where
+ * none does and no acronym of the question spells them. Nothing named there: the act may be the asked one.
+ */
+function ofAnother(object: string, known: Set<string>): boolean {
+  const clause = object.split(/[,.;:!?()]/u)[0].slice(0, 80);
+  const caps = clause.match(/\p{Lu}[\p{L}’'-]*/gu) ?? [];
+  if (!caps.length) return false;
+  if (caps.some((w) => known.has(normalizeText(w)))) return false;
+  const run = caps.join(' ');
+  return ![...known].some((k) => k.length >= 2 && k.length <= 6 && abbreviates(k.toUpperCase(), run));
+}
+
+/**
+ * The names a text binds to the act ("Jeanne Bretécher", "Víctor Meseguer"); empty when it does not tell
+ * it. With `known` (the question's words, folded), only the act of the thing the question names:
+ * "Julie Foulon, fondatrice de Girleek" tells who founded Girleek, not the organisation asked about.
+ */
+export function actorsIn(text: string, act: Act, known?: Set<string>): string[] {
+  // What brackets say of a name is its apposition ("(Smart Belgium)", "(présidente du SOGA)"), not another
+  // name; but it may tell an act of its own ("FARI (créé par l’ULB, la VUB…)"), read apart from the sentence.
   const plain = text.replace(/\s*\([^)]*\)/g, '');
+  const bracketed = [...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]);
   const out: string[] = [];
   for (const told of TOLD.filter((t) => t.act === act)) {
     const re = new RegExp(told.pattern.source, 'giu');
-    for (const m of plain.matchAll(re)) {
-      const run = told.side === 'after' ? NAMES_AFTER.exec(plain.slice(m.index + m[0].length))?.[1] : NAMES_BEFORE.exec(plain.slice(0, m.index))?.[1];
-      if (!run) continue;
-      for (const name of run.split(new RegExp(AND, 'u'))) {
-        // A name has two words at least (a first name alone, "Le", "Puis" are not one).
-        if (name.trim().split(/\s+/).length >= 2 && !out.includes(name.trim())) out.push(name.trim());
+    for (const part of [plain, ...bracketed])
+      for (const m of part.matchAll(re)) {
+        const rest = part.slice(m.index + m[0].length);
+        if (told.side === 'before' && known && ofAnother(rest, known)) continue;
+        const run = told.side === 'after' ? NAMES_AFTER.exec(rest)?.[1] : NAMES_BEFORE.exec(part.slice(0, m.index))?.[1];
+        if (!run) continue;
+        for (const name of run.split(new RegExp(AND, 'u'))) {
+          // A name has two words at least (a first name alone, "Le", "Puis" are not one).
+          if (name.trim().split(/\s+/).length >= 2 && !out.includes(name.trim())) out.push(name.trim());
+        }
       }
-    }
   }
   return out;
 }

@@ -135,7 +135,8 @@ const CONCEPTS: Record<string, string[]> = {
       'animateurs',
       'animatrice',
     ],
-    ...['moderated', 'moderator', 'moderators', 'chaired', 'chair', 'hosted', 'moderiert', 'moderierte', 'moderatorin', 'geleitet', 'leitete'],
+    // Not "hosted" (an event's host organised it), nor "leitete", "geleitet" (who leads an organisation).
+    ...['moderated', 'moderator', 'moderators', 'chaired', 'chair', 'moderiert', 'moderierte', 'moderatorin'],
     ...['moderado', 'moderada', 'moderador', 'moderadora', 'modero', 'moderato', 'moderata', 'moderatore', 'moderatrice', 'gemodereerd', 'modereerde', 'moderator', 'modererad', 'modererades'],
   ],
   applicants: [
@@ -168,6 +169,29 @@ const CONCEPTS: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Words of the glossary that another of its languages writes with another sense, and the languages they
+ * have the glossary's sense in: Swedish "ideell" (voluntary) is German "ideell" (idealistic); Dutch
+ * "eisen" (demands) is German "Eisen" (iron); Dutch "lid" (member) is an English lid; French "dues"
+ * (owed), Spanish "don" (a title), French "chair" (flesh). Folded.
+ */
+const ONLY_IN: Record<string, string[]> = {
+  ideell: ['sv'],
+  ideella: ['sv'],
+  eisen: ['nl'],
+  eist: ['nl'],
+  pleit: ['nl'],
+  pleiten: ['nl'],
+  lid: ['nl'],
+  leden: ['nl'],
+  dues: ['en'],
+  don: ['fr'],
+  dons: ['fr'],
+  chair: ['en'],
+  gava: ['sv'],
+  kraver: ['sv'],
+};
+
 const CONCEPT_OF = new Map<string, string>();
 for (const [concept, forms] of Object.entries(CONCEPTS)) for (const w of forms.map((x) => normalizeText(x))) if (!CONCEPT_OF.has(w)) CONCEPT_OF.set(w, concept);
 
@@ -177,12 +201,15 @@ const PHRASES = [...CONCEPT_OF].filter(([w]) => /[^\p{L}\p{N}]/u.test(w)).map(([
 /**
  * The other words of the sector's concept that `word` (folded) belongs to ("adherents" → "membres",
  * "membre", "members"…), alone or as a word of one of the glossary's phrases that `question` writes
- * ("despesas" in "o reembolso de despesas" → "défraiement"); empty when the glossary does not list it.
+ * ("despesas" in "o reembolso de despesas" → "défraiement"); empty when the glossary does not list it,
+ * or lists it in another language than the question's.
  * Phrases are returned whole ("soutien financier"): a passage holds the concept only where it holds
  * every word of one.
  */
-export function sectorEquivalents(word: string, question = ''): string[] {
+export function sectorEquivalents(word: string, question = '', lang?: string): string[] {
   const folded = normalizeText(word);
+  // `lang`, the question's language: a word listed in ONLY_IN has the concept's sense in its languages only.
+  if (lang && ONLY_IN[folded] && !ONLY_IN[folded].includes(lang)) return [];
   const text = ` ${words(question).join(' ')} `;
   const concept = CONCEPT_OF.get(folded) ?? PHRASES.find(([phrase]) => phrase.split(' ').includes(folded) && text.includes(` ${phrase} `))?.[1];
   return concept ? [...new Set(CONCEPTS[concept].map((w) => normalizeText(w)))].filter((w) => w !== folded) : [];

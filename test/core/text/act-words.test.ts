@@ -7,7 +7,6 @@ describe('the act a "who" question asks about', () => {
     expect(askedAct('Qui animait l’atelier sur les tiers-lieux ?')).toBe('moderate');
     expect(askedAct('Wer moderierte das Podium in Köln?')).toBe('moderate');
     expect(askedAct('¿Quién moderó el debate de Valencia?')).toBe('moderate');
-    expect(askedAct('Who hosted the webinar on data cooperatives?')).toBe('moderate');
     expect(askedAct('Chi ha fondato la cooperativa di Bologna?')).toBe('found');
     expect(askedAct('¿Quiénes crearon la red de Valencia?')).toBe('found');
     expect(askedAct('Who set up the Lyon food network?')).toBe('found');
@@ -20,7 +19,39 @@ describe('the act a "who" question asks about', () => {
   });
 });
 
+describe('acts kept apart: hosting an event, presenting at it and moderating a panel of it', () => {
+  it('reads "hosted" as hosting and "presented" as presenting, never as moderating', () => {
+    expect(askedAct('Who hosted the webinar on data cooperatives?', 'en')).toBe('host');
+    expect(askedAct('¿Quién presentó el informe sobre vivienda cooperativa?', 'es')).toBe('present');
+    expect(askedAct('Quem apresentou o relatório da rede?', 'pt')).toBe('present');
+    expect(askedAct('Wie presenteerde het rapport over energiecoöperaties?', 'nl')).toBe('present');
+    expect(askedAct('Wer leitete den Verband der Tafeln?', 'de')).toBeNull();
+  });
+  it('binds the moderators to moderating only: they did not present nor host', () => {
+    const sentence = 'Les modératrices Marie Curie (Sorbonne) et Ada Lovelace (ENS) ont ensuite invité Paul Dirac, directeur du Labo Quantique, à présenter son rapport.';
+    expect(actorsIn(sentence, 'moderate')).toEqual(['Marie Curie', 'Ada Lovelace']);
+    expect(actorsIn(sentence, 'present')).toEqual(['Paul Dirac']);
+    expect(actorsIn(sentence, 'host')).toEqual([]);
+    expect(actorsIn('The fair was hosted by Rosa Parks and Ida Wells in Lyon.', 'host')).toEqual(['Rosa Parks', 'Ida Wells']);
+  });
+  it('reads German "wie" as "how", Dutch "wie" as "who"', () => {
+    expect(askedAct('Wie wurde der Verein gegründet?', 'de')).toBeNull();
+    expect(askedAct('Wie heeft de vereniging opgericht?', 'nl')).toBe('found');
+  });
+});
+
 describe('the names a sentence binds to the act', () => {
+  it('reads an act that brackets tell, and no name where its agent is an organisation', () => {
+    const sentence = 'Enfin, Léon Blum, directeur de DATALAB, l’institut lyonnais des données (créé par l’Université de Lyon et la région), a conclu.';
+    expect(actorsIn(sentence, 'found')).toEqual([]);
+    expect(actorsIn('Le réseau (créé par Marie Curie et Paul Dirac en 2010) compte 40 membres.', 'found')).toEqual(['Marie Curie', 'Paul Dirac']);
+  });
+  it('with the question’s words, takes only the founders of the thing it names', () => {
+    const known = new Set(['who', 'founded', 'the', 'lyon', 'food', 'network']);
+    expect(actorsIn('Nora Benali, fondatrice de CodeFemmes, a présenté ses formations.', 'found', known)).toEqual([]);
+    expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', known)).toEqual(['Paul Martin', 'Léa Durand']);
+    expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', new Set(['qui', 'a', 'fonde', 'lfn']))).toEqual(['Paul Martin', 'Léa Durand']);
+  });
   it('takes the names after "modéré par", "moderated by", "les modérateurs", without what brackets say of them', () => {
     expect(actorsIn('Modéré par Anne-Laure van der Berg (Coop Lille), le débat a porté sur les tiers-lieux.', 'moderate')).toEqual(['Anne-Laure van der Berg']);
     expect(actorsIn('The panel, moderated by Tom Hardy and Lina Ortiz, closed the day.', 'moderate')).toEqual(['Tom Hardy', 'Lina Ortiz']);

@@ -9,7 +9,7 @@ describe("the sector's words across languages", () => {
     expect(sectorEquivalents('lobbyarbeit')).toContain('plaidoyer');
     expect(sectorEquivalents('kostenfrei')).toEqual(expect.arrayContaining(['gratuit', 'gratuite']));
     expect(sectorEquivalents('revendique')).toEqual(expect.arrayContaining(['demandons', 'demande']));
-    expect(sectorEquivalents('leitete')).toEqual(expect.arrayContaining(['modere', 'moderateurs', 'animait']));
+    expect(sectorEquivalents('moderierte')).toEqual(expect.arrayContaining(['modere', 'moderateurs', 'animait']));
     expect(sectorEquivalents('patrocinadores')).toEqual(expect.arrayContaining(['mecenat', 'soutien financier', 'cofinance']));
   });
   it('keeps each concept apart: a fee is not a reimbursement, a subsidy not a donation', () => {
@@ -21,6 +21,17 @@ describe("the sector's words across languages", () => {
     // "Forderung" (a demand) folds like "Förderung" (funding); "application" is also software; "aides" also help.
     for (const w of ['forderung', 'fordert', 'application', 'aides', 'free', 'soutien']) expect(sectorEquivalents(w)).toEqual([]);
     expect(sectorEquivalents('summit')).toEqual([]);
+  });
+  it('reads a word in the language it has the concept’s sense in only: German "Eisen" is iron, English "lid" a lid', () => {
+    expect(sectorEquivalents('eisen', 'Welche Eisen liefert die Gießerei?', 'de')).toEqual([]);
+    expect(sectorEquivalents('eisen', 'Welke eisen stelt de coöperatie?', 'nl')).toContain('demandons');
+    expect(sectorEquivalents('ideell', 'Ist die Arbeit ideell motiviert?', 'de')).toEqual([]);
+    expect(sectorEquivalents('ideell', 'Hur många ideell arbetar i föreningen?', 'sv')).toContain('benevoles');
+    expect(sectorEquivalents('lid', 'Who designed the lid of the compost bin?', 'en')).toEqual([]);
+    expect(sectorEquivalents('lid', 'Wie is lid van de coöperatie?', 'nl')).toContain('membres');
+  });
+  it('does not take hosting or leading an organisation for moderating', () => {
+    for (const w of ['hosted', 'leitete', 'geleitet']) expect(sectorEquivalents(w, '', 'en')).not.toContain('moderateurs');
   });
   it('reads a word of one of its phrases as the whole where the question writes the phrase', () => {
     expect(sectorEquivalents('gastos', '¿Cubren el reembolso de gastos de viaje del taller?')).toContain('defraiement');
