@@ -125,7 +125,19 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   } else if (input.statesValue === false) {
     direct = null;
   } else {
-    direct = directAnswer({ question, lang, expected, known, quotes, today, messages, terms, langs, act: askedAct(question, lang), acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [] });
+    direct = directAnswer({
+      question,
+      lang,
+      expected,
+      known,
+      quotes,
+      today,
+      messages,
+      terms,
+      langs,
+      act: askedAct(question, lang),
+      acronyms: question.match(/(?<![\p{L}])\p{Lu}{2,6}(?![\p{L}])/gu) ?? [],
+    });
   }
   return { text: direct ? `${direct}\n${rendered.text}` : rendered.text, citations: rendered.citations, direct };
 }
