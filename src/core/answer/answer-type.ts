@@ -1185,7 +1185,8 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
   for (const [phrase, kinds, reading] of INTERROGATIVES[lang] ?? INTERROGATIVES.en) {
     if (readsAs(phrase, reading, text, raw)) kinds.forEach((k) => types.add(k));
   }
-  for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (text.includes(` ${noun} `)) types.add(kind);
+  // A price is asksPrice's to read: "Preis", "prix", "prijs" are also a prize, "billet" a blog post, "entrada" an entry.
+  for (const [noun, kind] of VALUE_NOUNS[lang] ?? VALUE_NOUNS.en) if (kind !== 'price' && text.includes(` ${noun} `)) types.add(kind);
   // "adresse mail", "e-mail address": an e-mail address, not a postal one.
   if (types.has('email')) types.delete('address');
   // "Where can I register / watch the replay?" asks for a way or a link, not where the event is.

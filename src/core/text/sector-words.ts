@@ -36,6 +36,8 @@ const CONCEPTS: Record<string, string[]> = {
   reimbursement: [
     ...['defraiement', 'defraiements', 'defraye', 'defrayes', 'remboursement', 'remboursements', 'rembourse', 'rembourses', 'indemnite', 'indemnites', 'indemnisation'],
     ...['reimbursement', 'reimbursements', 'reimbursed', 'refund', 'allowance', 'stipend'],
+    // Being paid to take part ("Do volunteers get paid?") is the money given to participants, not a price.
+    ...['get paid', 'gets paid', 'be paid', 'are paid', 'getting paid'],
     ...['erstattung', 'kostenerstattung', 'fahrtkostenerstattung', 'reisekostenerstattung', 'aufwandsentschadigung', 'erstattet', 'entschadigung'],
     ...['reembolso', 'reembolsos', 'reembolsa', 'reembolsado', 'rimborso', 'rimborsi', 'rimborsato', 'ressarcimento', 'reembolsada'],
     ...['vergoeding', 'onkostenvergoeding', 'reiskostenvergoeding', 'terugbetaling', 'ersattning', 'kostnadsersattning', 'reseersattning'],

@@ -32,6 +32,40 @@ describe('a question that asks what taking part costs', () => {
     expect(asksPrice('How many paid staff does the network have?', 'en')).toBe(false);
     expect(asksPrice('Is the training free of charge?', 'en')).toBe(true);
   });
+  it('is not read from a word with another sense: a prize, a blog post, numbers, a coast, "in charge of", "stands behind"', () => {
+    const other: [string, string][] = [
+      ['Which prize did the Lyon food bank win in 2019?', 'en'],
+      ['Who is in charge of the volunteers in Ghent?', 'en'],
+      ['Quel prix la coopérative de Nantes a-t-elle reçu ?', 'fr'],
+      ['Que dit le billet de blog sur le forum de Lille ?', 'fr'],
+      ['Welchen Preis hat die Tafel in Bremen bekommen?', 'de'],
+      ['Welche Zahlen nennt der Bericht zu den Tafeln?', 'de'],
+      ['¿De qué habla la entrada del blog sobre el foro de Sevilla?', 'es'],
+      ['Quali progetti sono nati sulla costa ligure?', 'it'],
+      ['Welke prijs won de coöperatie in Gent?', 'nl'],
+      ['Kdo stojí za sítí komunitních zahrad?', 'cs'],
+      ['Mikor kerül sor a budapesti fórumra?', 'hu'],
+      ['Melyik díjat nyerte el az egyesület?', 'hu'],
+      ['Vilket pris fick föreningen i Malmö?', 'sv'],
+    ];
+    for (const [q, lang] of other) {
+      expect(asksPrice(q, lang), q).toBe(false);
+      expect(expectedAnswerTypes(q, lang).has('price'), q).toBe(false);
+    }
+  });
+  it('is read from those words in a phrase that makes them a price, and from German "zahlen" written as a verb', () => {
+    expect(asksPrice('Quel est le prix d’entrée du salon de Lille ?', 'fr')).toBe(true);
+    expect(asksPrice('Muss man für den Workshop in Bremen zahlen?', 'de')).toBe(true);
+    expect(asksPrice('Wie hoch ist der Eintrittspreis der Messe?', 'de')).toBe(true);
+    expect(asksPrice('Quanto costa il corso di Genova?', 'it')).toBe(true);
+    expect(asksPrice('Kolik stojí vstup na festival?', 'cs')).toBe(true);
+    expect(asksPrice('Mennyibe kerül a budapesti fórum?', 'hu')).toBe(true);
+    expect([...priceAskingWords('Quel est le prix d’entrée du salon de Lille ?', 'fr')]).toEqual(expect.arrayContaining(['prix', 'entree']));
+  });
+  it('is not read where the asker is the one paid: that is a reimbursement, not what taking part costs', () => {
+    expect(asksPrice('Do volunteers get paid to help at the Lyon fair?', 'en')).toBe(false);
+    expect(asksPrice('Is the Lyon fair paid or free?', 'en')).toBe(true);
+  });
   it('says what is asked, not about what: the words that ask it are not the topic', () => {
     expect([...priceAskingWords('¿Hay que pagar para entrar al foro de Valencia?', 'es')]).toEqual(['pagar']);
     expect([...priceAskingWords('Is the Lyon hackathon free?', 'en')]).toEqual(['free']);
@@ -51,6 +85,9 @@ describe('the price a sentence states', () => {
     expect(priceIn('Une indemnité de 300 € est versée aux bénévoles.')).toBeNull();
     expect(priceIn('La campagne a permis de collecter 12 000 euros pour la banque alimentaire.')).toBeNull();
     expect(priceIn('We build free software for associations.')).toBeNull();
+    // "free to join" of members is a freedom, not a price.
+    expect(priceIn('Members are free to join any working group they like.')).toBeNull();
+    expect(priceIn('The workshop is free to attend.')).toEqual({ free: true, registration: false });
   });
   it('finds a price in a passage sentence by sentence', () => {
     expect(hasPrice('Le forum est organisé avec le soutien financier de la Région. L’entrée est gratuite.')).toBe(true);

@@ -36,5 +36,7 @@ describe("the sector's words across languages", () => {
   it('reads a word of one of its phrases as the whole where the question writes the phrase', () => {
     expect(sectorEquivalents('gastos', '¿Cubren el reembolso de gastos de viaje del taller?')).toContain('defraiement');
     expect(sectorEquivalents('gastos', '¿Cuáles son los gastos del festival?')).toEqual([]);
+    expect(sectorEquivalents('paid', 'Do volunteers get paid to help at the Lyon fair?', 'en')).toContain('defraiement');
+    expect(sectorEquivalents('paid', 'Who paid for the Lyon fair?', 'en')).toEqual([]);
   });
 });
