@@ -460,6 +460,11 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
       : null;
   for (const s of act ? ranked : []) {
     if (asked.size && [...ordinalsIn(s.text)].some((k) => !asked.has(k))) continue;
+    // The act of the thing the question names: that sentence, the one before it ("Le deuxième atelier,
+    // consacré aux communs… • Modéré par …") or the article's title names it. Moderators of another
+    // session of the same quote did not moderate the one asked.
+    const before = sentences[sentences.indexOf(s.text) - 1] ?? '';
+    if (named.length && coverage(named, `${quote.citation.title ?? ''} ${before} ${s.text}`, langs).coverage === 0) continue;
     const actors = actorsIn(s.text, act!, input.known).filter(
       (name) =>
         !normalizeText(name)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../../../src/core/text/normalize.js';
 import { directAnswer, formatDateValue, quotedDate, relativeToNow, type Quote } from '../../../src/core/answer/direct-answer.js';
 import { countedNoun, expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms } from '../../../src/core/answer/matching.js';
@@ -533,8 +534,9 @@ describe('a count written with a scale word', () => {
 });
 
 describe('who did the act the question asks about', () => {
-  const actAsk = (question: string, lang: string, text: string) => {
-    const terms = weightedTopicTerms(question, lang, [lang, 'fr'], null);
+  // `name`: the name the question writes, which retrieval marks from the index's statistics (none here).
+  const actAsk = (question: string, lang: string, text: string, name?: string) => {
+    const terms = weightedTopicTerms(question, lang, [lang, 'fr'], null).map((t) => (name && normalizeText(name).split(' ').includes(t.word) ? { ...t, name } : t));
     return directAnswer({
       question,
       lang,
@@ -545,7 +547,7 @@ describe('who did the act the question asks about', () => {
       messages,
       terms,
       langs: [lang, 'fr'],
-      act: askedAct(question),
+      act: askedAct(question, lang),
     });
   };
   const PANEL =
@@ -561,5 +563,26 @@ describe('who did the act the question asks about', () => {
     const founded = 'C’est ainsi que l’association est née. En 2012, Paul Martin et Léa Durand ont fondé la Ressourcerie du Rhône pour réparer plutôt que jeter.';
     expect(actAsk('Who set up the Ressourcerie du Rhône?', 'en', founded)).toBe('In short: Paul Martin and Léa Durand [1].');
     expect(actAsk('Qui a fondé la Ressourcerie du Rhône ?', 'fr', founded)).toBe('En bref : Paul Martin et Léa Durand [1].');
+  });
+  it('states no one where no sentence binds a name to the act: not the director beside an organisation that created it', () => {
+    const institute = 'Enfin, Léon Blum, directeur de DATALAB, l’institut lyonnais des données (créé par l’Université de Lyon et la région), a conclu la journée.';
+    expect(actAsk('Qui a créé DATALAB ?', 'fr', institute)).toBeNull();
+    expect(actAsk('Who founded DATALAB?', 'en', institute)).toBeNull();
+  });
+  it('keeps the acts apart: the moderators did not host the event nor present, the one invited to present did', () => {
+    const round = 'Les modératrices Anne Morel (Coop Ouest) et Inès Roche (Tiers-Lieux France) ont ensuite invité Marc Vidal, directeur de la Fondation Rurale, à présenter le plan régional.';
+    expect(actAsk('Who hosted the Forum des tiers-lieux de Nantes?', 'en', round)).toBeNull();
+    expect(actAsk('Qui a présenté le plan régional au Forum des tiers-lieux de Nantes ?', 'fr', round)).toBe('En bref : Marc Vidal [1].');
+    expect(actAsk('Who moderated the round table of the Forum des tiers-lieux de Nantes?', 'en', round)).toBe('In short: Anne Morel and Inès Roche [1].');
+  });
+  it('is of the session the question names: the moderator of the next session in the same quote did not moderate it', () => {
+    const day =
+      'L’Atelier Lumière a ouvert la journée avec quarante participants. Puis vint le Débat Solaire sur les tiers-lieux. Modéré par Nadia Kaci (Coop Ouest), l’échange a porté sur les financements.';
+    expect(actAsk('Who moderated the Atelier Lumière?', 'en', day, 'Atelier Lumière')).toBeNull();
+    expect(actAsk('Who moderated the Débat Solaire?', 'en', day, 'Débat Solaire')).toBe('In short: Nadia Kaci [1].');
+  });
+  it('is not the founder of another organisation the sentence names', () => {
+    const founder = 'Le forum a mis en lumière plusieurs actrices. Nora Benali, fondatrice de CodeFemmes, a défendu la parité dans les métiers du numérique.';
+    expect(actAsk('Who founded the Forum des tiers-lieux de Nantes?', 'en', founder)).toBeNull();
   });
 });
