@@ -170,7 +170,14 @@ function headHolders(
   });
   const best = (of: (j: (typeof judged)[number]) => number) => Math.max(...judged.map(of));
   const [bestThing, bestRest, bestLocal] = [best((j) => j.wholeThing), best((j) => j.wholeRest), best((j) => j.wholeLocal)];
-  const holders = judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && agrees(j.h));
+  // …but an article that never names that place tells of another ("the round table in Ljubljana" is not
+  // the one broadcast from Brussels): some retrieved passage of the holder's article must name it.
+  const placed = rest.filter((i) => placeOfWord(terms[i].word) >= 0 || setting.has(terms[i].word));
+  const placedDocs = new Set(pool.filter((h) => placed.every((i) => match(searchableText(h.chunk))[i] >= HEAD_MATCH)).map((h) => h.chunk.docId));
+  const inPlace = (h: FusedHit) => !placed.length || placedDocs.has(h.chunk.docId);
+  const holders = judged.filter(
+    (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
+  );
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
 

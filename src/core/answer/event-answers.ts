@@ -861,7 +861,7 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   if ([...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
   const dates = findDateExpressions(question, { lang }).filter((d) => d.precision === 'year' || d.precision === 'month');
   // Years the parser leaves alone ("en 2021 et 2022": the second has no preposition of its own).
-  const bare = [...question.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d|'?s\b|er\b)/g)]
+  const bare = [...question.matchAll(/(?<!\d)((?:19|20)\d{2})(?!\d|(?<=0)['’]?s\b|(?<=0)er\b)/g)]
     .filter((m) => !dates.some((d) => m.index >= d.index && m.index < d.index + d.text.length))
     .map((m) => ({ start: m[1], end: null, text: m[1], index: m.index }));
   const values = [...dates, ...bare].sort((a, b) => a.index - b.index);
@@ -1018,7 +1018,7 @@ export function answerSeveralEvents(events: GroupedEvent[], lang: LanguageCode, 
 
 /** "Combien de jours dure…", "how many days after…": a number the events' dates give. */
 const DURATION =
-  /\b(?:how many days|how long (?:did|does|will|was|is)|combien de jours|combien de temps (?:dure|a dure)|wie viele tage|wie lange (?:dauert|dauerte|ging)|cuantos dias|cuanto (?:dura|duro)|quanti giorni|quanto (?:dura|e durato)|quantos dias|quanto tempo (?:dura|durou)|hoeveel dagen|hoe lang (?:duurt|duurde))\b/;
+  /\b(?:how many days|how long (?:did|does|will|was|is)|combien de jours|combien de temps (?:dure|a dure)|wie viele tage|wie lange (?:dauert|dauerte|ging)|cuantos dias|cuanto (?:dura|duro)|quanti giorni|quanto (?:dura|e durato|e durata)|quantos dias|quanto tempo (?:dura|durou)|hoeveel dagen|hoe lang (?:duurt|duurde))\b/;
 /** The same in the 16 other languages (natural spellings, folded when read). */
 const DURATION_PHRASES = folded([
   ...['ile dni', 'jak długo', 'kolik dní', 'jak dlouho', 'koľko dní', 'ako dlho', 'koliko dni', 'kako dolgo', 'koliko dana', 'koliko dugo'],
@@ -1034,9 +1034,10 @@ const GAP_WORDS: Record<string, string[]> = {
   fr: ['apres', 'avant', 'depuis', 'entre'],
   de: ['nach', 'vor', 'seit', 'zwischen', 'spater'],
   es: ['despues', 'antes', 'desde', 'entre'],
-  it: ['dopo', 'prima', 'fra', 'tra'],
+  // Not Italian "prima" alone (also "first": "la prima edizione") nor Dutch "voor" (also "for").
+  it: ['dopo', 'fra', 'tra'],
   pt: ['depois', 'antes', 'desde', 'entre'],
-  nl: ['na', 'voor', 'sinds', 'tussen'],
+  nl: ['na', 'sinds', 'tussen'],
   ...Object.fromEntries(
     Object.entries({
       pl: ['po', 'przed', 'między', 'od'],

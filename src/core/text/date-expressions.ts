@@ -109,8 +109,8 @@ const MONTH = `(${alternation(ALL_MONTH_FORMS)})`;
 // A word boundary for any script: JavaScript's \b knows only ASCII letters ("το Οκτώβριο", "през май").
 const B = '(?<![\\p{L}\\p{N}])';
 const SEASON = `(${alternation(new Set([...Object.keys(SEASONS), ...Object.values(FOLDED_SEASONS).flatMap((m) => [...m.keys()])]))})`;
-// Not a decade: "the 2010s", "2010's", "die 2020er Jahre".
-const YEAR = "((?:19|20)\\d{2})(?![\\d])(?!'?s(?![\\p{L}]))(?!er(?![\\p{L}])|er jahre)";
+// Not a decade: "the 2010s", "2010's", "die 2020er Jahre" (only a year ending in 0: "2021's autumn" is 2021).
+const YEAR = "((?:19|20)\\d{2})(?![\\d])(?!(?<=0)['’]?s(?![\\p{L}]))(?!(?<=0)er(?![\\p{L}]))";
 const DAY_SUFFIX = '(?:er|re|st|nd|rd|th|\\.|°|º)?';
 const DAY = `(?<![\\d/.,])\\d{1,2}${DAY_SUFFIX}(?!\\d)`;
 const LIST_WORDS = [',', '&', 'et', 'and', 'und', 'y', 'e', 'en'];
@@ -252,7 +252,8 @@ const rules: Rule[] = [
   // A decade: "the 2010s", "2010's", "die 2010er Jahre", "les années 2010", "los años 2010", "gli anni
   // 2010", "os anos 2010", "de jaren 2010": its ten years.
   {
-    re: /(?<![\p{L}\p{N}])(?:((?:19|20)\d)0(?:'?s|er)(?![\p{L}\d])|(?:annees|anos|anni|jaren)\s+((?:19|20)\d)0(?![\d]))/dgu,
+    // Not "les années 2020 et 2021", "anni 2020-2022": years listed, not a decade.
+    re: /(?<![\p{L}\p{N}])(?:((?:19|20)\d)0(?:['’]?s|er)(?![\p{L}\d])|(?:annees|anos|anni|jaren)\s+((?:19|20)\d)0(?![\d])(?!\s*(?:[-–—]|et|e|y|i|a|en|and|und|tot|à|au)\s*(?:19|20)\d{2}))/dgu,
     parse: (m) => {
       const decade = m[1] ?? m[2];
       return { start: `${decade}0`, end: `${decade}9`, precision: 'year', yearInferred: false };

@@ -13,13 +13,32 @@ import { normalizeText } from './normalize.js';
  * written with spaces, folded ("prix d entree"). A noun with another common sense is asked only in a
  * phrase that makes it a price: French "prix" and German "Preis", Dutch "prijs", Swedish and Danish
  * "pris", Czech and Slovak "cena", Hungarian "díj" are also a prize ("Welchen Preis hat … gewonnen?");
- * French "billet" is also a blog post, Spanish and Catalan "entrada" an entry, Italian and Catalan
- * "costa" a coast, English "charge" a duty ("in charge of"), Czech "stojí za" "stands behind",
+ * French "billet" is also a blog post, Spanish and Catalan "entrada" an entry, Catalan
+ * "costa" a coast (Italian "costa" asks a price where it ends the question: CASED), English "charge" a duty ("in charge of"), Czech "stojí za" "stands behind",
  * Hungarian "kerül sor" "takes place". English "free" is read apart (FREE_ASKED): "free software" asks no price.
  */
 const ASKING: Record<string, string[]> = {
   // Not "charge" alone ("in charge of") nor "paid" ("paid staff", "get paid"): "free of charge" is read by FREE_ASKED.
-  en: ['pay', 'paying', 'fee', 'fees', 'costs', 'cost', 'price', 'prices', 'ticket', 'tickets', 'charge for', 'a charge', 'any charge'],
+  en: [
+    'pay',
+    'paying',
+    'fee',
+    'fees',
+    'costs',
+    'cost',
+    'price',
+    'prices',
+    'ticket',
+    'tickets',
+    'charge for',
+    'a charge',
+    'any charge',
+    'a paid event',
+    'paid event',
+    'paid entry',
+    'paid admission',
+    'is it paid',
+  ],
   fr: [
     ...['payant', 'payante', 'payants', 'payantes', 'payer', 'paie', 'paye', 'gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratuitement'],
     ...['coute', 'coutent', 'coutait', 'cout', 'tarif', 'tarifs'],
@@ -30,7 +49,7 @@ const ASKING: Record<string, string[]> = {
     ...['eintrittspreis', 'teilnahmepreis', 'ticketpreis', 'preis fur die teilnahme', 'preis pro person', 'wie hoch ist der preis', 'was ist der preis', 'was kostet'],
   ],
   es: ['pagar', 'pago', 'gratis', 'gratuito', 'gratuita', 'cuesta', 'cuestan', 'costaba', 'coste', 'costo', 'precio', 'tarifa', 'precio de la entrada'],
-  it: ['pagare', 'pagamento', 'gratis', 'gratuito', 'gratuita', 'costano', 'costava', 'costo', 'prezzo', 'tariffa', 'biglietto', 'quanto costa', 'costa qualcosa'],
+  it: ['pagare', 'pagamento', 'gratis', 'gratuito', 'gratuita', 'costano', 'costava', 'costo', 'prezzo', 'tariffa', 'biglietto', 'quanto costa', 'costa qualcosa', 'ingresso', 'quanto e l ingresso'],
   pt: ['pagar', 'pago', 'paga', 'gratis', 'gratuito', 'gratuita', 'custa', 'custam', 'custava', 'custo', 'preco', 'bilhete', 'ingresso'],
   nl: ['betalen', 'betaald', 'betaalt', 'gratis', 'kost', 'kosten', 'kostte', 'toegangsprijs', 'deelnameprijs', 'ticketprijs', 'ticket', 'wat is de prijs'],
   pl: [
@@ -85,8 +104,15 @@ const ASKING_FOLDED: Record<string, Set<string>> = Object.fromEntries(
 
 /** English "free" asking a price: "Is it free?", "free to attend", "free of charge", "for free". */
 const FREE_ASKED = / free (?:to|of|for|admission|entry|registration|participation)\b| free$/;
-/** Asked only as written in lower case: German writes "Zahlen" (numbers) with a capital, "zahlen" (to pay) without. */
-const CASED: Record<string, RegExp> = { de: /(?<![\p{L}])zahlen(?![\p{L}])/u };
+/**
+ * Asked only as written in lower case: German writes "Zahlen" (numbers) with a capital, "zahlen" (to
+ * pay) without — but the verb opens a yes/no question ("Zahlen Teilnehmer für …?").
+ */
+const CASED: Record<string, RegExp> = {
+  de: /^\s*Zahlen(?![\p{L}])|(?<![\p{L}])zahlen(?![\p{L}])/u,
+  // Italian "costa" is "costs" where it ends the question ("Il forum costa?"), a coast elsewhere ("sulla costa ligure").
+  it: /(?<![\p{L}])costa\s*\?*\s*$/u,
+};
 
 /** The entries of the language's table the question writes (a word, or a phrase's words). */
 function askingIn(question: string, lang: string): string[] {

@@ -36,7 +36,8 @@ describe('whether the passages may answer', () => {
 
 describe('a counted noun written in another language counts for the gate, not for the ranking', () => {
   const stats = { total: 100, df: (w: string) => ({ forum: 5, lyon: 3, participants: 20, reuni: 10, sommet: 6, madrid: 2 })[w] ?? 0 };
-  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, text, title: '' } });
+  // One article's passages: a place the question names may stand in another passage of it.
+  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, docId: 'article', text, title: '' } });
   const ask = (question: string, texts: string[]) => {
     const langs = ['de', 'fr'];
     const terms = weightedTopicTerms(question, 'de', langs, stats);
@@ -83,7 +84,8 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     patron: 1,
   };
   const stats = { total: 100, df: (w: string) => df[w] ?? 0 };
-  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, text, title: '' } });
+  // One article's passages: a place the question names may stand in another passage of it.
+  const passage = (id: string, text: string): FusedHit => ({ ...hit(id, 0), chunk: { ...hit(id, 0).chunk, docId: 'article', text, title: '' } });
   const ask = (question: string, lang: string, texts: string[], translations = new Map<string, string[]>(), synonyms = new Map<string, string[]>()) => {
     const langs = [...new Set([lang, 'fr'])];
     const terms = weightedTopicTerms(question, lang, langs, stats, translations, synonyms);
@@ -135,6 +137,13 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     ]);
     expect(judged.answerable).toBe(true);
     expect(judged.usable[0].chunk.id).toBe('p1');
+  });
+  it('is refused when the article never names the place the question sets the thing in', () => {
+    const { judged } = ask('Who is the webmaster of the Social Tech Academy in Madrid?', 'en', [
+      'Présentée à Lyon, la Social Tech Academy a ouvert sa plateforme.',
+      'Paul Martin, webmaster de la Social Tech Academy, a présenté la plateforme.',
+    ]);
+    expect(judged.answerable).toBe(false);
   });
   it('wants the year of the thing in the passage: a replay of another edition does not answer', () => {
     const forum = ['Le forum de Lyon 2024 a réuni 300 personnes.', 'Le forum de Lyon 2024 se tiendra en mai.'];

@@ -327,5 +327,8 @@ describe('how long an event lasted', () => {
   it('reads a gap word in the question’s language only ("na" is "in" in Portuguese, "after" in Dutch)', () => {
     expect(daysLasted('Quanto tempo durou o congresso na Europa?', 'pt', twoDays)).toBe(2);
     expect(daysLasted('Hoeveel dagen na het congres was het forum?', 'nl', twoDays)).toBeNull();
+    // Dutch "voor" is also "for", Italian "prima" also "first".
+    expect(daysLasted('Hoe lang duurde het congres voor de sociale economie?', 'nl', twoDays)).toBe(2);
+    expect(daysLasted('Quanto è durata la prima edizione del congresso?', 'it', twoDays)).toBe(2);
   });
 });

@@ -206,3 +206,10 @@ describe('a decade is its ten years, not its first', () => {
     expect(findDateExpressions(text, { lang }).map((d) => [d.text, d.start, d.end])).toEqual([[written, `${written.match(/\d{3}/)![0]}0`, `${written.match(/\d{3}/)![0]}9`]]);
   });
 });
+
+describe('years listed or owned are years, not decades', () => {
+  it('reads "les années 2020 et 2021" and "2021’s autumn" as years', () => {
+    expect(findDateExpressions('les années 2020 et 2021', { lang: 'fr' }).some((d) => d.end === '2029')).toBe(false);
+    expect(findDateExpressions("in 2021's autumn", { lang: 'en' }).map((d) => d.start)).toEqual(['2021']);
+  });
+});

@@ -94,3 +94,12 @@ describe('the price a sentence states', () => {
     expect(hasPrice('Le forum est organisé avec le soutien financier de la Région.')).toBe(false);
   });
 });
+
+describe('price questions the review found unread', () => {
+  it('reads "a paid event", Italian "costa" and a German question opened by "Zahlen"', () => {
+    expect(asksPrice('Is the Lyon forum a paid event?', 'en')).toBe(true);
+    expect(asksPrice('Il forum di Lione costa?', 'it')).toBe(true);
+    expect(asksPrice('Zahlen Teilnehmer für das Forum in Lyon?', 'de')).toBe(true);
+    expect(asksPrice('Welche Zahlen nennt der Verband zu den Freiwilligen?', 'de')).toBe(false);
+  });
+});
