@@ -185,22 +185,23 @@ describe.skipIf(!availability.run)('the review desk in a real browser', () => {
   });
 
   it('follows the dark colour preference, and the switch overrides it either way', async () => {
+    // Polled: the click's new page (same URL, so waitForURL resolves at once) may not have replaced the old one yet.
     const isDark = async () => {
       const [r, g, b] = (await w.page.evaluate<string>('getComputedStyle(document.body).backgroundColor')).match(/\d+/g)!.map(Number);
       return r + g + b < 3 * 64;
     };
     await w.page.emulateMedia({ colorScheme: 'dark' });
     await signInThroughForm(w.page, h.url, '/log');
-    expect(await isDark()).toBe(true);
+    await expect.poll(isDark).toBe(true);
     await Promise.all([w.page.waitForURL(/\/log$/), w.page.click('.theme-switch a[href^="/theme/light"]')]);
-    expect(await isDark()).toBe(false);
+    await expect.poll(isDark).toBe(false);
     await w.page.emulateMedia({ colorScheme: 'light' });
     await Promise.all([w.page.waitForURL(/\/log$/), w.page.click('.theme-switch a[href^="/theme/dark"]')]);
-    expect(await isDark()).toBe(true);
+    await expect.poll(isDark).toBe(true);
     await Promise.all([w.page.waitForURL(/\/log$/), w.page.click('.theme-switch a[href^="/theme/auto"]')]);
-    expect(await isDark()).toBe(false);
+    await expect.poll(isDark).toBe(false);
     await w.page.emulateMedia({ colorScheme: 'dark' });
-    expect(await isDark()).toBe(true);
+    await expect.poll(isDark).toBe(true);
     await w.shot('desk-05-log-dark-1280');
     await w.page.setViewportSize({ width: 390, height: 844 });
     await w.page.goto(`${h.url}/log/${ids.fellBack}`);
