@@ -9,7 +9,8 @@
  * that follows it.
  */
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
-import { coverage, type WeightedTerm } from './matching.js';
+import { coverage, holdsRareName, type WeightedTerm } from './matching.js';
+import { searchableText } from '../retrieval/passage-text.js';
 import { splitSentences } from './sentences.js';
 import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
@@ -146,9 +147,8 @@ export function scoreWindows(
   // The rare names of the question ("Coopedia": few passages use it) say what it is about: where some
   // passage holds one, a passage that holds none tells of something else, however well its dates or
   // counts fit the kind of thing asked ("Quand Coopedia a-t-il été créé ?" is not "Créer ensemble…, 25 novembre").
-  const rare = terms.filter((t) => t.rareName);
-  const holdsRare = (hit: FusedHit) => coverage(rare, `${hit.chunk.title}\n${hit.chunk.context ?? ''}\n${hit.chunk.text}`, langs).coverage > 0;
-  const rareHeld = rare.length > 0 && hits.some(holdsRare);
+  const holding = hits.map((h) => holdsRareName(terms, searchableText(h.chunk), langs));
+  const rareHeld = holding.includes(true);
   // Where a passage names who did the act a "who" question asks about (askedAct), only such a name is the person asked for.
   const acting = actIn(
     hits.map((h) => ({ text: h.chunk.text })),
@@ -169,7 +169,7 @@ export function scoreWindows(
     // edition ("NEC ESS 2025" for a question about the 2023 one): its names are not the answer.
     const years = yearsIn(`${heading}\n${hit.chunk.text}`);
     const otherEdition = askedYears.length > 0 && years.size > 0 && !askedYears.some((y) => years.has(y)) ? OTHER_EDITION : 1;
-    const otherThing = rareHeld && !holdsRare(hit) ? OTHER_THING : 1;
+    const otherThing = rareHeld && !holding[hitIndex] ? OTHER_THING : 1;
     // The answer to an FAQ's "Qu'est-ce que le FNAF ?" tells what the event is every year ("Il réunit
     // plus de 4 000 participants"), not what the edition a question names by its year did ("qui a
     // rassemblé plus de 4 500 participants"): unless it writes that year, it counts as another edition.

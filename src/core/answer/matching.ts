@@ -242,3 +242,12 @@ export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCod
   const got = terms.reduce((s, t, i) => s + t.weight * matched[i], 0);
   return { coverage: total ? got / total : 0, matched };
 }
+
+/**
+ * Whether a text holds one of the question's rare names (WeightedTerm.rareName: what the question is
+ * about), or null when it has none. Read by the rerank and by the choice of quotes alike.
+ */
+export function holdsRareName(terms: WeightedTerm[], text: string, langs: LanguageCode[]): boolean | null {
+  const rare = terms.filter((t) => t.rareName);
+  return rare.length ? coverage(rare, text, langs).coverage > 0 : null;
+}

@@ -9,7 +9,7 @@ import type { FusedHit, Hit, LanguageCode } from '../types.js';
 import { expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
 import { actIn, countAsk, countIn, kindMatch } from '../answer/counts.js';
 import { askedAct } from '../text/act-words.js';
-import { coverage, type WeightedTerm } from '../answer/matching.js';
+import { coverage, holdsRareName, type WeightedTerm } from '../answer/matching.js';
 import { searchableText } from './passage-text.js';
 
 /**
@@ -89,9 +89,7 @@ export function rerank(
   // "Quand Coopedia a-t-il été créé ?": the rare name is what the question is about, the rest says what
   // of it is asked. A passage that holds none of the question's rare names (few passages use them:
   // WeightedTerm.rareName) must not win on "créé" and a date alone, as "Créer ensemble…, 25 novembre" did.
-  const rare = terms.filter((t) => t.rareName);
-  const holdsRare = (h: FusedHit) => rare.length > 0 && coverage(rare, searchableText(h.chunk), langs).coverage > 0;
-  const named = (h: FusedHit) => (holdsRare(h) ? w.coverage * RARE_NAME_SHARE_OF_COVERAGE : 0);
+  const named = (h: FusedHit) => (holdsRareName(terms, searchableText(h.chunk), langs) ? w.coverage * RARE_NAME_SHARE_OF_COVERAGE : 0);
   // "Who moderated…?": the passages that name who did it, where any does.
   const acting = actIn(
     fused.map((h) => ({ text: h.chunk.text })),

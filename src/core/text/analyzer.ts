@@ -141,8 +141,12 @@ const SPEAKING_VERBS: Record<string, string[]> = {
  * The verbs of speaking of a language, folded. Not topic stop words: a follow-up's "wie sprak daar?"
  * keeps "sprak" as its own ask (conversation/follow-up.ts); only coverage leaves them out (matching.ts).
  */
+const speaking = new Map<string, Set<string>>();
+
 export function speakingVerbs(lang: LanguageCode): Set<string> {
-  return folded(SPEAKING_VERBS[lang] ?? []);
+  let set = speaking.get(lang);
+  if (!set) speaking.set(lang, (set = folded(SPEAKING_VERBS[lang] ?? [])));
+  return set;
 }
 
 /** Words that say nothing about a question's topic: function words, question words, fillers. */
