@@ -108,7 +108,6 @@ export function entrySynonyms(entry: ParsedEntry): string[] {
   return out;
 }
 
-/** Whether a thesaurus marks its relations as WordNet does (see the file comment), read from its first entries. */
 /**
  * The word and the forms its inflections come from, by ending only ("charters" → "charter", "réseaux" →
  * "réseau", "associatives" → "associatif", "signées" → "signer"); not its stem, which is no word
@@ -137,6 +136,7 @@ export function inflectionBases(word: string, lang: LanguageCode): string[] {
   return [...new Set(out)].filter((w) => w.length >= 3);
 }
 
+/** Whether a thesaurus marks its relations as WordNet does (see the file comment), read from its first entries. */
 function marksRelations(dat: string): boolean {
   try {
     const fd = openSync(dat, 'r');
