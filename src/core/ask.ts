@@ -294,6 +294,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           passageTexts: [...passages, ...usable].map((p) => p.chunk.text),
           generatedChunkIds: chunkIds,
           extractiveFirstChunkId: extractive.citations[0]?.chunkId ?? null,
+          extractiveChunkIds: [...new Set(extractive.citations.map((c) => c.chunkId))],
           extractiveQuotes: extractive.citations.map((c) => ({ text: c.quote, lang: c.lang })),
         });
       };

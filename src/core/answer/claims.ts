@@ -16,9 +16,11 @@
  * A failing sentence is removed when the rest still answers (it says something, and holds the kind
  * of value the question asks for); otherwise the whole answer is rejected, with the reason.
  */
+import { speaksOfFuture } from '../text/future-words.js';
 import { normalizeText, words } from '../text/normalize.js';
 import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
+import { answerProse } from './answer-language.js';
 import { answerTypeMatch, type AnswerType } from './answer-type.js';
 import { otherEventProblem } from './asked-event.js';
 import { dateSupported, datedDays, datesIn, dayCounts, describeDate, numbersIn, qualifierFaithful, quantitiesOf, timeUnitOf, valuesOf, type DateValue, type WrittenNumber } from './claim-values.js';
@@ -59,7 +61,10 @@ export interface ClaimsInput {
   expected?: Set<AnswerType>;
   /** The passages' words that are another language's, not the answer's (foreign-words.ts). */
   foreignWords?: ReadonlyMap<string, LanguageCode>;
-  /** Today: "you can still register" for a question that asks whether one still can is checked against the cited dates. */
+  /**
+   * Today: "you can still register" for a question that asks whether one still can, and any sentence
+   * that speaks of the future ("aura lieu", "will take place"), is checked against the cited dates.
+   */
   today?: Date;
 }
 
@@ -129,6 +134,8 @@ interface PreparedPassage {
   days: [number, number][];
   /** The last day the passage dates anything ('YYYY-MM-DD'; a date without its year takes the article's), or null. */
   lastDay: string | null;
+  /** The article's date ('YYYY-MM-DD'), or null: when the passage dates nothing, it was true then. */
+  articleDay: string | null;
   relations: RelationPassage;
 }
 
@@ -158,6 +165,7 @@ function prepare(p: ClaimPassage): PreparedPassage {
     quantities: quantitiesOf(text),
     days: datedDays(datesIn(p.text).dates, articleYear),
     lastDay: days.length ? days.sort().at(-1)! : null,
+    articleDay: p.date ? p.date.slice(0, 10) : null,
     relations: readRelationPassage(p.n, `${p.title}\n${p.text}`),
   };
 }
@@ -296,6 +304,14 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       // A cited passage that dates nothing says nothing of when either.
       const last = cited.map((p) => p.lastDay).filter((d): d is string => d !== null);
       if (last.length && last.every((d) => d < day)) problems.push(`it says it still holds, but the cited ${cite(sentence.passages)} dates nothing after ${last.sort().at(-1)}, before today (${day})`);
+    }
+    // A quoted span or an article's title is the passage's own tense, not the answer's.
+    if (!problems.length && input.today && speaksOfFuture(answerProse(sentence.text, titles))) {
+      const day = input.today.toISOString().slice(0, 10);
+      // Every cited passage must be dated (by its text, or else by its article) for a verdict.
+      const last = cited.map((p) => p.lastDay ?? p.articleDay);
+      if (last.every((d): d is string => d !== null && d < day))
+        problems.push(`it speaks of it as still to come, but the cited ${cite(sentence.passages)} date nothing after ${last.sort().at(-1)}, before today (${day})`);
     }
     // Every value is in the passage, but is it said of the event asked about (asked-event.ts)?
     const otherEvent = problems.length ? null : otherEventProblem(sentence.text, question, lang, eventTexts, passageNames);

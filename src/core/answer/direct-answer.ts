@@ -4,6 +4,7 @@
  * only from values read in the quoted passages (answer-values.ts) and formatted with Intl; when the
  * quote holds no such value, or more than one that could be meant, there is no sentence: never a guess.
  */
+import { FUTURE } from '../text/future-words.js';
 import type { Messages } from '../i18n.js';
 import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
@@ -32,13 +33,6 @@ export interface Quote {
   /** The passage the quote is from, with its title and lead: what it is about. */
   passage?: string;
 }
-
-/**
- * The future tense of an announcement ("aura lieu", "se tiendra", "will take place"). An article's date
- * is read from its text, so an earlier article date alone does not make a report an announcement.
- */
-const FUTURE =
-  /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|prochain|prochaine|will|shall|upcoming|wird|werden|tendr[áa]|ser[áa]|terr[àa]|sar[àa]|ter[áa]|zal|zullen)(?![\p{L}])/iu;
 
 const TAKING_PLACE = new Set([
   'lieu',

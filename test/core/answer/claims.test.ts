@@ -216,6 +216,38 @@ describe('checkClaims: "you can still" for a question that asks whether one stil
   });
 });
 
+describe('checkClaims: a sentence that speaks of the future, when the cited passages date nothing after today', () => {
+  // Made-up passages: an announcement of last year, one of next year, and an undated how-to.
+  const announced: ClaimPassage = { n: 1, title: 'Forum des jardins', date: '2025-09-01', text: 'Le forum des jardins partagés se tiendra les 14 et 15 novembre 2025 à Angers.' };
+  const coming: ClaimPassage = { n: 2, title: 'Forum des ateliers', date: '2026-11-20', text: 'Le forum des ateliers aura lieu le 12 janvier 2027 à Tours.' };
+  const howTo: ClaimPassage = { n: 3, title: 'Venir au forum', date: null, text: 'Le forum est gratuit et ouvert à tous.' };
+  const today = new Date('2026-12-06T12:00:00Z');
+  const checkFuture = (answer: string, question: string, lang: string, day = today) =>
+    checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: [announced, coming, howTo], question, lang, today: day });
+
+  it('rejects an announcement copied a year after the event, in any of its languages', () => {
+    const fr = checkFuture('Le forum des jardins partagés aura lieu les 14 et 15 novembre 2025 à Angers [1].', 'Quand a lieu le forum des jardins partagés ?', 'fr');
+    expect(fr.ok).toBe(false);
+    expect(fr.removed[0].reason).toBe('it speaks of it as still to come, but the cited [1] date nothing after 2025-11-15, before today (2026-12-06)');
+    expect(checkFuture('The shared gardens forum will take place on 14 and 15 November 2025 in Angers [1].', 'When is the shared gardens forum?', 'en').ok).toBe(false);
+    expect(checkFuture('El foro de los huertos compartidos se celebrará el 14 y 15 de noviembre de 2025 en Angers [1].', '¿Cuándo es el foro de los huertos compartidos?', 'es').ok).toBe(false);
+    expect(checkFuture('Das Forum der Gemeinschaftsgärten wird am 14. und 15. November 2025 in Angers stattfinden [1].', 'Wann ist das Forum der Gemeinschaftsgärten?', 'de').ok).toBe(false);
+    expect(checkFuture('Il forum degli orti condivisi si terrà il 14 e 15 novembre 2025 ad Angers [1].', 'Quando si tiene il forum degli orti condivisi?', 'it').ok).toBe(false);
+  });
+
+  it('keeps it for what is still to come, for the past told as past, and on the day before the event', () => {
+    expect(checkFuture('Le forum des ateliers aura lieu le 12 janvier 2027 à Tours [2].', 'Quand a lieu le forum des ateliers ?', 'fr').ok).toBe(true);
+    expect(checkFuture('Le forum des jardins partagés a eu lieu les 14 et 15 novembre 2025 à Angers [1].', 'Quand a eu lieu le forum des jardins partagés ?', 'fr').ok).toBe(true);
+    // The passage's own words, quoted, keep their tense.
+    expect(checkFuture('The forum was held in Angers: « Le forum des jardins partagés se tiendra les 14 et 15 novembre 2025 à Angers » [1].', 'Where was the forum?', 'en').ok).toBe(true);
+    expect(checkFuture('Le forum des jardins partagés aura lieu les 14 et 15 novembre 2025 à Angers [1].', 'Quand a lieu le forum ?', 'fr', new Date('2025-11-13T12:00:00Z')).ok).toBe(true);
+  });
+
+  it('an undated passage (no date in its text, no article date) gives no verdict', () => {
+    expect(checkFuture('Le forum sera gratuit et ouvert à tous [3].', 'Le forum est-il gratuit ?', 'fr').ok).toBe(true);
+  });
+});
+
 describe('checkClaims: a count of days must be one the cited passages give, not a day of their dates', () => {
   // Made-up passages: two events a day apart, and a two-day fair.
   const MARKETS: ClaimPassage[] = [
