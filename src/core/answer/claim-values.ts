@@ -6,6 +6,7 @@
  */
 import { findDateExpressions, type DatePrecision } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
+import { poolBefore } from '../text/pool-words.js';
 import { qualifierBefore, type Qualifier } from '../text/quantity-qualifiers.js';
 
 /** A date of a claim or a passage: the span of days it names, with its year when written. */
@@ -99,6 +100,8 @@ export interface WrittenNumber {
   qualifier: Qualifier | null;
   /** The folded word right after it ("jours" of "3 jours"), or null. */
   next: string | null;
+  /** Written as the pool something was chosen from ("parmi plus de 100 candidatures"). */
+  pool: boolean;
 }
 
 /** The numbers a (date-free) text writes in digits, each as the values it may stand for. */
@@ -109,7 +112,8 @@ export function numbersIn(text: string): WrittenNumber[] {
     const written = match[0].replace(/[.,]$/, '');
     const values = readings(written);
     const next = normalizeText(text.slice(match.index + match[0].length)).match(/^\s*(\p{L}+)/u)?.[1] ?? null;
-    if (values.length) out.push({ written, values, qualifier: qualifierBefore(text.slice(0, match.index)), next });
+    const before = text.slice(0, match.index);
+    if (values.length) out.push({ written, values, qualifier: qualifierBefore(before), next, pool: poolBefore(before) });
   }
   return out;
 }

@@ -17,6 +17,7 @@
  * of value the question asks for); otherwise the whole answer is rejected, with the reason.
  */
 import { speaksOfFuture } from '../text/future-words.js';
+import { saysChosen } from '../text/pool-words.js';
 import { normalizeText, words } from '../text/normalize.js';
 import { indexStopwords } from '../text/analyzer.js';
 import type { LanguageCode } from '../types.js';
@@ -134,6 +135,8 @@ interface PreparedPassage {
   days: [number, number][];
   /** The last day the passage dates anything ('YYYY-MM-DD'; a date without its year takes the article's), or null. */
   lastDay: string | null;
+  /** Values the passage writes only as a pool something was chosen from ("parmi plus de 100 candidatures"). */
+  poolOnly: Set<number>;
   /** The article's date ('YYYY-MM-DD'), or null: when the passage dates nothing, it was true then. */
   articleDay: string | null;
   relations: RelationPassage;
@@ -149,7 +152,13 @@ function prepare(p: ClaimPassage): PreparedPassage {
   const folded = foldName(text);
   const read = datesIn(text);
   const qualifiers = new Map<number, Set<Qualifier | null>>();
-  for (const n of numbersIn(read.rest)) for (const v of n.values) qualifiers.set(v, (qualifiers.get(v) ?? new Set()).add(n.qualifier));
+  const pools = new Set<number>();
+  const bare = new Set<number>();
+  for (const n of numbersIn(read.rest))
+    for (const v of n.values) {
+      qualifiers.set(v, (qualifiers.get(v) ?? new Set()).add(n.qualifier));
+      (n.pool ? pools : bare).add(v);
+    }
   const articleYear = p.date ? Number(p.date.slice(0, 4)) : undefined;
   // The text's own dates: an events-index passage's title says "past on <today>".
   const days = datesIn(p.text)
@@ -166,6 +175,7 @@ function prepare(p: ClaimPassage): PreparedPassage {
     days: datedDays(datesIn(p.text).dates, articleYear),
     lastDay: days.length ? days.sort().at(-1)! : null,
     articleDay: p.date ? p.date.slice(0, 10) : null,
+    poolOnly: new Set([...pools].filter((v) => !bare.has(v))),
     relations: readRelationPassage(p.n, `${p.title}\n${p.text}`),
   };
 }
@@ -214,6 +224,7 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
     return others.length ? ` (it is in ${cite(others)})` : '';
   };
   const { dates, rest } = datesIn(text);
+  const chosen = saysChosen(rest);
   for (const date of dates) {
     if (!cited.some((p) => dateSupported(date, p))) problems.push(`the date ${describeDate(date)} is not in the cited ${cite(sentence.passages)}${elsewhere((p) => dateSupported(date, p))}`);
   }
@@ -225,6 +236,11 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
       const counts = dayCounts(cited.flatMap((p) => p.days));
       if (!number.values.some((v) => counts.has(v) || cited.some((p) => p.quantities.has(v))))
         problems.push(`"${number.written} ${number.next}" is not a count of days the cited ${cite(sentence.passages)} give`);
+      continue;
+    }
+    // "Plus de 100 candidatures ont été sélectionnées" of "Sélectionné parmi plus de 100 candidatures".
+    if (!number.pool && chosen && cited.some((p) => holdsNumber(p, number)) && cited.every((p) => !holdsNumber(p, number) || number.values.every((v) => !p.values.has(v) || p.poolOnly.has(v)))) {
+      problems.push(`"${number.written}" is what the cited ${cite(sentence.passages)} chose among, not how many were chosen`);
       continue;
     }
     if (cited.some((p) => holdsNumber(p, number))) continue;

@@ -248,6 +248,27 @@ describe('checkClaims: a sentence that speaks of the future, when the cited pass
   });
 });
 
+describe('checkClaims: a number the passage gives as the pool something was chosen from is not how many were chosen', () => {
+  // Made-up passages: a garden chosen among more than 60 projects, and a call where 12 of 40 were chosen.
+  const prize: ClaimPassage = { n: 1, title: 'Prix des jardins', date: '2024-06-01', text: 'Retenu parmi plus de 60 projets, le jardin de Tours a reçu le prix régional.' };
+  const call: ClaimPassage = { n: 2, title: 'Appel à projets', date: '2024-02-01', text: 'Sur 40 dossiers reçus, 12 projets ont été sélectionnés par le jury.' };
+  const checkPool = (answer: string, question: string, lang: string) => checkClaims({ sentences: sentencesWithMarkers(answer, lang), passages: [prize, call], question, lang });
+
+  it('rejects "more than 60 were selected" of "chosen among more than 60", in any language', () => {
+    const fr = checkPool('Plus de 60 projets ont été retenus pour le prix [1].', 'Combien de projets ont candidaté au prix des jardins ?', 'fr');
+    expect(fr.ok).toBe(false);
+    expect(fr.removed[0].reason).toBe('"60" is what the cited [1] chose among, not how many were chosen');
+    expect(checkPool('More than 60 projects were selected for the prize [1].', 'How many projects applied for the garden prize?', 'en').ok).toBe(false);
+    expect(checkPool('Mehr als 60 Projekte wurden für den Preis ausgewählt [1].', 'Wie viele Projekte haben sich beworben?', 'de').ok).toBe(false);
+  });
+
+  it('keeps the pool told as a pool, the number of applicants, and a number chosen that the passage gives', () => {
+    expect(checkPool('Le jardin de Tours a été retenu parmi plus de 60 projets [1].', 'Combien de projets ont candidaté au prix des jardins ?', 'fr').ok).toBe(true);
+    expect(checkPool('More than 60 projects applied for the prize [1].', 'How many projects applied for the garden prize?', 'en').ok).toBe(true);
+    expect(checkPool('12 projets ont été sélectionnés par le jury [2].', 'Combien de projets ont été sélectionnés ?', 'fr').ok).toBe(true);
+  });
+});
+
 describe('checkClaims: a count of days must be one the cited passages give, not a day of their dates', () => {
   // Made-up passages: two events a day apart, and a two-day fair.
   const MARKETS: ClaimPassage[] = [
