@@ -24,6 +24,7 @@ import { judgeAnswerability } from './answer/answerability.js';
 import { generateAnswer } from './answer/generate.js';
 import { answerExtractively, type ExtractiveAnswer } from './answer/extractive-answer.js';
 import { lessInformativeReason } from './answer/as-informative.js';
+import { withExtractiveQuotes } from './answer/quoted-evidence.js';
 import type { Answer, AskContext, Citation, FusedHit, LanguageCode, Timings } from './types.js';
 import type { CorrectionStore } from './corrections/correction.js';
 import { createCorrectionMatcher } from './corrections/match-correction.js';
@@ -294,7 +295,6 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           passageTexts: [...passages, ...usable].map((p) => p.chunk.text),
           generatedChunkIds: chunkIds,
           extractiveFirstChunkId: extractive.citations[0]?.chunkId ?? null,
-          extractiveChunkIds: [...new Set(extractive.citations.map((c) => c.chunkId))],
           extractiveQuotes: extractive.citations.map((c) => ({ text: c.quote, lang: c.lang })),
         });
       };
@@ -325,13 +325,16 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
           : null;
         if (generated.ok && !lessInformative) {
           timings.answerMs = lap(t);
+          const extractive = extractiveAnswer();
+          // The articles' own sentences stay under the model's words (quoted-evidence.ts).
+          const delivered = 'notFound' in extractive ? generated : withExtractiveQuotes(generated, extractive);
           return done({
             ...result,
             outcome: 'answered',
             grounded: true,
             mode: 'generative',
-            text: generated.text,
-            citations: generated.citations,
+            text: delivered.text,
+            citations: delivered.citations,
             ...(generated.removed.length ? { removed: generated.removed } : {}),
           });
         }

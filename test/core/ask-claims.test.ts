@@ -14,6 +14,9 @@ import de from '../../prompts/locales/de.json' with { type: 'json' };
 import en from '../../prompts/locales/en.json' with { type: 'json' };
 import fr from '../../prompts/locales/fr.json' with { type: 'json' };
 
+/** The model's own words: the first line; the extractive answer's quotes follow (quoted-evidence.ts). */
+const modelWords = (text: string) => text.split('\n')[0];
+
 const PASSAGES = [
   {
     title: 'EUSES 2022 à Strasbourg',
@@ -147,7 +150,9 @@ describe('ask() keeps correct answers written in the asker’s language', () => 
     const answer = await ask('Wann und wo fand der EUSES 2022 statt?', (m) => `Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [${n(m, 'Strasbourg')}].`);
     expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
-    expect(answer.text).toBe('Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [1].');
+    expect(modelWords(answer.text)).toBe('Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [1].');
+    // The passage's own sentence follows, with the same [n], in the member's language's words around it.
+    expect(answer.text).toMatch(/\n.*\n« Le deuxième Sommet européen de l’économie sociale \(EUSES 2022\) s’est tenu à Strasbourg les 5 et 6 mai 2022\..*» \[1\]/);
   });
 
   it('"26 et 27 mai 2021" written as "May 26–27, 2021"', async () => {
@@ -171,7 +176,7 @@ describe('ask() keeps correct answers written in the asker’s language', () => 
       (m) => `EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [${n(m, 'Strasbourg')}]. Thierry Breton opened it [${n(m, 'Strasbourg')}].`,
     );
     expect(answer.mode).toBe('generative');
-    expect(answer.text).toBe('EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [1].');
+    expect(modelWords(answer.text)).toBe('EUSES 2022 was held in Strasbourg on 5 and 6 May 2022 [1].');
     expect(answer.removed).toEqual([{ text: expect.stringContaining('Thierry Breton'), reason: expect.stringMatching(/^"Thierry Breton" is not in the cited \[\d\]$/) }]);
   });
 });
@@ -186,7 +191,7 @@ describe('ask() with structured (JSON) replies', () => {
     expect(schema).toMatchObject({ type: 'object', required: ['sentences'] });
     expect(chat.calls[0][1].content).toContain('Reply with JSON');
     expect(answer.mode).toBe('generative');
-    expect(answer.text).toBe('EUSES 2022 took place in Strasbourg on 5 and 6 May 2022 [1].');
+    expect(modelWords(answer.text)).toBe('EUSES 2022 took place in Strasbourg on 5 and 6 May 2022 [1].');
   });
 
   it('treats an empty list of sentences as NO_ANSWER', async () => {
@@ -221,6 +226,6 @@ describe('ask() with structured (JSON) replies', () => {
     let shown = '';
     const answer = await build(chat, 'json').ask('When and where was EUSES 2022 held?', { onToken: (t) => (shown += t) });
     expect(shown).toMatch(/^It took place in Strasbourg on 5 and 6 May 2022 \[\d\]\.$/);
-    expect(answer.text).toBe('It took place in Strasbourg on 5 and 6 May 2022 [1].');
+    expect(modelWords(answer.text)).toBe('It took place in Strasbourg on 5 and 6 May 2022 [1].');
   });
 });

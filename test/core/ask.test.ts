@@ -146,9 +146,10 @@ describe('ask() with a chat model verifies what the model wrote', () => {
     const answer = await build({ chat }).ask('When and where does NEC ESS 2025 take place?');
     expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
-    expect(answer.text).toMatch(/\[1\]\.$/);
-    expect(answer.citations).toHaveLength(1);
+    // The model's sentence, then the extractive answer's quotes (quoted-evidence.ts).
+    expect(answer.text.split('\n')[0]).toMatch(/\[1\]\.$/);
     expect(answer.citations[0].title).toBe(PASSAGES[0].title);
+    expect(new Set(answer.citations.map((c) => c.n))).toEqual(new Set(answer.citations.map((_, i) => i + 1)));
     expect(chat.calls[0][0].content).toContain('2026-11-23');
     expect(chat.calls[0][1].content).toContain('date="2025-11-25 (past)"');
   });

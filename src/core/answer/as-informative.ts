@@ -11,10 +11,8 @@
  * value: the generated answer must name someone the extractive answer's quotes name (beyond the
  * question's own names), or it answers another question ("the partners co-organise it with SOGA" where
  * the quote lists the five co-organisers).
- * An open question's extractive answer may quote a second passage that adds what the first leaves
- * out ("What did Julie Foulon advocate for?": the first says what she asked for, the second who she is,
- * "Julie Foulon (Girleek)"); a generated answer that cites only the first says less, so it must cite
- * every passage the extractive answer quotes.
+ * What a second quoted passage adds ("Julie Foulon (Girleek)": who she is) is not asked of the model:
+ * the extractive answer's quotes are delivered under a generated answer (quoted-evidence.ts).
  */
 import type { LanguageCode } from '../types.js';
 import { expectedAnswerTypes } from './answer-type.js';
@@ -41,8 +39,6 @@ export interface InformativeInput {
   /** The chunk ids the generated answer cites, and the one the extractive answer quotes first. */
   generatedChunkIds: string[];
   extractiveFirstChunkId: string | null;
-  /** Every chunk the extractive answer quotes, first one first (unset: only the first is known). */
-  extractiveChunkIds?: string[];
   /** The passages' sentences the extractive answer quotes (with their languages): for "who" questions. */
   extractiveQuotes?: { text: string; lang: LanguageCode }[];
 }
@@ -55,12 +51,8 @@ export function lessInformativeReason(input: InformativeInput): string | null {
     // A question that asks for a kind of value (a date, a place, a number…) is held to give it by the
     // claim checks; where the extractive answer found no such value, its first quote is no better guide.
     if (expected.size) return null;
-    if (input.extractiveFirstChunkId && !input.generatedChunkIds.includes(input.extractiveFirstChunkId))
-      return 'answer is less informative than the extractive one: it does not cite the passage that answers best';
-    const uncited = (input.extractiveChunkIds ?? []).filter((id) => !input.generatedChunkIds.includes(id));
-    return uncited.length
-      ? `answer is less informative than the extractive one: it does not cite ${uncited.length === 1 ? 'a passage' : `${uncited.length} passages`} the extractive answer quotes`
-      : null;
+    if (!input.extractiveFirstChunkId || input.generatedChunkIds.includes(input.extractiveFirstChunkId)) return null;
+    return 'answer is less informative than the extractive one: it does not cite the passage that answers best';
   }
   const value = directValue(input.direct, input.lang, input.t);
   if (value === null) return null;

@@ -69,26 +69,3 @@ describe('an open question: the generated answer must cite the passage the extra
     expect(reason('When did the network plead for it?', 'en', null, 'In 2022 [1].', ['b'])).toBeNull();
   });
 });
-
-describe('an open question: the generated answer must cite every passage the extractive answer quotes', () => {
-  const open = (cited: string[]) =>
-    lessInformativeReason({
-      answer: 'Julie Foulon advocated for gender equality in the digital sector [1].',
-      direct: null,
-      question: 'What did Julie Foulon advocate for at the Social Good Week?',
-      lang: 'en',
-      t,
-      passageTexts: ['Julie Foulon souligne la nécessité de faire de l’égalité des genres un objectif.', 'Parmi les intervenants : Julie Foulon (Girleek).'],
-      generatedChunkIds: cited,
-      extractiveFirstChunkId: 'a',
-      extractiveChunkIds: ['a', 'b'],
-    });
-
-  it('citing only the first quoted passage says less than the two quotes (who she is is in the second)', () => {
-    expect(open(['a'])).toMatch(/does not cite a passage the extractive answer quotes/);
-  });
-
-  it('citing both passes, in any order', () => {
-    expect(open(['b', 'a'])).toBeNull();
-  });
-});
