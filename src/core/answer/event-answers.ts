@@ -10,6 +10,7 @@ import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/
 import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
+import { relativePeriods } from '../text/relative-periods.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes, foldPhrase } from './answer-type.js';
@@ -35,6 +36,8 @@ export type TimeIntent =
       label: string;
       /** "en 2021 et 2023": each period the question names (2022 is not asked for); absent for one. */
       periods?: { from: string; to: string }[];
+      /** Named relative to today ("last year", "il y a trois ans"), not by its date. */
+      relative?: boolean;
     };
 
 const NEXT = folded([
@@ -593,6 +596,13 @@ const EVENTS = folded([
   'events',
   'evenements',
   'rendez vous',
+  'conferences',
+  'konferenzen',
+  'conferencias',
+  'conferenze',
+  'conferenties',
+  'summits',
+  'sommets',
   'veranstaltungen',
   'eventos',
   'eventi',
@@ -772,6 +782,31 @@ const LIST = folded([
   'cosa ha fatto',
   'o que fez',
   'wat heeft',
+  // "What happened / what did SOGA organise" in a period: its events are the answer.
+  'what happened',
+  'que s est il passe',
+  'qu a fait',
+  'qu a organise',
+  'a t il organise',
+  'a t il fait',
+  'a organise',
+  'was ist passiert',
+  'was geschah',
+  'que paso',
+  'que ocurrio',
+  'que organizo',
+  'cosa e successo',
+  'cosa e accaduto',
+  'cosa ha organizzato',
+  'o que aconteceu',
+  'o que organizou',
+  'wat gebeurde',
+  'wat is er gebeurd',
+  'wat organiseerde',
+  'vad hande',
+  'vad anordnade',
+  'co się wydarzyło',
+  'co zorganizował',
   // The 16 other languages: natural spellings, folded when read, in the forms questions put them in.
   'jakie wydarzenia',
   'które wydarzenia',
@@ -866,6 +901,21 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
     .map((m) => ({ start: m[1], end: null, text: m[1], index: m.index }));
   const values = [...dates, ...bare].sort((a, b) => a.index - b.index);
   const value = values[0];
+  // "Last year", "il y a trois ans", "le mois dernier": the calendar year or month that is on the day
+  // asked, labelled with its value so the member reads which one was meant ("2025").
+  const relative = relativePeriods(question, today);
+  if (!value && relative.length) {
+    const periods = relative.map((p) => ({ from: p.from, to: p.to }));
+    const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null, precision: p.precision, yearInferred: false }, lang)).join(', ');
+    return {
+      kind: 'period',
+      from: periods.map((p) => p.from).sort()[0],
+      to: periods.map((p) => p.to).sort()[periods.length - 1],
+      label,
+      relative: true,
+      ...(periods.length > 1 ? { periods } : {}),
+    };
+  }
   if (!value) return null;
   if (values.length > 1 && !has(text, SINCE)) {
     const last = values[values.length - 1];

@@ -332,3 +332,22 @@ describe('how long an event lasted', () => {
     expect(daysLasted('Quanto è durata la prima edizione del congresso?', 'it', twoDays)).toBe(2);
   });
 });
+
+describe('a period named relative to today lists that period\'s events', () => {
+  it('reads "last year", "il y a quatre ans", "le mois dernier" as the period they are today, labelled with its value', () => {
+    expect(timeIntent('Which conferences did SOGA go to last year?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2025-01-01', to: '2025-12-31', label: '2025', relative: true });
+    expect(timeIntent("Qu'a organisé le SOGA il y a cinq ans ?", 'fr', TODAY)).toMatchObject({ kind: 'period', from: '2021-01-01', to: '2021-12-31', label: '2021' });
+    expect(timeIntent('Welche Veranstaltungen hatte der SOGA letzten Monat?', 'de', TODAY)).toMatchObject({ kind: 'period', from: '2026-11-01', to: '2026-11-30' });
+    // A date written in the question is the period, whatever else it says.
+    expect(timeIntent('Which events did SOGA attend in 2021, five years ago?', 'en', TODAY)).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+  });
+
+  it('lists the events of that period, or says the articles mention none', () => {
+    const lastYear = answerFromEvents(grouped(CORPUS), timeIntent('What happened at SOGA last year?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(lastYear.outcome).toBe('answered');
+    expect(lastYear.text).toMatch(/^Events in the SOGA articles \(2025\):\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
+    const thisYear = answerFromEvents(grouped(CORPUS), timeIntent("Quels événements le SOGA a-t-il eus cette année ?", 'fr', TODAY)!, 'fr', TODAY, messages);
+    expect(thisYear).toMatchObject({ outcome: 'not_found', citations: [] });
+    expect(thisYear.text).toContain('(2026)');
+  });
+});
