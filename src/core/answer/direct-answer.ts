@@ -5,6 +5,7 @@
  * quote holds no such value, or more than one that could be meant, there is no sentence: never a guess.
  */
 import { FUTURE } from '../text/future-words.js';
+import { asksWhetherStillOpen } from '../text/now-words.js';
 import type { Messages } from '../i18n.js';
 import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
@@ -267,6 +268,10 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   // A year the quote does not write comes from the article's date, itself read from the text: the
   // day is stated, the year and "how long ago" are not (the quote below shows what is known).
   const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
+  // "Can I still register?" of a date now past: no, whether it was held or only announced. A day
+  // without its year in an article over a year old is past too (an announcement is for the months ahead).
+  const still = date && asksWhetherStillOpen(input.question, lang) ? (relative ?? (articleDate && yearOld(articleDate, today) ? relativeToNow(date, today, lang) : null)) : null;
+  if (date && still && tenseOf(date, today) === 'past') return t('directStillNo', { value, relative: still, n });
   if (!date || !relative) return t('directValue', { value, n });
   const tense = tenseOf(date, today);
   // An article that announced a date now past tells what was planned, not what happened: said so
@@ -277,6 +282,12 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   // "Yes: it was on 2022" reads wrong and a lone year is weak evidence of a dated event.
   if (asksWhetherPast(input.question, lang) && date.precision !== 'year') return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
   return t('directDate', { value, relative, n });
+}
+
+/** Whether an article's date (YYYY, YYYY-MM or YYYY-MM-DD) is over a year before today, taken at its latest. */
+function yearOld(articleDate: string, today: Date): boolean {
+  const latest = Date.parse(articleDate.length === 4 ? `${articleDate}-12-31` : articleDate.length === 7 ? `${articleDate}-28` : articleDate);
+  return Number.isFinite(latest) && latest < today.getTime() - 365 * 86_400_000;
 }
 
 /** Ordinals as numbers, in the languages the bot speaks: "second" = "deuxième" = "zweite" = 2. */

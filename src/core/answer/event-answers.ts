@@ -11,6 +11,7 @@ import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../ev
 import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import { relativePeriods } from '../text/relative-periods.js';
+import { asksWhetherStillOpen } from '../text/now-words.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes, foldPhrase } from './answer-type.js';
@@ -1164,6 +1165,8 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
   const named = eventsNamedIn(question, all, (e) => [...asked].every((k) => said(e).has(k)));
   if (named.length === 1) return named[0];
+  // "Can I still register for NEC ESS?" is about its latest edition: the one registration could still be open for.
+  if (named.length > 1 && asksWhetherStillOpen(question, lang)) return [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
   if (named.length > 1 && named.length <= MAX_SEVERAL) return { several: named };
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.
