@@ -7,11 +7,12 @@
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
-import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
+import { conceptWords, kindAndAcronymNamed, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
 import { relativePeriods } from '../text/relative-periods.js';
 import { asksWhetherStillOpen } from '../text/now-words.js';
+import { howLongAgo, type AgoUnit } from '../text/how-long-ago.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes, foldPhrase } from './answer-type.js';
@@ -52,6 +53,8 @@ const NEXT = folded([
   'a venir',
   'nachste',
   'nachsten',
+  'nachstes',
+  'nachster',
   'kommende',
   'kommenden',
   'bevorstehende',
@@ -411,6 +414,28 @@ const EVENT = folded([
   'conferencia',
   'conferenza',
   'conferentie',
+  // Meetings and workshops are events too: "le prochain atelier", "el próximo encuentro", "das nächste Treffen".
+  'rencontre',
+  'rencontres',
+  'encuentro',
+  'encuentros',
+  'incontro',
+  'incontri',
+  'encontro',
+  'encontros',
+  'bijeenkomst',
+  'bijeenkomsten',
+  'treffen',
+  'atelier',
+  'ateliers',
+  'workshop',
+  'workshops',
+  'taller',
+  'talleres',
+  'webinar',
+  'webinars',
+  'webinaire',
+  'webinaires',
   ...ACTIVITIES,
   // The 16 other languages: natural spellings, folded when read, in the forms questions put them in.
   'wydarzenie',
@@ -904,20 +929,7 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const value = values[0];
   // "Last year", "il y a trois ans", "le mois dernier": the calendar year or month that is on the day
   // asked, labelled with its value so the member reads which one was meant ("2025").
-  const relative = relativePeriods(question, today);
-  if (!value && relative.length) {
-    const periods = relative.map((p) => ({ from: p.from, to: p.to }));
-    const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null, precision: p.precision, yearInferred: false }, lang)).join(', ');
-    return {
-      kind: 'period',
-      from: periods.map((p) => p.from).sort()[0],
-      to: periods.map((p) => p.to).sort()[periods.length - 1],
-      label,
-      relative: true,
-      ...(periods.length > 1 ? { periods } : {}),
-    };
-  }
-  if (!value) return null;
+  if (!value) return relativeIntent(question, lang, today);
   if (values.length > 1 && !has(text, SINCE)) {
     const last = values[values.length - 1];
     const periods = values.map((v) => ({ from: firstDay(v), to: lastDay(v) }));
@@ -936,6 +948,44 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const at = question.toLowerCase().lastIndexOf(value.text.toLowerCase());
   const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
   return { kind: 'period', from, to, label };
+}
+
+/** The period a question names from today ("last year", "il y a trois ans"), as a period intent labelled with its value; null for none. */
+function relativeIntent(question: string, lang: LanguageCode, today: Date): Extract<TimeIntent, { kind: 'period' }> | null {
+  const relative = relativePeriods(question, today);
+  if (!relative.length) return null;
+  const periods = relative.map((p) => ({ from: p.from, to: p.to }));
+  const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null, precision: p.precision, yearInferred: false }, lang)).join(', ');
+  return {
+    kind: 'period',
+    from: periods.map((p) => p.from).sort()[0],
+    to: periods.map((p) => p.to).sort()[periods.length - 1],
+    label,
+    relative: true,
+    ...(periods.length > 1 ? { periods } : {}),
+  };
+}
+
+/**
+ * "Is NEC ESS this year?", "Czy NEC ESS odbędzie się w tym roku?", "Was the FNAF held last year?": an
+ * event the index knows, asked of a period named from today. Its editions in that period are listed;
+ * with none, the answer says so and names its latest edition (never another year's date as this one's).
+ * Null when the question names no such period or event, or asks for more than a date (who, how many).
+ */
+export function answerNamedInPeriod(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date, messages: Messages): EventAnswer | null {
+  const intent = relativeIntent(question, lang, today);
+  if (!intent || [...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
+  const named = eventsNamedIn(question, all);
+  if (!named.length) return null;
+  const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
+  const citations: Citation[] = [];
+  const line = eventLine(citations, lang, today, messages);
+  const inPeriod = named.filter((e) => inPeriodOf(e, intent));
+  if (inPeriod.length) return { outcome: 'answered', text: `${t('eventsIn', { period: intent.label })}\n${inPeriod.map(line).join('\n')}`, citations };
+  const latest = [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+  // The name members use for the series, without another edition's year ("NEC ESS", not "NEC ESS 2025").
+  const series = [...latest.variants, latest.name].filter((v) => !/\d/.test(v)).sort((a, b) => a.length - b.length)[0] ?? latest.name;
+  return { outcome: 'answered', text: `${t('eventsNamedNoneIn', { name: series, period: intent.label })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
 }
 
 /** "Who spoke at the last NEC ESS?" asks about the event, not which one it was: the passages answer it. */
@@ -990,6 +1040,8 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
   let matched = candidates.map((e) => ({ e, score: score(e) })).filter((m) => m.score > 0);
   // No name given whole: its kind and one of its places ("when did the Mannheim summit take place?").
   if (!matched.length) matched = candidates.filter((e) => kindAndPlaceNamed([...e.variants, e.name], e.places, asked)).map((e) => ({ e, score: 1 }));
+  // Nor a place: its kind and an acronym of its name ("the GAFAM workshop").
+  if (!matched.length) matched = candidates.filter((e) => kindAndAcronymNamed([...e.variants, e.name], asked)).map((e) => ({ e, score: 1 }));
   // A year in the question chooses the editions before the names compete: "la giornata europea … del NEC
   // ESS 2025" means the 2025 edition, though "europea" scores the 2023 "NEC ESS Europe" higher.
   const years = yearsOf(question);
@@ -1020,7 +1072,8 @@ export interface EventAnswer {
 export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): EventAnswer {
   const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
   const citations: Citation[] = [];
-  const line = eventLine(citations, lang, today, messages);
+  // "How many days ago was the last event?": its distance from today in days.
+  const line = eventLine(citations, lang, today, messages, intent.kind === 'period' ? undefined : howLongAgo(intent.question));
   if (intent.kind === 'next') {
     // "the next Social Good Week": that event's editions only, when the question names one.
     const named = eventsNamedIn(intent.question, all);
@@ -1043,13 +1096,13 @@ export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: 
 }
 
 /** One line per event, each with its citation (pushed to `citations`): name — date, places (relative; announced) [n]. */
-function eventLine(citations: Citation[], lang: LanguageCode, today: Date, messages: Messages): (e: GroupedEvent) => string {
+function eventLine(citations: Citation[], lang: LanguageCode, today: Date, messages: Messages, unit?: AgoUnit | null): (e: GroupedEvent) => string {
   return (e) => {
     const m = e.mentions[0];
     const n = citations.length + 1;
     citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
     const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
-    const relative = relativeToNow(value, today, lang);
+    const relative = relativeToNow(value, today, lang, unit);
     const places = e.places.length ? `, ${e.places.map((p) => localizePlace(p, lang)).join(', ')}` : '';
     const notes = [relative, e.announcedOnly && e.status === 'past' ? messages.t(lang, 'eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
     return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
@@ -1077,7 +1130,9 @@ const DURATION_PHRASES = folded([
   ...['quants dies', 'quant dura', 'quant va durar', 'hány nap', 'hány napig', 'meddig tart', 'meddig tartott', 'kuinka monta päivää', 'montako päivää', 'kuinka kauan'],
   ...['mitu päeva', 'kui kaua', 'cik dienas', 'cik ilgi', 'kiek dienų', 'kiek laiko', 'kaip ilgai', 'hur många dagar', 'hur länge', 'hvor mange dage', 'hvor længe'],
 ]);
-export const asksDuration = (question: string) => DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `));
+export const asksDuration = (question: string) =>
+  // "How many days ago…" counts from today: a date, not how long something lasted.
+  howLongAgo(question) === undefined && (DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `)));
 
 /** "how many days after / before / since…" asks for a gap between two dates, not how long one event lasted: the words per language (one word may be a preposition of place in another: Dutch "na", Portuguese "na"). */
 const GAP_WORDS: Record<string, string[]> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -349,5 +349,39 @@ describe('a period named relative to today lists that period\'s events', () => {
     const thisYear = answerFromEvents(grouped(CORPUS), timeIntent("Quels événements le SOGA a-t-il eus cette année ?", 'fr', TODAY)!, 'fr', TODAY, messages);
     expect(thisYear).toMatchObject({ outcome: 'not_found', citations: [] });
     expect(thisYear.text).toContain('(2026)');
+  });
+});
+
+describe('how long ago, counted from today', () => {
+  it('answers "how many days ago" of the latest event in days, and is no question of duration', () => {
+    expect(asksDuration('How many days ago was the last SOGA event?')).toBe(false);
+    const intent = timeIntent('How many days ago was the last SOGA event?', 'en', TODAY);
+    expect(intent).toMatchObject({ kind: 'last' });
+    const answer = answerFromEvents(grouped(CORPUS), intent!, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^The latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(374 days ago\) \[1\]$/);
+  });
+
+  it('names an event by its kind and an acronym of its name', () => {
+    const workshop = event('Libérer les associations des GAFAM', '2025-11-26', null, [], { variants: ['Libérer les associations des GAFAM', 'atelier « Libérer les associations des GAFAM »'] });
+    expect(namedEventFor(grouped([...CORPUS, workshop]), 'When was the GAFAM workshop?', 'en')).toMatchObject({ name: 'Libérer les associations des GAFAM' });
+    // The acronym alone, or another kind, names nothing.
+    expect(namedEventFor(grouped([...CORPUS, workshop]), 'When was the GAFAM summit?', 'en')).toBeNull();
+  });
+});
+
+describe('an event asked of a period named from today', () => {
+  it('lists its editions in that period, or says there are none and names its latest', () => {
+    const all = grouped(CORPUS);
+    const none = answerNamedInPeriod(all, 'Is there a NEC ESS this year?', 'en', TODAY, messages);
+    expect(none?.text).toMatch(/^The SOGA articles mention nothing of NEC ESS in 2026\.\nThe latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
+    const held = answerNamedInPeriod(all, "Le FNAF a-t-il eu lieu il y a cinq ans ?", 'fr', TODAY, messages);
+    expect(held?.text).toMatch(/^Événements des articles du SOGA \(2021\) :\n• FNAF — 13 octobre 2021, Paris/);
+  });
+
+  it('leaves alone a question with no such period, no such event, or asking for more than a date', () => {
+    const all = grouped(CORPUS);
+    expect(answerNamedInPeriod(all, 'When is NEC ESS?', 'en', TODAY, messages)).toBeNull();
+    expect(answerNamedInPeriod(all, 'Which events were there last year?', 'en', TODAY, messages)).toBeNull();
+    expect(answerNamedInPeriod(all, 'Who spoke at the FNAF five years ago?', 'en', TODAY, messages)).toBeNull();
   });
 });
