@@ -65,6 +65,17 @@ const TAKE_PART: Record<string, string[]> = {
   pl: ['zapis*', 'zarejestr*', 'wziąć udział', 'uczestnic*', 'zgłosi*'],
 };
 
+/**
+ * "Not yet" is no question about now ("Quelle part des métiers de 2030 n'existe pas encore ?" asks what
+ * the article says), and "still to come" asks whether a date is ahead: both are read apart.
+ */
+const NOT_YET = [
+  / not yet | pas encore | noch nicht | noch kein\p{L}* | todavia no | aun no | no \p{L}+ todavia | no \p{L}+ aun | non \p{L}+ ancora | non ancora | ancora non | ainda nao | nao \p{L}+ ainda | nog niet | nog geen | inte annu | annu inte | inte \p{L}+ annu | jeszcze nie | nie \p{L}+ jeszcze /u,
+];
+const TO_COME = [
+  / (?:still|yet) (?:to come|ahead|upcoming|to happen|to take place) | (?:encore|toujours) a venir | (?:steht|stehen) \p{L}* ?noch bevor | noch bevor | (?:todavia|aun) por (?:venir|llegar|celebrarse) | ancora da (?:venire|svolgersi|tenersi) | ainda por (?:vir|acontecer|realizar) | nog te komen | nog (?:moet|moeten) komen | (?:fortfarande|annu) framfor | jeszcze przed nami /u,
+];
+
 const pattern = (words: string[]) =>
   new RegExp(` (?:${words.map((w) => normalizeText(w.replace(/\*/g, 'STEMEND')).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/stemend/g, '\\p{L}*')).join('|')}) `, 'u');
 const compile = (table: Record<string, string[]>) => Object.fromEntries(Object.entries(table).map(([lang, words]) => [lang, pattern(words)]));
@@ -76,7 +87,9 @@ const folded = (question: string) => ` ${normalizeText(question).replace(/[^\p{L
 
 /** Whether the question asks how something is today ("still", "currently", "aujourd'hui", "noch"). */
 export function asksAboutNow(question: string, lang: string): boolean {
-  return (NOW_RE[lang] ?? NOW_RE.en).test(folded(question));
+  const text = folded(question);
+  if (NOT_YET.some((re) => re.test(text)) || TO_COME.some((re) => re.test(text))) return false;
+  return (NOW_RE[lang] ?? NOW_RE.en).test(text);
 }
 
 /** Whether the question asks whether one can still take part: "Can I still register for…?", "Kann ich mich noch anmelden?". */

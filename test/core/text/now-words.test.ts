@@ -20,6 +20,16 @@ describe('questions about how things are today', () => {
     expect(asksAboutNow('Wie viele Partner hatte das Projekt DigitalEES?', 'de')).toBe(false);
   });
 
+  it('reads "not yet" and "still to come" as no question about how things are now', () => {
+    expect(asksAboutNow("Quels métiers du numérique n'existent pas encore selon l'étude ?", 'fr')).toBe(false);
+    expect(asksAboutNow('Welche Plattform gibt es noch nicht?', 'de')).toBe(false);
+    expect(asksAboutNow('Quale piattaforma non esiste ancora?', 'it')).toBe(false);
+    expect(asksAboutNow('Is the Lyon forum still to come?', 'en')).toBe(false);
+    expect(asksAboutNow('Le forum de Lyon est-il encore à venir ?', 'fr')).toBe(false);
+    // "No longer" is: "nicht mehr" asks whether it still is.
+    expect(asksAboutNow('Gibt es Coopedia heute nicht mehr?', 'de')).toBe(true);
+  });
+
   it('reads "can I still register / apply / take part" as a question whether a date is past', () => {
     expect(asksWhetherStillOpen('Is it too late to register for the Lyon forum?', 'en')).toBe(true);
     expect(asksWhetherStillOpen('Can I still apply for the travel allowance?', 'en')).toBe(true);
