@@ -1229,6 +1229,29 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   return null;
 }
 
+/** "Edition" in the languages the bot's direct answers read: "l'édition 2026", "the 2026 edition". */
+const EDITION_WORDS = new Set(folded(['edition', 'édition', 'edición', 'edizione', 'edição', 'editie', 'editie', 'Ausgabe', 'upplaga', 'upplagan', 'edycja', 'edycji', 'udgave', 'udgaven']));
+
+/**
+ * "Hoeveel deelnemers had NEC ESS 2026?", "Who will speak at NEC ESS 2027?": an edition, written as a
+ * year next to the name of an event the index knows (or to "edition"), later than every edition the
+ * articles tell of it. No article says anything of it — whatever is asked, the passages would answer with
+ * another edition's facts. A year that is not the edition's ("the 2024–2026 plans of NEC ESS Europe") is
+ * not next to the name and is left alone.
+ */
+export function namesLaterEdition(all: GroupedEvent[], question: string): boolean {
+  const named = eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all);
+  if (!named.length) return false;
+  const latest = named.map((e) => lastDay(e).slice(0, 4)).sort()[named.length - 1];
+  const nameWords = new Set(named.flatMap((e) => [...e.variants, e.name].flatMap((v) => foldPlace(v).split(' '))).filter((w) => w.length > 1));
+  const words = foldPlace(question).split(' ');
+  return words.some((w, i) => {
+    if (!/^(?:19|20)\d{2}$/.test(w) || w <= latest) return false;
+    const beside = [words[i - 1], words[i + 1]].filter((x): x is string => Boolean(x));
+    return beside.some((x) => nameWords.has(x) || EDITION_WORDS.has(x));
+  });
+}
+
 /** Whether the question names an event of the index (whatever the year): then it asks about that event, not for a list. */
 export function namesAnEvent(all: GroupedEvent[], question: string): boolean {
   return eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length > 0;

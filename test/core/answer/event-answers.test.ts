@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, namesLaterEdition, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -383,5 +383,20 @@ describe('an event asked of a period named from today', () => {
     expect(answerNamedInPeriod(all, 'When is NEC ESS?', 'en', TODAY, messages)).toBeNull();
     expect(answerNamedInPeriod(all, 'Which events were there last year?', 'en', TODAY, messages)).toBeNull();
     expect(answerNamedInPeriod(all, 'Who spoke at the FNAF five years ago?', 'en', TODAY, messages)).toBeNull();
+  });
+});
+
+describe('an edition later than every one the articles tell of', () => {
+  it('is named by a year next to the event’s name or to "edition", whatever the question asks', () => {
+    const all = grouped(CORPUS);
+    expect(namesLaterEdition(all, 'How many speakers will NEC ESS 2027 have?')).toBe(true);
+    expect(namesLaterEdition(all, "Qui parlera à l'édition 2026 du FNAF ?")).toBe(true);
+    expect(namesLaterEdition(all, 'Wie viele Teilnehmer hatte das FNAF 2021?')).toBe(false);
+  });
+
+  it('leaves alone a year that is not the edition’s, and an event the index does not know', () => {
+    const all = grouped(CORPUS);
+    expect(namesLaterEdition(all, 'Which plans for 2024 to 2027 were discussed at NEC ESS?')).toBe(false);
+    expect(namesLaterEdition(all, 'How many people will attend the Lyon forum 2027?')).toBe(false);
   });
 });
