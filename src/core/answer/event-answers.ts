@@ -1215,13 +1215,22 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   // "Where was the opening day of NEC ESS 2025?" asks about a part of the event, whose own day and
   // place the passages give ("25 novembre à Bruxelles, pour la journée d’ouverture"); the index knows the whole.
   if (asksAboutPart(question)) return null;
+  const onePlaceOfSeveral = (e: GroupedEvent) => {
+    const asked = placesNamedIn(question);
+    // Days shared out among places: an event of several days and places, dated to the day.
+    return e.precision === 'day' && Boolean(e.end) && e.places.length > 1 && asked.length > 0 && e.places.some((p) => asked.some((spellings) => spellings.includes(foldPlace(p))));
+  };
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
   const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
   const named = eventsNamedIn(question, all, (e) => [...asked].every((k) => said(e).has(k)));
-  if (named.length === 1) return named[0];
+  // "When is NEC ESS 2025 in Paris?" asks about its Paris days ("26 et 27 novembre à Paris"), which the passages give; the index knows the whole.
+  if (named.length === 1) return onePlaceOfSeveral(named[0]) ? null : named[0];
   // "Can I still register for NEC ESS?" is about its latest edition: the one registration could still be open for.
-  if (named.length > 1 && asksWhetherStillOpen(question, lang)) return [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+  if (named.length > 1 && asksWhetherStillOpen(question, lang)) {
+    const latest = [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+    return onePlaceOfSeveral(latest) ? null : latest;
+  }
   if (named.length > 1 && named.length <= MAX_SEVERAL) return { several: named };
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.

@@ -400,3 +400,13 @@ describe('an edition later than every one the articles tell of', () => {
     expect(namesLaterEdition(all, 'How many people will attend the Lyon forum 2027?')).toBe(false);
   });
 });
+
+describe('one place of an event held in several', () => {
+  it('is left to the passages, which give that place its own days, when the event is dated to the day', () => {
+    expect(namedEventFor(grouped(CORPUS), 'When is NEC ESS in Brussels?', 'en')).toBeNull();
+    expect(namedEventFor(grouped(CORPUS), 'When is NEC ESS?', 'en')).toMatchObject({ name: 'NEC ESS' });
+    // Dated to the month, the index's date is all there is.
+    const month = event('Forum des communs', '2024-03', null, ['Lyon', 'Grenoble']);
+    expect(namedEventFor(grouped([...CORPUS, month]), 'When was the Forum des communs in Lyon?', 'en')).toMatchObject({ name: 'Forum des communs' });
+  });
+});
