@@ -1249,6 +1249,9 @@ const EDITION_WORDS = new Set(folded(['edition', 'édition', 'edición', 'edizio
  * not next to the name and is left alone.
  */
 export function namesLaterEdition(all: GroupedEvent[], question: string): boolean {
+  // An edition of that year is known ("la giornata europea del NEC ESS 2025": the 2025 edition, though
+  // "europea" names the 2023 "NEC ESS Europe" better once the year is set aside).
+  if (eventsNamedIn(question, all).length) return false;
   const named = eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all);
   if (!named.length) return false;
   const latest = named.map((e) => lastDay(e).slice(0, 4)).sort()[named.length - 1];

@@ -392,6 +392,9 @@ describe('an edition later than every one the articles tell of', () => {
     expect(namesLaterEdition(all, 'How many speakers will NEC ESS 2027 have?')).toBe(true);
     expect(namesLaterEdition(all, "Qui parlera à l'édition 2026 du FNAF ?")).toBe(true);
     expect(namesLaterEdition(all, 'Wie viele Teilnehmer hatte das FNAF 2021?')).toBe(false);
+    // A known edition whose name another edition's words fit better once the year is set aside.
+    const europe = event('NEC ESS Europe', '2023-11', null, ['Lille'], { variants: ['NEC ESS Europe', 'NEC ESS Europe 2023'] });
+    expect(namesLaterEdition(grouped([...CORPUS, europe]), 'Chi ha parlato alla giornata europea del NEC ESS 2025?')).toBe(false);
   });
 
   it('leaves alone a year that is not the edition’s, and an event the index does not know', () => {
