@@ -193,6 +193,30 @@ const NEXT = folded([
   'næste',
   'forestående',
 ]);
+/** What comes next, asked with no event word: "what's next", "als Nächstes", "qu'y a-t-il de prévu". */
+const WHATS_NEXT = folded([
+  "what's next",
+  'whats next',
+  'what is next',
+  'what comes next',
+  "what's coming up",
+  'what is coming up',
+  'als nächstes',
+  'als nächste',
+  "qu'est-ce qui est prévu",
+  "qu'y a-t-il de prévu",
+  'quoi de prévu',
+  'qué sigue',
+  'qué viene ahora',
+  'cosa c’è in programma',
+  "cosa c'è in programma",
+  'o que vem a seguir',
+  'wat staat er op het programma',
+  'wat komt er nu',
+  'vad händer härnäst',
+  'co dalej',
+]);
+
 /** "The latest / most recent event", "quand le SOGA a-t-il organisé son dernier événement…". */
 const LAST = folded([
   'last',
@@ -910,6 +934,9 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   // "the next NEC ESS": an event's name also makes it a question about events (ask() checks the name
   // against the index; an acronym alone, as "SOGA" in "the next president of SOGA", does not).
   const named = /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question);
+  // "What's next for SOGA?", "Was steht als Nächstes an?", "Qu'est-ce qui est prévu ?": what comes next on
+  // SOGA's agenda, with no event word and no other name, asks for the next event too.
+  if (has(text, WHATS_NEXT) && !/\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question.replace(/\bSOGA\b|Social Good Accelerator/g, ' '))) return { kind: 'next', question, named: false };
   if (has(text, NEXT) && (aboutEvents || named)) return { kind: 'next', question, named: !aboutEvents };
   // "When did SOGA last hold an event in Paris?": the latest past event (of the places named), from the index.
   // "How long did the summit last?" is the verb, asking a duration (namedEventFor answers it).

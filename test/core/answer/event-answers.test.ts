@@ -413,3 +413,14 @@ describe('one place of an event held in several', () => {
     expect(namedEventFor(grouped([...CORPUS, month]), 'When was the Forum des communs in Lyon?', 'en')).toMatchObject({ name: 'Forum des communs' });
   });
 });
+
+describe('what comes next, asked with no event word', () => {
+  it('asks for the next event', () => {
+    expect(timeIntent("What's next for SOGA?", 'en', TODAY)).toMatchObject({ kind: 'next', named: false });
+    expect(timeIntent('Und was steht beim SOGA als Nächstes an?', 'de', TODAY)).toMatchObject({ kind: 'next', named: false });
+    expect(timeIntent("Qu'est-ce qui est prévu au SOGA ?", 'fr', TODAY)).toMatchObject({ kind: 'next' });
+    // A name makes it a question about that thing (ask() then checks that the index knows it), and "next" alone asks nothing of the agenda.
+    expect(timeIntent("What's next for the Lyon Forum?", 'en', TODAY)).toMatchObject({ kind: 'next', named: true });
+    expect(timeIntent('Who is the next speaker?', 'en', TODAY)).toBeNull();
+  });
+});
