@@ -196,3 +196,11 @@ export function relativePeriods(question: string, today: Date): RelativePeriod[]
   const distinct = found.filter((p, i) => !found.some((o, j) => j !== i && o.text.length > p.text.length && o.text.includes(p.text) && o.from === p.from));
   return distinct.sort((a, b) => a.index - b.index).map(({ index: _index, ...p }) => p);
 }
+
+/**
+ * The phrases of the question that name a period from today, folded ("l annee derniere", "vor 3 jahren"),
+ * whatever today is: a follow-up "Et l'année dernière ?" repeats the earlier ask with them.
+ */
+export function relativePhrases(question: string): string[] {
+  return relativePeriods(question, new Date(Date.UTC(2000, 5, 15))).map((p) => p.text);
+}
