@@ -982,7 +982,11 @@ function relativeIntent(question: string, lang: LanguageCode, today: Date): Extr
   const relative = relativePeriods(question, today);
   if (!relative.length) return null;
   const periods = relative.map((p) => ({ from: p.from, to: p.to }));
-  const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null, precision: p.precision, yearInferred: false }, lang)).join(', ');
+  const value = (p: (typeof relative)[number]) =>
+    p.precision === 'day'
+      ? { start: p.from, end: p.to === p.from ? null : p.to }
+      : { start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null };
+  const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, ...value(p), precision: p.precision, yearInferred: false }, lang)).join(', ');
   return {
     kind: 'period',
     from: periods.map((p) => p.from).sort()[0],
@@ -1002,6 +1006,8 @@ function relativeIntent(question: string, lang: LanguageCode, today: Date): Extr
 export function answerNamedInPeriod(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date, messages: Messages): EventAnswer | null {
   const intent = relativeIntent(question, lang, today);
   if (!intent || [...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
+  // "Today", "this week" of a named thing ask how it is now ("Is the Atlas still online today?"), not for its editions.
+  if (relativePeriods(question, today).some((p) => p.precision === 'day')) return null;
   const named = eventsNamedIn(question, all);
   if (!named.length) return null;
   const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);

@@ -15,7 +15,7 @@ export interface RelativePeriod {
   /** First and last day of the period, YYYY-MM-DD. */
   from: string;
   to: string;
-  precision: 'year' | 'month';
+  precision: 'year' | 'month' | 'day';
 }
 
 /** Offsets from this year / this month, by phrase (natural spellings, folded when read). */
@@ -136,6 +136,51 @@ const MONTH_PHRASES: Record<string, number> = foldKeys({
   ),
 });
 
+/**
+ * Days and weeks: "today", "tomorrow", "this week", "la semaine prochaine" (offsets in days; weeks run
+ * Monday to Sunday). Not French "hier" (Dutch and German "here") nor Spanish "mañana" (also "morning").
+ */
+const DAY_PHRASES: Record<string, number> = foldKeys({
+  ...Object.fromEntries(['today', "aujourd'hui", 'heute', 'hoy', 'oggi', 'hoje', 'vandaag', 'idag', 'i dag', 'dziś', 'dzisiaj'].map((p) => [p, 0])),
+  ...Object.fromEntries(['tomorrow', 'demain', 'domani', 'amanhã', 'imorgon', 'jutro'].map((p) => [p, 1])),
+  ...Object.fromEntries(['yesterday', 'gestern', 'ayer', 'ieri', 'ontem', 'gisteren', 'igår', 'i går', 'wczoraj'].map((p) => [p, -1])),
+});
+const WEEK_PHRASES: Record<string, number> = foldKeys({
+  ...Object.fromEntries(
+    ['this week', 'cette semaine', 'diese woche', 'dieser woche', 'esta semana', 'questa settimana', 'deze week', 'denna vecka', 'i denne uge', 'w tym tygodniu'].map((p) => [p, 0]),
+  ),
+  ...Object.fromEntries(
+    [
+      'next week',
+      'la semaine prochaine',
+      'nächste woche',
+      'nächsten woche',
+      'la próxima semana',
+      'la semana que viene',
+      'la prossima settimana',
+      'la settimana prossima',
+      'a próxima semana',
+      'volgende week',
+      'nästa vecka',
+      'w przyszłym tygodniu',
+    ].map((p) => [p, 1]),
+  ),
+  ...Object.fromEntries(
+    [
+      'last week',
+      'la semaine dernière',
+      'letzte woche',
+      'letzten woche',
+      'la semana pasada',
+      'la settimana scorsa',
+      'a semana passada',
+      'vorige week',
+      'förra veckan',
+      'w zeszłym tygodniu',
+    ].map((p) => [p, -1]),
+  ),
+});
+
 /** Small numbers as words, folded, for "il y a trois ans", "vor vier Jahren", "hace dos años", "two years ago". */
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -172,6 +217,8 @@ export function relativePeriods(question: string, today: Date): RelativePeriod[]
   const year = today.getUTCFullYear();
   const month = today.getUTCMonth();
   const found: (RelativePeriod & { index: number })[] = [];
+  const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const day = (offset: number) => new Date(Date.UTC(year, month, today.getUTCDate() + offset));
   const addYear = (phrase: string, index: number, offset: number) =>
     found.push({ text: phrase, index, from: `${year + offset}-01-01`, to: `${year + offset}-12-31`, precision: 'year' });
   for (const [phrase, offset] of Object.entries(YEAR_PHRASES)) {
@@ -189,8 +236,17 @@ export function relativePeriods(question: string, today: Date): RelativePeriod[]
     if (at < 0) continue;
     const first = new Date(Date.UTC(year, month + offset, 1));
     const last = new Date(Date.UTC(year, month + offset + 1, 0));
-    const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
     found.push({ text: phrase, index: at, from: iso(first), to: iso(last), precision: 'month' });
+  }
+  for (const [phrase, offset] of Object.entries(DAY_PHRASES)) {
+    const at = text.indexOf(` ${phrase} `);
+    if (at >= 0) found.push({ text: phrase, index: at, from: iso(day(offset)), to: iso(day(offset)), precision: 'day' });
+  }
+  for (const [phrase, offset] of Object.entries(WEEK_PHRASES)) {
+    const at = text.indexOf(` ${phrase} `);
+    if (at < 0) continue;
+    const monday = (today.getUTCDay() + 6) % 7;
+    found.push({ text: phrase, index: at, from: iso(day(7 * offset - monday)), to: iso(day(7 * offset - monday + 6)), precision: 'day' });
   }
   // A phrase inside a longer one found too ("l anno scorso" / "anno scorso") is the same period once.
   const distinct = found.filter((p, i) => !found.some((o, j) => j !== i && o.text.length > p.text.length && o.text.includes(p.text) && o.from === p.from));

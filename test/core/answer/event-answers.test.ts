@@ -424,3 +424,15 @@ describe('what comes next, asked with no event word', () => {
     expect(timeIntent('Who is the next speaker?', 'en', TODAY)).toBeNull();
   });
 });
+
+describe('an event asked of today or this week', () => {
+  it('is a question about now, not about its editions', () => {
+    expect(answerNamedInPeriod(grouped(CORPUS), 'Is NEC ESS still on today?', 'en', TODAY, messages)).toBeNull();
+  });
+
+  it('lists the day\'s or week\'s events, or says there are none', () => {
+    const week = answerFromEvents(grouped(CORPUS), timeIntent('Are there any SOGA events this week?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(week).toMatchObject({ outcome: 'not_found' });
+    expect(week.text).toMatch(/November 30\s–\sDecember 6, 2026/);
+  });
+});

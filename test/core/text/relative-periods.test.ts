@@ -39,3 +39,14 @@ describe('periods named relative to today are the calendar year or month they ar
     expect(period('What happened in 2021?')).toEqual([]);
   });
 });
+
+describe('days and weeks named from today', () => {
+  it('reads today, tomorrow and this / next / last week (Monday to Sunday)', () => {
+    expect(period('Is there a SOGA webinar tomorrow?')).toEqual(['2026-12-07..2026-12-07']);
+    expect(period('Y a-t-il un atelier du SOGA cette semaine ?')).toEqual(['2026-11-30..2026-12-06']);
+    expect(period('Gibt es nächste Woche einen Workshop?')).toEqual(['2026-12-07..2026-12-13']);
+    expect(period('Qué pasó la semana pasada?', new Date('2026-03-04T12:00:00Z'))).toEqual(['2026-02-23..2026-03-01']);
+    // Not "hier" (Dutch and German "here").
+    expect(period('Wat gebeurde hier?')).toEqual([]);
+  });
+});
