@@ -16,7 +16,12 @@ export interface RelativePeriod {
   from: string;
   to: string;
   precision: 'year' | 'month' | 'day';
+  /** "Since last year", "seit letztem Jahr", "depuis l'année dernière": from the period up to today. */
+  since?: boolean;
 }
+
+/** Words that make a period the start of one that runs to today, when they come just before it. */
+const SINCE_BEFORE = new Set(['since', 'depuis', 'seit', 'desde', 'dal', 'dall', 'dalla', 'dallo', 'sinds', 'sedan', 'siden', 'od']);
 
 /** Offsets from this year / this month, by phrase (natural spellings, folded when read). */
 const YEAR_PHRASES: Record<string, number> = foldKeys({
@@ -47,6 +52,7 @@ const YEAR_PHRASES: Record<string, number> = foldKeys({
       'l an dernier',
       'l annee passee',
       'letztes jahr',
+      'letztem jahr',
       'letzten jahr',
       'vergangenes jahr',
       'vergangenen jahr',
@@ -55,6 +61,7 @@ const YEAR_PHRASES: Record<string, number> = foldKeys({
       'o ano passado',
       'no ano passado',
       'l anno scorso',
+      'anno scorso',
       'lo scorso anno',
       'vorig jaar',
       'vorige jaar',
@@ -250,7 +257,8 @@ export function relativePeriods(question: string, today: Date): RelativePeriod[]
   }
   // A phrase inside a longer one found too ("l anno scorso" / "anno scorso") is the same period once.
   const distinct = found.filter((p, i) => !found.some((o, j) => j !== i && o.text.length > p.text.length && o.text.includes(p.text) && o.from === p.from));
-  return distinct.sort((a, b) => a.index - b.index).map(({ index: _index, ...p }) => p);
+  const before = (index: number) => text.slice(0, index).trim().split(' ').pop() ?? '';
+  return distinct.sort((a, b) => a.index - b.index).map(({ index, ...p }) => (SINCE_BEFORE.has(before(index)) ? { ...p, since: true } : p));
 }
 
 /**

@@ -436,3 +436,9 @@ describe('an event asked of today or this week', () => {
     expect(week.text).toMatch(/November 30\s–\sDecember 6, 2026/);
   });
 });
+
+describe('"since last year"', () => {
+  it('lists the events from the start of last year up to today', () => {
+    expect(timeIntent('Which events has SOGA held since last year?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2025-01-01', to: '2026-12-06' });
+  });
+});

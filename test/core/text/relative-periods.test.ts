@@ -50,3 +50,13 @@ describe('days and weeks named from today', () => {
     expect(period('Wat gebeurde hier?')).toEqual([]);
   });
 });
+
+describe('a period from today that starts one running to today', () => {
+  it('is marked "since" only when the word just before it says so', () => {
+    expect(relativePeriods('Which events has SOGA attended since last year?', TODAY)).toMatchObject([{ from: '2025-01-01', since: true }]);
+    expect(relativePeriods('Was hat der SOGA seit letztem Jahr gemacht?', TODAY)).toMatchObject([{ from: '2025-01-01', since: true }]);
+    expect(relativePeriods("Cosa ha fatto il SOGA dall'anno scorso?", TODAY)).toMatchObject([{ from: '2025-01-01', since: true }]);
+    // Swedish "sedan" after the years is "ago", not "since".
+    expect(relativePeriods('Vad gjorde SOGA för två år sedan?', TODAY)).toEqual([{ text: 'for tva ar sedan', from: '2024-01-01', to: '2024-12-31', precision: 'year' }]);
+  });
+});
