@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon, Thesaurus } from './ports.js';
-import { answerFromEvents, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, namesLaterEdition, timeIntent } from './answer/event-answers.js';
 import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
@@ -219,6 +219,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // for review (the answer log shows what retrieval would have offered).
       // The events index, grouped once for the whole question (as of today).
       const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
+      // "Is NEC ESS this year?": that event's editions in the period, or its latest when none.
+      const namedInPeriod = indexed ? answerNamedInPeriod(indexed, standalone, lang, today, messages) : null;
+      if (namedInPeriod) {
+        timings.answerMs = lap(t);
+        return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: namedInPeriod.text, citations: namedInPeriod.citations });
+      }
       let intent = indexed ? timeIntent(standalone, lang, today) : null;
       // "What did SOGA members do at the FNAF 2021?" asks about one event, not for 2021's list; "the
       // next president of SOGA" is not about an event at all.
@@ -249,6 +255,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       // answered from it, even where the passages' words cover the question too little.
       const named = indexed ? namedEventFor(indexed, standalone, lang) : null;
       if (named === 'no-such-edition') return notFound('the events index knows no such edition of the event named');
+      if (indexed && namesLaterEdition(indexed, standalone)) return notFound('the question names an edition later than every one the articles tell of');
       // Two events compared, or editions of a series: the events index lists each with its date. This
       // listing is the extractive answer, so also what a chat model's answer falls back to.
       const several = named && 'several' in named ? answerSeveralEvents(named.several, lang, today, messages) : null;

@@ -9,6 +9,8 @@ import { normalizeText } from '../text/normalize.js';
 import { hasAddress, hasEmail, hasPhone, hasPrice, numbersIn } from './answer-values.js';
 import { TITLES_OF_ADDRESS } from './sentences.js';
 import { asksPrice } from '../text/price-words.js';
+import { asksWhetherStillOpen } from '../text/now-words.js';
+import { howLongAgo } from '../text/how-long-ago.js';
 
 export type AnswerType = 'date' | 'place' | 'number' | 'person' | 'phone' | 'email' | 'price' | 'address';
 
@@ -1197,7 +1199,13 @@ export function expectedAnswerTypes(question: string, lang: string): Set<AnswerT
   // number "how much" asks. "Who pays for…?" asks for a funder, not a price.
   if (!types.has('person') && asksPrice(question, lang)) types.add('price');
   if (types.has('price')) types.delete('number');
-  if (asksWhetherPast(question, lang)) types.add('date');
+  // "How many years ago…?" asks for a date, counted from today, not for a number.
+  if (howLongAgo(question) !== undefined) {
+    types.delete('number');
+    types.add('date');
+  }
+  // "Can I still register for…?": whether its date is past answers it (not "is registration still free?", a price).
+  if (asksWhetherPast(question, lang) || (!types.size && asksWhetherStillOpen(question, lang))) types.add('date');
   const agent = agentPattern(lang)?.exec(text);
   if (agent && !(agent[1] && indexStopwords(lang).has(agent[1]))) types.add('person');
   return types;

@@ -5,6 +5,8 @@
  * quote holds no such value, or more than one that could be meant, there is no sentence: never a guess.
  */
 import { FUTURE } from '../text/future-words.js';
+import { asksWhetherStillOpen } from '../text/now-words.js';
+import { howLongAgo, type AgoUnit } from '../text/how-long-ago.js';
 import type { Messages } from '../i18n.js';
 import { firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
@@ -133,7 +135,7 @@ export function tenseOf(v: DateValue, today: Date): Tense {
 }
 
 /** "1 year ago", "in 3 weeks", "il y a 2 mois": how far a date is from today, in the reader's language. */
-export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): string | null {
+export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode, asked?: AgoUnit | null): string | null {
   const tense = tenseOf(v, today);
   if (tense === 'ongoing') return null;
   const edge = new Date(`${tense === 'past' ? lastDay(v) : firstDay(v)}T12:00:00Z`).getTime();
@@ -142,10 +144,21 @@ export function relativeToNow(v: DateValue, today: Date, lang: LanguageCode): st
   // Years are counted as the calendar counts them: May 2022 is "4 years ago" in December 2026 (not 4.6
   // rounded up to 5), November 2025 is "last year"; a date earlier in this year is months ago.
   const years = new Date(edge).getUTCFullYear() - today.getUTCFullYear();
-  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    abs >= 330 && years !== 0 ? [years, 'year'] : abs >= 45 ? [Math.round(days / 30.44), 'month'] : abs >= 14 ? [Math.round(days / 7), 'week'] : [days, 'day'];
+  // "How many days ago?" is answered in days ("374 days ago"), whatever the distance; a day of a date
+  // known only by its month or year is no count of days.
+  const unitAsked = asked && !(asked !== 'year' && v.precision === 'year') && !(asked === 'day' && v.precision !== 'day') ? asked : null;
+  const byUnit: Record<AgoUnit, number> = { day: days, week: Math.round(days / 7), month: Math.round(days / 30.44), year: years };
+  const [value, unit]: [number, Intl.RelativeTimeFormatUnit] = unitAsked
+    ? [byUnit[unitAsked], unitAsked]
+    : abs >= 330 && years !== 0
+      ? [years, 'year']
+      : abs >= 45
+        ? [Math.round(days / 30.44), 'month']
+        : abs >= 14
+          ? [Math.round(days / 7), 'week']
+          : [days, 'day'];
   try {
-    return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(value, unit);
+    return new Intl.RelativeTimeFormat(lang, { numeric: unitAsked ? 'always' : 'auto' }).format(value, unit);
   } catch {
     return null;
   }
@@ -266,7 +279,11 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   const t = (key: string, vars: Record<string, string | number>) => messages.t(lang, key, vars);
   // A year the quote does not write comes from the article's date, itself read from the text: the
   // day is stated, the year and "how long ago" are not (the quote below shows what is known).
-  const relative = date && !date.yearInferred ? relativeToNow(date, today, lang) : null;
+  const relative = date && !date.yearInferred ? relativeToNow(date, today, lang, howLongAgo(input.question)) : null;
+  // "Can I still register?" of a date now past: no, whether it was held or only announced. A day
+  // without its year in an article over a year old is past too (an announcement is for the months ahead).
+  const still = date && asksWhetherStillOpen(input.question, lang) ? (relative ?? (articleDate && yearOld(articleDate, today) ? relativeToNow(date, today, lang) : null)) : null;
+  if (date && still && tenseOf(date, today) === 'past') return t('directStillNo', { value, relative: still, n });
   if (!date || !relative) return t('directValue', { value, n });
   const tense = tenseOf(date, today);
   // An article that announced a date now past tells what was planned, not what happened: said so
@@ -277,6 +294,12 @@ export function stateValue(found: StatedValue, input: Pick<DirectAnswerInput, 'q
   // "Yes: it was on 2022" reads wrong and a lone year is weak evidence of a dated event.
   if (asksWhetherPast(input.question, lang) && date.precision !== 'year') return t(tense === 'past' ? 'directPastYes' : 'directPastNo', { value, relative, n });
   return t('directDate', { value, relative, n });
+}
+
+/** Whether an article's date (YYYY, YYYY-MM or YYYY-MM-DD) is over a year before today, taken at its latest. */
+function yearOld(articleDate: string, today: Date): boolean {
+  const latest = Date.parse(articleDate.length === 4 ? `${articleDate}-12-31` : articleDate.length === 7 ? `${articleDate}-28` : articleDate);
+  return Number.isFinite(latest) && latest < today.getTime() - 365 * 86_400_000;
 }
 
 /** Ordinals as numbers, in the languages the bot speaks: "second" = "deuxième" = "zweite" = 2. */

@@ -7,9 +7,12 @@
 import type { Messages } from '../i18n.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/place-names.js';
-import { conceptWords, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
+import { conceptWords, kindAndAcronymNamed, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
+import { relativePeriods } from '../text/relative-periods.js';
+import { asksWhetherStillOpen } from '../text/now-words.js';
+import { howLongAgo, type AgoUnit } from '../text/how-long-ago.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
 import { expectedAnswerTypes, foldPhrase } from './answer-type.js';
@@ -35,6 +38,8 @@ export type TimeIntent =
       label: string;
       /** "en 2021 et 2023": each period the question names (2022 is not asked for); absent for one. */
       periods?: { from: string; to: string }[];
+      /** Named relative to today ("last year", "il y a trois ans"), not by its date. */
+      relative?: boolean;
     };
 
 const NEXT = folded([
@@ -48,6 +53,8 @@ const NEXT = folded([
   'a venir',
   'nachste',
   'nachsten',
+  'nachstes',
+  'nachster',
   'kommende',
   'kommenden',
   'bevorstehende',
@@ -186,6 +193,30 @@ const NEXT = folded([
   'næste',
   'forestående',
 ]);
+/** What comes next, asked with no event word: "what's next", "als Nächstes", "qu'y a-t-il de prévu". */
+const WHATS_NEXT = folded([
+  "what's next",
+  'whats next',
+  'what is next',
+  'what comes next',
+  "what's coming up",
+  'what is coming up',
+  'als nächstes',
+  'als nächste',
+  "qu'est-ce qui est prévu",
+  "qu'y a-t-il de prévu",
+  'quoi de prévu',
+  'qué sigue',
+  'qué viene ahora',
+  'cosa c’è in programma',
+  "cosa c'è in programma",
+  'o que vem a seguir',
+  'wat staat er op het programma',
+  'wat komt er nu',
+  'vad händer härnäst',
+  'co dalej',
+]);
+
 /** "The latest / most recent event", "quand le SOGA a-t-il organisé son dernier événement…". */
 const LAST = folded([
   'last',
@@ -407,6 +438,28 @@ const EVENT = folded([
   'conferencia',
   'conferenza',
   'conferentie',
+  // Meetings and workshops are events too: "le prochain atelier", "el próximo encuentro", "das nächste Treffen".
+  'rencontre',
+  'rencontres',
+  'encuentro',
+  'encuentros',
+  'incontro',
+  'incontri',
+  'encontro',
+  'encontros',
+  'bijeenkomst',
+  'bijeenkomsten',
+  'treffen',
+  'atelier',
+  'ateliers',
+  'workshop',
+  'workshops',
+  'taller',
+  'talleres',
+  'webinar',
+  'webinars',
+  'webinaire',
+  'webinaires',
   ...ACTIVITIES,
   // The 16 other languages: natural spellings, folded when read, in the forms questions put them in.
   'wydarzenie',
@@ -593,6 +646,13 @@ const EVENTS = folded([
   'events',
   'evenements',
   'rendez vous',
+  'conferences',
+  'konferenzen',
+  'conferencias',
+  'conferenze',
+  'conferenties',
+  'summits',
+  'sommets',
   'veranstaltungen',
   'eventos',
   'eventi',
@@ -772,6 +832,31 @@ const LIST = folded([
   'cosa ha fatto',
   'o que fez',
   'wat heeft',
+  // "What happened / what did SOGA organise" in a period: its events are the answer.
+  'what happened',
+  'que s est il passe',
+  'qu a fait',
+  'qu a organise',
+  'a t il organise',
+  'a t il fait',
+  'a organise',
+  'was ist passiert',
+  'was geschah',
+  'que paso',
+  'que ocurrio',
+  'que organizo',
+  'cosa e successo',
+  'cosa e accaduto',
+  'cosa ha organizzato',
+  'o que aconteceu',
+  'o que organizou',
+  'wat gebeurde',
+  'wat is er gebeurd',
+  'wat organiseerde',
+  'vad hande',
+  'vad anordnade',
+  'co się wydarzyło',
+  'co zorganizował',
   // The 16 other languages: natural spellings, folded when read, in the forms questions put them in.
   'jakie wydarzenia',
   'które wydarzenia',
@@ -849,6 +934,9 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   // "the next NEC ESS": an event's name also makes it a question about events (ask() checks the name
   // against the index; an acronym alone, as "SOGA" in "the next president of SOGA", does not).
   const named = /\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question);
+  // "What's next for SOGA?", "Was steht als Nächstes an?", "Qu'est-ce qui est prévu ?": what comes next on
+  // SOGA's agenda, with no event word and no other name, asks for the next event too.
+  if (has(text, WHATS_NEXT) && !/\p{Lu}{3,}|\p{Lu}\p{Ll}+ \p{Lu}/u.test(question.replace(/\bSOGA\b|Social Good Accelerator/g, ' '))) return { kind: 'next', question, named: false };
   if (has(text, NEXT) && (aboutEvents || named)) return { kind: 'next', question, named: !aboutEvents };
   // "When did SOGA last hold an event in Paris?": the latest past event (of the places named), from the index.
   // "How long did the summit last?" is the verb, asking a duration (namedEventFor answers it).
@@ -866,7 +954,9 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
     .map((m) => ({ start: m[1], end: null, text: m[1], index: m.index }));
   const values = [...dates, ...bare].sort((a, b) => a.index - b.index);
   const value = values[0];
-  if (!value) return null;
+  // "Last year", "il y a trois ans", "le mois dernier": the calendar year or month that is on the day
+  // asked, labelled with its value so the member reads which one was meant ("2025").
+  if (!value) return relativeIntent(question, lang, today);
   if (values.length > 1 && !has(text, SINCE)) {
     const last = values[values.length - 1];
     const periods = values.map((v) => ({ from: firstDay(v), to: lastDay(v) }));
@@ -885,6 +975,55 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   const at = question.toLowerCase().lastIndexOf(value.text.toLowerCase());
   const label = since ? question.slice(Math.max(0, question.slice(0, at).search(/\S+\s+\S*$/)), at + value.text.length).trim() : value.text;
   return { kind: 'period', from, to, label };
+}
+
+/** The period a question names from today ("last year", "il y a trois ans"), as a period intent labelled with its value; null for none. */
+function relativeIntent(question: string, lang: LanguageCode, today: Date): Extract<TimeIntent, { kind: 'period' }> | null {
+  const relative = relativePeriods(question, today);
+  if (!relative.length) return null;
+  const periods = relative.map((p) => ({ from: p.from, to: p.to }));
+  const value = (p: (typeof relative)[number]) =>
+    p.precision === 'day'
+      ? { start: p.from, end: p.to === p.from ? null : p.to }
+      : { start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null };
+  const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, ...value(p), precision: p.precision, yearInferred: false }, lang)).join(', ');
+  // "Since last year": from its first day up to today.
+  if (relative.length === 1 && relative[0].since) {
+    const to = today.toISOString().slice(0, 10);
+    return { kind: 'period', from: relative[0].from, to, label: formatDateValue({ text: '', index: 0, start: relative[0].from, end: to, precision: 'day', yearInferred: false }, lang), relative: true };
+  }
+  return {
+    kind: 'period',
+    from: periods.map((p) => p.from).sort()[0],
+    to: periods.map((p) => p.to).sort()[periods.length - 1],
+    label,
+    relative: true,
+    ...(periods.length > 1 ? { periods } : {}),
+  };
+}
+
+/**
+ * "Is NEC ESS this year?", "Czy NEC ESS odbędzie się w tym roku?", "Was the FNAF held last year?": an
+ * event the index knows, asked of a period named from today. Its editions in that period are listed;
+ * with none, the answer says so and names its latest edition (never another year's date as this one's).
+ * Null when the question names no such period or event, or asks for more than a date (who, how many).
+ */
+export function answerNamedInPeriod(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date, messages: Messages): EventAnswer | null {
+  const intent = relativeIntent(question, lang, today);
+  if (!intent || [...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
+  // "Today", "this week" of a named thing ask how it is now ("Is the Atlas still online today?"), not for its editions.
+  if (relativePeriods(question, today).some((p) => p.precision === 'day')) return null;
+  const named = eventsNamedIn(question, all);
+  if (!named.length) return null;
+  const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
+  const citations: Citation[] = [];
+  const line = eventLine(citations, lang, today, messages);
+  const inPeriod = named.filter((e) => inPeriodOf(e, intent));
+  if (inPeriod.length) return { outcome: 'answered', text: `${t('eventsIn', { period: intent.label })}\n${inPeriod.map(line).join('\n')}`, citations };
+  const latest = [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+  // The name members use for the series, without another edition's year ("NEC ESS", not "NEC ESS 2025").
+  const series = [...latest.variants, latest.name].filter((v) => !/\d/.test(v)).sort((a, b) => a.length - b.length)[0] ?? latest.name;
+  return { outcome: 'answered', text: `${t('eventsNamedNoneIn', { name: series, period: intent.label })}\n${t('eventsLatest')}\n${line(latest)}`, citations };
 }
 
 /** "Who spoke at the last NEC ESS?" asks about the event, not which one it was: the passages answer it. */
@@ -939,6 +1078,8 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
   let matched = candidates.map((e) => ({ e, score: score(e) })).filter((m) => m.score > 0);
   // No name given whole: its kind and one of its places ("when did the Mannheim summit take place?").
   if (!matched.length) matched = candidates.filter((e) => kindAndPlaceNamed([...e.variants, e.name], e.places, asked)).map((e) => ({ e, score: 1 }));
+  // Nor a place: its kind and an acronym of its name ("the GAFAM workshop").
+  if (!matched.length) matched = candidates.filter((e) => kindAndAcronymNamed([...e.variants, e.name], asked)).map((e) => ({ e, score: 1 }));
   // A year in the question chooses the editions before the names compete: "la giornata europea … del NEC
   // ESS 2025" means the 2025 edition, though "europea" scores the 2023 "NEC ESS Europe" higher.
   const years = yearsOf(question);
@@ -969,7 +1110,8 @@ export interface EventAnswer {
 export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: LanguageCode, today: Date, messages: Messages): EventAnswer {
   const t = (key: string, vars: Record<string, string | number> = {}) => messages.t(lang, key, vars);
   const citations: Citation[] = [];
-  const line = eventLine(citations, lang, today, messages);
+  // "How many days ago was the last event?": its distance from today in days.
+  const line = eventLine(citations, lang, today, messages, intent.kind === 'period' ? undefined : howLongAgo(intent.question));
   if (intent.kind === 'next') {
     // "the next Social Good Week": that event's editions only, when the question names one.
     const named = eventsNamedIn(intent.question, all);
@@ -992,13 +1134,13 @@ export function answerFromEvents(all: GroupedEvent[], intent: TimeIntent, lang: 
 }
 
 /** One line per event, each with its citation (pushed to `citations`): name — date, places (relative; announced) [n]. */
-function eventLine(citations: Citation[], lang: LanguageCode, today: Date, messages: Messages): (e: GroupedEvent) => string {
+function eventLine(citations: Citation[], lang: LanguageCode, today: Date, messages: Messages, unit?: AgoUnit | null): (e: GroupedEvent) => string {
   return (e) => {
     const m = e.mentions[0];
     const n = citations.length + 1;
     citations.push({ n, chunkId: m.chunkId ?? `${m.docId}#0`, docId: m.docId, title: m.docTitle, source: m.source, quote: m.sentence, date: m.docDate, lang: m.lang, score: 1 });
     const value = { text: m.dateText, index: 0, start: e.start, end: e.end, precision: e.precision, yearInferred: m.yearInferred };
-    const relative = relativeToNow(value, today, lang);
+    const relative = relativeToNow(value, today, lang, unit);
     const places = e.places.length ? `, ${e.places.map((p) => localizePlace(p, lang)).join(', ')}` : '';
     const notes = [relative, e.announcedOnly && e.status === 'past' ? messages.t(lang, 'eventsAnnouncedOnly') : null].filter(Boolean).join('; ');
     return `• ${displayName(e)} — ${formatDateValue(value, lang)}${places}${notes ? ` (${notes})` : ''} [${n}]`;
@@ -1026,7 +1168,9 @@ const DURATION_PHRASES = folded([
   ...['quants dies', 'quant dura', 'quant va durar', 'hány nap', 'hány napig', 'meddig tart', 'meddig tartott', 'kuinka monta päivää', 'montako päivää', 'kuinka kauan'],
   ...['mitu päeva', 'kui kaua', 'cik dienas', 'cik ilgi', 'kiek dienų', 'kiek laiko', 'kaip ilgai', 'hur många dagar', 'hur länge', 'hvor mange dage', 'hvor længe'],
 ]);
-export const asksDuration = (question: string) => DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `));
+export const asksDuration = (question: string) =>
+  // "How many days ago…" counts from today: a date, not how long something lasted.
+  howLongAgo(question) === undefined && (DURATION.test(normalizeText(question)) || DURATION_PHRASES.some((p) => ` ${foldPhrase(question)} `.includes(` ${p} `)));
 
 /** "how many days after / before / since…" asks for a gap between two dates, not how long one event lasted: the words per language (one word may be a preposition of place in another: Dutch "na", Portuguese "na"). */
 const GAP_WORDS: Record<string, string[]> = {
@@ -1109,16 +1253,53 @@ export function namedEventFor(all: GroupedEvent[], question: string, lang: Langu
   // "Where was the opening day of NEC ESS 2025?" asks about a part of the event, whose own day and
   // place the passages give ("25 novembre à Bruxelles, pour la journée d’ouverture"); the index knows the whole.
   if (asksAboutPart(question)) return null;
+  const onePlaceOfSeveral = (e: GroupedEvent) => {
+    const asked = placesNamedIn(question);
+    // Days shared out among places: an event of several days and places, dated to the day.
+    return e.precision === 'day' && Boolean(e.end) && e.places.length > 1 && asked.length > 0 && e.places.some((p) => asked.some((spellings) => spellings.includes(foldPlace(p))));
+  };
   // "the second European summit": an event whose names and sentence carry another ordinal, or none, is not it.
   const asked = ordinalsIn(question);
   const said = (e: GroupedEvent) => new Set([...ordinalsIn(`${e.variants.join(' ')} ${e.mentions.map((m) => m.sentence).join(' ')}`), ...(e.edition ? [e.edition] : [])]);
   const named = eventsNamedIn(question, all, (e) => [...asked].every((k) => said(e).has(k)));
-  if (named.length === 1) return named[0];
+  // "When is NEC ESS 2025 in Paris?" asks about its Paris days ("26 et 27 novembre à Paris"), which the passages give; the index knows the whole.
+  if (named.length === 1) return onePlaceOfSeveral(named[0]) ? null : named[0];
+  // "Can I still register for NEC ESS?" is about its latest edition: the one registration could still be open for.
+  if (named.length > 1 && asksWhetherStillOpen(question, lang)) {
+    const latest = [...named].sort((a, b) => lastDay(b).localeCompare(lastDay(a)))[0];
+    return onePlaceOfSeveral(latest) ? null : latest;
+  }
   if (named.length > 1 && named.length <= MAX_SEVERAL) return { several: named };
   // "Quand aura lieu le NEC ESS 2026 ?": the index knows the event, and not that year's edition. The
   // passages would only give another edition's date, which would answer another question.
   if (!named.length && yearsOf(question).length && eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length) return 'no-such-edition';
   return null;
+}
+
+/** "Edition" in the languages the bot's direct answers read: "l'édition 2026", "the 2026 edition". */
+const EDITION_WORDS = new Set(folded(['edition', 'édition', 'edición', 'edizione', 'edição', 'editie', 'editie', 'Ausgabe', 'upplaga', 'upplagan', 'edycja', 'edycji', 'udgave', 'udgaven']));
+
+/**
+ * "Hoeveel deelnemers had NEC ESS 2026?", "Who will speak at NEC ESS 2027?": an edition, written as a
+ * year next to the name of an event the index knows (or to "edition"), later than every edition the
+ * articles tell of it. No article says anything of it — whatever is asked, the passages would answer with
+ * another edition's facts. A year that is not the edition's ("the 2024–2026 plans of NEC ESS Europe") is
+ * not next to the name and is left alone.
+ */
+export function namesLaterEdition(all: GroupedEvent[], question: string): boolean {
+  // An edition of that year is known ("la giornata europea del NEC ESS 2025": the 2025 edition, though
+  // "europea" names the 2023 "NEC ESS Europe" better once the year is set aside).
+  if (eventsNamedIn(question, all).length) return false;
+  const named = eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all);
+  if (!named.length) return false;
+  const latest = named.map((e) => lastDay(e).slice(0, 4)).sort()[named.length - 1];
+  const nameWords = new Set(named.flatMap((e) => [...e.variants, e.name].flatMap((v) => foldPlace(v).split(' '))).filter((w) => w.length > 1));
+  const words = foldPlace(question).split(' ');
+  return words.some((w, i) => {
+    if (!/^(?:19|20)\d{2}$/.test(w) || w <= latest) return false;
+    const beside = [words[i - 1], words[i + 1]].filter((x): x is string => Boolean(x));
+    return beside.some((x) => nameWords.has(x) || EDITION_WORDS.has(x));
+  });
 }
 
 /** Whether the question names an event of the index (whatever the year): then it asks about that event, not for a list. */

@@ -12,7 +12,8 @@ import { normalizeText } from '../text/normalize.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { answerTypeMatch, asksWhetherPast, countedNoun, expectedAnswerTypes, holdsCount, type AnswerType } from './answer-type.js';
 import { hasAddress, hasDate, hasEmail, hasPhone, hasPrice } from './answer-values.js';
-import { articleDateLabel } from './dates.js';
+import { articleDateLabel, formatDocDate } from './dates.js';
+import { asksAboutNow } from '../text/now-words.js';
 import { directAnswer, formatDateValue, quotedDate, stateValue, type Quote } from './direct-answer.js';
 import type { GroupedEvent } from '../events/group-events.js';
 import { localizePlace } from '../text/place-names.js';
@@ -99,7 +100,15 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   const quotable = withEditionPassages(usable, passages, question, expected);
   const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
-  const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
+  const rendered = renderExtractive(
+    leadInFor(
+      input,
+      expected,
+      selection.quotes.map((q) => q.hit.chunk.date),
+    ),
+    selection,
+    dateLabel,
+  );
   const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];
   const generic = (q: { text: string; hit: FusedHit }) => years.length > 0 && q.hit.chunk.section !== null && definesSomething(q.hit.chunk.section) && !years.some((y) => q.text.includes(y));
   const quotes: Quote[] = selection.quotes.map((q) => ({
@@ -243,4 +252,23 @@ function conflictingDates(usable: FusedHit[], terms: WeightedTerm[], langs: Lang
   if (!a || !b) return null;
   if (sameDateValue(a.date, b.date) || a.date.start.slice(0, 4) === b.date.start.slice(0, 4)) return null;
   return { quotes: [a.q, b.q] };
+}
+
+/** An article older than this, quoted for a question about now, is said to tell how things were on its date. */
+const AS_OF_DAYS = 180;
+
+/**
+ * "Is the Atlas still online?", "Combien de membres aujourd'hui ?": the articles tell how things were
+ * when they were written (2020–2025), not today; quoting them as today's state would answer another
+ * question. The lead-in says so, and the quote's article date follows it. A question for a date is left
+ * to the date's own "how long ago" (and "can I still register?" to its "that date is past").
+ */
+function leadInFor(input: ExtractiveInput, expected: Set<AnswerType>, dates: (string | null)[]): string {
+  const { messages, lang, question, today } = input;
+  const before = today.getTime() - AS_OF_DAYS * 86_400_000;
+  // A partial date is taken at its latest: "2025" may be December 2025.
+  const latestDay = (d: string) => Date.parse(d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-28` : d);
+  const old = dates.every((d) => !d || latestDay(d) < before);
+  if (expected.has('date') || !old || !asksAboutNow(question, lang)) return messages.t(lang, 'leadIn');
+  return messages.t(lang, 'asOfToday', { today: formatDocDate(today.toISOString().slice(0, 10), lang) ?? today.toISOString().slice(0, 10) });
 }

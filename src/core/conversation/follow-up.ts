@@ -9,6 +9,7 @@
  */
 import type { ChatTurn, LanguageCode } from '../types.js';
 import { isYear, normalizeText, yearsIn } from '../text/normalize.js';
+import { relativePhrases } from '../text/relative-periods.js';
 import { indexStopwords, topicStopwords, topicWords } from '../text/analyzer.js';
 import { expectedAnswerTypes } from '../answer/answer-type.js';
 import { foldPlace } from '../text/place-names.js';
@@ -256,8 +257,11 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
   const previous = earlier.at(-1)!.query;
   // "The same for 2023?", "Et pour 2025 ?": the turn asks nothing of its own, so the earlier ask is
   // repeated with what the turn changes (its year replaces the earlier one; a new name joins it).
-  if (signal === 'same_for' || (signal === 'connective' && asksNothing(ask, lang))) {
-    const years = [...yearsIn(question)];
+  // "Et l'année dernière ?", "Und vor drei Jahren?": a period named from today stands for the year, in its own words.
+  const relative = relativePhrases(ask);
+  const rest = relative.reduce((text, phrase) => text.replace(phrase, ' '), normalizeText(ask).replace(/[^\p{L}\p{N}]+/gu, ' '));
+  if (signal === 'same_for' || (signal === 'connective' && (asksNothing(ask, lang) || (relative.length > 0 && asksNothing(rest, lang))))) {
+    const years = [...yearsIn(question), ...relative];
     const { names } = namesIn(ask, lang, options);
     let query = previous;
     if (years.length) query = yearsIn(previous).size ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' ')) : `${previous} ${years.join(' ')}`;

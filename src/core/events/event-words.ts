@@ -175,6 +175,17 @@ export function kindAndPlaceNamed(names: string[], places: string[], questionWor
 }
 
 /**
+ * Whether a question names an event by its kind and an acronym of its name: "the GAFAM workshop", "de
+ * workshop over de GAFAM" name the workshop "Libérer les organisations ESS des GAFAM" (an acronym of four
+ * letters or more, as its name writes it in capitals; shorter ones are too often other things).
+ */
+export function kindAndAcronymNamed(names: string[], questionWords: Set<string>): boolean {
+  const kinds = names.flatMap((n) => conceptWords(n)).filter((w) => KINDS.has(w));
+  const acronyms = names.flatMap((n) => n.match(/(?<![\p{L}\p{N}])\p{Lu}{4,}(?![\p{L}\p{N}])/gu) ?? []).map((a) => foldPlace(a));
+  return kinds.some((k) => questionWords.has(k)) && acronyms.some((a) => questionWords.has(a));
+}
+
+/**
  * How well a question names an event by one of its names: the number of the name's words it holds,
  * or 0 when it lacks one the name requires. A name of fewer than 4 letters in all ("IA") names nothing.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, timeIntent } from '../../../src/core/answer/event-answers.js';
+import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, namesLaterEdition, timeIntent } from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -330,5 +330,115 @@ describe('how long an event lasted', () => {
     // Dutch "voor" is also "for", Italian "prima" also "first".
     expect(daysLasted('Hoe lang duurde het congres voor de sociale economie?', 'nl', twoDays)).toBe(2);
     expect(daysLasted('Quanto è durata la prima edizione del congresso?', 'it', twoDays)).toBe(2);
+  });
+});
+
+describe('a period named relative to today lists that period\'s events', () => {
+  it('reads "last year", "il y a quatre ans", "le mois dernier" as the period they are today, labelled with its value', () => {
+    expect(timeIntent('Which conferences did SOGA go to last year?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2025-01-01', to: '2025-12-31', label: '2025', relative: true });
+    expect(timeIntent("Qu'a organisé le SOGA il y a cinq ans ?", 'fr', TODAY)).toMatchObject({ kind: 'period', from: '2021-01-01', to: '2021-12-31', label: '2021' });
+    expect(timeIntent('Welche Veranstaltungen hatte der SOGA letzten Monat?', 'de', TODAY)).toMatchObject({ kind: 'period', from: '2026-11-01', to: '2026-11-30' });
+    // A date written in the question is the period, whatever else it says.
+    expect(timeIntent('Which events did SOGA attend in 2021, five years ago?', 'en', TODAY)).toMatchObject({ from: '2021-01-01', to: '2021-12-31' });
+  });
+
+  it('lists the events of that period, or says the articles mention none', () => {
+    const lastYear = answerFromEvents(grouped(CORPUS), timeIntent('What happened at SOGA last year?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(lastYear.outcome).toBe('answered');
+    expect(lastYear.text).toMatch(/^Events in the SOGA articles \(2025\):\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
+    const thisYear = answerFromEvents(grouped(CORPUS), timeIntent("Quels événements le SOGA a-t-il eus cette année ?", 'fr', TODAY)!, 'fr', TODAY, messages);
+    expect(thisYear).toMatchObject({ outcome: 'not_found', citations: [] });
+    expect(thisYear.text).toContain('(2026)');
+  });
+});
+
+describe('how long ago, counted from today', () => {
+  it('answers "how many days ago" of the latest event in days, and is no question of duration', () => {
+    expect(asksDuration('How many days ago was the last SOGA event?')).toBe(false);
+    const intent = timeIntent('How many days ago was the last SOGA event?', 'en', TODAY);
+    expect(intent).toMatchObject({ kind: 'last' });
+    const answer = answerFromEvents(grouped(CORPUS), intent!, 'en', TODAY, messages);
+    expect(answer.text).toMatch(/^The latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(374 days ago\) \[1\]$/);
+  });
+
+  it('names an event by its kind and an acronym of its name', () => {
+    const workshop = event('Libérer les associations des GAFAM', '2025-11-26', null, [], { variants: ['Libérer les associations des GAFAM', 'atelier « Libérer les associations des GAFAM »'] });
+    expect(namedEventFor(grouped([...CORPUS, workshop]), 'When was the GAFAM workshop?', 'en')).toMatchObject({ name: 'Libérer les associations des GAFAM' });
+    // The acronym alone, or another kind, names nothing.
+    expect(namedEventFor(grouped([...CORPUS, workshop]), 'When was the GAFAM summit?', 'en')).toBeNull();
+  });
+});
+
+describe('an event asked of a period named from today', () => {
+  it('lists its editions in that period, or says there are none and names its latest', () => {
+    const all = grouped(CORPUS);
+    const none = answerNamedInPeriod(all, 'Is there a NEC ESS this year?', 'en', TODAY, messages);
+    expect(none?.text).toMatch(/^The SOGA articles mention nothing of NEC ESS in 2026\.\nThe latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
+    const held = answerNamedInPeriod(all, "Le FNAF a-t-il eu lieu il y a cinq ans ?", 'fr', TODAY, messages);
+    expect(held?.text).toMatch(/^Événements des articles du SOGA \(2021\) :\n• FNAF — 13 octobre 2021, Paris/);
+  });
+
+  it('leaves alone a question with no such period, no such event, or asking for more than a date', () => {
+    const all = grouped(CORPUS);
+    expect(answerNamedInPeriod(all, 'When is NEC ESS?', 'en', TODAY, messages)).toBeNull();
+    expect(answerNamedInPeriod(all, 'Which events were there last year?', 'en', TODAY, messages)).toBeNull();
+    expect(answerNamedInPeriod(all, 'Who spoke at the FNAF five years ago?', 'en', TODAY, messages)).toBeNull();
+  });
+});
+
+describe('an edition later than every one the articles tell of', () => {
+  it('is named by a year next to the event’s name or to "edition", whatever the question asks', () => {
+    const all = grouped(CORPUS);
+    expect(namesLaterEdition(all, 'How many speakers will NEC ESS 2027 have?')).toBe(true);
+    expect(namesLaterEdition(all, "Qui parlera à l'édition 2026 du FNAF ?")).toBe(true);
+    expect(namesLaterEdition(all, 'Wie viele Teilnehmer hatte das FNAF 2021?')).toBe(false);
+    // A known edition whose name another edition's words fit better once the year is set aside.
+    const europe = event('NEC ESS Europe', '2023-11', null, ['Lille'], { variants: ['NEC ESS Europe', 'NEC ESS Europe 2023'] });
+    expect(namesLaterEdition(grouped([...CORPUS, europe]), 'Chi ha parlato alla giornata europea del NEC ESS 2025?')).toBe(false);
+  });
+
+  it('leaves alone a year that is not the edition’s, and an event the index does not know', () => {
+    const all = grouped(CORPUS);
+    expect(namesLaterEdition(all, 'Which plans for 2024 to 2027 were discussed at NEC ESS?')).toBe(false);
+    expect(namesLaterEdition(all, 'How many people will attend the Lyon forum 2027?')).toBe(false);
+  });
+});
+
+describe('one place of an event held in several', () => {
+  it('is left to the passages, which give that place its own days, when the event is dated to the day', () => {
+    expect(namedEventFor(grouped(CORPUS), 'When is NEC ESS in Brussels?', 'en')).toBeNull();
+    expect(namedEventFor(grouped(CORPUS), 'When is NEC ESS?', 'en')).toMatchObject({ name: 'NEC ESS' });
+    // Dated to the month, the index's date is all there is.
+    const month = event('Forum des communs', '2024-03', null, ['Lyon', 'Grenoble']);
+    expect(namedEventFor(grouped([...CORPUS, month]), 'When was the Forum des communs in Lyon?', 'en')).toMatchObject({ name: 'Forum des communs' });
+  });
+});
+
+describe('what comes next, asked with no event word', () => {
+  it('asks for the next event', () => {
+    expect(timeIntent("What's next for SOGA?", 'en', TODAY)).toMatchObject({ kind: 'next', named: false });
+    expect(timeIntent('Und was steht beim SOGA als Nächstes an?', 'de', TODAY)).toMatchObject({ kind: 'next', named: false });
+    expect(timeIntent("Qu'est-ce qui est prévu au SOGA ?", 'fr', TODAY)).toMatchObject({ kind: 'next' });
+    // A name makes it a question about that thing (ask() then checks that the index knows it), and "next" alone asks nothing of the agenda.
+    expect(timeIntent("What's next for the Lyon Forum?", 'en', TODAY)).toMatchObject({ kind: 'next', named: true });
+    expect(timeIntent('Who is the next speaker?', 'en', TODAY)).toBeNull();
+  });
+});
+
+describe('an event asked of today or this week', () => {
+  it('is a question about now, not about its editions', () => {
+    expect(answerNamedInPeriod(grouped(CORPUS), 'Is NEC ESS still on today?', 'en', TODAY, messages)).toBeNull();
+  });
+
+  it('lists the day\'s or week\'s events, or says there are none', () => {
+    const week = answerFromEvents(grouped(CORPUS), timeIntent('Are there any SOGA events this week?', 'en', TODAY)!, 'en', TODAY, messages);
+    expect(week).toMatchObject({ outcome: 'not_found' });
+    expect(week.text).toMatch(/November 30\s–\sDecember 6, 2026/);
+  });
+});
+
+describe('"since last year"', () => {
+  it('lists the events from the start of last year up to today', () => {
+    expect(timeIntent('Which events has SOGA held since last year?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2025-01-01', to: '2026-12-06' });
   });
 });

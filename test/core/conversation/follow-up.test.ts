@@ -217,3 +217,15 @@ describe('a name the previous answer gave is no new topic after "and"', () => {
     expect(decideFollowUp('En wat gebeurde er precies in Antwerpen?', history, 'nl').kind).toBe('standalone');
   });
 });
+
+describe('a follow-up that names a period from today', () => {
+  it('repeats the earlier ask with that period in place of its year ("Et l\'année dernière ?")', () => {
+    expect(decideFollowUp("Et l'année dernière ?", after('Quels ateliers le SOGA a-t-il animés en 2022 ?'), 'fr').query).toBe('Quels ateliers le SOGA a-t-il animés en l annee derniere ?');
+    expect(decideFollowUp('Und vor drei Jahren?', after('Welche Konferenzen besuchte der SOGA 2021?'), 'de').query).toBe('Welche Konferenzen besuchte der SOGA vor drei jahren?');
+  });
+
+  it('leaves a turn that asks something else of that period to the topic rules', () => {
+    const decision = decideFollowUp("Et qui a parlé l'année dernière ?", after('Quels ateliers le SOGA a-t-il animés en 2022 ?'), 'fr');
+    expect(decision.query).not.toContain('animés en l annee derniere');
+  });
+});
