@@ -13,18 +13,24 @@ const PLURAL: Record<string, string[]> = {
   es: ['cuales'],
   it: ['quali'],
   pt: ['quais'],
-  de: ['welche'],
-  nl: ['welke'],
   sv: ['vilka'],
   da: ['hvilke'],
   pl: ['jakie', 'ktore'],
-  cs: ['ktere', 'jake'],
   ca: ['quins', 'quines'],
-  ro: ['care'],
 };
 
-/** Interrogatives that ask for several things when a plural noun follows them. */
-const BEFORE_PLURAL: Record<string, string[]> = { en: ['which', 'what'], es: ['que'], pt: ['que'] };
+/**
+ * Interrogatives that ask for several things when the word after them looks plural: English's and
+ * Spanish's "which / what / qué" before a noun in -s; German "welche" and Dutch "welke", which also go
+ * with a singular noun ("Welche Stadt…?", "In welke stad…?"), before one with a plural ending.
+ */
+const BEFORE_PLURAL: Record<string, { words: string[]; plural: RegExp }> = {
+  en: { words: ['which', 'what'], plural: /[^'s]s$/ },
+  es: { words: ['que'], plural: /[^'s]s$/ },
+  pt: { words: ['que'], plural: /[^'s]s$/ },
+  de: { words: ['welche'], plural: /(?:en|er|e|s)$/ },
+  nl: { words: ['welke'], plural: /(?:en|'s|s)$/ },
+};
 
 /** Words ending like a plural that are not nouns: "What does…", "What was…", "What is its…". */
 const NOT_PLURAL = new Set(['does', 'was', 'has', 'this', 'its', 'his', 'hers', 'happens', 'means', 'mas', 'los', 'las', 'dos']);
@@ -33,9 +39,9 @@ export function asksForList(question: string, lang: LanguageCode): boolean {
   const tokens = normalizeText(question).match(/[\p{L}\p{N}']+/gu) ?? [];
   const plural = new Set(PLURAL[lang] ?? []);
   if (tokens.some((t) => plural.has(t))) return true;
-  const before = new Set(BEFORE_PLURAL[lang] ?? []);
+  const before = BEFORE_PLURAL[lang];
   // The word right after it: further on, an "-s" is as often a verb's ("Which city hosts…?").
-  return tokens.some((t, i) => before.has(t) && i + 1 < tokens.length && tokens[i + 1].length > 3 && /[^'s]s$/.test(tokens[i + 1]) && !NOT_PLURAL.has(tokens[i + 1]));
+  return Boolean(before) && tokens.some((t, i) => before.words.includes(t) && i + 1 < tokens.length && tokens[i + 1].length > 3 && before.plural.test(tokens[i + 1]) && !NOT_PLURAL.has(tokens[i + 1]));
 }
 
 /** Whether a quotable window is a list: items after a lead-in (joined by " ; "), or a run of commas. */

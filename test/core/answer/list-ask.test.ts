@@ -21,6 +21,10 @@ describe('asksForList() tells a question for several things from one for a singl
     expect(asksForList('Which city hosts the repair fair?', 'en')).toBe(false);
     expect(asksForList('What happens at the repair fair?', 'en')).toBe(false);
     expect(asksForList('Quel est le thème du forum ?', 'fr')).toBe(false);
+    // German "welche" and Dutch "welke" go with a singular noun too.
+    expect(asksForList('In welke stad staat de repair café?', 'nl')).toBe(false);
+    expect(asksForList('In welcher Stadt und welche Stadt genau?', 'de')).toBe(false);
+    expect(asksForList('In welke steden was het forum?', 'nl')).toBe(true);
   });
 });
 
