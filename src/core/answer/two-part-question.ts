@@ -7,6 +7,7 @@
  * preposition ("and in which year", "und seit wann"): "When and where…" asks one thing of one topic.
  */
 import { interrogativeWords } from './answer-type.js';
+import { nameWords } from './matching.js';
 import { normalizeText } from '../text/normalize.js';
 import type { Messages } from '../i18n.js';
 import type { Answer, Citation, LanguageCode } from '../types.js';
@@ -95,6 +96,9 @@ export function twoPartQuestion(question: string, lang: LanguageCode): [string, 
     if (!opens) continue;
     const at = tokens[i].index!;
     const first = question.slice(0, at).replace(/[\s,;:–—-]+$/u, '');
+    // The first ask names its thing ("What is DigitalEES"); "How many attendees and how many speakers
+    // did NEC ESS have?", "In quale città e in che giorno…?" share a topic that only the second writes.
+    if (!nameWords(first).size) return null;
     const second = question.slice(at + tokens[i][0].length).trim();
     if (tokens.length - i - 1 < MIN_SECOND_WORDS) return null;
     // The member's closing mark (or none) on both asks: "¿Qué es el FNAF" gets its "?".

@@ -22,6 +22,9 @@ describe('twoPartQuestion() finds the two asks of a question', () => {
     expect(twoPartQuestion('Who organised the Social Good Week and where?', 'en')).toBeNull();
     expect(twoPartQuestion('Which partners and members supported the forum?', 'en')).toBeNull();
     expect(twoPartQuestion('Quels sont les liens entre communs et coopératives ?', 'fr')).toBeNull();
+    // A topic only the second ask writes is shared by both.
+    expect(twoPartQuestion('How many visitors and how many stands did the Lyon Repair Fair have?', 'en')).toBeNull();
+    expect(twoPartQuestion('In quale città e in che giorno si è svolta la fiera di Lione?', 'it')).toBeNull();
   });
 
   it('does not read the Italian verb "è" as "and"', () => {
