@@ -143,7 +143,21 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
     // a short part is read in the whole question's language.
     const partContext: AskContext = { ...context, history: [], locale: lang, onToken: undefined };
     const first = await assistant.ask(split[0], partContext);
-    const second = await assistant.ask((await condenseFollowUp(condenseDeps, split[1], [{ role: 'user', text: split[0] }, { role: 'assistant', text: first.text }], lang, context.signal)).query, partContext);
+    const second = await assistant.ask(
+      (
+        await condenseFollowUp(
+          condenseDeps,
+          split[1],
+          [
+            { role: 'user', text: split[0] },
+            { role: 'assistant', text: first.text },
+          ],
+          lang,
+          context.signal,
+        )
+      ).query,
+      partContext,
+    );
     const joined = joinPartAnswers(
       [
         { ask: split[0], answer: first },

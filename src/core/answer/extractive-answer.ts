@@ -98,7 +98,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
   const quotable = withEditionPassages(usable, passages, question, expected);
-  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang), asksForList(question, lang));
+  const selection =
+    conflict ??
+    pricedSelection(input, expected) ??
+    selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang), asksForList(question, lang));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(messages.t(lang, 'leadIn'), selection, dateLabel);
   const years = question.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [];

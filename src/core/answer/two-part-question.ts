@@ -94,7 +94,7 @@ export function twoPartQuestion(question: string, lang: LanguageCode): [string, 
     if (!ands.has(tokens[i][0].toLocaleLowerCase(lang))) continue;
     const opens = folded.slice(i + 1, i + 2 + GAP).some((w) => asking.has(w));
     if (!opens) continue;
-    const at = tokens[i].index!;
+    const at = tokens[i].index;
     const first = question.slice(0, at).replace(/[\s,;:–—-]+$/u, '');
     // The first ask names its thing ("What is DigitalEES"); "How many attendees and how many speakers
     // did NEC ESS have?", "In quale città e in che giorno…?" share a topic that only the second writes.

@@ -57,6 +57,10 @@ describe('a question for several things is answered with the passage’s list', 
     expect(best(true)).toContain('couture ; petit électroménager');
     // Read as a question for one thing, the sentences that count the visitors and name one workshop win.
     expect(best(false)).not.toContain('couture');
-    expect(selectSentences([passage], terms, ['fr'], new Set(), undefined, null, null, true).quotes.map((q) => q.text).join('\n')).toContain('informatique');
+    expect(
+      selectSentences([passage], terms, ['fr'], new Set(), undefined, null, null, true)
+        .quotes.map((q) => q.text)
+        .join('\n'),
+    ).toContain('informatique');
   });
 });

@@ -84,8 +84,20 @@ describe('joinPartAnswers() answers what the articles hold and says plainly what
   it('numbers the second part’s citations after the first’s, a passage quoted by both keeping its number', () => {
     const joined = joinPartAnswers(
       [
-        { ask: 'What is it?', answer: answer(true, '« A » [1] « B » [2]', [{ n: 1, chunkId: 'a', quote: 'A' }, { n: 2, chunkId: 'b', quote: 'B' }]) },
-        { ask: 'Who runs it?', answer: answer(true, 'In short: C [1]. « B » [2]', [{ n: 1, chunkId: 'c', quote: 'C' }, { n: 2, chunkId: 'b', quote: 'B' }]) },
+        {
+          ask: 'What is it?',
+          answer: answer(true, '« A » [1] « B » [2]', [
+            { n: 1, chunkId: 'a', quote: 'A' },
+            { n: 2, chunkId: 'b', quote: 'B' },
+          ]),
+        },
+        {
+          ask: 'Who runs it?',
+          answer: answer(true, 'In short: C [1]. « B » [2]', [
+            { n: 1, chunkId: 'c', quote: 'C' },
+            { n: 2, chunkId: 'b', quote: 'B' },
+          ]),
+        },
       ],
       'en',
       messages,
@@ -100,6 +112,15 @@ describe('joinPartAnswers() answers what the articles hold and says plainly what
   });
 
   it('leaves the refusal standing when neither part is answered', () => {
-    expect(joinPartAnswers([{ ask: 'a b c?', answer: answer(false, en.notFound) }, { ask: 'd e?', answer: answer(false, en.notFound) }], 'en', messages)).toBeNull();
+    expect(
+      joinPartAnswers(
+        [
+          { ask: 'a b c?', answer: answer(false, en.notFound) },
+          { ask: 'd e?', answer: answer(false, en.notFound) },
+        ],
+        'en',
+        messages,
+      ),
+    ).toBeNull();
   });
 });
