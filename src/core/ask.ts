@@ -26,6 +26,7 @@ import { answerExtractively, type ExtractiveAnswer } from './answer/extractive-a
 import { lessInformativeReason } from './answer/as-informative.js';
 import { withExtractiveQuotes } from './answer/quoted-evidence.js';
 import type { Answer, AskContext, Citation, FusedHit, LanguageCode, Timings } from './types.js';
+import { joinPartAnswers, twoPartQuestion } from './answer/two-part-question.js';
 import type { CorrectionStore } from './corrections/correction.js';
 import { createCorrectionMatcher } from './corrections/match-correction.js';
 import { correctionReply } from './corrections/correction-answer.js';
@@ -128,7 +129,46 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       : null;
 
   const events = deps.events;
-  return {
+  /**
+   * A two-part question the articles do not answer whole, asked as its two parts (two-part-question.ts).
+   * The second is made self-contained with the first as the conversation before it ("when was it
+   * launched?" names the Social Tech Academy), then judged as a question of its own: a follow-up's
+   * looser gate (a topic already found) would answer "what is its budget?" from the first part's passage.
+   * Null when it is no two-part question or neither part is answered.
+   */
+  const answerInParts = async (standalone: string, lang: LanguageCode, context: AskContext): Promise<Omit<Answer, 'timings' | 'question' | 'standaloneQuestion' | 'language' | 'models'> | null> => {
+    const split = twoPartQuestion(standalone, lang);
+    if (!split) return null;
+    // The question was made self-contained already; the parts are delivered together, not streamed;
+    // a short part is read in the whole question's language.
+    const partContext: AskContext = { ...context, history: [], locale: lang, onToken: undefined };
+    const first = await assistant.ask(split[0], partContext);
+    const second = await assistant.ask(
+      (
+        await condenseFollowUp(
+          condenseDeps,
+          split[1],
+          [
+            { role: 'user', text: split[0] },
+            { role: 'assistant', text: first.text },
+          ],
+          lang,
+          context.signal,
+        )
+      ).query,
+      partContext,
+    );
+    const joined = joinPartAnswers(
+      [
+        { ask: split[0], answer: first },
+        { ask: split[1], answer: second },
+      ],
+      lang,
+      messages,
+    );
+    return joined && { ...joined, outcome: 'answered', grounded: true };
+  };
+  const assistant: Assistant = {
     ...(events
       ? {
           async upcomingEvents(context: AskContext = {}): Promise<Answer> {
@@ -264,8 +304,16 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         return done({ ...result, outcome: 'answered', grounded: true, mode: 'extractive', text: several.text, citations: several.citations });
       }
       const event = named && !('several' in named) ? named : null;
-      if (!answerable && !event && !several && judged.missingHead) return notFound(`no passage on what the question names holds what it asks for (${judged.missingHead.join(' ')})`);
-      if (!answerable && !event && !several) return notFound('no passage covers enough of the question');
+      if (!answerable && !event && !several) {
+        // "What is DigitalEES and when was it founded?": what the articles hold of it, and plainly what they do not.
+        const inParts = await answerInParts(standalone, lang, context);
+        if (inParts) {
+          timings.answerMs = lap(t);
+          return done({ ...result, ...inParts });
+        }
+        if (judged.missingHead) return notFound(`no passage on what the question names holds what it asks for (${judged.missingHead.join(' ')})`);
+        return notFound('no passage covers enough of the question');
+      }
 
       // A follow-up's topic is covered by the names it carries ("Parlez-moi d'IA — wanneer opgenomen?"):
       // the kind of value it asks for must then be in a passage on that topic, not just anywhere.
@@ -354,7 +402,15 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       }
 
       const extractive = extractiveAnswer();
-      if ('notFound' in extractive) return notFound(extractive.reason);
+      if ('notFound' in extractive) {
+        // "Qu'est-ce que Coopedia et combien coûte-t-il ?": no passage gives the price, one says what Coopedia is.
+        const inParts = await answerInParts(standalone, lang, context);
+        if (inParts) {
+          timings.answerMs = lap(t);
+          return done({ ...result, ...inParts, ...(fallbackReason ? { fallbackReason } : {}) });
+        }
+        return notFound(extractive.reason);
+      }
       timings.answerMs = lap(t);
       return done({
         ...result,
@@ -369,4 +425,5 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       });
     },
   };
+  return assistant;
 }

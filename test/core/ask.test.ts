@@ -272,3 +272,20 @@ describe('a "how many" question that the passage on its topic answers with no co
     expect(answer.citations[0].quote).toContain('plusieurs centaines de bénévoles');
   });
 });
+
+describe('ask() answers the part of a two-part question that the articles hold', () => {
+  it('quotes the part they answer and says, in the member’s words, which part they do not', async () => {
+    const answer = await build().ask('Que propose la plateforme Social Tech Academy et combien coûte-t-elle ?');
+    expect(answer.outcome).toBe('answered');
+    expect(answer.language).toBe('fr');
+    expect(answer.text).toContain('webinaires');
+    expect(answer.text).toContain(fr.partNotFound.replace('{part}', 'Combien coûte-t-elle ?'));
+    expect(answer.citations[0].title).toBe('Social Tech Academy');
+  });
+
+  it('still refuses a two-part question when neither part is in the articles', async () => {
+    const answer = await build().ask('Who is the treasurer of Girleek and where is its office?');
+    expect(answer.outcome).toBe('not_found');
+    expect(answer.citations).toEqual([]);
+  });
+});

@@ -23,6 +23,7 @@ import type { DateValue } from '../text/date-expressions.js';
 import { definesSomething, renderExtractive, scoreWindows, selectSentences, type ExtractiveResult } from './extractive.js';
 import { coverage, type WeightedTerm } from './matching.js';
 import { countAsk } from './counts.js';
+import { asksForList } from './list-ask.js';
 import { searchableText } from '../retrieval/passage-text.js';
 import { askedAct } from '../text/act-words.js';
 
@@ -98,7 +99,10 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   // A question that names a year asks about that year's edition: other years are not a disagreement.
   const conflict = expected.has('date') && !asksWhetherPast(question, lang) && !/(?<!\d)(?:19|20)\d{2}(?!\d)/.test(question) ? conflictingDates(usable, terms, langs, expected) : null;
   const quotable = withEditionPassages(usable, passages, question, expected);
-  const selection = conflict ?? pricedSelection(input, expected) ?? selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang));
+  const selection =
+    conflict ??
+    pricedSelection(input, expected) ??
+    selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang), asksForList(question, lang));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(
     leadInFor(

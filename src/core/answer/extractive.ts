@@ -17,6 +17,7 @@ import { isInstructionLike } from './instructions.js';
 import { isYear, normalizeText, words, yearsIn } from '../text/normalize.js';
 import { actIn, countIn, kindMatch, type CountAsk } from './counts.js';
 import type { Act } from '../text/act-words.js';
+import { isListWindow } from './list-ask.js';
 
 export interface ExtractiveOptions {
   /** Upper bound of the quoted text, in characters. */
@@ -32,6 +33,8 @@ const SAME_PASSAGE_RATIO = 0.65;
 /** parts.typed of a window that holds every expected kind of answer (0.4 × a full match). */
 const COMPLETE = 0.4;
 const OTHER_PASSAGE_RATIO = 0.85;
+/** What a list adds to a window's score for a question that asks for several things (list-ask.ts). */
+const LIST_BONUS = 0.2;
 /** Score factor of a passage about another year than the question's. */
 const OTHER_EDITION = 0.75;
 /** Score factor of a passage without the question's rare name where another passage holds it: low enough that a value of the kind asked (+0.4) does not make up for it. */
@@ -133,6 +136,7 @@ export function scoreWindows(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   count: CountAsk | null = null,
   act: Act | null = null,
+  asksList = false,
 ): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
   const askedYears = [...questionWords].filter(isYear);
@@ -196,8 +200,10 @@ export function scoreWindows(
         const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting, acting);
         const fresh = novelty(text, questionWords);
         const edition = generic && !askedYears.some((y) => text.includes(y)) ? OTHER_EDITION : otherEdition;
-        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind) * rankPrior * length * short * edition * otherThing;
-        windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short } });
+        // "Quels sont les projets…?": the passage's list answers, not the sentence that names one item.
+        const listed = asksList && isListWindow(text) ? LIST_BONUS : 0;
+        const score = (own + 0.3 * context + 0.15 * fresh + typed + 0.2 * sameKind + listed) * rankPrior * length * short * edition * otherThing;
+        windows.push({ hitIndex, start, end, text, score, parts: { own, context, novelty: fresh, typed, sameKind, rankPrior, length, short, listed } });
       }
     }
   });
@@ -213,8 +219,9 @@ export function selectSentences(
   options: ExtractiveOptions = DEFAULT_EXTRACTIVE,
   count: CountAsk | null = null,
   act: Act | null = null,
+  asksList = false,
 ): ExtractiveResult {
-  const windows = scoreWindows(hits, terms, langs, expected, options, count, act);
+  const windows = scoreWindows(hits, terms, langs, expected, options, count, act, asksList);
   // Within the best passage, the kind of thing asked for decides between near-equals: a window nearly
   // as good as the best that holds all of it (the date and the place of a "when and where") goes first,
   // rather than the neighbouring FAQ answer that repeats the event's name ("Quel est le thème…").

@@ -5,12 +5,12 @@
  */
 import type { ChunkStore } from '../ports.js';
 import type { FusedHit, LanguageCode, Timings } from '../types.js';
-import { weightedTopicTerms, type WeightedTerm } from '../answer/matching.js';
+import { weightedTopicTerms, type TermStats, type WeightedTerm } from '../answer/matching.js';
 import { reciprocalRankFusion, type FusionWeights } from './fuse.js';
 import { closenessFrom, rerank, type Closeness, type RerankWeights } from './rerank.js';
 import type { QueryEmbedder } from './query-embedder.js';
 import type { QueryTranslator } from './query-translator.js';
-import { definitionOf, standaloneAcronyms } from '../text/acronyms.js';
+import { definitionOf, nameByInitials, standaloneAcronyms } from '../text/acronyms.js';
 import { asksFounding, FOUNDING_FORMS, foundingForms, foundingWordsIn } from '../text/founding-words.js';
 import { sameThingWords } from '../text/counted-nouns.js';
 import { sectorEquivalents } from '../text/sector-words.js';
@@ -48,8 +48,12 @@ export interface RetrieveDeps {
   embedModelId: string | undefined;
 }
 
-/** Each acronym the question writes alone and a found passage defines, with its name (absent from the question). */
-function acronymExpansions(question: string, hits: { chunk: { text: string } }[]): Map<string, string> {
+/**
+ * Each acronym the question writes alone and a found passage defines, with its name (absent from the
+ * question); an acronym the articles never write, with the name of the found passages its initials
+ * spell ("SGA" → "Social Good Accelerator", which they abbreviate "SOGA").
+ */
+function acronymExpansions(question: string, hits: { chunk: { text: string } }[], stats: TermStats): Map<string, string> {
   const out = new Map<string, string>();
   const folded = normalizeText(question);
   for (const acronym of standaloneAcronyms(question)) {
@@ -58,6 +62,12 @@ function acronymExpansions(question: string, hits: { chunk: { text: string } }[]
       if (name && !folded.includes(normalizeText(name))) out.set(normalizeText(acronym), name);
       if (name) break;
     }
+    if (out.has(normalizeText(acronym)) || stats.df(normalizeText(acronym)) > 0) continue;
+    const name = nameByInitials(
+      acronym,
+      hits.slice(0, 30).map((h) => h.chunk.text),
+    );
+    if (name && !folded.includes(normalizeText(name))) out.set(normalizeText(acronym), name);
   }
   return out;
 }
@@ -106,7 +116,7 @@ export async function retrieve(deps: RetrieveDeps, options: RetrieveOptions, tex
   // searched with its name too, and counts as written wherever a passage writes the name (as a
   // translation does). Measured on the evaluation sets: the founding conflict (2017 / 2018) is found
   // for "SOGA" as for "Social Good Accelerator"; one follow-up quoted one project of three fewer.
-  const expansions = acronymExpansions(text, [...lists.lexical, ...lists.ngram, ...lists.vector]);
+  const expansions = acronymExpansions(text, [...lists.lexical, ...lists.ngram, ...lists.vector], stats);
   if (expansions.size) {
     for (const [acronym, name] of expansions) translations.set(acronym, [...(translations.get(acronym) ?? []), name]);
     lists = await search();

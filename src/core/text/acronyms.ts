@@ -75,3 +75,34 @@ export function definitionOf(acronym: string, text: string): string | null {
   }
   return null;
 }
+
+/**
+ * The name an acronym the articles never write stands for, by its initials: "SGA" for the "Social
+ * Good Accelerator" the passages name (they write "SOGA"). A run of capitalised words (with the links
+ * between them) whose initials, one per capitalised word, spell the acronym; the one the texts write
+ * most often, or null. An acronym of fewer than three letters is left alone: too many names fit.
+ */
+export function nameByInitials(acronym: string, texts: readonly string[]): string | null {
+  const letters = normalizeText(acronym);
+  if (letters.length < 3) return null;
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const words = text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      if (!/^\p{Lu}/u.test(words[i])) continue;
+      const capitals: string[] = [];
+      for (let j = i; j < words.length && capitals.length < letters.length; j++) {
+        if (/^\p{Lu}/u.test(words[j])) capitals.push(words[j]);
+        else if (!LINKS.has(normalizeText(words[j]))) break;
+        if (capitals.length === letters.length) {
+          const initials = capitals.map((w) => normalizeText(w)[0]).join('');
+          if (initials === letters) {
+            const name = words.slice(i, j + 1).join(' ');
+            counts.set(name, (counts.get(name) ?? 0) + 1);
+          }
+        }
+      }
+    }
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}

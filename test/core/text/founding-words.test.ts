@@ -37,4 +37,14 @@ describe('a founding asked in a phrase', () => {
     expect(foundingWordsIn('When did the Lyon workshop start?').size).toBe(0);
     expect(foundingWordsIn('Who set the agenda of the workshop?').size).toBe(0);
   });
+
+  it('reads "who is behind", "kdo stojí za", "wer steckt hinter" as asking who founded it', async () => {
+    const { foundingWordsIn } = await import('../../../src/core/text/founding-words.js');
+    expect([...foundingWordsIn('Who is behind the Lyon food cooperative?')]).toEqual(['behind']);
+    expect([...foundingWordsIn('Kdo stojí za potravinovým družstvem?')]).toEqual(['stoji']);
+    expect([...foundingWordsIn('Wer steckt hinter der Genossenschaft?')]).toEqual(['steckt', 'hinter']);
+    expect([...foundingWordsIn('Wie zit er achter de coöperatie?')]).toEqual(['achter']);
+    // Standing behind a stall is no founding.
+    expect(foundingWordsIn('Where was the stall behind the town hall?').size).toBe(0);
+  });
 });

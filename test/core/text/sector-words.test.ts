@@ -39,4 +39,10 @@ describe("the sector's words across languages", () => {
     expect(sectorEquivalents('paid', 'Do volunteers get paid to help at the Lyon fair?', 'en')).toContain('defraiement');
     expect(sectorEquivalents('paid', 'Who paid for the Lyon fair?', 'en')).toEqual([]);
   });
+  it('reads "in charge of" an organisation as its mission, not a charge', () => {
+    expect(sectorEquivalents('charge', 'What is the Lyon repair café in charge of?', 'en')).toContain('mission');
+    expect(sectorEquivalents('charge', 'Is there a charge for the Lyon fair?', 'en')).toEqual([]);
+    expect(sectorEquivalents('zustandig', 'Wofür ist das Repair Café zuständig?', 'de')).toContain('mission');
+    expect(sectorEquivalents('responsible', 'Who is responsible for the Lyon fair?', 'en')).toEqual([]);
+  });
 });
