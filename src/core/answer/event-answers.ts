@@ -983,14 +983,18 @@ function relativeIntent(question: string, lang: LanguageCode, today: Date): Extr
   if (!relative.length) return null;
   const periods = relative.map((p) => ({ from: p.from, to: p.to }));
   const value = (p: (typeof relative)[number]) =>
-    p.precision === 'day'
-      ? { start: p.from, end: p.to === p.from ? null : p.to }
-      : { start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null };
+    p.precision === 'day' ? { start: p.from, end: p.to === p.from ? null : p.to } : { start: p.precision === 'year' ? p.from.slice(0, 4) : p.from.slice(0, 7), end: null };
   const label = relative.map((p) => formatDateValue({ text: p.text, index: 0, ...value(p), precision: p.precision, yearInferred: false }, lang)).join(', ');
   // "Since last year": from its first day up to today.
   if (relative.length === 1 && relative[0].since) {
     const to = today.toISOString().slice(0, 10);
-    return { kind: 'period', from: relative[0].from, to, label: formatDateValue({ text: '', index: 0, start: relative[0].from, end: to, precision: 'day', yearInferred: false }, lang), relative: true };
+    return {
+      kind: 'period',
+      from: relative[0].from,
+      to,
+      label: formatDateValue({ text: '', index: 0, start: relative[0].from, end: to, precision: 'day', yearInferred: false }, lang),
+      relative: true,
+    };
   }
   return {
     kind: 'period',

@@ -77,7 +77,16 @@ const TO_COME = [
 ];
 
 const pattern = (words: string[]) =>
-  new RegExp(` (?:${words.map((w) => normalizeText(w.replace(/\*/g, 'STEMEND')).replace(/[^\p{L}\p{N}]+/gu, ' ').replace(/stemend/g, '\\p{L}*')).join('|')}) `, 'u');
+  new RegExp(
+    ` (?:${words
+      .map((w) =>
+        normalizeText(w.replace(/\*/g, 'STEMEND'))
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .replace(/stemend/g, '\\p{L}*'),
+      )
+      .join('|')}) `,
+    'u',
+  );
 const compile = (table: Record<string, string[]>) => Object.fromEntries(Object.entries(table).map(([lang, words]) => [lang, pattern(words)]));
 const NOW_RE = compile(NOW);
 const STILL_RE = compile(STILL);

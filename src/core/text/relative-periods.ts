@@ -100,9 +100,7 @@ const YEAR_PHRASES: Record<string, number> = foldKeys({
 });
 
 const MONTH_PHRASES: Record<string, number> = foldKeys({
-  ...Object.fromEntries(
-    ['this month', 'ce mois ci', 'diesen monat', 'diesem monat', 'este mes', 'questo mese', 'deze maand', 'denna manad', 'i denne maned', 'w tym miesiacu'].map((p) => [p, 0]),
-  ),
+  ...Object.fromEntries(['this month', 'ce mois ci', 'diesen monat', 'diesem monat', 'este mes', 'questo mese', 'deze maand', 'denna manad', 'i denne maned', 'w tym miesiacu'].map((p) => [p, 0])),
   ...Object.fromEntries(
     [
       'last month',
@@ -173,32 +171,92 @@ const WEEK_PHRASES: Record<string, number> = foldKeys({
     ].map((p) => [p, 1]),
   ),
   ...Object.fromEntries(
-    [
-      'last week',
-      'la semaine dernière',
-      'letzte woche',
-      'letzten woche',
-      'la semana pasada',
-      'la settimana scorsa',
-      'a semana passada',
-      'vorige week',
-      'förra veckan',
-      'w zeszłym tygodniu',
-    ].map((p) => [p, -1]),
+    ['last week', 'la semaine dernière', 'letzte woche', 'letzten woche', 'la semana pasada', 'la settimana scorsa', 'a semana passada', 'vorige week', 'förra veckan', 'w zeszłym tygodniu'].map(
+      (p) => [p, -1],
+    ),
   ),
 });
 
 /** Small numbers as words, folded, for "il y a trois ans", "vor vier Jahren", "hace dos años", "two years ago". */
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  un: 1, deux: 2, trois: 3, quatre: 4, cinq: 5, sept: 7, huit: 8, neuf: 9, dix: 10,
-  ein: 1, einem: 1, zwei: 2, drei: 3, vier: 4, funf: 5, sechs: 6, sieben: 7, acht: 8, neun: 9, zehn: 10,
-  uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
-  due: 2, tre: 3, quattro: 4, cinque: 5, sei: 6, sette: 7, otto: 8, nove: 9, dieci: 10,
-  um: 1, dois: 2, quatro: 4, sete: 7, oito: 8, dez: 10,
-  een: 1, twee: 2, drie: 3, vijf: 5, zes: 6, zeven: 7, negen: 9, tien: 10,
-  ett: 1, tva: 2, fyra: 4, fem: 5, sex: 6, sju: 7, atta: 8, nio: 9, tio: 10,
-  dwa: 2, dwie: 2, trzy: 3, cztery: 4, piec: 5, szesc: 6,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  un: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  ein: 1,
+  einem: 1,
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  funf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  uno: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+  due: 2,
+  tre: 3,
+  quattro: 4,
+  cinque: 5,
+  sei: 6,
+  sette: 7,
+  otto: 8,
+  nove: 9,
+  dieci: 10,
+  um: 1,
+  dois: 2,
+  quatro: 4,
+  sete: 7,
+  oito: 8,
+  dez: 10,
+  een: 1,
+  twee: 2,
+  drie: 3,
+  vijf: 5,
+  zes: 6,
+  zeven: 7,
+  negen: 9,
+  tien: 10,
+  ett: 1,
+  tva: 2,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  atta: 8,
+  nio: 9,
+  tio: 10,
+  dwa: 2,
+  dwie: 2,
+  trzy: 3,
+  cztery: 4,
+  piec: 5,
+  szesc: 6,
 };
 // Which phrase counts years back from today, with the number before (N) or after it.
 const NUM = `(\\d{1,2}|${Object.keys(NUMBER_WORDS).join('|')})`;
@@ -226,8 +284,7 @@ export function relativePeriods(question: string, today: Date): RelativePeriod[]
   const found: (RelativePeriod & { index: number })[] = [];
   const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const day = (offset: number) => new Date(Date.UTC(year, month, today.getUTCDate() + offset));
-  const addYear = (phrase: string, index: number, offset: number) =>
-    found.push({ text: phrase, index, from: `${year + offset}-01-01`, to: `${year + offset}-12-31`, precision: 'year' });
+  const addYear = (phrase: string, index: number, offset: number) => found.push({ text: phrase, index, from: `${year + offset}-01-01`, to: `${year + offset}-12-31`, precision: 'year' });
   for (const [phrase, offset] of Object.entries(YEAR_PHRASES)) {
     const at = text.indexOf(` ${phrase} `);
     if (at >= 0) addYear(phrase, at, offset);

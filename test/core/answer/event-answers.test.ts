@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, asksDuration, daysLasted, formatDays, namedEventFor, namesLaterEdition, timeIntent } from '../../../src/core/answer/event-answers.js';
+import {
+  answerFromEvents,
+  answerNamedInPeriod,
+  answerSeveralEvents,
+  asksDuration,
+  daysLasted,
+  formatDays,
+  namedEventFor,
+  namesLaterEdition,
+  timeIntent,
+} from '../../../src/core/answer/event-answers.js';
 import type { EventRecord } from '../../../src/core/events/types.js';
 import { groupEvents, type GroupedEvent } from '../../../src/core/events/group-events.js';
 import { Messages } from '../../../src/core/i18n.js';
@@ -333,7 +343,7 @@ describe('how long an event lasted', () => {
   });
 });
 
-describe('a period named relative to today lists that period\'s events', () => {
+describe("a period named relative to today lists that period's events", () => {
   it('reads "last year", "il y a quatre ans", "le mois dernier" as the period they are today, labelled with its value', () => {
     expect(timeIntent('Which conferences did SOGA go to last year?', 'en', TODAY)).toMatchObject({ kind: 'period', from: '2025-01-01', to: '2025-12-31', label: '2025', relative: true });
     expect(timeIntent("Qu'a organisé le SOGA il y a cinq ans ?", 'fr', TODAY)).toMatchObject({ kind: 'period', from: '2021-01-01', to: '2021-12-31', label: '2021' });
@@ -346,7 +356,7 @@ describe('a period named relative to today lists that period\'s events', () => {
     const lastYear = answerFromEvents(grouped(CORPUS), timeIntent('What happened at SOGA last year?', 'en', TODAY)!, 'en', TODAY, messages);
     expect(lastYear.outcome).toBe('answered');
     expect(lastYear.text).toMatch(/^Events in the SOGA articles \(2025\):\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
-    const thisYear = answerFromEvents(grouped(CORPUS), timeIntent("Quels événements le SOGA a-t-il eus cette année ?", 'fr', TODAY)!, 'fr', TODAY, messages);
+    const thisYear = answerFromEvents(grouped(CORPUS), timeIntent('Quels événements le SOGA a-t-il eus cette année ?', 'fr', TODAY)!, 'fr', TODAY, messages);
     expect(thisYear).toMatchObject({ outcome: 'not_found', citations: [] });
     expect(thisYear.text).toContain('(2026)');
   });
@@ -374,7 +384,7 @@ describe('an event asked of a period named from today', () => {
     const all = grouped(CORPUS);
     const none = answerNamedInPeriod(all, 'Is there a NEC ESS this year?', 'en', TODAY, messages);
     expect(none?.text).toMatch(/^The SOGA articles mention nothing of NEC ESS in 2026\.\nThe latest one they mention:\n• NEC ESS — November 25\s–\s27, 2025, Brussels, Paris \(last year\) \[1\]$/);
-    const held = answerNamedInPeriod(all, "Le FNAF a-t-il eu lieu il y a cinq ans ?", 'fr', TODAY, messages);
+    const held = answerNamedInPeriod(all, 'Le FNAF a-t-il eu lieu il y a cinq ans ?', 'fr', TODAY, messages);
     expect(held?.text).toMatch(/^Événements des articles du SOGA \(2021\) :\n• FNAF — 13 octobre 2021, Paris/);
   });
 
@@ -430,7 +440,7 @@ describe('an event asked of today or this week', () => {
     expect(answerNamedInPeriod(grouped(CORPUS), 'Is NEC ESS still on today?', 'en', TODAY, messages)).toBeNull();
   });
 
-  it('lists the day\'s or week\'s events, or says there are none', () => {
+  it("lists the day's or week's events, or says there are none", () => {
     const week = answerFromEvents(grouped(CORPUS), timeIntent('Are there any SOGA events this week?', 'en', TODAY)!, 'en', TODAY, messages);
     expect(week).toMatchObject({ outcome: 'not_found' });
     expect(week.text).toMatch(/November 30\s–\sDecember 6, 2026/);

@@ -24,7 +24,12 @@ const passage = (docId: string, date: string, title: string, text: string): Fuse
   coverage: 1,
 });
 
-const FORUM = passage('forum', '2024-02-01', 'Forum Solidaire de Lyon 2024', 'Le Forum Solidaire de Lyon réunira les acteurs de l’ESS le 12 mars 2024 au Palais de la Mutualité. Les inscriptions sont ouvertes en ligne.');
+const FORUM = passage(
+  'forum',
+  '2024-02-01',
+  'Forum Solidaire de Lyon 2024',
+  'Le Forum Solidaire de Lyon réunira les acteurs de l’ESS le 12 mars 2024 au Palais de la Mutualité. Les inscriptions sont ouvertes en ligne.',
+);
 const COOPEDIA = passage('coopedia', '2022-05-06', 'Coopedia, un commun numérique', 'Coopedia recense plus de 1 500 ressources éducatives sur l’entrepreneuriat coopératif, en douze langues.');
 const RECENT = passage('recent', '2026-11-20', 'Coopedia en 2026', 'Coopedia recense désormais plus de 3 000 ressources éducatives sur l’entrepreneuriat coopératif.');
 
@@ -52,7 +57,9 @@ describe('"can I still register?" of a date now past', () => {
 describe('"is it still so?" answered from articles written before', () => {
   it('says the articles do not tell whether it still is today, and quotes them with their date', () => {
     const still = answer('Does Coopedia still list more than 1,500 resources?', 'en', [COOPEDIA]);
-    expect(still.text).toMatch(/^.*The SOGA articles do not say whether this is still so today \(December 6, 2026\); here is what they said at the time: \(article of May 6, 2022\)\n« Coopedia recense plus de 1 500 ressources/m);
+    expect(still.text).toMatch(
+      /^.*The SOGA articles do not say whether this is still so today \(December 6, 2026\); here is what they said at the time: \(article of May 6, 2022\)\n« Coopedia recense plus de 1 500 ressources/m,
+    );
     const fr = answer('Combien de ressources Coopedia recense-t-il aujourd’hui ?', 'fr', [COOPEDIA]);
     expect(fr.text).toContain("Les articles du SOGA ne disent pas si c'est toujours le cas aujourd'hui (6 décembre 2026) ; voici ce qu'ils disaient à l'époque : (article du 6 mai 2022)");
   });
