@@ -1087,7 +1087,19 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
   // A year in the question chooses the editions before the names compete: "la giornata europea … del NEC
   // ESS 2025" means the 2025 edition, though "europea" scores the 2023 "NEC ESS Europe" higher.
   const years = yearsOf(question);
-  const pool = years.length ? matched.filter((m) => years.some((y) => firstDay(m.e).startsWith(y) || lastDay(m.e).startsWith(y))) : matched;
+  const ofYears = (e: GroupedEvent) => years.some((y) => firstDay(e).startsWith(y) || lastDay(e).startsWith(y));
+  let pool = years.length ? matched.filter((m) => ofYears(m.e)) : matched;
+  // "EUSES 2022": the acronym names the series by an edition that spells it out ("European Social Economy
+  // Summit, EUSES", 2021); the year's edition may be indexed only by that name in another language
+  // ("Sommet européen de l'économie sociale", 2022). The long names, read as concepts, find it.
+  if (years.length && matched.length && !pool.length) {
+    const spelled = matched.flatMap((m) => m.e.variants.filter((v) => v.trim().split(/\s+/).length >= 3));
+    const withNames = new Set([...asked, ...conceptWords(spelled.join(' '))]);
+    pool = candidates
+      .filter((e) => ofYears(e) && !matched.some((m) => m.e === e))
+      .map((e) => ({ e, score: Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), withNames))) }))
+      .filter((m) => m.score > 0);
+  }
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
   const best = Math.max(0, ...pool.map((m) => m.score));
   return pool.filter((m) => m.score === best).map((m) => m.e);

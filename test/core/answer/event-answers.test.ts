@@ -116,6 +116,23 @@ describe('review findings stay fixed (events)', () => {
   });
 });
 
+describe('an acronym with a year names the edition the index knows by the acronym’s spelled-out name', () => {
+  // Made-up editions: the first spells its acronym out, the second is indexed only by its French name.
+  const first = event('ESEF 2023', '2023-06-01', '2023-06-02', ['Lyon'], { key: 'esef', variants: ['ESEF 2023', 'ESEF', 'European Social Economy Forum'] });
+  const second = event('Forum européen de l’économie sociale à Nantes', '2024-06-03', '2024-06-04', ['Nantes'], {
+    variants: ['Forum européen de l’économie sociale à Nantes', 'Forum européen de l’économie sociale'],
+  });
+
+  it('finds the year’s edition under its name in another language ("When was ESEF 2024?")', () => {
+    expect(namedEventFor(grouped([first, second]), 'When was ESEF 2024?', 'en')).toMatchObject({ name: 'Forum européen de l’économie sociale à Nantes' });
+    expect(namedEventFor(grouped([first, second]), 'Wo fand das ESEF 2024 statt?', 'de')).toMatchObject({ places: ['Nantes'] });
+  });
+
+  it('still knows no edition of a year no name of the series has', () => {
+    expect(namedEventFor(grouped([first, second]), 'When was ESEF 2025?', 'en')).toBe('no-such-edition');
+  });
+});
+
 describe('events named across languages and by edition', () => {
   const euses = event('EUSES 2021', '2021-05-26', '2021-05-27', ['Mannheim'], { key: 'euses', variants: ['EUSES 2021', 'EUSES', 'European Social Economy Summit'], edition: 1 });
   const strasbourg = event('deuxième sommet européen réussi pour l’économie sociale', '2022-05-05', '2022-05-06', ['Strasbourg'], {
