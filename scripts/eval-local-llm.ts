@@ -174,7 +174,8 @@ export function recheckCitations(answer: Answer): { ok: boolean; problems: strin
   if (answer.mode !== 'generative') return { ok: true, problems: [] };
   const hits = answer.citations.map((c) => answer.retrieved.find((h) => h.chunk.id === c.chunkId));
   if (hits.some((h) => !h)) return { ok: false, problems: ['a citation names a passage that was not retrieved'] };
-  const check = verifyCitations(answer.text, hits as FusedHit[]);
+  // The model's words are re-verified; the extractive quotes under them are the passages' sentences as rendered (lists joined).
+  const check = verifyCitations(answer.modelText ?? answer.text, hits as FusedHit[]);
   return { ok: check.ok && check.problems.length === 0, problems: check.problems };
 }
 

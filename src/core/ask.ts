@@ -389,6 +389,7 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
             grounded: true,
             mode: 'generative',
             text: delivered.text,
+            modelText: generated.text,
             citations: delivered.citations,
             ...(generated.removed.length ? { removed: generated.removed } : {}),
           });

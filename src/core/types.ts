@@ -173,6 +173,8 @@ export interface Answer {
   grounded: boolean;
   mode: AnswerMode;
   citations: Citation[];
+  /** A generative answer's own words, checked sentence by sentence: `text` adds the extractive answer's quotes under them. */
+  modelText?: string;
   /** Why a generative answer was replaced by an extractive one, if it was. */
   fallbackReason?: string;
   /** Why the question was answered as not found (the stage that decided and what it lacked), for review and `--json`. */

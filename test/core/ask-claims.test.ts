@@ -151,6 +151,7 @@ describe('ask() keeps correct answers written in the asker’s language', () => 
     expect(answer.fallbackReason).toBeUndefined();
     expect(answer.mode).toBe('generative');
     expect(modelWords(answer.text)).toBe('Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [1].');
+    expect(answer.modelText).toBe('Der EUSES 2022 fand am 5. und 6. Mai 2022 in Straßburg statt [1].');
     // The passage's own sentence follows, with the same [n], in the member's language's words around it.
     expect(answer.text).toMatch(/\n.*\n« Le deuxième Sommet européen de l’économie sociale \(EUSES 2022\) s’est tenu à Strasbourg les 5 et 6 mai 2022\..*» \[1\]/);
   });
