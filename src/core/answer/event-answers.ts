@@ -10,6 +10,7 @@ import { foldPlace, localizePlace, PLACE_SPELLINGS, placeOfWord } from '../text/
 import { conceptWords, kindAndAcronymNamed, kindAndPlaceNamed, nameScore, nameSignature } from '../events/event-words.js';
 import { findDateExpressions, firstDay, lastDay, type DateValue } from '../text/date-expressions.js';
 import { normalizeText } from '../text/normalize.js';
+import { abbreviates } from '../text/acronyms.js';
 import { relativePeriods } from '../text/relative-periods.js';
 import { asksWhetherStillOpen } from '../text/now-words.js';
 import { howLongAgo, type AgoUnit } from '../text/how-long-ago.js';
@@ -1091,14 +1092,18 @@ export function eventsNamedIn(question: string, events: GroupedEvent[], admissib
   let pool = years.length ? matched.filter((m) => ofYears(m.e)) : matched;
   // "EUSES 2022": the acronym names the series by an edition that spells it out ("European Social Economy
   // Summit, EUSES", 2021); the year's edition may be indexed only by that name in another language
-  // ("Sommet européen de l'économie sociale", 2022). The long names, read as concepts, find it.
+  // ("Sommet européen de l'économie sociale", 2022). Only the name the question's acronym spells, and
+  // an edition whose name has the same concepts: "ActSE" spells "Active Social Economy", which is no
+  // name of the 2022 summit (ActSE's other name, "Social Economy Summit", is not what "ActSE" spells).
   if (years.length && matched.length && !pool.length) {
-    const spelled = matched.flatMap((m) => m.e.variants.filter((v) => v.trim().split(/\s+/).length >= 3));
-    const withNames = new Set([...asked, ...conceptWords(spelled.join(' '))]);
-    pool = candidates
-      .filter((e) => ofYears(e) && !matched.some((m) => m.e === e))
-      .map((e) => ({ e, score: Math.max(0, ...[...e.variants, e.name, e.key].map((v) => nameScore(nameSignature(v), withNames))) }))
-      .filter((m) => m.score > 0);
+    const acronyms = question.match(/\b\p{Lu}[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*\b/gu) ?? [];
+    const spelled = matched.flatMap((m) => m.e.variants.filter((v) => v.trim().split(/\s+/).length >= 2 && acronyms.some((a) => abbreviates(a, v))));
+    const sameConcepts = (a: string, b: string) => {
+      const [x, y] = [nameSignature(a), nameSignature(b)];
+      const words = (sig: typeof x) => new Set([...sig.required, ...sig.optional]);
+      return x.required.length > 0 && x.required.every((w) => words(y).has(w)) && y.required.every((w) => words(x).has(w));
+    };
+    pool = candidates.filter((e) => ofYears(e) && !matched.some((m) => m.e === e) && [...e.variants, e.name].some((v) => spelled.some((name) => sameConcepts(name, v)))).map((e) => ({ e, score: 1 }));
   }
   // "Social Good Week Europe" named: not also the "Social Good Week" its name contains.
   const best = Math.max(0, ...pool.map((m) => m.score));

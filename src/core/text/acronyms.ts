@@ -86,7 +86,8 @@ export function nameByInitials(acronym: string, texts: readonly string[]): strin
   const letters = normalizeText(acronym);
   if (letters.length < 3) return null;
   const counts = new Map<string, number>();
-  for (const text of texts) {
+  // A name runs within one clause: "Pour la Solidarité, EGInA SRL" is two names, not "PSE".
+  for (const text of texts.flatMap((t) => t.split(/[,;:()[\]«»“”"!?]|\.\s/u))) {
     const words = text.split(/[^\p{L}\p{N}’'-]+/u).filter(Boolean);
     for (let i = 0; i < words.length; i++) {
       if (!/^\p{Lu}/u.test(words[i])) continue;

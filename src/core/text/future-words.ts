@@ -18,8 +18,9 @@ export const FUTURE =
  */
 const ANSWER_FUTURE = [
   /(?<![\p{L}])(?:aura|auront|sera|seront|tiendra|tiendront|d[ée]roulera|d[ée]rouleront|pourrez|pourront|pourra|ouvrira|ouvriront|commencera|commenceront|accueillera|accueilleront|r[ée]unira|r[ée]uniront|à venir)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:will|shall|upcoming|is scheduled|are scheduled|is due to|are due to|is coming up|are coming up)(?![\p{L}])/iu,
-  /(?<![\p{L}])(?:wird|werden)(?![\p{L}]).*(?<![\p{L}])(?:stattfinden|sein|geben|beginnen|kommen|eröffnen|tagen|versammeln)(?![\p{L}])|(?<![\p{L}])(?:bevorstehend\p{L}*|kommend\p{L}*|demnächst)(?![\p{L}])/iu,
+  // Not "is due to" (a cause as often as a plan), nor "will" as a noun ("SOGA's will to cooperate").
+  /(?<![\p{L}])(?:will(?! to)|shall|upcoming|is scheduled|are scheduled|is coming up|are coming up)(?![\p{L}])/iu,
+  /(?<![\p{L}])(?:wird|werden)(?![\p{L}]).*(?<![\p{L}])(?:stattfinden|sein(?=\s*[.,;!?[]|\s*$)|geben|beginnen|kommen|eröffnen|tagen|versammeln)(?![\p{L}])|(?<![\p{L}])(?:bevorstehend\p{L}*|kommend\p{L}*|demnächst)(?![\p{L}])/iu,
   /(?<![\p{L}])\p{L}+(?:ará|erá|irá|arán|erán|irán|arà|erà|irà|rrà|ranno)(?![\p{L}])/iu,
   /(?<![\p{L}])(?:zal|zullen|komende|aanstaande)(?![\p{L}])/iu,
 ];

@@ -6,11 +6,15 @@
  */
 import { normalizeText } from './normalize.js';
 
-/** Written just before the number (after its qualifier, if any): "parmi", "among", "unter", "entre"… */
+/**
+ * Written just before the number (after its qualifier, if any): "parmi", "among", "unter", "entre"…, and
+ * "from", "aus", "uit" ("selected from 100", "aus 100 Bewerbungen ausgewählt"): "participants from 14
+ * countries" reads as a pool too, which matters only to a sentence that says 14 were chosen.
+ */
 const POOL_BEFORE =
-  /(?:^|[^\p{L}])(?:parmi|d'entre|among|amongst|out of|from among|unter|entre|tra|fra|tussen|dentre|de entre|sposrod|mezi|bland)\s*(?:plus d['e]|more than|over|mehr als|uber|mas de|piu di|oltre|mais de|meer dan|ruim|pres d['e]|nearly|almost|environ|about|around|rund|etwa|casi|quase|bijna|circa)?\s*$/u;
+  /(?:^|[^\p{L}])(?:parmi|d'entre|among|amongst|out of|from among|from|aus|uit|unter|entre|tra|fra|tussen|dentre|de entre|sposrod|mezi|bland)\s*(?:plus d['e]|more than|over|mehr als|uber|mas de|piu di|oltre|mais de|meer dan|ruim|pres d['e]|nearly|almost|environ|about|around|rund|etwa|casi|quase|bijna|circa)?\s*$/u;
 
-/** Whether the number written after `preceding` is a pool ("parmi plus de 100"). */
+/** Whether the number written after `preceding` is a pool ("parmi plus de 100", "selected from 100"). */
 export function poolBefore(preceding: string): boolean {
   return POOL_BEFORE.test(normalizeText(preceding.slice(-40)));
 }

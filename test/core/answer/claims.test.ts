@@ -265,6 +265,8 @@ describe('checkClaims: a number the passage gives as the pool something was chos
   it('keeps the pool told as a pool, the number of applicants, and a number chosen that the passage gives', () => {
     expect(checkPool('Le jardin de Tours a été retenu parmi plus de 60 projets [1].', 'Combien de projets ont candidaté au prix des jardins ?', 'fr').ok).toBe(true);
     expect(checkPool('More than 60 projects applied for the prize [1].', 'How many projects applied for the garden prize?', 'en').ok).toBe(true);
+    expect(checkPool('The garden of Tours was selected from more than 60 projects [1].', 'How many projects applied for the garden prize?', 'en').ok).toBe(true);
+    expect(checkPool('Der Garten wurde aus mehr als 60 Projekten ausgewählt [1].', 'Wie viele Projekte haben sich beworben?', 'de').ok).toBe(true);
     expect(checkPool('12 projets ont été sélectionnés par le jury [2].', 'Combien de projets ont été sélectionnés ?', 'fr').ok).toBe(true);
   });
 });

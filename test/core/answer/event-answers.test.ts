@@ -131,6 +131,15 @@ describe('an acronym with a year names the edition the index knows by the acrony
   it('still knows no edition of a year no name of the series has', () => {
     expect(namedEventFor(grouped([first, second]), 'When was ESEF 2025?', 'en')).toBe('no-such-edition');
   });
+
+  it('takes only the name the acronym spells, and an edition of the same name: another series sharing words is not it', () => {
+    // "ACTF" spells "Active Citizens Forum"; its other name shares the Nantes forum's concepts but is not what the acronym spells.
+    const actf = event('ACTF 2023', '2023-09-01', null, ['Graz'], { key: 'actf', variants: ['ACTF 2023', 'ACTF', 'Active Citizens Forum', 'Social Economy Forum'] });
+    expect(namedEventFor(grouped([actf, second]), 'When was ACTF 2024?', 'en')).toBe('no-such-edition');
+    // A name of other concepts is not the same name: "European Social Economy Forum" is not a "Forum européen de l’économie solidaire".
+    const solidarity = event('Forum européen de l’économie solidaire', '2024-03-01', null, ['Lille'], { variants: ['Forum européen de l’économie solidaire'] });
+    expect(namedEventFor(grouped([first, solidarity]), 'When was ESEF 2024?', 'en')).toBe('no-such-edition');
+  });
 });
 
 describe('events named across languages and by edition', () => {

@@ -39,6 +39,11 @@ describe('an acronym the articles never write, read by its initials', () => {
     expect(nameByInitials('FAF', texts)).toBe('Forum des Associations et Fondations');
   });
 
+  it('does not run a name across a comma or a bracket', () => {
+    expect(nameByInitials('PSE', ['Avec Pour la Solidarité, EGInA SRL et Fundación Esplai.'])).toBeNull();
+    expect(nameByInitials('RCM', ['Le Repair Café (Marseille) ouvre.'])).toBeNull();
+  });
+
   it('finds nothing for initials no name spells, nor for a two-letter acronym', () => {
     expect(nameByInitials('XYZ', texts)).toBeNull();
     expect(nameByInitials('RC', texts)).toBeNull();

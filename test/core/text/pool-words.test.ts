@@ -7,8 +7,12 @@ describe('a number written as the pool something was chosen from', () => {
       expect(poolBefore(before), before).toBe(true);
   });
 
-  it('is not a count told on its own ("plus de 100 participants", "from 14 countries")', () => {
-    for (const before of ['Il y avait plus de ', 'participants from ', 'Teilnehmer aus ', 'en ']) expect(poolBefore(before), before).toBe(false);
+  it('follows "from", "aus", "uit" ("selected from more than 100", "aus mehr als 100 Bewerbungen ausgewählt")', () => {
+    for (const before of ['SOGA was selected from more than ', 'SOGA wurde aus mehr als ', 'SOGA werd gekozen uit meer dan ']) expect(poolBefore(before), before).toBe(true);
+  });
+
+  it('is not a count told on its own ("plus de 100 participants", "venus de 14 pays")', () => {
+    for (const before of ['Il y avait plus de ', 'participants venus de ', 'en ']) expect(poolBefore(before), before).toBe(false);
   });
 });
 
