@@ -8,6 +8,7 @@ import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
 import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
 import { askedHead, isGenericModifier } from './asked-head.js';
+import { actOfHead, tellsAct } from '../text/act-words.js';
 import { coverage, nameWords, type WeightedTerm } from './matching.js';
 import { leadOf, searchableText } from '../retrieval/passage-text.js';
 import { definitionOf, namesAcronym } from '../text/acronyms.js';
@@ -103,7 +104,7 @@ export function judgeAnswerability(
     : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
   const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
   const fallback = usable.length ? usable : passages.slice(0, 1);
-  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees) : null;
+  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees, (h) => usable.includes(h)) : null;
   if (head && !head.holders.length) return { answerable: false, loose: false, usable: fallback, missingHead: head.words };
   // The passages that say what is asked are the ones to quote, wherever retrieval ranked them.
   if (head) return { answerable, loose: answerable && !plainly, usable: [...head.holders, ...fallback.filter((h) => !head.holders.includes(h))] };
@@ -127,6 +128,7 @@ function headHolders(
   pool: FusedHit[],
   asked: { question: string; lang: LanguageCode; terms: WeightedTerm[]; langs: LanguageCode[] },
   agrees: (h: FusedHit) => boolean,
+  usable: (h: FusedHit) => boolean,
 ): { words: string[]; holders: FusedHit[] } | null {
   const head = askedHead(asked.question, asked.lang);
   const { terms } = asked;
@@ -149,7 +151,10 @@ function headHolders(
   // The head without the thesaurus's synonyms (see HEAD_MATCH); the rest with them.
   const plain = terms.map((t, i) => (at.includes(i) ? { ...t, synonyms: undefined } : t));
   const headMatch = (text: string) => coverage(plain, text, asked.langs, { places: true, alike: true }).matched;
-  const holds = (matched: number[]) => at.every((i) => matched[i] >= HEAD_MATCH);
+  // A head that names an act ("the moderator of", "the host of the round table") is held where a
+  // text tells who did it, in its own words: "Modéré par …", "les modérateurs …", "organisé par …".
+  const act = actOfHead(head, asked.question, asked.lang);
+  const holds = (text: string) => (act ? tellsAct(text, act) : at.every((i) => headMatch(text)[i] >= HEAD_MATCH));
   // Weighted share of those terms the text holds.
   const share = (text: string, of: number[], matched = match(text)) => {
     const abbreviated = new Set([...acronyms].filter(([, acronym]) => namesAcronym(acronym, text)).map(([name]) => name));
@@ -164,8 +169,8 @@ function headHolders(
     const wholeThing = share(whole, thing);
     const wholeRest = share(whole, rest);
     const wholeLocal = share(whole, local);
-    if (holds(headMatch(heading))) return { h, wholeThing, wholeRest, wholeLocal, own: wholeLocal };
-    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(headMatch(part)));
+    if (holds(heading)) return { h, wholeThing, wholeRest, wholeLocal, own: wholeLocal };
+    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(part));
     return { h, wholeThing, wholeRest, wholeLocal, own: Math.max(-1, ...stretches.map((part) => share(`${heading}\n${part}`, local))) };
   });
   const best = (of: (j: (typeof judged)[number]) => number) => Math.max(...judged.map(of));
@@ -175,9 +180,15 @@ function headHolders(
   const placed = rest.filter((i) => placeOfWord(terms[i].word) >= 0 || setting.has(terms[i].word));
   const placedDocs = new Set(pool.filter((h) => placed.every((i) => match(searchableText(h.chunk))[i] >= HEAD_MATCH)).map((h) => h.chunk.docId));
   const inPlace = (h: FusedHit) => !placed.length || placedDocs.has(h.chunk.docId);
-  const holders = judged.filter(
-    (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
-  );
+  // An act is told in the passage's own words of the session ("Le deuxième atelier… Modéré par …" for
+  // "the moderator of the round table on digital commons"): the passage telling it must be one the
+  // answer may quote, about the thing's names and years when the question gives any, not as close to
+  // each of the question's common words as the best passage.
+  const holders = act
+    ? judged.filter((j) => j.own >= 0 && usable(j.h) && (!things.length || j.wholeThing >= bestThing * HEAD_REST_SHARE) && inPlace(j.h) && agrees(j.h))
+    : judged.filter(
+        (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
+      );
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
 

@@ -482,7 +482,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     // session of the same quote did not moderate the one asked.
     const before = sentences[sentences.indexOf(s.text) - 1] ?? '';
     if (named.length && coverage(named, `${quote.citation.title ?? ''} ${before} ${s.text}`, langs).coverage === 0) continue;
-    const actors = actorsIn(s.text, act!, input.known).filter(
+    const actors = actorsIn(withLineBreaks(s.text, quote.passage), act!, input.known).filter(
       (name) =>
         !normalizeText(name)
           .split(/[-\s]+/)
@@ -625,6 +625,17 @@ function priceOf(sentences: string[], input: DirectAnswerInput): { value: string
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The sentence with the line breaks its passage has where the quote joined two lines: a caption's last
+ * name ("… et Social Economy Europe") does not run on into the next line's ("Barbara Trachte intervient…").
+ */
+function withLineBreaks(sentence: string, passage: string | undefined): string {
+  if (!passage) return sentence;
+  let out = sentence;
+  for (const line of passage.split('\n').map((l) => l.trim())) if (line && out.includes(`${line} `)) out = out.replace(`${line} `, `${line}\n`);
+  return out;
+}
 
 /** "A and B", "A, B et C", in the reader's language. */
 function listOf(items: string[], lang: LanguageCode): string {

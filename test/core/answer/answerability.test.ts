@@ -82,6 +82,10 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     president: 6,
     actuel: 2,
     patron: 1,
+    moderator: 2,
+    facilitator: 1,
+    table: 5,
+    round: 5,
   };
   const stats = { total: 100, df: (w: string) => df[w] ?? 0 };
   // One article's passages: a place the question names may stand in another passage of it.
@@ -164,6 +168,19 @@ describe('a question asking for an attribute or role of a thing it names', () =>
   it('does not take a thesaurus synonym for the head', () => {
     const texts = ['Paul Martin, patron de Coopedia, a ouvert la séance.', 'Coopedia recense des ressources éducatives.'];
     expect(ask('Who is the sponsor of Coopedia?', 'en', texts, new Map(), new Map([['sponsor', ['patron']]])).judged.missingHead).toEqual(['sponsor']);
+  });
+  it('holds a head that names an act where a passage tells who did it, in the passage’s own words of the session', () => {
+    const forum = [
+      'The Lyon forum opened with a round table on digital commons and public data.',
+      'Lyon forum: the second workshop, on digital commons, gathered co-ops. Moderated by Paul Martin (Coop Lyon), the exchange was about data.',
+    ];
+    const { judged } = ask('Who was the facilitator of the round table on digital commons at the Lyon forum?', 'en', forum);
+    expect(judged.answerable).toBe(true);
+    expect(judged.usable[0].chunk.id).toBe('p1');
+  });
+  it('refuses a head that names an act no passage on the thing tells', () => {
+    const forum = ['The Lyon forum opened with a round table on digital commons and public data.', 'At the Lyon forum, the round table on digital commons drew 300 people.'];
+    expect(ask('Who was the moderator of the round table on digital commons at the Lyon forum?', 'en', forum).judged.missingHead).toEqual(['moderator']);
   });
   it('leaves questions of another shape to the coverage alone', () => {
     expect(ask('When did the Social Tech Academy open its platform?', 'en', academy).judged.missingHead).toBeUndefined();

@@ -11,7 +11,7 @@ describe('the act a "who" question asks about', () => {
     expect(askedAct('¿Quiénes crearon la red de Valencia?')).toBe('found');
     expect(askedAct('Who set up the Lyon food network?')).toBe('found');
     expect(askedAct('Wer hat den Verein ins Leben gerufen?')).toBe('found');
-    expect(askedAct('Who organised the summit?')).toBeNull();
+    expect(askedAct('Who organised the summit?')).toBe('host');
   });
   it('is not read from the words of an earlier turn a follow-up carries: "who took part" asks who took part', () => {
     expect(askedAct('Lyon moderated housing panel — who took part in it?')).toBeNull();
@@ -65,5 +65,41 @@ describe('the names a sentence binds to the act', () => {
     expect(actorsIn('La Ressourcerie est une association fondée en 2012.', 'found')).toEqual([]);
     expect(actorsIn('Paul Martin et Léa Durand ont présenté la Ressourcerie.', 'found')).toEqual([]);
     expect(actorsIn('Paul Martin et Léa Durand ont présenté la Ressourcerie.', 'moderate')).toEqual([]);
+  });
+});
+
+describe('organising, and an organisation as the agent', () => {
+  it('reads "organised", "organise", "organizzato" as asking who hosted the event, and the host of a session as who led it', () => {
+    expect(askedAct('Qui organise la foire aux associations de Lille ?', 'fr')).toBe('host');
+    expect(askedAct('¿Quién organizó la feria de cooperativas de Bilbao?', 'es')).toBe('host');
+    expect(askedAct('Chi ha organizzato il festival di Bologna?', 'it')).toBe('host');
+    expect(askedAct('Who was the host of the panel on housing co-ops?', 'en')).toBe('moderate');
+    expect(askedAct('Who hosted the round table on food banks in Lyon?', 'en')).toBe('moderate');
+    expect(askedAct('Who organised the round table on food banks in Lyon?', 'en')).toBe('host');
+    expect(askedAct('Who was the emcee of the cooperative awards gala?', 'en')).toBe('moderate');
+    expect(askedAct('Qui était le maître de cérémonie du gala ?', 'fr')).toBe('moderate');
+  });
+  it('reads Spanish, Italian and Portuguese "presente(s)" as "here", not as presenting', () => {
+    expect(askedAct('¿Quiénes estaban presentes en la feria de Bilbao?', 'es')).toBeNull();
+    expect(askedAct('Chi era presente al festival di Bologna?', 'it')).toBeNull();
+    expect(askedAct('Quem estava presente na feira do Porto?', 'pt')).toBeNull();
+    expect(askedAct('Qui a présenté le rapport sur les tiers-lieux ?', 'fr')).toBe('present');
+  });
+  it('takes organisations after "organisé par", with their article, one-word names that are acronyms or written with an inner capital', () => {
+    expect(actorsIn('La foire, co-organisée par la Ville de Lille (MEL) et CoopConnect\nPaul Martin ouvre la foire', 'host')).toEqual(['Ville de Lille', 'CoopConnect']);
+    expect(actorsIn('Un atelier organisé par l’ADEME, le 3 mars 2022, a réuni 40 personnes.', 'host')).toEqual(['ADEME']);
+    expect(actorsIn('Organised by the Flemish Government, this fair gathers co-ops.', 'host')).toEqual(['Flemish Government']);
+    expect(actorsIn('La foire a été organisée par Jeanne avec ses amis.', 'host')).toEqual([]);
+  });
+  it('takes a list after a colon, one a line or between ";", up to a blank line', () => {
+    const listed = 'La foire 2024 est co-organisée par :\n\n  • CoopConnect\n  • Le Réseau Solidaire\n  • Terre Commune.\n\nCes partenaires partagent un engagement.';
+    expect(actorsIn(listed, 'host')).toEqual(['CoopConnect', 'Le Réseau Solidaire', 'Terre Commune']);
+    expect(actorsIn('La foire 2024 est co-organisée par : CoopConnect ; Le Réseau Solidaire ; Terre Commune', 'host')).toEqual(['CoopConnect', 'Le Réseau Solidaire', 'Terre Commune']);
+  });
+  it('states no agent when the list goes on with something that is not a name', () => {
+    expect(actorsIn('La foire (organisée par la Ville de Lille et le département) a eu lieu en mai.', 'host')).toEqual([]);
+  });
+  it('reads names written with a title ("M. Paul Martin")', () => {
+    expect(actorsIn('M. Paul Martin (Coop Lyon) et Mme Léa Durand (Terre Commune) ont présenté leurs travaux.', 'present')).toEqual(['Paul Martin', 'Léa Durand']);
   });
 });
