@@ -87,9 +87,15 @@ const TOLD: { act: Act; side: 'after' | 'before'; pattern: RegExp }[] = [
     side: 'after',
     pattern:
       // "organisés à Ljubljana par X", "organised last year by X": a place or a time may come between.
-      /(?<![\p{L}])(?:(?:hosted|organi[sz]ed)(?:\s+[^\s,;.:!?()]+){0,3}?\s+by|organis[ée]e?s?(?:\s+[^\s,;.:!?()]+){0,3}?\s+par|accueilli\p{L}*\s+par|organizad[oa]s?\s+(?:por|pel[oa])|organizzat[oaie]\s+da(?:l|lla|llo|i|gli|lle)?|ospitat[oaie]\s+da(?:l|lla|llo|i|gli|lle)?|(?:veranstaltet|organisiert|ausgerichtet)\s+(?:von|vom)|georganiseerd\s+door)(?![\p{L}])/iu,
+      // An edition "initiée par HelloAsso" was organised by it; a partner of the organiser organised with it.
+      /(?<![\p{L}])(?:(?:hosted|organi[sz]ed)(?:\s+[^\s,;.:!?()]+){0,3}?\s+by|organis[ée]e?s?(?:\s+[^\s,;.:!?()]+){0,3}?\s+par|initi[ée]e?s?\s+par|initiated\s+by|en\s+partenariat\s+avec|in\s+partnership\s+with|accueilli\p{L}*\s+par|organizad[oa]s?\s+(?:por|pel[oa])|organizzat[oaie]\s+da(?:l|lla|llo|i|gli|lle)?|ospitat[oaie]\s+da(?:l|lla|llo|i|gli|lle)?|(?:veranstaltet|organisiert|ausgerichtet)\s+(?:von|vom)|georganiseerd\s+door)(?![\p{L}])/iu,
   },
-  { act: 'host', side: 'before', pattern: /(?<![\p{L}])(?:a|ont|avait|avaient)\s+accueilli(?![\p{L}])|(?<![\p{L}])hosted(?!\s+by)(?![\p{L}])/iu },
+  {
+    act: 'host',
+    side: 'before',
+    // "Le Social Good Accelerator (SOGA) y a co-organisé deux ateliers", "SOGA co-organised the forum".
+    pattern: /(?<![\p{L}])(?:y\s+)?(?:a|ont|avait|avaient)\s+(?:accueilli|(?:co-?)?organis[ée])(?![\p{L}])|(?<![\p{L}])(?:hosted|(?:co-?)?organi[sz]ed)(?!\s+by)(?![\p{L}])/iu,
+  },
   {
     act: 'present',
     side: 'after',
@@ -216,6 +222,8 @@ const NAMES_BEFORE = new RegExp(String.raw`((?:${TITLE_WORD})?${NAME}(?:${AND}(?
 const ARTICLE = String.raw`(?:(?:le|la|les|the|der|die|das|dem|den|el|los|las|il|lo|o|a|os|as|het|de)[ \t]+|(?:l|dell|dall)['’])`;
 const ITEM = new RegExp(String.raw`^${ARTICLE}?(${NAME})`, 'u');
 const THING = new RegExp(String.raw`^${ARTICLE}\p{L}`, 'iu');
+// A person agent: a name as written, without an article (organisations are agents of organising only).
+const PERSON = new RegExp(String.raw`^(${NAME})`, 'u');
 const JOINER = new RegExp(String.raw`^${AND}(?:(?:et|and|und|y|e|en)\s+)?`, 'u');
 const LIST_JOINER = /^\s*(?:[;,\n]\s*)+(?:[•*·▪◦‣–—-]\s*)?(?:(?:et|and|und|y|e|en)\s+)?/u;
 
@@ -229,26 +237,36 @@ const oneWordName = (word: string) => /^\p{Lu}{2,}$/u.test(word) || /^\p{Lu}\p{L
  * The agents a text gives after an act's words, or none when the list goes on with something that is
  * not a name ("créé par l’Université de Lyon et la région": half the agents is not the answer).
  */
-function agentsAfter(rest: string): string[] {
+function agentsAfter(rest: string, organisations: boolean): string[] {
   // After a colon, a list: one a line or between ";" (a quote joins its lines so), up to a blank line.
   const listed = /^\s*:/.test(rest);
   let text = rest.replace(/^\s*:?\s*(?:[•*·▪◦‣–—-]\s*)?/u, '').split(/\n[ \t]*\n/)[0];
+  const item = organisations ? ITEM : PERSON;
   const out: string[] = [];
+  // Whether "and" closes the list ("A, B et C"): without it, what follows a comma opens a clause
+  // ("initiée par HelloAsso, le SOGA a repris le flambeau").
+  let closed = false;
   for (;;) {
     text = text.replace(TITLE, '');
-    const item = ITEM.exec(text);
-    if (!item) return [];
-    const name = item[1].replace(/[’'-]+$/u, '');
-    if (name.split(/[ \t]+/).length < 2 && !oneWordName(name)) return [];
+    const m = item.exec(text);
+    if (!m) return [];
+    const name = m[1].replace(/[’'-]+$/u, '');
+    if (name.split(/[ \t]+/).length < 2 && !(organisations && oneWordName(name))) return [];
     out.push(name);
-    text = text.slice(item[0].length);
+    text = text.slice(m[0].length);
     const joiner = (listed ? LIST_JOINER : JOINER).exec(text);
-    if (!joiner || !joiner[0].length) return out;
+    if (!joiner || !joiner[0].length) break;
     text = text.slice(joiner[0].length);
+    const conjunction = /\p{L}/u.test(joiner[0]);
     // A bare comma may end the list and open a clause ("Modéré par X, l’échange a…"), "and" a phrase
     // ("… et Paul Dirac en 2010"); but "and the region" is another agent that is not a name.
-    if (!listed && !ITEM.test(text.replace(TITLE, ''))) return /\p{L}/u.test(joiner[0]) && THING.test(text) ? [] : out;
+    if (!listed && !item.test(text.replace(TITLE, ''))) {
+      if (conjunction && THING.test(text)) return [];
+      break;
+    }
+    if (conjunction) closed = true;
   }
+  return listed || closed ? out : out.slice(0, 1);
 }
 
 /**
@@ -286,13 +304,14 @@ export function actorsIn(text: string, act: Act, known?: Set<string>): string[] 
         const rest = part.slice(m.index + m[0].length);
         if (told.side === 'before' && known && ofAnother(rest, known)) continue;
         if (told.side === 'after') {
-          for (const name of agentsAfter(rest)) if (!out.includes(name)) out.push(name);
+          for (const name of agentsAfter(rest, act === 'host')) if (!out.includes(name)) out.push(name);
           continue;
         }
         const run = NAMES_BEFORE.exec(part.slice(0, m.index))?.[1];
         if (!run) continue;
         for (const written of run.split(new RegExp(AND, 'u'))) {
-          const name = written.trim().replace(TITLE, '');
+          // "Le Social Good Accelerator": an organisation's article opening the sentence is no part of its name.
+          const name = written.trim().replace(TITLE, '').replace(/^(?:Le|La|Les|The)\s+(?=\p{Lu})/u, '');
           // A name has two words at least (a first name alone, "Le", "Puis" are not one).
           if (name.split(/\s+/).length >= 2 && !out.includes(name)) out.push(name);
         }

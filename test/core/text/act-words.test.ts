@@ -99,6 +99,14 @@ describe('organising, and an organisation as the agent', () => {
   it('states no agent when the list goes on with something that is not a name', () => {
     expect(actorsIn('La foire (organisée par la Ville de Lille et le département) a eu lieu en mai.', 'host')).toEqual([]);
   });
+  it('takes the organiser before "a co-organisé", without the article that opens the sentence', () => {
+    expect(actorsIn('Le Réseau Alpha (RA) y a co-organisé deux ateliers sur les données.', 'host')).toEqual(['Réseau Alpha']);
+    expect(actorsIn('La même année, la ville a organisé la foire.', 'host')).toEqual([]);
+  });
+  it('takes a partner of the organiser and the one who initiated an edition', () => {
+    expect(actorsIn('En partenariat avec CoopConnect et Terre Commune, le premier atelier a réuni 40 personnes.', 'host')).toEqual(['CoopConnect', 'Terre Commune']);
+    expect(actorsIn('Quatre ans après sa dernière édition initiée par CoopConnect, le Réseau Alpha a repris le flambeau.', 'host')).toEqual(['CoopConnect']);
+  });
   it('reads names written with a title ("M. Paul Martin")', () => {
     expect(actorsIn('M. Paul Martin (Coop Lyon) et Mme Léa Durand (Terre Commune) ont présenté leurs travaux.', 'present')).toEqual(['Paul Martin', 'Léa Durand']);
   });
