@@ -8,7 +8,7 @@ import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
 import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
 import { askedHead, isGenericModifier } from './asked-head.js';
-import { actOfHead, tellsAct } from '../text/act-words.js';
+import { actOfHead, askedAct, isActWord, tellsAct } from '../text/act-words.js';
 import { coverage, nameWords, type WeightedTerm } from './matching.js';
 import { leadOf, searchableText } from '../retrieval/passage-text.js';
 import { definitionOf, namesAcronym } from '../text/acronyms.js';
@@ -102,9 +102,10 @@ export function judgeAnswerability(
   const plainly = !plain
     ? covered
     : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
-  const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
+  const quotable = (h: FusedHit) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h);
+  const usable = passages.filter(quotable);
   const fallback = usable.length ? usable : passages.slice(0, 1);
-  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees, (h) => usable.includes(h)) : null;
+  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees, quotable) : null;
   if (head && !head.holders.length) return { answerable: false, loose: false, usable: fallback, missingHead: head.words };
   // The passages that say what is asked are the ones to quote, wherever retrieval ranked them.
   if (head) return { answerable, loose: answerable && !plainly, usable: [...head.holders, ...fallback.filter((h) => !head.holders.includes(h))] };
@@ -130,8 +131,12 @@ function headHolders(
   agrees: (h: FusedHit) => boolean,
   usable: (h: FusedHit) => boolean,
 ): { words: string[]; holders: FusedHit[] } | null {
-  const head = askedHead(asked.question, asked.lang);
   const { terms } = asked;
+  // "Who founded <thing>?", "Wer hat <thing> gegründet?": the act's verb is a head as well (its words
+  // in the question), held where a passage tells the act of that thing.
+  const nounHead = askedHead(asked.question, asked.lang);
+  const verbAct = nounHead.length ? null : askedAct(asked.question, asked.lang);
+  const head = verbAct ? terms.filter((t) => isActWord(t.word)).map((t) => t.word) : nounHead;
   const at = terms.flatMap((t, i) => (head.includes(t.word) ? [i] : []));
   // Nothing but the head: no thing named to look for it in.
   if (!at.length || at.length === terms.length) return null;
@@ -153,8 +158,9 @@ function headHolders(
   const headMatch = (text: string) => coverage(plain, text, asked.langs, { places: true, alike: true }).matched;
   // A head that names an act ("the moderator of", "the host of the round table") is held where a
   // text tells who did it, in its own words: "Modéré par …", "les modérateurs …", "organisé par …".
-  const act = actOfHead(head, asked.question, asked.lang);
-  const holds = (text: string) => (act ? tellsAct(text, act) : at.every((i) => headMatch(text)[i] >= HEAD_MATCH));
+  const act = verbAct ?? actOfHead(head, asked.question, asked.lang);
+  const known = new Set(words(asked.question));
+  const holds = (text: string) => (act ? tellsAct(text, act, known) : at.every((i) => headMatch(text)[i] >= HEAD_MATCH));
   // Weighted share of those terms the text holds.
   const share = (text: string, of: number[], matched = match(text)) => {
     const abbreviated = new Set([...acronyms].filter(([, acronym]) => namesAcronym(acronym, text)).map(([name]) => name));
@@ -184,11 +190,17 @@ function headHolders(
   // "the moderator of the round table on digital commons"): the passage telling it must be one the
   // answer may quote, about the thing's names and years when the question gives any, not as close to
   // each of the question's common words as the best passage.
-  const holders = act
-    ? judged.filter((j) => j.own >= 0 && usable(j.h) && (!things.length || j.wholeThing >= bestThing * HEAD_REST_SHARE) && inPlace(j.h) && agrees(j.h))
-    : judged.filter(
-        (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
-      );
+  // Asked with a verb, the act is looked for only of a thing the question names ("HelloAsso", "NEC ESS
+  // 2025"), in the stretch that tells it or the passage's heading: "Qui animait la table ronde sur les
+  // communs numériques ?" names none, and is left to the coverage and the answer's choice of names.
+  if (verbAct && !named.length) return null;
+  const holders = verbAct
+    ? judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && usable(j.h) && inPlace(j.h) && agrees(j.h))
+    : act
+      ? judged.filter((j) => j.own >= 0 && usable(j.h) && (!things.length || j.wholeThing >= bestThing * HEAD_REST_SHARE) && inPlace(j.h) && agrees(j.h))
+      : judged.filter(
+          (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
+        );
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
 

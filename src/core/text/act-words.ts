@@ -197,10 +197,18 @@ export function actOfHead(head: string[], question: string, lang: string): Act |
   return askedAct(question, lang);
 }
 
-/** Whether a text tells who did the act ("Modéré par …", "les modérateurs …", "organisé par …"), whoever it names. */
-export function tellsAct(text: string, act: Act): boolean {
+/**
+ * Whether a text tells who did the act ("Modéré par …", "les modérateurs …", "organisé par …"), whoever
+ * it names. With `known` (the question's words, folded), only the act of the thing the question names:
+ * "Julie Foulon, fondatrice de Girleek" does not tell who founded Social Economy Europe.
+ */
+export function tellsAct(text: string, act: Act, known?: Set<string>): boolean {
   const parts = [text, ...[...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1])];
-  return TOLD.some((t) => t.act === act && parts.some((part) => t.pattern.test(part)));
+  return TOLD.some(
+    (t) =>
+      t.act === act &&
+      parts.some((part) => [...part.matchAll(new RegExp(t.pattern.source, 'giu'))].some((m) => t.side === 'after' || !known || !ofAnother(part.slice(m.index + m[0].length), known))),
+  );
 }
 
 /** A bracket that is all role: "(maître de cérémonie)", not "(Smart Belgium)". */

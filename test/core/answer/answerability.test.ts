@@ -84,6 +84,8 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     patron: 1,
     moderator: 2,
     facilitator: 1,
+    founded: 3,
+    girleek: 1,
     table: 5,
     round: 5,
   };
@@ -181,6 +183,18 @@ describe('a question asking for an attribute or role of a thing it names', () =>
   it('refuses a head that names an act no passage on the thing tells', () => {
     const forum = ['The Lyon forum opened with a round table on digital commons and public data.', 'At the Lyon forum, the round table on digital commons drew 300 people.'];
     expect(ask('Who was the moderator of the round table on digital commons at the Lyon forum?', 'en', forum).judged.missingHead).toEqual(['moderator']);
+  });
+  it('wants the act a "who" question asks with a verb told of the thing it names', () => {
+    const coopedia = ['Coopedia recense des ressources éducatives pour les coopératives.', 'Coopedia a été présentée au forum de Lyon en 2024.'];
+    expect(ask('Who founded Coopedia?', 'en', coopedia).judged.missingHead).toEqual(['founded']);
+    // Another thing's founder beside it is no answer either.
+    expect(ask('Who founded Coopedia?', 'en', [...coopedia, 'Coopedia a été présentée par Marie Dupont, fondatrice de Girleek.']).judged.missingHead).toEqual(['founded']);
+    const told = ask('Who founded Coopedia?', 'en', [...coopedia, 'En 2019, Marie Dupont et Paul Martin ont fondé Coopedia.']).judged;
+    expect(told.answerable).toBe(true);
+    expect(told.usable[0].chunk.id).toBe('p2');
+  });
+  it('leaves a "who" question with a verb that names no thing to the coverage alone', () => {
+    expect(ask('Who moderated the round table on digital commons?', 'en', ['The round table on digital commons drew 300 people.']).judged.missingHead).toBeUndefined();
   });
   it('leaves questions of another shape to the coverage alone', () => {
     expect(ask('When did the Social Tech Academy open its platform?', 'en', academy).judged.missingHead).toBeUndefined();
