@@ -195,7 +195,7 @@ function headHolders(
   // communs numériques ?" names none, and is left to the coverage and the answer's choice of names.
   if (verbAct && !named.length) return null;
   const holders = verbAct
-    ? judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && usable(j.h) && inPlace(j.h) && agrees(j.h))
+    ? judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && usable(j.h) && inPlace(j.h) && agrees(j.h))
     : act
       ? judged.filter((j) => j.own >= 0 && usable(j.h) && (!things.length || j.wholeThing >= bestThing * HEAD_REST_SHARE) && inPlace(j.h) && agrees(j.h))
       : judged.filter(

@@ -85,6 +85,8 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     moderator: 2,
     facilitator: 1,
     founded: 3,
+    moderated: 2,
+    workshops: 4,
     girleek: 1,
     table: 5,
     round: 5,
@@ -192,6 +194,11 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     const told = ask('Who founded Coopedia?', 'en', [...coopedia, 'En 2019, Marie Dupont et Paul Martin ont fondé Coopedia.']).judged;
     expect(told.answerable).toBe(true);
     expect(told.usable[0].chunk.id).toBe('p2');
+  });
+  it('wants the act told of the edition the question names by its year', () => {
+    const forum = ['Coopedia Forum 2023 : des workshops moderated by Paul Martin and Léa Durand.', 'The workshops of the Coopedia Forum 2024 will take place in Lyon in May 2024.'];
+    expect(ask('Who moderated the workshops of the Coopedia Forum 2024?', 'en', forum).judged.answerable).toBe(false);
+    expect(ask('Who moderated the workshops of the Coopedia Forum 2023?', 'en', forum).judged.answerable).toBe(true);
   });
   it('leaves a "who" question with a verb that names no thing to the coverage alone', () => {
     expect(ask('Who moderated the round table on digital commons?', 'en', ['The round table on digital commons drew 300 people.']).judged.missingHead).toBeUndefined();
