@@ -160,7 +160,21 @@ function headHolders(
   // text tells who did it, in its own words: "Modéré par …", "les modérateurs …", "organisé par …".
   const act = verbAct ?? actOfHead(head, asked.question, asked.lang);
   const known = new Set(words(asked.question));
-  const holds = (text: string) => (act ? tellsAct(text, act, known) : at.every((i) => headMatch(text)[i] >= HEAD_MATCH));
+  // A word of the head that is no topic word ("generale", a stop word of Italian's) is still part of it:
+  // some word of the text begins as it does ("générale", "general").
+  const untermed = head.filter((w) => !at.some((i) => terms[i].word === w)).map((w) => w.slice(0, 5));
+  const whole = (text: string) => at.every((i) => headMatch(text)[i] >= HEAD_MATCH) && (!untermed.length || untermed.every((p) => words(text).some((w) => w.startsWith(p))));
+  // A head of several words is one phrase: "secrétaire générale", not "secrétaire d’État … d’intérêt général".
+  const phrase = (text: string) => {
+    if (!whole(text)) return false;
+    const ws = text.split(/\s+/);
+    const size = at.length + untermed.length;
+    const span = size + HEAD_SLACK;
+    if (size < 2 || ws.length <= span) return true;
+    for (let k = 0; k + span <= ws.length; k++) if (whole(ws.slice(k, k + span).join(' '))) return true;
+    return false;
+  };
+  const holds = (text: string) => (act ? tellsAct(text, act, known) : phrase(text));
   // Weighted share of those terms the text holds.
   const share = (text: string, of: number[], matched = match(text)) => {
     const abbreviated = new Set([...acronyms].filter(([, acronym]) => namesAcronym(acronym, text)).map(([name]) => name));
@@ -203,6 +217,9 @@ function headHolders(
         );
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
+
+/** How many other words a head of several words may have between its own ("secrétaire générale adjointe"). */
+const HEAD_SLACK = 2;
 
 /** Prepositions that set a thing in a place ("in Brussels", "à Lyon", "em Lisboa"), in the bot's languages. */
 const LOCATIVE = new Set(['in', 'at', 'a', 'en', 'im', 'em', 'no', 'na', 'nel', 'nella', 'te', 'w', 'v', 'i', 'u', 've']);

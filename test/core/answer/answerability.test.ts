@@ -86,6 +86,8 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     facilitator: 1,
     founded: 3,
     moderated: 2,
+    general: 4,
+    secretary: 2,
     workshops: 4,
     girleek: 1,
     table: 5,
@@ -185,6 +187,12 @@ describe('a question asking for an attribute or role of a thing it names', () =>
   it('refuses a head that names an act no passage on the thing tells', () => {
     const forum = ['The Lyon forum opened with a round table on digital commons and public data.', 'At the Lyon forum, the round table on digital commons drew 300 people.'];
     expect(ask('Who was the moderator of the round table on digital commons at the Lyon forum?', 'en', forum).judged.missingHead).toEqual(['moderator']);
+  });
+  it('wants a head of several words as one phrase, not its words apart in a sentence', () => {
+    const apart = 'Marie Dupont, secretary of state for the transition, praised the general interest of the association.';
+    expect(ask('Who is the general secretary of the association?', 'en', [apart, 'The association gathers co-ops.']).judged.answerable).toBe(false);
+    const phrase = 'Paul Martin, general secretary of the association, opened the day.';
+    expect(ask('Who is the general secretary of the association?', 'en', [apart, phrase]).judged.usable[0].chunk.id).toBe('p1');
   });
   it('wants the act a "who" question asks with a verb told of the thing it names', () => {
     const coopedia = ['Coopedia recense des ressources éducatives pour les coopératives.', 'Coopedia a été présentée au forum de Lyon en 2024.'];
