@@ -271,8 +271,10 @@ export function selectSentences(
     chosen.push(w);
     size += w.text.length;
   }
-  // Best quote first; two quotes of one passage keep their reading order.
-  chosen.sort((a, b) => (a.hitIndex === b.hitIndex ? a.start - b.start : b.score - a.score));
+  // Best quote first; two quotes of one passage keep their reading order, but for "who is the <role> of
+  // <thing>?" the one that says it comes first: the name is stated from the first quote.
+  const byRole = head.length > 0 && expected.has('person');
+  chosen.sort((a, b) => (a.hitIndex === b.hitIndex && !byRole ? a.start - b.start : b.score - a.score));
   return {
     quotes: chosen.map((c) => ({
       text: c.text.length > options.maxChars ? `${c.text.slice(0, options.maxChars).replace(/\s+\S*$/, '')}…` : c.text,

@@ -206,8 +206,7 @@ export function tellsAct(text: string, act: Act, known?: Set<string>): boolean {
   const parts = [text, ...[...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1])];
   return TOLD.some(
     (t) =>
-      t.act === act &&
-      parts.some((part) => [...part.matchAll(new RegExp(t.pattern.source, 'giu'))].some((m) => t.side === 'after' || !known || !ofAnother(part.slice(m.index + m[0].length), known))),
+      t.act === act && parts.some((part) => [...part.matchAll(new RegExp(t.pattern.source, 'giu'))].some((m) => t.side === 'after' || !known || !ofAnother(part.slice(m.index + m[0].length), known))),
   );
 }
 
@@ -286,7 +285,11 @@ function ofAnother(object: string, known: Set<string>): boolean {
   const clause = object.split(/[,.;:!?()]/u)[0].slice(0, 80);
   const caps = clause.match(/\p{Lu}[\p{L}’'-]*/gu) ?? [];
   if (!caps.length) return false;
-  if (caps.some((w) => known.has(normalizeText(w)))) return false;
+  // The first name there ("le Social Innovation Village lors du Web Summit"): the question's own when its
+  // first word and most of its words are the question's ("Social Good Week", not "Social Innovation Village").
+  const first = (clause.match(/\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/u)?.[0] ?? '').split(/\s+/);
+  const mine = first.filter((w) => known.has(normalizeText(w)));
+  if (mine.length && known.has(normalizeText(first[0])) && mine.length * 2 >= first.length) return false;
   const run = caps.join(' ');
   return ![...known].some((k) => k.length >= 2 && k.length <= 6 && abbreviates(k.toUpperCase(), run));
 }
@@ -319,7 +322,10 @@ export function actorsIn(text: string, act: Act, known?: Set<string>): string[] 
         if (!run) continue;
         for (const written of run.split(new RegExp(AND, 'u'))) {
           // "Le Social Good Accelerator": an organisation's article opening the sentence is no part of its name.
-          const name = written.trim().replace(TITLE, '').replace(/^(?:Le|La|Les|The)\s+(?=\p{Lu})/u, '');
+          const name = written
+            .trim()
+            .replace(TITLE, '')
+            .replace(/^(?:Le|La|Les|The)\s+(?=\p{Lu})/u, '');
           // A name has two words at least (a first name alone, "Le", "Puis" are not one).
           if (name.split(/\s+/).length >= 2 && !out.includes(name)) out.push(name);
         }

@@ -226,4 +226,22 @@ describe('extractive answers: who holds a role of a thing', () => {
     const result = selectSentences([guests, panel], weightedTopicTerms(q, 'fr', langs, roleStats), langs, expectedAnswerTypes(q, 'fr'), undefined, null, null, false, askedHead(q, 'fr'));
     expect(result.quotes[0].text).toContain('Léa Roux');
   });
+  it('puts the window that says the role first, though another of its passage comes earlier in it', () => {
+    const roleStats: TermStats = { total: 200, df: (w) => ({ presidente: 6, president: 6, coopalpha: 3, coopbeta: 3 })[w] ?? 0 };
+    const text =
+      'Nous avons accueilli Marie Durand, Vice (Présidente de CoopAlpha) ; Paul Martin (Président de CoopBeta).\nLa journée a réuni cent personnes.\nLe déjeuner était offert.\nParmi les intervenants, Léa Roux (Présidente de CoopAlpha).';
+    const q = 'Qui est la présidente de CoopAlpha ?';
+    const result = selectSentences(
+      [hit('guests', 'Rencontre 2024', text)],
+      weightedTopicTerms(q, 'fr', ['fr'], roleStats),
+      ['fr'],
+      expectedAnswerTypes(q, 'fr'),
+      undefined,
+      null,
+      null,
+      false,
+      askedHead(q, 'fr'),
+    );
+    expect(result.quotes[0].text).toContain('Léa Roux');
+  });
 });

@@ -51,6 +51,10 @@ describe('the names a sentence binds to the act', () => {
     expect(actorsIn('Nora Benali, fondatrice de CodeFemmes, a présenté ses formations.', 'found', known)).toEqual([]);
     expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', known)).toEqual(['Paul Martin', 'Léa Durand']);
     expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', new Set(['qui', 'a', 'fonde', 'lfn']))).toEqual(['Paul Martin', 'Léa Durand']);
+    // A name that shares a word with the question's thing is another thing all the same.
+    const week = new Set(['who', 'organised', 'the', 'lyon', 'food', 'week']);
+    expect(actorsIn('En 2018, les membres du Lyon Food Network ont organisé le Lyon Innovation Village au salon.', 'host', week)).toEqual([]);
+    expect(actorsIn('En 2019, Paul Martin et Léa Durand ont organisé la Lyon Food Week.', 'host', week)).toEqual(['Paul Martin', 'Léa Durand']);
   });
   it('takes the names after "modéré par", "moderated by", "les modérateurs", without what brackets say of them', () => {
     expect(actorsIn('Modéré par Anne-Laure van der Berg (Coop Lille), le débat a porté sur les tiers-lieux.', 'moderate')).toEqual(['Anne-Laure van der Berg']);
