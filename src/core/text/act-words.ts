@@ -285,11 +285,13 @@ function ofAnother(object: string, known: Set<string>): boolean {
   const clause = object.split(/[,.;:!?()]/u)[0].slice(0, 80);
   const caps = clause.match(/\p{Lu}[\p{L}’'-]*/gu) ?? [];
   if (!caps.length) return false;
-  // The first name there ("le Social Innovation Village lors du Web Summit"): the question's own when its
-  // first word and most of its words are the question's ("Social Good Week", not "Social Innovation Village").
-  const first = (clause.match(/\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/u)?.[0] ?? '').split(/\s+/);
-  const mine = first.filter((w) => known.has(normalizeText(w)));
-  if (mine.length && known.has(normalizeText(first[0])) && mine.length * 2 >= first.length) return false;
+  // A name there that is the question's thing ("… et cofondatrice de Molengeek"): its first word and most
+  // of its words are the question's ("Social Good Week", not "Social Innovation Village").
+  for (const name of clause.match(/\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/gu) ?? []) {
+    const parts = name.split(/\s+/);
+    const mine = parts.filter((w) => known.has(normalizeText(w)));
+    if (known.has(normalizeText(parts[0])) && mine.length * 2 >= parts.length) return false;
+  }
   const run = caps.join(' ');
   return ![...known].some((k) => k.length >= 2 && k.length <= 6 && abbreviates(k.toUpperCase(), run));
 }

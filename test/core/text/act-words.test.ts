@@ -55,6 +55,10 @@ describe('the names a sentence binds to the act', () => {
     const week = new Set(['who', 'organised', 'the', 'lyon', 'food', 'week']);
     expect(actorsIn('En 2018, les membres du Lyon Food Network ont organisé le Lyon Innovation Village au salon.', 'host', week)).toEqual([]);
     expect(actorsIn('En 2019, Paul Martin et Léa Durand ont organisé la Lyon Food Week.', 'host', week)).toEqual(['Paul Martin', 'Léa Durand']);
+    // The apposition goes on to the question's thing: "fondatrice de CodeFemmes et cofondatrice de DevLab".
+    expect(actorsIn('Nora Benali, fondatrice de CodeFemmes et cofondatrice de DevLab, a présenté ses formations.', 'found', new Set(['wer', 'ist', 'die', 'mitgrunderin', 'von', 'devlab']))).toEqual([
+      'Nora Benali',
+    ]);
   });
   it('takes the names after "modéré par", "moderated by", "les modérateurs", without what brackets say of them', () => {
     expect(actorsIn('Modéré par Anne-Laure van der Berg (Coop Lille), le débat a porté sur les tiers-lieux.', 'moderate')).toEqual(['Anne-Laure van der Berg']);
