@@ -8,6 +8,7 @@ import type { FusedHit, LanguageCode } from '../types.js';
 import type { Retrieved } from '../retrieval/retrieve.js';
 import { ANCHORED_SHARE, anchoredByName } from './name-anchor.js';
 import { askedHead, isGenericModifier } from './asked-head.js';
+import { actOfHead, askedAct, isActWord, tellsAct } from '../text/act-words.js';
 import { coverage, nameWords, type WeightedTerm } from './matching.js';
 import { leadOf, searchableText } from '../retrieval/passage-text.js';
 import { definitionOf, namesAcronym } from '../text/acronyms.js';
@@ -101,9 +102,10 @@ export function judgeAnswerability(
   const plainly = !plain
     ? covered
     : passages.some((h) => (coverage(plain, searchableText(h.chunk), asked!.langs, { places: true, alike: true }).coverage >= options.minCoverage && agrees(h)) || vectorVouches(h));
-  const usable = passages.filter((h) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h));
+  const quotable = (h: FusedHit) => (cover(h) >= options.minCoverage * 0.8 && agrees(h)) || vectorVouches(h);
+  const usable = passages.filter(quotable);
   const fallback = usable.length ? usable : passages.slice(0, 1);
-  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees) : null;
+  const head = answerable && asked ? headHolders(retrieved.hits ?? passages, asked, agrees, quotable) : null;
   if (head && !head.holders.length) return { answerable: false, loose: false, usable: fallback, missingHead: head.words };
   // The passages that say what is asked are the ones to quote, wherever retrieval ranked them.
   if (head) return { answerable, loose: answerable && !plainly, usable: [...head.holders, ...fallback.filter((h) => !head.holders.includes(h))] };
@@ -127,9 +129,14 @@ function headHolders(
   pool: FusedHit[],
   asked: { question: string; lang: LanguageCode; terms: WeightedTerm[]; langs: LanguageCode[] },
   agrees: (h: FusedHit) => boolean,
+  usable: (h: FusedHit) => boolean,
 ): { words: string[]; holders: FusedHit[] } | null {
-  const head = askedHead(asked.question, asked.lang);
   const { terms } = asked;
+  // "Who founded <thing>?", "Wer hat <thing> gegründet?": the act's verb is a head as well (its words
+  // in the question), held where a passage tells the act of that thing.
+  const nounHead = askedHead(asked.question, asked.lang);
+  const verbAct = nounHead.length ? null : askedAct(asked.question, asked.lang);
+  const head = verbAct ? terms.filter((t) => isActWord(t.word)).map((t) => t.word) : nounHead;
   const at = terms.flatMap((t, i) => (head.includes(t.word) ? [i] : []));
   // Nothing but the head: no thing named to look for it in.
   if (!at.length || at.length === terms.length) return null;
@@ -149,7 +156,25 @@ function headHolders(
   // The head without the thesaurus's synonyms (see HEAD_MATCH); the rest with them.
   const plain = terms.map((t, i) => (at.includes(i) ? { ...t, synonyms: undefined } : t));
   const headMatch = (text: string) => coverage(plain, text, asked.langs, { places: true, alike: true }).matched;
-  const holds = (matched: number[]) => at.every((i) => matched[i] >= HEAD_MATCH);
+  // A head that names an act ("the moderator of", "the host of the round table") is held where a
+  // text tells who did it, in its own words: "Modéré par …", "les modérateurs …", "organisé par …".
+  const act = verbAct ?? actOfHead(head, asked.question, asked.lang);
+  const known = new Set(words(asked.question));
+  // A word of the head that is no topic word ("generale", a stop word of Italian's) is still part of it:
+  // some word of the text begins as it does ("générale", "general").
+  const untermed = head.filter((w) => !at.some((i) => terms[i].word === w)).map((w) => w.slice(0, 5));
+  const whole = (text: string) => at.every((i) => headMatch(text)[i] >= HEAD_MATCH) && (!untermed.length || untermed.every((p) => words(text).some((w) => w.startsWith(p))));
+  // A head of several words is one phrase: "secrétaire générale", not "secrétaire d’État … d’intérêt général".
+  const phrase = (text: string) => {
+    if (!whole(text)) return false;
+    const ws = text.split(/\s+/);
+    const size = at.length + untermed.length;
+    const span = size + HEAD_SLACK;
+    if (size < 2 || ws.length <= span) return true;
+    for (let k = 0; k + span <= ws.length; k++) if (whole(ws.slice(k, k + span).join(' '))) return true;
+    return false;
+  };
+  const holds = (text: string) => (act ? tellsAct(text, act, known) : phrase(text));
   // Weighted share of those terms the text holds.
   const share = (text: string, of: number[], matched = match(text)) => {
     const abbreviated = new Set([...acronyms].filter(([, acronym]) => namesAcronym(acronym, text)).map(([name]) => name));
@@ -164,8 +189,8 @@ function headHolders(
     const wholeThing = share(whole, thing);
     const wholeRest = share(whole, rest);
     const wholeLocal = share(whole, local);
-    if (holds(headMatch(heading))) return { h, wholeThing, wholeRest, wholeLocal, own: wholeLocal };
-    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(headMatch(part)));
+    if (holds(heading)) return { h, wholeThing, wholeRest, wholeLocal, own: wholeLocal };
+    const stretches = h.chunk.text.split(STRETCH).filter((part) => holds(part));
     return { h, wholeThing, wholeRest, wholeLocal, own: Math.max(-1, ...stretches.map((part) => share(`${heading}\n${part}`, local))) };
   });
   const best = (of: (j: (typeof judged)[number]) => number) => Math.max(...judged.map(of));
@@ -175,11 +200,26 @@ function headHolders(
   const placed = rest.filter((i) => placeOfWord(terms[i].word) >= 0 || setting.has(terms[i].word));
   const placedDocs = new Set(pool.filter((h) => placed.every((i) => match(searchableText(h.chunk))[i] >= HEAD_MATCH)).map((h) => h.chunk.docId));
   const inPlace = (h: FusedHit) => !placed.length || placedDocs.has(h.chunk.docId);
-  const holders = judged.filter(
-    (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
-  );
+  // An act is told in the passage's own words of the session ("Le deuxième atelier… Modéré par …" for
+  // "the moderator of the round table on digital commons"): the passage telling it must be one the
+  // answer may quote, about the thing's names and years when the question gives any, not as close to
+  // each of the question's common words as the best passage.
+  // Asked with a verb, the act is looked for only of a thing the question names ("HelloAsso", "NEC ESS
+  // 2025"), in the stretch that tells it or the passage's heading: "Qui animait la table ronde sur les
+  // communs numériques ?" names none, and is left to the coverage and the answer's choice of names.
+  if (verbAct && !named.length) return null;
+  const holders = verbAct
+    ? judged.filter((j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && usable(j.h) && inPlace(j.h) && agrees(j.h))
+    : act
+      ? judged.filter((j) => j.own >= 0 && usable(j.h) && (!things.length || j.wholeThing >= bestThing * HEAD_REST_SHARE) && inPlace(j.h) && agrees(j.h))
+      : judged.filter(
+          (j) => j.own >= 0 && j.own >= bestLocal * HEAD_REST_SHARE && j.wholeThing >= bestThing * HEAD_REST_SHARE && j.wholeRest >= bestRest * HEAD_COMMON_SHARE && inPlace(j.h) && agrees(j.h),
+        );
   return { words: at.map((i) => terms[i].word), holders: holders.map((j) => j.h) };
 }
+
+/** How many other words a head of several words may have between its own ("secrétaire générale adjointe"). */
+const HEAD_SLACK = 2;
 
 /** Prepositions that set a thing in a place ("in Brussels", "à Lyon", "em Lisboa"), in the bot's languages. */
 const LOCATIVE = new Set(['in', 'at', 'a', 'en', 'im', 'em', 'no', 'na', 'nel', 'nella', 'te', 'w', 'v', 'i', 'u', 've']);

@@ -7,8 +7,9 @@
 import { stem } from '../text/analyzer.js';
 import { countSameThing } from '../text/counted-nouns.js';
 import { normalizeText } from '../text/normalize.js';
-import type { LanguageCode } from '../types.js';
-import { actorsIn, type Act } from '../text/act-words.js';
+import type { FusedHit, LanguageCode } from '../types.js';
+import { searchableText } from '../retrieval/passage-text.js';
+import { actorsIn, isActWord, type Act } from '../text/act-words.js';
 import { answerTypeMatch, countedNoun, NUMBER_WORD, type AnswerType } from './answer-type.js';
 import { numbersIn, type NumberValue } from './answer-values.js';
 import { coverage, type WeightedTerm } from './matching.js';
@@ -106,3 +107,23 @@ function actsNamed(text: string, act: Act, known: Set<string>): boolean {
 export function actIn(texts: { text: string }[], expected: Set<AnswerType>, act: Act | null, known: Set<string>): Act | null {
   return act && expected.has('person') && texts.some((t) => actsNamed(t.text, act, known)) ? act : null;
 }
+
+/**
+ * Whether a passage may tell the act a "who" question asks about: it must be about the question's
+ * topic (most of its words but the act's: ACT_TOPIC), as the direct answer wants of the passage it
+ * states a name from. "Organised by the German Presidency" tells who organised the Mannheim summit,
+ * not who co-organised a workshop on digital tools in Strasbourg.
+ */
+export function actOnTopic(terms: WeightedTerm[], langs: LanguageCode[]): (hit: FusedHit) => boolean {
+  const topic = terms.filter((t) => !/^\d+$/.test(t.word) && !isActWord(t.word));
+  if (!topic.length) return () => true;
+  const cache = new Map<string, boolean>();
+  return (hit) => {
+    let on = cache.get(hit.chunk.id);
+    if (on === undefined) cache.set(hit.chunk.id, (on = coverage(topic, searchableText(hit.chunk), langs).coverage >= ACT_TOPIC));
+    return on;
+  };
+}
+
+/** How much of a "who did it" question's topic a passage must cover to tell the act asked (see actOnTopic). */
+export const ACT_TOPIC = 0.5;

@@ -482,7 +482,7 @@ function valueOf(quote: Quote, input: DirectAnswerInput): { value: string; date:
     // session of the same quote did not moderate the one asked.
     const before = sentences[sentences.indexOf(s.text) - 1] ?? '';
     if (named.length && coverage(named, `${quote.citation.title ?? ''} ${before} ${s.text}`, langs).coverage === 0) continue;
-    const actors = actorsIn(s.text, act!, input.known).filter(
+    const actors = actorsIn(withLineBreaks(s.text, quote.passage), act!, input.known).filter(
       (name) =>
         !normalizeText(name)
           .split(/[-\s]+/)
@@ -608,7 +608,14 @@ function valueOfText(quote: Quote, input: DirectAnswerInput): { value: string; d
     const names = namesIn(quote.text, known).filter((name) => !input.acronyms?.some((a) => abbreviates(a, name)) && !listedWithKnown(quote.text, name, known));
     // A lone name listed with others ("UNIPSO et ConcertES") is one of several: stated alone, it would
     // answer "which organisations?" by half; the quote says them all.
-    const name = names.length === 1 ? (listedWithOthers(quote.text, names[0]) ? null : names[0]) : names.length > 1 ? nameByApposition(quote.text, names, input, quote.citation.lang) : null;
+    const name =
+      names.length === 1
+        ? listedWithOthers(quote.text, names[0]) || appositionOfAnother(quote.text, names[0], input)
+          ? null
+          : names[0]
+        : names.length > 1
+          ? nameByApposition(quote.text, names, input, quote.citation.lang)
+          : null;
     if (!name) return null;
     parts.push(name);
   }
@@ -625,6 +632,17 @@ function priceOf(sentences: string[], input: DirectAnswerInput): { value: string
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The sentence with the line breaks its passage has where the quote joined two lines: a caption's last
+ * name ("… et Social Economy Europe") does not run on into the next line's ("Barbara Trachte intervient…").
+ */
+function withLineBreaks(sentence: string, passage: string | undefined): string {
+  if (!passage) return sentence;
+  let out = sentence;
+  for (const line of passage.split('\n').map((l) => l.trim())) if (line && out.includes(`${line} `)) out = out.replace(`${line} `, `${line}\n`);
+  return out;
+}
 
 /** "A and B", "A, B et C", in the reader's language. */
 function listOf(items: string[], lang: LanguageCode): string {
@@ -667,6 +685,24 @@ function placeClause(text: string, predicate: WeightedTerm[], langs: LanguageCod
  * general secretary of CECOP?" with Diana Dovgan. The apposition is what follows the name — after a
  * comma or in brackets — up to the next name; exactly one name must have the question's role in it.
  */
+/** What follows a name after a comma or in brackets: its role ("présidente du SOGA", "Président de ACTE"). */
+function appositionOf(text: string, at: number, name: string, next?: number): string {
+  const rest = text.slice(at + name.length, next);
+  // A role after a comma starts in lower case ("présidente du SOGA"); a capital starts the next item of a list.
+  return (/^\s*(?:\(([^)]*)\)|[,–—-]\s*(\p{Ll}[^,;(]*))/u.exec(rest)?.slice(1).find(Boolean) ?? '').slice(0, 120);
+}
+
+/**
+ * Whether the one name a quote gives holds its role of another organisation than the one the question
+ * names by its acronym: "Adrien Duguet (Président de ACTE)" is not SOGA's vice-president, though the
+ * other name of the quote ("Gabriela Martin, Vice (Présidente de la SOGA)") was left out as a list item.
+ */
+function appositionOfAnother(text: string, name: string, input: DirectAnswerInput): boolean {
+  const acronyms = input.acronyms ?? [];
+  const apposition = appositionOf(text, text.indexOf(name), name);
+  return acronyms.length > 0 && /\p{Lu}/u.test(apposition) && !acronyms.some((a) => namesAcronym(a, apposition));
+}
+
 function nameByApposition(text: string, names: string[], input: DirectAnswerInput, lang: LanguageCode): string | null {
   const role = (input.terms ?? []).filter((t) => !t.name && !/^\d+$/.test(t.word));
   if (!role.length) return null;
@@ -680,10 +716,8 @@ function nameByApposition(text: string, names: string[], input: DirectAnswerInpu
     .filter((x) => x.i >= 0)
     .sort((a, b) => a.i - b.i);
   const matching = at.filter(({ n, i }, k) => {
-    const rest = text.slice(i + n.length, k + 1 < at.length ? at[k + 1].i : undefined);
-    // A role after a comma starts in lower case ("présidente du SOGA"); a capital starts the next item of a list.
-    const apposition = /^\s*(?:\(([^)]*)\)|[,–—-]\s*(\p{Ll}[^,;(]*))/u.exec(rest)?.slice(1).find(Boolean) ?? '';
-    return apposition && coverage(role, apposition.slice(0, 120), input.langs ?? [lang]).coverage > 0 && ownsNamed(apposition.slice(0, 120));
+    const apposition = appositionOf(text, i, n, k + 1 < at.length ? at[k + 1].i : undefined);
+    return apposition && coverage(role, apposition, input.langs ?? [lang]).coverage > 0 && ownsNamed(apposition);
   });
   return matching.length === 1 ? matching[0].n : null;
 }

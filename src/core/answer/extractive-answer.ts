@@ -26,6 +26,7 @@ import { countAsk } from './counts.js';
 import { asksForList } from './list-ask.js';
 import { searchableText } from '../retrieval/passage-text.js';
 import { askedAct } from '../text/act-words.js';
+import { askedHead } from './asked-head.js';
 
 export type ExtractiveAnswer = { text: string; citations: Citation[]; direct: string | null } | { notFound: true; reason: string };
 
@@ -102,7 +103,7 @@ export function answerExtractively(input: ExtractiveInput): ExtractiveAnswer {
   const selection =
     conflict ??
     pricedSelection(input, expected) ??
-    selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang), asksForList(question, lang));
+    selectSentences(quotable, terms, langs, expected, undefined, countAsk(question, lang, terms, langs), askedAct(question, lang), asksForList(question, lang), askedHead(question, lang));
   if (!selection.quotes.length) return { notFound: true, reason: 'no sentence of the passages can be quoted' };
   const rendered = renderExtractive(
     leadInFor(

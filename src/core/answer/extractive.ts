@@ -15,7 +15,7 @@ import { splitSentences } from './sentences.js';
 import { expectedAnswerTypes, type AnswerType } from './answer-type.js';
 import { isInstructionLike } from './instructions.js';
 import { isYear, normalizeText, words, yearsIn } from '../text/normalize.js';
-import { actIn, countIn, kindMatch, type CountAsk } from './counts.js';
+import { actIn, actOnTopic, countIn, kindMatch, type CountAsk } from './counts.js';
 import type { Act } from '../text/act-words.js';
 import { isListWindow } from './list-ask.js';
 
@@ -137,8 +137,10 @@ export function scoreWindows(
   count: CountAsk | null = null,
   act: Act | null = null,
   asksList = false,
+  head: string[] = [],
 ): Window[] {
   const questionWords = new Set(terms.map((t) => t.word));
+  const roleHead = head.length > 0 && expected.has('person');
   const askedYears = [...questionWords].filter(isYear);
   const windows: Window[] = [];
   // Where a passage counts the noun a "how many" question counts, only that count is the number asked for.
@@ -160,6 +162,7 @@ export function scoreWindows(
     act,
     questionWords,
   );
+  const inPlace = actOnTopic(terms, langs);
   hits.forEach((hit, hitIndex) => {
     // The section heading is context (scored below), not a sentence to quote.
     const body = hit.chunk.section && hit.chunk.text.startsWith(hit.chunk.section) ? hit.chunk.text.slice(hit.chunk.section.length).trim() : hit.chunk.text;
@@ -192,12 +195,16 @@ export function scoreWindows(
         const text = parts.join(' ').replace(/\s*;$/, '');
         // What the heading already says need not be repeated by the sentence: half the credit goes
         // to the sentence read under its title and section.
-        const own = 0.5 * coverage(terms, text, langs).coverage + 0.5 * coverage(terms, `${heading}\n${text}`, langs).coverage;
+        // "Who is the <role> of <thing>?": the role and the thing must be said of one person, in one
+        // stretch of the window (a list item, a clause between ";"): "Gabriela Martin, Vice (Présidente
+        // de la SOGA) ; Adrien Duguet (Président de ACTE)" holds a president and SOGA, not SOGA's president.
+        const said = roleHead ? bestStretch(text, terms, langs) : text;
+        const own = 0.5 * coverage(terms, said, langs).coverage + 0.5 * coverage(terms, `${heading}\n${said}`, langs).coverage;
         const length = text.length > options.windowChars ? options.windowChars / text.length : 1;
         const short = text.length < 30 ? 0.6 : 1;
         // The kind of thing asked for (a date for "when", a place for "where"…) is the strongest clue
         // once the topic words are covered.
-        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting, acting);
+        const typed = 0.4 * kindMatch(text, hit.chunk.lang, expected, questionWords, counting, inPlace(hit) ? acting : null);
         const fresh = novelty(text, questionWords);
         const edition = generic && !askedYears.some((y) => text.includes(y)) ? OTHER_EDITION : otherEdition;
         // "Quels sont les projets…?": the passage's list answers, not the sentence that names one item.
@@ -211,6 +218,13 @@ export function scoreWindows(
   return windows.sort((a, b) => b.score - a.score || b.end - b.start - (a.end - a.start));
 }
 
+/** The stretch of a window (a sentence, a list item, a clause between ";") that covers most of the question. */
+function bestStretch(text: string, terms: WeightedTerm[], langs: LanguageCode[]): string {
+  const stretches = text.split(/(?<=[.!?])\s+|[\n;•]+/u).filter((p) => p.trim());
+  if (stretches.length < 2) return text;
+  return stretches.map((p) => ({ p, c: coverage(terms, p, langs).coverage })).reduce((a, b) => (b.c > a.c ? b : a)).p;
+}
+
 export function selectSentences(
   hits: FusedHit[],
   terms: WeightedTerm[],
@@ -220,8 +234,9 @@ export function selectSentences(
   count: CountAsk | null = null,
   act: Act | null = null,
   asksList = false,
+  head: string[] = [],
 ): ExtractiveResult {
-  const windows = scoreWindows(hits, terms, langs, expected, options, count, act, asksList);
+  const windows = scoreWindows(hits, terms, langs, expected, options, count, act, asksList, head);
   // Within the best passage, the kind of thing asked for decides between near-equals: a window nearly
   // as good as the best that holds all of it (the date and the place of a "when and where") goes first,
   // rather than the neighbouring FAQ answer that repeats the event's name ("Quel est le thème…").
@@ -256,8 +271,10 @@ export function selectSentences(
     chosen.push(w);
     size += w.text.length;
   }
-  // Best quote first; two quotes of one passage keep their reading order.
-  chosen.sort((a, b) => (a.hitIndex === b.hitIndex ? a.start - b.start : b.score - a.score));
+  // Best quote first; two quotes of one passage keep their reading order, but for "who is the <role> of
+  // <thing>?" the one that says it comes first: the name is stated from the first quote.
+  const byRole = head.length > 0 && expected.has('person');
+  chosen.sort((a, b) => (a.hitIndex === b.hitIndex && !byRole ? a.start - b.start : b.score - a.score));
   return {
     quotes: chosen.map((c) => ({
       text: c.text.length > options.maxChars ? `${c.text.slice(0, options.maxChars).replace(/\s+\S*$/, '')}…` : c.text,

@@ -226,7 +226,7 @@ const PERCENT = /^(?:per|pour|por|pro)[cz]ent/;
  */
 export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCode[], options: { places?: boolean; alike?: boolean } = {}): CoverageResult {
   if (!terms.length) return { coverage: 0, matched: [] };
-  const all = words(text);
+  const all = words(deputiesApart(text, terms));
   const textWords = [...new Set(all)];
   const cache = new Map<string, Set<string>>();
   // Words are letters and digits, so "85 %" leaves no word behind: the sign answers "percentage".
@@ -242,6 +242,20 @@ export function coverage(terms: WeightedTerm[], text: string, langs: LanguageCod
   const got = terms.reduce((s, t, i) => s + t.weight * matched[i], 0);
   return { coverage: total ? got / total : 0, matched };
 }
+
+/**
+ * "vice-présidente", "Vice (Présidente de la SOGA)", "Vize-Präsidentin", "deputy director": a deputy
+ * holds another office than the one its noun names, so for a question that does not ask for a deputy
+ * the noun is not read ("Qui est la présidente du SOGA ?" is not answered by its vice-présidente).
+ * Words written as one ("vicepresidente") are another word already.
+ */
+function deputiesApart(text: string, terms: WeightedTerm[]): string {
+  if (!DEPUTY_TEST.test(text) || terms.some((t) => DEPUTY_WORD.test(t.word))) return text;
+  return text.replace(DEPUTY, '$1');
+}
+const DEPUTY = /(?<![\p{L}])(vice|vize|deputy|stellvertretende[rn]?)[\s-]*\(?\s*\p{L}+/giu;
+const DEPUTY_TEST = /(?<![\p{L}])(?:vice|vize|deputy|stellvertretende)/iu;
+const DEPUTY_WORD = /^(?:vice|vize|deputy|stellvertret)/;
 
 /**
  * Whether a text holds one of the question's rare names (WeightedTerm.rareName: what the question is

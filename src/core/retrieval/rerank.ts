@@ -7,7 +7,7 @@
  */
 import type { FusedHit, Hit, LanguageCode } from '../types.js';
 import { expectedAnswerTypes, type AnswerType } from '../answer/answer-type.js';
-import { actIn, countAsk, countIn, kindMatch } from '../answer/counts.js';
+import { actIn, actOnTopic, countAsk, countIn, kindMatch } from '../answer/counts.js';
 import { askedAct } from '../text/act-words.js';
 import { coverage, holdsRareName, type WeightedTerm } from '../answer/matching.js';
 import { searchableText } from './passage-text.js';
@@ -97,7 +97,8 @@ export function rerank(
     askedAct(question, lang),
     known,
   );
-  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting, acting) : 0);
+  const inPlace = actOnTopic(terms, langs);
+  const typed = (h: FusedHit) => (expected.size ? w.answerType * kindMatch(h.chunk.text, h.chunk.lang, expected, known, counting, inPlace(h) ? acting : null) : 0);
   const score = new Map(
     fused.map((h) => [
       h.chunk.id,

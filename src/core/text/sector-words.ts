@@ -137,8 +137,11 @@ const CONCEPTS: Record<string, string[]> = {
       'animateurs',
       'animatrice',
     ],
-    // Not "hosted" (an event's host organised it), nor "leitete", "geleitet" (who leads an organisation).
+    // Not "hosted" (an event's host organised it), nor "leitete", "geleitet" (who leads an organisation);
+    // but the host of a session is who led it ("the host of the round table").
     ...['moderated', 'moderator', 'moderators', 'chaired', 'chair', 'moderiert', 'moderierte', 'moderatorin'],
+    ...['facilitator', 'facilitators', 'facilitated', 'facilitateur', 'facilitatrice', 'emcee', 'emceed'],
+    ...['host of the round table', 'hosted the round table', 'host of the panel', 'hosted the panel', 'host of the debate', 'hosted the debate', 'host of the workshop', 'hosted the workshop'],
     ...['moderado', 'moderada', 'moderador', 'moderadora', 'modero', 'moderato', 'moderata', 'moderatore', 'moderatrice', 'gemodereerd', 'modereerde', 'moderator', 'modererad', 'modererades'],
   ],
   applicants: [

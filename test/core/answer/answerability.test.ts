@@ -82,6 +82,16 @@ describe('a question asking for an attribute or role of a thing it names', () =>
     president: 6,
     actuel: 2,
     patron: 1,
+    moderator: 2,
+    facilitator: 1,
+    founded: 3,
+    moderated: 2,
+    general: 4,
+    secretary: 2,
+    workshops: 4,
+    girleek: 1,
+    table: 5,
+    round: 5,
   };
   const stats = { total: 100, df: (w: string) => df[w] ?? 0 };
   // One article's passages: a place the question names may stand in another passage of it.
@@ -164,6 +174,42 @@ describe('a question asking for an attribute or role of a thing it names', () =>
   it('does not take a thesaurus synonym for the head', () => {
     const texts = ['Paul Martin, patron de Coopedia, a ouvert la séance.', 'Coopedia recense des ressources éducatives.'];
     expect(ask('Who is the sponsor of Coopedia?', 'en', texts, new Map(), new Map([['sponsor', ['patron']]])).judged.missingHead).toEqual(['sponsor']);
+  });
+  it('holds a head that names an act where a passage tells who did it, in the passage’s own words of the session', () => {
+    const forum = [
+      'The Lyon forum opened with a round table on digital commons and public data.',
+      'Lyon forum: the second workshop, on digital commons, gathered co-ops. Moderated by Paul Martin (Coop Lyon), the exchange was about data.',
+    ];
+    const { judged } = ask('Who was the facilitator of the round table on digital commons at the Lyon forum?', 'en', forum);
+    expect(judged.answerable).toBe(true);
+    expect(judged.usable[0].chunk.id).toBe('p1');
+  });
+  it('refuses a head that names an act no passage on the thing tells', () => {
+    const forum = ['The Lyon forum opened with a round table on digital commons and public data.', 'At the Lyon forum, the round table on digital commons drew 300 people.'];
+    expect(ask('Who was the moderator of the round table on digital commons at the Lyon forum?', 'en', forum).judged.missingHead).toEqual(['moderator']);
+  });
+  it('wants a head of several words as one phrase, not its words apart in a sentence', () => {
+    const apart = 'Marie Dupont, secretary of state for the transition, praised the general interest of the association.';
+    expect(ask('Who is the general secretary of the association?', 'en', [apart, 'The association gathers co-ops.']).judged.answerable).toBe(false);
+    const phrase = 'Paul Martin, general secretary of the association, opened the day.';
+    expect(ask('Who is the general secretary of the association?', 'en', [apart, phrase]).judged.usable[0].chunk.id).toBe('p1');
+  });
+  it('wants the act a "who" question asks with a verb told of the thing it names', () => {
+    const coopedia = ['Coopedia recense des ressources éducatives pour les coopératives.', 'Coopedia a été présentée au forum de Lyon en 2024.'];
+    expect(ask('Who founded Coopedia?', 'en', coopedia).judged.missingHead).toEqual(['founded']);
+    // Another thing's founder beside it is no answer either.
+    expect(ask('Who founded Coopedia?', 'en', [...coopedia, 'Coopedia a été présentée par Marie Dupont, fondatrice de Girleek.']).judged.missingHead).toEqual(['founded']);
+    const told = ask('Who founded Coopedia?', 'en', [...coopedia, 'En 2019, Marie Dupont et Paul Martin ont fondé Coopedia.']).judged;
+    expect(told.answerable).toBe(true);
+    expect(told.usable[0].chunk.id).toBe('p2');
+  });
+  it('wants the act told of the edition the question names by its year', () => {
+    const forum = ['Coopedia Forum 2023 : des workshops moderated by Paul Martin and Léa Durand.', 'The workshops of the Coopedia Forum 2024 will take place in Lyon in May 2024.'];
+    expect(ask('Who moderated the workshops of the Coopedia Forum 2024?', 'en', forum).judged.answerable).toBe(false);
+    expect(ask('Who moderated the workshops of the Coopedia Forum 2023?', 'en', forum).judged.answerable).toBe(true);
+  });
+  it('leaves a "who" question with a verb that names no thing to the coverage alone', () => {
+    expect(ask('Who moderated the round table on digital commons?', 'en', ['The round table on digital commons drew 300 people.']).judged.missingHead).toBeUndefined();
   });
   it('leaves questions of another shape to the coverage alone', () => {
     expect(ask('When did the Social Tech Academy open its platform?', 'en', academy).judged.missingHead).toBeUndefined();

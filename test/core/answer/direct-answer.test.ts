@@ -288,6 +288,21 @@ describe('a name the question already gives is not an answer', () => {
     expect(ask('Wer ist die Präsidentin von OXFAM?', ['OXFAM'], president)).toBeNull();
     // The organisation asked about, by its name or by the acronym the question writes, is in the apposition.
     expect(ask('Wer ist der Präsident von GREENPEACE?', ['GREENPEACE'], president)).toMatch(/Paul Martin \[1\]/);
+    // The other name left out as a list item ("Marie Durand, Vice"), the one left holds its role elsewhere.
+    const q = 'Who is the vice president of OXFAM?';
+    const deputy = directAnswer({
+      question: q,
+      lang: 'en',
+      expected: expectedAnswerTypes(q, 'en'),
+      known: new Set(['who', 'is', 'the', 'vice', 'president', 'of', 'oxfam']),
+      quotes: [quote(hosts, '2023-11-17')],
+      today: TODAY,
+      messages,
+      acronyms: ['OXFAM'],
+      terms: weightedTopicTerms(q, 'en', ['en', 'fr'], { total: 100, df: (w: string) => (['oxfam', 'greenpeace', 'vice', 'president'].includes(w) ? 2 : 0) }),
+      langs: ['en', 'fr'],
+    });
+    expect(deputy).toBeNull();
   });
   it('cuts the question’s own words off the end of a name run (a byline followed by the job title asked about)', async () => {
     const { namesIn } = await import('../../../src/core/answer/answer-values.js');

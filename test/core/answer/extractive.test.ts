@@ -3,6 +3,7 @@ import { DEFAULT_EXTRACTIVE, renderExtractive, selectSentences } from '../../../
 import { expectedAnswerTypes } from '../../../src/core/answer/answer-type.js';
 import { weightedTopicTerms, type TermStats } from '../../../src/core/answer/matching.js';
 import { countAsk } from '../../../src/core/answer/counts.js';
+import { askedHead } from '../../../src/core/answer/asked-head.js';
 import type { FusedHit } from '../../../src/core/types.js';
 
 const hit = (id: string, title: string, text: string, score = 0.03, section: string | null = null): FusedHit => ({
@@ -212,5 +213,35 @@ describe('a sentence two passages hold is quoted once', () => {
     const sentence = 'Les animatrices Marie Durand (présidente du Forum Alpha) et Léa Martin ont ensuite invité les intervenants du podcast.';
     const quotes = answer('Qui a animé le podcast du Forum Alpha ?', 'fr', [hit('a', 'Forum Alpha', sentence), hit('b', 'Forum Alpha (copie)', `${sentence}`, 0.029)]).quotes;
     expect(quotes.filter((q) => q.text.includes('Marie Durand'))).toHaveLength(1);
+  });
+});
+
+describe('extractive answers: who holds a role of a thing', () => {
+  it('quotes the window whose one stretch says the role of the thing named, not one that holds the role and the thing apart', () => {
+    const roleStats: TermStats = { total: 200, df: (w) => ({ presidente: 6, president: 6, coopalpha: 3, coopbeta: 3 })[w] ?? 0 };
+    const guests = hit('guests', 'Rencontre 2024', 'Nous avons accueilli Marie Durand, Vice (Présidente de CoopAlpha) ; Paul Martin (Président de CoopBeta)', 0.031);
+    const panel = hit('panel', 'Rencontre 2024', 'Parmi les intervenants : Léa Roux (Présidente de CoopAlpha) ; Jean Petit (Trésorier de CoopBeta)', 0.03);
+    const q = 'Qui est la présidente de CoopAlpha ?';
+    const langs = ['fr'];
+    const result = selectSentences([guests, panel], weightedTopicTerms(q, 'fr', langs, roleStats), langs, expectedAnswerTypes(q, 'fr'), undefined, null, null, false, askedHead(q, 'fr'));
+    expect(result.quotes[0].text).toContain('Léa Roux');
+  });
+  it('puts the window that says the role first, though another of its passage comes earlier in it', () => {
+    const roleStats: TermStats = { total: 200, df: (w) => ({ presidente: 6, president: 6, coopalpha: 3, coopbeta: 3 })[w] ?? 0 };
+    const text =
+      'Nous avons accueilli Marie Durand, Vice (Présidente de CoopAlpha) ; Paul Martin (Président de CoopBeta).\nLa journée a réuni cent personnes.\nLe déjeuner était offert.\nParmi les intervenants, Léa Roux (Présidente de CoopAlpha).';
+    const q = 'Qui est la présidente de CoopAlpha ?';
+    const result = selectSentences(
+      [hit('guests', 'Rencontre 2024', text)],
+      weightedTopicTerms(q, 'fr', ['fr'], roleStats),
+      ['fr'],
+      expectedAnswerTypes(q, 'fr'),
+      undefined,
+      null,
+      null,
+      false,
+      askedHead(q, 'fr'),
+    );
+    expect(result.quotes[0].text).toContain('Léa Roux');
   });
 });

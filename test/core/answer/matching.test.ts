@@ -140,3 +140,18 @@ describe('a rare name is matched where it stands', () => {
     expect(coverage(terms, 'Codeparc propose une offre de codage.', ['en', 'fr']).coverage).toBe(1);
   });
 });
+
+describe('a deputy holds another office than the one its noun names', () => {
+  const stats = { total: 100, df: (w: string) => (['presidente', 'president', 'vice', 'association'].includes(w) ? 5 : 0) };
+  it('does not read "présidente" in "vice-présidente" or "Vice (Présidente …)" for a question that asks for the president', () => {
+    const terms = weightedTopicTerms('Qui est la présidente de l’association ?', 'fr', ['fr'], stats);
+    const at = terms.findIndex((t) => t.word === 'presidente');
+    expect(coverage(terms, 'Marie Dupont, vice-présidente de l’association, a ouvert la séance.', ['fr']).matched[at]).toBe(0);
+    expect(coverage(terms, 'Nous avons accueilli Marie Dupont, Vice (Présidente de l’association).', ['fr']).matched[at]).toBe(0);
+    expect(coverage(terms, 'Paul Martin, présidente de l’association, a ouvert la séance.', ['fr']).matched[at]).toBe(1);
+  });
+  it('reads it for a question that asks for the deputy', () => {
+    const terms = weightedTopicTerms('Qui est la vice-présidente de l’association ?', 'fr', ['fr'], stats);
+    expect(coverage(terms, 'Marie Dupont, vice-présidente de l’association, a ouvert la séance.', ['fr']).coverage).toBe(1);
+  });
+});

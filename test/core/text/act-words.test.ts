@@ -11,7 +11,7 @@ describe('the act a "who" question asks about', () => {
     expect(askedAct('¿Quiénes crearon la red de Valencia?')).toBe('found');
     expect(askedAct('Who set up the Lyon food network?')).toBe('found');
     expect(askedAct('Wer hat den Verein ins Leben gerufen?')).toBe('found');
-    expect(askedAct('Who organised the summit?')).toBeNull();
+    expect(askedAct('Who organised the summit?')).toBe('host');
   });
   it('is not read from the words of an earlier turn a follow-up carries: "who took part" asks who took part', () => {
     expect(askedAct('Lyon moderated housing panel — who took part in it?')).toBeNull();
@@ -51,6 +51,14 @@ describe('the names a sentence binds to the act', () => {
     expect(actorsIn('Nora Benali, fondatrice de CodeFemmes, a présenté ses formations.', 'found', known)).toEqual([]);
     expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', known)).toEqual(['Paul Martin', 'Léa Durand']);
     expect(actorsIn('En 2012, Paul Martin et Léa Durand ont fondé le Lyon Food Network.', 'found', new Set(['qui', 'a', 'fonde', 'lfn']))).toEqual(['Paul Martin', 'Léa Durand']);
+    // A name that shares a word with the question's thing is another thing all the same.
+    const week = new Set(['who', 'organised', 'the', 'lyon', 'food', 'week']);
+    expect(actorsIn('En 2018, les membres du Lyon Food Network ont organisé le Lyon Innovation Village au salon.', 'host', week)).toEqual([]);
+    expect(actorsIn('En 2019, Paul Martin et Léa Durand ont organisé la Lyon Food Week.', 'host', week)).toEqual(['Paul Martin', 'Léa Durand']);
+    // The apposition goes on to the question's thing: "fondatrice de CodeFemmes et cofondatrice de DevLab".
+    expect(actorsIn('Nora Benali, fondatrice de CodeFemmes et cofondatrice de DevLab, a présenté ses formations.', 'found', new Set(['wer', 'ist', 'die', 'mitgrunderin', 'von', 'devlab']))).toEqual([
+      'Nora Benali',
+    ]);
   });
   it('takes the names after "modéré par", "moderated by", "les modérateurs", without what brackets say of them', () => {
     expect(actorsIn('Modéré par Anne-Laure van der Berg (Coop Lille), le débat a porté sur les tiers-lieux.', 'moderate')).toEqual(['Anne-Laure van der Berg']);
@@ -65,5 +73,49 @@ describe('the names a sentence binds to the act', () => {
     expect(actorsIn('La Ressourcerie est une association fondée en 2012.', 'found')).toEqual([]);
     expect(actorsIn('Paul Martin et Léa Durand ont présenté la Ressourcerie.', 'found')).toEqual([]);
     expect(actorsIn('Paul Martin et Léa Durand ont présenté la Ressourcerie.', 'moderate')).toEqual([]);
+  });
+});
+
+describe('organising, and an organisation as the agent', () => {
+  it('reads "organised", "organise", "organizzato" as asking who hosted the event, and the host of a session as who led it', () => {
+    expect(askedAct('Qui organise la foire aux associations de Lille ?', 'fr')).toBe('host');
+    expect(askedAct('¿Quién organizó la feria de cooperativas de Bilbao?', 'es')).toBe('host');
+    expect(askedAct('Chi ha organizzato il festival di Bologna?', 'it')).toBe('host');
+    expect(askedAct('Who was the host of the panel on housing co-ops?', 'en')).toBe('moderate');
+    expect(askedAct('Who hosted the round table on food banks in Lyon?', 'en')).toBe('moderate');
+    expect(askedAct('Who organised the round table on food banks in Lyon?', 'en')).toBe('host');
+    expect(askedAct('Who was the emcee of the cooperative awards gala?', 'en')).toBe('moderate');
+    expect(askedAct('Qui était le maître de cérémonie du gala ?', 'fr')).toBe('moderate');
+  });
+  it('reads Spanish, Italian and Portuguese "presente(s)" as "here", not as presenting', () => {
+    expect(askedAct('¿Quiénes estaban presentes en la feria de Bilbao?', 'es')).toBeNull();
+    expect(askedAct('Chi era presente al festival di Bologna?', 'it')).toBeNull();
+    expect(askedAct('Quem estava presente na feira do Porto?', 'pt')).toBeNull();
+    expect(askedAct('Qui a présenté le rapport sur les tiers-lieux ?', 'fr')).toBe('present');
+  });
+  it('takes organisations after "organisé par", with their article, one-word names that are acronyms or written with an inner capital', () => {
+    expect(actorsIn('La foire, co-organisée par la Ville de Lille (MEL) et CoopConnect\nPaul Martin ouvre la foire', 'host')).toEqual(['Ville de Lille', 'CoopConnect']);
+    expect(actorsIn('Un atelier organisé par l’ADEME, le 3 mars 2022, a réuni 40 personnes.', 'host')).toEqual(['ADEME']);
+    expect(actorsIn('Organised by the Flemish Government, this fair gathers co-ops.', 'host')).toEqual(['Flemish Government']);
+    expect(actorsIn('La foire a été organisée par Jeanne avec ses amis.', 'host')).toEqual([]);
+  });
+  it('takes a list after a colon, one a line or between ";", up to a blank line', () => {
+    const listed = 'La foire 2024 est co-organisée par :\n\n  • CoopConnect\n  • Le Réseau Solidaire\n  • Terre Commune.\n\nCes partenaires partagent un engagement.';
+    expect(actorsIn(listed, 'host')).toEqual(['CoopConnect', 'Le Réseau Solidaire', 'Terre Commune']);
+    expect(actorsIn('La foire 2024 est co-organisée par : CoopConnect ; Le Réseau Solidaire ; Terre Commune', 'host')).toEqual(['CoopConnect', 'Le Réseau Solidaire', 'Terre Commune']);
+  });
+  it('states no agent when the list goes on with something that is not a name', () => {
+    expect(actorsIn('La foire (organisée par la Ville de Lille et le département) a eu lieu en mai.', 'host')).toEqual([]);
+  });
+  it('takes the organiser before "a co-organisé", without the article that opens the sentence', () => {
+    expect(actorsIn('Le Réseau Alpha (RA) y a co-organisé deux ateliers sur les données.', 'host')).toEqual(['Réseau Alpha']);
+    expect(actorsIn('La même année, la ville a organisé la foire.', 'host')).toEqual([]);
+  });
+  it('takes a partner of the organiser and the one who initiated an edition', () => {
+    expect(actorsIn('En partenariat avec CoopConnect et Terre Commune, le premier atelier a réuni 40 personnes.', 'host')).toEqual(['CoopConnect', 'Terre Commune']);
+    expect(actorsIn('Quatre ans après sa dernière édition initiée par CoopConnect, le Réseau Alpha a repris le flambeau.', 'host')).toEqual(['CoopConnect']);
+  });
+  it('reads names written with a title ("M. Paul Martin")', () => {
+    expect(actorsIn('M. Paul Martin (Coop Lyon) et Mme Léa Durand (Terre Commune) ont présenté leurs travaux.', 'present')).toEqual(['Paul Martin', 'Léa Durand']);
   });
 });
