@@ -9,7 +9,7 @@
 import type { Assistant } from './assistant.js';
 import type { Messages } from './i18n.js';
 import type { ChatModel, ChunkStore, Clock, Embedder, EventStore, LanguageDetector, Lexicon, Thesaurus } from './ports.js';
-import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, namesLaterEdition, timeIntent } from './answer/event-answers.js';
+import { answerFromEvents, answerNamedInPeriod, answerSeveralEvents, eventPassages, namedEventFor, namesAnEvent, namesLaterEdition, timeIntent, withPeriodYear } from './answer/event-answers.js';
 import { groupEvents } from './events/group-events.js';
 import type { FusionWeights } from './retrieval/fuse.js';
 import type { RerankWeights } from './retrieval/rerank.js';
@@ -225,7 +225,11 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       t = performance.now();
       // The question without what it tells the assistant to do (planted-instructions.ts).
       const condensed = await condenseFollowUp(condenseDeps, withoutPlantedInstructions(trimmed, lang), context.history ?? [], lang, context.signal);
-      const standalone = condensed.query;
+      const today = context.now ?? clock.now();
+      // The events index, grouped once for the whole question (as of today).
+      const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
+      // "… NEC ESS letztes Jahr?" asking how many, who…: about the 2025 edition (event-answers.ts withPeriodYear).
+      const standalone = (indexed && withPeriodYear(indexed, condensed.query, lang, today)) || condensed.query;
       timings.condenseMs = lap(t);
 
       // A reviewed answer to the same question (in any language) comes before retrieval: a reviewer
@@ -254,11 +258,8 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       const retrieved = await retrieve(retrieval, options, standalone, lang, timings, condensed.priorSources);
       t = performance.now();
       const result = { ...base, models: { ...base.models, embedder: retrieved.embedded ? base.models.embedder : null }, standaloneQuestion: standalone, language: lang, retrieved: retrieved.hits };
-      const today = context.now ?? clock.now();
       // "Next event?", "events in 2021?": the events index lists them; the passages stay in the answer
       // for review (the answer log shows what retrieval would have offered).
-      // The events index, grouped once for the whole question (as of today).
-      const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
       // "Is NEC ESS this year?": that event's editions in the period, or its latest when none.
       const namedInPeriod = indexed ? answerNamedInPeriod(indexed, standalone, lang, today, messages) : null;
       if (namedInPeriod) {

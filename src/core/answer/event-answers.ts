@@ -1323,6 +1323,21 @@ export function namesLaterEdition(all: GroupedEvent[], question: string): boolea
   });
 }
 
+/**
+ * "Wie viele Teilnehmer hatte NEC ESS letztes Jahr?", "Who spoke at NEC ESS two years ago?": a question
+ * about an event the index knows, asked of a year named from today, for more than when or where (those
+ * answerNamedInPeriod answers), is about that year's edition: the question with the year written after
+ * it, so that retrieval and the edition checks read it as "NEC ESS 2025" (without it, the passages of
+ * another edition answered: the 2023 edition's participants as last year's). Null otherwise.
+ */
+export function withPeriodYear(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date): string | null {
+  if (yearsOf(question).length) return null;
+  const periods = relativePeriods(question, today);
+  if (periods.length !== 1 || periods[0].precision !== 'year' || periods[0].since) return null;
+  if (!asksBeyondWhenWhere(question, lang) || !namesAnEvent(all, question)) return null;
+  return `${question.trim()} (${periods[0].from.slice(0, 4)})`;
+}
+
 /** Whether the question names an event of the index (whatever the year): then it asks about that event, not for a list. */
 export function namesAnEvent(all: GroupedEvent[], question: string): boolean {
   return eventsNamedIn(question.replace(/(?<!\d)(?:19|20)\d{2}(?!\d)/g, ' '), all).length > 0;

@@ -7,6 +7,7 @@ import {
   daysLasted,
   formatDays,
   namedEventFor,
+  withPeriodYear,
   namesLaterEdition,
   timeIntent,
 } from '../../../src/core/answer/event-answers.js';
@@ -139,6 +140,22 @@ describe('an acronym with a year names the edition the index knows by the acrony
     // A name of other concepts is not the same name: "European Social Economy Forum" is not a "Forum européen de l’économie solidaire".
     const solidarity = event('Forum européen de l’économie solidaire', '2024-03-01', null, ['Lille'], { variants: ['Forum européen de l’économie solidaire'] });
     expect(namedEventFor(grouped([first, solidarity]), 'When was ESEF 2024?', 'en')).toBe('no-such-edition');
+  });
+});
+
+describe('a question about a named event in a year counted from today asks about that year’s edition', () => {
+  const fair = (year: number) => event(`Foire des métiers ${year}`, `${year}-05-10`, null, ['Tours'], { key: 'foire des metiers', variants: [`Foire des métiers ${year}`, 'Foire des métiers'] });
+  const all = grouped([fair(2023), fair(2025)]);
+
+  it('writes the year after a question that asks how many or who', () => {
+    expect(withPeriodYear(all, 'Combien de visiteurs a eu la Foire des métiers l’année dernière ?', 'fr', TODAY)).toBe('Combien de visiteurs a eu la Foire des métiers l’année dernière ? (2025)');
+    expect(withPeriodYear(all, 'How many exhibitors did the Foire des métiers have three years ago?', 'en', TODAY)).toMatch(/\(2023\)$/);
+  });
+
+  it('leaves when / whether questions (the editions of the period answer them), a written year, and no named event alone', () => {
+    expect(withPeriodYear(all, 'Was the Foire des métiers held last year?', 'en', TODAY)).toBeNull();
+    expect(withPeriodYear(all, 'How many visitors did the Foire des métiers 2025 have last year?', 'en', TODAY)).toBeNull();
+    expect(withPeriodYear(all, 'How many visitors came to SOGA’s events last year?', 'en', TODAY)).toBeNull();
   });
 });
 
