@@ -240,6 +240,49 @@ const LIST_JOINER = /^\s*(?:[;,\n]\s*)+(?:[•*·▪◦‣–—-]\s*)?(?:(?:et|
  */
 const oneWordName = (word: string) => /^\p{Lu}{2,}$/u.test(word) || /^\p{Lu}\p{Ll}+\p{Lu}/u.test(word);
 
+/** Words that open a sentence, never end a name: a list flattened without its full stop ("La Mednum Ces partenaires…"). */
+const OPENERS = new Set([
+  'ces',
+  'ce',
+  'cette',
+  'cet',
+  'les',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+  'these',
+  'this',
+  'those',
+  'they',
+  'it',
+  'diese',
+  'dieser',
+  'dieses',
+  'sie',
+  'estos',
+  'estas',
+  'este',
+  'esta',
+  'ellos',
+  'questi',
+  'queste',
+  'questo',
+  'questa',
+  'estes',
+  'essas',
+  'esses',
+  'deze',
+  'dit',
+  'zij',
+]);
+
+function withoutNextSentence(name: string): string {
+  const words = name.split(/[ \t]+/);
+  while (words.length > 1 && OPENERS.has(normalizeText(words[words.length - 1]))) words.pop();
+  return words.join(' ');
+}
+
 /**
  * The agents a text gives after an act's words, or none when the list goes on with something that is
  * not a name ("créé par l’Université de Lyon et la région": half the agents is not the answer).
@@ -257,7 +300,7 @@ function agentsAfter(rest: string, organisations: boolean): string[] {
     text = text.replace(TITLE, '');
     const m = item.exec(text);
     if (!m) return [];
-    const name = m[1].replace(/[’'-]+$/u, '');
+    const name = withoutNextSentence(m[1].replace(/[’'-]+$/u, ''));
     if (name.split(/[ \t]+/).length < 2 && !(organisations && oneWordName(name))) return [];
     out.push(name);
     text = text.slice(m[0].length);

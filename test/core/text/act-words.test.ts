@@ -98,6 +98,8 @@ describe('organising, and an organisation as the agent', () => {
     expect(actorsIn('Un atelier organisé par l’ADEME, le 3 mars 2022, a réuni 40 personnes.', 'host')).toEqual(['ADEME']);
     expect(actorsIn('Organised by the Flemish Government, this fair gathers co-ops.', 'host')).toEqual(['Flemish Government']);
     expect(actorsIn('La foire a été organisée par Jeanne avec ses amis.', 'host')).toEqual([]);
+    // A list flattened without its full stop: the next sentence's first word is not the last name's.
+    expect(actorsIn('La foire est co-organisée par : CoopConnect ; La Ruche Verte Ces partenaires partagent un engagement.', 'host')).toEqual(['CoopConnect', 'La Ruche Verte']);
   });
   it('takes a list after a colon, one a line or between ";", up to a blank line', () => {
     const listed = 'La foire 2024 est co-organisée par :\n\n  • CoopConnect\n  • Le Réseau Solidaire\n  • Terre Commune.\n\nCes partenaires partagent un engagement.';
