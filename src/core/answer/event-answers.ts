@@ -941,7 +941,17 @@ export function timeIntent(question: string, lang: LanguageCode, today: Date): T
   if (has(text, NEXT) && (aboutEvents || named)) return { kind: 'next', question, named: !aboutEvents };
   // "When did SOGA last hold an event in Paris?": the latest past event (of the places named), from the index.
   // "How long did the summit last?" is the verb, asking a duration (namedEventFor answers it).
-  if (has(text, LAST) && !asksDuration(question) && !LAST_OTHER.test(text) && !lastPeriod(text) && (aboutEvents || named) && !yearsOf(question).length && !asksBeyondWhenWhere(question, lang))
+  // A period named from today is no "last" event, whatever its word order ("l'an dernier", "el año pasado").
+  if (
+    has(text, LAST) &&
+    !asksDuration(question) &&
+    !LAST_OTHER.test(text) &&
+    !lastPeriod(text) &&
+    !relativePeriods(question, today).length &&
+    (aboutEvents || named) &&
+    !yearsOf(question).length &&
+    !asksBeyondWhenWhere(question, lang)
+  )
     return { kind: 'last', question, named: !aboutEvents, places: placesNamedIn(question) };
   // A list of a period's events, never a question about one event's person, place or number
   // ("Qui parlait … lors de la conférence NEC ESS Europe en novembre 2023 ?").

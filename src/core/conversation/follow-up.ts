@@ -264,7 +264,15 @@ function decideTurn(question: string, earlier: ResolvedTurn[], lang: LanguageCod
     const years = [...yearsIn(question), ...relative];
     const { names } = namesIn(ask, lang, options);
     let query = previous;
-    if (years.length) query = yearsIn(previous).size ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' ')) : `${previous} ${years.join(' ')}`;
+    // A chain ("… en 2023 ?" → "Et l'année dernière ?" → "And two years ago?"): the earlier turn's period
+    // is replaced, not kept beside the new one.
+    const earlierRelative = relativePhrases(previous);
+    if (years.length)
+      query = yearsIn(previous).size
+        ? previous.replace(/(?<!\d)(?:19|20)\d\d(?!\d)/g, () => years.join(' '))
+        : earlierRelative.length
+          ? earlierRelative.reduce((text, phrase, i) => text.replace(phrase, i === 0 ? years.join(' ') : ' '), normalizeText(previous))
+          : `${previous} ${years.join(' ')}`;
     // The new edition under the name the articles give it: the old one's qualifiers may not belong to it.
     if (years.length === 1 && options.editionName) {
       for (const name of namesIn(previous, lang, options).names) {

@@ -58,6 +58,8 @@ describe('questions about time across the articles', () => {
     expect(timeIntent("Qu'est-ce que le SOGA a fait en octobre 2021 ? Liste les événements.", 'fr', TODAY)).toMatchObject({ from: '2021-10-01', to: '2021-10-31' });
     expect(timeIntent('Welche Veranstaltungen gab es seit 2023?', 'de', TODAY)).toMatchObject({ from: '2023-01-01', to: '2026-12-06' });
     expect(timeIntent('When and where was the second summit held?', 'en', TODAY)).toBeNull();
+    // "l'an dernier", "el año pasado": the word for "last" after the period's noun is still a period, not the latest event.
+    expect(timeIntent("Y a-t-il eu un événement l'an dernier ?", 'fr', new Date('2028-03-01T12:00:00Z'))).toMatchObject({ kind: 'period', from: '2027-01-01', to: '2027-12-31' });
     expect(timeIntent('Quand a eu lieu le FNAF 2021 ?', 'fr', TODAY)).toBeNull();
     expect(timeIntent('Qui parlait au nom du gouvernement français lors de la conférence NEC ESS Europe au CESE en novembre 2023 ?', 'fr', TODAY)).toBeNull();
   });

@@ -224,6 +224,12 @@ describe('a follow-up that names a period from today', () => {
     expect(decideFollowUp('Und vor drei Jahren?', after('Welche Konferenzen besuchte der SOGA 2021?'), 'de').query).toBe('Welche Konferenzen besuchte der SOGA vor drei jahren?');
   });
 
+  it('replaces the earlier turn’s period in a chain, rather than keeping both', () => {
+    const query = decideFollowUp('And two years ago?', after('Quels ateliers le SOGA a-t-il animés en l annee derniere ?'), 'en').query;
+    expect(query).toContain('two years ago');
+    expect(query).not.toContain('annee derniere');
+  });
+
   it('leaves a turn that asks something else of that period to the topic rules', () => {
     const decision = decideFollowUp("Et qui a parlé l'année dernière ?", after('Quels ateliers le SOGA a-t-il animés en 2022 ?'), 'fr');
     expect(decision.query).not.toContain('animés en l annee derniere');
