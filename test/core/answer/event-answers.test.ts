@@ -154,6 +154,12 @@ describe('a question about a named event in a year counted from today asks about
     expect(withPeriodYear(all, 'How many exhibitors did the Foire des métiers have three years ago?', 'en', TODAY)).toMatch(/\(2023\)$/);
   });
 
+  it('also writes it after an open question ("what was the theme…?"), which the edition’s passages answer, not the period’s list', () => {
+    expect(withPeriodYear(all, 'What was the theme of the Foire des métiers last year?', 'en', TODAY)).toMatch(/\(2025\)$/);
+    expect(answerNamedInPeriod(all, 'What was the theme of the Foire des métiers last year?', 'en', TODAY, messages)).toBeNull();
+    expect(answerNamedInPeriod(all, 'Was the Foire des métiers held last year?', 'en', TODAY, messages)).toMatchObject({ outcome: 'answered' });
+  });
+
   it('leaves when / whether questions (the editions of the period answer them), a written year, and no named event alone', () => {
     expect(withPeriodYear(all, 'Was the Foire des métiers held last year?', 'en', TODAY)).toBeNull();
     expect(withPeriodYear(all, 'How many visitors did the Foire des métiers 2025 have last year?', 'en', TODAY)).toBeNull();
