@@ -225,24 +225,19 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
       t = performance.now();
       // The question without what it tells the assistant to do (planted-instructions.ts).
       const condensed = await condenseFollowUp(condenseDeps, withoutPlantedInstructions(trimmed, lang), context.history ?? [], lang, context.signal);
-      const today = context.now ?? clock.now();
-      // The events index, grouped once for the whole question (as of today).
-      const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
-      // "… NEC ESS letztes Jahr?" asking how many, who…: about the 2025 edition (event-answers.ts withPeriodYear).
-      const standalone = (indexed && withPeriodYear(indexed, condensed.query, lang, today)) || condensed.query;
       timings.condenseMs = lap(t);
 
       // A reviewed answer to the same question (in any language) comes before retrieval: a reviewer
       // fixed what the engine said, and the engine would say it again.
       if (corrections && correctionMatcher) {
         t = performance.now();
-        const matched = await correctionMatcher.match(standalone, lang, await corrections.activeCorrections());
+        const matched = await correctionMatcher.match(condensed.query, lang, await corrections.activeCorrections());
         if (matched) {
           const reply = correctionReply(matched.correction, lang, messages);
           timings.answerMs = lap(t);
           return done({
             ...base,
-            standaloneQuestion: standalone,
+            standaloneQuestion: condensed.query,
             language: lang,
             outcome: 'correction',
             grounded: true,
@@ -255,6 +250,12 @@ export function createAssistant(deps: AskDeps, options: AskOptions): Assistant {
         }
       }
 
+      const today = context.now ?? clock.now();
+      // The events index, grouped once for the whole question (as of today).
+      const indexed = deps.events ? groupEvents(await deps.events.listEvents(), today.toISOString().slice(0, 10)) : null;
+      // "… NEC ESS letztes Jahr?" asking how many, who…: about the 2025 edition (event-answers.ts
+      // withPeriodYear), for retrieval and every stage after it.
+      const standalone = (indexed && withPeriodYear(indexed, condensed.query, lang, today)) || condensed.query;
       const retrieved = await retrieve(retrieval, options, standalone, lang, timings, condensed.priorSources);
       t = performance.now();
       const result = { ...base, models: { ...base.models, embedder: retrieved.embedded ? base.models.embedder : null }, standaloneQuestion: standalone, language: lang, retrieved: retrieved.hits };

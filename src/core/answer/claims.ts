@@ -161,9 +161,8 @@ function prepare(p: ClaimPassage): PreparedPassage {
     }
   const articleYear = p.date ? Number(p.date.slice(0, 4)) : undefined;
   // The text's own dates: an events-index passage's title says "past on <today>".
-  const days = datesIn(p.text)
-    .dates.map((d) => lastDayOf(d, articleYear))
-    .filter((d): d is string => d !== null);
+  const ownDates = datesIn(p.text).dates;
+  const days = ownDates.map((d) => lastDayOf(d, articleYear)).filter((d): d is string => d !== null);
   return {
     n: p.n,
     folded,
@@ -172,7 +171,7 @@ function prepare(p: ClaimPassage): PreparedPassage {
     values: valuesOf(text),
     qualifiers,
     quantities: quantitiesOf(text),
-    days: datedDays(datesIn(p.text).dates, articleYear),
+    days: datedDays(ownDates, articleYear),
     lastDay: days.length ? days.sort().at(-1)! : null,
     articleDay: p.date ? p.date.slice(0, 10) : null,
     poolOnly: new Set([...pools].filter((v) => !bare.has(v))),
@@ -239,11 +238,12 @@ function unsupported(sentence: ClaimSentence, cited: PreparedPassage[], all: Pre
       continue;
     }
     // "Plus de 100 candidatures ont été sélectionnées" of "Sélectionné parmi plus de 100 candidatures".
-    if (!number.pool && chosen && cited.some((p) => holdsNumber(p, number)) && cited.every((p) => !holdsNumber(p, number) || number.values.every((v) => !p.values.has(v) || p.poolOnly.has(v)))) {
+    const holding = cited.filter((p) => holdsNumber(p, number));
+    if (!number.pool && chosen && holding.length && holding.every((p) => number.values.every((v) => !p.values.has(v) || p.poolOnly.has(v)))) {
       problems.push(`"${number.written}" is what the cited ${cite(sentence.passages)} chose among, not how many were chosen`);
       continue;
     }
-    if (cited.some((p) => holdsNumber(p, number))) continue;
+    if (holding.length) continue;
     const sameValue = cited.filter((p) => number.values.some((v) => p.values.has(v)));
     if (sameValue.length) {
       // The value is there, qualified otherwise: "200" where the passage says "plus de 200".
@@ -289,6 +289,8 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
   const passageNames = new Set(passages.flatMap((p) => [...passageNameWords(`${p.title}\n${p.text}`)]));
   const questionWords = new Set([...words(question), ...foldName(question).split(' ')]);
   const titles = passages.map((p) => p.title);
+  // Today as the passages' days are written ('YYYY-MM-DD'), for the "still" and future-tense rules.
+  const today = input.today?.toISOString().slice(0, 10);
   // A word copied from a passage that the answer's language cannot write is a mix (mixed-language.ts).
   const given = passageVocabulary(
     passages.map((p) => p.text),
@@ -315,19 +317,18 @@ export function checkClaims(input: ClaimsInput): ClaimsResult {
       continue;
     }
     const problems = unsupported({ ...sentence, passages: cited.map((p) => p.n) }, cited, prepared, lang, passageNames, questionWords);
-    if (!problems.length && input.today && saysStill(question, lang) && saysStill(sentence.text, lang)) {
-      const day = input.today.toISOString().slice(0, 10);
+    if (!problems.length && today && saysStill(question, lang) && saysStill(sentence.text, lang)) {
       // A cited passage that dates nothing says nothing of when either.
       const last = cited.map((p) => p.lastDay).filter((d): d is string => d !== null);
-      if (last.length && last.every((d) => d < day)) problems.push(`it says it still holds, but the cited ${cite(sentence.passages)} dates nothing after ${last.sort().at(-1)}, before today (${day})`);
+      if (last.length && last.every((d) => d < today))
+        problems.push(`it says it still holds, but the cited ${cite(sentence.passages)} dates nothing after ${last.sort().at(-1)}, before today (${today})`);
     }
     // A quoted span or an article's title is the passage's own tense, not the answer's.
-    if (!problems.length && input.today && speaksOfFuture(answerProse(sentence.text, titles))) {
-      const day = input.today.toISOString().slice(0, 10);
+    if (!problems.length && today && speaksOfFuture(answerProse(sentence.text, titles))) {
       // Every cited passage must be dated (by its text, or else by its article) for a verdict.
       const last = cited.map((p) => p.lastDay ?? p.articleDay);
-      if (last.every((d): d is string => d !== null && d < day))
-        problems.push(`it speaks of it as still to come, but the cited ${cite(sentence.passages)} date nothing after ${last.sort().at(-1)}, before today (${day})`);
+      if (last.every((d): d is string => d !== null && d < today))
+        problems.push(`it speaks of it as still to come, but the cited ${cite(sentence.passages)} date nothing after ${last.sort().at(-1)}, before today (${today})`);
     }
     // Every value is in the passage, but is it said of the event asked about (asked-event.ts)?
     const otherEvent = problems.length ? null : otherEventProblem(sentence.text, question, lang, eventTexts, passageNames);

@@ -16,7 +16,7 @@ import { asksWhetherStillOpen } from '../text/now-words.js';
 import { howLongAgo, type AgoUnit } from '../text/how-long-ago.js';
 import type { Citation, FusedHit, LanguageCode } from '../types.js';
 import { formatDateValue, ordinalsIn, relativeToNow } from './direct-answer.js';
-import { expectedAnswerTypes, foldPhrase, interrogativeWords } from './answer-type.js';
+import { expectedAnswerTypes, foldPhrase, interrogativeWords, type AnswerType } from './answer-type.js';
 
 /** A word list in natural spellings, in the folded form questions are compared in. */
 function folded(words: string[]): string[] {
@@ -1025,9 +1025,10 @@ function relativeIntent(question: string, lang: LanguageCode, today: Date): Extr
  */
 export function answerNamedInPeriod(all: GroupedEvent[], question: string, lang: LanguageCode, today: Date, messages: Messages): EventAnswer | null {
   const intent = relativeIntent(question, lang, today);
-  if (!intent || [...expectedAnswerTypes(question, lang)].some((kind) => kind !== 'date')) return null;
+  const expected = expectedAnswerTypes(question, lang);
+  if (!intent || [...expected].some((kind) => kind !== 'date')) return null;
   // "What was the theme of NEC ESS last year?" asks about that edition, which its passages tell (withPeriodYear).
-  if (asksOpen(question, lang)) return null;
+  if (asksOpen(question, lang, expected)) return null;
   // "Today", "this week" of a named thing ask how it is now ("Is the Atlas still online today?"), not for its editions.
   if (relativePeriods(question, today).some((p) => p.precision === 'day')) return null;
   const named = eventsNamedIn(question, all);
@@ -1047,8 +1048,8 @@ export function answerNamedInPeriod(all: GroupedEvent[], question: string, lang:
  * "What was the theme of NEC ESS last year?", "Qu'a proposé le FNAF l'an dernier ?": an open question (an
  * interrogative, no kind of value asked), not whether or when the event was ("Is NEC ESS this year?").
  */
-const asksOpen = (question: string, lang: LanguageCode) => {
-  if (expectedAnswerTypes(question, lang).size) return false;
+const asksOpen = (question: string, lang: LanguageCode, expected: Set<AnswerType>) => {
+  if (expected.size) return false;
   const asking = interrogativeWords(lang);
   return normalizeText(question)
     .split(/[^\p{L}]+/u)
@@ -1358,7 +1359,9 @@ export function withPeriodYear(all: GroupedEvent[], question: string, lang: Lang
   if (yearsOf(question).length) return null;
   const periods = relativePeriods(question, today);
   if (periods.length !== 1 || periods[0].precision !== 'year' || periods[0].since) return null;
-  if (!(asksBeyondWhenWhere(question, lang) || asksOpen(question, lang)) || !namesAnEvent(all, question)) return null;
+  const expected = expectedAnswerTypes(question, lang);
+  const beyondWhenWhere = [...expected].some((kind) => kind !== 'date' && kind !== 'place');
+  if (!(beyondWhenWhere || asksOpen(question, lang, expected)) || !namesAnEvent(all, question)) return null;
   return `${question.trim()} (${periods[0].from.slice(0, 4)})`;
 }
 
